@@ -1,0 +1,43 @@
+import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
+import { loadConfig } from './platform/config';
+import { acquireDataLock, DataDirLockedError } from './platform/data-lock';
+import { openDatabase } from './platform/db';
+import { setCitizenIdSecret } from './modules/partners/partners.service';
+import { seedDemo } from './demo/seed';
+
+const USAGE = `Usage: npm run cli -- <command>
+  migrate      apply database migrations
+  seed-demo    load the demo tenants (idempotent)
+  create-admin create the platform admin if there are no users (PHAKHI_ADMIN_EMAIL/PASSWORD)`;
+
+async function run(command: string | undefined) {
+  if (!command || !['migrate', 'seed-demo', 'create-admin'].includes(command)) {
+    console.log(USAGE);
+    return command ? 1 : 0;
+  }
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    if (command === 'migrate') console.log(`Migrations applied (${database.kind}).`);
+    if (command === 'seed-demo') {
+      setCitizenIdSecret(loadSecret(config));
+      const { created, skipped } = await seedDemo(database.db, console.log);
+      console.log(`Demo data: created ${created.join(', ') || 'nothing'}; already there: ${skipped.join(', ') || 'none'}.`);
+    }
+    if (command === 'create-admin') await ensurePlatformAdmin(database.db, config, console.log);
+    return 0;
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+run(process.argv[2]).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof DataDirLockedError ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,4 @@
+export * from './platform';
+export * from './registry';
+export * from './networks';
+export * from './audit';

@@ -1,0 +1,48 @@
+import { buildApp } from './app';
+import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
+import { loadConfig } from './platform/config';
+import { acquireDataLock, DataDirLockedError } from './platform/data-lock';
+import { openDatabase } from './platform/db';
+import { setCitizenIdSecret } from './modules/partners/partners.service';
+import { seedDemo } from './demo/seed';
+
+async function main() {
+  const config = loadConfig();
+  // PGlite keeps its files in the data folder: one process only.
+  const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  setCitizenIdSecret(loadSecret(config));
+  const app = await buildApp({ config, database });
+  await ensurePlatformAdmin(database.db, config, (m) => app.log.warn(m));
+  if (config.seedDemo) await seedDemo(database.db, (m) => app.log.info(m));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      releaseLock();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('exit', releaseLock);
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Phakhi is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});

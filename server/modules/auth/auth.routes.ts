@@ -1,0 +1,69 @@
+import { eq, sql, and } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginBody, me, type Me } from '../../../common/schemas/platform';
+import { tenants, tenantUsers, users } from '../../db/schema';
+import { AUTHENTICATED, PUBLIC } from '../../platform/access';
+import type { Db } from '../../platform/db';
+import type { SessionUser } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { timingSafeDummyHash, verifyPassword } from './passwords';
+import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
+
+async function meFor(db: Db, user: SessionUser): Promise<Me> {
+  const cols = { slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn, type: tenants.type, province: tenants.province, district: tenants.district, subdistrict: tenants.subdistrict };
+  const rows = user.isPlatformAdmin
+    ? (await db.select(cols).from(tenants).orderBy(tenants.createdAt)).map((t) => ({ ...t, role: 'admin' as const }))
+    : await db
+        .select({ ...cols, role: tenantUsers.role })
+        .from(tenantUsers)
+        .innerJoin(tenants, eq(tenants.id, tenantUsers.tenantId))
+        .where(and(eq(tenantUsers.userId, user.id), eq(tenantUsers.active, true)))
+        .orderBy(tenants.createdAt);
+  return { user, tenants: rows as Me['tenants'] };
+}
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['auth'];
+  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, expires });
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: {
+        access: PUBLIC,
+        rateLimit: {
+          max: app.config.loginRateLimit,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+      schema: { tags, summary: 'Log in with email and password; sets the session cookie (rate-limited per IP and email)', body: loginBody, response: { 200: me } },
+    },
+    async (req, reply) => {
+      const [user] = await app.db.select().from(users).where(sql`lower(${users.email}) = ${req.body.email.toLowerCase()}`).limit(1);
+      const ok = user ? await verifyPassword(user.passwordHash, req.body.password) : (await verifyPassword(await timingSafeDummyHash(), req.body.password), false);
+      if (!user || !ok) throw new AppError('invalid_credentials');
+      if (!user.active) throw new AppError('account_disabled');
+      // rotation: whatever session the browser had is dropped, a fresh token is issued
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(app.db, previous);
+      const { token, expiresAt } = await createSession(app.db, user.id, app.config.sessionTtlHours);
+      setCookie(reply, token, expiresAt);
+      return meFor(app.db, { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin });
+    },
+  );
+
+  r.post('/api/v1/auth/logout', { config: { access: PUBLIC }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+
+  r.get('/api/v1/auth/me', { config: { access: AUTHENTICATED }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } }, (req) => meFor(app.db, req.user!));
+}

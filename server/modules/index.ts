@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './auth/auth.routes';
+import { platformRoutes } from './tenants/tenants.routes';
+import { partnerRoutes } from './partners/partners.routes';
+import { relationshipRoutes } from './relationships/relationships.routes';
+import { networkRoutes } from './networks/networks.routes';
+import { userRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+
+/** Every domain module's routes. A new module adds one line here. */
+export async function registerModules(app: FastifyInstance) {
+  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes]) {
+    await routes(app);
+  }
+}

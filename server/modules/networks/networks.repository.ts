@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { networkMembers, networks, networkStageChanges, parties, users } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import { likePattern, thaiOrder } from '../partners/partners.repository';
+
+export type NetworkRow = typeof networks.$inferSelect;
+
+export interface NetworkFilter {
+  q?: string;
+  pillar?: string;
+  stage?: string;
+  issue?: string;
+}
+
+const memberCount = sql<number>`(select count(*)::int from ${networkMembers} m where m.tenant_id = ${networks.tenantId} and m.network_id = ${networks.id})`;
+
+function where(tenantId: string, f: NetworkFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(networks.tenantId, tenantId)];
+  if (f.q) {
+    const p = likePattern(f.q);
+    conds.push(or(ilike(networks.name, p), ilike(networks.nameEn, p), ilike(networks.description, p), sql`array_to_string(${networks.tags}, ' ') ilike ${p}`));
+  }
+  if (f.pillar) conds.push(eq(networks.pillar, f.pillar));
+  if (f.stage) conds.push(eq(networks.stage, f.stage));
+  if (f.issue) conds.push(sql`${f.issue} = any(${networks.issues})`);
+  return and(...conds);
+}
+
+const coordinatorCols = { id: parties.id, kind: parties.kind, name: parties.name, sector: parties.sector, pillar: parties.pillar, orgType: parties.orgType, position: parties.position };
+
+function selectNetworks(tx: Tx) {
+  return tx
+    .select({ network: networks, coordinator: coordinatorCols, memberCount })
+    .from(networks)
+    .leftJoin(parties, and(eq(parties.tenantId, networks.tenantId), eq(parties.id, networks.coordinatorPartyId)));
+}
+export type NetworkJoined = Awaited<ReturnType<ReturnType<typeof selectNetworks>['execute']>>[number];
+
+export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, sort: 'name' | '-updatedAt' | '-members', limit: number, offset: number) {
+  const w = where(tenantId, f);
+  const order =
+    sort === 'name' ? [asc(thaiOrder(networks.name as never)), asc(networks.id)] : sort === '-members' ? [desc(memberCount), asc(networks.id)] : [desc(networks.updatedAt), asc(networks.id)];
+  const [rows, [{ total }]] = await Promise.all([
+    selectNetworks(tx).where(w).orderBy(...order).limit(limit).offset(offset),
+    tx.select({ total: sql<number>`count(*)::int` }).from(networks).where(w),
+  ]);
+  return { rows, total };
+}
+
+export async function getNetwork(tx: Tx, tenantId: string, id: string): Promise<NetworkJoined | null> {
+  const [row] = await selectNetworks(tx).where(and(eq(networks.tenantId, tenantId), eq(networks.id, id))).limit(1);
+  return row ?? null;
+}
+
+export async function stageHistory(tx: Tx, tenantId: string, networkId: string) {
+  return tx
+    .select({ change: networkStageChanges, changedBy: users.name })
+    .from(networkStageChanges)
+    .leftJoin(users, eq(users.id, networkStageChanges.changedByUserId))
+    .where(and(eq(networkStageChanges.tenantId, tenantId), eq(networkStageChanges.networkId, networkId)))
+    .orderBy(asc(networkStageChanges.changedOn), asc(networkStageChanges.createdAt));
+}
+
+export async function listMembers(tx: Tx, tenantId: string, networkId: string, f: { q?: string; role?: string }, limit: number, offset: number) {
+  const conds: (SQL | undefined)[] = [eq(networkMembers.tenantId, tenantId), eq(networkMembers.networkId, networkId)];
+  if (f.role) conds.push(eq(networkMembers.role, f.role));
+  if (f.q) conds.push(ilike(parties.name, likePattern(f.q)));
+  const w = and(...conds);
+  const join = and(eq(parties.tenantId, networkMembers.tenantId), eq(parties.id, networkMembers.partyId));
+  const roleOrder = sql`array_position(array['coordinator','committee','advisor','member'], ${networkMembers.role})`;
+  const [rows, [{ total }]] = await Promise.all([
+    tx.select({ member: networkMembers, party: coordinatorCols }).from(networkMembers).innerJoin(parties, join).where(w).orderBy(asc(roleOrder), asc(thaiOrder(parties.name)), asc(networkMembers.id)).limit(limit).offset(offset),
+    tx.select({ total: sql<number>`count(*)::int` }).from(networkMembers).innerJoin(parties, join).where(w),
+  ]);
+  return { rows, total };
+}
+
+export async function getMember(tx: Tx, tenantId: string, networkId: string, memberId: string) {
+  const [row] = await tx
+    .select({ member: networkMembers, party: coordinatorCols })
+    .from(networkMembers)
+    .innerJoin(parties, and(eq(parties.tenantId, networkMembers.tenantId), eq(parties.id, networkMembers.partyId)))
+    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.networkId, networkId), eq(networkMembers.id, memberId)))
+    .limit(1);
+  return row ?? null;
+}

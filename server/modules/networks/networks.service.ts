@@ -1,0 +1,212 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ListResult } from '../../../common/schemas/api';
+import type { Stage } from '../../../common/schemas/enums';
+import type { memberCreate, memberListQuery, memberUpdate, Network, NetworkDetail, NetworkMember, networkCreate, networkListQuery, networkUpdate } from '../../../common/schemas/networks';
+import { networkMembers, networks, networkStageChanges } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import type { TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { presentPartySummary } from '../partners/partners.present';
+import { existingPartyIds } from '../partners/partners.repository';
+import * as repo from './networks.repository';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const today = () => new Date().toISOString().slice(0, 10);
+
+function present(r: repo.NetworkJoined): Network {
+  const n = r.network;
+  return {
+    id: n.id,
+    name: n.name,
+    nameEn: n.nameEn,
+    description: n.description,
+    issues: n.issues,
+    tags: n.tags,
+    pillar: n.pillar as Network['pillar'],
+    stage: n.stage as Network['stage'],
+    foundedOn: n.foundedOn,
+    coordinator: r.coordinator?.id ? presentPartySummary(r.coordinator as never) : null,
+    memberCount: r.memberCount,
+    createdAt: iso(n.createdAt),
+    updatedAt: iso(n.updatedAt),
+  };
+}
+
+const auditable = (n: repo.NetworkRow) => {
+  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = n;
+  return rest;
+};
+
+export async function listNetworks(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<ListResult<Network>> {
+  const { page, pageSize, sort, ...filter } = q;
+  const { rows, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.listNetworks(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize));
+  return { items: rows.map(present), total, page, pageSize };
+}
+
+export async function getNetworkDetail(ctx: TenantContext, id: string): Promise<NetworkDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const row = await repo.getNetwork(tx, ctx.tenant.id, id);
+    if (!row) throw new AppError('not_found');
+    const history = await repo.stageHistory(tx, ctx.tenant.id, id);
+    return {
+      ...present(row),
+      stageHistory: history.map(({ change, changedBy }) => ({
+        id: change.id,
+        fromStage: change.fromStage as Stage | null,
+        toStage: change.toStage as Stage,
+        changedOn: change.changedOn,
+        note: change.note,
+        changedBy,
+      })),
+    };
+  });
+}
+
+async function assertParty(tx: Tx, ctx: TenantContext, partyId: string | null | undefined, field: string) {
+  if (!partyId) return;
+  const known = await existingPartyIds(tx, ctx.tenant.id, [partyId]);
+  if (!known.has(partyId)) throw new AppError('validation_failed', { [field]: 'unknown_party' });
+}
+
+/** The coordinator is also a member of the network with the coordinator role. */
+async function ensureCoordinatorMembership(tx: Tx, ctx: TenantContext, networkId: string, partyId: string | null) {
+  if (!partyId) return;
+  const existing = await tx
+    .select({ id: networkMembers.id })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.networkId, networkId), eq(networkMembers.partyId, partyId), isNull(networkMembers.endDate)))
+    .limit(1);
+  if (existing.length) return;
+  const [m] = await tx.insert(networkMembers).values({ tenantId: ctx.tenant.id, networkId, partyId, role: 'coordinator', startDate: today() }).returning();
+  await audit(tx, ctx, { entity: 'network_member', entityId: m.id, action: 'create', after: { networkId, partyId, role: 'coordinator', startDate: m.startDate } });
+}
+
+async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: string | null, to: string, on: string, note: string | null) {
+  await tx.insert(networkStageChanges).values({ tenantId: ctx.tenant.id, networkId, fromStage: from, toStage: to, changedOn: on, note, changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id });
+}
+
+export async function createNetwork(ctx: TenantContext, input: z.output<typeof networkCreate>): Promise<NetworkDetail> {
+  const id = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await assertParty(tx, ctx, input.coordinatorPartyId, 'coordinatorPartyId');
+    const [row] = await tx
+      .insert(networks)
+      .values({
+        tenantId: ctx.tenant.id,
+        name: input.name,
+        nameEn: input.nameEn ?? null,
+        description: input.description ?? null,
+        issues: [...new Set(input.issues)],
+        tags: [...new Set(input.tags)],
+        pillar: input.pillar,
+        stage: input.stage,
+        foundedOn: input.foundedOn ?? null,
+        coordinatorPartyId: input.coordinatorPartyId ?? null,
+      })
+      .returning();
+    await recordStage(tx, ctx, row.id, null, row.stage, input.foundedOn ?? today(), null);
+    await audit(tx, ctx, { entity: 'network', entityId: row.id, entityLabel: row.name, action: 'create', after: auditable(row) });
+    await ensureCoordinatorMembership(tx, ctx, row.id, row.coordinatorPartyId);
+    return row.id;
+  });
+  return getNetworkDetail(ctx, id);
+}
+
+export async function updateNetwork(ctx: TenantContext, id: string, input: z.output<typeof networkUpdate>): Promise<NetworkDetail> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const current = await repo.getNetwork(tx, ctx.tenant.id, id);
+    if (!current) throw new AppError('not_found');
+    const before = current.network;
+    if ('coordinatorPartyId' in input) await assertParty(tx, ctx, input.coordinatorPartyId, 'coordinatorPartyId');
+    const { stageNote, stageChangedOn, ...fields } = input;
+    const set: Partial<repo.NetworkRow> = {};
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
+    const [after] = await tx.update(networks).set({ ...set, updatedAt: new Date() }).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id))).returning();
+    if (input.stage && input.stage !== before.stage) await recordStage(tx, ctx, id, before.stage, input.stage, stageChangedOn ?? today(), stageNote ?? null);
+    await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: after.name, action: 'update', before: auditable(before), after: { ...auditable(after), ...(stageNote ? { stageNote } : {}) } });
+    if (after.coordinatorPartyId !== before.coordinatorPartyId) await ensureCoordinatorMembership(tx, ctx, id, after.coordinatorPartyId);
+  });
+  return getNetworkDetail(ctx, id);
+}
+
+export async function deleteNetwork(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const current = await repo.getNetwork(tx, ctx.tenant.id, id);
+    if (!current) throw new AppError('not_found');
+    await tx.delete(networks).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id)));
+    await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: current.network.name, action: 'delete', before: auditable(current.network) });
+  });
+}
+
+// ---- members ----
+
+function presentMember(r: NonNullable<Awaited<ReturnType<typeof repo.getMember>>>): NetworkMember {
+  return { id: r.member.id, party: presentPartySummary(r.party), role: r.member.role as NetworkMember['role'], startDate: r.member.startDate, endDate: r.member.endDate };
+}
+
+async function assertNetwork(tx: Tx, ctx: TenantContext, networkId: string) {
+  const [n] = await tx.select({ id: networks.id, name: networks.name }).from(networks).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId))).limit(1);
+  if (!n) throw new AppError('not_found');
+  return n;
+}
+
+function checkDates(start: string | null | undefined, end: string | null | undefined) {
+  if (start && end && end < start) throw new AppError('validation_failed', { endDate: 'end_before_start' });
+}
+
+export async function listMembers(ctx: TenantContext, networkId: string, q: z.output<typeof memberListQuery>): Promise<ListResult<NetworkMember>> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await assertNetwork(tx, ctx, networkId);
+    const { rows, total } = await repo.listMembers(tx, ctx.tenant.id, networkId, q, q.pageSize, (q.page - 1) * q.pageSize);
+    return { items: rows.map(presentMember), total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+export async function addMember(ctx: TenantContext, networkId: string, input: z.output<typeof memberCreate>): Promise<NetworkMember> {
+  checkDates(input.startDate, input.endDate);
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const network = await assertNetwork(tx, ctx, networkId);
+    await assertParty(tx, ctx, input.partyId, 'partyId');
+    const current = await tx
+      .select({ id: networkMembers.id })
+      .from(networkMembers)
+      .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.networkId, networkId), eq(networkMembers.partyId, input.partyId), isNull(networkMembers.endDate)))
+      .limit(1);
+    if (current.length) throw new AppError('conflict', { partyId: 'already_member' });
+    const [m] = await tx.insert(networkMembers).values({ tenantId: ctx.tenant.id, networkId, partyId: input.partyId, role: input.role, startDate: input.startDate ?? today(), endDate: input.endDate ?? null }).returning();
+    const row = (await repo.getMember(tx, ctx.tenant.id, networkId, m.id))!;
+    await audit(tx, ctx, { entity: 'network_member', entityId: m.id, entityLabel: `${network.name}: ${row.party.name}`, action: 'create', after: { networkId, partyId: m.partyId, role: m.role, startDate: m.startDate, endDate: m.endDate } });
+    await tx.update(networks).set({ updatedAt: new Date() }).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)));
+    return presentMember(row);
+  });
+}
+
+export async function updateMember(ctx: TenantContext, networkId: string, memberId: string, input: z.output<typeof memberUpdate>): Promise<NetworkMember> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const network = await assertNetwork(tx, ctx, networkId);
+    const existing = await repo.getMember(tx, ctx.tenant.id, networkId, memberId);
+    if (!existing) throw new AppError('not_found');
+    const next = {
+      role: input.role ?? existing.member.role,
+      startDate: 'startDate' in input ? (input.startDate ?? null) : existing.member.startDate,
+      endDate: 'endDate' in input ? (input.endDate ?? null) : existing.member.endDate,
+    };
+    checkDates(next.startDate, next.endDate);
+    await tx.update(networkMembers).set(next).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
+    const { role, startDate, endDate } = existing.member;
+    await audit(tx, ctx, { entity: 'network_member', entityId: memberId, entityLabel: `${network.name}: ${existing.party.name}`, action: 'update', before: { role, startDate, endDate }, after: next });
+    return presentMember((await repo.getMember(tx, ctx.tenant.id, networkId, memberId))!);
+  });
+}
+
+export async function removeMember(ctx: TenantContext, networkId: string, memberId: string): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const network = await assertNetwork(tx, ctx, networkId);
+    const existing = await repo.getMember(tx, ctx.tenant.id, networkId, memberId);
+    if (!existing) throw new AppError('not_found');
+    await tx.delete(networkMembers).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
+    const { partyId, role, startDate, endDate } = existing.member;
+    await audit(tx, ctx, { entity: 'network_member', entityId: memberId, entityLabel: `${network.name}: ${existing.party.name}`, action: 'delete', before: { networkId, partyId, role, startDate, endDate } });
+  });
+}

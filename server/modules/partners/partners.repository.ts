@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { networkMembers, networks, parties } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import type { PartyRow } from './partners.present';
+import type { PartyValues } from './partners.validate';
+
+export interface PartyFilter {
+  q?: string;
+  kind?: string;
+  sector?: string;
+  pillar?: string;
+  orgType?: string;
+}
+
+/** Escape LIKE wildcards so a search for "50%" means the text "50%". */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function where(tenantId: string, f: PartyFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(parties.tenantId, tenantId)];
+  if (f.q) {
+    const p = likePattern(f.q);
+    conds.push(or(ilike(parties.name, p), ilike(parties.nameEn, p), ilike(parties.position, p), ilike(parties.phone, p)));
+  }
+  if (f.kind) conds.push(eq(parties.kind, f.kind));
+  if (f.sector) conds.push(eq(parties.sector, f.sector));
+  if (f.pillar) conds.push(eq(parties.pillar, f.pillar));
+  if (f.orgType) conds.push(eq(parties.orgType, f.orgType));
+  return and(...conds);
+}
+
+export const thaiOrder = (column: SQL | typeof parties.name) => sql`${column} collate "und-x-icu"`;
+
+export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort: 'name' | '-updatedAt', limit: number, offset: number) {
+  const w = where(tenantId, f);
+  const order = sort === 'name' ? [asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
+  const [rows, [{ total }]] = await Promise.all([
+    tx.select().from(parties).where(w).orderBy(...order).limit(limit).offset(offset),
+    tx.select({ total: sql<number>`count(*)::int` }).from(parties).where(w),
+  ]);
+  return { rows, total };
+}
+
+export async function getParty(tx: Tx, tenantId: string, id: string): Promise<PartyRow | null> {
+  const rows = await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findByCitizenHash(tx: Tx, tenantId: string, hash: string): Promise<{ id: string } | null> {
+  const rows = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.citizenIdHash, hash))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertParties(tx: Tx, tenantId: string, values: PartyValues[]): Promise<PartyRow[]> {
+  if (!values.length) return [];
+  return tx.insert(parties).values(values.map((v) => ({ ...v, tenantId }))).returning();
+}
+
+export async function updateParty(tx: Tx, tenantId: string, id: string, values: PartyValues): Promise<PartyRow> {
+  const [row] = await tx.update(parties).set({ ...values, updatedAt: new Date() }).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id))).returning();
+  return row;
+}
+
+export async function deleteParty(tx: Tx, tenantId: string, id: string): Promise<void> {
+  // a network's coordinator reference is cleared, its memberships and relationships go with it (FK cascade)
+  await tx.update(networks).set({ coordinatorPartyId: null }).where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, id)));
+  await tx.delete(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)));
+}
+
+export async function partyNetworks(tx: Tx, tenantId: string, partyId: string) {
+  return tx
+    .select({ networkId: networks.id, name: networks.name, role: networkMembers.role, startDate: networkMembers.startDate, endDate: networkMembers.endDate })
+    .from(networkMembers)
+    .innerJoin(networks, and(eq(networks.tenantId, networkMembers.tenantId), eq(networks.id, networkMembers.networkId)))
+    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.partyId, partyId)))
+    .orderBy(asc(thaiOrder(networks.name as never)));
+}
+
+/** Which of these ids exist in the tenant. */
+export async function existingPartyIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}

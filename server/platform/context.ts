@@ -1,0 +1,38 @@
+import type { TenantRole } from '../../common/schemas/enums';
+import type { Db } from './db';
+import type { Lang } from './messages';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+}
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  nameTh: string;
+  nameEn: string;
+}
+
+/** The caller inside a tenant: who they are and with which role they act. */
+export interface Actor {
+  user: SessionUser;
+  /** 'platform_admin' when a platform admin acts in a tenant without a role of their own there. */
+  role: TenantRole | 'platform_admin' | 'system';
+}
+
+/** What every tenant service function receives. */
+export interface TenantContext {
+  db: Db;
+  tenant: TenantRef;
+  actor: Actor;
+  lang: Lang;
+}
+
+export const SYSTEM_USER: SessionUser = { id: '00000000-0000-0000-0000-000000000000', email: 'system', name: 'ระบบ', isPlatformAdmin: true };
+
+export function canAct(actor: Actor, roles: readonly TenantRole[]): boolean {
+  return actor.role === 'platform_admin' || actor.role === 'system' || roles.includes(actor.role);
+}

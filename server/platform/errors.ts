@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+
+export type AppErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'tenant_not_found'
+  | 'conflict'
+  | 'email_taken'
+  | 'invalid_credentials'
+  | 'account_disabled'
+  | 'rate_limited'
+  | 'bad_origin'
+  | 'payload_too_large'
+  | 'unsupported_file'
+  | 'import_has_errors'
+  | 'internal';
+
+export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_disabled: 403,
+  forbidden: 403,
+  bad_origin: 403,
+  not_found: 404,
+  tenant_not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_file: 415,
+  import_has_errors: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/**
+ * A failure the client can act on. `fields` maps a field path ("address.province") to a message
+ * key (see server/platform/messages.ts) that the error handler translates.
+ */
+export class AppError extends Error {
+  constructor(
+    public readonly code: AppErrorCode,
+    public readonly fields?: Record<string, string>,
+    public readonly details?: unknown,
+  ) {
+    super(code);
+  }
+}
+
+/** Raised by the request validator; carries zod issues so messages can be localised per request. */
+export class RequestValidationError extends Error {
+  constructor(public readonly issues: z.core.$ZodIssue[], public readonly part: string) {
+    super('validation_failed');
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');

@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+
+export type Lang = 'th' | 'en';
+
+export function langOf(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'th';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'th';
+}
+
+type Dict = Record<string, { th: string; en: string }>;
+
+/** Error codes and field message keys, in Thai (default) and English. */
+export const MESSAGES: Dict = {
+  bad_request: { th: 'คำขอไม่ถูกต้อง', en: 'The request is not valid.' },
+  validation_failed: { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ', en: 'Some fields are not valid.' },
+  unauthenticated: { th: 'กรุณาเข้าสู่ระบบ', en: 'Please log in.' },
+  invalid_credentials: { th: 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', en: 'Wrong email or password.' },
+  account_disabled: { th: 'บัญชีนี้ถูกระงับการใช้งาน', en: 'This account is disabled.' },
+  forbidden: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You are not allowed to do this.' },
+  bad_origin: { th: 'คำขอมาจากแหล่งที่ไม่อนุญาต', en: 'Request origin not allowed.' },
+  not_found: { th: 'ไม่พบข้อมูลที่ต้องการ', en: 'Not found.' },
+  tenant_not_found: { th: 'ไม่พบองค์กรปกครองส่วนท้องถิ่นนี้', en: 'Unknown local government.' },
+  conflict: { th: 'ข้อมูลซ้ำหรือขัดแย้งกับข้อมูลที่มีอยู่', en: 'This conflicts with existing data.' },
+  email_taken: { th: 'อีเมลนี้มีผู้ใช้แล้ว', en: 'This email is already in use.' },
+  rate_limited: { th: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่', en: 'Too many attempts. Please wait and try again.' },
+  payload_too_large: { th: 'ไฟล์หรือข้อมูลมีขนาดใหญ่เกินไป', en: 'The upload is too large.' },
+  unsupported_file: { th: 'ไม่รองรับไฟล์ประเภทนี้ (ใช้ CSV หรือ XLSX)', en: 'Unsupported file type (use CSV or XLSX).' },
+  import_has_errors: { th: 'มีแถวที่ไม่ถูกต้อง จึงไม่ได้นำเข้าข้อมูลใดเลย', en: 'Some rows are invalid, so nothing was imported.' },
+  internal: { th: 'เกิดข้อผิดพลาดในระบบ', en: 'Something went wrong on our side.' },
+  // field message keys
+  required: { th: 'จำเป็นต้องกรอก', en: 'Required.' },
+  invalid_date: { th: 'วันที่ไม่ถูกต้อง', en: 'Not a valid date.' },
+  end_before_start: { th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น', en: 'End date must not be before the start date.' },
+  invalid_citizen_id: { th: 'เลขประจำตัวประชาชนไม่ถูกต้อง (13 หลักและเลขตรวจสอบต้องถูกต้อง)', en: 'Invalid Thai citizen ID (13 digits with a valid check digit).' },
+  citizen_id_only_for_people: { th: 'เลขประจำตัวประชาชนใช้ได้กับบุคคลเท่านั้น', en: 'Only people can have a citizen ID.' },
+  unknown_province: { th: 'ไม่พบจังหวัดนี้', en: 'Unknown province.' },
+  unknown_district: { th: 'ไม่พบอำเภอ/เขตนี้ในจังหวัดที่เลือก', en: 'This district is not in the chosen province.' },
+  unknown_subdistrict: { th: 'ไม่พบตำบล/แขวงนี้ในอำเภอที่เลือก', en: 'This subdistrict is not in the chosen district.' },
+  postcode_mismatch: { th: 'รหัสไปรษณีย์ไม่ตรงกับตำบล/อำเภอ', en: 'Postcode does not match the subdistrict/district.' },
+  address_incomplete: { th: 'กรุณาระบุตำบล อำเภอ จังหวัดให้ครบ', en: 'Please give subdistrict, district and province.' },
+  unknown_party: { th: 'ไม่พบภาคีนี้', en: 'Unknown partner.' },
+  same_party: { th: 'ความสัมพันธ์ต้องเป็นระหว่างภาคีสองรายที่ต่างกัน', en: 'A relationship needs two different partners.' },
+  already_member: { th: 'ภาคีนี้เป็นสมาชิกเครือข่ายอยู่แล้ว', en: 'This partner is already a member.' },
+  invalid_json: { th: 'รูปแบบ JSON ไม่ถูกต้อง', en: 'Malformed JSON.' },
+  invalid_email: { th: 'รูปแบบอีเมลไม่ถูกต้อง', en: 'Not a valid email address.' },
+  password_too_short: { th: 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร', en: 'Password must be at least 10 characters.' },
+  person_fields_only: { th: 'ช่องนี้ใช้ได้กับบุคคลเท่านั้น', en: 'Only for people.' },
+  org_fields_only: { th: 'ช่องนี้ใช้ได้กับองค์กรเท่านั้น', en: 'Only for organisations.' },
+  unknown_field: { th: 'ไม่รู้จักช่องนี้', en: 'Unknown field.' },
+  cannot_remove_self: { th: 'ไม่สามารถระงับบัญชีของตนเองได้', en: 'You cannot disable your own account.' },
+};
+
+export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {
+  const entry = MESSAGES[key];
+  let text = entry ? entry[lang] : key;
+  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+  return text;
+}
+
+const TYPE_TH: Record<string, string> = { string: 'ข้อความ', number: 'ตัวเลข', boolean: 'ค่าจริง/เท็จ', array: 'รายการ', object: 'ออบเจ็กต์', date: 'วันที่' };
+
+/** A person-readable message for one zod issue, in the request's language. */
+export function issueMessage(issue: z.core.$ZodIssue & { input?: unknown }, lang: Lang): string {
+  if (MESSAGES[issue.message]) return t(issue.message, lang);
+  const th = lang === 'th';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return t('required', lang);
+      return th ? `ต้องเป็น${TYPE_TH[issue.expected] ?? issue.expected}` : `Must be a ${issue.expected}.`;
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return th ? `ยาวได้ไม่เกิน ${max} ตัวอักษร` : `At most ${max} characters.`;
+      if (issue.origin === 'array') return th ? `เลือกได้ไม่เกิน ${max} รายการ` : `At most ${max} items.`;
+      return th ? `ต้องไม่เกิน ${max}` : `Must be at most ${max}.`;
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? t('required', lang) : th ? `ต้องยาวอย่างน้อย ${min} ตัวอักษร` : `At least ${min} characters.`;
+      if (issue.origin === 'array') return th ? `ต้องเลือกอย่างน้อย ${min} รายการ` : `Choose at least ${min}.`;
+      return th ? `ต้องไม่น้อยกว่า ${min}` : `Must be at least ${min}.`;
+    }
+    case 'invalid_value':
+      return th ? `ค่าไม่ถูกต้อง ต้องเป็นหนึ่งใน: ${issue.values.join(', ')}` : `Must be one of: ${issue.values.join(', ')}.`;
+    case 'invalid_format':
+      if (issue.format === 'email') return t('invalid_email', lang);
+      if (issue.format === 'uuid') return th ? 'รหัสอ้างอิงไม่ถูกต้อง' : 'Not a valid id.';
+      return th ? 'รูปแบบไม่ถูกต้อง' : 'Invalid format.';
+    case 'unrecognized_keys':
+      return t('unknown_field', lang);
+    default:
+      return th ? 'ค่าไม่ถูกต้อง' : 'Invalid value.';
+  }
+}
