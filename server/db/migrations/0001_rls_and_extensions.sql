@@ -5,12 +5,18 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- Roles are cluster-wide: create it only once per server.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'phakhi_app') THEN
+  BEGIN
     CREATE ROLE phakhi_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
-  END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL; -- another database on this server made it first
+  END;
   -- the migrating (owner) role must be able to SET ROLE phakhi_app
   IF NOT pg_has_role(current_user, 'phakhi_app', 'MEMBER') THEN
-    EXECUTE format('GRANT phakhi_app TO %I', current_user);
+    BEGIN
+      EXECUTE format('GRANT phakhi_app TO %I', current_user);
+    EXCEPTION WHEN unique_violation THEN
+      NULL;
+    END;
   END IF;
 END
 $$;
