@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireDataLock, DataDirLockedError } from './data-lock';
+import { ensurePlatformAdmin } from './bootstrap';
+import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../test/harness';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-platform-'));
+
+describe('data folder lock', () => {
+  it('refuses a second process on the same folder with a clear message, and frees the folder on release', () => {
+    const dir = tmp();
+    const release = acquireDataLock(dir);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('${path.resolve('server/platform/data-lock.ts')}').then(m => { try { m.acquireDataLock(${JSON.stringify(dir)}); console.log('acquired') } catch (e) { console.log(e.message) } })`], { encoding: 'utf8' });
+    expect(child.stdout).toContain('already in use by another Phakhi process');
+    expect(child.stdout).toContain(String(process.pid));
+    release();
+    expect(fs.existsSync(path.join(dir, 'phakhi.lock'))).toBe(false);
+  });
+
+  it('takes over a stale lock left by a process that died', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'phakhi.lock'), '999999999');
+    const release = acquireDataLock(dir);
+    expect(fs.readFileSync(path.join(dir, 'phakhi.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(DataDirLockedError).toBeDefined();
+  });
+});
+
+describe('first platform admin', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gets a random password, printed once and written 0600; never a default; only on an empty database', async () => {
+    const messages: string[] = [];
+    const config = { ...t.config, dataDir: tmp(), adminEmail: undefined, adminPassword: undefined };
+    await ensurePlatformAdmin(t.database.db, config, (m) => messages.push(m));
+    const file = path.join(config.dataDir, 'initial-admin.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const password = /password: (\S+)/.exec(text)![1];
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(messages.join(' ')).toContain(password);
+    const api = await login(t, 'admin@phakhi.local', password);
+    expect((await api.get('/api/v1/auth/me')).json().user.isPlatformAdmin).toBe(true);
+    // a second start does nothing
+    await ensurePlatformAdmin(t.database.db, { ...config, adminEmail: 'other@example.org', adminPassword: 'Other-Password-1' }, (m) => messages.push(m));
+    expect(messages).toHaveLength(1);
+  });
+
+  it('acts in every tenant, and the audit log says so', async () => {
+    const { base, api: tenantAdmin } = await tenantWithUser(t, 'admin');
+    const root = await createUser(t, { platformAdmin: true });
+    const api = await login(t, root.email, root.password);
+    const res = await api.post(`${base}/partners`, { kind: 'organization', name: 'สำนักงานเทศบาล', sector: 'local_government' });
+    expect(res.statusCode).toBe(201);
+    const log = (await tenantAdmin.get(`${base}/audit`)).json();
+    expect(log.items[0]).toMatchObject({ actorRole: 'platform_admin', actorName: root.name, action: 'create', entity: 'party', entityLabel: 'สำนักงานเทศบาล' });
+  });
+});
