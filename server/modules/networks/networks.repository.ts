@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { networkMembers, networks, networkStageChanges, parties, users } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder } from '../partners/partners.repository';
+import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
 
 export type NetworkRow = typeof networks.$inferSelect;
 
@@ -30,7 +30,7 @@ const coordinatorCols = { id: parties.id, kind: parties.kind, name: parties.name
 
 function selectNetworks(tx: Tx) {
   return tx
-    .select({ network: networks, coordinator: coordinatorCols, memberCount })
+    .select({ network: networks, coordinator: coordinatorCols, memberCount, total: totalOver })
     .from(networks)
     .leftJoin(parties, and(eq(parties.tenantId, networks.tenantId), eq(parties.id, networks.coordinatorPartyId)));
 }
@@ -40,10 +40,8 @@ export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, s
   const w = where(tenantId, f);
   const order =
     sort === 'name' ? [asc(thaiOrder(networks.name as never)), asc(networks.id)] : sort === '-members' ? [desc(memberCount), asc(networks.id)] : [desc(networks.updatedAt), asc(networks.id)];
-  const [rows, [{ total }]] = await Promise.all([
-    selectNetworks(tx).where(w).orderBy(...order).limit(limit).offset(offset),
-    tx.select({ total: sql<number>`count(*)::int` }).from(networks).where(w),
-  ]);
+  const rows = await selectNetworks(tx).where(w).orderBy(...order).limit(limit).offset(offset);
+  const total = rows[0]?.total ?? (offset > 0 ? (await tx.select({ total: sql<number>`count(*)::int` }).from(networks).where(w))[0].total : 0);
   return { rows, total };
 }
 

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 function upload(api: { cookie: string }, url: string, content: Buffer | string, filename: string) {
   const form = new FormData();
-  form.append('file', new Blob([content]), filename);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), filename);
   return t.app.inject({ method: 'POST', url, payload: form as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
 }
 

@@ -28,16 +28,18 @@ function where(tenantId: string, f: PartyFilter): SQL | undefined {
   return and(...conds);
 }
 
+/** The number of rows the query would return without LIMIT/OFFSET. */
+export const totalOver = sql<number>`(count(*) over ())::int`;
+
 export const thaiOrder = (column: SQL | typeof parties.name) => sql`${column} collate "und-x-icu"`;
 
 export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort: 'name' | '-updatedAt', limit: number, offset: number) {
   const w = where(tenantId, f);
   const order = sort === 'name' ? [asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
-  const [rows, [{ total }]] = await Promise.all([
-    tx.select().from(parties).where(w).orderBy(...order).limit(limit).offset(offset),
-    tx.select({ total: sql<number>`count(*)::int` }).from(parties).where(w),
-  ]);
-  return { rows, total };
+  // one round trip: the total rides along on every row (count(*) over ()); an empty page asks separately
+  const page = await tx.select({ party: parties, total: totalOver }).from(parties).where(w).orderBy(...order).limit(limit).offset(offset);
+  const total = page[0]?.total ?? (offset > 0 ? (await tx.select({ total: sql<number>`count(*)::int` }).from(parties).where(w))[0].total : 0);
+  return { rows: page.map((r) => r.party), total };
 }
 
 export async function getParty(tx: Tx, tenantId: string, id: string): Promise<PartyRow | null> {
