@@ -50,6 +50,7 @@ export async function launch(viewport: { width: number; height: number }): Promi
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     viewport,
     locale: 'th-TH',
+    bypassCSP: true, // lets the test inject axe-core; the app itself runs under its real CSP otherwise
     timezoneId: 'Asia/Bangkok',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

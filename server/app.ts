@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -84,21 +84,20 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installErrorHandling(app);
+  const serveWeb = config.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : undefined);
   installAccessControl(app);
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   await registerModules(app);
 
-  if (config.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    app.setNotFoundHandler((request: FastifyRequest, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.code(404).send({ error: { code: 'not_found', message: request.headers['accept-language']?.startsWith('en') ? 'Not found.' : 'ไม่พบข้อมูลที่ต้องการ' } });
-      }
-      // client-side routes: the SPA decides
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  if (serveWeb) {
+    // hashed assets are immutable; index.html (served by the not-found handler) is not cached
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'),
     });
   }
   return app;
