@@ -1,0 +1,94 @@
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { Loading } from '../ui/Loading';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFound } from './NotFound';
+import { validateAuditSearch, validateNetworkSearch, validatePartnerSearch, validateRelationshipSearch } from './search';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const TenantLayout = lazy(() => import('../features/shell/TenantLayout'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const NetworksListPage = lazy(() => import('../features/networks/NetworksListPage'));
+const NetworkDetailPage = lazy(() => import('../features/networks/NetworkDetailPage'));
+const NetworkFormPage = lazy(() => import('../features/networks/NetworkFormPage'));
+const PartnersListPage = lazy(() => import('../features/partners/PartnersListPage'));
+const PartnerDetailPage = lazy(() => import('../features/partners/PartnerDetailPage'));
+const PartnerFormPage = lazy(() => import('../features/partners/PartnerFormPage'));
+const ImportPage = lazy(() => import('../features/partners/ImportPage'));
+const RelationshipsPage = lazy(() => import('../features/relationships/RelationshipsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+function Root() {
+  return (
+    <Suspense fallback={<Loading minHeight={320} />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+const rootRoute = createRootRoute({ component: Root, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeRedirect });
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  component: LoginPage,
+  validateSearch: (s: Record<string, unknown>): { tenant?: string; next?: string } => ({
+    tenant: typeof s.tenant === 'string' ? s.tenant : undefined,
+    next: typeof s.next === 'string' && s.next.startsWith('/t/') ? s.next : undefined,
+  }),
+});
+
+const tenantRoute = createRoute({ getParentRoute: () => rootRoute, path: '/t/$tenant', component: TenantLayout });
+const dashboardRoute = createRoute({ getParentRoute: () => tenantRoute, path: '/', component: DashboardPage });
+const networksRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'networks', component: NetworksListPage, validateSearch: validateNetworkSearch });
+const networkNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'networks/new', component: NetworkFormPage });
+const networkRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'networks/$id', component: NetworkDetailPage });
+const networkEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'networks/$id/edit', component: NetworkFormPage });
+const partnersRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'partners', component: PartnersListPage, validateSearch: validatePartnerSearch });
+const partnerNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'partners/new', component: PartnerFormPage });
+const partnerImportRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'partners/import', component: ImportPage });
+const partnerRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'partners/$id', component: PartnerDetailPage });
+const partnerEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'partners/$id/edit', component: PartnerFormPage });
+const relationshipsRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'relationships',
+  component: RelationshipsPage,
+  validateSearch: validateRelationshipSearch,
+});
+const usersRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'users', component: UsersPage });
+const auditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'audit', component: AuditPage, validateSearch: validateAuditSearch });
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  tenantRoute.addChildren([
+    dashboardRoute,
+    networksRoute,
+    networkNewRoute,
+    networkRoute,
+    networkEditRoute,
+    partnersRoute,
+    partnerNewRoute,
+    partnerImportRoute,
+    partnerRoute,
+    partnerEditRoute,
+    relationshipsRoute,
+    usersRoute,
+    auditRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  defaultPendingMinMs: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,43 @@
+import { createContext, useContext } from 'react';
+import type { Me, TenantRole } from '../../../common/schemas';
+
+export type TenantWithRole = Me['tenants'][number];
+
+export interface TenantContextValue {
+  slug: string;
+  tenant: TenantWithRole;
+  me: Me;
+  role: TenantRole;
+}
+
+export const TenantContext = createContext<TenantContextValue | null>(null);
+
+export function useTenant(): TenantContextValue {
+  const v = useContext(TenantContext);
+  if (!v) throw new Error('useTenant outside a tenant route');
+  return v;
+}
+
+/** What each role may do (mirrors docs/API.md). */
+export function permissions(role: TenantRole) {
+  const admin = role === 'admin';
+  const officer = admin || role === 'officer';
+  const editor = officer || role === 'coordinator';
+  return {
+    createNetwork: officer,
+    editNetwork: editor,
+    deleteNetwork: admin,
+    manageMembers: editor,
+    editPartner: editor,
+    deletePartner: officer,
+    exportData: editor,
+    importPartners: officer,
+    editRelationships: editor,
+    manageUsers: admin,
+    viewAudit: admin,
+  };
+}
+
+export function usePermissions() {
+  return permissions(useTenant().role);
+}

@@ -1,0 +1,231 @@
+import { Alert, Badge, Box, Button, Collapse, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconInfoCircle } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../common/schemas';
+import { currentLang } from '../../i18n';
+import { AUDIT_ACTIONS, type AuditSearch, clean } from '../../app/search';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { actionText, actorText, entityText } from '../../ui/audit';
+import { formatDate, formatDateTime } from '../../ui/dates';
+import { enumLabel } from '../../ui/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useIsDesktop, useLang } from '../../ui/hooks';
+import { FilterSelect } from '../../ui/ListFilters';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
+import { useAudit } from './api';
+
+const PAGE_SIZE = 25;
+const ENTITIES = ['party', 'network', 'network_member', 'relationship', 'user', 'tenant_user'];
+const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red' };
+
+/** Audited fields whose values are enumeration keys, and the i18n enum that labels them. */
+const ENUM_FIELDS: Record<string, string> = {
+  stage: 'stage',
+  fromStage: 'stage',
+  toStage: 'stage',
+  pillar: 'pillar',
+  sector: 'sector',
+  kind: 'kind',
+  orgType: 'orgType',
+  issues: 'issue',
+  consentLawfulBasis: 'lawfulBasis',
+  lawfulBasis: 'lawfulBasis',
+  type: 'relationshipType',
+};
+
+function show(v: unknown, t: TFunction, field?: string, entity?: string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  let enumName = field ? ENUM_FIELDS[field] : undefined;
+  if (field === 'role') enumName = entity === 'user' ? 'role' : 'memberRole';
+  if (enumName && typeof v === 'string') return enumLabel(t, enumName, v);
+  if (enumName && Array.isArray(v)) return v.length ? v.map((x) => enumLabel(t, enumName, String(x))).join(', ') : '—';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, currentLang());
+  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') : '—';
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function Changes({ e }: { e: AuditEntry }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(e.changes ?? {});
+  if (!entries.length) return <Text size="sm">{t('audit.noChanges')}</Text>;
+  return (
+    <div className="table-scroll">
+      <Table withTableBorder fz="sm" layout="fixed" miw={420}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w="28%">{t('audit.field')}</Table.Th>
+            <Table.Th>{t('audit.before')}</Table.Th>
+            <Table.Th>{t('audit.after')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map(([field, c]) => (
+            <Table.Tr key={field}>
+              <Table.Td className="break-words">{t(`field.${field}`, { defaultValue: field })}</Table.Td>
+              <Table.Td className="break-words">
+                <del style={{ textDecoration: c.before === null || c.before === undefined ? 'none' : undefined }}>{show(c.before, t, field, e.entity)}</del>
+              </Table.Td>
+              <Table.Td className="break-words">
+                <ins style={{ textDecoration: 'none', fontWeight: 500 }}>{show(c.after, t, field, e.entity)}</ins>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+function ToggleButton({ e, open, onClick }: { e: AuditEntry; open: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  const n = Object.keys(e.changes ?? {}).length;
+  if (!n) return <Text size="sm">—</Text>;
+  return (
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      onClick={onClick}
+      aria-expanded={open}
+      aria-controls={`changes-${e.id}`}
+      rightSection={open ? <IconChevronUp size={14} aria-hidden /> : <IconChevronDown size={14} aria-hidden />}
+    >
+      {t('audit.showChanges', { count: n })}
+    </Button>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const desktop = useIsDesktop();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const search = useSearch({ from: '/t/$tenant/audit' });
+  const navigate = useNavigate({ from: '/t/$tenant/audit' });
+  const page = search.page ?? 1;
+  const q = useAudit(slug, { page, pageSize: PAGE_SIZE, entity: search.entity, action: search.action });
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const toggle = (id: string) => setOpen((o) => ({ ...o, [id]: !o[id] }));
+  const set = (patch: Partial<AuditSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
+
+  if (!can.viewAudit) {
+    return (
+      <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
+        {t('errors.forbidden')}
+      </Alert>
+    );
+  }
+
+  const items = q.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <FilterSelect
+          label={t('audit.entityLabel')}
+          value={search.entity}
+          data={ENTITIES.map((e) => ({ value: e, label: entityText(t, e) }))}
+          onChange={(v) => set({ entity: v })}
+        />
+        <FilterSelect
+          label={t('audit.actionLabel')}
+          value={search.action}
+          data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionText(t, a) }))}
+          onChange={(v) => set({ action: v as AuditSearch['action'] })}
+        />
+      </SimpleGrid>
+      {q.isError ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending ? (
+        <Loading />
+      ) : q.data ? (
+        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
+          {items.length === 0 ? (
+            <Paper withBorder p="lg">
+              <Text ta="center">{t('audit.empty')}</Text>
+            </Paper>
+          ) : desktop ? (
+            <div className="table-scroll">
+              <Table withTableBorder striped data-testid="audit-list">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th className="nowrap">{t('audit.time')}</Table.Th>
+                    <Table.Th>{t('audit.actor')}</Table.Th>
+                    <Table.Th>{t('audit.actionLabel')}</Table.Th>
+                    <Table.Th>{t('audit.entityLabel')}</Table.Th>
+                    <Table.Th>{t('audit.label')}</Table.Th>
+                    <Table.Th>{t('audit.changes')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((e) => (
+                    <Fragment key={e.id}>
+                      <Table.Tr>
+                        <Table.Td className="nowrap">
+                          <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
+                        </Table.Td>
+                        <Table.Td>{actorText(t, e)}</Table.Td>
+                        <Table.Td>
+                          <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
+                        </Table.Td>
+                        <Table.Td>{entityText(t, e.entity)}</Table.Td>
+                        <Table.Td className="break-words">{e.entityLabel ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+                        </Table.Td>
+                      </Table.Tr>
+                      {open[e.id] ? (
+                        <Table.Tr id={`changes-${e.id}`}>
+                          <Table.Td colSpan={6} bg="gray.0">
+                            <Changes e={e} />
+                          </Table.Td>
+                        </Table.Tr>
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          ) : (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="audit-list">
+              {items.map((e) => (
+                <Paper component="li" withBorder p="sm" key={e.id}>
+                  <Group justify="space-between" gap={4}>
+                    <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
+                    <Text size="sm">
+                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
+                    </Text>
+                  </Group>
+                  <Text fw={700} mt={4} className="break-words">
+                    {entityText(t, e.entity)}: {e.entityLabel ?? '—'}
+                  </Text>
+                  <Text size="sm">{actorText(t, e)}</Text>
+                  <Box mt={4}>
+                    <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+                  </Box>
+                  <Collapse expanded={!!open[e.id]} id={`changes-${e.id}`}>
+                    <Box mt="xs">
+                      <Changes e={e} />
+                    </Box>
+                  </Collapse>
+                </Paper>
+              ))}
+            </Stack>
+          )}
+          <Pager
+            page={page}
+            pageSize={q.data.pageSize || PAGE_SIZE}
+            total={q.data.total}
+            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
+      ) : null}
+    </Stack>
+  );
+}

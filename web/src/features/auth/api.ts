@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me, TenantSummary } from '../../../../common/schemas';
+import { api, ApiError } from '../../api/client';
+
+export const meKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Me>('/auth/me', { signal });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useTenants() {
+  return useQuery({
+    queryKey: ['tenants'],
+    queryFn: ({ signal }) => api<{ items: TenantSummary[] }>('/tenants', { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api<Me>('/auth/login', { method: 'POST', body }),
+    onSuccess: (me) => {
+      qc.clear();
+      qc.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+/** The tenant to open after login: the preferred one if allowed, else Chomphu, else the first. */
+export function pickTenant(me: Me, preferred?: string | null): string | null {
+  if (preferred && me.tenants.some((t) => t.slug === preferred)) return preferred;
+  const chomphu = me.tenants.find((t) => t.slug.toLowerCase().includes('chomphu'));
+  return chomphu?.slug ?? me.tenants[0]?.slug ?? null;
+}

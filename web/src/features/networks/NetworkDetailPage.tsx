@@ -1,0 +1,307 @@
+import { ActionIcon, Badge, Button, Card, Group, Stack, Stepper, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconEdit, IconFlag, IconPencil, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NetworkMember } from '../../../../common/schemas';
+import { STAGES } from '../../../../common/schemas/enums';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { PillarBadge, StageBadge } from '../../ui/badges';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { type Column, DataView } from '../../ui/DataView';
+import { formatDate } from '../../ui/dates';
+import { enumLabel } from '../../ui/enums';
+import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { Field, FieldGrid } from '../../ui/Fields';
+import { useIsDesktop, useLang } from '../../ui/hooks';
+import { AnchorLink, ButtonLink } from '../../ui/links';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
+import { useDeleteNetwork, useNetwork, useNetworkMembers, useRemoveMember } from './api';
+import { MemberModal } from './MemberModal';
+
+const MEMBERS_PAGE = 50;
+
+export default function NetworkDetailPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const desktop = useIsDesktop();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const navigate = useNavigate();
+  const q = useNetwork(slug, id);
+  const [memberPage, setMemberPage] = useState(1);
+  const members = useNetworkMembers(slug, id, { page: memberPage, pageSize: MEMBERS_PAGE });
+  const remove = useRemoveMember(slug, id);
+  const del = useDeleteNetwork(slug);
+  const [memberModal, setMemberModal] = useState<{ open: boolean; member: NetworkMember | null }>({ open: false, member: null });
+  const [removing, setRemoving] = useState<NetworkMember | null>(null);
+  const [deleteOpen, deleteHandlers] = useDisclosure(false);
+
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorAlert error={q.error} />;
+  const n = q.data;
+  const stageIndex = STAGES.indexOf(n.stage);
+  // Newest first; the server lists oldest first, so reverse before the (stable) sort keeps same-day changes in order.
+  const history = [...n.stageHistory].reverse().sort((a, b) => (a.changedOn < b.changedOn ? 1 : a.changedOn > b.changedOn ? -1 : 0));
+
+  const memberColumns: Column<NetworkMember>[] = [
+    {
+      key: 'name',
+      header: t('members.partner'),
+      primary: true,
+      render: (m) => (
+        <AnchorLink to="/t/$tenant/partners/$id" params={{ tenant: slug, id: m.party.id }}>
+          {m.party.name}
+        </AnchorLink>
+      ),
+    },
+    { key: 'kind', header: t('partner.kind'), render: (m) => enumLabel(t, 'kind', m.party.kind), nowrap: true },
+    { key: 'sector', header: t('partner.sector'), render: (m) => enumLabel(t, 'sector', m.party.sector) },
+    {
+      key: 'role',
+      header: t('members.role'),
+      render: (m) => <Badge color={m.role === 'coordinator' ? 'teal' : 'gray'}>{enumLabel(t, 'memberRole', m.role)}</Badge>,
+      nowrap: true,
+    },
+    { key: 'start', header: t('members.startDate'), render: (m) => formatDate(m.startDate, lang) || '—', nowrap: true },
+    { key: 'end', header: t('members.endDate'), render: (m) => formatDate(m.endDate, lang) || '—', nowrap: true },
+  ];
+  if (can.manageMembers) {
+    memberColumns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      hideOnCard: true,
+      nowrap: true,
+      render: (m) => (
+        <Group gap={4} wrap="nowrap">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            onClick={() => setMemberModal({ open: true, member: m })}
+            aria-label={t('members.editAria', { name: m.party.name })}
+          >
+            <IconPencil size={18} aria-hidden />
+          </ActionIcon>
+          <ActionIcon variant="subtle" color="red" onClick={() => setRemoving(m)} aria-label={t('members.removeAria', { name: m.party.name })}>
+            <IconUserMinus size={18} aria-hidden />
+          </ActionIcon>
+        </Group>
+      ),
+    });
+  }
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={n.name}
+        subtitle={n.nameEn ? <span lang="en">{n.nameEn}</span> : undefined}
+        badges={
+          <>
+            <PillarBadge pillar={n.pillar} />
+            <StageBadge stage={n.stage} />
+          </>
+        }
+        actions={
+          <>
+            {can.editNetwork ? (
+              <ButtonLink to="/t/$tenant/networks/$id/edit" params={{ tenant: slug, id: n.id }} leftSection={<IconEdit size={16} aria-hidden />}>
+                {t('common.edit')}
+              </ButtonLink>
+            ) : null}
+            {can.deleteNetwork ? (
+              <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteHandlers.open}>
+                {t('common.delete')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+
+      <Card withBorder radius="md" component="section" aria-labelledby="stage-title">
+        <Title order={2} size="h3" id="stage-title" mb="md">
+          {t('network.stageProgress')}
+        </Title>
+        <Stepper active={stageIndex} orientation={desktop ? 'horizontal' : 'vertical'} size="sm" allowNextStepsSelect={false} iconSize={32} mb="lg">
+          {STAGES.map((s, i) => (
+            <Stepper.Step key={s} label={enumLabel(t, 'stage', s)} description={t(`stageHint.${s}`)} aria-current={i === stageIndex ? 'step' : undefined} />
+          ))}
+        </Stepper>
+        <Title order={3} size="h4" mb="sm">
+          {t('network.stageHistory')}
+        </Title>
+        {history.length === 0 ? (
+          <Text c="dimmed">{t('network.noStageHistory')}</Text>
+        ) : (
+          <Timeline bulletSize={22} lineWidth={2} active={0}>
+            {history.map((h) => (
+              <Timeline.Item
+                key={h.id}
+                bullet={<IconFlag size={12} aria-hidden />}
+                title={
+                  h.fromStage
+                    ? `${enumLabel(t, 'stage', h.fromStage)} → ${enumLabel(t, 'stage', h.toStage)}`
+                    : t('network.startedAt', { stage: enumLabel(t, 'stage', h.toStage) })
+                }
+              >
+                <Text size="sm">
+                  <time dateTime={h.changedOn}>{formatDate(h.changedOn, lang, 'long')}</time>
+                  {h.changedBy ? ` · ${t('network.changedBy', { name: h.changedBy })}` : ''}
+                </Text>
+                {h.note ? (
+                  <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                    {h.note}
+                  </Text>
+                ) : null}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Card>
+
+      <Card withBorder radius="md" component="section" aria-labelledby="details-title">
+        <Title order={2} size="h3" id="details-title" mb="md">
+          {t('network.details')}
+        </Title>
+        <FieldGrid>
+          <Field label={t('network.name')}>{n.name}</Field>
+          <Field label={t('network.nameEn')}>{n.nameEn ? <span lang="en">{n.nameEn}</span> : null}</Field>
+          <Field label={t('network.pillar')}>{enumLabel(t, 'pillar', n.pillar)}</Field>
+          <Field label={t('network.stage')}>{enumLabel(t, 'stage', n.stage)}</Field>
+          <Field label={t('network.issues')}>
+            {n.issues.length ? (
+              <Group gap={4}>
+                {n.issues.map((i) => (
+                  <Badge key={i} color="blue">
+                    {enumLabel(t, 'issue', i)}
+                  </Badge>
+                ))}
+              </Group>
+            ) : null}
+          </Field>
+          <Field label={t('network.tags')}>
+            {n.tags.length ? (
+              <Group gap={4}>
+                {n.tags.map((tag) => (
+                  <Badge key={tag} color="gray" variant="outline">
+                    {tag}
+                  </Badge>
+                ))}
+              </Group>
+            ) : null}
+          </Field>
+          <Field label={t('network.foundedOn')}>{formatDate(n.foundedOn, lang, 'long')}</Field>
+          <Field label={t('network.coordinator')}>
+            {n.coordinator ? (
+              <AnchorLink to="/t/$tenant/partners/$id" params={{ tenant: slug, id: n.coordinator.id }}>
+                {n.coordinator.name}
+              </AnchorLink>
+            ) : null}
+          </Field>
+          <Field label={t('network.description')} span>
+            {n.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{n.description}</Text> : null}
+          </Field>
+          <Field label={t('common.createdAt')}>{formatDate(n.createdAt, lang)}</Field>
+          <Field label={t('common.updatedAt')}>{formatDate(n.updatedAt, lang)}</Field>
+        </FieldGrid>
+      </Card>
+
+      <Card withBorder radius="md" component="section" aria-labelledby="members-title">
+        <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
+          <Title order={2} size="h3" id="members-title">
+            {t('members.title')} ({n.memberCount})
+          </Title>
+          {can.manageMembers ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setMemberModal({ open: true, member: null })} data-testid="add-member">
+              {t('members.add')}
+            </Button>
+          ) : null}
+        </Group>
+        {members.isError ? <ErrorAlert error={members.error} /> : null}
+        {members.isPending ? (
+          <Loading />
+        ) : members.data ? (
+          <>
+            <DataView
+              rows={members.data.items}
+              columns={memberColumns}
+              rowKey={(m) => m.id}
+              caption={t('members.title')}
+              empty={t('members.empty')}
+              testId="members-list"
+              cardActions={
+                can.manageMembers
+                  ? (m) => (
+                      <>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          onClick={() => setMemberModal({ open: true, member: m })}
+                        >
+                          {t('common.edit')}
+                          <VisuallyHidden> {m.party.name}</VisuallyHidden>
+                        </Button>
+                        <Button size="xs" variant="outline" color="red" leftSection={<IconUserMinus size={14} aria-hidden />} onClick={() => setRemoving(m)}>
+                          {t('members.remove')}
+                          <VisuallyHidden> {m.party.name}</VisuallyHidden>
+                        </Button>
+                      </>
+                    )
+                  : undefined
+              }
+            />
+            <Pager page={memberPage} pageSize={members.data.pageSize || MEMBERS_PAGE} total={members.data.total} onChange={setMemberPage} />
+          </>
+        ) : null}
+      </Card>
+
+      <MemberModal
+        tenant={slug}
+        networkId={n.id}
+        opened={memberModal.open}
+        member={memberModal.member}
+        existingPartyIds={(members.data?.items ?? []).map((m) => m.party.id)}
+        onClose={() => setMemberModal({ open: false, member: null })}
+      />
+      <ConfirmDialog
+        opened={!!removing}
+        title={t('members.removeTitle')}
+        message={t('members.removeConfirm', { name: removing?.party.name ?? '', network: n.name })}
+        confirmLabel={t('members.remove')}
+        loading={remove.isPending}
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: t('members.removed') });
+              setRemoving(null);
+            },
+            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
+          })
+        }
+      />
+      <ConfirmDialog
+        opened={deleteOpen}
+        title={t('networks.deleteTitle')}
+        message={t('networks.deleteConfirm', { name: n.name })}
+        loading={del.isPending}
+        onClose={deleteHandlers.close}
+        onConfirm={() =>
+          del.mutate(n.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: t('networks.deleted') });
+              void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } });
+            },
+            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
+          })
+        }
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,250 @@
+import { Alert, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type NetworkDetail, networkCreate, networkUpdate } from '../../../../common/schemas';
+import { ISSUES, type Issue, PILLARS, type Pillar, STAGES, type Stage } from '../../../../common/schemas/enums';
+import { ApiError } from '../../api/client';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { todayIso } from '../../ui/dates';
+import { enumOptions } from '../../ui/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusFirstError } from '../../ui/focusError';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { PartySelect } from '../../ui/PartySelect';
+import { zodFieldErrors } from '../../ui/zodErrors';
+import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
+
+interface Values {
+  name: string;
+  nameEn: string;
+  description: string;
+  issues: string[];
+  tags: string[];
+  pillar: string | null;
+  stage: Stage;
+  foundedOn: string | null;
+  coordinatorPartyId: string | null;
+  stageNote: string;
+  stageChangedOn: string | null;
+}
+
+const nul = (s: string) => (s.trim() === '' ? null : s.trim());
+
+function toCreate(v: Values) {
+  return {
+    name: v.name.trim(),
+    nameEn: nul(v.nameEn),
+    description: nul(v.description),
+    issues: v.issues as Issue[],
+    tags: v.tags.map((x) => x.trim()).filter(Boolean),
+    pillar: (v.pillar ?? undefined) as Pillar,
+    stage: v.stage,
+    foundedOn: v.foundedOn || null,
+    coordinatorPartyId: v.coordinatorPartyId || null,
+  };
+}
+
+export default function NetworkFormPage() {
+  const { id } = useParams({ strict: false }) as { id?: string };
+  const { slug } = useTenant();
+  const q = useNetwork(slug, id ?? '');
+  if (!id) return <NetworkForm />;
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorAlert error={q.error} />;
+  return <NetworkForm network={q.data} />;
+}
+
+function NetworkForm({ network }: { network?: NetworkDetail }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const navigate = useNavigate();
+  const create = useCreateNetwork(slug);
+  const update = useUpdateNetwork(slug, network?.id ?? '');
+  const mutation = network ? update : create;
+  const [serverError, setServerError] = useState<unknown>(null);
+
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      name: network?.name ?? '',
+      nameEn: network?.nameEn ?? '',
+      description: network?.description ?? '',
+      issues: network?.issues ?? [],
+      tags: network?.tags ?? [],
+      pillar: network?.pillar ?? null,
+      stage: network?.stage ?? 'seek',
+      foundedOn: network?.foundedOn ?? null,
+      coordinatorPartyId: network?.coordinator?.id ?? null,
+      stageNote: '',
+      stageChangedOn: todayIso(),
+    },
+    validate: (v) => {
+      const errs = zodFieldErrors(network ? networkUpdate : networkCreate, toCreate(v), t);
+      if (!v.pillar) errs.pillar = t('validation.required');
+      if (network && v.stage !== network.stage && !v.stageChangedOn) errs.stageChangedOn = t('validation.required');
+      return errs;
+    },
+  });
+
+  const stageChanged = !!network && form.values.stage !== network.stage;
+  const allowed = network ? can.editNetwork : can.createNetwork;
+
+  function onSubmit(v: Values) {
+    setServerError(null);
+    const onError = (err: unknown) => {
+      setServerError(err);
+      if (err instanceof ApiError && Object.keys(err.fields).length) {
+        form.setErrors(err.fields);
+        focusFirstError();
+      }
+    };
+    if (network) {
+      const body: Record<string, unknown> = { ...toCreate(v) };
+      if (stageChanged) {
+        body.stageNote = nul(v.stageNote);
+        body.stageChangedOn = v.stageChangedOn;
+      } else {
+        delete body.stage;
+      }
+      update.mutate(body, {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('networks.saved') });
+          void navigate({ to: '/t/$tenant/networks/$id', params: { tenant: slug, id: network.id } });
+        },
+        onError,
+      });
+    } else {
+      create.mutate(toCreate(v), {
+        onSuccess: (created) => {
+          notifications.show({ color: 'teal', message: t('networks.created') });
+          void navigate({ to: '/t/$tenant/networks/$id', params: { tenant: slug, id: created.id } });
+        },
+        onError,
+      });
+    }
+  }
+
+  return (
+    <Stack gap="md" maw={960}>
+      <PageHeader title={network ? t('networks.editTitle', { name: network.name }) : t('networks.newTitle')} />
+      {!allowed ? (
+        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
+          {t('errors.forbidden')}
+        </Alert>
+      ) : null}
+      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="network-form">
+        <Stack gap="md">
+          <Card withBorder radius="md" component="section" aria-labelledby="nf-basic">
+            <Title order={2} size="h3" id="nf-basic" mb="sm">
+              {t('network.details')}
+            </Title>
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('network.name')} required {...form.getInputProps('name')} data-testid="network-name" />
+                <TextInput label={t('network.nameEn')} lang="en" {...form.getInputProps('nameEn')} />
+                <Select
+                  label={t('network.pillar')}
+                  required
+                  data={enumOptions(t, 'pillar', PILLARS)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('pillar')}
+                  data-testid="network-pillar"
+                />
+                {!network ? (
+                  <Select
+                    label={t('network.stage')}
+                    data={enumOptions(t, 'stage', STAGES)}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('stage')}
+                  />
+                ) : null}
+                <DateField
+                  label={t('network.foundedOn')}
+                  value={form.values.foundedOn}
+                  onChange={(v) => form.setFieldValue('foundedOn', v)}
+                  error={form.errors.foundedOn}
+                />
+                <PartySelect
+                  label={t('network.coordinator')}
+                  value={form.values.coordinatorPartyId}
+                  onChange={(pid) => form.setFieldValue('coordinatorPartyId', pid)}
+                  initial={network?.coordinator ? { id: network.coordinator.id, name: network.coordinator.name, sector: network.coordinator.sector } : null}
+                  error={form.errors.coordinatorPartyId}
+                />
+              </SimpleGrid>
+              <MultiSelect
+                label={t('network.issues')}
+                data={enumOptions(t, 'issue', ISSUES)}
+                searchable
+                clearable
+                clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('issues')}
+              />
+              <TagsInput label={t('network.tags')} description={t('network.tagsHint')} maxTags={20} clearable {...form.getInputProps('tags')} />
+              <Textarea label={t('network.description')} autosize minRows={3} maxRows={12} {...form.getInputProps('description')} />
+            </Stack>
+          </Card>
+
+          {network ? (
+            <Card withBorder radius="md" component="section" aria-labelledby="nf-stage">
+              <Title order={2} size="h3" id="nf-stage" mb="sm">
+                {t('network.stageChange')}
+              </Title>
+              <Stack>
+                <Select
+                  label={t('network.stage')}
+                  description={t('network.stageChangeHint')}
+                  data={enumOptions(t, 'stage', STAGES)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('stage')}
+                  data-testid="network-stage"
+                />
+                {stageChanged ? (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                    <DateField
+                      label={t('network.stageChangedOn')}
+                      required
+                      value={form.values.stageChangedOn}
+                      onChange={(v) => form.setFieldValue('stageChangedOn', v)}
+                      error={form.errors.stageChangedOn}
+                      clearable={false}
+                    />
+                    <Textarea label={t('network.stageNote')} autosize minRows={2} {...form.getInputProps('stageNote')} data-testid="network-stage-note" />
+                  </SimpleGrid>
+                ) : null}
+              </Stack>
+            </Card>
+          ) : null}
+
+          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() =>
+                network
+                  ? void navigate({ to: '/t/$tenant/networks/$id', params: { tenant: slug, id: network.id } })
+                  : void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } })
+              }
+            >
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} disabled={!allowed} data-testid="network-submit">
+              {network ? t('common.save') : t('networks.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

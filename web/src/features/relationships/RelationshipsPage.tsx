@@ -1,0 +1,125 @@
+import { ActionIcon, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Relationship } from '../../../../common/schemas';
+import { RELATIONSHIP_TYPES } from '../../../../common/schemas/enums';
+import { clean, type RelationshipSearch } from '../../app/search';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { type Column, DataView } from '../../ui/DataView';
+import { formatDate } from '../../ui/dates';
+import { enumLabel, enumOptions } from '../../ui/enums';
+import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { useLang } from '../../ui/hooks';
+import { AnchorLink } from '../../ui/links';
+import { FilterSelect } from '../../ui/ListFilters';
+import { Loading } from '../../ui/Loading';
+import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
+import { useDeleteRelationship, useRelationships } from '../partners/api';
+
+const PAGE_SIZE = 20;
+
+export default function RelationshipsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const search = useSearch({ from: '/t/$tenant/relationships' });
+  const navigate = useNavigate({ from: '/t/$tenant/relationships' });
+  const page = search.page ?? 1;
+  const q = useRelationships(slug, { type: search.type, page, pageSize: PAGE_SIZE });
+  const del = useDeleteRelationship(slug);
+  const [removing, setRemoving] = useState<Relationship | null>(null);
+
+  const party = (p: Relationship['from']) => (
+    <AnchorLink to="/t/$tenant/partners/$id" params={{ tenant: slug, id: p.id }}>
+      {p.name}
+    </AnchorLink>
+  );
+  const columns: Column<Relationship>[] = [
+    { key: 'from', header: t('relationships.from'), primary: true, render: (r) => party(r.from) },
+    {
+      key: 'type',
+      header: t('relationships.type'),
+      render: (r) => (
+        <Text span fw={500}>
+          {enumLabel(t, 'relationshipType', r.type)}
+        </Text>
+      ),
+    },
+    { key: 'to', header: t('relationships.to'), render: (r) => party(r.to) },
+    { key: 'start', header: t('relationships.startDate'), render: (r) => formatDate(r.startDate, lang) || '—', nowrap: true },
+    { key: 'end', header: t('relationships.endDate'), render: (r) => formatDate(r.endDate, lang) || '—', nowrap: true },
+    { key: 'note', header: t('relationships.note'), render: (r) => r.note ?? '—' },
+  ];
+  if (can.editRelationships) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      nowrap: true,
+      render: (r) => (
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          onClick={() => setRemoving(r)}
+          aria-label={t('relationships.deleteAria', { from: r.from.name, to: r.to.name })}
+        >
+          <IconTrash size={18} aria-hidden />
+        </ActionIcon>
+      ),
+    });
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('relationships.title')} subtitle={t('relationships.subtitle')} />
+      <div style={{ maxWidth: 360 }}>
+        <FilterSelect
+          label={t('relationships.type')}
+          value={search.type}
+          data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
+          onChange={(v) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, type: v as RelationshipSearch['type'] }) })}
+        />
+      </div>
+      {q.isError ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending ? (
+        <Loading />
+      ) : q.data ? (
+        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
+          <DataView rows={q.data.items} columns={columns} rowKey={(r) => r.id} caption={t('relationships.title')} empty={t('relationships.empty')} />
+          <Pager
+            page={page}
+            pageSize={q.data.pageSize || PAGE_SIZE}
+            total={q.data.total}
+            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
+      ) : null}
+      <ConfirmDialog
+        opened={!!removing}
+        title={t('relationships.deleteTitle')}
+        message={
+          removing
+            ? t('relationships.deleteConfirm', { from: removing.from.name, to: removing.to.name, type: enumLabel(t, 'relationshipType', removing.type) })
+            : ''
+        }
+        loading={del.isPending}
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          removing &&
+          del.mutate(removing.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: t('relationships.deleted') });
+              setRemoving(null);
+            },
+            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
+          })
+        }
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,185 @@
+import { AppShell, Avatar, Burger, Button, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAddressBook,
+  IconChevronDown,
+  IconHistory,
+  IconLayoutDashboard,
+  IconLogout,
+  IconNetwork,
+  IconSwitchHorizontal,
+  IconTopologyStar3,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
+import { Navigate, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { Suspense, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { permissions, TenantContext, type TenantContextValue } from '../../app/tenant';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { NavLinkItem } from '../../ui/links';
+import { useLogout, useMe } from '../auth/api';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export default function TenantLayout() {
+  const { t, i18n } = useTranslation();
+  const { tenant: slug } = useParams({ strict: false }) as { tenant: string };
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  // Close the phone navbar after navigating.
+  useEffect(() => close(), [location.pathname, close]);
+
+  const ctx = useMemo<TenantContextValue | null>(() => {
+    if (!me.data) return null;
+    const tenant = me.data.tenants.find((x) => x.slug === slug);
+    return tenant ? { slug, tenant, me: me.data, role: tenant.role } : null;
+  }, [me.data, slug]);
+
+  if (me.isPending) return <Loading minHeight={320} />;
+  if (me.isError) return <ErrorAlert error={me.error} />;
+  if (!me.data) return <Navigate to="/login" search={{ tenant: slug, next: location.href }} replace />;
+  if (!ctx) {
+    return (
+      <Stack p="xl" maw={560} mx="auto">
+        <Text role="alert">{t('shell.noAccess')}</Text>
+        <Button variant="default" onClick={() => void navigate({ to: '/' })}>
+          {t('common.backHome')}
+        </Button>
+      </Stack>
+    );
+  }
+
+  const can = permissions(ctx.role);
+  const tenantName = i18n.language === 'en' ? ctx.tenant.nameEn : ctx.tenant.nameTh;
+  const base = { tenant: slug };
+  const path = location.pathname;
+  const under = (p: string) => path === `/t/${slug}${p}` || path.startsWith(`/t/${slug}${p}/`);
+
+  const nav = [
+    { to: '/t/$tenant' as const, label: t('nav.dashboard'), icon: IconLayoutDashboard, active: path === `/t/${slug}` || path === `/t/${slug}/`, show: true },
+    { to: '/t/$tenant/networks' as const, label: t('nav.networks'), icon: IconNetwork, active: under('/networks'), show: true },
+    { to: '/t/$tenant/partners' as const, label: t('nav.partners'), icon: IconAddressBook, active: under('/partners'), show: true },
+    { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
+    { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
+    { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },
+  ];
+
+  const roleLabel = me.data.user.isPlatformAdmin ? t('role.platform_admin') : t(`role.${ctx.role}`);
+  const otherTenants = me.data.tenants.filter((x) => x.slug !== slug);
+
+  return (
+    <TenantContext.Provider value={ctx}>
+      <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('shell.closeMenu') : t('shell.openMenu')}
+                aria-expanded={opened}
+              />
+              <Text fw={700} fz="xl" c="teal.9" style={{ flexShrink: 0 }}>
+                {t('app.name')}
+              </Text>
+              <Text fw={500} truncate="end" style={{ minWidth: 0 }} data-testid="tenant-name">
+                {tenantName}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <LanguageSwitch />
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('shell.userMenu', { name: me.data.user.name })} data-testid="user-menu">
+                    <Group gap={6} wrap="nowrap">
+                      <Avatar size="sm" color="teal" variant="filled" aria-hidden>
+                        <IconUser size={16} />
+                      </Avatar>
+                      <Text size="sm" visibleFrom="md" truncate="end" maw={160}>
+                        {me.data.user.name}
+                      </Text>
+                      <IconChevronDown size={14} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    {me.data.user.email}
+                    <br />
+                    {roleLabel}
+                  </Menu.Label>
+                  {otherTenants.length > 0 ? (
+                    <>
+                      <Menu.Divider />
+                      <Menu.Label>{t('shell.switchTenant')}</Menu.Label>
+                      {otherTenants.slice(0, 8).map((x) => (
+                        <Menu.Item
+                          key={x.slug}
+                          leftSection={<IconSwitchHorizontal size={16} aria-hidden />}
+                          onClick={() => void navigate({ to: '/t/$tenant', params: { tenant: x.slug } })}
+                        >
+                          {i18n.language === 'en' ? x.nameEn : x.nameTh}
+                        </Menu.Item>
+                      ))}
+                    </>
+                  ) : null}
+                  <Menu.Divider />
+                  <Menu.Item
+                    color="red"
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                    onClick={() =>
+                      logout.mutate(undefined, {
+                        onSettled: () => void navigate({ to: '/login', replace: true }),
+                      })
+                    }
+                    data-testid="logout"
+                  >
+                    {t('shell.logout')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" aria-label={t('shell.mainNav')}>
+          <AppShell.Section grow component={ScrollArea}>
+            {nav
+              .filter((n) => n.show)
+              .map((n) => (
+                <NavLinkItem
+                  key={n.to}
+                  to={n.to}
+                  params={base}
+                  label={n.label}
+                  leftSection={<n.icon size={18} aria-hidden />}
+                  active={n.active}
+                  activeOptions={{ exact: n.to === '/t/$tenant' }}
+                  variant="light"
+                  mb={2}
+                />
+              ))}
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" px="sm" py="xs">
+              {t('shell.signedInAs', { role: roleLabel })}
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main>
+          <Suspense fallback={<Loading minHeight={320} />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </TenantContext.Provider>
+  );
+}

@@ -1,0 +1,59 @@
+import '@mantine/dates/styles.css';
+import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import 'dayjs/locale/th';
+import { useTranslation } from 'react-i18next';
+import { buddhistYear, formatDate, formatMonthName, formatMonthYear } from './dates';
+import { useLang } from './hooks';
+
+export interface DateFieldProps {
+  label: string;
+  value: string | null | undefined;
+  onChange: (value: string | null) => void;
+  error?: React.ReactNode;
+  description?: React.ReactNode;
+  required?: boolean;
+  clearable?: boolean;
+  minDate?: string;
+  maxDate?: string;
+  disabled?: boolean;
+  'data-testid'?: string;
+}
+
+/** A date picker whose value is `yyyy-mm-dd` and whose display is Buddhist era (26 พ.ย. 2569). */
+export function DateField({ label, value, onChange, error, description, required, clearable = true, minDate, maxDate, disabled, ...rest }: DateFieldProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const by = (d: string) => String(buddhistYear(d) ?? '');
+  return (
+    <DatesProvider settings={{ locale: lang, firstDayOfWeek: 0, weekendDays: [0, 6] }}>
+      <DatePickerInput
+        label={label}
+        description={description}
+        error={error}
+        required={required}
+        disabled={disabled}
+        value={value || null}
+        onChange={(v) => onChange(v || null)}
+        clearable={clearable}
+        clearButtonProps={{ 'aria-label': t('common.clearDate') }}
+        placeholder={t('common.pickDate')}
+        leftSection={<IconCalendar size={16} aria-hidden />}
+        valueFormatter={({ date }) => (typeof date === 'string' ? formatDate(date, lang) : '')}
+        monthLabelFormat={(d) => formatMonthYear(d, lang)}
+        yearLabelFormat={(d) => by(d)}
+        decadeLabelFormat={(start, end) => `${by(start)} – ${by(end)}`}
+        yearsListFormat={(d) => by(d)}
+        monthsListFormat={(d) => formatMonthName(d, lang)}
+        nextLabel={t('common.next')}
+        previousLabel={t('common.previous')}
+        minDate={minDate}
+        maxDate={maxDate}
+        popoverProps={{ withinPortal: true }}
+        data-testid={rest['data-testid']}
+      />
+    </DatesProvider>
+  );
+}
+
+export default DateField;

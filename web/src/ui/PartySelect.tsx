@@ -1,0 +1,102 @@
+import { Group, Select, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTenant } from '../app/tenant';
+import { usePartners } from '../features/partners/api';
+import { enumLabel } from './enums';
+
+export interface PartyOption {
+  id: string;
+  name: string;
+  kind?: string;
+  sector?: string;
+}
+
+/** Searchable partner picker backed by GET /partners?q= (server-side search). */
+export function PartySelect({
+  label,
+  value,
+  onChange,
+  initial,
+  error,
+  required,
+  description,
+  excludeIds,
+  clearable = true,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null, party: PartyOption | null) => void;
+  initial?: PartyOption | null;
+  error?: React.ReactNode;
+  required?: boolean;
+  description?: React.ReactNode;
+  excludeIds?: string[];
+  clearable?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<PartyOption | null>(initial ?? null);
+  const [debounced] = useDebouncedValue(search, 300);
+  // When the search box shows the selected name, list everything instead of just that one.
+  const q = selected && debounced === selected.name ? '' : debounced.trim();
+  const res = usePartners(slug, { q: q || undefined, pageSize: 20, sort: 'name' });
+
+  const options = useMemo(() => {
+    const map = new Map<string, PartyOption>();
+    if (selected) map.set(selected.id, selected);
+    for (const p of res.data?.items ?? []) {
+      if (excludeIds?.includes(p.id)) continue;
+      map.set(p.id, { id: p.id, name: p.name, kind: p.kind, sector: p.sector });
+    }
+    return map;
+  }, [res.data, selected, excludeIds]);
+
+  const data = [...options.values()].map((p) => ({ value: p.id, label: p.name }));
+
+  return (
+    <Select
+      label={label}
+      description={description}
+      required={required}
+      error={error}
+      searchable
+      clearable={clearable}
+      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      onChange={(id) => {
+        const p = id ? (options.get(id) ?? null) : null;
+        setSelected(p);
+        onChange(id, p);
+      }}
+      placeholder={t('partySelect.placeholder')}
+      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={280}
+      renderOption={({ option }) => {
+        const p = options.get(option.value);
+        return (
+          <Group gap={6} wrap="nowrap" justify="space-between" w="100%">
+            <Text size="sm">{option.label}</Text>
+            {p?.sector ? (
+              <Text size="xs" c="dimmed">
+                {enumLabel(t, 'sector', p.sector)}
+              </Text>
+            ) : null}
+          </Group>
+        );
+      }}
+      data-testid={testId}
+    />
+  );
+}
