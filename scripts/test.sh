@@ -41,7 +41,7 @@ npx vitest run --reporter=default --reporter=json --outputFile="$OUT/results-pgl
 step "the same suite on PostgreSQL ($(basename "$(dirname "$PG_BIN")"))"
 T=$(mktemp -d -t phakhi-pg.XXXXXX); chmod 755 "$T"
 PGPORT=${PHAKHI_TEST_PG_PORT:-$((55000 + RANDOM % 5000))}
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "cd / && $*"; else sh -c "$*"; fi; }
 if [ "$(id -u)" = 0 ]; then install -d -o postgres "$T/pg" "$T/sock"; else mkdir -p "$T/pg" "$T/sock"; fi
 stop_pg() { as_pg "$PG_BIN/pg_ctl -D $T/pg/data -m fast -w stop" >/dev/null 2>&1; rm -rf "$T"; }
 trap stop_pg EXIT
