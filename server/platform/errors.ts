@@ -60,3 +60,8 @@ export class RequestValidationError extends Error {
 
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
+
+/** Refuse a date range whose end (yyyy-mm-dd) comes before its start, naming the end field. */
+export function assertDateOrder(start: string | null | undefined, end: string | null | undefined, endField = 'endDate'): void {
+  if (start && end && end < start) throw new AppError('validation_failed', { [endField]: 'end_before_start' });
+}

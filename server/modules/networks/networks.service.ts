@@ -7,7 +7,7 @@ import { networkMembers, networks, networkStageChanges } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './networks.repository';
@@ -151,10 +151,6 @@ async function assertNetwork(tx: Tx, ctx: TenantContext, networkId: string) {
   return n;
 }
 
-function checkDates(start: string | null | undefined, end: string | null | undefined) {
-  if (start && end && end < start) throw new AppError('validation_failed', { endDate: 'end_before_start' });
-}
-
 export async function listMembers(ctx: TenantContext, networkId: string, q: z.output<typeof memberListQuery>): Promise<ListResult<NetworkMember>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await assertNetwork(tx, ctx, networkId);
@@ -164,7 +160,7 @@ export async function listMembers(ctx: TenantContext, networkId: string, q: z.ou
 }
 
 export async function addMember(ctx: TenantContext, networkId: string, input: z.output<typeof memberCreate>): Promise<NetworkMember> {
-  checkDates(input.startDate, input.endDate);
+  assertDateOrder(input.startDate, input.endDate);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const network = await assertNetwork(tx, ctx, networkId);
     await assertParty(tx, ctx, input.partyId, 'partyId');
@@ -192,7 +188,7 @@ export async function updateMember(ctx: TenantContext, networkId: string, member
       startDate: 'startDate' in input ? (input.startDate ?? null) : existing.member.startDate,
       endDate: 'endDate' in input ? (input.endDate ?? null) : existing.member.endDate,
     };
-    checkDates(next.startDate, next.endDate);
+    assertDateOrder(next.startDate, next.endDate);
     await tx.update(networkMembers).set(next).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
     const { role, startDate, endDate } = existing.member;
     await audit(tx, ctx, { entity: 'network_member', entityId: memberId, entityLabel: `${network.name}: ${existing.party.name}`, action: 'update', before: { role, startDate, endDate }, after: next });

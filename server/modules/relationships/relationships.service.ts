@@ -7,7 +7,7 @@ import { parties, partyRelationships } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds, likePattern } from '../partners/partners.repository';
 
@@ -64,10 +64,6 @@ export async function listRelationships(ctx: TenantContext, q: z.output<typeof r
   });
 }
 
-function checkDates(start: string | null | undefined, end: string | null | undefined) {
-  if (start && end && end < start) throw new AppError('validation_failed', { endDate: 'end_before_start' });
-}
-
 async function getOne(tx: Tx, tenantId: string, id: string) {
   const [row] = await baseQuery(tx).where(and(eq(partyRelationships.tenantId, tenantId), eq(partyRelationships.id, id))).limit(1);
   return row ?? null;
@@ -75,7 +71,7 @@ async function getOne(tx: Tx, tenantId: string, id: string) {
 
 export async function createRelationship(ctx: TenantContext, input: z.output<typeof relationshipCreate>): Promise<Relationship> {
   if (input.fromPartyId === input.toPartyId) throw new AppError('validation_failed', { toPartyId: 'same_party' });
-  checkDates(input.startDate, input.endDate);
+  assertDateOrder(input.startDate, input.endDate);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const known = await existingPartyIds(tx, ctx.tenant.id, [input.fromPartyId, input.toPartyId]);
     const fields: Record<string, string> = {};
@@ -102,7 +98,7 @@ export async function updateRelationship(ctx: TenantContext, id: string, input: 
       startDate: 'startDate' in input ? (input.startDate ?? null) : existing.rel.startDate,
       endDate: 'endDate' in input ? (input.endDate ?? null) : existing.rel.endDate,
     };
-    checkDates(next.startDate, next.endDate);
+    assertDateOrder(next.startDate, next.endDate);
     await tx.update(partyRelationships).set(next).where(and(eq(partyRelationships.tenantId, ctx.tenant.id), eq(partyRelationships.id, id)));
     const { type, note, startDate, endDate } = existing.rel;
     await audit(tx, ctx, { entity: 'relationship', entityId: id, entityLabel: `${existing.from.name} → ${existing.to.name}`, action: 'update', before: { type, note, startDate, endDate }, after: next });
