@@ -49,15 +49,28 @@ async function benchApp(label: string, extraEnv: Record<string, string>, baselin
   const port = 41000 + Math.floor(Math.random() * 1000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-'));
   const app = start('npx', ['tsx', 'server/main.ts'], {
-    PORT: String(port), HOST: '127.0.0.1', PHAKHI_DATA_DIR: dataDir, PHAKHI_ADMIN_EMAIL: ADMIN.email, PHAKHI_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn', PHAKHI_SERVE_WEB: 'false', ...extraEnv,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PHAKHI_DATA_DIR: dataDir,
+    PHAKHI_ADMIN_EMAIL: ADMIN.email,
+    PHAKHI_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    PHAKHI_SERVE_WEB: 'false',
+    ...extraEnv,
   });
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`);
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const rows: Row[] = [];
-    for (const [name, p] of [['GET networks', '/api/v1/t/chomphu/networks?pageSize=20'], ['GET dashboard', '/api/v1/t/chomphu/dashboard']]) {
+    for (const [name, p] of [
+      ['GET networks', '/api/v1/t/chomphu/networks?pageSize=20'],
+      ['GET dashboard', '/api/v1/t/chomphu/dashboard'],
+    ]) {
       for (const c of CONNECTIONS) {
         const r = await run(`http://127.0.0.1:${port}${p}`, c, cookie);
         rows.push({ target: `${label} ${name}`, connections: c, ...r });
@@ -73,12 +86,18 @@ async function benchApp(label: string, extraEnv: Record<string, string>, baselin
 }
 
 function startPostgres(): { url: string; stop: () => void } | null {
-  const bins = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
+  const bins = fs.existsSync('/usr/lib/postgresql')
+    ? fs
+        .readdirSync('/usr/lib/postgresql')
+        .sort()
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : [];
   const bin = bins.reverse().find((b) => fs.existsSync(`${b}/initdb`));
   if (!bin) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-pg-'));
   fs.chmodSync(dir, 0o755);
-  const asPg = (cmd: string) => (process.getuid?.() === 0 ? execSync(`su postgres -s /bin/sh -c "${cmd}"`, { stdio: 'ignore' }) : execSync(cmd, { stdio: 'ignore' }));
+  const asPg = (cmd: string) =>
+    process.getuid?.() === 0 ? execSync(`su postgres -s /bin/sh -c "${cmd}"`, { stdio: 'ignore' }) : execSync(cmd, { stdio: 'ignore' });
   if (process.getuid?.() === 0) execSync(`chown postgres ${dir}`);
   const port = 54400 + Math.floor(Math.random() * 100);
   asPg(`${bin}/initdb -D ${dir}/data -U app --auth=trust -E UTF8 --locale=C.UTF-8`);
@@ -119,7 +138,8 @@ async function main() {
   } else console.error('PostgreSQL binaries not found: skipping the PostgreSQL run.');
 
   console.log('\n| target | conns | req/s | p50 ms | p99 ms | × hello-world |\n| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.target} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.get(r.connections)!).toFixed(3)} |`);
+  for (const r of rows)
+    console.log(`| ${r.target} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.get(r.connections)!).toFixed(3)} |`);
 }
 
 main().catch((err) => {

@@ -16,7 +16,15 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-e2e-'));
   const log = fs.openSync(path.resolve('test-output/e2e-server.log'), 'w');
   const proc: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PHAKHI_DATA_DIR: dataDir, PHAKHI_ADMIN_EMAIL: ADMIN.email, PHAKHI_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PHAKHI_DATA_DIR: dataDir,
+      PHAKHI_ADMIN_EMAIL: ADMIN.email,
+      PHAKHI_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', log, log],
     detached: true,
   });
@@ -52,7 +60,16 @@ export async function launch(viewport: { width: number; height: number }): Promi
     locale: 'th-TH',
     bypassCSP: true, // lets the test inject axe-core; the app itself runs under its real CSP otherwise
     timezoneId: 'Asia/Bangkok',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -71,7 +88,12 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      .map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
   });
 }
 

@@ -8,7 +8,10 @@ const OUT = path.resolve('docs/screenshots');
 fs.mkdirSync(OUT, { recursive: true });
 const server = await startServer();
 try {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     const ctx = await launch(viewport);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/login`);

@@ -14,7 +14,10 @@ for (const stage of EXPECTED) {
     lines.push(`  ${stage}: did not run`);
   }
 }
-for (const file of fs.readdirSync(dir).filter((f) => /^results-.*\.json$/.test(f)).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => /^results-.*\.json$/.test(f))
+  .sort()) {
   const r = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   // a suite that failed to load counts as a failure even if it reported no tests
   const suiteErrors = (r.testResults ?? []).filter((s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed')).length;

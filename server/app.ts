@@ -77,7 +77,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Phakhi (ภาคี) API', version: '1.0.0', description: 'Partner networks for Thai local governments. Errors: { error: { code, message, fields? } }.' },
+      info: {
+        title: 'Phakhi (ภาคี) API',
+        version: '1.0.0',
+        description: 'Partner networks for Thai local governments. Errors: { error: { code, message, fields? } }.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'phakhi_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -97,7 +101,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       root: WEB_DIST,
       wildcard: false,
       index: false,
-      setHeaders: (res, filePath) => res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'),
+      setHeaders: (res, filePath) =>
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'),
     });
   }
   return app;

@@ -32,10 +32,13 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'invalid_date' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'invalid_date' },
+  );
 
 export const uuid = z.uuid();
 export const idParams = z.object({ tenant: z.string().max(64), id: z.uuid() });

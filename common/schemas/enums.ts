@@ -20,14 +20,38 @@ export const PARTY_KINDS = ['organization', 'person'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 export const ORG_TYPES = [
-  'local_government', 'village', 'community', 'temple', 'school', 'health_center', 'government_agency',
-  'company', 'shop', 'cooperative', 'community_group', 'foundation', 'university', 'other',
+  'local_government',
+  'village',
+  'community',
+  'temple',
+  'school',
+  'health_center',
+  'government_agency',
+  'company',
+  'shop',
+  'cooperative',
+  'community_group',
+  'foundation',
+  'university',
+  'other',
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 export const ISSUES = [
-  'water', 'elderly', 'health', 'environment', 'culture', 'education', 'safety', 'livelihood',
-  'children_youth', 'disaster', 'agriculture', 'waste', 'disability', 'women',
+  'water',
+  'elderly',
+  'health',
+  'environment',
+  'culture',
+  'education',
+  'safety',
+  'livelihood',
+  'children_youth',
+  'disaster',
+  'agriculture',
+  'waste',
+  'disability',
+  'women',
 ] as const;
 export type Issue = (typeof ISSUES)[number];
 

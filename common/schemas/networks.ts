@@ -3,7 +3,13 @@ import { isoDate, listQuery } from './api';
 import { ISSUES, MEMBER_ROLES, PILLARS, STAGES } from './enums';
 import { partySummary } from './partners';
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === '' ? null : v));
 
 const networkFields = {
   name: z.string().trim().min(1).max(200),
@@ -18,15 +24,17 @@ const networkFields = {
 };
 export const networkCreate = z.strictObject(networkFields);
 export type NetworkCreate = z.input<typeof networkCreate>;
-export const networkUpdate = z.strictObject({
-  ...networkFields,
-  issues: networkFields.issues.unwrap(),
-  tags: networkFields.tags.unwrap(),
-  stage: z.enum(STAGES),
-  /** Recorded in the stage history when `stage` changes. */
-  stageNote: optionalText(1000),
-  stageChangedOn: isoDate.nullish(),
-}).partial();
+export const networkUpdate = z
+  .strictObject({
+    ...networkFields,
+    issues: networkFields.issues.unwrap(),
+    tags: networkFields.tags.unwrap(),
+    stage: z.enum(STAGES),
+    /** Recorded in the stage history when `stage` changes. */
+    stageNote: optionalText(1000),
+    stageChangedOn: isoDate.nullish(),
+  })
+  .partial();
 export type NetworkUpdate = z.input<typeof networkUpdate>;
 
 export const networkListQuery = listQuery.extend({

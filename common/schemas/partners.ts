@@ -3,7 +3,10 @@ import { isoDate, listQuery } from './api';
 import { LAWFUL_BASES, ORG_TYPES, PARTY_KINDS, PILLARS, RELATIONSHIP_TYPES, SECTORS } from './enums';
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => text(max).nullish().transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v === '' ? null : v));
 
 export const addressInput = z.object({
   line: optionalText(300),
@@ -37,7 +40,11 @@ const partyFields = {
   position: optionalText(200),
   address: addressInput.nullish(),
   phone: optionalText(40),
-  email: z.email({ message: 'invalid_email' }).max(200).nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email({ message: 'invalid_email' })
+    .max(200)
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   lineId: optionalText(100),
   website: optionalText(300),
   /** People only; 13 digits with a valid check digit. Never returned unmasked. */

@@ -32,12 +32,14 @@ export const userCreate = z.strictObject({
   password: z.string().min(10, { message: 'password_too_short' }).max(200),
   partyId: z.uuid().nullish(),
 });
-export const userUpdate = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(TENANT_ROLES),
-  active: z.boolean(),
-  partyId: z.uuid().nullable(),
-}).partial();
+export const userUpdate = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(TENANT_ROLES),
+    active: z.boolean(),
+    partyId: z.uuid().nullable(),
+  })
+  .partial();
 export const tenantUser = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -69,7 +71,14 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 
 const countBy = z.array(z.object({ key: z.string(), count: z.number().int() }));
 export const dashboard = z.object({
-  totals: z.object({ networks: z.number().int(), partners: z.number().int(), organizations: z.number().int(), people: z.number().int(), memberships: z.number().int(), relationships: z.number().int() }),
+  totals: z.object({
+    networks: z.number().int(),
+    partners: z.number().int(),
+    organizations: z.number().int(),
+    people: z.number().int(),
+    memberships: z.number().int(),
+    relationships: z.number().int(),
+  }),
   networksByPillar: countBy,
   networksByStage: countBy,
   networksByIssue: countBy,

@@ -2,8 +2,7 @@
 
 export type ThaiAddressField = 'province' | 'district' | 'subdistrict' | 'postcode';
 
-export type ThaiAddressErrorCode =
-  'unknown_province' | 'unknown_district' | 'unknown_subdistrict' | 'postcode_mismatch';
+export type ThaiAddressErrorCode = 'unknown_province' | 'unknown_district' | 'unknown_subdistrict' | 'postcode_mismatch';
 
 /**
  * Address parts as a person types them. Every field is optional; empty or

@@ -136,12 +136,8 @@ describe('validateThaiAddress', () => {
 
 describe('resolveThaiAddress', () => {
   it('returns canonical names without prefixes', () => {
-    expect(
-      resolveThaiAddress({ province: 'จ.เชียงใหม่', district: 'อ.สารภี', subdistrict: 'ต.ชมภู', postcode: 50140 }),
-    ).toEqual(CHOMPHU);
-    expect(resolveThaiAddress({ province: 'Chiang Mai', district: 'Saraphi', subdistrict: 'Chomphu' })).toEqual(
-      CHOMPHU,
-    );
+    expect(resolveThaiAddress({ province: 'จ.เชียงใหม่', district: 'อ.สารภี', subdistrict: 'ต.ชมภู', postcode: 50140 })).toEqual(CHOMPHU);
+    expect(resolveThaiAddress({ province: 'Chiang Mai', district: 'Saraphi', subdistrict: 'Chomphu' })).toEqual(CHOMPHU);
   });
 
   it('fills in unambiguous parents and postcode', () => {

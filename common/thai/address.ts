@@ -119,9 +119,7 @@ function getIndex(): Index {
 
 const BANGKOK = 'กรุงเทพมหานคร';
 const PROVINCE_ALIASES = new Map<string, string>(
-  ['กทม', 'กทม.', 'กรุงเทพ', 'กรุงเทพฯ', 'Krung Thep', 'Krung Thep Maha Nakhon', 'BKK', 'Bangkok Metropolis'].map(
-    (alias) => [placeKey(alias), BANGKOK] as const,
-  ),
+  ['กทม', 'กทม.', 'กรุงเทพ', 'กรุงเทพฯ', 'Krung Thep', 'Krung Thep Maha Nakhon', 'BKK', 'Bangkok Metropolis'].map((alias) => [placeKey(alias), BANGKOK] as const),
 );
 const MUEANG_KEYS = new Set([placeKey('เมือง'), placeKey('Mueang'), placeKey('Muang')]);
 
@@ -144,8 +142,7 @@ function keysFor(value: string, level: 'province' | 'district' | 'subdistrict'):
   return keys;
 }
 
-const matchesKeys = (place: { key: string; keyEn: string }, keys: Set<string>): boolean =>
-  keys.has(place.key) || keys.has(place.keyEn);
+const matchesKeys = (place: { key: string; keyEn: string }, keys: Set<string>): boolean => keys.has(place.key) || keys.has(place.keyEn);
 
 /**
  * District match, including the colloquial "อ.เมือง" / "Mueang" for the

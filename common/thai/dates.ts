@@ -132,9 +132,7 @@ export function formatThaiDate(iso: string | Date, options: FormatThaiDateOption
   const f = getFormatter(locale, style, calendar);
   if (calendar === 'gregory' || f.resolvedOptions().calendar === calendar) return f.format(utc);
   // Fallback: no Buddhist calendar support — patch the year ourselves.
-  const parts = f
-    .formatToParts(utc)
-    .map((p) => (p.type === 'year' ? String(year + BUDDHIST_ERA_OFFSET) : p.type === 'era' ? '' : p.value));
+  const parts = f.formatToParts(utc).map((p) => (p.type === 'year' ? String(year + BUDDHIST_ERA_OFFSET) : p.type === 'era' ? '' : p.value));
   const text = parts.join('').trim();
   return locale === 'en' ? `${text} BE` : text;
 }

@@ -36,9 +36,7 @@ describe('index', () => {
 
   it('loads the address module lazily', async () => {
     const address = await thai.loadThaiAddress();
-    expect(
-      address.validateThaiAddress({ province: 'เชียงใหม่', district: 'สารภี', subdistrict: 'ชมภู', postcode: '50140' }),
-    ).toEqual({
+    expect(address.validateThaiAddress({ province: 'เชียงใหม่', district: 'สารภี', subdistrict: 'ชมภู', postcode: '50140' })).toEqual({
       ok: true,
     });
   });

@@ -52,11 +52,10 @@ function parseArgs(argv) {
 function installSource(version) {
   const dir = mkdtempSync(join(tmpdir(), 'phakhi-address-src-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'address-src', private: true, type: 'module' }));
-  execFileSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--silent', `${SOURCE_PACKAGE}@${version}`],
-    { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--silent', `${SOURCE_PACKAGE}@${version}`], {
+    cwd: dir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return dir;
 }
 

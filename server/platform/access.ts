@@ -4,10 +4,7 @@ import type { TenantRole } from '../../common/schemas/enums';
  * Who may call a route. Every route must declare one in `config.access`; registration fails
  * otherwise (see app.ts), so no route is open by accident.
  */
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'tenant'; roles: readonly TenantRole[] };
+export type Access = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'tenant'; roles: readonly TenantRole[] };
 
 export const PUBLIC: Access = { kind: 'public' };
 export const AUTHENTICATED: Access = { kind: 'authenticated' };

@@ -32,7 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (env.PHAKHI_SEED_DEMO ?? 'true') !== 'false',
     sessionTtlHours: Number(env.PHAKHI_SESSION_TTL_HOURS ?? 12),
     secureCookies: env.PHAKHI_SECURE_COOKIES === 'true',
-    allowedOrigins: (env.PHAKHI_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.PHAKHI_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimit: Number(env.PHAKHI_LOGIN_RATE_LIMIT ?? 10),
     serveWeb: env.PHAKHI_SERVE_WEB !== 'false',

@@ -43,7 +43,9 @@ export function installErrorHandling(app: FastifyInstance, spaHtml?: string): vo
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
     const send = (code: AppErrorCode, status: number, fields?: Record<string, string>, details?: unknown) =>
-      reply.code(status).send({ error: { code, message: t(code, lang), ...(fields && Object.keys(fields).length ? { fields } : {}), ...(details ? { details } : {}) } });
+      reply
+        .code(status)
+        .send({ error: { code, message: t(code, lang), ...(fields && Object.keys(fields).length ? { fields } : {}), ...(details ? { details } : {}) } });
 
     if (error instanceof RequestValidationError) return send('validation_failed', 400, fieldsFromIssues(error, lang));
     if (error instanceof AppError) {

@@ -53,7 +53,10 @@ export class AppError extends Error {
 
 /** Raised by the request validator; carries zod issues so messages can be localised per request. */
 export class RequestValidationError extends Error {
-  constructor(public readonly issues: z.core.$ZodIssue[], public readonly part: string) {
+  constructor(
+    public readonly issues: z.core.$ZodIssue[],
+    public readonly part: string,
+  ) {
     super('validation_failed');
   }
 }

@@ -13,7 +13,16 @@ describe('data folder lock', () => {
   it('refuses a second process on the same folder with a clear message, and frees the folder on release', () => {
     const dir = tmp();
     const release = acquireDataLock(dir);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('${path.resolve('server/platform/data-lock.ts')}').then(m => { try { m.acquireDataLock(${JSON.stringify(dir)}); console.log('acquired') } catch (e) { console.log(e.message) } })`], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${path.resolve('server/platform/data-lock.ts')}').then(m => { try { m.acquireDataLock(${JSON.stringify(dir)}); console.log('acquired') } catch (e) { console.log(e.message) } })`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(child.stdout).toContain('already in use by another Phakhi process');
     expect(child.stdout).toContain(String(process.pid));
     release();

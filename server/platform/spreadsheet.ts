@@ -63,7 +63,10 @@ export async function readTable(buffer: Buffer, filename: string): Promise<{ hea
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   if (parsed.data.length > MAX_ROWS) throw new AppError('payload_too_large');
-  return { headers: parsed.meta.fields ?? [], rows: parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v ?? '').trim()]))) };
+  return {
+    headers: parsed.meta.fields ?? [],
+    rows: parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v ?? '').trim()]))),
+  };
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -75,13 +75,24 @@ let counter = 0;
 export async function createTenant(t: TestApp, slug = `t${++counter}-${crypto.randomBytes(3).toString('hex')}`) {
   const [row] = await t.database.db
     .insert(tenants)
-    .values({ slug, nameTh: `เทศบาลตำบลทดสอบ ${slug}`, nameEn: `Test ${slug}`, type: 'subdistrict_municipality', province: 'เชียงใหม่', district: 'สารภี', subdistrict: 'ชมภู' })
+    .values({
+      slug,
+      nameTh: `เทศบาลตำบลทดสอบ ${slug}`,
+      nameEn: `Test ${slug}`,
+      type: 'subdistrict_municipality',
+      province: 'เชียงใหม่',
+      district: 'สารภี',
+      subdistrict: 'ชมภู',
+    })
     .returning();
   await t.app.tenantDirectory.reload();
   return row;
 }
 
-export async function createUser(t: TestApp, opts: { tenantId?: string; role?: TenantRole; platformAdmin?: boolean; password?: string; email?: string; name?: string } = {}) {
+export async function createUser(
+  t: TestApp,
+  opts: { tenantId?: string; role?: TenantRole; platformAdmin?: boolean; password?: string; email?: string; name?: string } = {},
+) {
   const password = opts.password ?? 'Test-Password-2569';
   const email = opts.email ?? `u${++counter}-${crypto.randomBytes(3).toString('hex')}@example.org`;
   const [user] = await t.database.db

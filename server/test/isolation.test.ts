@@ -17,23 +17,48 @@ describe('tenant isolation', () => {
     const net = (await a.api.post(`${a.base}/networks`, { name: 'เครือข่ายผู้ใช้น้ำ', pillar: 'locality', coordinatorPartyId: party.id })).json();
     const member = (await a.api.get(`${a.base}/networks/${net.id}/members`)).json().items[0];
     const rel = (await a.api.post(`${a.base}/relationships`, { fromPartyId: party.id, toPartyId: other.id, type: 'collaborates_with' })).json();
-    const snapshot = async () => JSON.stringify([(await a.api.get(`${a.base}/partners`)).json(), (await a.api.get(`${a.base}/networks/${net.id}`)).json(), (await a.api.get(`${a.base}/relationships`)).json(), (await a.api.get(`${a.base}/users`)).json()]);
+    const snapshot = async () =>
+      JSON.stringify([
+        (await a.api.get(`${a.base}/partners`)).json(),
+        (await a.api.get(`${a.base}/networks/${net.id}`)).json(),
+        (await a.api.get(`${a.base}/relationships`)).json(),
+        (await a.api.get(`${a.base}/users`)).json(),
+      ]);
     const before = await snapshot();
 
     const attempts: [string, string, unknown?][] = [
-      ['GET', `${a.base}/dashboard`], ['GET', `${a.base}/partners`], ['POST', `${a.base}/partners`, { kind: 'organization', name: 'x', sector: 'private' }],
-      ['GET', `${a.base}/partners/${party.id}`], ['PATCH', `${a.base}/partners/${party.id}`, { name: 'hacked' }], ['DELETE', `${a.base}/partners/${party.id}`],
-      ['GET', `${a.base}/partners/export?format=csv`], ['GET', `${a.base}/networks`], ['POST', `${a.base}/networks`, { name: 'x', pillar: 'people' }],
-      ['GET', `${a.base}/networks/${net.id}`], ['PATCH', `${a.base}/networks/${net.id}`, { name: 'hacked' }], ['DELETE', `${a.base}/networks/${net.id}`],
-      ['GET', `${a.base}/networks/${net.id}/members`], ['POST', `${a.base}/networks/${net.id}/members`, { partyId: other.id }],
-      ['PATCH', `${a.base}/networks/${net.id}/members/${member.id}`, { role: 'advisor' }], ['DELETE', `${a.base}/networks/${net.id}/members/${member.id}`],
-      ['GET', `${a.base}/relationships`], ['POST', `${a.base}/relationships`, { fromPartyId: party.id, toPartyId: other.id, type: 'other' }],
-      ['PATCH', `${a.base}/relationships/${rel.id}`, { type: 'other' }], ['DELETE', `${a.base}/relationships/${rel.id}`],
-      ['GET', `${a.base}/users`], ['POST', `${a.base}/users`, { email: 'x@example.org', name: 'x', role: 'admin', password: 'long-enough-pw' }], ['GET', `${a.base}/audit`],
+      ['GET', `${a.base}/dashboard`],
+      ['GET', `${a.base}/partners`],
+      ['POST', `${a.base}/partners`, { kind: 'organization', name: 'x', sector: 'private' }],
+      ['GET', `${a.base}/partners/${party.id}`],
+      ['PATCH', `${a.base}/partners/${party.id}`, { name: 'hacked' }],
+      ['DELETE', `${a.base}/partners/${party.id}`],
+      ['GET', `${a.base}/partners/export?format=csv`],
+      ['GET', `${a.base}/networks`],
+      ['POST', `${a.base}/networks`, { name: 'x', pillar: 'people' }],
+      ['GET', `${a.base}/networks/${net.id}`],
+      ['PATCH', `${a.base}/networks/${net.id}`, { name: 'hacked' }],
+      ['DELETE', `${a.base}/networks/${net.id}`],
+      ['GET', `${a.base}/networks/${net.id}/members`],
+      ['POST', `${a.base}/networks/${net.id}/members`, { partyId: other.id }],
+      ['PATCH', `${a.base}/networks/${net.id}/members/${member.id}`, { role: 'advisor' }],
+      ['DELETE', `${a.base}/networks/${net.id}/members/${member.id}`],
+      ['GET', `${a.base}/relationships`],
+      ['POST', `${a.base}/relationships`, { fromPartyId: party.id, toPartyId: other.id, type: 'other' }],
+      ['PATCH', `${a.base}/relationships/${rel.id}`, { type: 'other' }],
+      ['DELETE', `${a.base}/relationships/${rel.id}`],
+      ['GET', `${a.base}/users`],
+      ['POST', `${a.base}/users`, { email: 'x@example.org', name: 'x', role: 'admin', password: 'long-enough-pw' }],
+      ['GET', `${a.base}/audit`],
       ['GET', `${a.base}/networks/export?format=xlsx`],
     ];
     for (const [method, url, body] of attempts) {
-      const res = await t.app.inject({ method: method as 'GET', url, payload: body as never, headers: { cookie: b.api.cookie, origin: 'http://localhost', host: 'localhost' } });
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url,
+        payload: body as never,
+        headers: { cookie: b.api.cookie, origin: 'http://localhost', host: 'localhost' },
+      });
       expect([403, 404], `${method} ${url}`).toContain(res.statusCode);
     }
     // B's own routes cannot reach A's rows by id either
@@ -51,14 +76,17 @@ describe('tenant isolation', () => {
     await a.api.post(`${a.base}/networks`, { name: 'เครือข่าย', pillar: 'people' });
     const counts = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role phakhi_app`);
-      const r = (await tx.execute(sql`select current_user as who, (select count(*)::int from parties) p, (select count(*)::int from networks) n, (select count(*)::int from audit_log) a, (select count(*)::int from network_members) m, (select count(*)::int from tenant_users) tu`)) as unknown as { rows: Record<string, unknown>[] };
+      const r = (await tx.execute(
+        sql`select current_user as who, (select count(*)::int from parties) p, (select count(*)::int from networks) n, (select count(*)::int from audit_log) a, (select count(*)::int from network_members) m, (select count(*)::int from tenant_users) tu`,
+      )) as unknown as { rows: Record<string, unknown>[] };
       return r.rows[0];
     });
     expect(counts).toEqual({ who: 'phakhi_app', p: 0, n: 0, a: 0, m: 0, tu: 0 });
     // and with tenant A set, it sees A's rows only, and cannot write into another tenant
     const seen = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.tenant_id', ${a.tenant.id}, true), set_config('role', 'phakhi_app', true)`);
-      return ((await tx.execute(sql`select count(*)::int c, count(distinct tenant_id)::int t from parties`)) as unknown as { rows: { c: number; t: number }[] }).rows[0];
+      return ((await tx.execute(sql`select count(*)::int c, count(distinct tenant_id)::int t from parties`)) as unknown as { rows: { c: number; t: number }[] })
+        .rows[0];
     });
     expect(seen).toEqual({ c: 1, t: 1 });
     await expect(

@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const raw = (method: 'POST' | 'PATCH', url: string, payload: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url, payload, headers: { cookie: ctx.api.cookie, origin: 'http://localhost', host: 'localhost', 'content-type': 'application/json', ...headers } });
+  t.app.inject({
+    method,
+    url,
+    payload,
+    headers: { cookie: ctx.api.cookie, origin: 'http://localhost', host: 'localhost', 'content-type': 'application/json', ...headers },
+  });
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it('malformed JSON', async () => {
@@ -40,7 +45,13 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   });
 
   it('bad dates and emails', async () => {
-    const res = await ctx.api.post(`${ctx.base}/partners`, { kind: 'person', name: 'นายทดสอบ ระบบ', sector: 'private', email: 'not-an-email', consent: { purpose: 'ติดต่อ', lawfulBasis: 'consent', date: '2568-13-45' } });
+    const res = await ctx.api.post(`${ctx.base}/partners`, {
+      kind: 'person',
+      name: 'นายทดสอบ ระบบ',
+      sector: 'private',
+      email: 'not-an-email',
+      consent: { purpose: 'ติดต่อ', lawfulBasis: 'consent', date: '2568-13-45' },
+    });
     expect(res.json().error.fields).toEqual({ email: 'รูปแบบอีเมลไม่ถูกต้อง', 'consent.date': 'วันที่ไม่ถูกต้อง' });
   });
 

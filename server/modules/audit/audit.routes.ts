@@ -10,7 +10,17 @@ import { withTenant, type Tx } from '../../platform/db';
 import { likePattern } from '../partners/partners.repository';
 
 export function presentAudit(r: typeof auditLog.$inferSelect): AuditEntry {
-  return { id: r.id, actorName: r.actorName, actorRole: r.actorRole, entity: r.entity, entityId: r.entityId, entityLabel: r.entityLabel, action: r.action, changes: r.changes ?? null, createdAt: new Date(r.createdAt).toISOString() };
+  return {
+    id: r.id,
+    actorName: r.actorName,
+    actorRole: r.actorRole,
+    entity: r.entity,
+    entityId: r.entityId,
+    entityLabel: r.entityLabel,
+    action: r.action,
+    changes: r.changes ?? null,
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
 }
 
 export async function recentAudit(tx: Tx, tenantId: string, limit: number) {
@@ -20,21 +30,43 @@ export async function recentAudit(tx: Tx, tenantId: string, limit: number) {
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/t/:tenant/audit', { config: { access: adminsOnly }, schema: { tags: ['audit'], summary: 'Browse the audit log (newest first)', params: tenantParams, querystring: auditQuery, response: { 200: listOf(auditEntry) } } }, async (req) => {
-    const { tenant } = req.tenantCtx;
-    const q = req.query;
-    const conds: (SQL | undefined)[] = [eq(auditLog.tenantId, tenant.id)];
-    if (q.entity) conds.push(eq(auditLog.entity, q.entity));
-    if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
-    if (q.action) conds.push(eq(auditLog.action, q.action));
-    if (q.q) conds.push(ilike(auditLog.entityLabel, likePattern(q.q)));
-    const w = and(...conds);
-    return withTenant(req.tenantCtx.db, tenant.id, async (tx) => {
-      const [rows, [{ total }]] = await Promise.all([
-        tx.select().from(auditLog).where(w).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-        tx.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(w),
-      ]);
-      return { items: rows.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
-    });
-  });
+  r.get(
+    '/api/v1/t/:tenant/audit',
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit log (newest first)',
+        params: tenantParams,
+        querystring: auditQuery,
+        response: { 200: listOf(auditEntry) },
+      },
+    },
+    async (req) => {
+      const { tenant } = req.tenantCtx;
+      const q = req.query;
+      const conds: (SQL | undefined)[] = [eq(auditLog.tenantId, tenant.id)];
+      if (q.entity) conds.push(eq(auditLog.entity, q.entity));
+      if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
+      if (q.action) conds.push(eq(auditLog.action, q.action));
+      if (q.q) conds.push(ilike(auditLog.entityLabel, likePattern(q.q)));
+      const w = and(...conds);
+      return withTenant(req.tenantCtx.db, tenant.id, async (tx) => {
+        const [rows, [{ total }]] = await Promise.all([
+          tx
+            .select()
+            .from(auditLog)
+            .where(w)
+            .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize),
+          tx
+            .select({ total: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(w),
+        ]);
+        return { items: rows.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
+      });
+    },
+  );
 }

@@ -12,7 +12,15 @@ import { timingSafeDummyHash, verifyPassword } from './passwords';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
 
 async function meFor(db: Db, user: SessionUser): Promise<Me> {
-  const cols = { slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn, type: tenants.type, province: tenants.province, district: tenants.district, subdistrict: tenants.subdistrict };
+  const cols = {
+    slug: tenants.slug,
+    nameTh: tenants.nameTh,
+    nameEn: tenants.nameEn,
+    type: tenants.type,
+    province: tenants.province,
+    district: tenants.district,
+    subdistrict: tenants.subdistrict,
+  };
   const rows = user.isPlatformAdmin
     ? (await db.select(cols).from(tenants).orderBy(tenants.createdAt)).map((t) => ({ ...t, role: 'admin' as const }))
     : await db
@@ -42,11 +50,22 @@ export async function authRoutes(app: FastifyInstance) {
           keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
-      schema: { tags, summary: 'Log in with email and password; sets the session cookie (rate-limited per IP and email)', body: loginBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Log in with email and password; sets the session cookie (rate-limited per IP and email)',
+        body: loginBody,
+        response: { 200: me },
+      },
     },
     async (req, reply) => {
-      const [user] = await app.db.select().from(users).where(sql`lower(${users.email}) = ${req.body.email.toLowerCase()}`).limit(1);
-      const ok = user ? await verifyPassword(user.passwordHash, req.body.password) : (await verifyPassword(await timingSafeDummyHash(), req.body.password), false);
+      const [user] = await app.db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${req.body.email.toLowerCase()}`)
+        .limit(1);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, req.body.password)
+        : (await verifyPassword(await timingSafeDummyHash(), req.body.password), false);
       if (!user || !ok) throw new AppError('invalid_credentials');
       if (!user.active) throw new AppError('account_disabled');
       // rotation: whatever session the browser had is dropped, a fresh token is issued
@@ -58,12 +77,20 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/api/v1/auth/logout', { config: { access: PUBLIC }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { config: { access: PUBLIC }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(app.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
-  r.get('/api/v1/auth/me', { config: { access: AUTHENTICATED }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } }, (req) => meFor(app.db, req.user!));
+  r.get(
+    '/api/v1/auth/me',
+    { config: { access: AUTHENTICATED }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } },
+    (req) => meFor(app.db, req.user!),
+  );
 }

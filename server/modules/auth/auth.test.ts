@@ -79,7 +79,12 @@ describe('login, sessions and logout', () => {
 
   it('refuses unsafe requests from another origin', async () => {
     const u = await createUser(t);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: u.password }, headers: { origin: 'https://evil.example', host: 'localhost' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password: u.password },
+      headers: { origin: 'https://evil.example', host: 'localhost' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('bad_origin');
   });
@@ -108,7 +113,13 @@ describe('public platform routes', () => {
 
   it('the OpenAPI document covers the tenant routes', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/t/{tenant}/partners', '/api/v1/t/{tenant}/networks/{id}/members', '/api/v1/t/{tenant}/dashboard', '/api/v1/auth/login', '/api/v1/t/{tenant}/users'])
+    for (const p of [
+      '/api/v1/t/{tenant}/partners',
+      '/api/v1/t/{tenant}/networks/{id}/members',
+      '/api/v1/t/{tenant}/dashboard',
+      '/api/v1/auth/login',
+      '/api/v1/t/{tenant}/users',
+    ])
       expect(Object.keys(doc.paths)).toContain(p);
   });
 

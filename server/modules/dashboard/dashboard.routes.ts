@@ -25,9 +25,15 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
         (select count(*)::int from party_relationships where tenant_id = ${t}) as relationships`)) as unknown as { rows: Dashboard['totals'][] }
     ).rows;
     const [byPillar, byStage, byIssue, bySector, recent] = [
-      await rows(sql`select pillar as key, count(*)::int as count from networks where tenant_id = ${t} group by pillar order by array_position(array['local','locality','people'], pillar)`),
-      await rows(sql`select stage as key, count(*)::int as count from networks where tenant_id = ${t} group by stage order by array_position(array['seek','develop','build','sustain'], stage)`),
-      await rows(sql`select issue as key, count(*)::int as count from networks, unnest(issues) as issue where tenant_id = ${t} group by issue order by count(*) desc, issue`),
+      await rows(
+        sql`select pillar as key, count(*)::int as count from networks where tenant_id = ${t} group by pillar order by array_position(array['local','locality','people'], pillar)`,
+      ),
+      await rows(
+        sql`select stage as key, count(*)::int as count from networks where tenant_id = ${t} group by stage order by array_position(array['seek','develop','build','sustain'], stage)`,
+      ),
+      await rows(
+        sql`select issue as key, count(*)::int as count from networks, unnest(issues) as issue where tenant_id = ${t} group by issue order by count(*) desc, issue`,
+      ),
       await rows(sql`select sector as key, count(*)::int as count from parties where tenant_id = ${t} group by sector order by count(*) desc, sector`),
       await recentAudit(tx, t, 10),
     ];
@@ -36,5 +42,14 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
 }
 
 export async function dashboardRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/t/:tenant/dashboard', { config: { access: anyTenantRole }, schema: { tags: ['dashboard'], summary: 'Counts for the dashboard charts and recent activity', params: tenantParams, response: { 200: dashboard } } }, (req) => getDashboard(req.tenantCtx));
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/v1/t/:tenant/dashboard',
+      {
+        config: { access: anyTenantRole },
+        schema: { tags: ['dashboard'], summary: 'Counts for the dashboard charts and recent activity', params: tenantParams, response: { 200: dashboard } },
+      },
+      (req) => getDashboard(req.tenantCtx),
+    );
 }

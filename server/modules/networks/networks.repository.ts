@@ -26,7 +26,15 @@ function where(tenantId: string, f: NetworkFilter): SQL | undefined {
   return and(...conds);
 }
 
-const coordinatorCols = { id: parties.id, kind: parties.kind, name: parties.name, sector: parties.sector, pillar: parties.pillar, orgType: parties.orgType, position: parties.position };
+const coordinatorCols = {
+  id: parties.id,
+  kind: parties.kind,
+  name: parties.name,
+  sector: parties.sector,
+  pillar: parties.pillar,
+  orgType: parties.orgType,
+  position: parties.position,
+};
 
 function selectNetworks(tx: Tx) {
   return tx
@@ -39,14 +47,33 @@ export type NetworkJoined = Awaited<ReturnType<ReturnType<typeof selectNetworks>
 export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, sort: 'name' | '-updatedAt' | '-members', limit: number, offset: number) {
   const w = where(tenantId, f);
   const order =
-    sort === 'name' ? [asc(thaiOrder(networks.name as never)), asc(networks.id)] : sort === '-members' ? [desc(memberCount), asc(networks.id)] : [desc(networks.updatedAt), asc(networks.id)];
-  const rows = await selectNetworks(tx).where(w).orderBy(...order).limit(limit).offset(offset);
-  const total = rows[0]?.total ?? (offset > 0 ? (await tx.select({ total: sql<number>`count(*)::int` }).from(networks).where(w))[0].total : 0);
+    sort === 'name'
+      ? [asc(thaiOrder(networks.name as never)), asc(networks.id)]
+      : sort === '-members'
+        ? [desc(memberCount), asc(networks.id)]
+        : [desc(networks.updatedAt), asc(networks.id)];
+  const rows = await selectNetworks(tx)
+    .where(w)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const total =
+    rows[0]?.total ??
+    (offset > 0
+      ? (
+          await tx
+            .select({ total: sql<number>`count(*)::int` })
+            .from(networks)
+            .where(w)
+        )[0].total
+      : 0);
   return { rows, total };
 }
 
 export async function getNetwork(tx: Tx, tenantId: string, id: string): Promise<NetworkJoined | null> {
-  const [row] = await selectNetworks(tx).where(and(eq(networks.tenantId, tenantId), eq(networks.id, id))).limit(1);
+  const [row] = await selectNetworks(tx)
+    .where(and(eq(networks.tenantId, tenantId), eq(networks.id, id)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -67,8 +94,19 @@ export async function listMembers(tx: Tx, tenantId: string, networkId: string, f
   const join = and(eq(parties.tenantId, networkMembers.tenantId), eq(parties.id, networkMembers.partyId));
   const roleOrder = sql`array_position(array['coordinator','committee','advisor','member'], ${networkMembers.role})`;
   const [rows, [{ total }]] = await Promise.all([
-    tx.select({ member: networkMembers, party: coordinatorCols }).from(networkMembers).innerJoin(parties, join).where(w).orderBy(asc(roleOrder), asc(thaiOrder(parties.name)), asc(networkMembers.id)).limit(limit).offset(offset),
-    tx.select({ total: sql<number>`count(*)::int` }).from(networkMembers).innerJoin(parties, join).where(w),
+    tx
+      .select({ member: networkMembers, party: coordinatorCols })
+      .from(networkMembers)
+      .innerJoin(parties, join)
+      .where(w)
+      .orderBy(asc(roleOrder), asc(thaiOrder(parties.name)), asc(networkMembers.id))
+      .limit(limit)
+      .offset(offset),
+    tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(networkMembers)
+      .innerJoin(parties, join)
+      .where(w),
   ]);
   return { rows, total };
 }

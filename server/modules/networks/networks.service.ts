@@ -2,7 +2,17 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type { Stage } from '../../../common/schemas/enums';
-import type { memberCreate, memberListQuery, memberUpdate, Network, NetworkDetail, NetworkMember, networkCreate, networkListQuery, networkUpdate } from '../../../common/schemas/networks';
+import type {
+  memberCreate,
+  memberListQuery,
+  memberUpdate,
+  Network,
+  NetworkDetail,
+  NetworkMember,
+  networkCreate,
+  networkListQuery,
+  networkUpdate,
+} from '../../../common/schemas/networks';
 import { networkMembers, networks, networkStageChanges } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -76,15 +86,37 @@ async function ensureCoordinatorMembership(tx: Tx, ctx: TenantContext, networkId
   const existing = await tx
     .select({ id: networkMembers.id })
     .from(networkMembers)
-    .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.networkId, networkId), eq(networkMembers.partyId, partyId), isNull(networkMembers.endDate)))
+    .where(
+      and(
+        eq(networkMembers.tenantId, ctx.tenant.id),
+        eq(networkMembers.networkId, networkId),
+        eq(networkMembers.partyId, partyId),
+        isNull(networkMembers.endDate),
+      ),
+    )
     .limit(1);
   if (existing.length) return;
   const [m] = await tx.insert(networkMembers).values({ tenantId: ctx.tenant.id, networkId, partyId, role: 'coordinator', startDate: today() }).returning();
-  await audit(tx, ctx, { entity: 'network_member', entityId: m.id, action: 'create', after: { networkId, partyId, role: 'coordinator', startDate: m.startDate } });
+  await audit(tx, ctx, {
+    entity: 'network_member',
+    entityId: m.id,
+    action: 'create',
+    after: { networkId, partyId, role: 'coordinator', startDate: m.startDate },
+  });
 }
 
 async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: string | null, to: string, on: string, note: string | null) {
-  await tx.insert(networkStageChanges).values({ tenantId: ctx.tenant.id, networkId, fromStage: from, toStage: to, changedOn: on, note, changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id });
+  await tx
+    .insert(networkStageChanges)
+    .values({
+      tenantId: ctx.tenant.id,
+      networkId,
+      fromStage: from,
+      toStage: to,
+      changedOn: on,
+      note,
+      changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+    });
 }
 
 export async function createNetwork(ctx: TenantContext, input: z.output<typeof networkCreate>): Promise<NetworkDetail> {
@@ -122,9 +154,20 @@ export async function updateNetwork(ctx: TenantContext, id: string, input: z.out
     const { stageNote, stageChangedOn, ...fields } = input;
     const set: Partial<repo.NetworkRow> = {};
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
-    const [after] = await tx.update(networks).set({ ...set, updatedAt: new Date() }).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id))).returning();
+    const [after] = await tx
+      .update(networks)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id)))
+      .returning();
     if (input.stage && input.stage !== before.stage) await recordStage(tx, ctx, id, before.stage, input.stage, stageChangedOn ?? today(), stageNote ?? null);
-    await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: after.name, action: 'update', before: auditable(before), after: { ...auditable(after), ...(stageNote ? { stageNote } : {}) } });
+    await audit(tx, ctx, {
+      entity: 'network',
+      entityId: id,
+      entityLabel: after.name,
+      action: 'update',
+      before: auditable(before),
+      after: { ...auditable(after), ...(stageNote ? { stageNote } : {}) },
+    });
     if (after.coordinatorPartyId !== before.coordinatorPartyId) await ensureCoordinatorMembership(tx, ctx, id, after.coordinatorPartyId);
   });
   return getNetworkDetail(ctx, id);
@@ -142,11 +185,21 @@ export async function deleteNetwork(ctx: TenantContext, id: string): Promise<voi
 // ---- members ----
 
 function presentMember(r: NonNullable<Awaited<ReturnType<typeof repo.getMember>>>): NetworkMember {
-  return { id: r.member.id, party: presentPartySummary(r.party), role: r.member.role as NetworkMember['role'], startDate: r.member.startDate, endDate: r.member.endDate };
+  return {
+    id: r.member.id,
+    party: presentPartySummary(r.party),
+    role: r.member.role as NetworkMember['role'],
+    startDate: r.member.startDate,
+    endDate: r.member.endDate,
+  };
 }
 
 async function assertNetwork(tx: Tx, ctx: TenantContext, networkId: string) {
-  const [n] = await tx.select({ id: networks.id, name: networks.name }).from(networks).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId))).limit(1);
+  const [n] = await tx
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)))
+    .limit(1);
   if (!n) throw new AppError('not_found');
   return n;
 }
@@ -167,13 +220,39 @@ export async function addMember(ctx: TenantContext, networkId: string, input: z.
     const current = await tx
       .select({ id: networkMembers.id })
       .from(networkMembers)
-      .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.networkId, networkId), eq(networkMembers.partyId, input.partyId), isNull(networkMembers.endDate)))
+      .where(
+        and(
+          eq(networkMembers.tenantId, ctx.tenant.id),
+          eq(networkMembers.networkId, networkId),
+          eq(networkMembers.partyId, input.partyId),
+          isNull(networkMembers.endDate),
+        ),
+      )
       .limit(1);
     if (current.length) throw new AppError('conflict', { partyId: 'already_member' });
-    const [m] = await tx.insert(networkMembers).values({ tenantId: ctx.tenant.id, networkId, partyId: input.partyId, role: input.role, startDate: input.startDate ?? today(), endDate: input.endDate ?? null }).returning();
+    const [m] = await tx
+      .insert(networkMembers)
+      .values({
+        tenantId: ctx.tenant.id,
+        networkId,
+        partyId: input.partyId,
+        role: input.role,
+        startDate: input.startDate ?? today(),
+        endDate: input.endDate ?? null,
+      })
+      .returning();
     const row = (await repo.getMember(tx, ctx.tenant.id, networkId, m.id))!;
-    await audit(tx, ctx, { entity: 'network_member', entityId: m.id, entityLabel: `${network.name}: ${row.party.name}`, action: 'create', after: { networkId, partyId: m.partyId, role: m.role, startDate: m.startDate, endDate: m.endDate } });
-    await tx.update(networks).set({ updatedAt: new Date() }).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)));
+    await audit(tx, ctx, {
+      entity: 'network_member',
+      entityId: m.id,
+      entityLabel: `${network.name}: ${row.party.name}`,
+      action: 'create',
+      after: { networkId, partyId: m.partyId, role: m.role, startDate: m.startDate, endDate: m.endDate },
+    });
+    await tx
+      .update(networks)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)));
     return presentMember(row);
   });
 }
@@ -189,9 +268,19 @@ export async function updateMember(ctx: TenantContext, networkId: string, member
       endDate: 'endDate' in input ? (input.endDate ?? null) : existing.member.endDate,
     };
     assertDateOrder(next.startDate, next.endDate);
-    await tx.update(networkMembers).set(next).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
+    await tx
+      .update(networkMembers)
+      .set(next)
+      .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
     const { role, startDate, endDate } = existing.member;
-    await audit(tx, ctx, { entity: 'network_member', entityId: memberId, entityLabel: `${network.name}: ${existing.party.name}`, action: 'update', before: { role, startDate, endDate }, after: next });
+    await audit(tx, ctx, {
+      entity: 'network_member',
+      entityId: memberId,
+      entityLabel: `${network.name}: ${existing.party.name}`,
+      action: 'update',
+      before: { role, startDate, endDate },
+      after: next,
+    });
     return presentMember((await repo.getMember(tx, ctx.tenant.id, networkId, memberId))!);
   });
 }
@@ -203,6 +292,12 @@ export async function removeMember(ctx: TenantContext, networkId: string, member
     if (!existing) throw new AppError('not_found');
     await tx.delete(networkMembers).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
     const { partyId, role, startDate, endDate } = existing.member;
-    await audit(tx, ctx, { entity: 'network_member', entityId: memberId, entityLabel: `${network.name}: ${existing.party.name}`, action: 'delete', before: { networkId, partyId, role, startDate, endDate } });
+    await audit(tx, ctx, {
+      entity: 'network_member',
+      entityId: memberId,
+      entityLabel: `${network.name}: ${existing.party.name}`,
+      action: 'delete',
+      before: { networkId, partyId, role, startDate, endDate },
+    });
   });
 }

@@ -13,11 +13,21 @@ describe('networks', () => {
     const before = (await api.get(`${base}/dashboard`)).json();
     expect(before.totals.networks).toBe(0);
 
-    const weirChief = (await api.post(`${base}/partners`, { kind: 'person', name: 'นายอินสม ปัญญาดี', sector: 'locality', position: 'แก่ฝาย', address: CHOMPHU_ADDRESS })).json();
-    const neighbour = (await api.post(`${base}/partners`, { kind: 'organization', name: 'เทศบาลตำบลท่ากว้าง', sector: 'local_government', orgType: 'local_government' })).json();
+    const weirChief = (
+      await api.post(`${base}/partners`, { kind: 'person', name: 'นายอินสม ปัญญาดี', sector: 'locality', position: 'แก่ฝาย', address: CHOMPHU_ADDRESS })
+    ).json();
+    const neighbour = (
+      await api.post(`${base}/partners`, { kind: 'organization', name: 'เทศบาลตำบลท่ากว้าง', sector: 'local_government', orgType: 'local_government' })
+    ).json();
     const created = await api.post(`${base}/networks`, {
-      name: 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ', nameEn: 'Phaya Kham weir water users', pillar: 'locality', issues: ['water', 'agriculture'], tags: ['ต้นน้ำ-กลางน้ำ-ปลายน้ำ'],
-      stage: 'develop', foundedOn: '2010-05-01', coordinatorPartyId: weirChief.id,
+      name: 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ',
+      nameEn: 'Phaya Kham weir water users',
+      pillar: 'locality',
+      issues: ['water', 'agriculture'],
+      tags: ['ต้นน้ำ-กลางน้ำ-ปลายน้ำ'],
+      stage: 'develop',
+      foundedOn: '2010-05-01',
+      coordinatorPartyId: weirChief.id,
     });
     expect(created.statusCode).toBe(201);
     const n = created.json();
@@ -44,7 +54,12 @@ describe('networks', () => {
     expect(after.totals).toMatchObject({ networks: 1, partners: 2, memberships: 2 });
     expect(after.networksByPillar).toEqual([{ key: 'locality', count: 1 }]);
     expect(after.networksByStage).toEqual([{ key: 'sustain', count: 1 }]);
-    expect(after.networksByIssue).toEqual(expect.arrayContaining([{ key: 'water', count: 1 }, { key: 'agriculture', count: 1 }]));
+    expect(after.networksByIssue).toEqual(
+      expect.arrayContaining([
+        { key: 'water', count: 1 },
+        { key: 'agriculture', count: 1 },
+      ]),
+    );
     expect(after.recentActivity[0].entity).toBe('network');
   });
 

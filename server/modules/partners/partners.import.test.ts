@@ -34,7 +34,9 @@ describe('partner import', () => {
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
     expect(p).toMatchObject({ total: 6, valid: 2, invalid: 4 });
-    const bad = Object.fromEntries(p.rows.filter((r: { errors: object }) => Object.keys(r.errors).length).map((r: { row: number; errors: object }) => [r.row, r.errors]));
+    const bad = Object.fromEntries(
+      p.rows.filter((r: { errors: object }) => Object.keys(r.errors).length).map((r: { row: number; errors: object }) => [r.row, r.errors]),
+    );
     expect(Object.keys(bad)).toEqual(['4', '5', '6', '7']);
     expect(bad[4]).toEqual({ ชื่อ: 'จำเป็นต้องกรอก' });
     expect(Object.keys(bad[5])).toContain('ภาค');
@@ -76,7 +78,12 @@ describe('partner import', () => {
     const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
     expect((await upload(api, `${base}/partners/import/preview`, exe, 'partners.exe')).statusCode).toBe(415);
     expect((await upload(api, `${base}/partners/import/preview`, exe, 'partners.xlsx')).statusCode).toBe(415);
-    const noFile = await t.app.inject({ method: 'POST', url: `${base}/partners/import`, payload: {}, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: `${base}/partners/import`,
+      payload: {},
+      headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' },
+    });
     expect(noFile.statusCode).toBe(400);
   });
 });

@@ -39,7 +39,12 @@ export const PARTY_COLUMNS: Column<Party>[] = [
   { key: 'note', header: 'หมายเหตุ', value: (p) => p.note },
 ];
 
-const HEADER_TO_KEY = new Map<string, string>(PARTY_COLUMNS.flatMap((c) => [[c.key.toLowerCase(), c.key], [c.header.toLowerCase(), c.key]]));
+const HEADER_TO_KEY = new Map<string, string>(
+  PARTY_COLUMNS.flatMap((c) => [
+    [c.key.toLowerCase(), c.key],
+    [c.header.toLowerCase(), c.key],
+  ]),
+);
 
 /** Build API input from a spreadsheet record. Cells are text; empty means "not given". */
 function recordToInput(rec: Record<string, string>): Record<string, unknown> {
@@ -58,21 +63,44 @@ function recordToInput(rec: Record<string, string>): Record<string, unknown> {
     pillar: v.pillar !== undefined ? fromLabel(PILLAR_TH, v.pillar) : undefined,
     orgType: v.orgType !== undefined ? fromLabel(ORG_TYPE_TH, v.orgType) : undefined,
     position: v.position,
-    address: located ? { line: v.addressLine, moo: Number.isNaN(moo) ? v.moo : moo, subdistrict: v.subdistrict, district: v.district, province: v.province, postcode: v.postcode } : undefined,
+    address: located
+      ? {
+          line: v.addressLine,
+          moo: Number.isNaN(moo) ? v.moo : moo,
+          subdistrict: v.subdistrict,
+          district: v.district,
+          province: v.province,
+          postcode: v.postcode,
+        }
+      : undefined,
     phone: v.phone,
     email: v.email,
     lineId: v.lineId,
     website: v.website,
     citizenId: v.citizenId,
-    consent: v.consentPurpose || v.consentLawfulBasis || v.consentDate ? { purpose: v.consentPurpose, lawfulBasis: v.consentLawfulBasis !== undefined ? fromLabel(LAWFUL_BASIS_TH, v.consentLawfulBasis) : undefined, date: v.consentDate } : undefined,
+    consent:
+      v.consentPurpose || v.consentLawfulBasis || v.consentDate
+        ? {
+            purpose: v.consentPurpose,
+            lawfulBasis: v.consentLawfulBasis !== undefined ? fromLabel(LAWFUL_BASIS_TH, v.consentLawfulBasis) : undefined,
+            date: v.consentDate,
+          }
+        : undefined,
     note: v.note,
   };
 }
 
 /** Field paths of the API map back to spreadsheet columns in error reports. */
 const FIELD_TO_COLUMN: Record<string, string> = {
-  'address.line': 'addressLine', 'address.moo': 'moo', 'address.subdistrict': 'subdistrict', 'address.district': 'district',
-  'address.province': 'province', 'address.postcode': 'postcode', 'consent.purpose': 'consentPurpose', 'consent.lawfulBasis': 'consentLawfulBasis', 'consent.date': 'consentDate',
+  'address.line': 'addressLine',
+  'address.moo': 'moo',
+  'address.subdistrict': 'subdistrict',
+  'address.district': 'district',
+  'address.province': 'province',
+  'address.postcode': 'postcode',
+  'consent.purpose': 'consentPurpose',
+  'consent.lawfulBasis': 'consentLawfulBasis',
+  'consent.date': 'consentDate',
 };
 const columnHeader = (field: string) => {
   const key = FIELD_TO_COLUMN[field] ?? field;
@@ -127,7 +155,11 @@ export async function commitImport(ctx: TenantContext, buffer: Buffer, filename:
   if (preview.total === 0) throw new AppError('validation_failed', { file: 'required' });
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const rows = await repo.insertParties(tx, ctx.tenant.id, values);
-    await auditMany(tx, ctx, rows.map((row) => ({ entity: 'party', entityId: row.id, entityLabel: row.name, action: 'create' as const, after: auditableParty(row) })));
+    await auditMany(
+      tx,
+      ctx,
+      rows.map((row) => ({ entity: 'party', entityId: row.id, entityLabel: row.name, action: 'create' as const, after: auditableParty(row) })),
+    );
   });
   return { imported: values.length };
 }

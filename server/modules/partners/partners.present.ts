@@ -21,7 +21,10 @@ export function presentParty(r: PartyRow): Party {
     lineId: r.lineId,
     website: r.website,
     citizenId: r.citizenIdMasked,
-    consent: r.consentPurpose && r.consentLawfulBasis && r.consentDate ? { purpose: r.consentPurpose, lawfulBasis: r.consentLawfulBasis as NonNullable<Party['consent']>['lawfulBasis'], date: r.consentDate } : null,
+    consent:
+      r.consentPurpose && r.consentLawfulBasis && r.consentDate
+        ? { purpose: r.consentPurpose, lawfulBasis: r.consentLawfulBasis as NonNullable<Party['consent']>['lawfulBasis'], date: r.consentDate }
+        : null,
     note: r.note,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
@@ -29,7 +32,15 @@ export function presentParty(r: PartyRow): Party {
 }
 
 export function presentPartySummary(r: Pick<PartyRow, 'id' | 'kind' | 'name' | 'sector' | 'pillar' | 'orgType' | 'position'>): PartySummary {
-  return { id: r.id, kind: r.kind as Party['kind'], name: r.name, sector: r.sector as Party['sector'], pillar: r.pillar as Party['pillar'], orgType: r.orgType as Party['orgType'], position: r.position };
+  return {
+    id: r.id,
+    kind: r.kind as Party['kind'],
+    name: r.name,
+    sector: r.sector as Party['sector'],
+    pillar: r.pillar as Party['pillar'],
+    orgType: r.orgType as Party['orgType'],
+    position: r.position,
+  };
 }
 
 /** The audit log's view of a party: no hash, masked ID only. */

@@ -37,34 +37,67 @@ export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort
   const w = where(tenantId, f);
   const order = sort === 'name' ? [asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
   // one round trip: the total rides along on every row (count(*) over ()); an empty page asks separately
-  const page = await tx.select({ party: parties, total: totalOver }).from(parties).where(w).orderBy(...order).limit(limit).offset(offset);
-  const total = page[0]?.total ?? (offset > 0 ? (await tx.select({ total: sql<number>`count(*)::int` }).from(parties).where(w))[0].total : 0);
+  const page = await tx
+    .select({ party: parties, total: totalOver })
+    .from(parties)
+    .where(w)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const total =
+    page[0]?.total ??
+    (offset > 0
+      ? (
+          await tx
+            .select({ total: sql<number>`count(*)::int` })
+            .from(parties)
+            .where(w)
+        )[0].total
+      : 0);
   return { rows: page.map((r) => r.party), total };
 }
 
 export async function getParty(tx: Tx, tenantId: string, id: string): Promise<PartyRow | null> {
-  const rows = await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id))).limit(1);
+  const rows = await tx
+    .select()
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 export async function findByCitizenHash(tx: Tx, tenantId: string, hash: string): Promise<{ id: string } | null> {
-  const rows = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.citizenIdHash, hash))).limit(1);
+  const rows = await tx
+    .select({ id: parties.id })
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), eq(parties.citizenIdHash, hash)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 export async function insertParties(tx: Tx, tenantId: string, values: PartyValues[]): Promise<PartyRow[]> {
   if (!values.length) return [];
-  return tx.insert(parties).values(values.map((v) => ({ ...v, tenantId }))).returning();
+  return tx
+    .insert(parties)
+    .values(values.map((v) => ({ ...v, tenantId })))
+    .returning();
 }
 
 export async function updateParty(tx: Tx, tenantId: string, id: string, values: PartyValues): Promise<PartyRow> {
-  const [row] = await tx.update(parties).set({ ...values, updatedAt: new Date() }).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id))).returning();
+  const [row] = await tx
+    .update(parties)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)))
+    .returning();
   return row;
 }
 
 export async function deleteParty(tx: Tx, tenantId: string, id: string): Promise<void> {
   // a network's coordinator reference is cleared, its memberships and relationships go with it (FK cascade)
-  await tx.update(networks).set({ coordinatorPartyId: null }).where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, id)));
+  await tx
+    .update(networks)
+    .set({ coordinatorPartyId: null })
+    .where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, id)));
   await tx.delete(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)));
 }
 
@@ -80,6 +113,9 @@ export async function partyNetworks(tx: Tx, tenantId: string, partyId: string) {
 /** Which of these ids exist in the tenant. */
 export async function existingPartyIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+  const rows = await tx
+    .select({ id: parties.id })
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
   return new Set(rows.map((r) => r.id));
 }

@@ -57,7 +57,14 @@ export async function updateParty(ctx: TenantContext, id: string, input: z.outpu
     if (Object.keys(errors).length) throw new AppError('validation_failed', errors);
     await assertUniqueCitizenId(tx, ctx, values, id);
     const row = await repo.updateParty(tx, ctx.tenant.id, id, values);
-    await audit(tx, ctx, { entity: 'party', entityId: id, entityLabel: row.name, action: 'update', before: auditableParty(existing), after: auditableParty(row) });
+    await audit(tx, ctx, {
+      entity: 'party',
+      entityId: id,
+      entityLabel: row.name,
+      action: 'update',
+      before: auditableParty(existing),
+      after: auditableParty(row),
+    });
     return presentParty(row);
   });
 }

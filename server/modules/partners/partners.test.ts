@@ -9,7 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const org = (over: Record<string, unknown> = {}) => ({ kind: 'organization', name: 'วัดชมภู', sector: 'religious', orgType: 'temple', address: CHOMPHU_ADDRESS, ...over });
+const org = (over: Record<string, unknown> = {}) => ({
+  kind: 'organization',
+  name: 'วัดชมภู',
+  sector: 'religious',
+  orgType: 'temple',
+  address: CHOMPHU_ADDRESS,
+  ...over,
+});
 
 describe('partner registry', () => {
   it('creates an organisation with a Thai address and defaults the pillar from the sector', async () => {
@@ -26,7 +33,10 @@ describe('partner registry', () => {
 
   it('accepts address prefixes (ตำบล/อำเภอ/จังหวัด) and refuses inconsistent addresses with field messages', async () => {
     const { api, base } = await tenantWithUser(t, 'officer');
-    const ok = await api.post(`${base}/partners`, org({ address: { subdistrict: 'ตำบลชมภู', district: 'อำเภอสารภี', province: 'จังหวัดเชียงใหม่', postcode: '50140' } }));
+    const ok = await api.post(
+      `${base}/partners`,
+      org({ address: { subdistrict: 'ตำบลชมภู', district: 'อำเภอสารภี', province: 'จังหวัดเชียงใหม่', postcode: '50140' } }),
+    );
     expect(ok.statusCode).toBe(201);
     const wrongDistrict = await api.post(`${base}/partners`, org({ address: { ...CHOMPHU_ADDRESS, district: 'สันทราย' } }));
     expect(wrongDistrict.statusCode).toBe(400);
@@ -42,13 +52,24 @@ describe('partner registry', () => {
   it('stores a citizen ID so that the API only ever returns it masked', async () => {
     const { api, base } = await tenantWithUser(t, 'officer');
     const id = generateThaiCitizenId(() => 0.42);
-    const res = await api.post(`${base}/partners`, { kind: 'person', name: 'นางบัวคำ ใจมา', sector: 'civil_society', citizenId: id, consent: { purpose: 'ติดต่อประสานงาน', lawfulBasis: 'consent', date: '2025-06-01' } });
+    const res = await api.post(`${base}/partners`, {
+      kind: 'person',
+      name: 'นางบัวคำ ใจมา',
+      sector: 'civil_society',
+      citizenId: id,
+      consent: { purpose: 'ติดต่อประสานงาน', lawfulBasis: 'consent', date: '2025-06-01' },
+    });
     expect(res.statusCode).toBe(201);
     const created = res.json();
     expect(created.citizenId).not.toContain(id.slice(1, 10));
     expect(created.citizenId).toMatch(/x/);
     expect(created.consent).toEqual({ purpose: 'ติดต่อประสานงาน', lawfulBasis: 'consent', date: '2025-06-01' });
-    for (const body of [(await api.get(`${base}/partners/${created.id}`)).body, (await api.get(`${base}/partners?q=${encodeURIComponent('บัวคำ')}`)).body, (await api.get(`${base}/partners/export?format=csv`)).body, (await api.get(`${base}/audit`)).body]) {
+    for (const body of [
+      (await api.get(`${base}/partners/${created.id}`)).body,
+      (await api.get(`${base}/partners?q=${encodeURIComponent('บัวคำ')}`)).body,
+      (await api.get(`${base}/partners/export?format=csv`)).body,
+      (await api.get(`${base}/audit`)).body,
+    ]) {
       expect(body).not.toContain(id);
     }
     const raw = (await t.database.db.execute(sql`select * from parties where id = ${created.id}`)) as unknown as { rows: Record<string, unknown>[] };
@@ -119,7 +140,13 @@ describe('relationships', () => {
     expect(rel.statusCode).toBe(201);
     expect(rel.json()).toMatchObject({ type: 'funds', from: { name: a.name }, to: { name: b.name } });
     expect((await api.get(`${base}/partners/${b.id}`)).json().relationships).toHaveLength(1);
-    const backwards = await api.post(`${base}/relationships`, { fromPartyId: a.id, toPartyId: b.id, type: 'other', startDate: '2025-01-01', endDate: '2024-01-01' });
+    const backwards = await api.post(`${base}/relationships`, {
+      fromPartyId: a.id,
+      toPartyId: b.id,
+      type: 'other',
+      startDate: '2025-01-01',
+      endDate: '2024-01-01',
+    });
     expect(backwards.json().error.fields.endDate).toBe('วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น');
     const self = await api.post(`${base}/relationships`, { fromPartyId: a.id, toPartyId: a.id, type: 'other' });
     expect(self.statusCode).toBe(400);

@@ -62,7 +62,12 @@ export function toPartyValues(
     if (located) {
       for (const f of ['subdistrict', 'district', 'province'] as const) if (!values[f]) errors[`address.${f}`] = 'address_incomplete';
       if (!Object.keys(errors).length) {
-        const check = validateThaiAddress({ province: values.province!, district: values.district!, subdistrict: values.subdistrict!, postcode: values.postcode ?? undefined });
+        const check = validateThaiAddress({
+          province: values.province!,
+          district: values.district!,
+          subdistrict: values.subdistrict!,
+          postcode: values.postcode ?? undefined,
+        });
         if (!check.ok) for (const e of check.errors) errors[`address.${e.field}`] = e.code;
       }
     }

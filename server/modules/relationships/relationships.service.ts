@@ -13,7 +13,15 @@ import { existingPartyIds, likePattern } from '../partners/partners.repository';
 
 const fromParty = alias(parties, 'from_party');
 const toParty = alias(parties, 'to_party');
-const summaryOf = (p: typeof fromParty | typeof toParty) => ({ id: p.id, kind: p.kind, name: p.name, sector: p.sector, pillar: p.pillar, orgType: p.orgType, position: p.position });
+const summaryOf = (p: typeof fromParty | typeof toParty) => ({
+  id: p.id,
+  kind: p.kind,
+  name: p.name,
+  sector: p.sector,
+  pillar: p.pillar,
+  orgType: p.orgType,
+  position: p.position,
+});
 
 function baseQuery(tx: Tx) {
   return tx
@@ -52,7 +60,11 @@ export async function listRelationships(ctx: TenantContext, q: z.output<typeof r
   const w = and(...conds);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [rows, [{ total }]] = await Promise.all([
-      baseQuery(tx).where(w).orderBy(asc(sql`${fromParty.name} collate "und-x-icu"`), asc(partyRelationships.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      baseQuery(tx)
+        .where(w)
+        .orderBy(asc(sql`${fromParty.name} collate "und-x-icu"`), asc(partyRelationships.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
       tx
         .select({ total: sql<number>`count(*)::int` })
         .from(partyRelationships)
@@ -65,7 +77,9 @@ export async function listRelationships(ctx: TenantContext, q: z.output<typeof r
 }
 
 async function getOne(tx: Tx, tenantId: string, id: string) {
-  const [row] = await baseQuery(tx).where(and(eq(partyRelationships.tenantId, tenantId), eq(partyRelationships.id, id))).limit(1);
+  const [row] = await baseQuery(tx)
+    .where(and(eq(partyRelationships.tenantId, tenantId), eq(partyRelationships.id, id)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -80,10 +94,24 @@ export async function createRelationship(ctx: TenantContext, input: z.output<typ
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
     const [rel] = await tx
       .insert(partyRelationships)
-      .values({ tenantId: ctx.tenant.id, fromPartyId: input.fromPartyId, toPartyId: input.toPartyId, type: input.type, note: input.note ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null })
+      .values({
+        tenantId: ctx.tenant.id,
+        fromPartyId: input.fromPartyId,
+        toPartyId: input.toPartyId,
+        type: input.type,
+        note: input.note ?? null,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+      })
       .returning();
     const row = (await getOne(tx, ctx.tenant.id, rel.id))!;
-    await audit(tx, ctx, { entity: 'relationship', entityId: rel.id, entityLabel: `${row.from.name} → ${row.to.name}`, action: 'create', after: { type: rel.type, fromPartyId: rel.fromPartyId, toPartyId: rel.toPartyId, startDate: rel.startDate, endDate: rel.endDate, note: rel.note } });
+    await audit(tx, ctx, {
+      entity: 'relationship',
+      entityId: rel.id,
+      entityLabel: `${row.from.name} → ${row.to.name}`,
+      action: 'create',
+      after: { type: rel.type, fromPartyId: rel.fromPartyId, toPartyId: rel.toPartyId, startDate: rel.startDate, endDate: rel.endDate, note: rel.note },
+    });
     return present(row);
   });
 }
@@ -99,9 +127,19 @@ export async function updateRelationship(ctx: TenantContext, id: string, input: 
       endDate: 'endDate' in input ? (input.endDate ?? null) : existing.rel.endDate,
     };
     assertDateOrder(next.startDate, next.endDate);
-    await tx.update(partyRelationships).set(next).where(and(eq(partyRelationships.tenantId, ctx.tenant.id), eq(partyRelationships.id, id)));
+    await tx
+      .update(partyRelationships)
+      .set(next)
+      .where(and(eq(partyRelationships.tenantId, ctx.tenant.id), eq(partyRelationships.id, id)));
     const { type, note, startDate, endDate } = existing.rel;
-    await audit(tx, ctx, { entity: 'relationship', entityId: id, entityLabel: `${existing.from.name} → ${existing.to.name}`, action: 'update', before: { type, note, startDate, endDate }, after: next });
+    await audit(tx, ctx, {
+      entity: 'relationship',
+      entityId: id,
+      entityLabel: `${existing.from.name} → ${existing.to.name}`,
+      action: 'update',
+      before: { type, note, startDate, endDate },
+      after: next,
+    });
     return present((await getOne(tx, ctx.tenant.id, id))!);
   });
 }
@@ -112,6 +150,12 @@ export async function deleteRelationship(ctx: TenantContext, id: string): Promis
     if (!existing) throw new AppError('not_found');
     await tx.delete(partyRelationships).where(and(eq(partyRelationships.tenantId, ctx.tenant.id), eq(partyRelationships.id, id)));
     const { type, fromPartyId, toPartyId, startDate, endDate, note } = existing.rel;
-    await audit(tx, ctx, { entity: 'relationship', entityId: id, entityLabel: `${existing.from.name} → ${existing.to.name}`, action: 'delete', before: { type, fromPartyId, toPartyId, startDate, endDate, note } });
+    await audit(tx, ctx, {
+      entity: 'relationship',
+      entityId: id,
+      entityLabel: `${existing.from.name} → ${existing.to.name}`,
+      action: 'delete',
+      before: { type, fromPartyId, toPartyId, startDate, endDate, note },
+    });
   });
 }

@@ -10,20 +10,62 @@ import { PUBLIC } from '../../platform/access';
 export async function platformRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/health', { config: { access: PUBLIC }, schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } }, async () => {
-    await app.db.execute(sql`select 1`);
-    return { status: 'ok' as const, db: app.database.kind };
-  });
+  r.get(
+    '/api/health',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await app.db.execute(sql`select 1`);
+      return { status: 'ok' as const, db: app.database.kind };
+    },
+  );
 
-  r.get('/api/v1/tenants', { config: { access: PUBLIC }, schema: { tags: ['platform'], summary: 'Local governments on this server (for the login page)', response: { 200: z.object({ items: z.array(tenantSummary) }) } } }, async () => {
-    const rows = await app.db
-      .select({ slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn, type: tenants.type, province: tenants.province, district: tenants.district, subdistrict: tenants.subdistrict })
-      .from(tenants)
-      .orderBy(sql`${tenants.nameTh} collate "und-x-icu"`);
-    return { items: rows as TenantSummary[] };
-  });
+  r.get(
+    '/api/v1/tenants',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['platform'],
+        summary: 'Local governments on this server (for the login page)',
+        response: { 200: z.object({ items: z.array(tenantSummary) }) },
+      },
+    },
+    async () => {
+      const rows = await app.db
+        .select({
+          slug: tenants.slug,
+          nameTh: tenants.nameTh,
+          nameEn: tenants.nameEn,
+          type: tenants.type,
+          province: tenants.province,
+          district: tenants.district,
+          subdistrict: tenants.subdistrict,
+        })
+        .from(tenants)
+        .orderBy(sql`${tenants.nameTh} collate "und-x-icu"`);
+      return { items: rows as TenantSummary[] };
+    },
+  );
 
-  r.get('/api/v1/reference/addresses', { config: { access: PUBLIC }, schema: { tags: ['platform'], summary: 'Thai address suggestions: subdistrict, district, province, postcode', querystring: addressSearchQuery, response: { 200: z.object({ items: z.array(addressSuggestion) }) } } }, async (req) => ({
-    items: searchThaiAddress(req.query.q, req.query.limit),
-  }));
+  r.get(
+    '/api/v1/reference/addresses',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['platform'],
+        summary: 'Thai address suggestions: subdistrict, district, province, postcode',
+        querystring: addressSearchQuery,
+        response: { 200: z.object({ items: z.array(addressSuggestion) }) },
+      },
+    },
+    async (req) => ({
+      items: searchThaiAddress(req.query.q, req.query.limit),
+    }),
+  );
 }

@@ -8,7 +8,34 @@ import * as service from './users.service';
 export async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  r.get('/api/v1/t/:tenant/users', { config: { access: adminsOnly }, schema: { tags, summary: "The tenant's user accounts", params: tenantParams, querystring: listQuery, response: { 200: listOf(tenantUser) } } }, (req) => service.listUsers(req.tenantCtx, req.query));
-  r.post('/api/v1/t/:tenant/users', { config: { access: adminsOnly }, schema: { tags, summary: 'Create a user account with a role in this tenant', params: tenantParams, body: userCreate, response: { 201: tenantUser } } }, async (req, reply) => reply.code(201).send(await service.createUser(req.tenantCtx, req.body)));
-  r.patch('/api/v1/t/:tenant/users/:id', { config: { access: adminsOnly }, schema: { tags, summary: 'Change role, name, linked person, or deactivate/reactivate', params: idParams, body: userUpdate, response: { 200: tenantUser } } }, (req) => service.updateUser(req.tenantCtx, req.params.id, req.body));
+  r.get(
+    '/api/v1/t/:tenant/users',
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: "The tenant's user accounts", params: tenantParams, querystring: listQuery, response: { 200: listOf(tenantUser) } },
+    },
+    (req) => service.listUsers(req.tenantCtx, req.query),
+  );
+  r.post(
+    '/api/v1/t/:tenant/users',
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: 'Create a user account with a role in this tenant', params: tenantParams, body: userCreate, response: { 201: tenantUser } },
+    },
+    async (req, reply) => reply.code(201).send(await service.createUser(req.tenantCtx, req.body)),
+  );
+  r.patch(
+    '/api/v1/t/:tenant/users/:id',
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Change role, name, linked person, or deactivate/reactivate',
+        params: idParams,
+        body: userUpdate,
+        response: { 200: tenantUser },
+      },
+    },
+    (req) => service.updateUser(req.tenantCtx, req.params.id, req.body),
+  );
 }

@@ -10,20 +10,39 @@ import { AppError } from '../../platform/errors';
 import { hashPassword } from '../auth/passwords';
 import { existingPartyIds, likePattern } from '../partners/partners.repository';
 
-const columns = { id: users.id, email: users.email, name: users.name, role: tenantUsers.role, active: tenantUsers.active, partyId: tenantUsers.partyId, createdAt: tenantUsers.createdAt };
+const columns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: tenantUsers.role,
+  active: tenantUsers.active,
+  partyId: tenantUsers.partyId,
+  createdAt: tenantUsers.createdAt,
+};
 type Row = { id: string; email: string; name: string; role: string; active: boolean; partyId: string | null; createdAt: Date };
 const present = (r: Row): TenantUser => ({ ...r, role: r.role as TenantUser['role'], createdAt: new Date(r.createdAt).toISOString() });
 
 function selectUsers(tx: Tx, tenantId: string, extra?: SQL) {
-  return tx.select(columns).from(tenantUsers).innerJoin(users, eq(users.id, tenantUsers.userId)).where(and(eq(tenantUsers.tenantId, tenantId), extra));
+  return tx
+    .select(columns)
+    .from(tenantUsers)
+    .innerJoin(users, eq(users.id, tenantUsers.userId))
+    .where(and(eq(tenantUsers.tenantId, tenantId), extra));
 }
 
 export async function listUsers(ctx: TenantContext, q: ListQuery): Promise<ListResult<TenantUser>> {
   const filter = q.q ? or(ilike(users.name, likePattern(q.q)), ilike(users.email, likePattern(q.q))) : undefined;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [rows, [{ total }]] = await Promise.all([
-      selectUsers(tx, ctx.tenant.id, filter).orderBy(asc(users.name), asc(users.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-      tx.select({ total: sql<number>`count(*)::int` }).from(tenantUsers).innerJoin(users, eq(users.id, tenantUsers.userId)).where(and(eq(tenantUsers.tenantId, ctx.tenant.id), filter)),
+      selectUsers(tx, ctx.tenant.id, filter)
+        .orderBy(asc(users.name), asc(users.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      tx
+        .select({ total: sql<number>`count(*)::int` })
+        .from(tenantUsers)
+        .innerJoin(users, eq(users.id, tenantUsers.userId))
+        .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), filter)),
     ]);
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
@@ -36,7 +55,11 @@ async function assertPartyExists(tx: Tx, ctx: TenantContext, partyId: string | n
 export async function createUser(ctx: TenantContext, input: z.output<typeof userCreate>): Promise<TenantUser> {
   const email = input.email.trim().toLowerCase();
   // Accounts are global: an existing email cannot be claimed (or its password reset) from a tenant.
-  const taken = await ctx.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const taken = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (taken.length) throw new AppError('email_taken', { email: 'email_taken' });
   const passwordHash = await hashPassword(input.password);
   const [user] = await ctx.db.insert(users).values({ email, name: input.name, passwordHash }).returning({ id: users.id });
@@ -44,7 +67,13 @@ export async function createUser(ctx: TenantContext, input: z.output<typeof user
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
       await assertPartyExists(tx, ctx, input.partyId);
       await tx.insert(tenantUsers).values({ tenantId: ctx.tenant.id, userId: user.id, role: input.role, partyId: input.partyId ?? null });
-      await audit(tx, ctx, { entity: 'user', entityId: user.id, entityLabel: input.name, action: 'create', after: { email, name: input.name, role: input.role, partyId: input.partyId ?? null } });
+      await audit(tx, ctx, {
+        entity: 'user',
+        entityId: user.id,
+        entityLabel: input.name,
+        action: 'create',
+        after: { email, name: input.name, role: input.role, partyId: input.partyId ?? null },
+      });
       const [row] = await selectUsers(tx, ctx.tenant.id, eq(users.id, user.id));
       return present(row);
     });
@@ -65,11 +94,22 @@ export async function updateUser(ctx: TenantContext, userId: string, input: z.ou
     if (input.role) membership.role = input.role;
     if (input.active !== undefined) membership.active = input.active;
     if (input.partyId !== undefined) membership.partyId = input.partyId;
-    if (Object.keys(membership).length) await tx.update(tenantUsers).set(membership).where(and(eq(tenantUsers.tenantId, ctx.tenant.id), eq(tenantUsers.userId, userId)));
+    if (Object.keys(membership).length)
+      await tx
+        .update(tenantUsers)
+        .set(membership)
+        .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), eq(tenantUsers.userId, userId)));
     if (input.name) await tx.update(users).set({ name: input.name, updatedAt: new Date() }).where(eq(users.id, userId));
     const [after] = await selectUsers(tx, ctx.tenant.id, eq(users.id, userId));
     const view = ({ email, name, role, active, partyId }: Row) => ({ email, name: input.name ?? name, role, active, partyId });
-    await audit(tx, ctx, { entity: 'user', entityId: userId, entityLabel: after.name, action: 'update', before: { ...view(before), name: before.name }, after: view(after) });
+    await audit(tx, ctx, {
+      entity: 'user',
+      entityId: userId,
+      entityLabel: after.name,
+      action: 'update',
+      before: { ...view(before), name: before.name },
+      after: view(after),
+    });
     return present({ ...after, name: input.name ?? after.name });
   });
 }
