@@ -5,14 +5,22 @@ import { SYSTEM_USER, type TenantContext } from '../platform/context';
 import { withTenant, type Db } from '../platform/db';
 import { hasherFor } from '../modules/partners/partners.service';
 import { toPartyValues } from '../modules/partners/partners.validate';
+import { loadConfig } from '../platform/config';
 import { buildDemoDataset } from './data';
 import type { DemoTenant } from './data/types';
+import { seedKnowledge } from './knowledge/seed';
+import { seedPlans } from './plans/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
-export async function seedDemo(db: Db, log: (msg: string) => void = () => {}): Promise<{ created: string[]; skipped: string[] }> {
+export async function seedDemo(
+  db: Db,
+  log: (msg: string) => void = () => {},
+  opts: { dataDir?: string } = {},
+): Promise<{ created: string[]; skipped: string[] }> {
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const t of buildDemoDataset().tenants) {
+  const dataset = buildDemoDataset();
+  for (const t of dataset.tenants) {
     const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, t.slug)).limit(1);
     if (existing.length) {
       skipped.push(t.slug);
@@ -21,6 +29,19 @@ export async function seedDemo(db: Db, log: (msg: string) => void = () => {}): P
     await seedTenant(db, t);
     created.push(t.slug);
     log(`Demo tenant "${t.slug}" loaded: ${t.parties.length} partners, ${t.networks.length} networks.`);
+  }
+  // Knowledge management demo (Chomphu): when the tenant was just created, or has no knowledge items yet.
+  const chomphu = dataset.tenants.find((t) => t.slug === 'chomphu');
+  const [ref] = await db
+    .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
+    .from(tenants)
+    .where(eq(tenants.slug, 'chomphu'))
+    .limit(1);
+  if (chomphu && ref) {
+    const k = await seedKnowledge(db, ref, chomphu, opts.dataDir ?? loadConfig().dataDir);
+    if (k) log(`Demo knowledge for "chomphu" loaded: ${k.items} items, ${k.forums} forums, ${k.files} files.`);
+    const p = await seedPlans(db, ref, chomphu);
+    if (p) log(`Demo joint plans for "chomphu" loaded: ${p.plans} plans, ${p.activities} activities, ${p.participation} participation records.`);
   }
   return { created, skipped };
 }
@@ -37,10 +58,30 @@ async function seedTenant(db: Db, t: DemoTenant): Promise<void> {
       const values = t.parties.map((p) => {
         const { values: v, errors } = toPartyValues(
           {
-            kind: p.kind, name: p.name, nameEn: p.nameEn ?? null, sector: p.sector, pillar: p.pillar, orgType: p.orgType ?? null, position: p.position ?? null,
-            address: p.address ? { line: p.address.line ?? null, moo: p.address.moo ?? null, subdistrict: p.address.subdistrict, district: p.address.district, province: p.address.province, postcode: p.address.postcode } : null,
-            phone: p.phone ?? null, email: p.email ?? null, lineId: p.lineId ?? null, website: p.website ?? null, citizenId: p.citizenId ?? null,
-            consent: p.consent ?? null, note: p.note ?? null,
+            kind: p.kind,
+            name: p.name,
+            nameEn: p.nameEn ?? null,
+            sector: p.sector,
+            pillar: p.pillar,
+            orgType: p.orgType ?? null,
+            position: p.position ?? null,
+            address: p.address
+              ? {
+                  line: p.address.line ?? null,
+                  moo: p.address.moo ?? null,
+                  subdistrict: p.address.subdistrict,
+                  district: p.address.district,
+                  province: p.address.province,
+                  postcode: p.address.postcode,
+                }
+              : null,
+            phone: p.phone ?? null,
+            email: p.email ?? null,
+            lineId: p.lineId ?? null,
+            website: p.website ?? null,
+            citizenId: p.citizenId ?? null,
+            consent: p.consent ?? null,
+            note: p.note ?? null,
           },
           null,
           hasher,
@@ -50,7 +91,10 @@ async function seedTenant(db: Db, t: DemoTenant): Promise<void> {
       });
       const partyIds = new Map<string, string>();
       for (let i = 0; i < values.length; i += 200) {
-        const rows = await tx.insert(parties).values(values.slice(i, i + 200)).returning({ id: parties.id });
+        const rows = await tx
+          .insert(parties)
+          .values(values.slice(i, i + 200))
+          .returning({ id: parties.id });
         rows.forEach((r, j) => partyIds.set(t.parties[i + j].key, r.id));
       }
       const pid = (key: string) => {
@@ -60,16 +104,58 @@ async function seedTenant(db: Db, t: DemoTenant): Promise<void> {
       };
       const netRows = await tx
         .insert(networks)
-        .values(t.networks.map((n) => ({ tenantId: tenant.id, name: n.name, nameEn: n.nameEn, description: n.description, issues: n.issues, tags: n.tags, pillar: n.pillar, stage: n.stage, foundedOn: n.foundedOn, coordinatorPartyId: pid(n.coordinatorKey) })))
+        .values(
+          t.networks.map((n) => ({
+            tenantId: tenant.id,
+            name: n.name,
+            nameEn: n.nameEn,
+            description: n.description,
+            issues: n.issues,
+            tags: n.tags,
+            pillar: n.pillar,
+            stage: n.stage,
+            foundedOn: n.foundedOn,
+            coordinatorPartyId: pid(n.coordinatorKey),
+          })),
+        )
         .returning({ id: networks.id });
-      const stageRows = t.networks.flatMap((n, i) => n.stageHistory.map((s) => ({ tenantId: tenant.id, networkId: netRows[i].id, fromStage: s.from, toStage: s.to, changedOn: s.on, note: s.note })));
-      const memberRows = t.networks.flatMap((n, i) => n.members.map((m) => ({ tenantId: tenant.id, networkId: netRows[i].id, partyId: pid(m.partyKey), role: m.role, startDate: m.startDate, endDate: m.endDate ?? null })));
+      const stageRows = t.networks.flatMap((n, i) =>
+        n.stageHistory.map((s) => ({ tenantId: tenant.id, networkId: netRows[i].id, fromStage: s.from, toStage: s.to, changedOn: s.on, note: s.note })),
+      );
+      const memberRows = t.networks.flatMap((n, i) =>
+        n.members.map((m) => ({
+          tenantId: tenant.id,
+          networkId: netRows[i].id,
+          partyId: pid(m.partyKey),
+          role: m.role,
+          startDate: m.startDate,
+          endDate: m.endDate ?? null,
+        })),
+      );
       for (let i = 0; i < stageRows.length; i += 500) await tx.insert(networkStageChanges).values(stageRows.slice(i, i + 500));
       for (let i = 0; i < memberRows.length; i += 500) await tx.insert(networkMembers).values(memberRows.slice(i, i + 500));
       if (t.relationships.length)
-        await tx.insert(partyRelationships).values(t.relationships.map((r) => ({ tenantId: tenant.id, fromPartyId: pid(r.fromKey), toPartyId: pid(r.toKey), type: r.type, startDate: r.startDate, endDate: r.endDate ?? null, note: r.note ?? null })));
+        await tx
+          .insert(partyRelationships)
+          .values(
+            t.relationships.map((r) => ({
+              tenantId: tenant.id,
+              fromPartyId: pid(r.fromKey),
+              toPartyId: pid(r.toKey),
+              type: r.type,
+              startDate: r.startDate,
+              endDate: r.endDate ?? null,
+              note: r.note ?? null,
+            })),
+          );
       await auditMany(tx, ctx, [
-        { entity: 'tenant', entityId: tenant.id, entityLabel: `${t.nameTh}: ข้อมูลตัวอย่าง ${t.parties.length} ภาคี ${t.networks.length} เครือข่าย`, action: 'create', after: { parties: t.parties.length, networks: t.networks.length, memberships: memberRows.length, relationships: t.relationships.length } },
+        {
+          entity: 'tenant',
+          entityId: tenant.id,
+          entityLabel: `${t.nameTh}: ข้อมูลตัวอย่าง ${t.parties.length} ภาคี ${t.networks.length} เครือข่าย`,
+          action: 'create',
+          after: { parties: t.parties.length, networks: t.networks.length, memberships: memberRows.length, relationships: t.relationships.length },
+        },
       ]);
     });
   } catch (err) {

@@ -7,10 +7,14 @@ import { networkRoutes } from './networks/networks.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { knowledgeRoutes } from './knowledge/knowledge.routes';
+import { strategyRoutes } from './strategy/strategy.routes';
+import { planRoutes } from './plans/plans.routes';
+import { participationRoutes } from './participation/participation.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
-  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes]) {
+  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes]) {
     await routes(app);
   }
 }

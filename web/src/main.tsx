@@ -3,12 +3,13 @@ import '@mantine/notifications/styles.css';
 import './app/fonts.css';
 import './app/global.css';
 import './i18n';
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
@@ -30,13 +31,25 @@ const queryClient: QueryClient = new QueryClient({
   mutationCache: new MutationCache({ onError: onSessionError }),
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+/** The theme with labels in the reader's language: a notification's close button needs an accessible name. */
+function App() {
+  const { t } = useTranslation();
+  const localized = useMemo(
+    () => mergeThemeOverrides(theme, { components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotification') } } } } }),
+    [t],
+  );
+  return (
+    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
   </StrictMode>,
 );

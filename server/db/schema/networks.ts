@@ -5,7 +5,9 @@ import { parties } from './registry';
 export const networks = pgTable(
   'networks',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     nameEn: text('name_en'),

@@ -5,7 +5,9 @@ import { tenants } from './platform';
 export const parties = pgTable(
   'parties',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),

@@ -3,7 +3,16 @@ import { lazy, Suspense } from 'react';
 import { Loading } from '../ui/Loading';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
-import { validateAuditSearch, validateNetworkSearch, validatePartnerSearch, validateRelationshipSearch } from './search';
+import {
+  validateAuditSearch,
+  validateForumSearch,
+  validateKnowledgeHistorySearch,
+  validateKnowledgeSearch,
+  validateMetricsSearch,
+  validateNetworkSearch,
+  validatePartnerSearch,
+  validateRelationshipSearch,
+} from './search';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const TenantLayout = lazy(() => import('../features/shell/TenantLayout'));
@@ -18,6 +27,14 @@ const ImportPage = lazy(() => import('../features/partners/ImportPage'));
 const RelationshipsPage = lazy(() => import('../features/relationships/RelationshipsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const KnowledgeListPage = lazy(() => import('../features/knowledge/KnowledgeListPage'));
+const KnowledgeDetailPage = lazy(() => import('../features/knowledge/KnowledgeDetailPage'));
+const KnowledgeFormPage = lazy(() => import('../features/knowledge/KnowledgeFormPage'));
+const KnowledgeHistoryPage = lazy(() => import('../features/knowledge/KnowledgeHistoryPage'));
+const MetricsPage = lazy(() => import('../features/knowledge/MetricsPage'));
+const ForumsListPage = lazy(() => import('../features/forums/ForumsListPage'));
+const ForumDetailPage = lazy(() => import('../features/forums/ForumDetailPage'));
+const ForumFormPage = lazy(() => import('../features/forums/ForumFormPage'));
 
 function Root() {
   return (
@@ -59,6 +76,31 @@ const relationshipsRoute = createRoute({
 });
 const usersRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'users', component: UsersPage });
 const auditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'audit', component: AuditPage, validateSearch: validateAuditSearch });
+const knowledgeRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'knowledge',
+  component: KnowledgeListPage,
+  validateSearch: validateKnowledgeSearch,
+});
+const knowledgeNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'knowledge/new', component: KnowledgeFormPage });
+const knowledgeMetricsRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'knowledge/metrics',
+  component: MetricsPage,
+  validateSearch: validateMetricsSearch,
+});
+const knowledgeItemRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'knowledge/$id', component: KnowledgeDetailPage });
+const knowledgeEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'knowledge/$id/edit', component: KnowledgeFormPage });
+const knowledgeHistoryRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'knowledge/$id/history',
+  component: KnowledgeHistoryPage,
+  validateSearch: validateKnowledgeHistorySearch,
+});
+const forumsRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums', component: ForumsListPage, validateSearch: validateForumSearch });
+const forumNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/new', component: ForumFormPage });
+const forumRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id', component: ForumDetailPage });
+const forumEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id/edit', component: ForumFormPage });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -75,6 +117,16 @@ const routeTree = rootRoute.addChildren([
     partnerRoute,
     partnerEditRoute,
     relationshipsRoute,
+    knowledgeRoute,
+    knowledgeNewRoute,
+    knowledgeMetricsRoute,
+    knowledgeItemRoute,
+    knowledgeEditRoute,
+    knowledgeHistoryRoute,
+    forumsRoute,
+    forumNewRoute,
+    forumRoute,
+    forumEditRoute,
     usersRoute,
     auditRoute,
   ]),

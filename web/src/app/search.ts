@@ -1,5 +1,7 @@
 import { ISSUES, PARTY_KINDS, PILLARS, RELATIONSHIP_TYPES, SECTORS, STAGES } from '../../../common/schemas/enums';
 import type { Issue, PartyKind, Pillar, RelationshipType, Sector, Stage } from '../../../common/schemas/enums';
+import type { KnowledgeType } from '../../../common/schemas/knowledge';
+import { KNOWLEDGE_TYPE_LIST } from '../ui/knowledgeEnums';
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'number') return String(v);
@@ -52,6 +54,72 @@ export interface RelationshipSearch {
 }
 export function validateRelationshipSearch(s: Record<string, unknown>): RelationshipSearch {
   return { page: page(s.page), type: oneOf(RELATIONSHIP_TYPES, s.type) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function uuid(v: unknown): string | undefined {
+  return typeof v === 'string' && UUID.test(v) ? v : undefined;
+}
+/** A Buddhist-era year (2400–2700), as the server accepts. */
+function beYear(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 2400 && n <= 2700 ? n : undefined;
+}
+function positive(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : undefined;
+}
+
+export const KNOWLEDGE_SORTS = ['relevance', '-publishedOn', '-updatedAt', 'title', '-views'] as const;
+export type KnowledgeSort = (typeof KNOWLEDGE_SORTS)[number];
+export interface KnowledgeSearch {
+  q?: string;
+  page?: number;
+  type?: KnowledgeType;
+  networkId?: string;
+  tag?: string;
+  /** B.E. calendar year of publication. */
+  year?: number;
+  sort?: KnowledgeSort;
+}
+export function validateKnowledgeSearch(s: Record<string, unknown>): KnowledgeSearch {
+  return {
+    q: str(s.q),
+    page: page(s.page),
+    type: oneOf(KNOWLEDGE_TYPE_LIST, s.type),
+    networkId: uuid(s.networkId),
+    tag: str(s.tag)?.slice(0, 50),
+    year: beYear(s.year),
+    sort: oneOf(KNOWLEDGE_SORTS, s.sort),
+  };
+}
+
+/** The history page: `v` opens one version, `from`/`to` choose the versions to compare. */
+export interface KnowledgeHistorySearch {
+  v?: number;
+  from?: number;
+  to?: number;
+}
+export function validateKnowledgeHistorySearch(s: Record<string, unknown>): KnowledgeHistorySearch {
+  return { v: positive(s.v), from: positive(s.from), to: positive(s.to) };
+}
+
+export interface ForumSearch {
+  q?: string;
+  page?: number;
+  networkId?: string;
+  fiscalYear?: number;
+}
+export function validateForumSearch(s: Record<string, unknown>): ForumSearch {
+  return { q: str(s.q), page: page(s.page), networkId: uuid(s.networkId), fiscalYear: beYear(s.fiscalYear) };
+}
+
+export interface MetricsSearch {
+  fiscalYear?: number;
+  networkId?: string;
+}
+export function validateMetricsSearch(s: Record<string, unknown>): MetricsSearch {
+  return { fiscalYear: beYear(s.fiscalYear), networkId: uuid(s.networkId) };
 }
 
 /** Drop undefined keys so URLs stay clean. */

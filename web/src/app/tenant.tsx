@@ -35,6 +35,11 @@ export function permissions(role: TenantRole) {
     editRelationships: editor,
     manageUsers: admin,
     viewAudit: admin,
+    // knowledge management: editors write items, forums and files; officers delete (server: editors / officers)
+    editKnowledge: editor,
+    deleteKnowledge: officer,
+    editForum: editor,
+    deleteForum: officer,
   };
 }
 

@@ -7,6 +7,7 @@ export function ConfirmDialog({
   title,
   message,
   confirmLabel,
+  confirmColor = 'red',
   loading,
   onConfirm,
   onClose,
@@ -15,6 +16,8 @@ export function ConfirmDialog({
   title: string;
   message: ReactNode;
   confirmLabel?: string;
+  /** Red for deleting; another colour for actions that lose nothing (restoring a version). */
+  confirmColor?: string;
   loading?: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -27,7 +30,7 @@ export function ConfirmDialog({
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button color="red" loading={loading} onClick={onConfirm}>
+        <Button color={confirmColor} loading={loading} onClick={onConfirm} data-testid="confirm-action">
           {confirmLabel ?? t('common.delete')}
         </Button>
       </Group>

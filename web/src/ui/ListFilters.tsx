@@ -43,12 +43,15 @@ export function FilterSelect({
   data,
   onChange,
   testId,
+  searchable,
 }: {
   label: string;
   value: string | undefined;
   data: { value: string; label: string }[];
   onChange: (v: string | undefined) => void;
   testId?: string;
+  /** Type to narrow long lists (networks, tags). */
+  searchable?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -63,6 +66,8 @@ export function FilterSelect({
       comboboxProps={{ withinPortal: true }}
       data-testid={testId}
       allowDeselect
+      searchable={searchable}
+      nothingFoundMessage={searchable ? t('common.nothingFound') : undefined}
     />
   );
 }

@@ -17,8 +17,10 @@ export function actionText(t: TFunction, action: string): string {
 }
 
 /** Where an audited entity lives in the app, when it has a page. */
-export function entityRoute(entity: string): 'network' | 'partner' | null {
+export function entityRoute(entity: string): 'network' | 'partner' | 'knowledge' | 'forum' | null {
   if (entity === 'network' || entity === 'networks') return 'network';
   if (entity === 'party' || entity === 'parties' || entity === 'partner') return 'partner';
+  if (entity === 'knowledge_item') return 'knowledge';
+  if (entity === 'knowledge_forum') return 'forum';
   return null;
 }

@@ -20,7 +20,18 @@ import { Pager } from '../../ui/Pager';
 import { useAudit } from './api';
 
 const PAGE_SIZE = 25;
-const ENTITIES = ['party', 'network', 'network_member', 'relationship', 'user', 'tenant_user'];
+const ENTITIES = [
+  'party',
+  'network',
+  'network_member',
+  'relationship',
+  'knowledge_item',
+  'knowledge_attachment',
+  'knowledge_forum',
+  'forum_attachment',
+  'user',
+  'tenant_user',
+];
 const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red' };
 
 /** Audited fields whose values are enumeration keys, and the i18n enum that labels them. */

@@ -93,6 +93,14 @@ function ActivityItem({ e, t, slug }: { e: AuditEntry; t: TFunction; slug: strin
         <AnchorLink to="/t/$tenant/networks/$id" params={{ tenant: slug, id: e.entityId }}>
           {label || e.entityId}
         </AnchorLink>
+      ) : route === 'knowledge' ? (
+        <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: e.entityId }}>
+          {label || e.entityId}
+        </AnchorLink>
+      ) : route === 'forum' ? (
+        <AnchorLink to="/t/$tenant/forums/$id" params={{ tenant: slug, id: e.entityId }}>
+          {label || e.entityId}
+        </AnchorLink>
       ) : (
         <AnchorLink to="/t/$tenant/partners/$id" params={{ tenant: slug, id: e.entityId }}>
           {label || e.entityId}

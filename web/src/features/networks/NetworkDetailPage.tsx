@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Card, Group, Stack, Stepper, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconFlag, IconPencil, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
+import { IconBook, IconEdit, IconFlag, IconPencil, IconPlus, IconPresentation, IconTrash, IconUserMinus } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,6 +108,24 @@ export default function NetworkDetailPage() {
         }
         actions={
           <>
+            <ButtonLink
+              to="/t/$tenant/knowledge"
+              params={{ tenant: slug }}
+              search={{ networkId: n.id }}
+              variant="default"
+              leftSection={<IconBook size={16} aria-hidden />}
+            >
+              {t('networks.knowledge')}
+            </ButtonLink>
+            <ButtonLink
+              to="/t/$tenant/forums"
+              params={{ tenant: slug }}
+              search={{ networkId: n.id }}
+              variant="default"
+              leftSection={<IconPresentation size={16} aria-hidden />}
+            >
+              {t('networks.forums')}
+            </ButtonLink>
             {can.editNetwork ? (
               <ButtonLink to="/t/$tenant/networks/$id/edit" params={{ tenant: slug, id: n.id }} leftSection={<IconEdit size={16} aria-hidden />}>
                 {t('common.edit')}

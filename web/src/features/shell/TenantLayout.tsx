@@ -2,11 +2,13 @@ import { AppShell, Avatar, Burger, Button, Group, Menu, ScrollArea, Stack, Text,
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBook,
   IconChevronDown,
   IconHistory,
   IconLayoutDashboard,
   IconLogout,
   IconNetwork,
+  IconPresentation,
   IconSwitchHorizontal,
   IconTopologyStar3,
   IconUser,
@@ -20,6 +22,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { NavLinkItem } from '../../ui/links';
 import { useLogout, useMe } from '../auth/api';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export default function TenantLayout() {
@@ -64,6 +67,8 @@ export default function TenantLayout() {
     { to: '/t/$tenant' as const, label: t('nav.dashboard'), icon: IconLayoutDashboard, active: path === `/t/${slug}` || path === `/t/${slug}/`, show: true },
     { to: '/t/$tenant/networks' as const, label: t('nav.networks'), icon: IconNetwork, active: under('/networks'), show: true },
     { to: '/t/$tenant/partners' as const, label: t('nav.partners'), icon: IconAddressBook, active: under('/partners'), show: true },
+    { to: '/t/$tenant/knowledge' as const, label: t('nav.knowledge'), icon: IconBook, active: under('/knowledge'), show: true },
+    { to: '/t/$tenant/forums' as const, label: t('nav.forums'), icon: IconPresentation, active: under('/forums'), show: true },
     { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
     { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
     { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },
@@ -94,6 +99,7 @@ export default function TenantLayout() {
               </Text>
             </Group>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <GlobalSearch />
               <LanguageSwitch />
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>

@@ -1,0 +1,227 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { KnowledgePartyRole } from '../../../common/schemas/knowledge';
+import { fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
+import { knowledgeAttachments, knowledgeForumItems, knowledgeForums, knowledgeItemNetworks, knowledgeItemParties, knowledgeItems, knowledgeViews, networks, parties } from '../../db/schema';
+import type { TenantContext } from '../../platform/context';
+import type { Tx } from '../../platform/db';
+import { thaiOrder } from '../partners/partners.repository';
+
+export type ItemRow = typeof knowledgeItems.$inferSelect;
+export type AttachmentRow = typeof knowledgeAttachments.$inferSelect;
+
+/** Admins and officers (and the platform admin, and the seeder) see every item of the tenant. */
+export const seesEverything = (ctx: TenantContext) => ['admin', 'officer', 'platform_admin', 'system'].includes(ctx.actor.role);
+
+/**
+ * The visibility rule as SQL over `knowledge_items` (see KNOWLEDGE_VISIBILITIES): undefined when the caller
+ * sees everything. A network item is visible to its creator, to users whose linked partner is one of its
+ * authors/contributors, and to users whose linked partner is a current member of one of its networks.
+ */
+export function visibleTo(ctx: TenantContext): SQL | undefined {
+  if (seesEverything(ctx)) return undefined;
+  const me = ctx.actor.user.id;
+  return sql`(${knowledgeItems.visibility} <> 'network'
+    or ${knowledgeItems.createdByUserId} = ${me}
+    or exists (select 1 from knowledge_item_networks kn
+      join network_members nm on nm.tenant_id = kn.tenant_id and nm.network_id = kn.network_id and (nm.end_date is null or nm.end_date >= current_date)
+      join tenant_users tu on tu.tenant_id = nm.tenant_id and tu.party_id = nm.party_id and tu.user_id = ${me}
+      where kn.tenant_id = ${knowledgeItems.tenantId} and kn.item_id = ${knowledgeItems.id})
+    or exists (select 1 from knowledge_item_parties kp
+      join tenant_users tu on tu.tenant_id = kp.tenant_id and tu.party_id = kp.party_id and tu.user_id = ${me}
+      where kp.tenant_id = ${knowledgeItems.tenantId} and kp.item_id = ${knowledgeItems.id}))`;
+}
+
+export interface ItemFilter {
+  type?: string;
+  networkId?: string;
+  partyId?: string;
+  tag?: string;
+  year?: number;
+  fiscalYear?: number;
+  visibility?: string;
+}
+
+/** Tenant, visibility and the list filters. */
+export function itemConditions(ctx: TenantContext, f: ItemFilter): SQL[] {
+  const conds: (SQL | undefined)[] = [eq(knowledgeItems.tenantId, ctx.tenant.id), visibleTo(ctx)];
+  if (f.type) conds.push(eq(knowledgeItems.type, f.type));
+  if (f.visibility) conds.push(eq(knowledgeItems.visibility, f.visibility));
+  if (f.tag) conds.push(sql`${knowledgeItems.tags} @> array[${f.tag}]::text[]`);
+  if (f.networkId)
+    conds.push(sql`exists (select 1 from knowledge_item_networks kn where kn.tenant_id = ${knowledgeItems.tenantId} and kn.item_id = ${knowledgeItems.id} and kn.network_id = ${f.networkId})`);
+  if (f.partyId)
+    conds.push(sql`exists (select 1 from knowledge_item_parties kp where kp.tenant_id = ${knowledgeItems.tenantId} and kp.item_id = ${knowledgeItems.id} and kp.party_id = ${f.partyId})`);
+  if (f.year) {
+    const y = toGregorianYear(f.year);
+    conds.push(sql`${knowledgeItems.publishedOn} between ${`${y}-01-01`} and ${`${y}-12-31`}`);
+  }
+  if (f.fiscalYear) {
+    const { start, end } = fiscalYearRange(f.fiscalYear);
+    conds.push(sql`${knowledgeItems.publishedOn} between ${start} and ${end}`);
+  }
+  return conds.filter((c): c is SQL => Boolean(c));
+}
+
+export const viewsOf = sql<number>`coalesce((select sum(v.count)::int from knowledge_views v where v.tenant_id = ${knowledgeItems.tenantId} and v.item_id = ${knowledgeItems.id}), 0)`;
+
+/** Columns of a list row (no body: lists stay small). */
+export const listColumns = {
+  id: knowledgeItems.id,
+  type: knowledgeItems.type,
+  title: knowledgeItems.title,
+  summary: knowledgeItems.summary,
+  tags: knowledgeItems.tags,
+  visibility: knowledgeItems.visibility,
+  publishedOn: knowledgeItems.publishedOn,
+  version: knowledgeItems.version,
+  createdByName: knowledgeItems.createdByName,
+  updatedByName: knowledgeItems.updatedByName,
+  createdAt: knowledgeItems.createdAt,
+  updatedAt: knowledgeItems.updatedAt,
+};
+export type ListRow = Pick<ItemRow, keyof typeof listColumns>;
+
+export function orderFor(sort: string): SQL[] {
+  switch (sort) {
+    case 'title':
+      return [asc(thaiOrder(knowledgeItems.title as never)), asc(knowledgeItems.id)];
+    case '-updatedAt':
+      return [desc(knowledgeItems.updatedAt), asc(knowledgeItems.id)];
+    case '-views':
+      return [desc(viewsOf), desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)];
+    default:
+      return [desc(knowledgeItems.publishedOn), desc(knowledgeItems.createdAt), asc(knowledgeItems.id)];
+  }
+}
+
+export interface Relations {
+  networks: Map<string, { id: string; name: string }[]>;
+  parties: Map<string, { party: { id: string; kind: string; name: string; sector: string; pillar: string; orgType: string | null; position: string | null }; role: KnowledgePartyRole }[]>;
+  attachments: Map<string, number>;
+  views: Map<string, number>;
+}
+
+/** Networks, partners, attachment counts and reads of a page of items: four queries, whatever the page size. */
+export async function loadRelations(tx: Tx, tenantId: string, ids: string[]): Promise<Relations> {
+  const rel: Relations = { networks: new Map(), parties: new Map(), attachments: new Map(), views: new Map() };
+  if (!ids.length) return rel;
+  const [nets, people, files, reads] = await Promise.all([
+    tx
+      .select({ itemId: knowledgeItemNetworks.itemId, id: networks.id, name: networks.name })
+      .from(knowledgeItemNetworks)
+      .innerJoin(networks, and(eq(networks.tenantId, knowledgeItemNetworks.tenantId), eq(networks.id, knowledgeItemNetworks.networkId)))
+      .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), inArray(knowledgeItemNetworks.itemId, ids)))
+      .orderBy(asc(knowledgeItemNetworks.position)),
+    tx
+      .select({ itemId: knowledgeItemParties.itemId, role: knowledgeItemParties.role, id: parties.id, kind: parties.kind, name: parties.name, sector: parties.sector, pillar: parties.pillar, orgType: parties.orgType, position: parties.position })
+      .from(knowledgeItemParties)
+      .innerJoin(parties, and(eq(parties.tenantId, knowledgeItemParties.tenantId), eq(parties.id, knowledgeItemParties.partyId)))
+      .where(and(eq(knowledgeItemParties.tenantId, tenantId), inArray(knowledgeItemParties.itemId, ids)))
+      .orderBy(asc(knowledgeItemParties.position)),
+    tx
+      .select({ itemId: knowledgeAttachments.itemId, n: sql<number>`count(*)::int` })
+      .from(knowledgeAttachments)
+      .where(and(eq(knowledgeAttachments.tenantId, tenantId), inArray(knowledgeAttachments.itemId, ids)))
+      .groupBy(knowledgeAttachments.itemId),
+    tx
+      .select({ itemId: knowledgeViews.itemId, n: sql<number>`sum(${knowledgeViews.count})::int` })
+      .from(knowledgeViews)
+      .where(and(eq(knowledgeViews.tenantId, tenantId), inArray(knowledgeViews.itemId, ids)))
+      .groupBy(knowledgeViews.itemId),
+  ]);
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const n of nets) push(rel.networks, n.itemId, { id: n.id, name: n.name });
+  for (const p of people) {
+    const { itemId, role, ...party } = p;
+    push(rel.parties, itemId, { party, role: role as KnowledgePartyRole });
+  }
+  for (const f of files) if (f.itemId) rel.attachments.set(f.itemId, f.n);
+  for (const r of reads) rel.views.set(r.itemId, r.n);
+  return rel;
+}
+
+export async function getItem(tx: Tx, ctx: TenantContext, id: string): Promise<ItemRow | null> {
+  const [row] = await tx
+    .select()
+    .from(knowledgeItems)
+    .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, id), visibleTo(ctx)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function itemAttachments(tx: Tx, tenantId: string, owner: { itemId: string } | { forumId: string }) {
+  const cond = 'itemId' in owner ? eq(knowledgeAttachments.itemId, owner.itemId) : eq(knowledgeAttachments.forumId, owner.forumId);
+  return tx
+    .select({
+      id: knowledgeAttachments.id,
+      itemId: knowledgeAttachments.itemId,
+      forumId: knowledgeAttachments.forumId,
+      filename: knowledgeAttachments.filename,
+      kind: knowledgeAttachments.kind,
+      mediaType: knowledgeAttachments.mediaType,
+      sizeBytes: knowledgeAttachments.sizeBytes,
+      sha256: knowledgeAttachments.sha256,
+      caption: knowledgeAttachments.caption,
+      textStatus: knowledgeAttachments.textStatus,
+      textChars: sql<number>`coalesce(length(${knowledgeAttachments.textContent}), 0)::int`,
+      uploadedByName: knowledgeAttachments.uploadedByName,
+      createdAt: knowledgeAttachments.createdAt,
+    })
+    .from(knowledgeAttachments)
+    .where(and(eq(knowledgeAttachments.tenantId, tenantId), cond))
+    .orderBy(asc(knowledgeAttachments.createdAt), asc(knowledgeAttachments.id));
+}
+export type AttachmentListRow = Awaited<ReturnType<typeof itemAttachments>>[number];
+
+export async function forumsOfItem(tx: Tx, tenantId: string, itemId: string) {
+  return tx
+    .select({ id: knowledgeForums.id, title: knowledgeForums.title, heldOn: knowledgeForums.heldOn })
+    .from(knowledgeForumItems)
+    .innerJoin(knowledgeForums, and(eq(knowledgeForums.tenantId, knowledgeForumItems.tenantId), eq(knowledgeForums.id, knowledgeForumItems.forumId)))
+    .where(and(eq(knowledgeForumItems.tenantId, tenantId), eq(knowledgeForumItems.itemId, itemId)))
+    .orderBy(desc(knowledgeForums.heldOn));
+}
+
+/** Which of these network ids exist in the tenant, with their names. */
+export async function networkNames(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.select({ id: networks.id, name: networks.name }).from(networks).where(and(eq(networks.tenantId, tenantId), inArray(networks.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function partyNames(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.select({ id: parties.id, name: parties.name }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Replace an item's networks and partners (order kept: the first network is the home network). */
+export async function setLinks(tx: Tx, tenantId: string, itemId: string, networkIds: string[], people: { partyId: string; role: string }[]) {
+  await tx.delete(knowledgeItemNetworks).where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId)));
+  await tx.delete(knowledgeItemParties).where(and(eq(knowledgeItemParties.tenantId, tenantId), eq(knowledgeItemParties.itemId, itemId)));
+  if (networkIds.length) await tx.insert(knowledgeItemNetworks).values(networkIds.map((networkId, position) => ({ tenantId, itemId, networkId, position })));
+  if (people.length) await tx.insert(knowledgeItemParties).values(people.map((p, position) => ({ tenantId, itemId, partyId: p.partyId, role: p.role, position })));
+}
+
+export async function currentLinks(tx: Tx, tenantId: string, itemId: string) {
+  const [nets, people] = await Promise.all([
+    tx.select({ networkId: knowledgeItemNetworks.networkId }).from(knowledgeItemNetworks).where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId))).orderBy(asc(knowledgeItemNetworks.position)),
+    tx.select({ partyId: knowledgeItemParties.partyId, role: knowledgeItemParties.role }).from(knowledgeItemParties).where(and(eq(knowledgeItemParties.tenantId, tenantId), eq(knowledgeItemParties.itemId, itemId))).orderBy(asc(knowledgeItemParties.position)),
+  ]);
+  return { networkIds: nets.map((n) => n.networkId), parties: people };
+}
+
+/** Recompute an item's attachment words from its attachments (after an upload or a removal). */
+export async function refreshSearchFiles(tx: Tx, tenantId: string, itemId: string) {
+  await tx.execute(sql`update knowledge_items set search_files = coalesce((
+      select left(string_agg(a.search_text, ' ' order by a.created_at, a.id), 2000000) from knowledge_attachments a
+      where a.tenant_id = ${tenantId} and a.item_id = ${itemId}), '')
+    where tenant_id = ${tenantId} and id = ${itemId}`);
+}
+
+/** The calling user's linked partner in this tenant, if any. */
+export async function myPartyId(tx: Tx, ctx: TenantContext): Promise<string | null> {
+  if (ctx.actor.role === 'system') return null;
+  const r = (await tx.execute(sql`select party_id from tenant_users where tenant_id = ${ctx.tenant.id} and user_id = ${ctx.actor.user.id} limit 1`)) as unknown as { rows: { party_id: string | null }[] };
+  return r.rows[0]?.party_id ?? null;
+}

@@ -1,0 +1,535 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ListQuery, ListResult } from '../../../common/schemas/api';
+import type {
+  KnowledgeDetail,
+  KnowledgeDiff,
+  KnowledgeHit,
+  KnowledgeItem,
+  knowledgeCreate,
+  knowledgeListQuery,
+  KnowledgePartyRole,
+  knowledgeUpdate,
+  KnowledgeType,
+  KnowledgeVersion,
+  KnowledgeVersionSummary,
+  KnowledgeVisibility,
+} from '../../../common/schemas/knowledge';
+import { toThaiCalendarDate } from '../../../common/thai/dates';
+import { knowledgeAttachments, knowledgeItems, knowledgeVersions, knowledgeViews, type VersionParty } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import type { TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { totalOver } from '../partners/partners.repository';
+import { diffLines, diffWords } from './diff';
+import { presentAttachment } from './attachments';
+import { markdownText, renderMarkdown } from './markdown';
+import * as repo from './knowledge.repository';
+import { normalizeText, parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today's calendar date in Thailand. */
+export function todayInThailand(): string {
+  const { year, month, day } = toThaiCalendarDate(new Date());
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const EDIT_ROLES = ['admin', 'officer', 'coordinator', 'platform_admin', 'system'];
+const canEdit = (ctx: TenantContext) => EDIT_ROLES.includes(ctx.actor.role);
+const actorId = (ctx: TenantContext) => (ctx.actor.role === 'system' ? null : ctx.actor.user.id);
+
+// ---- presentation ----
+
+function presentItem(r: repo.ListRow, rel: repo.Relations): KnowledgeItem {
+  return {
+    id: r.id,
+    type: r.type as KnowledgeType,
+    title: r.title,
+    summary: r.summary,
+    tags: r.tags,
+    visibility: r.visibility as KnowledgeVisibility,
+    networks: rel.networks.get(r.id) ?? [],
+    parties: (rel.parties.get(r.id) ?? []).map((p) => ({ role: p.role, party: p.party as KnowledgeItem['parties'][number]['party'] })),
+    publishedOn: r.publishedOn,
+    version: r.version,
+    attachmentCount: rel.attachments.get(r.id) ?? 0,
+    views: rel.views.get(r.id) ?? 0,
+    createdBy: r.createdByName,
+    updatedBy: r.updatedByName,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<KnowledgeDetail> {
+  const [rel, files, forums] = await Promise.all([
+    repo.loadRelations(tx, ctx.tenant.id, [row.id]),
+    repo.itemAttachments(tx, ctx.tenant.id, { itemId: row.id }),
+    repo.forumsOfItem(tx, ctx.tenant.id, row.id),
+  ]);
+  return {
+    ...presentItem(row, rel),
+    body: row.body,
+    bodyHtml: row.bodyHtml,
+    attachments: files.map((f) => presentAttachment(ctx, f)),
+    forums,
+    canEdit: canEdit(ctx),
+  };
+}
+
+// ---- list and search ----
+
+/**
+ * What a search matches and how it ranks. Matching: the query's index terms on the GIN index (exact, no
+ * re-check of rows), or, when `typos` is on, a title that looks like the query (pg_trgm word similarity).
+ * Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B), plus half the title
+ * similarity for typo matches; items that match only in the body or attachments rank 0 and come newest first.
+ */
+export function searchCondition(text: string, parsed: ParsedQuery = parseQuery(text), typos = true): { where: SQL; rank: SQL; words: SQL | null } {
+  const raw = normalizeText(text).trim();
+  const tsq = toTsQuery(parsed);
+  const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
+  const words = query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null;
+  const title = typos ? sql`${raw} <% ${knowledgeItems.title}` : null;
+  const where = words && title ? sql`(${words} or ${title})` : (words ?? title ?? sql`false`);
+  const headRank = query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`;
+  return { where, words, rank: title ? sql`(${headRank} + case when ${title} then word_similarity(${raw}, ${knowledgeItems.title}) * 0.5 else 0 end)` : headRank };
+}
+
+/** Typo-tolerant title matching joins in when the words themselves find fewer than this many items. */
+const TYPO_FALLBACK_BELOW = 5;
+
+type ListInput = z.output<typeof knowledgeListQuery>;
+
+/** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
+export async function listItems(ctx: TenantContext, q: ListInput): Promise<ListResult<KnowledgeHit>> {
+  const { page, pageSize, sort, q: text, ...filter } = q;
+  const parsed = text ? parseQuery(text) : null;
+  const conds = repo.itemConditions(ctx, filter);
+  let rank: SQL = sql`0`;
+  const relevance = Boolean(text) && (sort ?? 'relevance') === 'relevance';
+  const order = relevance ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort ?? '-publishedOn');
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    if (text) {
+      // trigram title matching is costly on common words and only needed when the words find little
+      const exact = searchCondition(text, parsed!, false);
+      const few = exact.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, exact.words)).limit(TYPO_FALLBACK_BELOW)).length < TYPO_FALLBACK_BELOW : true;
+      if (few) await useTypoThreshold(tx);
+      const match = few ? searchCondition(text, parsed!, true) : exact;
+      conds.push(match.where);
+      rank = match.rank;
+    }
+    const where = and(...conds);
+    // rank and count over the matches first, then read the listed columns of the page's rows only
+    const pageIds = tx
+      .select({ id: knowledgeItems.id, rank: sql<number>`${rank}`.as('rank'), publishedOn: knowledgeItems.publishedOn, total: sql<number>`(count(*) over ())::int`.as('total') })
+      .from(knowledgeItems)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .as('page_ids');
+    const rows = await tx
+      .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
+      .from(pageIds)
+      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
+      .orderBy(...(relevance ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(sort ?? '-publishedOn')));
+    const total = rows[0]?.total ?? (page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeItems).where(where)).at(0)!.n : 0);
+    const ids = rows.map((r) => r.id);
+    const [rel, snippets] = await Promise.all([repo.loadRelations(tx, ctx.tenant.id, ids), parsed ? snippetsFor(tx, ctx.tenant.id, rows, parsed) : new Map<string, Hit>()]);
+    return {
+      items: rows.map((r) => {
+        const s = snippets.get(r.id);
+        return { ...presentItem(r, rel), snippet: s?.html ?? null, snippetSource: s?.source ?? null, snippetFile: s?.file ?? null, rank: Number(r.rank) || 0 };
+      }),
+      total,
+      page,
+      pageSize,
+    };
+  });
+}
+
+/**
+ * Thai has no spaces, so pg_trgm pads whole runs of text: a one-letter typo in a word inside a longer title
+ * scores about 0.55 word similarity, under the default threshold of 0.6. Titles are matched from 0.5.
+ */
+export async function useTypoThreshold(tx: Tx) {
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+}
+
+type Hit = { html: string; source: KnowledgeHit['snippetSource']; file: string | null };
+
+/**
+ * Snippets from the original text: the body first, then the summary, the attachments, the title and the tags.
+ * Two queries for the whole page: bodies, then attachment texts of the items whose body and summary did not match.
+ */
+async function snippetsFor(tx: Tx, tenantId: string, rows: { id: string; title: string; summary: string | null; tags: string[] }[], parsed: ParsedQuery): Promise<Map<string, Hit>> {
+  const out = new Map<string, Hit>();
+  if (!rows.length) return out;
+  const bodies = await tx
+    .select({ id: knowledgeItems.id, text: sql<string>`left(${knowledgeItems.bodyText}, 300000)` })
+    .from(knowledgeItems)
+    .where(and(eq(knowledgeItems.tenantId, tenantId), inArray(knowledgeItems.id, rows.map((r) => r.id))));
+  const bodyOf = new Map(bodies.map((b) => [b.id, b.text]));
+  const pending: typeof rows = [];
+  for (const r of rows) {
+    const s = snippet(bodyOf.get(r.id) ?? '', parsed) ?? null;
+    const sum = s ? null : snippet(r.summary ?? '', parsed);
+    if (s) out.set(r.id, { html: s.html, source: 'body', file: null });
+    else if (sum) out.set(r.id, { html: sum.html, source: 'summary', file: null });
+    else pending.push(r);
+  }
+  if (pending.length) {
+    const files = await tx
+      .select({ itemId: knowledgeAttachments.itemId, filename: knowledgeAttachments.filename, text: sql<string>`left(${knowledgeAttachments.textContent}, 300000)` })
+      .from(knowledgeAttachments)
+      .where(and(eq(knowledgeAttachments.tenantId, tenantId), inArray(knowledgeAttachments.itemId, pending.map((r) => r.id)), sql`${knowledgeAttachments.textContent} is not null`))
+      .orderBy(knowledgeAttachments.createdAt);
+    for (const r of pending) {
+      for (const f of files.filter((x) => x.itemId === r.id)) {
+        const s = snippet(f.text, parsed);
+        if (s) {
+          out.set(r.id, { html: s.html, source: 'attachment', file: f.filename });
+          break;
+        }
+      }
+      if (out.has(r.id)) continue;
+      const t = snippet(r.title, parsed) ?? null;
+      const tg = t ? null : snippet(r.tags.join(' · '), parsed);
+      if (t) out.set(r.id, { html: t.html, source: 'title', file: null });
+      else if (tg) out.set(r.id, { html: tg.html, source: 'tags', file: null });
+    }
+  }
+  return out;
+}
+
+export async function tagCounts(ctx: TenantContext): Promise<{ items: { tag: string; count: number }[] }> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const rows = await tx
+      .select({ tag: sql<string>`t.tag`, count: sql<number>`count(*)::int` })
+      .from(sql`${knowledgeItems}, unnest(${knowledgeItems.tags}) as t(tag)`)
+      .where(and(...repo.itemConditions(ctx, {})))
+      .groupBy(sql`t.tag`)
+      .orderBy(sql`count(*) desc`, sql`t.tag`)
+      .limit(300);
+    return { items: rows };
+  });
+}
+
+// ---- one item ----
+
+export async function getItem(ctx: TenantContext, id: string, track = true): Promise<KnowledgeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const row = await repo.getItem(tx, ctx, id);
+    if (!row) throw new AppError('not_found');
+    if (track && ctx.actor.role !== 'system') await recordView(tx, ctx, id);
+    return detailOf(tx, ctx, row);
+  });
+}
+
+/** One row per reader per day; reads are counts, not audited writes. */
+async function recordView(tx: Tx, ctx: TenantContext, itemId: string) {
+  const partyId = await repo.myPartyId(tx, ctx);
+  await tx
+    .insert(knowledgeViews)
+    .values({ tenantId: ctx.tenant.id, itemId, userId: ctx.actor.user.id, viewedOn: todayInThailand(), viewerPartyId: partyId })
+    .onConflictDoUpdate({ target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn], set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: partyId } });
+}
+
+interface State {
+  type: string;
+  title: string;
+  summary: string | null;
+  body: string;
+  tags: string[];
+  visibility: string;
+  publishedOn: string;
+  networkIds: string[];
+  parties: VersionParty[];
+}
+const STATE_FIELDS: (keyof State)[] = ['title', 'summary', 'body', 'type', 'tags', 'visibility', 'publishedOn', 'networkIds', 'parties'];
+
+function changedFields(before: State | null, after: State): string[] {
+  return STATE_FIELDS.filter((f) => !before || JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+/** The columns derived from the content: rendered HTML, plain text and the segmented words for search. */
+function derived(s: State) {
+  const bodyText = markdownText(s.body);
+  return {
+    bodyHtml: renderMarkdown(s.body),
+    bodyText,
+    searchTitle: segmented(s.title),
+    searchTags: segmented(s.tags.join(' ')),
+    searchSummary: segmented(s.summary),
+    searchBody: segmented(bodyText),
+  };
+}
+
+const dedupe = <T>(items: T[], key: (t: T) => string) => {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
+};
+
+/** Check links against the tenant's networks and partners; network visibility needs a network. */
+async function checkState(tx: Tx, ctx: TenantContext, s: State, restoring = false) {
+  const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, s.networkIds), repo.partyNames(tx, ctx.tenant.id, s.parties.map((p) => p.partyId))]);
+  const fields: Record<string, string> = {};
+  const badNet = s.networkIds.findIndex((id) => !nets.has(id));
+  if (badNet >= 0) fields[`networkIds.${badNet}`] = 'unknown_network';
+  const badParty = s.parties.findIndex((p) => !people.has(p.partyId));
+  if (badParty >= 0) fields[`parties.${badParty}.partyId`] = 'unknown_party';
+  // a restored version whose networks are all gone stays restricted (admins, officers, creator, authors) rather than widen
+  if (s.visibility === 'network' && !s.networkIds.length && !restoring) fields.networkIds = 'network_visibility_needs_network';
+  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+}
+
+const auditView = (row: { id?: string; version: number } & Omit<State, 'body'> & { body?: string }) => {
+  const { body, ...rest } = row;
+  return { ...rest, bodyChars: body?.length ?? 0 };
+};
+
+export interface CreateOptions {
+  /** The seeder back-dates demo items. */
+  createdAt?: Date;
+  /** The seeder writes one audit entry for the whole demo dataset instead of one per item. */
+  quiet?: boolean;
+}
+
+export async function createItem(ctx: TenantContext, input: z.output<typeof knowledgeCreate>, opts: CreateOptions = {}): Promise<KnowledgeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, (tx) => createItemTx(tx, ctx, input, opts).then((row) => detailOf(tx, ctx, row)));
+}
+
+export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<typeof knowledgeCreate>, opts: CreateOptions = {}): Promise<repo.ItemRow> {
+  const state: State = {
+    type: input.type,
+    title: input.title,
+    summary: input.summary ?? null,
+    body: input.body,
+    tags: [...new Set(input.tags)],
+    visibility: input.visibility,
+    publishedOn: input.publishedOn ?? todayInThailand(),
+    networkIds: [...new Set(input.networkIds)],
+    parties: dedupe(input.parties, (p) => p.partyId).map((p) => ({ partyId: p.partyId, role: p.role })),
+  };
+  await checkState(tx, ctx, state);
+  const who = { id: actorId(ctx), name: ctx.actor.user.name };
+  const at = opts.createdAt ?? new Date();
+  const [row] = await tx
+    .insert(knowledgeItems)
+    .values({
+      tenantId: ctx.tenant.id,
+      type: state.type,
+      title: state.title,
+      summary: state.summary,
+      body: state.body,
+      tags: state.tags,
+      visibility: state.visibility,
+      publishedOn: state.publishedOn,
+      version: 1,
+      ...derived(state),
+      createdByUserId: who.id,
+      createdByName: who.name,
+      updatedByUserId: who.id,
+      updatedByName: who.name,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  await repo.setLinks(tx, ctx.tenant.id, row.id, state.networkIds, state.parties);
+  await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version: 1, ...state, changed: changedFields(null, state), note: input.note ?? null, editedByUserId: who.id, editedByName: who.name, createdAt: at });
+  if (!opts.quiet) await audit(tx, ctx, { entity: 'knowledge_item', entityId: row.id, entityLabel: row.title, action: 'create', after: auditView({ ...state, version: 1 }) });
+  return row;
+}
+
+function stateOf(row: repo.ItemRow, links: { networkIds: string[]; parties: VersionParty[] }): State {
+  return { type: row.type, title: row.title, summary: row.summary, body: row.body, tags: row.tags, visibility: row.visibility, publishedOn: row.publishedOn, networkIds: links.networkIds, parties: links.parties };
+}
+
+/** Write `next` as the item's new current state and as a new version. Returns null when nothing changed. */
+async function applyChange(tx: Tx, ctx: TenantContext, row: repo.ItemRow, next: State, meta: { note: string | null; restoredFrom: number | null } & CreateOptions): Promise<repo.ItemRow | null> {
+  const links = await repo.currentLinks(tx, ctx.tenant.id, row.id);
+  const before = stateOf(row, links);
+  const changed = changedFields(before, next);
+  if (!changed.length && meta.restoredFrom === null) return null;
+  await checkState(tx, ctx, next, meta.restoredFrom !== null);
+  const who = { id: actorId(ctx), name: ctx.actor.user.name };
+  const version = row.version + 1;
+  // the version number moves only from the one we read: a concurrent edit makes this update match nothing
+  const [after] = await tx
+    .update(knowledgeItems)
+    .set({ type: next.type, title: next.title, summary: next.summary, body: next.body, tags: next.tags, visibility: next.visibility, publishedOn: next.publishedOn, version, ...derived(next), updatedByUserId: who.id, updatedByName: who.name, updatedAt: meta.createdAt ?? new Date() })
+    .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, row.id), eq(knowledgeItems.version, row.version)))
+    .returning();
+  if (!after) throw new AppError('conflict', { baseVersion: 'version_conflict' });
+  if (changed.includes('networkIds') || changed.includes('parties')) await repo.setLinks(tx, ctx.tenant.id, row.id, next.networkIds, next.parties);
+  await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version, ...next, changed, note: meta.note, restoredFrom: meta.restoredFrom, editedByUserId: who.id, editedByName: who.name, createdAt: meta.createdAt ?? new Date() });
+  if (meta.quiet) return after;
+  await audit(tx, ctx, {
+    entity: 'knowledge_item',
+    entityId: row.id,
+    entityLabel: after.title,
+    action: 'update',
+    before: auditView({ ...before, version: row.version }),
+    after: { ...auditView({ ...next, version }), ...(meta.restoredFrom ? { restoredFrom: meta.restoredFrom } : {}), ...(meta.note ? { note: meta.note } : {}) },
+  });
+  return after;
+}
+
+export async function updateItem(ctx: TenantContext, id: string, input: z.output<typeof knowledgeUpdate>): Promise<KnowledgeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const row = await updateItemTx(tx, ctx, id, input);
+    return detailOf(tx, ctx, row);
+  });
+}
+
+export async function updateItemTx(tx: Tx, ctx: TenantContext, id: string, input: z.output<typeof knowledgeUpdate>, opts: CreateOptions = {}): Promise<repo.ItemRow> {
+  const row = await repo.getItem(tx, ctx, id);
+  if (!row) throw new AppError('not_found');
+  if (input.baseVersion !== undefined && input.baseVersion !== row.version) throw new AppError('conflict', { baseVersion: 'version_conflict' });
+  const links = await repo.currentLinks(tx, ctx.tenant.id, id);
+  const cur = stateOf(row, links);
+  const next: State = {
+    type: input.type ?? cur.type,
+    title: input.title ?? cur.title,
+    summary: input.summary !== undefined ? input.summary : cur.summary,
+    body: input.body ?? cur.body,
+    tags: input.tags ? [...new Set(input.tags)] : cur.tags,
+    visibility: input.visibility ?? cur.visibility,
+    publishedOn: input.publishedOn ?? cur.publishedOn,
+    networkIds: input.networkIds ? [...new Set(input.networkIds)] : cur.networkIds,
+    parties: input.parties ? dedupe(input.parties, (p) => p.partyId).map((p) => ({ partyId: p.partyId, role: p.role })) : cur.parties,
+  };
+  return (await applyChange(tx, ctx, row, next, { note: input.note ?? null, restoredFrom: null, ...opts })) ?? row;
+}
+
+export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha256: string[] }> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const row = await repo.getItem(tx, ctx, id);
+    if (!row) throw new AppError('not_found');
+    const files = await tx.select({ sha256: knowledgeAttachments.sha256 }).from(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.itemId, id)));
+    await tx.delete(knowledgeItems).where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, id)));
+    await audit(tx, ctx, { entity: 'knowledge_item', entityId: id, entityLabel: row.title, action: 'delete', before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments: files.length } });
+    return { sha256: [...new Set(files.map((f) => f.sha256))] };
+  });
+}
+
+// ---- versions ----
+
+async function versionRows(tx: Tx, ctx: TenantContext, itemId: string, versions?: number[]) {
+  return tx
+    .select()
+    .from(knowledgeVersions)
+    .where(and(eq(knowledgeVersions.tenantId, ctx.tenant.id), eq(knowledgeVersions.itemId, itemId), versions ? inArray(knowledgeVersions.version, versions) : undefined))
+    .orderBy(desc(knowledgeVersions.version));
+}
+type VersionRow = Awaited<ReturnType<typeof versionRows>>[number];
+
+const presentVersionSummary = (v: Pick<VersionRow, 'version' | 'title' | 'note' | 'restoredFrom' | 'editedByName' | 'createdAt' | 'changed'>): KnowledgeVersionSummary => ({
+  version: v.version,
+  title: v.title,
+  note: v.note,
+  restoredFrom: v.restoredFrom,
+  editedBy: v.editedByName,
+  createdAt: iso(v.createdAt),
+  changed: v.changed,
+});
+
+export async function listVersions(ctx: TenantContext, itemId: string, q: ListQuery): Promise<ListResult<KnowledgeVersionSummary>> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
+    const where = and(eq(knowledgeVersions.tenantId, ctx.tenant.id), eq(knowledgeVersions.itemId, itemId));
+    const rows = await tx
+      .select({ version: knowledgeVersions.version, title: knowledgeVersions.title, note: knowledgeVersions.note, restoredFrom: knowledgeVersions.restoredFrom, editedByName: knowledgeVersions.editedByName, createdAt: knowledgeVersions.createdAt, changed: knowledgeVersions.changed, total: totalOver })
+      .from(knowledgeVersions)
+      .where(where)
+      .orderBy(desc(knowledgeVersions.version))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const total = rows[0]?.total ?? (q.page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeVersions).where(where))[0].n : 0);
+    return { items: rows.map(presentVersionSummary), total, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+export async function getVersion(ctx: TenantContext, itemId: string, version: number): Promise<KnowledgeVersion> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
+    const [v] = await versionRows(tx, ctx, itemId, [version]);
+    if (!v) throw new AppError('not_found');
+    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, v.networkIds), repo.partyNames(tx, ctx.tenant.id, v.parties.map((p) => p.partyId))]);
+    return {
+      ...presentVersionSummary(v),
+      type: v.type as KnowledgeType,
+      summary: v.summary,
+      body: v.body,
+      bodyHtml: renderMarkdown(v.body),
+      tags: v.tags,
+      visibility: v.visibility as KnowledgeVisibility,
+      publishedOn: v.publishedOn,
+      networks: v.networkIds.map((id) => ({ id, name: nets.get(id) ?? '—' })),
+      parties: v.parties.map((p) => ({ partyId: p.partyId, name: people.get(p.partyId) ?? null, role: p.role as KnowledgePartyRole })),
+    };
+  });
+}
+
+export async function diffVersions(ctx: TenantContext, itemId: string, from: number, to: number): Promise<KnowledgeDiff> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
+    const rows = await versionRows(tx, ctx, itemId, [...new Set([from, to])]);
+    const a = rows.find((r) => r.version === from);
+    const b = rows.find((r) => r.version === to);
+    if (!a || !b) throw new AppError('not_found', { [a ? 'to' : 'from']: 'unknown_version' });
+    const ids = [...new Set([...a.networkIds, ...b.networkIds])];
+    const pids = [...new Set([...a.parties, ...b.parties].map((p) => p.partyId))];
+    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, ids), repo.partyNames(tx, ctx.tenant.id, pids)]);
+    const fields: KnowledgeDiff['fields'] = [];
+    const text = (field: string, x: string | null, y: string | null) => {
+      if ((x ?? '') !== (y ?? '')) fields.push({ field, before: x, after: y, parts: diffWords(x ?? '', y ?? '') });
+    };
+    const value = (field: string, x: unknown, y: unknown) => {
+      if (JSON.stringify(x) !== JSON.stringify(y)) fields.push({ field, before: x, after: y, parts: null });
+    };
+    text('title', a.title, b.title);
+    text('summary', a.summary, b.summary);
+    value('type', a.type, b.type);
+    value('tags', a.tags, b.tags);
+    value('visibility', a.visibility, b.visibility);
+    value('publishedOn', a.publishedOn, b.publishedOn);
+    value('networks', a.networkIds.map((id) => nets.get(id) ?? id), b.networkIds.map((id) => nets.get(id) ?? id));
+    const who = (v: VersionRow) => v.parties.map((p) => `${people.get(p.partyId) ?? p.partyId} (${p.role})`);
+    value('parties', who(a), who(b));
+    const body = diffLines(a.body, b.body);
+    return { from, to, fields, body: body.lines, bodyStats: { added: body.added, removed: body.removed } };
+  });
+}
+
+export async function restoreVersion(ctx: TenantContext, itemId: string, version: number, note: string | null): Promise<KnowledgeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const row = await repo.getItem(tx, ctx, itemId);
+    if (!row) throw new AppError('not_found');
+    const [v] = await versionRows(tx, ctx, itemId, [version]);
+    if (!v) throw new AppError('not_found');
+    // links to networks or partners deleted since then are dropped
+    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, v.networkIds), repo.partyNames(tx, ctx.tenant.id, v.parties.map((p) => p.partyId))]);
+    const networkIds = v.networkIds.filter((id) => nets.has(id));
+    const next: State = {
+      type: v.type,
+      title: v.title,
+      summary: v.summary,
+      body: v.body,
+      tags: v.tags,
+      visibility: v.visibility,
+      publishedOn: v.publishedOn,
+      networkIds,
+      parties: v.parties.filter((p) => people.has(p.partyId)),
+    };
+    const after = await applyChange(tx, ctx, row, next, { note, restoredFrom: version });
+    return detailOf(tx, ctx, after ?? row);
+  });
+}
+
+export function previewMarkdown(body: string): { html: string } {
+  return { html: renderMarkdown(body) };
+}

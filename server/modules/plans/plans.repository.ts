@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { inOrder } from './in-order';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type ProjectRow = typeof planProjects.$inferSelect;
+export type ActivityRow = typeof planActivities.$inferSelect;
+
+export interface PlanFilter {
+  q?: string;
+  fiscalYear?: number;
+  networkId?: string;
+}
+
+function where(tenantId: string, f: PlanFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(plans.tenantId, tenantId)];
+  if (f.q) conds.push(ilike(plans.name, likePattern(f.q)));
+  if (f.fiscalYear) conds.push(eq(plans.fiscalYear, f.fiscalYear));
+  if (f.networkId)
+    conds.push(
+      sql`exists (select 1 from ${planNetworks} pn where pn.tenant_id = ${plans.tenantId} and pn.plan_id = ${plans.id} and pn.network_id = ${f.networkId})`,
+    );
+  return and(...conds);
+}
+
+export async function listPlans(tx: Tx, tenantId: string, f: PlanFilter, sort: '-fiscalYear' | 'name', limit: number, offset: number) {
+  const w = where(tenantId, f);
+  const order =
+    sort === 'name' ? [asc(thaiOrder(plans.name as never)), asc(plans.id)] : [desc(plans.fiscalYear), asc(thaiOrder(plans.name as never)), asc(plans.id)];
+  const rows = await tx
+    .select({ plan: plans, total: totalOver })
+    .from(plans)
+    .where(w)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const total =
+    rows[0]?.total ??
+    (offset > 0
+      ? (
+          await tx
+            .select({ total: sql<number>`count(*)::int` })
+            .from(plans)
+            .where(w)
+        )[0].total
+      : 0);
+  return { rows: rows.map((r) => r.plan), total };
+}
+
+export async function getPlan(tx: Tx, tenantId: string, id: string): Promise<PlanRow | null> {
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Everything the plan summaries need, for many plans at once (no N+1). */
+export async function loadForPlans(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return { nets: [], projects: [], activities: [], successors: [] };
+  const [nets, projects, activities, successors] = await inOrder([
+    tx
+      .select({ planId: planNetworks.planId, id: networks.id, name: networks.name })
+      .from(planNetworks)
+      .innerJoin(networks, and(eq(networks.tenantId, planNetworks.tenantId), eq(networks.id, planNetworks.networkId)))
+      .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds)))
+      .orderBy(asc(thaiOrder(networks.name as never))),
+    tx
+      .select()
+      .from(planProjects)
+      .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)))
+      .orderBy(asc(planProjects.sortOrder), asc(planProjects.createdAt), asc(planProjects.id)),
+    tx
+      .select()
+      .from(planActivities)
+      .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds)))
+      .orderBy(asc(planActivities.sortOrder), asc(planActivities.startDate), asc(planActivities.createdAt), asc(planActivities.id)),
+    tx
+      .select({ id: plans.id, predecessorPlanId: plans.predecessorPlanId })
+      .from(plans)
+      .where(and(eq(plans.tenantId, tenantId), inArray(plans.predecessorPlanId, planIds))),
+  ]);
+  return { nets, projects, activities, successors };
+}
+
+export async function partySummaries(tx: Tx, tenantId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({
+      id: parties.id,
+      kind: parties.kind,
+      name: parties.name,
+      sector: parties.sector,
+      pillar: parties.pillar,
+      orgType: parties.orgType,
+      position: parties.position,
+    })
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+}
+
+export async function projectIndicatorLinks(tx: Tx, tenantId: string, projectIds: string[]) {
+  if (!projectIds.length) return [];
+  return tx
+    .select()
+    .from(planProjectIndicators)
+    .where(and(eq(planProjectIndicators.tenantId, tenantId), inArray(planProjectIndicators.projectId, projectIds)));
+}
+
+export async function lastReports(tx: Tx, tenantId: string, activityIds: string[]) {
+  if (!activityIds.length) return [];
+  return tx
+    .select({ activityId: planProgressReports.activityId, lastReportedOn: sql<string>`max(${planProgressReports.reportedOn})::text` })
+    .from(planProgressReports)
+    .where(and(eq(planProgressReports.tenantId, tenantId), inArray(planProgressReports.activityId, activityIds)))
+    .groupBy(planProgressReports.activityId);
+}
+
+export async function getProject(tx: Tx, tenantId: string, planId: string, id: string): Promise<ProjectRow | null> {
+  const [row] = await tx
+    .select()
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId), eq(planProjects.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getActivity(tx: Tx, tenantId: string, planId: string, id: string): Promise<ActivityRow | null> {
+  const [row] = await tx
+    .select()
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.planId, planId), eq(planActivities.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listReports(tx: Tx, tenantId: string, activityId: string, limit: number, offset: number) {
+  const w = and(eq(planProgressReports.tenantId, tenantId), eq(planProgressReports.activityId, activityId));
+  const rows = await tx
+    .select({ report: planProgressReports, total: totalOver })
+    .from(planProgressReports)
+    .where(w)
+    .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
+    .limit(limit)
+    .offset(offset);
+  const total =
+    rows[0]?.total ??
+    (offset > 0
+      ? (
+          await tx
+            .select({ total: sql<number>`count(*)::int` })
+            .from(planProgressReports)
+            .where(w)
+        )[0].total
+      : 0);
+  return { rows: rows.map((r) => r.report), total };
+}
+
+/** The latest report's percentage (by report date, then entry time), or 0 without reports. */
+export async function latestPercentage(tx: Tx, tenantId: string, activityId: string): Promise<number> {
+  const [row] = await tx
+    .select({ percentage: planProgressReports.percentage })
+    .from(planProgressReports)
+    .where(and(eq(planProgressReports.tenantId, tenantId), eq(planProgressReports.activityId, activityId)))
+    .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
+    .limit(1);
+  return row?.percentage ?? 0;
+}
+
+/** Fiscal years with a joint plan, per network (all networks of the tenant, or one). */
+export async function networkPlanYears(tx: Tx, tenantId: string, networkId?: string) {
+  const conds: (SQL | undefined)[] = [eq(networks.tenantId, tenantId)];
+  if (networkId) conds.push(eq(networks.id, networkId));
+  return tx
+    .selectDistinct({ networkId: networks.id, name: networks.name, fiscalYear: plans.fiscalYear })
+    .from(networks)
+    .leftJoin(planNetworks, and(eq(planNetworks.tenantId, networks.tenantId), eq(planNetworks.networkId, networks.id)))
+    .leftJoin(plans, and(eq(plans.tenantId, planNetworks.tenantId), eq(plans.id, planNetworks.planId)))
+    .where(and(...conds));
+}

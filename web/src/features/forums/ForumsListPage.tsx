@@ -1,0 +1,138 @@
+import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Forum } from '../../../../common/schemas/knowledge';
+import { clean, type ForumSearch } from '../../app/search';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { type Column, DataView } from '../../ui/DataView';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatNumber } from '../../ui/format';
+import { useLang } from '../../ui/hooks';
+import { AnchorLink, ButtonLink } from '../../ui/links';
+import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { Loading } from '../../ui/Loading';
+import { useNetworkOptions } from '../../ui/NetworkSelect';
+import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
+import { PAGE_SIZE, useForums } from './api';
+import { fiscalYearOptions, forumDates } from './format';
+
+export default function ForumsListPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const search = useSearch({ from: '/t/$tenant/forums' });
+  const navigate = useNavigate({ from: '/t/$tenant/forums' });
+  const page = search.page ?? 1;
+  const q = useForums(slug, { q: search.q, networkId: search.networkId, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
+  const networks = useNetworkOptions();
+  const set = (patch: Partial<ForumSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
+
+  const columns: Column<Forum>[] = [
+    {
+      key: 'title',
+      header: t('forum.title'),
+      primary: true,
+      render: (f) => (
+        <Stack gap={2}>
+          <AnchorLink to="/t/$tenant/forums/$id" params={{ tenant: slug, id: f.id }} fw={500}>
+            {f.title}
+          </AnchorLink>
+          {f.topics.length ? (
+            <Group gap={4}>
+              {f.topics.slice(0, 3).map((topic) => (
+                <Badge key={topic} size="sm" color="gray" variant="light" tt="none" style={{ maxWidth: '100%' }}>
+                  {topic}
+                </Badge>
+              ))}
+              {f.topics.length > 3 ? (
+                <Text size="xs" span>
+                  {t('common.andMore', { count: f.topics.length - 3 })}
+                </Text>
+              ) : null}
+            </Group>
+          ) : null}
+        </Stack>
+      ),
+    },
+    { key: 'date', header: t('forum.heldOn'), render: (f) => <time dateTime={f.heldOn}>{forumDates(f, lang)}</time>, nowrap: true },
+    { key: 'place', header: t('forum.place'), render: (f) => f.place ?? '—' },
+    {
+      key: 'host',
+      header: t('forum.hostNetwork'),
+      render: (f) =>
+        f.hostNetwork ? (
+          <AnchorLink to="/t/$tenant/networks/$id" params={{ tenant: slug, id: f.hostNetwork.id }} size="sm">
+            {f.hostNetwork.name}
+          </AnchorLink>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'people', header: t('forum.headCount'), render: (f) => formatNumber(f.totalHeadCount, lang), align: 'right', nowrap: true },
+    { key: 'items', header: t('forum.itemCount'), render: (f) => formatNumber(f.itemCount, lang), align: 'right', nowrap: true },
+    { key: 'photos', header: t('forum.photoCount'), render: (f) => formatNumber(f.photoCount, lang), align: 'right', nowrap: true },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('forums.title')}
+        subtitle={t('forums.subtitle')}
+        actions={
+          can.editForum ? (
+            <ButtonLink to="/t/$tenant/forums/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="forum-new">
+              {t('forums.new')}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Grid gap="sm" align="flex-end">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <SearchBox
+            value={search.q ?? ''}
+            onSearch={(v) => set({ q: v || undefined })}
+            label={t('common.search')}
+            placeholder={t('forums.searchPlaceholder')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+          <FilterSelect
+            label={t('forum.network')}
+            value={search.networkId}
+            data={networks.data}
+            onChange={(v) => set({ networkId: v })}
+            searchable
+            testId="filter-network"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+          <FilterSelect
+            label={t('forum.fiscalYear')}
+            value={search.fiscalYear ? String(search.fiscalYear) : undefined}
+            data={fiscalYearOptions(lang)}
+            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
+            testId="filter-fiscal-year"
+          />
+        </Grid.Col>
+      </Grid>
+
+      {q.isError ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending ? (
+        <Loading />
+      ) : q.data ? (
+        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
+          <DataView rows={q.data.items} columns={columns} rowKey={(f) => f.id} caption={t('forums.title')} empty={t('forums.empty')} testId="forums-list" />
+          <Pager
+            page={page}
+            pageSize={q.data.pageSize || PAGE_SIZE}
+            total={q.data.total}
+            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
+      ) : null}
+    </Stack>
+  );
+}

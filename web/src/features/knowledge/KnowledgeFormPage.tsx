@@ -1,0 +1,481 @@
+import { ActionIcon, Alert, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconEye, IconInfoCircle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type KnowledgeDetail,
+  type KnowledgePartyRole,
+  type KnowledgeType,
+  type KnowledgeVisibility,
+  knowledgeCreate,
+} from '../../../../common/schemas/knowledge';
+import { ApiError, isApiError } from '../../api/client';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { formatDateTime, todayIso } from '../../ui/dates';
+import { enumOptions } from '../../ui/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusFirstError } from '../../ui/focusError';
+import { useLang } from '../../ui/hooks';
+import { KNOWLEDGE_TYPE_LIST, PARTY_ROLE_LIST, VISIBILITY_LIST } from '../../ui/knowledgeEnums';
+import { AnchorLink } from '../../ui/links';
+import { Loading } from '../../ui/Loading';
+import { NetworkMultiSelect } from '../../ui/NetworkSelect';
+import { PageHeader } from '../../ui/PageHeader';
+import { PartySelect } from '../../ui/PartySelect';
+import { zodFieldErrors } from '../../ui/zodErrors';
+import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
+import { RichText } from './parts';
+
+interface PartyRow {
+  key: number;
+  partyId: string | null;
+  name: string | null;
+  role: KnowledgePartyRole;
+}
+
+interface Values {
+  title: string;
+  summary: string;
+  body: string;
+  type: KnowledgeType | null;
+  tags: string[];
+  networkIds: string[];
+  parties: PartyRow[];
+  visibility: KnowledgeVisibility;
+  publishedOn: string | null;
+  note: string;
+}
+
+const nul = (s: string) => (s.trim() === '' ? null : s.trim());
+let rowKey = 0;
+
+function toBody(v: Values) {
+  return {
+    title: v.title.trim(),
+    summary: nul(v.summary),
+    body: v.body,
+    type: (v.type ?? undefined) as KnowledgeType,
+    tags: v.tags.map((x) => x.trim()).filter(Boolean),
+    networkIds: v.networkIds,
+    parties: v.parties.filter((p) => p.partyId).map((p) => ({ partyId: p.partyId!, role: p.role })),
+    visibility: v.visibility,
+    publishedOn: v.publishedOn || undefined,
+    note: nul(v.note),
+  };
+}
+
+function valuesOf(item?: KnowledgeDetail): Values {
+  return {
+    title: item?.title ?? '',
+    summary: item?.summary ?? '',
+    body: item?.body ?? '',
+    type: item?.type ?? null,
+    tags: item?.tags ?? [],
+    networkIds: item?.networks.map((n) => n.id) ?? [],
+    parties: item?.parties.map((p) => ({ key: ++rowKey, partyId: p.party.id, name: p.party.name, role: p.role })) ?? [],
+    visibility: item?.visibility ?? 'tenant',
+    publishedOn: item?.publishedOn ?? todayIso(),
+    note: '',
+  };
+}
+
+export default function KnowledgeFormPage() {
+  const { id } = useParams({ strict: false }) as { id?: string };
+  const { slug } = useTenant();
+  const q = useKnowledgeItem(slug, id ?? '', 'edit');
+  if (!id) return <KnowledgeForm />;
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorAlert error={q.error} />;
+  return <KnowledgeForm key={q.data.id} item={q.data} />;
+}
+
+function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug } = useTenant();
+  const can = usePermissions();
+  const navigate = useNavigate();
+  const create = useCreateKnowledge(slug);
+  const update = useUpdateKnowledge(slug, item?.id ?? '');
+  const preview = useMarkdownPreview(slug);
+  const mutation = item ? update : create;
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [tab, setTab] = useState<string | null>('write');
+  /** The version this edit started from; moves on only when the person chooses to overwrite. */
+  const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
+  const [conflict, setConflict] = useState<KnowledgeDetail | null>(null);
+  const [loadingLatest, setLoadingLatest] = useState(false);
+  const allowed = can.editKnowledge && (item ? item.canEdit : true);
+
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: valuesOf(item),
+    validate: (v) => {
+      const errs = zodFieldErrors(knowledgeCreate, toBody(v), t);
+      if (!v.type) errs.type = t('validation.required');
+      if (v.visibility === 'network' && v.networkIds.length === 0) errs.networkIds = t('knowledge.networkVisibilityNeedsNetwork');
+      return errs;
+    },
+  });
+
+  function showPreview(next: string | null) {
+    setTab(next);
+    if (next === 'preview') preview.mutate(form.values.body);
+  }
+
+  const goToItem = (itemId: string) => void navigate({ to: '/t/$tenant/knowledge/$id', params: { tenant: slug, id: itemId } });
+
+  async function onConflict() {
+    if (!item) return;
+    setLoadingLatest(true);
+    try {
+      setConflict(await fetchLatestItem(slug, item.id));
+      // the choice is at the top of the form; the person pressed save at the bottom
+      requestAnimationFrame(() => document.querySelector('[data-testid="knowledge-conflict"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    } catch (err) {
+      setServerError(err);
+    } finally {
+      setLoadingLatest(false);
+    }
+  }
+
+  function onSubmit(v: Values) {
+    setServerError(null);
+    const onError = (err: unknown) => {
+      if (isApiError(err) && err.status === 409) {
+        void onConflict();
+        return;
+      }
+      setServerError(err);
+      if (err instanceof ApiError && Object.keys(err.fields).length) {
+        // "parties.0.partyId" → the parties block; "networkIds.2" → the networks field
+        const fields: Record<string, string> = {};
+        for (const [k, msg] of Object.entries(err.fields)) fields[k.replace(/\.\d+(\..*)?$/, '')] ??= msg;
+        form.setErrors(fields);
+        focusFirstError();
+      }
+    };
+    if (item) {
+      update.mutate(
+        { ...toBody(v), baseVersion },
+        {
+          onSuccess: (saved) => {
+            notifications.show({
+              color: 'teal',
+              message: saved.version === item.version ? t('knowledge.noChanges') : t('knowledge.saved', { n: saved.version }),
+            });
+            goToItem(item.id);
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(toBody(v), {
+        onSuccess: (created) => {
+          notifications.show({ color: 'teal', message: t('knowledge.created') });
+          goToItem(created.id);
+        },
+        onError,
+      });
+    }
+  }
+
+  const partyRows = form.values.parties;
+  const setParty = (key: number, patch: Partial<PartyRow>) =>
+    form.setFieldValue(
+      'parties',
+      partyRows.map((p) => (p.key === key ? { ...p, ...patch } : p)),
+    );
+
+  return (
+    <Stack gap="md" maw={1000}>
+      <PageHeader
+        title={item ? t('knowledge.editTitle', { title: item.title }) : t('knowledge.newTitle')}
+        subtitle={item ? t('knowledge.editingVersion', { n: baseVersion }) : undefined}
+      />
+      {!allowed ? (
+        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
+          {t('errors.forbidden')}
+        </Alert>
+      ) : null}
+
+      {conflict && item ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('knowledge.conflictTitle')}
+          role="alert"
+          data-testid="knowledge-conflict"
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('knowledge.conflictText', {
+                mine: baseVersion,
+                theirs: conflict.version,
+                name: conflict.updatedBy ?? t('knowledge.someone'),
+                time: formatDateTime(conflict.updatedAt, lang),
+              })}
+            </Text>
+            <Text size="sm">{t('knowledge.conflictKept')}</Text>
+            <Group gap="xs" wrap="wrap">
+              <AnchorLink
+                to="/t/$tenant/knowledge/$id/history"
+                params={{ tenant: slug, id: item.id }}
+                search={{ from: baseVersion, to: conflict.version }}
+                target="_blank"
+                rel="noopener"
+                size="sm"
+              >
+                {t('knowledge.conflictSeeChanges')}
+              </AnchorLink>
+            </Group>
+            <Group gap="xs" wrap="wrap">
+              <Button
+                size="xs"
+                color="red"
+                onClick={() => {
+                  setBaseVersion(conflict.version);
+                  setConflict(null);
+                  notifications.show({ color: 'orange', message: t('knowledge.conflictWillOverwrite', { n: conflict.version }) });
+                }}
+                data-testid="conflict-overwrite"
+              >
+                {t('knowledge.conflictOverwrite')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  form.setValues(valuesOf(conflict));
+                  form.resetDirty(valuesOf(conflict));
+                  setBaseVersion(conflict.version);
+                  setConflict(null);
+                }}
+                data-testid="conflict-reload"
+              >
+                {t('knowledge.conflictReload')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : null}
+
+      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="knowledge-form">
+        <Stack gap="md">
+          <Card withBorder radius="md" component="section" aria-labelledby="kf-basic">
+            <Title order={2} size="h3" id="kf-basic" mb="sm">
+              {t('knowledge.details')}
+            </Title>
+            <Stack>
+              <TextInput label={t('knowledge.titleLabel')} required maxLength={300} {...form.getInputProps('title')} data-testid="knowledge-title" />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Select
+                  label={t('knowledge.type')}
+                  required
+                  data={enumOptions(t, 'knowledgeType', KNOWLEDGE_TYPE_LIST)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('type')}
+                  data-testid="knowledge-type"
+                />
+                <DateField
+                  label={t('knowledge.publishedOn')}
+                  value={form.values.publishedOn}
+                  onChange={(v) => form.setFieldValue('publishedOn', v)}
+                  error={form.errors.publishedOn}
+                  clearable={false}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={t('knowledge.summary')}
+                description={t('knowledge.summaryHint')}
+                autosize
+                minRows={2}
+                maxRows={6}
+                maxLength={2000}
+                {...form.getInputProps('summary')}
+                data-testid="knowledge-summary"
+              />
+            </Stack>
+          </Card>
+
+          <Card withBorder radius="md" component="section" aria-labelledby="kf-body">
+            <Title order={2} size="h3" id="kf-body" mb="sm">
+              {t('knowledge.body')}
+            </Title>
+            <Tabs value={tab} onChange={showPreview} keepMounted={false}>
+              <Tabs.List mb="sm">
+                <Tabs.Tab value="write" leftSection={<IconPencil size={14} aria-hidden />}>
+                  {t('knowledge.write')}
+                </Tabs.Tab>
+                <Tabs.Tab value="preview" leftSection={<IconEye size={14} aria-hidden />} data-testid="knowledge-preview-tab">
+                  {t('knowledge.preview')}
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="write">
+                <Textarea
+                  label={t('knowledge.bodyLabel')}
+                  description={t('knowledge.markdownHint')}
+                  autosize
+                  minRows={12}
+                  maxRows={40}
+                  styles={{ input: { fontFamily: 'inherit', lineHeight: 1.7 } }}
+                  {...form.getInputProps('body')}
+                  data-testid="knowledge-body-input"
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="preview">
+                <Paper withBorder radius="md" p="md" mih={200} aria-live="polite" aria-busy={preview.isPending}>
+                  {preview.isPending ? (
+                    <Loading minHeight={120} />
+                  ) : preview.isError ? (
+                    <ErrorAlert error={preview.error} />
+                  ) : preview.data?.html ? (
+                    <RichText html={preview.data.html} testId="knowledge-preview" />
+                  ) : (
+                    <Text c="dimmed">{t('knowledge.noBody')}</Text>
+                  )}
+                </Paper>
+              </Tabs.Panel>
+            </Tabs>
+          </Card>
+
+          <Card withBorder radius="md" component="section" aria-labelledby="kf-links">
+            <Title order={2} size="h3" id="kf-links" mb="sm">
+              {t('knowledge.sharing')}
+            </Title>
+            <Stack>
+              <NetworkMultiSelect
+                label={t('knowledge.networks')}
+                description={t('knowledge.networksHint')}
+                value={form.values.networkIds}
+                onChange={(ids) => form.setFieldValue('networkIds', ids)}
+                known={item?.networks}
+                error={form.errors.networkIds}
+                testId="knowledge-networks"
+              />
+              <Select
+                label={t('knowledge.visibility')}
+                description={t(`knowledge.visibilityHint.${form.values.visibility}`)}
+                data={enumOptions(t, 'visibility', VISIBILITY_LIST)}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('visibility')}
+                data-testid="knowledge-visibility"
+              />
+              <TagsInput
+                label={t('knowledge.tags')}
+                description={t('knowledge.tagsHint')}
+                maxTags={30}
+                clearable
+                {...form.getInputProps('tags')}
+                data-testid="knowledge-tags"
+              />
+            </Stack>
+          </Card>
+
+          <Card withBorder radius="md" component="section" aria-labelledby="kf-people">
+            <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
+              <Title order={2} size="h3" id="kf-people">
+                {t('knowledge.partiesLabel')}
+              </Title>
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() =>
+                  form.setFieldValue('parties', [...partyRows, { key: ++rowKey, partyId: null, name: null, role: partyRows.length ? 'contributor' : 'author' }])
+                }
+              >
+                {t('knowledge.addParty')}
+              </Button>
+            </Group>
+            {partyRows.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t('knowledge.noParties')}
+              </Text>
+            ) : null}
+            <Stack gap="sm">
+              {partyRows.map((p, i) => (
+                <Group key={p.key} align="flex-end" gap="sm" wrap="wrap">
+                  <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                    <PartySelect
+                      label={t('knowledge.partyN', { n: i + 1 })}
+                      value={p.partyId}
+                      initial={p.partyId && p.name ? { id: p.partyId, name: p.name } : null}
+                      onChange={(pid, party) => setParty(p.key, { partyId: pid, name: party?.name ?? null })}
+                      excludeIds={partyRows.filter((x) => x.key !== p.key && x.partyId).map((x) => x.partyId!)}
+                      error={i === 0 ? form.errors.parties : undefined}
+                    />
+                  </div>
+                  <Select
+                    label={t('knowledge.partyRole')}
+                    data={enumOptions(t, 'knowledgePartyRole', PARTY_ROLE_LIST)}
+                    value={p.role}
+                    onChange={(r) => r && setParty(p.key, { role: r as KnowledgePartyRole })}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    w={150}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    onClick={() =>
+                      form.setFieldValue(
+                        'parties',
+                        partyRows.filter((x) => x.key !== p.key),
+                      )
+                    }
+                    aria-label={t('knowledge.removeParty', { n: i + 1 })}
+                  >
+                    <IconTrash size={18} aria-hidden />
+                  </ActionIcon>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+
+          {item ? (
+            <Card withBorder radius="md">
+              <TextInput
+                label={t('kversion.note')}
+                description={t('kversion.noteHint')}
+                maxLength={500}
+                {...form.getInputProps('note')}
+                data-testid="knowledge-note"
+              />
+            </Card>
+          ) : null}
+
+          {serverError ? <ErrorAlert error={serverError} /> : null}
+          {loadingLatest ? <Loading minHeight={40} /> : null}
+          <Group justify="flex-end">
+            {item ? (
+              <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: item.id }} mr="auto" size="sm">
+                {t('knowledge.backToItem')}
+              </AnchorLink>
+            ) : null}
+            <Button variant="default" onClick={() => (item ? goToItem(item.id) : void navigate({ to: '/t/$tenant/knowledge', params: { tenant: slug } }))}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} disabled={!allowed || !!conflict} data-testid="knowledge-submit">
+              {item ? t('knowledge.saveVersion') : t('knowledge.create')}
+            </Button>
+          </Group>
+          {conflict ? (
+            <Text size="sm" c="red.9" ta="right">
+              {t('knowledge.conflictChoose')}
+            </Text>
+          ) : null}
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

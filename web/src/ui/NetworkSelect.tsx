@@ -1,0 +1,105 @@
+import { MultiSelect, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListResult, Network } from '../../../common/schemas';
+import { api, tenantPath } from '../api/client';
+import { useTenant } from '../app/tenant';
+
+/** Every network of the tenant (about 50), by name, for pickers and filters; cached for a few minutes. */
+export function useNetworkOptions() {
+  const { slug } = useTenant();
+  const q = useQuery({
+    queryKey: ['t', slug, 'networks', 'options'],
+    queryFn: ({ signal }) => api<ListResult<Network>>(tenantPath(slug, '/networks'), { query: { pageSize: 200, sort: 'name' }, signal }),
+    staleTime: 5 * 60_000,
+  });
+  const data = useMemo(() => (q.data?.items ?? []).map((n) => ({ value: n.id, label: n.name })), [q.data]);
+  return { data, isLoading: q.isPending };
+}
+
+/** Keep options for ids that are selected but not (or no longer) in the list, labelled with a known name. */
+function withKnown(data: { value: string; label: string }[], known: { id: string; name: string }[] | undefined) {
+  if (!known?.length) return data;
+  const have = new Set(data.map((d) => d.value));
+  return [...data, ...known.filter((k) => !have.has(k.id)).map((k) => ({ value: k.id, label: k.name }))];
+}
+
+export function NetworkSelect({
+  label,
+  value,
+  onChange,
+  known,
+  error,
+  description,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  known?: { id: string; name: string }[];
+  error?: React.ReactNode;
+  description?: React.ReactNode;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { data, isLoading } = useNetworkOptions();
+  return (
+    <Select
+      label={label}
+      description={description}
+      error={error}
+      data={withKnown(data, known)}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+      placeholder={t('networkSelect.placeholder')}
+      nothingFoundMessage={isLoading ? t('common.loading') : t('common.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={280}
+      data-testid={testId}
+    />
+  );
+}
+
+export function NetworkMultiSelect({
+  label,
+  value,
+  onChange,
+  known,
+  error,
+  description,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  known?: { id: string; name: string }[];
+  error?: React.ReactNode;
+  description?: React.ReactNode;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { data, isLoading } = useNetworkOptions();
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      error={error}
+      data={withKnown(data, known)}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+      placeholder={value.length ? undefined : t('networkSelect.placeholderMany')}
+      nothingFoundMessage={isLoading ? t('common.loading') : t('common.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={280}
+      hidePickedOptions
+      data-testid={testId}
+    />
+  );
+}
