@@ -102,12 +102,12 @@ export async function collectBlobs(ctx: TenantContext, dataDir: string, hashes: 
  * words and the audit entry are written in one transaction; the bytes are written last inside it, and
  * removed again if the transaction fails, so a refused upload leaves nothing behind.
  */
-export async function addAttachment(ctx: TenantContext, dataDir: string, owner: Owner, upload: Upload, opts: { quiet?: boolean; createdAt?: Date } = {}): Promise<Attachment> {
+export async function addAttachment(ctx: TenantContext, dataDir: string, owner: Owner, upload: Upload, opts: { quiet?: boolean; createdAt?: Date; /** Text already known (the seeder made the file from it): no extraction. */ text?: string } = {}): Promise<Attachment> {
   const kind = await detectKind(upload.buffer);
   if (!kind) throw new AppError('unsupported_file', { file: 'file_type_not_allowed' });
   const filename = withExtension(upload.filename, kind);
   const hash = sha256(upload.buffer);
-  const extracted = 'itemId' in owner ? await extractText(kind, upload.buffer) : { status: 'none' as const, text: null };
+  const extracted = 'forumId' in owner ? { status: 'none' as const, text: null } : opts.text !== undefined ? { status: 'extracted' as const, text: opts.text } : await extractText(kind, upload.buffer);
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {

@@ -238,7 +238,7 @@ async function recordView(tx: Tx, ctx: TenantContext, itemId: string) {
     .onConflictDoUpdate({ target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn], set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: partyId } });
 }
 
-interface State {
+export interface State {
   type: string;
   title: string;
   summary: string | null;
@@ -251,12 +251,12 @@ interface State {
 }
 const STATE_FIELDS: (keyof State)[] = ['title', 'summary', 'body', 'type', 'tags', 'visibility', 'publishedOn', 'networkIds', 'parties'];
 
-function changedFields(before: State | null, after: State): string[] {
+export function changedFields(before: State | null, after: State): string[] {
   return STATE_FIELDS.filter((f) => !before || JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
 /** The columns derived from the content: rendered HTML, plain text and the segmented words for search. */
-function derived(s: State) {
+export function derived(s: State) {
   const bodyText = markdownText(s.body);
   return {
     bodyHtml: renderMarkdown(s.body),
