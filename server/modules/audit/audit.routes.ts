@@ -52,19 +52,18 @@ export async function auditRoutes(app: FastifyInstance) {
       if (q.q) conds.push(ilike(auditLog.entityLabel, likePattern(q.q)));
       const w = and(...conds);
       return withTenant(req.tenantCtx.db, tenant.id, async (tx) => {
-        const [rows, [{ total }]] = await Promise.all([
-          tx
-            .select()
-            .from(auditLog)
-            .where(w)
-            .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize),
-          tx
-            .select({ total: sql<number>`count(*)::int` })
-            .from(auditLog)
-            .where(w),
-        ]);
+        // one after the other: a transaction is one connection, and pg refuses overlapping queries
+        const rows = await tx
+          .select()
+          .from(auditLog)
+          .where(w)
+          .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize);
+        const [{ total }] = await tx
+          .select({ total: sql<number>`count(*)::int` })
+          .from(auditLog)
+          .where(w);
         return { items: rows.map(presentAudit), total, page: q.page, pageSize: q.pageSize };
       });
     },

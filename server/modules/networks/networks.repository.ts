@@ -93,21 +93,20 @@ export async function listMembers(tx: Tx, tenantId: string, networkId: string, f
   const w = and(...conds);
   const join = and(eq(parties.tenantId, networkMembers.tenantId), eq(parties.id, networkMembers.partyId));
   const roleOrder = sql`array_position(array['coordinator','committee','advisor','member'], ${networkMembers.role})`;
-  const [rows, [{ total }]] = await Promise.all([
-    tx
-      .select({ member: networkMembers, party: coordinatorCols })
-      .from(networkMembers)
-      .innerJoin(parties, join)
-      .where(w)
-      .orderBy(asc(roleOrder), asc(thaiOrder(parties.name)), asc(networkMembers.id))
-      .limit(limit)
-      .offset(offset),
-    tx
-      .select({ total: sql<number>`count(*)::int` })
-      .from(networkMembers)
-      .innerJoin(parties, join)
-      .where(w),
-  ]);
+  // one after the other: a transaction is one connection, and pg refuses overlapping queries
+  const rows = await tx
+    .select({ member: networkMembers, party: coordinatorCols })
+    .from(networkMembers)
+    .innerJoin(parties, join)
+    .where(w)
+    .orderBy(asc(roleOrder), asc(thaiOrder(parties.name)), asc(networkMembers.id))
+    .limit(limit)
+    .offset(offset);
+  const [{ total }] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(networkMembers)
+    .innerJoin(parties, join)
+    .where(w);
   return { rows, total };
 }
 

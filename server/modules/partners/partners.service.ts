@@ -27,7 +27,8 @@ export async function getPartyDetail(ctx: TenantContext, id: string): Promise<Pa
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getParty(tx, ctx.tenant.id, id);
     if (!row) throw new AppError('not_found');
-    const [networks, relationships] = await Promise.all([repo.partyNetworks(tx, ctx.tenant.id, id), listRelationshipsOf(tx, ctx.tenant.id, id)]);
+    const networks = await repo.partyNetworks(tx, ctx.tenant.id, id);
+    const relationships = await listRelationshipsOf(tx, ctx.tenant.id, id);
     return { ...presentParty(row), networks, relationships };
   });
 }

@@ -59,19 +59,18 @@ export async function listRelationships(ctx: TenantContext, q: z.output<typeof r
   if (q.q) conds.push(sql`(${fromParty.name} ilike ${likePattern(q.q)} or ${toParty.name} ilike ${likePattern(q.q)})`);
   const w = and(...conds);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [rows, [{ total }]] = await Promise.all([
-      baseQuery(tx)
-        .where(w)
-        .orderBy(asc(sql`${fromParty.name} collate "und-x-icu"`), asc(partyRelationships.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
-      tx
-        .select({ total: sql<number>`count(*)::int` })
-        .from(partyRelationships)
-        .innerJoin(fromParty, and(eq(fromParty.tenantId, partyRelationships.tenantId), eq(fromParty.id, partyRelationships.fromPartyId)))
-        .innerJoin(toParty, and(eq(toParty.tenantId, partyRelationships.tenantId), eq(toParty.id, partyRelationships.toPartyId)))
-        .where(w),
-    ]);
+    // one after the other: a transaction is one connection, and pg refuses overlapping queries
+    const rows = await baseQuery(tx)
+      .where(w)
+      .orderBy(asc(sql`${fromParty.name} collate "und-x-icu"`), asc(partyRelationships.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(partyRelationships)
+      .innerJoin(fromParty, and(eq(fromParty.tenantId, partyRelationships.tenantId), eq(fromParty.id, partyRelationships.fromPartyId)))
+      .innerJoin(toParty, and(eq(toParty.tenantId, partyRelationships.tenantId), eq(toParty.id, partyRelationships.toPartyId)))
+      .where(w);
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }

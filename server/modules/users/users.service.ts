@@ -33,17 +33,16 @@ function selectUsers(tx: Tx, tenantId: string, extra?: SQL) {
 export async function listUsers(ctx: TenantContext, q: ListQuery): Promise<ListResult<TenantUser>> {
   const filter = q.q ? or(ilike(users.name, likePattern(q.q)), ilike(users.email, likePattern(q.q))) : undefined;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [rows, [{ total }]] = await Promise.all([
-      selectUsers(tx, ctx.tenant.id, filter)
-        .orderBy(asc(users.name), asc(users.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
-      tx
-        .select({ total: sql<number>`count(*)::int` })
-        .from(tenantUsers)
-        .innerJoin(users, eq(users.id, tenantUsers.userId))
-        .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), filter)),
-    ]);
+    // one after the other: a transaction is one connection, and pg refuses overlapping queries
+    const rows = await selectUsers(tx, ctx.tenant.id, filter)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [{ total }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(tenantUsers)
+      .innerJoin(users, eq(users.id, tenantUsers.userId))
+      .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), filter));
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }
