@@ -153,10 +153,10 @@ async function allIds(ctx: TenantContext, q: string, how: 'fts' | 'ilike'): Prom
   const r = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (how === 'ilike') return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${ilikeWhere(ctx, q)}`);
     // the service's own match condition (with the typo fallback as it decides), all pages at once
-    const exact = await tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q, undefined, false).where}`);
+    const exact = await tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q).where}`);
     if ((exact as unknown as { rows: unknown[] }).rows.length >= 5) return exact;
     await useTypoThreshold(tx);
-    return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q).where}`);
+    return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q, undefined, { tenantId: ctx.tenant.id }).where}`);
   });
   return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
 }

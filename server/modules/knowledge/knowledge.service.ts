@@ -87,19 +87,23 @@ async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<
  * Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B), plus half the title
  * similarity for typo matches; items that match only in the body or attachments rank 0 and come newest first.
  */
-export function searchCondition(text: string, parsed: ParsedQuery = parseQuery(text), typos = true): { where: SQL; rank: SQL; words: SQL | null } {
+export function searchCondition(text: string, parsed: ParsedQuery = parseQuery(text), typos: false | { tenantId: string } = false): { where: SQL; rank: SQL; words: SQL | null } {
   const raw = normalizeText(text).trim();
   const tsq = toTsQuery(parsed);
   const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
   const words = query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null;
-  const title = typos ? sql`${raw} <% ${knowledgeItems.title}` : null;
+  // at most TYPO_CANDIDATES titles: the trigram index is lossy and re-checking thousands of look-alike titles takes seconds
+  const title = typos
+    ? sql`${knowledgeItems.id} in (select t.id from knowledge_items t where t.tenant_id = ${typos.tenantId} and ${raw} <% t.title limit ${TYPO_CANDIDATES})`
+    : null;
   const where = words && title ? sql`(${words} or ${title})` : (words ?? title ?? sql`false`);
   const headRank = query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`;
-  return { where, words, rank: title ? sql`(${headRank} + case when ${title} then word_similarity(${raw}, ${knowledgeItems.title}) * 0.5 else 0 end)` : headRank };
+  return { where, words, rank: title ? sql`(${headRank} + word_similarity(${raw}, ${knowledgeItems.title}) * 0.5)` : headRank };
 }
 
 /** Typo-tolerant title matching joins in when the words themselves find fewer than this many items. */
 const TYPO_FALLBACK_BELOW = 5;
+const TYPO_CANDIDATES = 200;
 
 type ListInput = z.output<typeof knowledgeListQuery>;
 
@@ -117,7 +121,7 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<ListR
       const exact = searchCondition(text, parsed!, false);
       const few = exact.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, exact.words)).limit(TYPO_FALLBACK_BELOW)).length < TYPO_FALLBACK_BELOW : true;
       if (few) await useTypoThreshold(tx);
-      const match = few ? searchCondition(text, parsed!, true) : exact;
+      const match = few ? searchCondition(text, parsed!, { tenantId: ctx.tenant.id }) : exact;
       conds.push(match.where);
       rank = match.rank;
     }
