@@ -25,7 +25,8 @@ export const MESSAGES: Dict = {
   email_taken: { th: 'อีเมลนี้มีผู้ใช้แล้ว', en: 'This email is already in use.' },
   rate_limited: { th: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่', en: 'Too many attempts. Please wait and try again.' },
   payload_too_large: { th: 'ไฟล์หรือข้อมูลมีขนาดใหญ่เกินไป', en: 'The upload is too large.' },
-  unsupported_file: { th: 'ไม่รองรับไฟล์ประเภทนี้ (ใช้ CSV หรือ XLSX)', en: 'Unsupported file type (use CSV or XLSX).' },
+  unsupported_file: { th: 'ไม่รองรับไฟล์ประเภทนี้', en: 'Unsupported file type.' },
+  import_file_type: { th: 'นำเข้าได้เฉพาะไฟล์ CSV หรือ XLSX', en: 'Import takes CSV or XLSX files only.' },
   import_has_errors: { th: 'มีแถวที่ไม่ถูกต้อง จึงไม่ได้นำเข้าข้อมูลใดเลย', en: 'Some rows are invalid, so nothing was imported.' },
   internal: { th: 'เกิดข้อผิดพลาดในระบบ', en: 'Something went wrong on our side.' },
   // field message keys

@@ -33,12 +33,12 @@ const MAX_ROWS = 5000;
 export async function readTable(buffer: Buffer, filename: string): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
   const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(filename)) {
-    if (!isZip) throw new AppError('unsupported_file');
+    if (!isZip) throw new AppError('unsupported_file', { file: 'import_file_type' });
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     } catch {
-      throw new AppError('unsupported_file');
+      throw new AppError('unsupported_file', { file: 'import_file_type' });
     }
     const ws = wb.worksheets[0];
     if (!ws) return { headers: [], rows: [] };
@@ -59,7 +59,7 @@ export async function readTable(buffer: Buffer, filename: string): Promise<{ hea
     }
     return { headers: headers.filter(Boolean), rows };
   }
-  if (!/\.(csv|txt)$/i.test(filename) || buffer.includes(0)) throw new AppError('unsupported_file');
+  if (!/\.(csv|txt)$/i.test(filename) || buffer.includes(0)) throw new AppError('unsupported_file', { file: 'import_file_type' });
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   if (parsed.data.length > MAX_ROWS) throw new AppError('payload_too_large');

@@ -76,7 +76,9 @@ describe('partner import', () => {
   it('refuses files that are not CSV or XLSX', async () => {
     const { api, base } = await tenantWithUser(t, 'admin');
     const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
-    expect((await upload(api, `${base}/partners/import/preview`, exe, 'partners.exe')).statusCode).toBe(415);
+    const refused = await upload(api, `${base}/partners/import/preview`, exe, 'partners.exe');
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().error.fields.file).toBe('นำเข้าได้เฉพาะไฟล์ CSV หรือ XLSX');
     expect((await upload(api, `${base}/partners/import/preview`, exe, 'partners.xlsx')).statusCode).toBe(415);
     const noFile = await t.app.inject({
       method: 'POST',
