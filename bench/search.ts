@@ -27,7 +27,9 @@ import type { TenantContext } from '../server/platform/context';
 import { DEMO_KNOWLEDGE } from '../server/demo/knowledge/items';
 import { Rng } from '../server/demo/data/rng';
 import { markdownText } from '../server/modules/knowledge/markdown';
-import { listItems, searchCondition, useTypoThreshold } from '../server/modules/knowledge/knowledge.service';
+import { listItems, planSearch } from '../server/modules/knowledge/knowledge.service';
+import { addTitleTerms } from '../server/modules/knowledge/search-plan';
+import { itemConditions } from '../server/modules/knowledge/knowledge.repository';
 import { normalizeText, segmented } from '../server/modules/knowledge/thai-text';
 import { likePattern } from '../server/modules/partners/partners.repository';
 
@@ -126,6 +128,7 @@ async function load(database: Database, items: Gen[]): Promise<TenantContext> {
       searchBody: segmented(g.body),
     }));
     await db.insert(knowledgeItems).values(rows);
+    await addTitleTerms(db as never, tenant.id, rows);
     if ((i / batch) % 40 === 0) process.stderr.write(`  loaded ${i + rows.length} / ${items.length} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
   await db.execute(sql`analyze knowledge_items`);
@@ -152,11 +155,10 @@ async function ilikePage(ctx: TenantContext, q: string) {
 async function allIds(ctx: TenantContext, q: string, how: 'fts' | 'ilike'): Promise<Set<string>> {
   const r = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (how === 'ilike') return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${ilikeWhere(ctx, q)}`);
-    // the service's own match condition (with the typo fallback as it decides), all pages at once
-    const exact = await tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q).where}`);
-    if ((exact as unknown as { rows: unknown[] }).rows.length >= 5) return exact;
-    await useTypoThreshold(tx);
-    return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${ctx.tenant.id} and ${searchCondition(q, undefined, { tenantId: ctx.tenant.id }).where}`);
+    // the service's own match condition (with the spelling fallback as it decides), all pages at once
+    const conds = itemConditions(ctx, {});
+    const plan = await planSearch(tx, ctx, conds, q);
+    return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${sql.join([...conds, plan.where], sql` and `)}`);
   });
   return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
 }

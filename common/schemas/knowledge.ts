@@ -144,6 +144,19 @@ export const knowledgeHit = knowledgeItem.extend({
 });
 export type KnowledgeHit = z.infer<typeof knowledgeHit>;
 
+/** A page of knowledge items or search hits. */
+export const knowledgeSearchResult = z.object({
+  items: z.array(knowledgeHit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** True when a broad search's total is the database's estimate (its hits then come newest first). */
+  totalIsEstimate: z.boolean(),
+  /** The closest spelling searched as well, when the query as typed found almost nothing. */
+  correctedQuery: z.string().nullable(),
+});
+export type KnowledgeSearchResult = z.infer<typeof knowledgeSearchResult>;
+
 export const attachment = z.object({
   id: z.uuid(),
   filename: z.string(),

@@ -7,6 +7,22 @@ import { networks } from './networks';
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
+ * The spelling dictionary for typo-tolerant search: every run of one to four adjacent words of each item's
+ * title, and each tag, written together as a user would type them (เหมืองฝายพญาคำ). A misspelt query is
+ * matched against these short strings with pg_trgm similarity (trigram index in the hand-written
+ * migration) and searched again with the closest term. Terms are only added; one that no item uses any
+ * more simply finds nothing.
+ */
+export const knowledgeTerms = pgTable(
+  'knowledge_terms',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    term: text('term').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.term] })],
+);
+
+/**
  * Knowledge items (ชุดความรู้, บทเรียน, ภูมิปัญญา …). `body` is Markdown; `bodyHtml` its sanitised rendering
  * and `bodyText` its plain text (for snippets). The `search*` columns hold the Thai-segmented, normalised
  * index terms of each field separated by spaces (words and adjacent word pairs, segmented in the app with

@@ -8,6 +8,7 @@ import { withTenant, type Db } from '../../platform/db';
 import { addAttachment } from '../../modules/knowledge/attachments';
 import { createForumTx } from '../../modules/knowledge/forums.service';
 import { changedFields, derived, type State } from '../../modules/knowledge/knowledge.service';
+import { addTitleTerms } from '../../modules/knowledge/search-plan';
 import { Rng } from '../data/rng';
 import { AS_OF } from '../data/dates';
 import type { DemoTenant } from '../data/types';
@@ -104,6 +105,7 @@ export async function seedKnowledge(db: Db, tenant: TenantRef, data: DemoTenant,
       states.forEach((v, i) => versionRows.push({ tenantId: tenant.id, itemId: id, version: i + 1, ...v.state, changed: v.changed, note: v.note, editedByUserId: who.id, editedByName: who.name, createdAt: at(v.on) }));
     }
     for (let i = 0; i < itemRows.length; i += 25) await tx.insert(knowledgeItems).values(itemRows.slice(i, i + 25));
+    await addTitleTerms(tx, tenant.id, itemRows.map((r) => ({ title: r.title, tags: r.tags ?? [] })));
     await tx.insert(knowledgeItemNetworks).values(netRows);
     await tx.insert(knowledgeItemParties).values(partyRows);
     await tx.insert(knowledgeVersions).values(versionRows);

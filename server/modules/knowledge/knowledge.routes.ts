@@ -15,7 +15,7 @@ import {
   knowledgeCreate,
   knowledgeDetail,
   knowledgeDiff,
-  knowledgeHit,
+  knowledgeSearchResult,
   knowledgeListQuery,
   knowledgeMetrics,
   knowledgeSearchQuery,
@@ -47,8 +47,8 @@ export async function knowledgeRoutes(app: FastifyInstance) {
   const tags = ['knowledge'];
   const base = '/api/v1/t/:tenant/knowledge';
 
-  r.get(base, { config: { access: anyTenantRole }, schema: { tags, summary: 'List knowledge items the caller may see; with q, a Thai full-text search ranked by relevance', params: tenantParams, querystring: knowledgeListQuery, response: { 200: listOf(knowledgeHit) } } }, (req) => service.listItems(req.tenantCtx, req.query));
-  r.get(`${base}/search`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Thai full-text search over title, summary, body, tags and attachment text, with snippets', params: tenantParams, querystring: knowledgeSearchQuery, response: { 200: listOf(knowledgeHit) } } }, (req) => service.listItems(req.tenantCtx, req.query));
+  r.get(base, { config: { access: anyTenantRole }, schema: { tags, summary: 'List knowledge items the caller may see; with q, a Thai full-text search ranked by relevance', params: tenantParams, querystring: knowledgeListQuery, response: { 200: knowledgeSearchResult } } }, (req) => service.listItems(req.tenantCtx, req.query));
+  r.get(`${base}/search`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Thai full-text search over title, summary, body, tags and attachment text, with snippets', params: tenantParams, querystring: knowledgeSearchQuery, response: { 200: knowledgeSearchResult } } }, (req) => service.listItems(req.tenantCtx, req.query));
   r.post(base, { config: { access: editors }, schema: { tags, summary: 'Create a knowledge item (version 1)', params: tenantParams, body: knowledgeCreate, response: { 201: knowledgeDetail } } }, async (req, reply) => reply.code(201).send(await service.createItem(req.tenantCtx, req.body)));
   r.get(`${base}/tags`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Tags of the visible items with counts', params: tenantParams, response: { 200: z.object({ items: z.array(tagCount) }) } } }, (req) => service.tagCounts(req.tenantCtx));
   r.post(`${base}/preview`, { config: { access: editors }, schema: { tags, summary: 'Render Markdown as the server will (editor preview); writes nothing', params: tenantParams, body: markdownPreviewBody, response: { 200: markdownPreview } } }, async (req) => service.previewMarkdown(req.body.body));

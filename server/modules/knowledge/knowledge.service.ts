@@ -6,6 +6,7 @@ import type {
   KnowledgeDiff,
   KnowledgeHit,
   KnowledgeItem,
+  KnowledgeSearchResult,
   knowledgeCreate,
   knowledgeListQuery,
   KnowledgePartyRole,
@@ -26,7 +27,8 @@ import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
-import { normalizeText, parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
+import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
+import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -64,11 +66,9 @@ function presentItem(r: repo.ListRow, rel: repo.Relations): KnowledgeItem {
 }
 
 async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<KnowledgeDetail> {
-  const [rel, files, forums] = await Promise.all([
-    repo.loadRelations(tx, ctx.tenant.id, [row.id]),
-    repo.itemAttachments(tx, ctx.tenant.id, { itemId: row.id }),
-    repo.forumsOfItem(tx, ctx.tenant.id, row.id),
-  ]);
+  const rel = await repo.loadRelations(tx, ctx.tenant.id, [row.id]);
+  const files = await repo.itemAttachments(tx, ctx.tenant.id, { itemId: row.id });
+  const forums = await repo.forumsOfItem(tx, ctx.tenant.id, row.id);
   return {
     ...presentItem(row, rel),
     body: row.body,
@@ -83,52 +83,63 @@ async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<
 
 /**
  * What a search matches and how it ranks. Matching: the query's index terms on the GIN index (exact, no
- * re-check of rows), or, when `typos` is on, a title that looks like the query (pg_trgm word similarity).
- * Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B), plus half the title
- * similarity for typo matches; items that match only in the body or attachments rank 0 and come newest first.
+ * re-check of rows). Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B); items
+ * that match only in the body or attachments rank 0 and come newest first.
  */
-export function searchCondition(text: string, parsed: ParsedQuery = parseQuery(text), typos: false | { tenantId: string } = false): { where: SQL; rank: SQL; words: SQL | null } {
-  const raw = normalizeText(text).trim();
+export function searchCondition(parsed: ParsedQuery): { words: SQL | null; rank: SQL } {
   const tsq = toTsQuery(parsed);
   const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
-  const words = query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null;
-  // at most TYPO_CANDIDATES titles: the trigram index is lossy and re-checking thousands of look-alike titles takes seconds
-  const title = typos
-    ? sql`${knowledgeItems.id} in (select t.id from knowledge_items t where t.tenant_id = ${typos.tenantId} and ${raw} <% t.title limit ${TYPO_CANDIDATES})`
-    : null;
-  const where = words && title ? sql`(${words} or ${title})` : (words ?? title ?? sql`false`);
-  const headRank = query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`;
-  return { where, words, rank: title ? sql`(${headRank} + word_similarity(${raw}, ${knowledgeItems.title}) * 0.5)` : headRank };
+  return { words: query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null, rank: query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0` };
 }
-
-/** Typo-tolerant title matching joins in when the words themselves find fewer than this many items. */
-const TYPO_FALLBACK_BELOW = 5;
-const TYPO_CANDIDATES = 200;
 
 type ListInput = z.output<typeof knowledgeListQuery>;
 
+interface SearchPlan {
+  where: SQL;
+  rank: SQL;
+  /** The groups to mark in snippets (the typed query's and its correction's). */
+  parsed: ParsedQuery;
+  correctedQuery: string | null;
+  /** More matches expected than are worth ranking: newest first, estimated total. */
+  broad: boolean;
+  estimate: number;
+}
+
+/** Decides how to answer a search (see search-plan.ts): the match, its ranking, a spelling correction, broad or narrow. */
+export async function planSearch(tx: Tx, ctx: TenantContext, conds: SQL[], text: string): Promise<SearchPlan> {
+  const parsed = parseQuery(text);
+  const exact = searchCondition(parsed);
+  const found = exact.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, exact.words)).limit(1)).length > 0 : false;
+  if (!found) {
+    // nothing as typed: search the closest spelling from the title dictionary instead ("did you mean")
+    const corrected = await correctSpelling(tx, ctx.tenant.id, text);
+    const alt = corrected ? parseQuery(corrected) : null;
+    const altCond = alt ? searchCondition(alt) : null;
+    // offered only when it finds something this caller may see: the dictionary must not reveal words of hidden titles
+    const useful = altCond?.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, altCond.words)).limit(1)).length > 0 : false;
+    if (alt && altCond?.words && useful) return { where: altCond.words, rank: altCond.rank, parsed: alt, correctedQuery: corrected, broad: false, estimate: 0 };
+    return { where: sql`false`, rank: sql`0`, parsed, correctedQuery: null, broad: false, estimate: 0 };
+  }
+  const estimate = await estimateMatches(tx, and(...conds, exact.words!)!);
+  return { where: exact.words!, rank: exact.rank, parsed, correctedQuery: null, broad: estimate > BROAD_MATCHES, estimate };
+}
+
 /** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
-export async function listItems(ctx: TenantContext, q: ListInput): Promise<ListResult<KnowledgeHit>> {
+export async function listItems(ctx: TenantContext, q: ListInput): Promise<KnowledgeSearchResult> {
   const { page, pageSize, sort, q: text, ...filter } = q;
-  const parsed = text ? parseQuery(text) : null;
   const conds = repo.itemConditions(ctx, filter);
-  let rank: SQL = sql`0`;
-  const relevance = Boolean(text) && (sort ?? 'relevance') === 'relevance';
-  const order = relevance ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort ?? '-publishedOn');
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    if (text) {
-      // trigram title matching is costly on common words and only needed when the words find little
-      const exact = searchCondition(text, parsed!, false);
-      const few = exact.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, exact.words)).limit(TYPO_FALLBACK_BELOW)).length < TYPO_FALLBACK_BELOW : true;
-      if (few) await useTypoThreshold(tx);
-      const match = few ? searchCondition(text, parsed!, { tenantId: ctx.tenant.id }) : exact;
-      conds.push(match.where);
-      rank = match.rank;
-    }
+    const plan = text ? await planSearch(tx, ctx, conds, text) : null;
+    if (plan) conds.push(plan.where);
+    const rank = plan?.rank ?? sql`0`;
     const where = and(...conds);
-    // rank and count over the matches first, then read the listed columns of the page's rows only
+    const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
+    const order = byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
+    // a broad search is not counted (the planner's estimate stands in); a narrow one reads its matches through the GIN index
+    const counted = !plan?.broad;
+    if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = off`);
     const pageIds = tx
-      .select({ id: knowledgeItems.id, rank: sql<number>`${rank}`.as('rank'), publishedOn: knowledgeItems.publishedOn, total: sql<number>`(count(*) over ())::int`.as('total') })
+      .select({ id: knowledgeItems.id, rank: sql<number>`${rank}`.as('rank'), publishedOn: knowledgeItems.publishedOn, total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total') })
       .from(knowledgeItems)
       .where(where)
       .orderBy(...order)
@@ -139,10 +150,15 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<ListR
       .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
       .from(pageIds)
       .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(...(relevance ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(sort ?? '-publishedOn')));
-    const total = rows[0]?.total ?? (page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeItems).where(where)).at(0)!.n : 0);
+      .orderBy(...(byRank ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')));
+    if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = on`);
+    const offset = (page - 1) * pageSize;
+    let total: number;
+    if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);
+    else total = rows[0]?.total ?? (page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeItems).where(where)).at(0)!.n : 0);
     const ids = rows.map((r) => r.id);
-    const [rel, snippets] = await Promise.all([repo.loadRelations(tx, ctx.tenant.id, ids), parsed ? snippetsFor(tx, ctx.tenant.id, rows, parsed) : new Map<string, Hit>()]);
+    const rel = await repo.loadRelations(tx, ctx.tenant.id, ids);
+    const snippets = plan ? await snippetsFor(tx, ctx.tenant.id, rows, plan.parsed) : new Map<string, Hit>();
     return {
       items: rows.map((r) => {
         const s = snippets.get(r.id);
@@ -151,16 +167,10 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<ListR
       total,
       page,
       pageSize,
+      totalIsEstimate: !counted && rows.length >= pageSize,
+      correctedQuery: plan?.correctedQuery ?? null,
     };
   });
-}
-
-/**
- * Thai has no spaces, so pg_trgm pads whole runs of text: a one-letter typo in a word inside a longer title
- * scores about 0.55 word similarity, under the default threshold of 0.6. Titles are matched from 0.5.
- */
-export async function useTypoThreshold(tx: Tx) {
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
 }
 
 type Hit = { html: string; source: KnowledgeHit['snippetSource']; file: string | null };
@@ -343,6 +353,7 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
     })
     .returning();
   await repo.setLinks(tx, ctx.tenant.id, row.id, state.networkIds, state.parties);
+  await addTitleTerms(tx, ctx.tenant.id, [state]);
   await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version: 1, ...state, changed: changedFields(null, state), note: input.note ?? null, editedByUserId: who.id, editedByName: who.name, createdAt: at });
   if (!opts.quiet) await audit(tx, ctx, { entity: 'knowledge_item', entityId: row.id, entityLabel: row.title, action: 'create', after: auditView({ ...state, version: 1 }) });
   return row;
@@ -369,6 +380,7 @@ async function applyChange(tx: Tx, ctx: TenantContext, row: repo.ItemRow, next: 
     .returning();
   if (!after) throw new AppError('conflict', { baseVersion: 'version_conflict' });
   if (changed.includes('networkIds') || changed.includes('parties')) await repo.setLinks(tx, ctx.tenant.id, row.id, next.networkIds, next.parties);
+  if (changed.includes('title') || changed.includes('tags')) await addTitleTerms(tx, ctx.tenant.id, [next]);
   await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version, ...next, changed, note: meta.note, restoredFrom: meta.restoredFrom, editedByUserId: who.id, editedByName: who.name, createdAt: meta.createdAt ?? new Date() });
   if (meta.quiet) return after;
   await audit(tx, ctx, {

@@ -168,7 +168,8 @@ describe('Thai search', () => {
     const water = (await admin.get(`${base}/knowledge/search?q=${q('เครือข่าย การจัดการน้ำ')}`)).json();
     expect(water.items[0].snippet).toContain('ระบบการ<mark>จัดการน้ำ</mark>ชุมชนของภาคี<mark>เครือข่าย</mark>ผู้ใช้น้ำ');
     // the list shape
-    expect(Object.keys(water).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(Object.keys(water).sort()).toEqual(['correctedQuery', 'items', 'page', 'pageSize', 'total', 'totalIsEstimate']);
+    expect(water).toMatchObject({ correctedQuery: null, totalIsEstimate: false });
   });
 
   it('phrase order matters; words apart from each other must all match', async () => {
@@ -183,7 +184,11 @@ describe('Thai search', () => {
     const weir = titles(await admin.get(`${base}/knowledge/search?q=${q('พญาคำ')}`));
     expect(weir[0]).toBe('ประวัติเหมืองฝายพญาคำ');
     expect(weir).toContain('ระบบการจัดการน้ำชุมชน');
-    expect(titles(await admin.get(`${base}/knowledge/search?q=${q('เหมืองฝายพยาคำ')}`))).toContain('ประวัติเหมืองฝายพญาคำ');
+    const typo = (await admin.get(`${base}/knowledge/search?q=${q('เหมืองฝายพยาคำ')}`)).json();
+    expect(typo.items.map((i: { title: string }) => i.title)).toContain('ประวัติเหมืองฝายพญาคำ');
+    expect(typo.correctedQuery).toBe('เหมืองฝายพญาคำ');
+    // a word that finds something as typed is not corrected
+    expect((await admin.get(`${base}/knowledge/search?q=${q('พญาคำ')}`)).json().correctedQuery).toBeNull();
     expect(titles(await admin.get(`${base}/knowledge/search?q=${q('น้ำ')}&type=local_wisdom`))).toEqual(['เรื่องเล่าของพ่อหลวง']);
     expect(titles(await admin.get(`${base}/knowledge/search?q=${q('น้ำ')}&networkId=${net.water}`)).sort()).toEqual(['ระบบการจัดการน้ำชุมชน', 'แผนรอบเวรเฉพาะเครือข่าย'].sort());
     expect(titles(await admin.get(`${base}/knowledge?tag=${q('ปันน้ำ')}`))).toEqual(['ระบบการจัดการน้ำชุมชน']);
@@ -202,14 +207,20 @@ describe('Thai search', () => {
   it('never shows an item to someone outside its network, or to another tenant', async () => {
     const secret = (await admin.get(`${base}/knowledge/search?q=${q('ปันน้ำลับ')}`)).json().items[0];
     expect(secret.title).toBe('แผนรอบเวรเฉพาะเครือข่าย');
+    expect((await admin.get(`${base}/knowledge/search?q=${q('รอบเวนเฉพาะ')}`)).json()).toMatchObject({ total: 1, correctedQuery: 'รอบเวรเฉพาะ' });
     // a member of the water network sees it; a member of the elderly network does not
     expect(titles(await memberWater.get(`${base}/knowledge/search?q=${q('ปันน้ำลับ')}`))).toEqual(['แผนรอบเวรเฉพาะเครือข่าย']);
     for (const api of [memberElderly, coordinator]) {
-      expect((await api.get(`${base}/knowledge/search?q=${q('ปันน้ำลับ')}`)).json().total).toBe(0);
+      // the word is only in the hidden item: nothing as typed, and the closest visible spelling instead
+      const res = (await api.get(`${base}/knowledge/search?q=${q('ปันน้ำลับ')}`)).json();
+      expect(res.items.map((i: { title: string }) => i.title)).not.toContain('แผนรอบเวรเฉพาะเครือข่าย');
+      expect(res.correctedQuery).toBe('ปันน้ำ');
       expect(titles(await api.get(`${base}/knowledge?pageSize=200`))).not.toContain('แผนรอบเวรเฉพาะเครือข่าย');
       expect((await api.get(`${base}/knowledge/${secret.id}`)).statusCode).toBe(404);
       expect((await api.get(`${base}/knowledge/${secret.id}/versions`)).statusCode).toBe(404);
-      expect((await api.get(`${base}/search?q=${q('ปันน้ำลับ')}`)).json().totals.knowledge).toBe(0);
+      expect((await api.get(`${base}/search?q=${q('ปันน้ำลับ')}`)).json().items.map((i: { title: string }) => i.title)).not.toContain('แผนรอบเวรเฉพาะเครือข่าย');
+      // a misspelling of the hidden title is not corrected to it: the dictionary reveals nothing hidden
+      expect((await api.get(`${base}/knowledge/search?q=${q('รอบเวนเฉพาะ')}`)).json()).toMatchObject({ total: 0, correctedQuery: null });
     }
     expect((await coordinator.patch(`${base}/knowledge/${secret.id}`, { title: 'x' })).statusCode).toBe(404);
     // tenant-wide items are visible to every member

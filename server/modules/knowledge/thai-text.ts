@@ -61,6 +61,17 @@ export function indexTerms(ws: string[]): string[] {
   return out;
 }
 
+/** Spelling-dictionary terms of a title and its tags: runs of one to four adjacent words, written together. */
+export function titleTerms(title: string, tags: string[] = []): string[] {
+  const out = new Set<string>();
+  const ws = words(title, 200);
+  for (let i = 0; i < ws.length; i++) {
+    for (let n = 1; n <= 4 && i + n <= ws.length; n++) out.add(ws.slice(i, i + n).join(''));
+  }
+  for (const tag of tags) out.add(words(tag, 16).join(''));
+  return [...out].filter((t) => t.length >= 2 && t.length <= 100);
+}
+
 /** The text handed to to_tsvector('simple', …): the index terms separated by single spaces. */
 export function segmented(text: string | null | undefined, limit = 200_000): string {
   return text ? indexTerms(words(text, limit)).join(' ') : '';

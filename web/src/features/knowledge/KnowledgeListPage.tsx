@@ -159,8 +159,14 @@ export default function KnowledgeListPage() {
       ) : null}
 
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {searching ? t('knowledge.searchingFor', { q: search.q }) : null}
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="knowledge-search-status">
+          {!searching
+            ? null
+            : q.data?.correctedQuery
+              ? t('knowledge.correctedTo', { q: search.q, corrected: q.data.correctedQuery })
+              : q.data?.totalIsEstimate
+                ? t('knowledge.searchingForAbout', { q: search.q, n: formatNumber(q.data.total, lang) })
+                : t('knowledge.searchingFor', { q: search.q })}
         </Text>
         <Select
           label={t('knowledge.sortLabel')}

@@ -6,6 +6,7 @@ import type {
   KnowledgeDetail,
   KnowledgeDiff,
   KnowledgeHit,
+  KnowledgeSearchResult,
   KnowledgeMetrics,
   KnowledgeUpdate,
   KnowledgeVersion,
@@ -20,7 +21,7 @@ export function useKnowledgeList(tenant: string, query: Query) {
   const searching = typeof query.q === 'string' && query.q.trim() !== '';
   return useQuery({
     queryKey: ['t', tenant, 'knowledge', 'list', query],
-    queryFn: ({ signal }) => api<ListResult<KnowledgeHit>>(tenantPath(tenant, searching ? '/knowledge/search' : '/knowledge'), { query, signal }),
+    queryFn: ({ signal }) => api<KnowledgeSearchResult>(tenantPath(tenant, searching ? '/knowledge/search' : '/knowledge'), { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,73 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { knowledgeTerms } from '../../db/schema';
+import type { Tx } from '../../platform/db';
+import { normalizeText, titleTerms, words } from './thai-text';
+
+/**
+ * How a knowledge search runs at scale (see docs/ARCHITECTURE.md, "Knowledge search"):
+ * - a query the planner expects to match more than BROAD_MATCHES items is answered newest first, walking
+ *   the published-date index and stopping after the page, with the planner's estimate as the total
+ *   (`totalIsEstimate`); ranking tens of thousands of matches exactly costs hundreds of milliseconds and
+ *   tells the reader little;
+ * - a narrower query is ranked exactly over all its matches, read through the GIN index;
+ * - a query whose words find nothing is searched with its closest spelling from the title dictionary
+ *   instead (knowledge_terms, pg_trgm similarity) and says so in `correctedQuery`.
+ */
+export const BROAD_MATCHES = 3000;
+/** pg_trgm similarity from which a dictionary term counts as the same word misspelt (one wrong letter in a short Thai word scores about 0.54). */
+const SPELLING_SIMILARITY = 0.5;
+
+/** The planner's estimate of how many knowledge items match `where` (tsvector statistics make it close for words). */
+export async function estimateMatches(tx: Tx, where: SQL): Promise<number> {
+  const r = (await tx.execute(sql`explain (format json) select 1 from knowledge_items where ${where}`)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+  const raw = r.rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
+}
+
+/**
+ * The query with each space-separated part replaced by its closest title-dictionary term when that part
+ * is not itself a term; null when nothing changed. Parts in double quotes are kept as typed.
+ */
+export async function correctSpelling(tx: Tx, tenantId: string, text: string): Promise<string | null> {
+  const parts = normalizeText(text).match(/"[^"]*"?|\S+/g) ?? [];
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SPELLING_SIMILARITY)}, true)`);
+  let changed = false;
+  const out: string[] = [];
+  for (const part of parts) {
+    const typed = part.startsWith('"') ? '' : words(part, 16).join('');
+    if (typed.length < 3) {
+      out.push(part);
+      continue;
+    }
+    const r = (await tx.execute(sql`
+      select term from knowledge_terms
+      where tenant_id = ${tenantId} and term % ${typed}
+      order by similarity(term, ${typed}) desc, length(term) desc, term limit 1`)) as unknown as { rows: { term: string }[] };
+    const best = r.rows[0]?.term;
+    if (best && best !== typed) {
+      out.push(best);
+      changed = true;
+    } else out.push(part);
+  }
+  return changed ? out.join(' ') : null;
+}
+
+/** Adds the title's and tags' terms to the tenant's spelling dictionary. */
+export async function addTitleTerms(tx: Tx, tenantId: string, items: { title: string; tags: string[] }[]) {
+  const terms = [...new Set(items.flatMap((i) => titleTerms(i.title, i.tags)))];
+  for (let i = 0; i < terms.length; i += 1000) {
+    await tx
+      .insert(knowledgeTerms)
+      .values(terms.slice(i, i + 1000).map((term) => ({ tenantId, term })))
+      .onConflictDoNothing();
+  }
+}
+
+/**
+ * Thai has no spaces, so pg_trgm pads whole runs of text: a one-letter typo in a word inside a longer name
+ * scores about 0.55 word similarity, under the default threshold of 0.6. Names are matched from 0.5.
+ */
+export async function useTypoThreshold(tx: Tx) {
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+}
