@@ -5,7 +5,6 @@ import type {
   KnowledgeCreate,
   KnowledgeDetail,
   KnowledgeDiff,
-  KnowledgeHit,
   KnowledgeSearchResult,
   KnowledgeMetrics,
   KnowledgeUpdate,
