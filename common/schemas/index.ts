@@ -3,3 +3,7 @@ export * from './enums';
 export * from './partners';
 export * from './networks';
 export * from './platform';
+export * from './knowledge';
+export * from './strategy';
+export * from './plans';
+export * from './participation';

@@ -52,9 +52,9 @@ afterAll(() => t.close());
 
 describe('knowledge items', () => {
   it('creates an item as version 1 and refuses bad input with field messages', async () => {
-    const created = await item({ title: 'คู่มืออาสาสมัคร', type: 'manual', body: '## หัวข้อ\n\n**สำคัญ** ข้อความ', tags: ['อาสา', 'อาสา'], networkIds: [net.elderly, net.water], parties: [{ partyId: party.elderly, role: 'author' }, { partyId: party.water, role: 'contributor' }] });
+    const created = await item({ title: 'คู่มืออาสาสมัคร', type: 'manual', body: '# ชื่อบท\n\n## หัวข้อ\n\n**สำคัญ** ข้อความ', tags: ['อาสา', 'อาสา'], networkIds: [net.elderly, net.water], parties: [{ partyId: party.elderly, role: 'author' }, { partyId: party.water, role: 'contributor' }] });
     expect(created).toMatchObject({ version: 1, type: 'manual', tags: ['อาสา'], visibility: 'tenant', canEdit: true, attachments: [], forums: [] });
-    expect(created.bodyHtml).toBe('<h2>หัวข้อ</h2>\n<p><strong>สำคัญ</strong> ข้อความ</p>');
+    expect(created.bodyHtml).toBe('<h2>ชื่อบท</h2>\n<h3>หัวข้อ</h3>\n<p><strong>สำคัญ</strong> ข้อความ</p>');
     expect(created.networks.map((n: { id: string }) => n.id)).toEqual([net.elderly, net.water]);
     expect(created.parties.map((p: { role: string }) => p.role)).toEqual(['author', 'contributor']);
 
