@@ -14,7 +14,9 @@
  * total, p50 and p95 over all runs.
  *
  * Environment: BENCH_ITEMS, BENCH_ROUNDS, BENCH_PG_URL (default postgres://app@127.0.0.1:54329/postgres;
- * a throwaway database is created there and dropped), BENCH_SKIP_PGLITE=1, BENCH_SKIP_PG=1.
+ * a throwaway database is created there and dropped), BENCH_SKIP_PGLITE=1, BENCH_SKIP_PG=1,
+ * BENCH_KEEP_DB=1 (keep the PostgreSQL database and print its name), BENCH_REUSE_DB=<name> (measure a kept
+ * database again without loading; the corpus is regenerated identically for the labels).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -43,7 +45,34 @@ interface Query {
   typoOf?: string;
 }
 const ALL_QUERIES: Query[] = [
-  ...['เครือข่าย', 'การจัดการน้ำ', 'ผู้สูงอายุ', 'ฟื้นฟูสมรรถภาพ', 'เหมืองฝาย', 'รอบเวร', 'ปันน้ำ', 'ลำไย', 'ธนาคารขยะ', 'ปุ๋ยหมัก', 'จิตอาสา', 'ไข้เลือดออก', 'ภาวะพึ่งพิง', 'กายภาพบำบัด', 'วิสาหกิจชุมชน', 'เยาวชน', 'ภูมิปัญญา', 'น้ำท่วม', 'ฝุ่นควัน', 'แผนพัฒนาท้องถิ่น', 'กองทุนหลักประกันสุขภาพ', 'ผ้าทอ', 'สืบชะตา', 'ธรรมาภิบาล', 'แก่ฝาย', 'โควิด'].map((q) => ({ q })),
+  ...[
+    'เครือข่าย',
+    'การจัดการน้ำ',
+    'ผู้สูงอายุ',
+    'ฟื้นฟูสมรรถภาพ',
+    'เหมืองฝาย',
+    'รอบเวร',
+    'ปันน้ำ',
+    'ลำไย',
+    'ธนาคารขยะ',
+    'ปุ๋ยหมัก',
+    'จิตอาสา',
+    'ไข้เลือดออก',
+    'ภาวะพึ่งพิง',
+    'กายภาพบำบัด',
+    'วิสาหกิจชุมชน',
+    'เยาวชน',
+    'ภูมิปัญญา',
+    'น้ำท่วม',
+    'ฝุ่นควัน',
+    'แผนพัฒนาท้องถิ่น',
+    'กองทุนหลักประกันสุขภาพ',
+    'ผ้าทอ',
+    'สืบชะตา',
+    'ธรรมาภิบาล',
+    'แก่ฝาย',
+    'โควิด',
+  ].map((q) => ({ q })),
   ...['ผู้สูงอายุ ฟื้นฟู', 'เหมืองฝาย ข้อพิพาท', 'ลำไย พลังงานแสงอาทิตย์', 'ต้นน้ำ ปลายน้ำ', 'อสม. ยุงลาย', 'เยาวชน กีฬา'].map((q) => ({ q })),
   { q: 'เหมืองฝายพยาคำ', typoOf: 'เหมืองฝายพญาคำ' },
   { q: 'ฟื้นฟูสมรถภาพ', typoOf: 'ฟื้นฟูสมรรถภาพ' },
@@ -91,9 +120,16 @@ function corpus(): Gen[] {
 
 function labels(items: Gen[]): Map<string, Set<string>> {
   const truth = new Map<string, Set<string>>();
-  const texts = items.map((g) => ({ id: g.id, title: normalizeText(g.title).toLowerCase(), all: normalizeText([g.title, g.summary, g.body, g.tags.join(' ')].join('\n')).toLowerCase() }));
+  const texts = items.map((g) => ({
+    id: g.id,
+    title: normalizeText(g.title).toLowerCase(),
+    all: normalizeText([g.title, g.summary, g.body, g.tags.join(' ')].join('\n')).toLowerCase(),
+  }));
   for (const { q, typoOf } of QUERIES) {
-    const parts = normalizeText(typoOf ?? q).toLowerCase().split(/\s+/).filter(Boolean);
+    const parts = normalizeText(typoOf ?? q)
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean);
     truth.set(q, new Set(texts.filter((t) => (typoOf ? t.title.includes(parts[0]) : parts.every((p) => t.all.includes(p)))).map((t) => t.id)));
   }
   return truth;
@@ -106,7 +142,18 @@ const pct = (xs: number[], p: number) => {
 
 async function load(database: Database, items: Gen[]): Promise<TenantContext> {
   const db = database.db;
-  const [tenant] = await db.insert(tenants).values({ slug: `bench-${crypto.randomBytes(3).toString('hex')}`, nameTh: 'เทศบาลทดสอบความเร็ว', nameEn: 'Bench', type: 'subdistrict_municipality', province: 'เชียงใหม่', district: 'สารภี', subdistrict: 'ชมภู' }).returning();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({
+      slug: `bench-${crypto.randomBytes(3).toString('hex')}`,
+      nameTh: 'เทศบาลทดสอบความเร็ว',
+      nameEn: 'Bench',
+      type: 'subdistrict_municipality',
+      province: 'เชียงใหม่',
+      district: 'สารภี',
+      subdistrict: 'ชมภู',
+    })
+    .returning();
   const started = Date.now();
   const batch = 500;
   for (let i = 0; i < items.length; i += batch) {
@@ -148,7 +195,9 @@ function ilikeWhere(ctx: TenantContext, q: string) {
 
 async function ilikePage(ctx: TenantContext, q: string) {
   return withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    tx.execute(sql`select ${knowledgeItems.id}, ${knowledgeItems.title}, (count(*) over ())::int as total from ${knowledgeItems} where ${ilikeWhere(ctx, q)} order by ${knowledgeItems.publishedOn} desc, ${knowledgeItems.id} limit 20`),
+    tx.execute(
+      sql`select ${knowledgeItems.id}, ${knowledgeItems.title}, (count(*) over ())::int as total from ${knowledgeItems} where ${ilikeWhere(ctx, q)} order by ${knowledgeItems.publishedOn} desc, ${knowledgeItems.id} limit 20`,
+    ),
   );
 }
 
@@ -176,9 +225,22 @@ interface Result {
   perQuery: { q: string; relevant: number; ftsRecall: number; ilikeRecall: number; ftsMs: number; ilikeMs: number }[];
 }
 
-async function run(label: string, database: Database, items: Gen[], truth: Map<string, Set<string>>): Promise<Result> {
-  process.stderr.write(`\n== ${label}: loading ${items.length} items\n`);
-  const ctx = await load(database, items);
+async function reuse(database: Database): Promise<TenantContext> {
+  const r = (await database.db.execute(sql`select t.* from tenants t where t.slug like 'bench-%' limit 1`)) as unknown as {
+    rows: { id: string; slug: string; name_th: string }[];
+  };
+  const t = r.rows[0];
+  return {
+    db: database.db,
+    tenant: { id: t.id, slug: t.slug } as TenantContext['tenant'],
+    actor: { user: { id: crypto.randomUUID(), email: 'bench', name: 'bench', isPlatformAdmin: true }, role: 'admin' },
+    lang: 'th',
+  };
+}
+
+async function run(label: string, database: Database, items: Gen[], truth: Map<string, Set<string>>, reusing = false): Promise<Result> {
+  process.stderr.write(`\n== ${label}: ${reusing ? 'reusing the loaded items' : `loading ${items.length} items`}\n`);
+  const ctx = reusing ? await reuse(database) : await load(database, items);
   const fts: number[] = [];
   const ilike: number[] = [];
   const perQuery: Result['perQuery'] = [];
@@ -201,10 +263,17 @@ async function run(label: string, database: Database, items: Gen[], truth: Map<s
     ir += recall(b);
     ip += precision(b);
     perQuery.push({ q, relevant: rel.size, ftsRecall: recall(a), ilikeRecall: recall(b), ftsMs: pct(f, 50), ilikeMs: pct(l, 50) });
-    process.stderr.write(`  ${q.padEnd(28)} relevant ${String(rel.size).padStart(6)}  fts ${pct(f, 50).toFixed(1).padStart(7)} ms recall ${recall(a).toFixed(3)}  ilike ${pct(l, 50).toFixed(1).padStart(7)} ms recall ${recall(b).toFixed(3)}\n`);
+    process.stderr.write(
+      `  ${q.padEnd(28)} relevant ${String(rel.size).padStart(6)}  fts ${pct(f, 50).toFixed(1).padStart(7)} ms recall ${recall(a).toFixed(3)}  ilike ${pct(l, 50).toFixed(1).padStart(7)} ms recall ${recall(b).toFixed(3)}\n`,
+    );
   }
   const n = QUERIES.length;
-  return { label, fts: { p50: pct(fts, 50), p95: pct(fts, 95), recall: fr / n, precision: fp / n }, ilike: { p50: pct(ilike, 50), p95: pct(ilike, 95), recall: ir / n, precision: ip / n }, perQuery };
+  return {
+    label,
+    fts: { p50: pct(fts, 50), p95: pct(fts, 95), recall: fr / n, precision: fp / n },
+    ilike: { p50: pct(ilike, 50), p95: pct(ilike, 95), recall: ir / n, precision: ip / n },
+    perQuery,
+  };
 }
 
 async function main() {
@@ -225,11 +294,12 @@ async function main() {
   }
   if (!process.env.BENCH_SKIP_PG) {
     const pg = (await import('pg')).default;
-    const name = `phakhi_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const reusing = process.env.BENCH_REUSE_DB;
+    const name = reusing ?? `phakhi_bench_${crypto.randomBytes(4).toString('hex')}`;
     let admin: InstanceType<typeof pg.Client> | null = new pg.Client({ connectionString: PG_URL });
     try {
       await admin.connect();
-      await admin.query(`create database ${name}`);
+      if (!reusing) await admin.query(`create database ${name}`);
     } catch (err) {
       process.stderr.write(`\nPostgreSQL not reachable at ${PG_URL} (${(err as Error).message}); skipped.\n`);
       admin = null;
@@ -241,21 +311,25 @@ async function main() {
       try {
         await database.migrate();
         const v = (await database.db.execute(sql`show server_version`)) as unknown as { rows: { server_version: string }[] };
-        results.push(await run(`PostgreSQL ${v.rows[0].server_version.split(' ')[0]}`, database, items, truth));
+        results.push(await run(`PostgreSQL ${v.rows[0].server_version.split(' ')[0]}`, database, items, truth, Boolean(reusing)));
       } finally {
         await database.close();
-        if (process.env.BENCH_KEEP_DB) process.stderr.write(`kept database ${name}\n`);
+        if (process.env.BENCH_KEEP_DB || reusing) process.stderr.write(`kept database ${name}\n`);
         else await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       }
     }
   }
   const f = (x: number) => x.toFixed(1);
-  console.log(`\nThai knowledge search, ${N.toLocaleString('en')} items, ${QUERIES.length} labelled queries (${QUERIES.filter((q) => q.typoOf).length} misspelt), page of 20 with total`);
+  console.log(
+    `\nThai knowledge search, ${N.toLocaleString('en')} items, ${QUERIES.length} labelled queries (${QUERIES.filter((q) => q.typoOf).length} misspelt), page of 20 with total`,
+  );
   console.log('| database | approach | p50 ms | p95 ms | mean recall | mean precision |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.label} | tsvector (service: search + snippets) | ${f(r.fts.p50)} | ${f(r.fts.p95)} | ${r.fts.recall.toFixed(3)} | ${r.fts.precision.toFixed(3)} |`);
+    console.log(
+      `| ${r.label} | tsvector (service: search + snippets) | ${f(r.fts.p50)} | ${f(r.fts.p95)} | ${r.fts.recall.toFixed(3)} | ${r.fts.precision.toFixed(3)} |`,
+    );
     console.log(`| ${r.label} | ILIKE '%…%' | ${f(r.ilike.p50)} | ${f(r.ilike.p95)} | ${r.ilike.recall.toFixed(3)} | ${r.ilike.precision.toFixed(3)} |`);
     console.log(`| ${r.label} | speed-up (ILIKE ÷ tsvector) | ${(r.ilike.p50 / r.fts.p50).toFixed(1)}× | ${(r.ilike.p95 / r.fts.p95).toFixed(1)}× | | |`);
   }

@@ -23,7 +23,10 @@ function upload(api: Client, url: string, content: Buffer | string, filename: st
 function storedFiles(): string[] {
   const root = path.join(t.config.dataDir, 'files');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 beforeAll(async () => {
@@ -47,14 +50,28 @@ describe('attachments', () => {
     const res = await upload(admin, `${base}/knowledge/${itemId}/attachments`, pdf, 'รายงาน การประชุม.pdf', 'ฉบับลงนาม');
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
-    expect(a).toMatchObject({ filename: 'รายงาน การประชุม.pdf', kind: 'pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, caption: 'ฉบับลงนาม', textStatus: 'extracted' });
+    expect(a).toMatchObject({
+      filename: 'รายงาน การประชุม.pdf',
+      kind: 'pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      caption: 'ฉบับลงนาม',
+      textStatus: 'extracted',
+    });
     expect(a.textChars).toBeGreaterThan(40);
     expect(storedFiles().map((f) => path.basename(f))).toEqual([a.sha256]);
 
     const docx = await makeDocx({ title: 'คู่มือ', paragraphs: ['การฟื้นฟูสมรรถภาพผู้สูงอายุที่บ้านด้วยไม้พลองป้าบุญมี'] });
-    expect((await upload(admin, `${base}/knowledge/${itemId}/attachments`, docx, 'manual.docx')).json()).toMatchObject({ kind: 'docx', textStatus: 'extracted' });
+    expect((await upload(admin, `${base}/knowledge/${itemId}/attachments`, docx, 'manual.docx')).json()).toMatchObject({
+      kind: 'docx',
+      textStatus: 'extracted',
+    });
 
-    for (const [word, file] of [['ขุดลอกลำเหมือง', 'รายงาน การประชุม.pdf'], ['ไม้พลอง', 'manual.docx'], ['กองทุนซ่อมบำรุงฝาย', 'รายงาน การประชุม.pdf']]) {
+    for (const [word, file] of [
+      ['ขุดลอกลำเหมือง', 'รายงาน การประชุม.pdf'],
+      ['ไม้พลอง', 'manual.docx'],
+      ['กองทุนซ่อมบำรุงฝาย', 'รายงาน การประชุม.pdf'],
+    ]) {
       const hit = (await admin.get(`${base}/knowledge/search?q=${encodeURIComponent(word)}`)).json().items[0];
       expect(hit, word).toMatchObject({ id: itemId, snippetSource: 'attachment', snippetFile: file });
       expect(hit.snippet).toContain(`<mark>${word}</mark>`);
@@ -95,7 +112,13 @@ describe('attachments', () => {
     big.write('%PDF-1.7\n');
     const cases: [Buffer | string, string, number, string, string][] = [
       [big, 'big.pdf', 413, 'payload_too_large', 'file_too_large'],
-      [Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(200, 1)]), 'report.pdf', 415, 'unsupported_file', 'file_type_not_allowed'],
+      [
+        Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(200, 1)]),
+        'report.pdf',
+        415,
+        'unsupported_file',
+        'file_type_not_allowed',
+      ],
       [Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01', 'latin1'), Buffer.alloc(200, 0)]), 'photo.jpg', 415, 'unsupported_file', 'file_type_not_allowed'],
       ['<!DOCTYPE html><script>alert(1)</script>', 'notes.txt', 415, 'unsupported_file', 'file_type_not_allowed'],
       ['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'logo.png', 415, 'unsupported_file', 'file_type_not_allowed'],

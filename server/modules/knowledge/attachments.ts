@@ -7,7 +7,19 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { blobPath, detectKind, extractText, IMAGE_KINDS, MEDIA_TYPES, removeBlob, safeFilename, sha256, storeBlob, UnsafeFilenameError, withExtension } from './files';
+import {
+  blobPath,
+  detectKind,
+  extractText,
+  IMAGE_KINDS,
+  MEDIA_TYPES,
+  removeBlob,
+  safeFilename,
+  sha256,
+  storeBlob,
+  UnsafeFilenameError,
+  withExtension,
+} from './files';
 import * as repo from './knowledge.repository';
 import { segmented } from './thai-text';
 
@@ -68,7 +80,8 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { file: 'file_too_large' });
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('validation_failed', { file: 'one_file_only' });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new AppError('validation_failed', { file: 'one_file_only' });
     throw err;
   }
   if (!upload || upload.buffer.length === 0) throw new AppError('validation_failed', { file: 'required' });
@@ -81,7 +94,11 @@ async function assertOwner(tx: Tx, ctx: TenantContext, owner: Owner): Promise<st
     if (!item) throw new AppError('not_found');
     return item.title;
   }
-  const [forum] = await tx.select({ title: knowledgeForums.title }).from(knowledgeForums).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, owner.forumId))).limit(1);
+  const [forum] = await tx
+    .select({ title: knowledgeForums.title })
+    .from(knowledgeForums)
+    .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, owner.forumId)))
+    .limit(1);
   if (!forum) throw new AppError('not_found');
   return forum.title;
 }
@@ -90,7 +107,10 @@ async function assertOwner(tx: Tx, ctx: TenantContext, owner: Owner): Promise<st
 export async function collectBlobs(ctx: TenantContext, dataDir: string, hashes: string[]): Promise<void> {
   if (!hashes.length) return;
   const used = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    tx.selectDistinct({ sha256: knowledgeAttachments.sha256 }).from(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), inArray(knowledgeAttachments.sha256, hashes))),
+    tx
+      .selectDistinct({ sha256: knowledgeAttachments.sha256 })
+      .from(knowledgeAttachments)
+      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), inArray(knowledgeAttachments.sha256, hashes))),
   );
   const keep = new Set(used.map((u) => u.sha256));
   for (const h of hashes) if (!keep.has(h)) await removeBlob(dataDir, ctx.tenant.id, h);
@@ -102,12 +122,23 @@ export async function collectBlobs(ctx: TenantContext, dataDir: string, hashes: 
  * words and the audit entry are written in one transaction; the bytes are written last inside it, and
  * removed again if the transaction fails, so a refused upload leaves nothing behind.
  */
-export async function addAttachment(ctx: TenantContext, dataDir: string, owner: Owner, upload: Upload, opts: { quiet?: boolean; createdAt?: Date; /** Text already known (the seeder made the file from it): no extraction. */ text?: string } = {}): Promise<Attachment> {
+export async function addAttachment(
+  ctx: TenantContext,
+  dataDir: string,
+  owner: Owner,
+  upload: Upload,
+  opts: { quiet?: boolean; createdAt?: Date; /** Text already known (the seeder made the file from it): no extraction. */ text?: string } = {},
+): Promise<Attachment> {
   const kind = await detectKind(upload.buffer);
   if (!kind) throw new AppError('unsupported_file', { file: 'file_type_not_allowed' });
   const filename = withExtension(upload.filename, kind);
   const hash = sha256(upload.buffer);
-  const extracted = 'forumId' in owner ? { status: 'none' as const, text: null } : opts.text !== undefined ? { status: 'extracted' as const, text: opts.text } : await extractText(kind, upload.buffer);
+  const extracted =
+    'forumId' in owner
+      ? { status: 'none' as const, text: null }
+      : opts.text !== undefined
+        ? { status: 'extracted' as const, text: opts.text }
+        : await extractText(kind, upload.buffer);
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -152,7 +183,11 @@ export async function addAttachment(ctx: TenantContext, dataDir: string, owner: 
 
 async function findAttachment(tx: Tx, ctx: TenantContext, owner: Owner, id: string) {
   const ownerCond = 'itemId' in owner ? eq(knowledgeAttachments.itemId, owner.itemId) : eq(knowledgeAttachments.forumId, owner.forumId);
-  const [row] = await tx.select().from(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.id, id), ownerCond)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(knowledgeAttachments)
+    .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.id, id), ownerCond))
+    .limit(1);
   return row ?? null;
 }
 
@@ -167,16 +202,23 @@ export async function sendAttachment(ctx: TenantContext, dataDir: string, owner:
   if (!fs.existsSync(file)) throw new AppError('not_found');
   const inline = !download && (IMAGE_KINDS.has(row.kind as AttachmentKind) || row.kind === 'pdf' || row.kind === 'text');
   const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', row.mediaType)
-    .header('content-length', String(row.sizeBytes))
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-    .header('cache-control', 'private, max-age=3600')
-    .header('etag', `"${row.sha256}"`)
-    .header('x-content-type-options', 'nosniff')
-    // nothing in a served file may run; PDFs keep the browser's viewer (a sandboxed document cannot show it)
-    .header('content-security-policy', row.kind === 'pdf' ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-    .send(fs.createReadStream(file));
+  return (
+    reply
+      .header('content-type', row.mediaType)
+      .header('content-length', String(row.sizeBytes))
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+      .header('cache-control', 'private, max-age=3600')
+      .header('etag', `"${row.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
+      // nothing in a served file may run; PDFs keep the browser's viewer (a sandboxed document cannot show it)
+      .header(
+        'content-security-policy',
+        row.kind === 'pdf'
+          ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+          : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      )
+      .send(fs.createReadStream(file))
+  );
 }
 
 export async function removeAttachment(ctx: TenantContext, dataDir: string, owner: Owner, id: string): Promise<void> {
@@ -186,7 +228,13 @@ export async function removeAttachment(ctx: TenantContext, dataDir: string, owne
     if (!row) throw new AppError('not_found');
     await tx.delete(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.id, id)));
     if ('itemId' in owner) await repo.refreshSearchFiles(tx, ctx.tenant.id, owner.itemId);
-    await audit(tx, ctx, { entity: 'itemId' in owner ? 'knowledge_attachment' : 'forum_attachment', entityId: id, entityLabel: `${label}: ${row.filename}`, action: 'delete', before: { ...owner, filename: row.filename, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256 } });
+    await audit(tx, ctx, {
+      entity: 'itemId' in owner ? 'knowledge_attachment' : 'forum_attachment',
+      entityId: id,
+      entityLabel: `${label}: ${row.filename}`,
+      action: 'delete',
+      before: { ...owner, filename: row.filename, kind: row.kind, sizeBytes: row.sizeBytes, sha256: row.sha256 },
+    });
     return row.sha256;
   });
   await collectBlobs(ctx, dataDir, [hash]);

@@ -72,7 +72,8 @@ export async function detectKind(buf: Buffer): Promise<AttachmentKind | null> {
   // Text last: it must not look like markup a browser would run, even though it is served as text/plain.
   if (isPlainText(buf)) {
     const head = buf.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
-    if (head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<svg') || head.startsWith('<?xml') || head.startsWith('<script')) return null;
+    if (head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<svg') || head.startsWith('<?xml') || head.startsWith('<script'))
+      return null;
     return 'text';
   }
   return null;
@@ -91,8 +92,12 @@ export function safeFilename(raw: string | undefined): string {
   const name = (raw ?? '').normalize('NFC').trim();
   if (!name) return 'file';
   // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001F\u007F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name)) throw new UnsafeFilenameError(name);
-  let clean = name.replace(/[<>:"|?*]/g, '_').replace(/\s+/g, ' ').replace(/^\.+/, '');
+  if (/[/\\\u0000-\u001F\u007F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name))
+    throw new UnsafeFilenameError(name);
+  let clean = name
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^\.+/, '');
   if (!clean) clean = 'file';
   if (clean.length > 200) {
     const ext = path.extname(clean).slice(0, 20);
@@ -103,7 +108,16 @@ export function safeFilename(raw: string | undefined): string {
 
 /** The name's extension made to agree with the detected kind ("รายงาน.PDF" stays; "photo" gets ".jpg"). */
 export function withExtension(filename: string, kind: AttachmentKind): string {
-  const wanted: Record<AttachmentKind, string[]> = { pdf: ['.pdf'], png: ['.png'], jpeg: ['.jpg', '.jpeg'], webp: ['.webp'], docx: ['.docx'], xlsx: ['.xlsx'], pptx: ['.pptx'], text: ['.txt', '.md', '.csv'] };
+  const wanted: Record<AttachmentKind, string[]> = {
+    pdf: ['.pdf'],
+    png: ['.png'],
+    jpeg: ['.jpg', '.jpeg'],
+    webp: ['.webp'],
+    docx: ['.docx'],
+    xlsx: ['.xlsx'],
+    pptx: ['.pptx'],
+    text: ['.txt', '.md', '.csv'],
+  };
   const ext = path.extname(filename).toLowerCase();
   return wanted[kind].includes(ext) ? filename : `${filename}${wanted[kind][0]}`;
 }
@@ -208,7 +222,14 @@ async function xlsxText(buf: Buffer): Promise<string> {
 
 async function pdfText(buf: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(buf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
   const started = Date.now();
   const doc = await task.promise;
   try {
@@ -235,8 +256,20 @@ export async function extractText(kind: AttachmentKind, buf: Buffer): Promise<Ex
   if (IMAGE_KINDS.has(kind)) return { status: 'none', text: null };
   try {
     const raw =
-      kind === 'pdf' ? await pdfText(buf) : kind === 'docx' ? await docxText(buf) : kind === 'pptx' ? await pptxText(buf) : kind === 'xlsx' ? await xlsxText(buf) : buf.toString('utf8');
-    const text = normalizeText(raw).replace(/[ \t]+/g, ' ').replace(/\n\s*\n\s*\n+/g, '\n\n').trim().slice(0, MAX_TEXT_CHARS);
+      kind === 'pdf'
+        ? await pdfText(buf)
+        : kind === 'docx'
+          ? await docxText(buf)
+          : kind === 'pptx'
+            ? await pptxText(buf)
+            : kind === 'xlsx'
+              ? await xlsxText(buf)
+              : buf.toString('utf8');
+    const text = normalizeText(raw)
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n\s*\n\s*\n+/g, '\n\n')
+      .trim()
+      .slice(0, MAX_TEXT_CHARS);
     return text ? { status: 'extracted', text } : { status: 'empty', text: null };
   } catch {
     return { status: 'failed', text: null };

@@ -1,7 +1,17 @@
+import { inOrder } from '../plans/in-order';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import type { Forum, ForumDetail, forumCreate, forumListQuery, ForumParticipantRole, forumUpdate, KnowledgeType, KnowledgeVisibility } from '../../../common/schemas/knowledge';
+import type {
+  Forum,
+  ForumDetail,
+  forumCreate,
+  forumListQuery,
+  ForumParticipantRole,
+  forumUpdate,
+  KnowledgeType,
+  KnowledgeVisibility,
+} from '../../../common/schemas/knowledge';
 import type { PartySummary } from '../../../common/schemas/partners';
 import { fiscalYearOf, fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
 import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
@@ -56,7 +66,14 @@ export async function listForums(ctx: TenantContext, q: z.output<typeof forumLis
   const conds: (SQL | undefined)[] = [eq(knowledgeForums.tenantId, ctx.tenant.id)];
   if (q.q) {
     const p = likePattern(q.q);
-    conds.push(or(ilike(knowledgeForums.title, p), ilike(knowledgeForums.place, p), ilike(knowledgeForums.description, p), sql`array_to_string(${knowledgeForums.topics}, ' ') ilike ${p}`));
+    conds.push(
+      or(
+        ilike(knowledgeForums.title, p),
+        ilike(knowledgeForums.place, p),
+        ilike(knowledgeForums.description, p),
+        sql`array_to_string(${knowledgeForums.topics}, ' ') ilike ${p}`,
+      ),
+    );
   }
   if (q.networkId)
     conds.push(
@@ -74,33 +91,72 @@ export async function listForums(ctx: TenantContext, q: z.output<typeof forumLis
     conds.push(sql`${knowledgeForums.heldOn} between ${start} and ${end}`);
   }
   const where = and(...conds);
-  const order = q.sort === 'title' ? [asc(thaiOrder(knowledgeForums.title as never)), asc(knowledgeForums.id)] : q.sort === 'heldOn' ? [asc(knowledgeForums.heldOn), asc(knowledgeForums.id)] : [desc(knowledgeForums.heldOn), asc(knowledgeForums.id)];
+  const order =
+    q.sort === 'title'
+      ? [asc(thaiOrder(knowledgeForums.title as never)), asc(knowledgeForums.id)]
+      : q.sort === 'heldOn'
+        ? [asc(knowledgeForums.heldOn), asc(knowledgeForums.id)]
+        : [desc(knowledgeForums.heldOn), asc(knowledgeForums.id)];
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const rows = await selectForums(tx).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-    const total = rows[0]?.total ?? (q.page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeForums).where(where))[0].n : 0);
+    const rows = await selectForums(tx)
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const total =
+      rows[0]?.total ??
+      (q.page > 1
+        ? (
+            await tx
+              .select({ n: sql<number>`count(*)::int` })
+              .from(knowledgeForums)
+              .where(where)
+          )[0].n
+        : 0);
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }
 
 async function detailTx(tx: Tx, ctx: TenantContext, id: string): Promise<ForumDetail> {
-  const [row] = await selectForums(tx).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id))).limit(1);
+  const [row] = await selectForums(tx)
+    .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
+    .limit(1);
   if (!row) throw new AppError('not_found');
-  const [people, items, files] = await Promise.all([
+  const [people, items] = await inOrder([
     tx
-      .select({ p: knowledgeForumParticipants, networkName: networks.name, party: { id: parties.id, kind: parties.kind, name: parties.name, sector: parties.sector, pillar: parties.pillar, orgType: parties.orgType, position: parties.position } })
+      .select({
+        p: knowledgeForumParticipants,
+        networkName: networks.name,
+        party: {
+          id: parties.id,
+          kind: parties.kind,
+          name: parties.name,
+          sector: parties.sector,
+          pillar: parties.pillar,
+          orgType: parties.orgType,
+          position: parties.position,
+        },
+      })
       .from(knowledgeForumParticipants)
       .leftJoin(networks, and(eq(networks.tenantId, knowledgeForumParticipants.tenantId), eq(networks.id, knowledgeForumParticipants.networkId)))
       .leftJoin(parties, and(eq(parties.tenantId, knowledgeForumParticipants.tenantId), eq(parties.id, knowledgeForumParticipants.partyId)))
       .where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, id)))
       .orderBy(asc(knowledgeForumParticipants.position)),
     tx
-      .select({ id: knowledgeItems.id, type: knowledgeItems.type, title: knowledgeItems.title, summary: knowledgeItems.summary, publishedOn: knowledgeItems.publishedOn, visibility: knowledgeItems.visibility })
+      .select({
+        id: knowledgeItems.id,
+        type: knowledgeItems.type,
+        title: knowledgeItems.title,
+        summary: knowledgeItems.summary,
+        publishedOn: knowledgeItems.publishedOn,
+        visibility: knowledgeItems.visibility,
+      })
       .from(knowledgeForumItems)
       .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, knowledgeForumItems.tenantId), eq(knowledgeItems.id, knowledgeForumItems.itemId)))
       .where(and(eq(knowledgeForumItems.tenantId, ctx.tenant.id), eq(knowledgeForumItems.forumId, id), repo.visibleTo(ctx)))
       .orderBy(desc(knowledgeItems.publishedOn)),
-    repo.itemAttachments(tx, ctx.tenant.id, { forumId: id }),
   ]);
+  const files = await repo.itemAttachments(tx, ctx.tenant.id, { forumId: id });
   return {
     ...present(row),
     participants: people.map((x) => ({
@@ -123,17 +179,22 @@ export async function getForum(ctx: TenantContext, id: string): Promise<ForumDet
 type Participants = z.output<typeof forumCreate>['participants'];
 
 /** Networks, partners and produced items must exist in the tenant (items: and be visible to the caller). */
-async function checkLinks(tx: Tx, ctx: TenantContext, f: { hostNetworkId?: string | null; participants?: Participants; itemIds?: string[]; heldOn?: string; endOn?: string | null }) {
+async function checkLinks(
+  tx: Tx,
+  ctx: TenantContext,
+  f: { hostNetworkId?: string | null; participants?: Participants; itemIds?: string[]; heldOn?: string; endOn?: string | null },
+) {
   const fields: Record<string, string> = {};
   const netIds = [...new Set([f.hostNetworkId, ...(f.participants ?? []).map((p) => p.networkId)].filter((x): x is string => Boolean(x)))];
   const partyIds = [...new Set((f.participants ?? []).map((p) => p.partyId).filter((x): x is string => Boolean(x)))];
-  const [nets, people, items] = await Promise.all([
-    repo.networkNames(tx, ctx.tenant.id, netIds),
-    repo.partyNames(tx, ctx.tenant.id, partyIds),
-    f.itemIds?.length
-      ? tx.select({ id: knowledgeItems.id }).from(knowledgeItems).where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), inArray(knowledgeItems.id, f.itemIds), repo.visibleTo(ctx)))
-      : Promise.resolve([]),
-  ]);
+  const nets = await repo.networkNames(tx, ctx.tenant.id, netIds);
+  const people = await repo.partyNames(tx, ctx.tenant.id, partyIds);
+  const items = f.itemIds?.length
+    ? await tx
+        .select({ id: knowledgeItems.id })
+        .from(knowledgeItems)
+        .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), inArray(knowledgeItems.id, f.itemIds), repo.visibleTo(ctx)))
+    : [];
   if (f.hostNetworkId && !nets.has(f.hostNetworkId)) fields.hostNetworkId = 'unknown_network';
   const seen = new Set<string>();
   (f.participants ?? []).forEach((p, i) => {
@@ -151,22 +212,45 @@ async function checkLinks(tx: Tx, ctx: TenantContext, f: { hostNetworkId?: strin
 }
 
 async function setParticipants(tx: Tx, ctx: TenantContext, forumId: string, list: Participants) {
-  await tx.delete(knowledgeForumParticipants).where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, forumId)));
+  await tx
+    .delete(knowledgeForumParticipants)
+    .where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, forumId)));
   if (list.length)
-    await tx.insert(knowledgeForumParticipants).values(list.map((p, position) => ({ tenantId: ctx.tenant.id, forumId, networkId: p.networkId ?? null, partyId: p.partyId ?? null, role: p.role, headCount: p.headCount, note: p.note ?? null, position })));
+    await tx
+      .insert(knowledgeForumParticipants)
+      .values(
+        list.map((p, position) => ({
+          tenantId: ctx.tenant.id,
+          forumId,
+          networkId: p.networkId ?? null,
+          partyId: p.partyId ?? null,
+          role: p.role,
+          headCount: p.headCount,
+          note: p.note ?? null,
+          position,
+        })),
+      );
 }
 
 async function setItems(tx: Tx, ctx: TenantContext, forumId: string, itemIds: string[]) {
   // items the caller cannot see stay linked: an edit by a coordinator must not drop another network's items
   const hidden = repo.visibleTo(ctx);
-  await tx.delete(knowledgeForumItems).where(
-    and(
-      eq(knowledgeForumItems.tenantId, ctx.tenant.id),
-      eq(knowledgeForumItems.forumId, forumId),
-      hidden ? sql`exists (select 1 from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${knowledgeForumItems.tenantId} and ${knowledgeItems.id} = ${knowledgeForumItems.itemId} and ${hidden})` : undefined,
-    ),
-  );
-  if (itemIds.length) await tx.insert(knowledgeForumItems).values(itemIds.map((itemId) => ({ tenantId: ctx.tenant.id, forumId, itemId }))).onConflictDoNothing();
+  await tx
+    .delete(knowledgeForumItems)
+    .where(
+      and(
+        eq(knowledgeForumItems.tenantId, ctx.tenant.id),
+        eq(knowledgeForumItems.forumId, forumId),
+        hidden
+          ? sql`exists (select 1 from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${knowledgeForumItems.tenantId} and ${knowledgeItems.id} = ${knowledgeForumItems.itemId} and ${hidden})`
+          : undefined,
+      ),
+    );
+  if (itemIds.length)
+    await tx
+      .insert(knowledgeForumItems)
+      .values(itemIds.map((itemId) => ({ tenantId: ctx.tenant.id, forumId, itemId })))
+      .onConflictDoNothing();
 }
 
 const auditable = (f: ForumRow, extra: Record<string, unknown> = {}) => {
@@ -181,7 +265,12 @@ export async function createForum(ctx: TenantContext, input: z.output<typeof for
   });
 }
 
-export async function createForumTx(tx: Tx, ctx: TenantContext, input: z.output<typeof forumCreate>, opts: { createdAt?: Date; quiet?: boolean } = {}): Promise<string> {
+export async function createForumTx(
+  tx: Tx,
+  ctx: TenantContext,
+  input: z.output<typeof forumCreate>,
+  opts: { createdAt?: Date; quiet?: boolean } = {},
+): Promise<string> {
   const itemIds = [...new Set(input.itemIds)];
   await checkLinks(tx, ctx, { ...input, itemIds });
   const at = opts.createdAt ?? new Date();
@@ -204,34 +293,75 @@ export async function createForumTx(tx: Tx, ctx: TenantContext, input: z.output<
     .returning();
   await setParticipants(tx, ctx, row.id, input.participants);
   await setItems(tx, ctx, row.id, itemIds);
-  if (!opts.quiet) await audit(tx, ctx, { entity: 'knowledge_forum', entityId: row.id, entityLabel: row.title, action: 'create', after: auditable(row, { participants: input.participants, itemIds }) });
+  if (!opts.quiet)
+    await audit(tx, ctx, {
+      entity: 'knowledge_forum',
+      entityId: row.id,
+      entityLabel: row.title,
+      action: 'create',
+      after: auditable(row, { participants: input.participants, itemIds }),
+    });
   return row.id;
 }
 
 export async function updateForum(ctx: TenantContext, id: string, input: z.output<typeof forumUpdate>): Promise<ForumDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx.select().from(knowledgeForums).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id))).limit(1);
+    const [before] = await tx
+      .select()
+      .from(knowledgeForums)
+      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
+      .limit(1);
     if (!before) throw new AppError('not_found');
     const itemIds = input.itemIds ? [...new Set(input.itemIds)] : undefined;
-    await checkLinks(tx, ctx, { hostNetworkId: input.hostNetworkId, participants: input.participants, itemIds, heldOn: input.heldOn ?? before.heldOn, endOn: 'endOn' in input ? input.endOn : before.endOn });
+    await checkLinks(tx, ctx, {
+      hostNetworkId: input.hostNetworkId,
+      participants: input.participants,
+      itemIds,
+      heldOn: input.heldOn ?? before.heldOn,
+      endOn: 'endOn' in input ? input.endOn : before.endOn,
+    });
     const { participants, itemIds: _i, ...fields } = input;
     const set: Partial<ForumRow> = {};
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
-    const [after] = await tx.update(knowledgeForums).set({ ...set, updatedAt: new Date() }).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id))).returning();
+    const [after] = await tx
+      .update(knowledgeForums)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
+      .returning();
     if (participants) await setParticipants(tx, ctx, id, participants);
     if (itemIds) await setItems(tx, ctx, id, itemIds);
-    await audit(tx, ctx, { entity: 'knowledge_forum', entityId: id, entityLabel: after.title, action: 'update', before: auditable(before), after: auditable(after, { ...(participants ? { participants } : {}), ...(itemIds ? { itemIds } : {}) }) });
+    await audit(tx, ctx, {
+      entity: 'knowledge_forum',
+      entityId: id,
+      entityLabel: after.title,
+      action: 'update',
+      before: auditable(before),
+      after: auditable(after, { ...(participants ? { participants } : {}), ...(itemIds ? { itemIds } : {}) }),
+    });
     return detailTx(tx, ctx, id);
   });
 }
 
 export async function deleteForum(ctx: TenantContext, id: string): Promise<{ sha256: string[] }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx.select().from(knowledgeForums).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id))).limit(1);
+    const [before] = await tx
+      .select()
+      .from(knowledgeForums)
+      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
+      .limit(1);
     if (!before) throw new AppError('not_found');
-    const files = await tx.select({ sha256: knowledgeAttachments.sha256 }).from(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.forumId, id)));
+    const files = await tx
+      .select({ sha256: knowledgeAttachments.sha256 })
+      .from(knowledgeAttachments)
+      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.forumId, id)));
     await tx.delete(knowledgeForums).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)));
-    await audit(tx, ctx, { entity: 'knowledge_forum', entityId: id, entityLabel: before.title, action: 'delete', before: auditable(before, { attachments: files.length }) });
+    await audit(tx, ctx, {
+      entity: 'knowledge_forum',
+      entityId: id,
+      entityLabel: before.title,
+      action: 'delete',
+      before: auditable(before, { attachments: files.length }),
+    });
     return { sha256: [...new Set(files.map((f) => f.sha256))] };
   });
 }

@@ -14,15 +14,18 @@ beforeAll(async () => {
   const a = await tenantWithUser(t, 'admin');
   admin = a.api;
   base = a.base;
-  const p = async (name: string, kind = 'person', sector = 'civil_society') => (await admin.post(`${base}/partners`, { kind, name, sector })).json().id as string;
+  const p = async (name: string, kind = 'person', sector = 'civil_society') =>
+    (await admin.post(`${base}/partners`, { kind, name, sector })).json().id as string;
   party.weirChief = await p('นายคำปัน แก่ฝายใหญ่', 'person', 'locality');
   party.nurse = await p('นางสาวพิมพ์ใจ พยาบาลชุมชน');
   party.temple = await p('วัดศรีบุญเรือง', 'organization', 'religious');
-  const n = async (name: string, coordinatorPartyId: string) => (await admin.post(`${base}/networks`, { name, pillar: 'people', coordinatorPartyId })).json().id as string;
+  const n = async (name: string, coordinatorPartyId: string) =>
+    (await admin.post(`${base}/networks`, { name, pillar: 'people', coordinatorPartyId })).json().id as string;
   net.water = await n('เครือข่ายผู้ใช้น้ำเหมืองฝาย', party.weirChief);
   net.elderly = await n('เครือข่ายฟื้นฟูสมรรถภาพผู้สูงอายุ', party.nurse);
   net.culture = await n('เครือข่ายวัฒนธรรม', party.temple);
-  const k = async (title: string, networkIds: string[], publishedOn: string, visibility = 'tenant') => (await admin.post(`${base}/knowledge`, { title, type: 'lesson', networkIds, publishedOn, visibility })).json().id as string;
+  const k = async (title: string, networkIds: string[], publishedOn: string, visibility = 'tenant') =>
+    (await admin.post(`${base}/knowledge`, { title, type: 'lesson', networkIds, publishedOn, visibility })).json().id as string;
   item.weir = await k('บทเรียนการซ่อมฝายร่วมกัน', [net.water, net.culture], '2023-12-01'); // FY 2567, reused by culture
   item.rehab = await k('แนวทางฟื้นฟูผู้สูงอายุ', [net.elderly], '2024-10-15'); // FY 2568
   item.secret = await k('บันทึกภายในเครือข่ายน้ำ', [net.water], '2024-11-01', 'network');
@@ -62,7 +65,12 @@ describe('learning-exchange forums', () => {
     const form = new FormData();
     form.append('caption', 'บรรยากาศในเวที');
     form.append('file', new Blob([new Uint8Array(png)]), 'เวที.png');
-    const photo = await t.app.inject({ method: 'POST', url: `${base}/forums/${forumId}/attachments`, payload: form as never, headers: { cookie: admin.cookie, origin: ORIGIN, host: 'localhost' } });
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `${base}/forums/${forumId}/attachments`,
+      payload: form as never,
+      headers: { cookie: admin.cookie, origin: ORIGIN, host: 'localhost' },
+    });
     expect(photo.statusCode, photo.body).toBe(201);
     expect((await reader.get(photo.json().url)).headers['content-type']).toBe('image/png');
 
@@ -71,7 +79,9 @@ describe('learning-exchange forums', () => {
     expect(seen.items.map((i: { id: string }) => i.id)).toEqual([item.weir]);
     expect(seen).toMatchObject({ photoCount: 1, attachments: [{ caption: 'บรรยากาศในเวที', kind: 'png' }] });
     expect((await admin.get(`${base}/forums/${forumId}`)).json().items).toHaveLength(2);
-    expect((await admin.get(`${base}/knowledge/${item.weir}`)).json().forums).toEqual([{ id: forumId, title: 'เวทีแลกเปลี่ยนเรียนรู้การปันน้ำต้นน้ำ–ปลายน้ำ', heldOn: '2023-12-10' }]);
+    expect((await admin.get(`${base}/knowledge/${item.weir}`)).json().forums).toEqual([
+      { id: forumId, title: 'เวทีแลกเปลี่ยนเรียนรู้การปันน้ำต้นน้ำ–ปลายน้ำ', heldOn: '2023-12-10' },
+    ]);
   });
 
   it('refuses bad forums with field messages', async () => {
@@ -81,10 +91,23 @@ describe('learning-exchange forums', () => {
       participants: [{ headCount: -1 }, { networkId: net.water, partyId: party.temple }],
     });
     expect(bad.statusCode).toBe(400);
-    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['heldOn', 'participants.0.headCount', 'participants.0.networkId', 'participants.1.networkId', 'title']);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual([
+      'heldOn',
+      'participants.0.headCount',
+      'participants.0.networkId',
+      'participants.1.networkId',
+      'title',
+    ]);
     const links = await admin.post(
       `${base}/forums`,
-      { title: 'x', heldOn: '2024-02-01', endOn: '2024-01-01', hostNetworkId: crypto.randomUUID(), participants: [{ networkId: net.water }, { networkId: net.water }], itemIds: [crypto.randomUUID()] },
+      {
+        title: 'x',
+        heldOn: '2024-02-01',
+        endOn: '2024-01-01',
+        hostNetworkId: crypto.randomUUID(),
+        participants: [{ networkId: net.water }, { networkId: net.water }],
+        itemIds: [crypto.randomUUID()],
+      },
       { 'accept-language': 'en' },
     );
     expect(links.statusCode).toBe(400);
@@ -98,7 +121,16 @@ describe('learning-exchange forums', () => {
   });
 
   it('lists, filters, edits and deletes forums', async () => {
-    await admin.post(`${base}/forums`, { title: 'เวทีผู้สูงอายุสุขภาพดี', heldOn: '2024-11-20', hostNetworkId: net.elderly, participants: [{ networkId: net.elderly, headCount: 30 }, { networkId: net.culture, headCount: 4 }], itemIds: [item.rehab] });
+    await admin.post(`${base}/forums`, {
+      title: 'เวทีผู้สูงอายุสุขภาพดี',
+      heldOn: '2024-11-20',
+      hostNetworkId: net.elderly,
+      participants: [
+        { networkId: net.elderly, headCount: 30 },
+        { networkId: net.culture, headCount: 4 },
+      ],
+      itemIds: [item.rehab],
+    });
     const all = (await admin.get(`${base}/forums`)).json();
     expect(all.items.map((f: { heldOn: string }) => f.heldOn)).toEqual(['2024-11-20', '2023-12-10']);
     expect((await admin.get(`${base}/forums?fiscalYear=2568`)).json().total).toBe(1);

@@ -1,7 +1,18 @@
+import { inOrder } from '../plans/in-order';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { KnowledgePartyRole } from '../../../common/schemas/knowledge';
 import { fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
-import { knowledgeAttachments, knowledgeForumItems, knowledgeForums, knowledgeItemNetworks, knowledgeItemParties, knowledgeItems, knowledgeViews, networks, parties } from '../../db/schema';
+import {
+  knowledgeAttachments,
+  knowledgeForumItems,
+  knowledgeForums,
+  knowledgeItemNetworks,
+  knowledgeItemParties,
+  knowledgeItems,
+  knowledgeViews,
+  networks,
+  parties,
+} from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { thaiOrder } from '../partners/partners.repository';
@@ -48,9 +59,13 @@ export function itemConditions(ctx: TenantContext, f: ItemFilter): SQL[] {
   if (f.visibility) conds.push(eq(knowledgeItems.visibility, f.visibility));
   if (f.tag) conds.push(sql`${knowledgeItems.tags} @> array[${f.tag}]::text[]`);
   if (f.networkId)
-    conds.push(sql`exists (select 1 from knowledge_item_networks kn where kn.tenant_id = ${knowledgeItems.tenantId} and kn.item_id = ${knowledgeItems.id} and kn.network_id = ${f.networkId})`);
+    conds.push(
+      sql`exists (select 1 from knowledge_item_networks kn where kn.tenant_id = ${knowledgeItems.tenantId} and kn.item_id = ${knowledgeItems.id} and kn.network_id = ${f.networkId})`,
+    );
   if (f.partyId)
-    conds.push(sql`exists (select 1 from knowledge_item_parties kp where kp.tenant_id = ${knowledgeItems.tenantId} and kp.item_id = ${knowledgeItems.id} and kp.party_id = ${f.partyId})`);
+    conds.push(
+      sql`exists (select 1 from knowledge_item_parties kp where kp.tenant_id = ${knowledgeItems.tenantId} and kp.item_id = ${knowledgeItems.id} and kp.party_id = ${f.partyId})`,
+    );
   if (f.year) {
     const y = toGregorianYear(f.year);
     conds.push(sql`${knowledgeItems.publishedOn} between ${`${y}-01-01`} and ${`${y}-12-31`}`);
@@ -96,7 +111,13 @@ export function orderFor(sort: string): SQL[] {
 
 export interface Relations {
   networks: Map<string, { id: string; name: string }[]>;
-  parties: Map<string, { party: { id: string; kind: string; name: string; sector: string; pillar: string; orgType: string | null; position: string | null }; role: KnowledgePartyRole }[]>;
+  parties: Map<
+    string,
+    {
+      party: { id: string; kind: string; name: string; sector: string; pillar: string; orgType: string | null; position: string | null };
+      role: KnowledgePartyRole;
+    }[]
+  >;
   attachments: Map<string, number>;
   views: Map<string, number>;
 }
@@ -105,7 +126,7 @@ export interface Relations {
 export async function loadRelations(tx: Tx, tenantId: string, ids: string[]): Promise<Relations> {
   const rel: Relations = { networks: new Map(), parties: new Map(), attachments: new Map(), views: new Map() };
   if (!ids.length) return rel;
-  const [nets, people, files, reads] = await Promise.all([
+  const [nets, people, files, reads] = await inOrder([
     tx
       .select({ itemId: knowledgeItemNetworks.itemId, id: networks.id, name: networks.name })
       .from(knowledgeItemNetworks)
@@ -113,7 +134,17 @@ export async function loadRelations(tx: Tx, tenantId: string, ids: string[]): Pr
       .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), inArray(knowledgeItemNetworks.itemId, ids)))
       .orderBy(asc(knowledgeItemNetworks.position)),
     tx
-      .select({ itemId: knowledgeItemParties.itemId, role: knowledgeItemParties.role, id: parties.id, kind: parties.kind, name: parties.name, sector: parties.sector, pillar: parties.pillar, orgType: parties.orgType, position: parties.position })
+      .select({
+        itemId: knowledgeItemParties.itemId,
+        role: knowledgeItemParties.role,
+        id: parties.id,
+        kind: parties.kind,
+        name: parties.name,
+        sector: parties.sector,
+        pillar: parties.pillar,
+        orgType: parties.orgType,
+        position: parties.position,
+      })
       .from(knowledgeItemParties)
       .innerJoin(parties, and(eq(parties.tenantId, knowledgeItemParties.tenantId), eq(parties.id, knowledgeItemParties.partyId)))
       .where(and(eq(knowledgeItemParties.tenantId, tenantId), inArray(knowledgeItemParties.itemId, ids)))
@@ -185,13 +216,19 @@ export async function forumsOfItem(tx: Tx, tenantId: string, itemId: string) {
 /** Which of these network ids exist in the tenant, with their names. */
 export async function networkNames(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await tx.select({ id: networks.id, name: networks.name }).from(networks).where(and(eq(networks.tenantId, tenantId), inArray(networks.id, ids)));
+  const rows = await tx
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(and(eq(networks.tenantId, tenantId), inArray(networks.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function partyNames(tx: Tx, tenantId: string, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = await tx.select({ id: parties.id, name: parties.name }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+  const rows = await tx
+    .select({ id: parties.id, name: parties.name })
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -200,13 +237,22 @@ export async function setLinks(tx: Tx, tenantId: string, itemId: string, network
   await tx.delete(knowledgeItemNetworks).where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId)));
   await tx.delete(knowledgeItemParties).where(and(eq(knowledgeItemParties.tenantId, tenantId), eq(knowledgeItemParties.itemId, itemId)));
   if (networkIds.length) await tx.insert(knowledgeItemNetworks).values(networkIds.map((networkId, position) => ({ tenantId, itemId, networkId, position })));
-  if (people.length) await tx.insert(knowledgeItemParties).values(people.map((p, position) => ({ tenantId, itemId, partyId: p.partyId, role: p.role, position })));
+  if (people.length)
+    await tx.insert(knowledgeItemParties).values(people.map((p, position) => ({ tenantId, itemId, partyId: p.partyId, role: p.role, position })));
 }
 
 export async function currentLinks(tx: Tx, tenantId: string, itemId: string) {
-  const [nets, people] = await Promise.all([
-    tx.select({ networkId: knowledgeItemNetworks.networkId }).from(knowledgeItemNetworks).where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId))).orderBy(asc(knowledgeItemNetworks.position)),
-    tx.select({ partyId: knowledgeItemParties.partyId, role: knowledgeItemParties.role }).from(knowledgeItemParties).where(and(eq(knowledgeItemParties.tenantId, tenantId), eq(knowledgeItemParties.itemId, itemId))).orderBy(asc(knowledgeItemParties.position)),
+  const [nets, people] = await inOrder([
+    tx
+      .select({ networkId: knowledgeItemNetworks.networkId })
+      .from(knowledgeItemNetworks)
+      .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId)))
+      .orderBy(asc(knowledgeItemNetworks.position)),
+    tx
+      .select({ partyId: knowledgeItemParties.partyId, role: knowledgeItemParties.role })
+      .from(knowledgeItemParties)
+      .where(and(eq(knowledgeItemParties.tenantId, tenantId), eq(knowledgeItemParties.itemId, itemId)))
+      .orderBy(asc(knowledgeItemParties.position)),
   ]);
   return { networkIds: nets.map((n) => n.networkId), parties: people };
 }
@@ -222,6 +268,8 @@ export async function refreshSearchFiles(tx: Tx, tenantId: string, itemId: strin
 /** The calling user's linked partner in this tenant, if any. */
 export async function myPartyId(tx: Tx, ctx: TenantContext): Promise<string | null> {
   if (ctx.actor.role === 'system') return null;
-  const r = (await tx.execute(sql`select party_id from tenant_users where tenant_id = ${ctx.tenant.id} and user_id = ${ctx.actor.user.id} limit 1`)) as unknown as { rows: { party_id: string | null }[] };
+  const r = (await tx.execute(
+    sql`select party_id from tenant_users where tenant_id = ${ctx.tenant.id} and user_id = ${ctx.actor.user.id} limit 1`,
+  )) as unknown as { rows: { party_id: string | null }[] };
   return r.rows[0]?.party_id ?? null;
 }

@@ -89,7 +89,10 @@ async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<
 export function searchCondition(parsed: ParsedQuery): { words: SQL | null; rank: SQL } {
   const tsq = toTsQuery(parsed);
   const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
-  return { words: query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null, rank: query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0` };
+  return {
+    words: query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null,
+    rank: query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`,
+  };
 }
 
 type ListInput = z.output<typeof knowledgeListQuery>;
@@ -109,14 +112,30 @@ interface SearchPlan {
 export async function planSearch(tx: Tx, ctx: TenantContext, conds: SQL[], text: string): Promise<SearchPlan> {
   const parsed = parseQuery(text);
   const exact = searchCondition(parsed);
-  const found = exact.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, exact.words)).limit(1)).length > 0 : false;
+  const found = exact.words
+    ? (
+        await tx
+          .select({ one: sql<number>`1` })
+          .from(knowledgeItems)
+          .where(and(...conds, exact.words))
+          .limit(1)
+      ).length > 0
+    : false;
   if (!found) {
     // nothing as typed: search the closest spelling from the title dictionary instead ("did you mean")
     const corrected = await correctSpelling(tx, ctx.tenant.id, text);
     const alt = corrected ? parseQuery(corrected) : null;
     const altCond = alt ? searchCondition(alt) : null;
     // offered only when it finds something this caller may see: the dictionary must not reveal words of hidden titles
-    const useful = altCond?.words ? (await tx.select({ one: sql<number>`1` }).from(knowledgeItems).where(and(...conds, altCond.words)).limit(1)).length > 0 : false;
+    const useful = altCond?.words
+      ? (
+          await tx
+            .select({ one: sql<number>`1` })
+            .from(knowledgeItems)
+            .where(and(...conds, altCond.words))
+            .limit(1)
+        ).length > 0
+      : false;
     if (alt && altCond?.words && useful) return { where: altCond.words, rank: altCond.rank, parsed: alt, correctedQuery: corrected, broad: false, estimate: 0 };
     return { where: sql`false`, rank: sql`0`, parsed, correctedQuery: null, broad: false, estimate: 0 };
   }
@@ -134,12 +153,19 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
     const rank = plan?.rank ?? sql`0`;
     const where = and(...conds);
     const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
-    const order = byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
+    const order = byRank
+      ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)]
+      : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
     // a broad search is not counted (the planner's estimate stands in); a narrow one reads its matches through the GIN index
     const counted = !plan?.broad;
     if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = off`);
     const pageIds = tx
-      .select({ id: knowledgeItems.id, rank: sql<number>`${rank}`.as('rank'), publishedOn: knowledgeItems.publishedOn, total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total') })
+      .select({
+        id: knowledgeItems.id,
+        rank: sql<number>`${rank}`.as('rank'),
+        publishedOn: knowledgeItems.publishedOn,
+        total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total'),
+      })
       .from(knowledgeItems)
       .where(where)
       .orderBy(...order)
@@ -150,12 +176,26 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
       .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
       .from(pageIds)
       .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(...(byRank ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')));
+      .orderBy(
+        ...(byRank
+          ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)]
+          : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')),
+      );
     if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = on`);
     const offset = (page - 1) * pageSize;
     let total: number;
     if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);
-    else total = rows[0]?.total ?? (page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeItems).where(where)).at(0)!.n : 0);
+    else
+      total =
+        rows[0]?.total ??
+        (page > 1
+          ? (
+              await tx
+                .select({ n: sql<number>`count(*)::int` })
+                .from(knowledgeItems)
+                .where(where)
+            ).at(0)!.n
+          : 0);
     const ids = rows.map((r) => r.id);
     const rel = await repo.loadRelations(tx, ctx.tenant.id, ids);
     const snippets = plan ? await snippetsFor(tx, ctx.tenant.id, rows, plan.parsed) : new Map<string, Hit>();
@@ -179,13 +219,26 @@ type Hit = { html: string; source: KnowledgeHit['snippetSource']; file: string |
  * Snippets from the original text: the body first, then the summary, the attachments, the title and the tags.
  * Two queries for the whole page: bodies, then attachment texts of the items whose body and summary did not match.
  */
-async function snippetsFor(tx: Tx, tenantId: string, rows: { id: string; title: string; summary: string | null; tags: string[] }[], parsed: ParsedQuery): Promise<Map<string, Hit>> {
+async function snippetsFor(
+  tx: Tx,
+  tenantId: string,
+  rows: { id: string; title: string; summary: string | null; tags: string[] }[],
+  parsed: ParsedQuery,
+): Promise<Map<string, Hit>> {
   const out = new Map<string, Hit>();
   if (!rows.length) return out;
   const bodies = await tx
     .select({ id: knowledgeItems.id, text: sql<string>`left(${knowledgeItems.bodyText}, 300000)` })
     .from(knowledgeItems)
-    .where(and(eq(knowledgeItems.tenantId, tenantId), inArray(knowledgeItems.id, rows.map((r) => r.id))));
+    .where(
+      and(
+        eq(knowledgeItems.tenantId, tenantId),
+        inArray(
+          knowledgeItems.id,
+          rows.map((r) => r.id),
+        ),
+      ),
+    );
   const bodyOf = new Map(bodies.map((b) => [b.id, b.text]));
   const pending: typeof rows = [];
   for (const r of rows) {
@@ -197,9 +250,22 @@ async function snippetsFor(tx: Tx, tenantId: string, rows: { id: string; title: 
   }
   if (pending.length) {
     const files = await tx
-      .select({ itemId: knowledgeAttachments.itemId, filename: knowledgeAttachments.filename, text: sql<string>`left(${knowledgeAttachments.textContent}, 300000)` })
+      .select({
+        itemId: knowledgeAttachments.itemId,
+        filename: knowledgeAttachments.filename,
+        text: sql<string>`left(${knowledgeAttachments.textContent}, 300000)`,
+      })
       .from(knowledgeAttachments)
-      .where(and(eq(knowledgeAttachments.tenantId, tenantId), inArray(knowledgeAttachments.itemId, pending.map((r) => r.id)), sql`${knowledgeAttachments.textContent} is not null`))
+      .where(
+        and(
+          eq(knowledgeAttachments.tenantId, tenantId),
+          inArray(
+            knowledgeAttachments.itemId,
+            pending.map((r) => r.id),
+          ),
+          sql`${knowledgeAttachments.textContent} is not null`,
+        ),
+      )
       .orderBy(knowledgeAttachments.createdAt);
     for (const r of pending) {
       for (const f of files.filter((x) => x.itemId === r.id)) {
@@ -249,7 +315,10 @@ async function recordView(tx: Tx, ctx: TenantContext, itemId: string) {
   await tx
     .insert(knowledgeViews)
     .values({ tenantId: ctx.tenant.id, itemId, userId: ctx.actor.user.id, viewedOn: todayInThailand(), viewerPartyId: partyId })
-    .onConflictDoUpdate({ target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn], set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: partyId } });
+    .onConflictDoUpdate({
+      target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn],
+      set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: partyId },
+    });
 }
 
 export interface State {
@@ -289,7 +358,12 @@ const dedupe = <T>(items: T[], key: (t: T) => string) => {
 
 /** Check links against the tenant's networks and partners; network visibility needs a network. */
 async function checkState(tx: Tx, ctx: TenantContext, s: State, restoring = false) {
-  const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, s.networkIds), repo.partyNames(tx, ctx.tenant.id, s.parties.map((p) => p.partyId))]);
+  const nets = await repo.networkNames(tx, ctx.tenant.id, s.networkIds);
+  const people = await repo.partyNames(
+    tx,
+    ctx.tenant.id,
+    s.parties.map((p) => p.partyId),
+  );
   const fields: Record<string, string> = {};
   const badNet = s.networkIds.findIndex((id) => !nets.has(id));
   if (badNet >= 0) fields[`networkIds.${badNet}`] = 'unknown_network';
@@ -354,17 +428,46 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
     .returning();
   await repo.setLinks(tx, ctx.tenant.id, row.id, state.networkIds, state.parties);
   await addTitleTerms(tx, ctx.tenant.id, [state]);
-  await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version: 1, ...state, changed: changedFields(null, state), note: input.note ?? null, editedByUserId: who.id, editedByName: who.name, createdAt: at });
-  if (!opts.quiet) await audit(tx, ctx, { entity: 'knowledge_item', entityId: row.id, entityLabel: row.title, action: 'create', after: auditView({ ...state, version: 1 }) });
+  await tx
+    .insert(knowledgeVersions)
+    .values({
+      tenantId: ctx.tenant.id,
+      itemId: row.id,
+      version: 1,
+      ...state,
+      changed: changedFields(null, state),
+      note: input.note ?? null,
+      editedByUserId: who.id,
+      editedByName: who.name,
+      createdAt: at,
+    });
+  if (!opts.quiet)
+    await audit(tx, ctx, { entity: 'knowledge_item', entityId: row.id, entityLabel: row.title, action: 'create', after: auditView({ ...state, version: 1 }) });
   return row;
 }
 
 function stateOf(row: repo.ItemRow, links: { networkIds: string[]; parties: VersionParty[] }): State {
-  return { type: row.type, title: row.title, summary: row.summary, body: row.body, tags: row.tags, visibility: row.visibility, publishedOn: row.publishedOn, networkIds: links.networkIds, parties: links.parties };
+  return {
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    tags: row.tags,
+    visibility: row.visibility,
+    publishedOn: row.publishedOn,
+    networkIds: links.networkIds,
+    parties: links.parties,
+  };
 }
 
 /** Write `next` as the item's new current state and as a new version. Returns null when nothing changed. */
-async function applyChange(tx: Tx, ctx: TenantContext, row: repo.ItemRow, next: State, meta: { note: string | null; restoredFrom: number | null } & CreateOptions): Promise<repo.ItemRow | null> {
+async function applyChange(
+  tx: Tx,
+  ctx: TenantContext,
+  row: repo.ItemRow,
+  next: State,
+  meta: { note: string | null; restoredFrom: number | null } & CreateOptions,
+): Promise<repo.ItemRow | null> {
   const links = await repo.currentLinks(tx, ctx.tenant.id, row.id);
   const before = stateOf(row, links);
   const changed = changedFields(before, next);
@@ -375,13 +478,39 @@ async function applyChange(tx: Tx, ctx: TenantContext, row: repo.ItemRow, next: 
   // the version number moves only from the one we read: a concurrent edit makes this update match nothing
   const [after] = await tx
     .update(knowledgeItems)
-    .set({ type: next.type, title: next.title, summary: next.summary, body: next.body, tags: next.tags, visibility: next.visibility, publishedOn: next.publishedOn, version, ...derived(next), updatedByUserId: who.id, updatedByName: who.name, updatedAt: meta.createdAt ?? new Date() })
+    .set({
+      type: next.type,
+      title: next.title,
+      summary: next.summary,
+      body: next.body,
+      tags: next.tags,
+      visibility: next.visibility,
+      publishedOn: next.publishedOn,
+      version,
+      ...derived(next),
+      updatedByUserId: who.id,
+      updatedByName: who.name,
+      updatedAt: meta.createdAt ?? new Date(),
+    })
     .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, row.id), eq(knowledgeItems.version, row.version)))
     .returning();
   if (!after) throw new AppError('conflict', { baseVersion: 'version_conflict' });
   if (changed.includes('networkIds') || changed.includes('parties')) await repo.setLinks(tx, ctx.tenant.id, row.id, next.networkIds, next.parties);
   if (changed.includes('title') || changed.includes('tags')) await addTitleTerms(tx, ctx.tenant.id, [next]);
-  await tx.insert(knowledgeVersions).values({ tenantId: ctx.tenant.id, itemId: row.id, version, ...next, changed, note: meta.note, restoredFrom: meta.restoredFrom, editedByUserId: who.id, editedByName: who.name, createdAt: meta.createdAt ?? new Date() });
+  await tx
+    .insert(knowledgeVersions)
+    .values({
+      tenantId: ctx.tenant.id,
+      itemId: row.id,
+      version,
+      ...next,
+      changed,
+      note: meta.note,
+      restoredFrom: meta.restoredFrom,
+      editedByUserId: who.id,
+      editedByName: who.name,
+      createdAt: meta.createdAt ?? new Date(),
+    });
   if (meta.quiet) return after;
   await audit(tx, ctx, {
     entity: 'knowledge_item',
@@ -401,7 +530,13 @@ export async function updateItem(ctx: TenantContext, id: string, input: z.output
   });
 }
 
-export async function updateItemTx(tx: Tx, ctx: TenantContext, id: string, input: z.output<typeof knowledgeUpdate>, opts: CreateOptions = {}): Promise<repo.ItemRow> {
+export async function updateItemTx(
+  tx: Tx,
+  ctx: TenantContext,
+  id: string,
+  input: z.output<typeof knowledgeUpdate>,
+  opts: CreateOptions = {},
+): Promise<repo.ItemRow> {
   const row = await repo.getItem(tx, ctx, id);
   if (!row) throw new AppError('not_found');
   if (input.baseVersion !== undefined && input.baseVersion !== row.version) throw new AppError('conflict', { baseVersion: 'version_conflict' });
@@ -425,9 +560,18 @@ export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha2
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getItem(tx, ctx, id);
     if (!row) throw new AppError('not_found');
-    const files = await tx.select({ sha256: knowledgeAttachments.sha256 }).from(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.itemId, id)));
+    const files = await tx
+      .select({ sha256: knowledgeAttachments.sha256 })
+      .from(knowledgeAttachments)
+      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.itemId, id)));
     await tx.delete(knowledgeItems).where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, id)));
-    await audit(tx, ctx, { entity: 'knowledge_item', entityId: id, entityLabel: row.title, action: 'delete', before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments: files.length } });
+    await audit(tx, ctx, {
+      entity: 'knowledge_item',
+      entityId: id,
+      entityLabel: row.title,
+      action: 'delete',
+      before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments: files.length },
+    });
     return { sha256: [...new Set(files.map((f) => f.sha256))] };
   });
 }
@@ -438,12 +582,20 @@ async function versionRows(tx: Tx, ctx: TenantContext, itemId: string, versions?
   return tx
     .select()
     .from(knowledgeVersions)
-    .where(and(eq(knowledgeVersions.tenantId, ctx.tenant.id), eq(knowledgeVersions.itemId, itemId), versions ? inArray(knowledgeVersions.version, versions) : undefined))
+    .where(
+      and(
+        eq(knowledgeVersions.tenantId, ctx.tenant.id),
+        eq(knowledgeVersions.itemId, itemId),
+        versions ? inArray(knowledgeVersions.version, versions) : undefined,
+      ),
+    )
     .orderBy(desc(knowledgeVersions.version));
 }
 type VersionRow = Awaited<ReturnType<typeof versionRows>>[number];
 
-const presentVersionSummary = (v: Pick<VersionRow, 'version' | 'title' | 'note' | 'restoredFrom' | 'editedByName' | 'createdAt' | 'changed'>): KnowledgeVersionSummary => ({
+const presentVersionSummary = (
+  v: Pick<VersionRow, 'version' | 'title' | 'note' | 'restoredFrom' | 'editedByName' | 'createdAt' | 'changed'>,
+): KnowledgeVersionSummary => ({
   version: v.version,
   title: v.title,
   note: v.note,
@@ -458,13 +610,31 @@ export async function listVersions(ctx: TenantContext, itemId: string, q: ListQu
     if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
     const where = and(eq(knowledgeVersions.tenantId, ctx.tenant.id), eq(knowledgeVersions.itemId, itemId));
     const rows = await tx
-      .select({ version: knowledgeVersions.version, title: knowledgeVersions.title, note: knowledgeVersions.note, restoredFrom: knowledgeVersions.restoredFrom, editedByName: knowledgeVersions.editedByName, createdAt: knowledgeVersions.createdAt, changed: knowledgeVersions.changed, total: totalOver })
+      .select({
+        version: knowledgeVersions.version,
+        title: knowledgeVersions.title,
+        note: knowledgeVersions.note,
+        restoredFrom: knowledgeVersions.restoredFrom,
+        editedByName: knowledgeVersions.editedByName,
+        createdAt: knowledgeVersions.createdAt,
+        changed: knowledgeVersions.changed,
+        total: totalOver,
+      })
       .from(knowledgeVersions)
       .where(where)
       .orderBy(desc(knowledgeVersions.version))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const total = rows[0]?.total ?? (q.page > 1 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(knowledgeVersions).where(where))[0].n : 0);
+    const total =
+      rows[0]?.total ??
+      (q.page > 1
+        ? (
+            await tx
+              .select({ n: sql<number>`count(*)::int` })
+              .from(knowledgeVersions)
+              .where(where)
+          )[0].n
+        : 0);
     return { items: rows.map(presentVersionSummary), total, page: q.page, pageSize: q.pageSize };
   });
 }
@@ -474,7 +644,12 @@ export async function getVersion(ctx: TenantContext, itemId: string, version: nu
     if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
     const [v] = await versionRows(tx, ctx, itemId, [version]);
     if (!v) throw new AppError('not_found');
-    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, v.networkIds), repo.partyNames(tx, ctx.tenant.id, v.parties.map((p) => p.partyId))]);
+    const nets = await repo.networkNames(tx, ctx.tenant.id, v.networkIds);
+    const people = await repo.partyNames(
+      tx,
+      ctx.tenant.id,
+      v.parties.map((p) => p.partyId),
+    );
     return {
       ...presentVersionSummary(v),
       type: v.type as KnowledgeType,
@@ -499,7 +674,8 @@ export async function diffVersions(ctx: TenantContext, itemId: string, from: num
     if (!a || !b) throw new AppError('not_found', { [a ? 'to' : 'from']: 'unknown_version' });
     const ids = [...new Set([...a.networkIds, ...b.networkIds])];
     const pids = [...new Set([...a.parties, ...b.parties].map((p) => p.partyId))];
-    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, ids), repo.partyNames(tx, ctx.tenant.id, pids)]);
+    const nets = await repo.networkNames(tx, ctx.tenant.id, ids);
+    const people = await repo.partyNames(tx, ctx.tenant.id, pids);
     const fields: KnowledgeDiff['fields'] = [];
     const text = (field: string, x: string | null, y: string | null) => {
       if ((x ?? '') !== (y ?? '')) fields.push({ field, before: x, after: y, parts: diffWords(x ?? '', y ?? '') });
@@ -513,7 +689,11 @@ export async function diffVersions(ctx: TenantContext, itemId: string, from: num
     value('tags', a.tags, b.tags);
     value('visibility', a.visibility, b.visibility);
     value('publishedOn', a.publishedOn, b.publishedOn);
-    value('networks', a.networkIds.map((id) => nets.get(id) ?? id), b.networkIds.map((id) => nets.get(id) ?? id));
+    value(
+      'networks',
+      a.networkIds.map((id) => nets.get(id) ?? id),
+      b.networkIds.map((id) => nets.get(id) ?? id),
+    );
     const who = (v: VersionRow) => v.parties.map((p) => `${people.get(p.partyId) ?? p.partyId} (${p.role})`);
     value('parties', who(a), who(b));
     const body = diffLines(a.body, b.body);
@@ -528,7 +708,12 @@ export async function restoreVersion(ctx: TenantContext, itemId: string, version
     const [v] = await versionRows(tx, ctx, itemId, [version]);
     if (!v) throw new AppError('not_found');
     // links to networks or partners deleted since then are dropped
-    const [nets, people] = await Promise.all([repo.networkNames(tx, ctx.tenant.id, v.networkIds), repo.partyNames(tx, ctx.tenant.id, v.parties.map((p) => p.partyId))]);
+    const nets = await repo.networkNames(tx, ctx.tenant.id, v.networkIds);
+    const people = await repo.partyNames(
+      tx,
+      ctx.tenant.id,
+      v.parties.map((p) => p.partyId),
+    );
     const networkIds = v.networkIds.filter((id) => nets.has(id));
     const next: State = {
       type: v.type,

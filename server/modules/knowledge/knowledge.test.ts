@@ -41,18 +41,48 @@ beforeAll(async () => {
   coordinator = await mk('coordinator', party.elderly);
   other = await tenantWithUser(t, 'admin');
 
-  await item({ title: 'ระบบการจัดการน้ำชุมชน', summary: 'บทเรียนจากลำเหมือง', body: 'โครงการพัฒนาระบบการจัดการน้ำชุมชนของภาคีเครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำเพื่อแบ่งปันน้ำอย่างเป็นธรรม', tags: ['เหมืองฝาย', 'ปันน้ำ'], networkIds: [net.water], publishedOn: '2023-11-15' });
-  await item({ title: 'ฟื้นฟูร่างกายที่บ้าน', type: 'good_practice', body: 'กิจกรรมฟื้นฟูสมรรถภาพผู้สูงอายุที่มีภาวะพึ่งพิงโดยอาสาสมัครในชุมชนทุกสัปดาห์', tags: ['ผู้สูงอายุ'], networkIds: [net.elderly], publishedOn: '2024-03-01' });
+  await item({
+    title: 'ระบบการจัดการน้ำชุมชน',
+    summary: 'บทเรียนจากลำเหมือง',
+    body: 'โครงการพัฒนาระบบการจัดการน้ำชุมชนของภาคีเครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำเพื่อแบ่งปันน้ำอย่างเป็นธรรม',
+    tags: ['เหมืองฝาย', 'ปันน้ำ'],
+    networkIds: [net.water],
+    publishedOn: '2023-11-15',
+  });
+  await item({
+    title: 'ฟื้นฟูร่างกายที่บ้าน',
+    type: 'good_practice',
+    body: 'กิจกรรมฟื้นฟูสมรรถภาพผู้สูงอายุที่มีภาวะพึ่งพิงโดยอาสาสมัครในชุมชนทุกสัปดาห์',
+    tags: ['ผู้สูงอายุ'],
+    networkIds: [net.elderly],
+    publishedOn: '2024-03-01',
+  });
   await item({ title: 'บันทึกหน้าฝนปี 2565', body: 'ปีนั้นเกิดน้ำท่วมขังในหมู่บ้านนานสองสัปดาห์', publishedOn: '2022-09-20' });
   await item({ title: 'เรื่องเล่าของพ่อหลวง', type: 'local_wisdom', body: 'ทุ่งนาท่วมน้ำหลากทั้งทุ่งแต่ข้าวพันธุ์พื้นเมืองยังรอด', publishedOn: '2022-10-05' });
   await item({ title: 'ประวัติเหมืองฝายพญาคำ', type: 'case_study', body: 'ประวัติโดยย่อ', publishedOn: '2021-01-10' });
-  await item({ title: 'แผนรอบเวรเฉพาะเครือข่าย', visibility: 'network', networkIds: [net.water], body: 'ตารางรอบเวรลับเฉพาะภายในเครือข่ายผู้ใช้น้ำ คำค้นพิเศษ ปันน้ำลับ', publishedOn: '2024-06-01' });
+  await item({
+    title: 'แผนรอบเวรเฉพาะเครือข่าย',
+    visibility: 'network',
+    networkIds: [net.water],
+    body: 'ตารางรอบเวรลับเฉพาะภายในเครือข่ายผู้ใช้น้ำ คำค้นพิเศษ ปันน้ำลับ',
+    publishedOn: '2024-06-01',
+  });
 });
 afterAll(() => t.close());
 
 describe('knowledge items', () => {
   it('creates an item as version 1 and refuses bad input with field messages', async () => {
-    const created = await item({ title: 'คู่มืออาสาสมัคร', type: 'manual', body: '# ชื่อบท\n\n## หัวข้อ\n\n**สำคัญ** ข้อความ', tags: ['อาสา', 'อาสา'], networkIds: [net.elderly, net.water], parties: [{ partyId: party.elderly, role: 'author' }, { partyId: party.water, role: 'contributor' }] });
+    const created = await item({
+      title: 'คู่มืออาสาสมัคร',
+      type: 'manual',
+      body: '# ชื่อบท\n\n## หัวข้อ\n\n**สำคัญ** ข้อความ',
+      tags: ['อาสา', 'อาสา'],
+      networkIds: [net.elderly, net.water],
+      parties: [
+        { partyId: party.elderly, role: 'author' },
+        { partyId: party.water, role: 'contributor' },
+      ],
+    });
     expect(created).toMatchObject({ version: 1, type: 'manual', tags: ['อาสา'], visibility: 'tenant', canEdit: true, attachments: [], forums: [] });
     expect(created.bodyHtml).toBe('<h2>ชื่อบท</h2>\n<h3>หัวข้อ</h3>\n<p><strong>สำคัญ</strong> ข้อความ</p>');
     expect(created.networks.map((n: { id: string }) => n.id)).toEqual([net.elderly, net.water]);
@@ -61,7 +91,12 @@ describe('knowledge items', () => {
     const bad = await admin.post(`${base}/knowledge`, { type: 'unknown', body: 5 }, { 'accept-language': 'en' });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['body', 'title', 'type']);
-    const unknownNet = await admin.post(`${base}/knowledge`, { title: 'x', type: 'lesson', networkIds: [crypto.randomUUID()], parties: [{ partyId: crypto.randomUUID() }] });
+    const unknownNet = await admin.post(`${base}/knowledge`, {
+      title: 'x',
+      type: 'lesson',
+      networkIds: [crypto.randomUUID()],
+      parties: [{ partyId: crypto.randomUUID() }],
+    });
     expect(unknownNet.statusCode).toBe(400);
     expect(unknownNet.json().error.fields).toEqual({ 'networkIds.0': 'ไม่พบเครือข่ายนี้', 'parties.0.partyId': 'ไม่พบภาคีนี้' });
     const noNet = await admin.post(`${base}/knowledge`, { title: 'x', type: 'lesson', visibility: 'network' }, { 'accept-language': 'en' });
@@ -119,7 +154,10 @@ describe('knowledge items', () => {
 
     const diff = (await admin.get(`${url}/diff?from=1&to=3`)).json();
     expect(diff.fields.map((f: { field: string }) => f.field)).toEqual(['title', 'tags']);
-    expect(diff.fields[0].parts).toEqual([{ op: 'equal', text: 'วิธีซ่อมฝาย' }, { op: 'added', text: 'แบบดั้งเดิม' }]);
+    expect(diff.fields[0].parts).toEqual([
+      { op: 'equal', text: 'วิธีซ่อมฝาย' },
+      { op: 'added', text: 'แบบดั้งเดิม' },
+    ]);
     expect(diff.bodyStats).toEqual({ added: 2, removed: 1 });
     const changed = diff.body.find((l: { op: string }) => l.op === 'changed');
     expect(changed.oldText).toBe('ใช้ไม้ไผ่และหินกั้นลำน้ำ');
@@ -190,7 +228,9 @@ describe('Thai search', () => {
     // a word that finds something as typed is not corrected
     expect((await admin.get(`${base}/knowledge/search?q=${q('พญาคำ')}`)).json().correctedQuery).toBeNull();
     expect(titles(await admin.get(`${base}/knowledge/search?q=${q('น้ำ')}&type=local_wisdom`))).toEqual(['เรื่องเล่าของพ่อหลวง']);
-    expect(titles(await admin.get(`${base}/knowledge/search?q=${q('น้ำ')}&networkId=${net.water}`)).sort()).toEqual(['ระบบการจัดการน้ำชุมชน', 'แผนรอบเวรเฉพาะเครือข่าย'].sort());
+    expect(titles(await admin.get(`${base}/knowledge/search?q=${q('น้ำ')}&networkId=${net.water}`)).sort()).toEqual(
+      ['ระบบการจัดการน้ำชุมชน', 'แผนรอบเวรเฉพาะเครือข่าย'].sort(),
+    );
     expect(titles(await admin.get(`${base}/knowledge?tag=${q('ปันน้ำ')}`))).toEqual(['ระบบการจัดการน้ำชุมชน']);
     // B.E. 2565 = 2022; fiscal year 2566 = 2022-10-01 … 2023-09-30
     expect(titles(await admin.get(`${base}/knowledge?year=2565`)).sort()).toEqual(['บันทึกหน้าฝนปี 2565', 'เรื่องเล่าของพ่อหลวง'].sort());
@@ -236,7 +276,9 @@ describe('Thai search', () => {
   it('row-level security confines the knowledge tables to the tenant', async () => {
     const counts = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role phakhi_app`);
-      const r = await tx.execute(sql`select (select count(*)::int from knowledge_items) i, (select count(*)::int from knowledge_versions) v, (select count(*)::int from knowledge_item_networks) n, (select count(*)::int from knowledge_forums) f, (select count(*)::int from knowledge_attachments) a, (select count(*)::int from knowledge_views) w`);
+      const r = await tx.execute(
+        sql`select (select count(*)::int from knowledge_items) i, (select count(*)::int from knowledge_versions) v, (select count(*)::int from knowledge_item_networks) n, (select count(*)::int from knowledge_forums) f, (select count(*)::int from knowledge_attachments) a, (select count(*)::int from knowledge_views) w`,
+      );
       return (r as unknown as { rows: Record<string, number>[] }).rows[0];
     });
     expect(counts).toEqual({ i: 0, v: 0, n: 0, f: 0, a: 0, w: 0 });

@@ -1,3 +1,4 @@
+import { inOrder } from '../plans/in-order';
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KnowledgeMetrics, KnowledgeType, metricsQuery } from '../../../common/schemas/knowledge';
@@ -28,8 +29,15 @@ export async function knowledgeMetrics(ctx: TenantContext, q: z.output<typeof me
   const netFilter = (col: SQL) => (q.networkId ? sql`and ${col} = ${q.networkId}` : sql``);
 
   return withTenant(ctx.db, t, async (tx) => {
-    const run = async <T>(query: SQL) => ((await tx.execute(query)) as unknown as Rows<T>).rows;
-    const [itemDays, hostDays, joinDays, totalItemDays, forumDays, viewDays, reused, mostRead] = await Promise.all([
+    // lazy: each query starts only when inOrder awaits it (one connection, no overlapping queries)
+    const run = <T>(query: SQL): PromiseLike<T[]> => ({
+      then: (ok, fail) =>
+        tx
+          .execute(query)
+          .then((r) => (r as unknown as Rows<T>).rows)
+          .then(ok, fail),
+    });
+    const [itemDays, hostDays, joinDays, totalItemDays, forumDays, viewDays, reused, mostRead] = await inOrder([
       run<{ network_id: string; name: string; day: string; produced: number; linked: number }>(sql`
         select kn.network_id, n.name, ${knowledgeItems.publishedOn}::text as day,
           count(*) filter (where kn.position = 0)::int as produced, count(*)::int as linked
@@ -104,7 +112,11 @@ export async function knowledgeMetrics(ctx: TenantContext, q: z.output<typeof me
     const net = (id: string, name: string, year: number) => {
       const key = `${id}|${year}`;
       let r = byNet.get(key);
-      if (!r) byNet.set(key, (r = { networkId: id, networkName: name, fiscalYear: year, itemsProduced: 0, itemsLinked: 0, forumsHosted: 0, forumsJoined: 0, attendance: 0 }));
+      if (!r)
+        byNet.set(
+          key,
+          (r = { networkId: id, networkName: name, fiscalYear: year, itemsProduced: 0, itemsLinked: 0, forumsHosted: 0, forumsJoined: 0, attendance: 0 }),
+        );
       return r;
     };
     for (const r of itemDays) {
@@ -135,8 +147,19 @@ export async function knowledgeMetrics(ctx: TenantContext, q: z.output<typeof me
     return {
       fiscalYears: [...years].sort((a, b) => a - b),
       totals: [...totals.values()].sort((a, b) => a.fiscalYear - b.fiscalYear),
-      byNetwork: [...byNet.values()].sort((a, b) => a.fiscalYear - b.fiscalYear || b.itemsProduced + b.forumsHosted - (a.itemsProduced + a.forumsHosted) || a.networkName.localeCompare(b.networkName, 'th')),
-      reused: reused.map((r) => ({ id: r.id, title: r.title, homeNetwork: r.home_id && r.home_name ? { id: r.home_id, name: r.home_name } : null, otherNetworksLinked: r.other_linked, otherNetworkReaders: r.other_readers })),
+      byNetwork: [...byNet.values()].sort(
+        (a, b) =>
+          a.fiscalYear - b.fiscalYear ||
+          b.itemsProduced + b.forumsHosted - (a.itemsProduced + a.forumsHosted) ||
+          a.networkName.localeCompare(b.networkName, 'th'),
+      ),
+      reused: reused.map((r) => ({
+        id: r.id,
+        title: r.title,
+        homeNetwork: r.home_id && r.home_name ? { id: r.home_id, name: r.home_name } : null,
+        otherNetworksLinked: r.other_linked,
+        otherNetworkReaders: r.other_readers,
+      })),
       mostRead: mostRead.map((r) => ({ id: r.id, title: r.title, type: r.type as KnowledgeType, views: r.views, readers: r.readers })),
     };
   });

@@ -42,8 +42,20 @@ export async function globalSearch(ctx: TenantContext, q: string, limit: number)
   const items: GlobalHit[] = [
     ...knowledge.items.map((k): GlobalHit => ({ kind: 'knowledge', id: k.id, title: k.title, subtitle: k.networks[0]?.name ?? null, snippet: k.snippet })),
     ...networks.map((n): GlobalHit => ({ kind: 'network', id: n.id, title: n.name, subtitle: n.name_en, snippet: mark(n.description) })),
-    ...partners.map((r): GlobalHit => ({ kind: 'partner', id: r.id, title: r.name, subtitle: r.position ?? (r.org_type ? ORG_TYPE_TH[r.org_type as OrgType] : null) ?? SECTOR_TH[r.sector as Sector] ?? null, snippet: null })),
-    ...forums.map((f): GlobalHit => ({ kind: 'forum', id: f.id, title: f.title, subtitle: [f.held_on, f.place].filter(Boolean).join(' · '), snippet: mark(f.description) })),
+    ...partners.map((r): GlobalHit => ({
+      kind: 'partner',
+      id: r.id,
+      title: r.name,
+      subtitle: r.position ?? (r.org_type ? ORG_TYPE_TH[r.org_type as OrgType] : null) ?? SECTOR_TH[r.sector as Sector] ?? null,
+      snippet: null,
+    })),
+    ...forums.map((f): GlobalHit => ({
+      kind: 'forum',
+      id: f.id,
+      title: f.title,
+      subtitle: [f.held_on, f.place].filter(Boolean).join(' · '),
+      snippet: mark(f.description),
+    })),
   ];
   return {
     q,

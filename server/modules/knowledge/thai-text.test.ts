@@ -50,11 +50,17 @@ describe('Markdown, files and diffs', () => {
     for (const bad of ['../x', 'a/b.pdf', 'a\\b.pdf', '..', 'a\u0000.pdf', '%2e%2e%2fx']) expect(() => safeFilename(bad), bad).toThrow(UnsafeFilenameError);
     expect(withExtension('photo', 'jpeg')).toBe('photo.jpg');
     expect(withExtension('report.PDF', 'pdf')).toBe('report.PDF');
-    expect(ooxmlText('<w:p><w:r><w:t>ก&amp;ข</w:t><w:tab/><w:t xml:space="preserve">ค </w:t></w:r></w:p><w:p><w:r><w:t>ง</w:t></w:r></w:p>', 'w:t', 'w:p')).toBe('ก&ข\tค \nง\n');
+    expect(
+      ooxmlText('<w:p><w:r><w:t>ก&amp;ข</w:t><w:tab/><w:t xml:space="preserve">ค </w:t></w:r></w:p><w:p><w:r><w:t>ง</w:t></w:r></w:p>', 'w:t', 'w:p'),
+    ).toBe('ก&ข\tค \nง\n');
   });
 
   it('diffs lines and Thai words', () => {
-    expect(diffWords('ปลูกข้าวนาปี', 'ปลูกข้าวนาปรัง').filter((p) => p.op !== 'equal').map((p) => p.text)).toEqual(['นาปี', 'นาปรัง']);
+    expect(
+      diffWords('ปลูกข้าวนาปี', 'ปลูกข้าวนาปรัง')
+        .filter((p) => p.op !== 'equal')
+        .map((p) => p.text),
+    ).toEqual(['นาปี', 'นาปรัง']);
     const d = diffLines('a\nb\nc', 'a\nB\nc\nd');
     expect(d.lines.map((l) => l.op)).toEqual(['equal', 'changed', 'equal', 'added']);
     expect({ added: d.added, removed: d.removed }).toEqual({ added: 2, removed: 1 });
