@@ -30,9 +30,9 @@ import { DEMO_KNOWLEDGE } from '../server/demo/knowledge/items';
 import { Rng } from '../server/demo/data/rng';
 import { markdownText } from '../server/modules/knowledge/markdown';
 import { listItems, planSearch } from '../server/modules/knowledge/knowledge.service';
-import { addTitleTerms } from '../server/modules/knowledge/search-plan';
+import { addTitleTerms, correctSpelling } from '../server/modules/knowledge/search-plan';
 import { itemConditions } from '../server/modules/knowledge/knowledge.repository';
-import { normalizeText, segmented } from '../server/modules/knowledge/thai-text';
+import { normalizeText, parseQuery, segmented } from '../server/modules/knowledge/thai-text';
 import { likePattern } from '../server/modules/partners/partners.repository';
 
 const N = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -206,8 +206,14 @@ async function allIds(ctx: TenantContext, q: string, how: 'fts' | 'ilike'): Prom
     if (how === 'ilike') return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${ilikeWhere(ctx, q)}`);
     // the service's own match condition (with the spelling fallback as it decides), all pages at once
     const conds = itemConditions(ctx, {});
-    const plan = await planSearch(tx, ctx, conds, q);
-    return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${sql.join([...conds, plan.where], sql` and `)}`);
+    const ids = async (text: string) => {
+      const plan = await planSearch(tx, conds, parseQuery(text));
+      return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${sql.join([...conds, plan.where], sql` and `)}`);
+    };
+    const exact = await ids(q);
+    if ((exact as unknown as { rows: unknown[] }).rows.length) return exact;
+    const corrected = await correctSpelling(tx, ctx.tenant.id, q);
+    return corrected ? ids(corrected) : exact;
   });
   return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
 }

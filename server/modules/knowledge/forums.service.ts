@@ -216,20 +216,18 @@ async function setParticipants(tx: Tx, ctx: TenantContext, forumId: string, list
     .delete(knowledgeForumParticipants)
     .where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, forumId)));
   if (list.length)
-    await tx
-      .insert(knowledgeForumParticipants)
-      .values(
-        list.map((p, position) => ({
-          tenantId: ctx.tenant.id,
-          forumId,
-          networkId: p.networkId ?? null,
-          partyId: p.partyId ?? null,
-          role: p.role,
-          headCount: p.headCount,
-          note: p.note ?? null,
-          position,
-        })),
-      );
+    await tx.insert(knowledgeForumParticipants).values(
+      list.map((p, position) => ({
+        tenantId: ctx.tenant.id,
+        forumId,
+        networkId: p.networkId ?? null,
+        partyId: p.partyId ?? null,
+        role: p.role,
+        headCount: p.headCount,
+        note: p.note ?? null,
+        position,
+      })),
+    );
 }
 
 async function setItems(tx: Tx, ctx: TenantContext, forumId: string, itemIds: string[]) {

@@ -27,7 +27,7 @@ import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
-import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
+import { parseQuery, queryTerms, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
 import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -100,47 +100,68 @@ type ListInput = z.output<typeof knowledgeListQuery>;
 interface SearchPlan {
   where: SQL;
   rank: SQL;
-  /** The groups to mark in snippets (the typed query's and its correction's). */
+  /** The groups to mark in snippets. */
   parsed: ParsedQuery;
-  correctedQuery: string | null;
   /** More matches expected than are worth ranking: newest first, estimated total. */
   broad: boolean;
   estimate: number;
 }
 
-/** Decides how to answer a search (see search-plan.ts): the match, its ranking, a spelling correction, broad or narrow. */
-export async function planSearch(tx: Tx, ctx: TenantContext, conds: SQL[], text: string): Promise<SearchPlan> {
-  const parsed = parseQuery(text);
-  const exact = searchCondition(parsed);
-  const found = exact.words
-    ? (
-        await tx
-          .select({ one: sql<number>`1` })
-          .from(knowledgeItems)
-          .where(and(...conds, exact.words))
-          .limit(1)
-      ).length > 0
-    : false;
-  if (!found) {
-    // nothing as typed: search the closest spelling from the title dictionary instead ("did you mean")
-    const corrected = await correctSpelling(tx, ctx.tenant.id, text);
-    const alt = corrected ? parseQuery(corrected) : null;
-    const altCond = alt ? searchCondition(alt) : null;
-    // offered only when it finds something this caller may see: the dictionary must not reveal words of hidden titles
-    const useful = altCond?.words
-      ? (
-          await tx
-            .select({ one: sql<number>`1` })
-            .from(knowledgeItems)
-            .where(and(...conds, altCond.words))
-            .limit(1)
-        ).length > 0
-      : false;
-    if (alt && altCond?.words && useful) return { where: altCond.words, rank: altCond.rank, parsed: alt, correctedQuery: corrected, broad: false, estimate: 0 };
-    return { where: sql`false`, rank: sql`0`, parsed, correctedQuery: null, broad: false, estimate: 0 };
-  }
-  const estimate = await estimateMatches(tx, and(...conds, exact.words!)!);
-  return { where: exact.words!, rank: exact.rank, parsed, correctedQuery: null, broad: estimate > BROAD_MATCHES, estimate };
+/** How to answer a search (see search-plan.ts): the match, its ranking, broad or narrow. */
+export async function planSearch(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<SearchPlan> {
+  const match = searchCondition(parsed);
+  if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0 };
+  const estimate = await estimateMatches(tx, conds, queryTerms(parsed), parsed.groups.length);
+  return { where: match.words, rank: match.rank, parsed, broad: estimate > BROAD_MATCHES, estimate };
+}
+
+type ListRowWithRank = repo.ListRow & { rank: number; total: number };
+
+/** One page of the items matching `conds` (and the search plan), with the total (exact, or estimated for a broad search). */
+async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
+  const where = and(...conds, plan?.where);
+  const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
+  const order = () =>
+    byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
+  // a broad search is not counted (the planner's estimate stands in)
+  const counted = !plan?.broad;
+  const pageIds = tx
+    .select({
+      id: knowledgeItems.id,
+      rank: sql<number>`${plan?.rank ?? sql`0`}`.as('rank'),
+      publishedOn: knowledgeItems.publishedOn,
+      total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total'),
+    })
+    .from(knowledgeItems)
+    .where(where)
+    .orderBy(...order())
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .as('page_ids');
+  const rows: ListRowWithRank[] = await tx
+    .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
+    .from(pageIds)
+    .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
+    .orderBy(
+      ...(byRank
+        ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)]
+        : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')),
+    );
+  const offset = (page - 1) * pageSize;
+  let total: number;
+  if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);
+  else
+    total =
+      rows[0]?.total ??
+      (page > 1
+        ? (
+            await tx
+              .select({ n: sql<number>`count(*)::int` })
+              .from(knowledgeItems)
+              .where(where)
+          ).at(0)!.n
+        : 0);
+  return { rows, total, estimated: !counted && rows.length >= pageSize };
 }
 
 /** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
@@ -148,54 +169,22 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
   const { page, pageSize, sort, q: text, ...filter } = q;
   const conds = repo.itemConditions(ctx, filter);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const plan = text ? await planSearch(tx, ctx, conds, text) : null;
-    if (plan) conds.push(plan.where);
-    const rank = plan?.rank ?? sql`0`;
-    const where = and(...conds);
-    const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
-    const order = byRank
-      ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)]
-      : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
-    // a broad search is not counted (the planner's estimate stands in); a narrow one reads its matches through the GIN index
-    const counted = !plan?.broad;
-    if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = off`);
-    const pageIds = tx
-      .select({
-        id: knowledgeItems.id,
-        rank: sql<number>`${rank}`.as('rank'),
-        publishedOn: knowledgeItems.publishedOn,
-        total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total'),
-      })
-      .from(knowledgeItems)
-      .where(where)
-      .orderBy(...order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .as('page_ids');
-    const rows = await tx
-      .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
-      .from(pageIds)
-      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(
-        ...(byRank
-          ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)]
-          : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')),
-      );
-    if (plan && !plan.broad) await tx.execute(sql`set local enable_seqscan = on`);
-    const offset = (page - 1) * pageSize;
-    let total: number;
-    if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);
-    else
-      total =
-        rows[0]?.total ??
-        (page > 1
-          ? (
-              await tx
-                .select({ n: sql<number>`count(*)::int` })
-                .from(knowledgeItems)
-                .where(where)
-            ).at(0)!.n
-          : 0);
+    // a search reads knowledge_items through an index: a sequential scan would de-TOAST every row's vector
+    if (text) await tx.execute(sql`set local enable_seqscan = off`);
+    let plan = text ? await planSearch(tx, conds, parseQuery(text)) : null;
+    let result = await pageOf(tx, ctx, conds, plan, sort, page, pageSize);
+    let correctedQuery: string | null = null;
+    if (text && result.total === 0) {
+      // nothing as typed: the closest spelling from the title dictionary ("did you mean"), offered only when it
+      // finds something this caller may see, so the dictionary never reveals words of hidden titles
+      const corrected = await correctSpelling(tx, ctx.tenant.id, text);
+      if (corrected) {
+        const altPlan = await planSearch(tx, conds, parseQuery(corrected));
+        const alt = await pageOf(tx, ctx, conds, altPlan, sort, page, pageSize);
+        if (alt.total > 0) [plan, result, correctedQuery] = [altPlan, alt, corrected];
+      }
+    }
+    const { rows, total } = result;
     const ids = rows.map((r) => r.id);
     const rel = await repo.loadRelations(tx, ctx.tenant.id, ids);
     const snippets = plan ? await snippetsFor(tx, ctx.tenant.id, rows, plan.parsed) : new Map<string, Hit>();
@@ -207,8 +196,8 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
       total,
       page,
       pageSize,
-      totalIsEstimate: !counted && rows.length >= pageSize,
-      correctedQuery: plan?.correctedQuery ?? null,
+      totalIsEstimate: result.estimated,
+      correctedQuery,
     };
   });
 }
@@ -428,19 +417,17 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
     .returning();
   await repo.setLinks(tx, ctx.tenant.id, row.id, state.networkIds, state.parties);
   await addTitleTerms(tx, ctx.tenant.id, [state]);
-  await tx
-    .insert(knowledgeVersions)
-    .values({
-      tenantId: ctx.tenant.id,
-      itemId: row.id,
-      version: 1,
-      ...state,
-      changed: changedFields(null, state),
-      note: input.note ?? null,
-      editedByUserId: who.id,
-      editedByName: who.name,
-      createdAt: at,
-    });
+  await tx.insert(knowledgeVersions).values({
+    tenantId: ctx.tenant.id,
+    itemId: row.id,
+    version: 1,
+    ...state,
+    changed: changedFields(null, state),
+    note: input.note ?? null,
+    editedByUserId: who.id,
+    editedByName: who.name,
+    createdAt: at,
+  });
   if (!opts.quiet)
     await audit(tx, ctx, { entity: 'knowledge_item', entityId: row.id, entityLabel: row.title, action: 'create', after: auditView({ ...state, version: 1 }) });
   return row;
@@ -497,20 +484,18 @@ async function applyChange(
   if (!after) throw new AppError('conflict', { baseVersion: 'version_conflict' });
   if (changed.includes('networkIds') || changed.includes('parties')) await repo.setLinks(tx, ctx.tenant.id, row.id, next.networkIds, next.parties);
   if (changed.includes('title') || changed.includes('tags')) await addTitleTerms(tx, ctx.tenant.id, [next]);
-  await tx
-    .insert(knowledgeVersions)
-    .values({
-      tenantId: ctx.tenant.id,
-      itemId: row.id,
-      version,
-      ...next,
-      changed,
-      note: meta.note,
-      restoredFrom: meta.restoredFrom,
-      editedByUserId: who.id,
-      editedByName: who.name,
-      createdAt: meta.createdAt ?? new Date(),
-    });
+  await tx.insert(knowledgeVersions).values({
+    tenantId: ctx.tenant.id,
+    itemId: row.id,
+    version,
+    ...next,
+    changed,
+    note: meta.note,
+    restoredFrom: meta.restoredFrom,
+    editedByUserId: who.id,
+    editedByName: who.name,
+    createdAt: meta.createdAt ?? new Date(),
+  });
   if (meta.quiet) return after;
   await audit(tx, ctx, {
     entity: 'knowledge_item',

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { knowledgeTerms } from '../../db/schema';
+import { and } from 'drizzle-orm';
+import { knowledgeItems, knowledgeTerms } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { normalizeText, titleTerms, words } from './thai-text';
+import { normalizeText, titleTerms, toTsQuery, words } from './thai-text';
 
 /**
  * How a knowledge search runs at scale (see docs/ARCHITECTURE.md, "Knowledge search"):
@@ -11,18 +12,31 @@ import { normalizeText, titleTerms, words } from './thai-text';
  *   tells the reader little;
  * - a narrower query is ranked exactly over all its matches, read through the GIN index;
  * - a query whose words find nothing is searched with its closest spelling from the title dictionary
- *   instead (knowledge_terms, pg_trgm similarity) and says so in `correctedQuery`.
+ *   instead (knowledge_terms: pg_trgm similarity finds candidates, the fewest edits wins) and says so in
+ *   `correctedQuery`.
  */
-export const BROAD_MATCHES = 3000;
+export const BROAD_MATCHES = 1000;
 /** pg_trgm similarity from which a dictionary term counts as the same word misspelt (one wrong letter in a short Thai word scores about 0.54). */
 const SPELLING_SIMILARITY = 0.5;
 
-/** The planner's estimate of how many knowledge items match `where` (tsvector statistics make it close for words). */
-export async function estimateMatches(tx: Tx, where: SQL): Promise<number> {
+async function plannedRows(tx: Tx, where: SQL): Promise<number> {
   const r = (await tx.execute(sql`explain (format json) select 1 from knowledge_items where ${where}`)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
   const raw = r.rows[0]?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
+  return plan[0]?.Plan['Plan Rows'] ?? 0;
+}
+
+/**
+ * About how many visible items match, from the planner's statistics (tsvector statistics are close for
+ * single terms). The planner multiplies terms as if independent, which badly undercounts a phrase (its
+ * adjacent pairs nearly always occur together), so a one-group query takes its rarest term's estimate.
+ */
+export async function estimateMatches(tx: Tx, conds: SQL[], terms: string[], groups: number): Promise<number> {
+  const term = (t: string) => sql`${knowledgeItems.searchVector} @@ to_tsquery('simple', ${toTsQuery({ groups: [[t]] })})`;
+  if (groups !== 1 || terms.length === 1) return Math.round(await plannedRows(tx, and(...conds, ...terms.map(term))!));
+  let least = Infinity;
+  for (const t of terms) least = Math.min(least, await plannedRows(tx, and(...conds, term(t))!));
+  return Math.round(least);
 }
 
 /**
@@ -43,8 +57,13 @@ export async function correctSpelling(tx: Tx, tenantId: string, text: string): P
     const r = (await tx.execute(sql`
       select term from knowledge_terms
       where tenant_id = ${tenantId} and term % ${typed}
-      order by similarity(term, ${typed}) desc, length(term) desc, term limit 1`)) as unknown as { rows: { term: string }[] };
-    const best = r.rows[0]?.term;
+      order by similarity(term, ${typed}) desc, term limit 20`)) as unknown as { rows: { term: string }[] };
+    // trigram similarity finds the candidates; the fewest edits chooses (ธนาคารชยะ → ธนาคารขยะ, not the shorter ธนาคาร)
+    const ranked = r.rows
+      .map((x) => ({ term: x.term, edits: editDistance(typed, x.term) }))
+      .filter((x) => x.edits <= Math.max(1, Math.floor(typed.length / 4)));
+    ranked.sort((a, b) => a.edits - b.edits);
+    const best = ranked[0]?.term;
     if (best && best !== typed) {
       out.push(best);
       changed = true;
@@ -70,4 +89,15 @@ export async function addTitleTerms(tx: Tx, tenantId: string, items: { title: st
  */
 export async function useTypoThreshold(tx: Tx) {
   await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+}
+
+/** Levenshtein distance between two short strings (UTF-16 units: Thai letters and marks are one unit each). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }

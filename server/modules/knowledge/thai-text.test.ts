@@ -28,6 +28,11 @@ describe('Thai words for search', () => {
     expect(snippet('ไม่มีคำนี้', parseQuery('ผู้สูงอายุ'))).toBeNull();
     const long = `${'ก'.repeat(400)} จุดที่ต้องการ ${'ข'.repeat(400)}`;
     expect(snippet(long, parseQuery('ต้องการ'))!.html).toMatch(/^….*<mark>ต้องการ<\/mark>.*…$/);
+    // only the text around the hits is segmented: a match far into a long body, a phrase, and a substring
+    // inside another word (ผู้สูงวัย has no สูงอายุ) that must not count
+    const far = `${'ผู้สูงวัย '.repeat(600)}การจัดการน้ำของชุมชน ${'ค'.repeat(500)}`;
+    expect(snippet(far, parseQuery('จัดการน้ำ'))!.html).toMatch(/^….*การ<mark>จัดการน้ำ<\/mark>ของชุมชน/);
+    expect(snippet(far, parseQuery('ผู้สูงอายุ'))).toBeNull();
   });
 });
 
@@ -64,5 +69,18 @@ describe('Markdown, files and diffs', () => {
     const d = diffLines('a\nb\nc', 'a\nB\nc\nd');
     expect(d.lines.map((l) => l.op)).toEqual(['equal', 'changed', 'equal', 'added']);
     expect({ added: d.added, removed: d.removed }).toEqual({ added: 2, removed: 1 });
+  });
+});
+
+describe('spelling dictionary', () => {
+  it('keeps runs of one to four title words and whole tags, and measures edits', async () => {
+    const { titleTerms } = await import('./thai-text');
+    const { editDistance } = await import('./search-plan');
+    const terms = titleTerms('ประวัติเหมืองฝายพญาคำ', ['ปันน้ำ']);
+    expect(terms).toEqual(expect.arrayContaining(['เหมืองฝายพญาคำ', 'ฝายพญาคำ', 'ประวัติ', 'ปันน้ำ']));
+    expect(terms).not.toContain('ประวัติเหมืองฝายพญาคำ'.slice(0, 3));
+    expect(editDistance('ธนาคารชยะ', 'ธนาคารขยะ')).toBe(1);
+    expect(editDistance('ธนาคารชยะ', 'ธนาคาร')).toBe(3);
+    expect(editDistance('ฟื้นฟูสมรถภาพ', 'ฟื้นฟูสมรรถภาพ')).toBe(1);
   });
 });

@@ -123,8 +123,8 @@ interface Token {
   word: string;
 }
 
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+function tokenize(text: string, base = 0, range = 0): (Token & { range: number })[] {
+  const out: (Token & { range: number })[] = [];
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike) continue;
     // the same split as words(), keeping offsets
@@ -133,7 +133,7 @@ function tokenize(text: string): Token[] {
       const at = s.segment.indexOf(part, offset);
       offset = at + part.length;
       if (!part) continue;
-      out.push({ start: s.index + at, end: s.index + at + part.length, word: normalizeWord(normalizeText(part)) });
+      out.push({ start: base + s.index + at, end: base + s.index + at + part.length, word: normalizeWord(normalizeText(part)), range });
     }
   }
   return out;
@@ -150,15 +150,39 @@ export interface Snippet {
  * The part of `text` (about `width` characters) with the most matches of the query's groups, HTML-escaped,
  * with each match wrapped in <mark>. Null when nothing in the text matches.
  */
+/**
+ * Segmenting a whole body costs milliseconds; only the text around the first places where a group's first
+ * word occurs as a substring is segmented (and then matched word by word, so a substring inside another
+ * word still does not count). Null when the lower-cased text cannot be searched that way (its length changes).
+ */
+function tokensNearHits(source: string, parsed: ParsedQuery, width: number): (Token & { range: number })[] | null {
+  const lower = normalizeWord(source);
+  if (lower.length !== source.length) return null;
+  const hits: number[] = [];
+  for (const g of parsed.groups) {
+    for (let at = lower.indexOf(g[0]), n = 0; at >= 0 && n < 8; at = lower.indexOf(g[0], at + 1), n++) hits.push(at);
+  }
+  hits.sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const h of hits.slice(0, 24)) {
+    const from = Math.max(0, h - width);
+    const to = Math.min(source.length, h + 2 * width);
+    const last = ranges[ranges.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else ranges.push([from, to]);
+  }
+  return ranges.flatMap(([from, to], i) => tokenize(source.slice(from, to), from, i));
+}
+
 export function snippet(text: string, parsed: ParsedQuery, width = 180): Snippet | null {
   if (!text || !parsed.groups.length) return null;
   const source = normalizeText(text);
-  const tokens = tokenize(source);
+  const tokens = tokensNearHits(source, parsed, width) ?? tokenize(source);
   const matches: { start: number; end: number; group: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     parsed.groups.forEach((g, gi) => {
       if (i + g.length > tokens.length) return;
-      for (let k = 0; k < g.length; k++) if (tokens[i + k].word !== g[k]) return;
+      for (let k = 0; k < g.length; k++) if (tokens[i + k].word !== g[k] || tokens[i + k].range !== tokens[i].range) return;
       matches.push({ start: tokens[i].start, end: tokens[i + g.length - 1].end, group: gi });
     });
   }
