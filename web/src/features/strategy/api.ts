@@ -1,0 +1,28 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Measurement, StrategyMap } from '../../../../common/schemas/strategy';
+import { api, type Query, tenantPath } from '../../api/client';
+
+export function useStrategyMap(tenant: string, query: Query) {
+  return useQuery({
+    queryKey: ['t', tenant, 'strategy', 'map', query],
+    queryFn: ({ signal }) => api<StrategyMap>(tenantPath(tenant, '/strategy/map'), { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface MeasurementInput {
+  value: number;
+  measuredOn: string;
+  source?: string | null;
+  evidenceNote?: string | null;
+  evidenceUrl?: string | null;
+}
+
+export function useAddMeasurement(tenant: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ indicatorId, body }: { indicatorId: string; body: MeasurementInput }) =>
+      api<Measurement>(tenantPath(tenant, `/strategy/indicators/${indicatorId}/measurements`), { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['t', tenant, 'strategy'] }),
+  });
+}
