@@ -28,15 +28,16 @@ interface Values {
   groups: string;
 }
 
-/** "ชาวบ้านหมู่ 5 บ้านดอนไชย, 20" or "… 20 คน" per line → a group and its head count (1 when no number). */
+/** "ชาวบ้านหมู่ 5 บ้านดอนไชย, 20" or "… 20 คน" per line → a group and its head count (1 without a count). */
 export function parseGroups(text: string): { groupName: string; headCount: number; line: number }[] {
   return text
     .split(/\r?\n/)
     .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))
     .filter((x) => x.raw)
     .map(({ raw, line }) => {
-      const m = /^(.*?)[\s,;\t]+(\d{1,6})\s*(คน|people|persons?)?$/i.exec(raw);
-      return m && m[1].trim() ? { groupName: m[1].trim().replace(/[,;]$/, ''), headCount: Number(m[2]), line } : { groupName: raw, headCount: 1, line };
+      // the count follows a comma/semicolon/tab, or is followed by "คน"; "หมู่ 3" alone is a village number, not a count
+      const m = /^(.+?)\s*[,;\t]\s*(\d{1,6})\s*(?:คน|people|persons?)?$/i.exec(raw) ?? /^(.+?)\s+(\d{1,6})\s*(?:คน|people|persons?)$/i.exec(raw);
+      return m && m[1].trim() ? { groupName: m[1].trim(), headCount: Number(m[2]), line } : { groupName: raw, headCount: 1, line };
     });
 }
 

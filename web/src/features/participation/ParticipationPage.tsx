@@ -124,7 +124,7 @@ export default function ParticipationPage() {
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
             {PARTICIPATION_LEVELS.map((l) => (
               <Paper key={l} withBorder p="sm" radius="md" style={{ borderTop: `4px solid var(--mantine-color-${LEVEL_COLORS[l].replace('.', '-')})` }}>
-                <UnstyledButton onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined })} w="100%" aria-label={t('participation.showLevel', { level: levelLabel(l) })}>
+                <UnstyledButton onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined })} w="100%" title={t('participation.showLevel', { level: levelLabel(l) })} data-testid={`level-${l}`}>
                   <Text size="sm" fw={600}>
                     {levelLabel(l)}
                   </Text>
@@ -201,7 +201,7 @@ export default function ParticipationPage() {
                               {r.counts[l] ? (
                                 <UnstyledButton
                                   onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined, [DIM_PARAM[dim]]: r.key })}
-                                  aria-label={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
+                                  title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
                                   data-testid={`cell-${l}`}
                                   data-value={r.counts[l]}
                                   style={{ textDecoration: 'underline', color: 'var(--mantine-color-teal-9)' }}

@@ -37,7 +37,7 @@ export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; hi
             key={y}
             role="listitem"
             variant={has.has(y) ? 'filled' : 'outline'}
-            color={has.has(y) ? 'teal.8' : 'gray.7'}
+            color={has.has(y) ? 'teal' : 'gray.7'}
             style={y === highlight ? { outline: '2px solid var(--mantine-color-orange-7)', outlineOffset: 1 } : undefined}
             aria-label={`${y}: ${has.has(y) ? t('plan.hasPlan') : t('plan.gap')}`}
           >

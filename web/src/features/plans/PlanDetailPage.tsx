@@ -29,7 +29,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { fiscalYearLabel } from '../forums/format';
 import { useCarryForward, useContinuity, useDeletePlan, useDeleteWork, usePlan } from './api';
 import { ContinuityRow } from './Continuity';
-import { baht, percent, planPermissions, STATUS_COLORS } from './format';
+import { baht, DARK_ORANGE, percent, planPermissions, STATUS_COLORS } from './format';
 import { ProgressModal } from './ProgressModal';
 import { Timeline } from './Timeline';
 import { WorkModal, type WorkTarget } from './WorkModal';
@@ -37,7 +37,13 @@ import { WorkModal, type WorkTarget } from './WorkModal';
 export function StatusBadge({ status }: { status: Project['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'planned' ? 'outline' : 'light'} style={{ flexShrink: 0, minWidth: 'max-content' }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant={status === 'planned' ? 'outline' : 'light'}
+      // orange text on its pale background falls short of AA contrast: darken it
+      c={STATUS_COLORS[status] === 'orange' ? DARK_ORANGE : undefined}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {enumLabel(t, 'workStatus', status)}
     </Badge>
   );

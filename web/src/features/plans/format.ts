@@ -14,6 +14,9 @@ export const STATUS_COLORS: Record<WorkStatus, string> = {
   cancelled: 'red',
 };
 
+/** Text colour for orange badges: Mantine's orange on its pale background is below WCAG AA contrast. */
+export const DARK_ORANGE = '#8a3200';
+
 /** Who may do what with plans (mirrors the server: editors write, officers delete plans). */
 export function planPermissions(role: TenantRole) {
   const officer = role === 'admin' || role === 'officer';

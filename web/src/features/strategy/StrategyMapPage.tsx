@@ -16,7 +16,7 @@ import { Loading } from '../../ui/Loading';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
 import { fiscalYearLabel, fiscalYearOptions } from '../forums/format';
-import { percent, planPermissions } from '../plans/format';
+import { DARK_ORANGE, percent, planPermissions } from '../plans/format';
 import { StatusBadge } from '../plans/PlanDetailPage';
 import type { StrategyMapSearch } from '../plans/search';
 import { useStrategyMap } from './api';
@@ -68,7 +68,12 @@ function IndicatorRow({ i, onMeasure }: { i: MapIndicator; onMeasure?: () => voi
           </Stack>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Badge color={color} variant={state === 'reached' ? 'filled' : 'light'} style={{ flexShrink: 0, minWidth: 'max-content' }}>
+          <Badge
+            color={color}
+            variant={state === 'reached' ? 'filled' : 'light'}
+            c={state === 'notYet' ? DARK_ORANGE : undefined}
+            style={{ flexShrink: 0, minWidth: 'max-content' }}
+          >
             {t(`strategy.state.${state}`)}
           </Badge>
           {onMeasure ? (
