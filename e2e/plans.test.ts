@@ -149,7 +149,14 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('total-plan').waitFor();
     const before = Number(await attr(page, 'total-plan'));
     const waterRow = () => page.getByTestId('participation-matrix').locator('tr', { hasText: NETWORK });
-    const cellBefore = (await waterRow().count()) ? Number((await waterRow().getByTestId('cell-plan').getAttribute('data-value').catch(() => '0')) ?? 0) : 0;
+    const cellBefore = (await waterRow().count())
+      ? Number(
+          (await waterRow()
+            .getByTestId('cell-plan')
+            .getAttribute('data-value')
+            .catch(() => '0')) ?? 0,
+        )
+      : 0;
 
     await page.getByTestId('bulk-open').click();
     await page.getByTestId('bulk-title').fill('ประชุมวางแผนรอบเวรปันน้ำฤดูแล้ง');

@@ -111,7 +111,12 @@ const plansRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans
 const planNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/new', component: PlanFormPage, validateSearch: validatePlanNewSearch });
 const planRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/$id', component: PlanDetailPage });
 const planEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/$id/edit', component: PlanFormPage });
-const strategyRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'strategy', component: StrategyMapPage, validateSearch: validateStrategyMapSearch });
+const strategyRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'strategy',
+  component: StrategyMapPage,
+  validateSearch: validateStrategyMapSearch,
+});
 const participationRoute = createRoute({
   getParentRoute: () => tenantRoute,
   path: 'participation',

@@ -148,7 +148,13 @@ export function BulkModal({ defaultLevel, onClose }: { defaultLevel?: string; on
               {...form.getInputProps('contribution')}
             />
           </SimpleGrid>
-          <NetworkSelect label={t('participation.network')} value={form.values.networkId} onChange={(id) => form.setFieldValue('networkId', id)} error={form.errors.networkId} testId="bulk-network" />
+          <NetworkSelect
+            label={t('participation.network')}
+            value={form.values.networkId}
+            onChange={(id) => form.setFieldValue('networkId', id)}
+            error={form.errors.networkId}
+            testId="bulk-network"
+          />
           <PartyMultiSelect
             label={t('participation.partners')}
             value={form.values.partyIds}

@@ -72,9 +72,27 @@ export default function ParticipationPage() {
   };
 
   const recordColumns: Column<ParticipationRecord>[] = [
-    { key: 'title', header: t('participation.eventTitle'), primary: true, render: (r) => <Text fw={500} className="break-words">{r.title}</Text> },
+    {
+      key: 'title',
+      header: t('participation.eventTitle'),
+      primary: true,
+      render: (r) => (
+        <Text fw={500} className="break-words">
+          {r.title}
+        </Text>
+      ),
+    },
     { key: 'date', header: t('participation.occurredOn'), render: (r) => formatDate(r.occurredOn, lang), nowrap: true },
-    { key: 'level', header: t('participation.level'), render: (r) => <Badge color={LEVEL_COLORS[r.level].split('.')[0]} variant="light">{levelLabel(r.level)}</Badge>, nowrap: true },
+    {
+      key: 'level',
+      header: t('participation.level'),
+      render: (r) => (
+        <Badge color={LEVEL_COLORS[r.level].split('.')[0]} variant="light">
+          {levelLabel(r.level)}
+        </Badge>
+      ),
+      nowrap: true,
+    },
     { key: 'who', header: t('participation.who'), render: (r) => r.party?.name ?? r.groupName ?? '—' },
     { key: 'people', header: t('participation.headCount'), render: (r) => formatNumber(r.headCount, lang), align: 'right', nowrap: true },
     { key: 'network', header: t('participation.network'), render: (r) => r.network?.name ?? '—' },
@@ -85,7 +103,12 @@ export default function ParticipationPage() {
       hideOnCard: true,
       render: (r) =>
         can.participate ? (
-          <ActionIcon variant="subtle" color="red" aria-label={t('participation.deleteNamed', { name: r.party?.name ?? r.groupName ?? r.title })} onClick={() => setDeleting(r)}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('participation.deleteNamed', { name: r.party?.name ?? r.groupName ?? r.title })}
+            onClick={() => setDeleting(r)}
+          >
             <IconTrash size={18} aria-hidden />
           </ActionIcon>
         ) : null,
@@ -121,14 +144,25 @@ export default function ParticipationPage() {
         <Loading />
       ) : m ? (
         <Stack gap="md" style={{ opacity: matrix.isPlaceholderData ? 0.6 : 1 }} aria-busy={matrix.isFetching}>
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <SimpleGrid cols={3} spacing={desktop ? 'sm' : 6}>
             {PARTICIPATION_LEVELS.map((l) => (
-              <Paper key={l} withBorder p="sm" radius="md" style={{ borderTop: `4px solid var(--mantine-color-${LEVEL_COLORS[l].replace('.', '-')})` }}>
-                <UnstyledButton onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined })} w="100%" title={t('participation.showLevel', { level: levelLabel(l) })} data-testid={`level-${l}`}>
+              <Paper
+                key={l}
+                withBorder
+                p={desktop ? 'sm' : 8}
+                radius="md"
+                style={{ borderTop: `4px solid var(--mantine-color-${LEVEL_COLORS[l].replace('.', '-')})` }}
+              >
+                <UnstyledButton
+                  onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined })}
+                  w="100%"
+                  title={t('participation.showLevel', { level: levelLabel(l) })}
+                  data-testid={`level-${l}`}
+                >
                   <Text size="sm" fw={600}>
                     {levelLabel(l)}
                   </Text>
-                  <Text fz={26} fw={700} data-testid={`total-${l}`} data-value={m.counts[l]}>
+                  <Text fz={desktop ? 26 : 22} fw={700} data-testid={`total-${l}`} data-value={m.counts[l]}>
                     {formatNumber(m.counts[l], lang)}
                   </Text>
                   <Text size="xs" c="dimmed">
@@ -168,7 +202,10 @@ export default function ParticipationPage() {
                     withLegend
                     gridAxis="x"
                     textColor="gray.8"
-                    yAxisProps={{ width: desktop ? 220 : 110, tickFormatter: (v: string) => (v.length > (desktop ? 30 : 14) ? `${v.slice(0, desktop ? 29 : 13)}…` : v) }}
+                    yAxisProps={{
+                      width: desktop ? 220 : 110,
+                      tickFormatter: (v: string) => (v.length > (desktop ? 30 : 14) ? `${v.slice(0, desktop ? 29 : 13)}…` : v),
+                    }}
                     xAxisProps={{ allowDecimals: false }}
                   />
                 </div>
@@ -234,7 +271,12 @@ export default function ParticipationPage() {
                 <Title order={2} size="h3" id="pt-records" className="break-words">
                   {t('participation.records')}: {drillLabel()}
                 </Title>
-                <Button variant="default" size="compact-sm" leftSection={<IconX size={14} aria-hidden />} onClick={() => set({ level: undefined, networkId: undefined, pillar: undefined, sector: undefined })}>
+                <Button
+                  variant="default"
+                  size="compact-sm"
+                  leftSection={<IconX size={14} aria-hidden />}
+                  onClick={() => set({ level: undefined, networkId: undefined, pillar: undefined, sector: undefined })}
+                >
                   {t('participation.clearDrill')}
                 </Button>
               </Group>
@@ -256,7 +298,12 @@ export default function ParticipationPage() {
                         : undefined
                     }
                   />
-                  <Pager page={page} pageSize={PAGE} total={records.data.total} onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })} />
+                  <Pager
+                    page={page}
+                    pageSize={PAGE}
+                    total={records.data.total}
+                    onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+                  />
                 </>
               ) : (
                 <Loading />

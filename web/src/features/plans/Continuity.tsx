@@ -23,9 +23,7 @@ export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; hi
           </AnchorLink>
         ) : null}
         <Text size="sm">
-          {c.latestRun
-            ? t('plan.latestRun', { count: c.latestRun.length, from: c.latestRun.from, to: c.latestRun.to })
-            : null}
+          {c.latestRun ? t('plan.latestRun', { count: c.latestRun.length, from: c.latestRun.from, to: c.latestRun.to }) : null}
           {c.longestRun && c.latestRun && c.longestRun.length > c.latestRun.length
             ? ` · ${t('plan.longestRun', { count: c.longestRun.length, from: c.longestRun.from, to: c.longestRun.to })}`
             : null}

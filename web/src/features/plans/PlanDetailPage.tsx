@@ -1,15 +1,6 @@
 import { ActionIcon, Badge, Button, Card, Group, Menu, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconArrowForwardUp,
-  IconChartBar,
-  IconDots,
-  IconDownload,
-  IconEdit,
-  IconPlus,
-  IconTrash,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { IconArrowForwardUp, IconChartBar, IconDots, IconDownload, IconEdit, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,7 +95,16 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const progressLabel = (name: string) => t('plan.progressOf', { name });
 
   const activityColumns = (project: Project): Column<Activity>[] => [
-    { key: 'name', header: t('plan.activity'), primary: true, render: (a) => <Text fw={500} className="break-words">{a.name}</Text> },
+    {
+      key: 'name',
+      header: t('plan.activity'),
+      primary: true,
+      render: (a) => (
+        <Text fw={500} className="break-words">
+          {a.name}
+        </Text>
+      ),
+    },
     {
       key: 'dates',
       header: t('plan.period'),
@@ -133,10 +133,19 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         <Button size="compact-sm" variant="light" onClick={() => setProgressFor({ activityId: a.id })} data-testid="activity-report">
           {t('plan.report')}
         </Button>
-        <ActionIcon variant="subtle" aria-label={t('plan.editNamed', { name: a.name })} onClick={() => setWork({ kind: 'activity', projectId: project.id, activity: a })}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={t('plan.editNamed', { name: a.name })}
+          onClick={() => setWork({ kind: 'activity', projectId: project.id, activity: a })}
+        >
           <IconEdit size={18} aria-hidden />
         </ActionIcon>
-        <ActionIcon variant="subtle" color="red" aria-label={t('plan.deleteNamed', { name: a.name })} onClick={() => setConfirm({ kind: 'activity', id: a.id, name: a.name })}>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={t('plan.deleteNamed', { name: a.name })}
+          onClick={() => setConfirm({ kind: 'activity', id: a.id, name: a.name })}
+        >
           <IconTrash size={18} aria-hidden />
         </ActionIcon>
       </Group>
@@ -188,7 +197,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               </Button>
             ) : null}
             {can.edit ? (
-              <ButtonLink to="/t/$tenant/plans/$id/edit" params={{ tenant: slug, id: plan.id }} variant="default" leftSection={<IconEdit size={16} aria-hidden />}>
+              <ButtonLink
+                to="/t/$tenant/plans/$id/edit"
+                params={{ tenant: slug, id: plan.id }}
+                variant="default"
+                leftSection={<IconEdit size={16} aria-hidden />}
+              >
                 {t('common.edit')}
               </ButtonLink>
             ) : null}
@@ -201,16 +215,30 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               <Menu.Dropdown>
                 {can.export ? (
                   <>
-                    <Menu.Item component="a" href={apiUrl(tenantPath(slug, `/plans/${plan.id}/export`), { format: 'xlsx' })} download leftSection={<IconDownload size={16} aria-hidden />}>
+                    <Menu.Item
+                      component="a"
+                      href={apiUrl(tenantPath(slug, `/plans/${plan.id}/export`), { format: 'xlsx' })}
+                      download
+                      leftSection={<IconDownload size={16} aria-hidden />}
+                    >
                       {t('common.exportXlsx')}
                     </Menu.Item>
-                    <Menu.Item component="a" href={apiUrl(tenantPath(slug, `/plans/${plan.id}/export`), { format: 'csv' })} download leftSection={<IconDownload size={16} aria-hidden />}>
+                    <Menu.Item
+                      component="a"
+                      href={apiUrl(tenantPath(slug, `/plans/${plan.id}/export`), { format: 'csv' })}
+                      download
+                      leftSection={<IconDownload size={16} aria-hidden />}
+                    >
                       {t('common.exportCsv')}
                     </Menu.Item>
                   </>
                 ) : null}
                 {can.edit ? (
-                  <Menu.Item leftSection={<IconArrowForwardUp size={16} aria-hidden />} onClick={() => setConfirm({ kind: 'carry' })} data-testid="carry-forward">
+                  <Menu.Item
+                    leftSection={<IconArrowForwardUp size={16} aria-hidden />}
+                    onClick={() => setConfirm({ kind: 'carry' })}
+                    data-testid="carry-forward"
+                  >
                     {t('plan.carryForward', { year: plan.fiscalYear + 1 })}
                   </Menu.Item>
                 ) : null}
@@ -323,13 +351,24 @@ function PlanView({ plan }: { plan: PlanDetail }) {
               <ProgressBar value={p.progress} label={progressLabel(p.name)} />
               {can.edit ? (
                 <Group gap={4} justify="flex-end">
-                  <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setWork({ kind: 'activity', projectId: p.id })} data-testid="add-activity">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() => setWork({ kind: 'activity', projectId: p.id })}
+                    data-testid="add-activity"
+                  >
                     {t('plan.addActivity')}
                   </Button>
                   <ActionIcon variant="subtle" aria-label={t('plan.editNamed', { name: p.name })} onClick={() => setWork({ kind: 'project', project: p })}>
                     <IconEdit size={18} aria-hidden />
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('plan.deleteNamed', { name: p.name })} onClick={() => setConfirm({ kind: 'project', id: p.id, name: p.name })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('plan.deleteNamed', { name: p.name })}
+                    onClick={() => setConfirm({ kind: 'project', id: p.id, name: p.name })}
+                  >
                     <IconTrash size={18} aria-hidden />
                   </ActionIcon>
                 </Group>

@@ -176,7 +176,9 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
             <Button
               variant="default"
               onClick={() =>
-                plan ? void navigate({ to: '/t/$tenant/plans/$id', params: { tenant: slug, id: plan.id } }) : void navigate({ to: '/t/$tenant/plans', params: { tenant: slug } })
+                plan
+                  ? void navigate({ to: '/t/$tenant/plans/$id', params: { tenant: slug, id: plan.id } })
+                  : void navigate({ to: '/t/$tenant/plans', params: { tenant: slug } })
               }
             >
               {t('common.cancel')}

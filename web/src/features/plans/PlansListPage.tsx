@@ -74,7 +74,13 @@ export default function PlansListPage() {
         subtitle={t('plans.subtitle')}
         actions={
           can.edit ? (
-            <ButtonLink to="/t/$tenant/plans/new" params={{ tenant: slug }} search={{ networkId: search.networkId }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="new-plan">
+            <ButtonLink
+              to="/t/$tenant/plans/new"
+              params={{ tenant: slug }}
+              search={{ networkId: search.networkId }}
+              leftSection={<IconPlus size={16} aria-hidden />}
+              data-testid="new-plan"
+            >
               {t('plans.new')}
             </ButtonLink>
           ) : null
@@ -82,7 +88,12 @@ export default function PlansListPage() {
       />
       <Grid gap="sm" align="flex-end">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <SearchBox value={search.q ?? ''} onSearch={(v) => set({ q: v || undefined })} label={t('common.search')} placeholder={t('plans.searchPlaceholder')} />
+          <SearchBox
+            value={search.q ?? ''}
+            onSearch={(v) => set({ q: v || undefined })}
+            label={t('common.search')}
+            placeholder={t('plans.searchPlaceholder')}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <FilterSelect
@@ -94,7 +105,14 @@ export default function PlansListPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 5 }}>
-          <FilterSelect label={t('plan.network')} value={search.networkId} data={networks.data} onChange={(v) => set({ networkId: v })} searchable testId="filter-network" />
+          <FilterSelect
+            label={t('plan.network')}
+            value={search.networkId}
+            data={networks.data}
+            onChange={(v) => set({ networkId: v })}
+            searchable
+            testId="filter-network"
+          />
         </Grid.Col>
       </Grid>
       {q.isError ? <ErrorAlert error={q.error} /> : null}
@@ -102,7 +120,14 @@ export default function PlansListPage() {
         <Loading />
       ) : q.data ? (
         <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
-          <DataView rows={q.data.items} columns={columns} rowKey={(p) => p.id} caption={t('plans.title')} empty={<Text c="dimmed">{t('plans.empty')}</Text>} testId="plans-list" />
+          <DataView
+            rows={q.data.items}
+            columns={columns}
+            rowKey={(p) => p.id}
+            caption={t('plans.title')}
+            empty={<Text c="dimmed">{t('plans.empty')}</Text>}
+            testId="plans-list"
+          />
           <Pager
             page={page}
             pageSize={q.data.pageSize || PAGE_SIZE}

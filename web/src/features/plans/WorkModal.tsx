@@ -238,7 +238,14 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
                 {...form.getInputProps('weightBy')}
               />
             )}
-            <NumberInput label={t('plan.weight')} description={t('plan.weightHint')} min={0} max={1_000_000} allowDecimal={false} {...form.getInputProps('weight')} />
+            <NumberInput
+              label={t('plan.weight')}
+              description={t('plan.weightHint')}
+              min={0}
+              max={1_000_000}
+              allowDecimal={false}
+              {...form.getInputProps('weight')}
+            />
           </SimpleGrid>
           {serverError ? <ErrorAlert error={serverError} /> : null}
           <Group justify="flex-end">

@@ -57,7 +57,9 @@ function IndicatorRow({ i, onMeasure }: { i: MapIndicator; onMeasure?: () => voi
             </Text>
             <Text size="sm">
               <b data-testid="indicator-latest">{i.latest ? `${num(i.latest.value, lang)} ${i.unit}` : t('strategy.noValue')}</b>
-              {i.target !== null ? ` / ${t('strategy.target')} ${t(`strategy.dir.${i.direction}`)} ${num(i.target, lang)} ${i.unit}` : ` · ${t('strategy.noTarget')}`}
+              {i.target !== null
+                ? ` / ${t('strategy.target')} ${t(`strategy.dir.${i.direction}`)} ${num(i.target, lang)} ${i.unit}`
+                : ` · ${t('strategy.noTarget')}`}
             </Text>
             {i.latest ? (
               <Text size="xs" c="dimmed">
@@ -77,7 +79,13 @@ function IndicatorRow({ i, onMeasure }: { i: MapIndicator; onMeasure?: () => voi
             {t(`strategy.state.${state}`)}
           </Badge>
           {onMeasure ? (
-            <Button size="compact-sm" variant="default" onClick={onMeasure} aria-label={t('strategy.addMeasurementFor', { name: i.name })} data-testid="add-measurement">
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={onMeasure}
+              aria-label={t('strategy.addMeasurementFor', { name: i.name })}
+              data-testid="add-measurement"
+            >
               {t('strategy.measure')}
             </Button>
           ) : null}
@@ -120,7 +128,14 @@ export default function StrategyMapPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 7, md: 5 }}>
-          <FilterSelect label={t('strategy.scope')} value={search.networkId} data={networks.data} onChange={(v) => set({ networkId: v })} searchable testId="strategy-network" />
+          <FilterSelect
+            label={t('strategy.scope')}
+            value={search.networkId}
+            data={networks.data}
+            onChange={(v) => set({ networkId: v })}
+            searchable
+            testId="strategy-network"
+          />
         </Grid.Col>
       </Grid>
       <Group gap={6} wrap="wrap" aria-label={t('strategy.levels')} c="dimmed">
