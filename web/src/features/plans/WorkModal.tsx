@@ -15,6 +15,7 @@ import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { PartySelect } from '../../ui/PartySelect';
 import { usePartners } from '../partners/api';
+import { useStrategyOptions } from '../strategy/api';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
 
@@ -33,6 +34,7 @@ interface Values {
   weight: number | string;
   budget: string;
   weightBy: string;
+  strategyId: string | null;
 }
 
 const nul = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -98,6 +100,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
   const [serverError, setServerError] = useState<unknown>(null);
   const w = target.kind === 'project' ? target.project : target.activity;
   const isActivity = target.kind === 'activity';
+  const strategyOptions = useStrategyOptions(slug);
 
   const form = useForm<Values>({
     initialValues: {
@@ -113,6 +116,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
       weight: w?.weight ?? '',
       budget: isActivity && w ? satangToDecimalString(w.budgetSatang) : '',
       weightBy: target.kind === 'project' ? (target.project?.weightBy ?? 'budget') : 'budget',
+      strategyId: target.kind === 'project' ? (target.project?.strategyId ?? null) : null,
     },
     validate: (v) => {
       const errs: Record<string, string> = {};
@@ -140,7 +144,10 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
       weight: v.weight === '' ? null : Number(v.weight),
     };
     if (isActivity) b.budgetSatang = v.budget.trim() === '' ? 0 : (parseBahtToSatang(v.budget) ?? 0);
-    else b.weightBy = v.weightBy as WorkInput['weightBy'];
+    else {
+      b.weightBy = v.weightBy as WorkInput['weightBy'];
+      b.strategyId = v.strategyId;
+    }
     return b;
   }
 
@@ -174,6 +181,19 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
         <Stack>
           <TextInput label={isActivity ? t('plan.activityName') : t('plan.projectName')} required {...form.getInputProps('name')} data-testid="work-name" />
           <Textarea label={t('plan.objectives')} autosize minRows={2} {...form.getInputProps('objectives')} />
+          {!isActivity ? (
+            <Select
+              label={t('plan.strategy')}
+              description={t('plan.strategyHint')}
+              data={strategyOptions}
+              searchable
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+              nothingFoundMessage={t('common.nothingFound')}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('strategyId')}
+            />
+          ) : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Textarea label={t('plan.outputTarget')} autosize minRows={1} {...form.getInputProps('outputTarget')} />
             <Textarea label={t('plan.indicatorText')} autosize minRows={1} {...form.getInputProps('indicatorText')} />
