@@ -122,6 +122,17 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.waitForTimeout(300);
     await screenshot(page, 'plan-desktop-th');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // carry forward: the 2570 plan opens with the unfinished work, linked back to this one
+    await page.getByTestId('plan-more').click();
+    await page.getByTestId('carry-forward').click();
+    await page.getByTestId('confirm-action').click();
+    await page.waitForURL((u) => !u.pathname.endsWith(id));
+    await page.getByRole('heading', { level: 1, name: /2570/ }).waitFor();
+    expect(Number(await page.getByTestId('plan-activity-count').textContent())).toBeGreaterThan(0);
+    await page.getByText('← แผนปี 2569').click();
+    await page.waitForURL((u) => u.pathname.endsWith(id));
+    await page.getByTestId('successor-link').waitFor();
   });
 
   it('shows the strategy map with indicators against their targets; records a measurement', async () => {
