@@ -71,6 +71,31 @@ export default function ParticipationPage() {
     return parts.join(' · ');
   };
 
+  const matrixCell = (r: MatrixRow, l: ParticipationLevel) =>
+    r.counts[l] ? (
+      <UnstyledButton
+        onClick={() => {
+          set({ level: l, networkId: undefined, pillar: undefined, sector: undefined, [DIM_PARAM[dim]]: r.key });
+          // the records open below the matrix: bring them into view (on a phone they are far down)
+          setTimeout(() => document.getElementById('pt-records')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 150);
+        }}
+        title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
+        data-testid={`cell-${l}`}
+        data-value={r.counts[l]}
+        style={{ textDecoration: 'underline', color: 'var(--mantine-color-teal-9)' }}
+      >
+        {formatNumber(r.counts[l], lang)}
+        <Text span size="xs" c="dimmed">
+          {' '}
+          ({t('participation.peopleShort', { people: formatNumber(r.people[l], lang) })})
+        </Text>
+      </UnstyledButton>
+    ) : (
+      <Text span c="dimmed">
+        0
+      </Text>
+    );
+
   const recordColumns: Column<ParticipationRecord>[] = [
     {
       key: 'title',
@@ -214,53 +239,68 @@ export default function ParticipationPage() {
                     {t('participation.chartTop', { count: chartRows.length })}
                   </Text>
                 ) : null}
-                <div className="table-scroll">
-                  <Table striped withTableBorder mt="sm" data-testid="participation-matrix" data-dimension={dim}>
-                    <Table.Caption>{t('participation.matrixCaption')}</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t(`participation.by.${dim}`)}</Table.Th>
-                        {PARTICIPATION_LEVELS.map((l) => (
-                          <Table.Th key={l} ta="right">
-                            {levelLabel(l)}
-                          </Table.Th>
-                        ))}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {sorted.map((r) => (
-                        <Table.Tr key={r.key} data-key={r.key}>
-                          <Table.Th scope="row" fw={500} className="break-words">
-                            {r.label}
-                          </Table.Th>
+                {desktop ? (
+                  <div className="table-scroll">
+                    <Table striped withTableBorder mt="sm" data-testid="participation-matrix" data-dimension={dim}>
+                      <Table.Caption>{t('participation.matrixCaption')}</Table.Caption>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t(`participation.by.${dim}`)}</Table.Th>
                           {PARTICIPATION_LEVELS.map((l) => (
-                            <Table.Td key={l} ta="right" className="nowrap">
-                              {r.counts[l] ? (
-                                <UnstyledButton
-                                  onClick={() => set({ level: l, networkId: undefined, pillar: undefined, sector: undefined, [DIM_PARAM[dim]]: r.key })}
-                                  title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
-                                  data-testid={`cell-${l}`}
-                                  data-value={r.counts[l]}
-                                  style={{ textDecoration: 'underline', color: 'var(--mantine-color-teal-9)' }}
-                                >
-                                  {formatNumber(r.counts[l], lang)}
-                                  <Text span size="xs" c="dimmed">
-                                    {' '}
-                                    ({t('participation.peopleShort', { people: formatNumber(r.people[l], lang) })})
-                                  </Text>
-                                </UnstyledButton>
-                              ) : (
-                                <Text span c="dimmed">
-                                  0
-                                </Text>
-                              )}
-                            </Table.Td>
+                            <Table.Th key={l} ta="right">
+                              {levelLabel(l)}
+                            </Table.Th>
                           ))}
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </div>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {sorted.map((r) => (
+                          <Table.Tr key={r.key} data-key={r.key}>
+                            <Table.Th scope="row" fw={500} className="break-words">
+                              {r.label}
+                            </Table.Th>
+                            {PARTICIPATION_LEVELS.map((l) => (
+                              <Table.Td key={l} ta="right" className="nowrap">
+                                {matrixCell(r, l)}
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </div>
+                ) : (
+                  <Stack
+                    gap="xs"
+                    mt="sm"
+                    component="ul"
+                    aria-label={t('participation.matrixCaption')}
+                    data-testid="participation-matrix"
+                    data-dimension={dim}
+                    style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                  >
+                    <Text size="xs" c="dimmed">
+                      {t('participation.matrixCaption')}
+                    </Text>
+                    {sorted.map((r) => (
+                      <Paper component="li" key={r.key} withBorder p="xs" radius="md" data-key={r.key}>
+                        <Text fw={600} size="sm" className="break-words" mb={4}>
+                          {r.label}
+                        </Text>
+                        <SimpleGrid cols={3} spacing={4}>
+                          {PARTICIPATION_LEVELS.map((l) => (
+                            <Stack key={l} gap={0}>
+                              <Text size="xs" c="dimmed">
+                                {levelLabel(l)}
+                              </Text>
+                              {matrixCell(r, l)}
+                            </Stack>
+                          ))}
+                        </SimpleGrid>
+                      </Paper>
+                    ))}
+                  </Stack>
+                )}
               </>
             )}
           </Card>
