@@ -270,36 +270,38 @@ export default function ParticipationPage() {
                     </Table>
                   </div>
                 ) : (
-                  <Stack
-                    gap="xs"
-                    mt="sm"
-                    component="ul"
-                    aria-label={t('participation.matrixCaption')}
-                    data-testid="participation-matrix"
-                    data-dimension={dim}
-                    style={{ listStyle: 'none', padding: 0, margin: 0 }}
-                  >
-                    <Text size="xs" c="dimmed">
+                  <>
+                    <Text size="xs" c="dimmed" mt="sm">
                       {t('participation.matrixCaption')}
                     </Text>
-                    {sorted.map((r) => (
-                      <Paper component="li" key={r.key} withBorder p="xs" radius="md" data-key={r.key}>
-                        <Text fw={600} size="sm" className="break-words" mb={4}>
-                          {r.label}
-                        </Text>
-                        <SimpleGrid cols={3} spacing={4}>
-                          {PARTICIPATION_LEVELS.map((l) => (
-                            <Stack key={l} gap={0}>
-                              <Text size="xs" c="dimmed">
-                                {levelLabel(l)}
-                              </Text>
-                              {matrixCell(r, l)}
-                            </Stack>
-                          ))}
-                        </SimpleGrid>
-                      </Paper>
-                    ))}
-                  </Stack>
+                    <Stack
+                      gap="xs"
+                      mt="sm"
+                      component="ul"
+                      aria-label={t('participation.matrixCaption')}
+                      data-testid="participation-matrix"
+                      data-dimension={dim}
+                      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                    >
+                      {sorted.map((r) => (
+                        <Paper component="li" key={r.key} withBorder p="xs" radius="md" data-key={r.key}>
+                          <Text fw={600} size="sm" className="break-words" mb={4}>
+                            {r.label}
+                          </Text>
+                          <SimpleGrid cols={3} spacing={4}>
+                            {PARTICIPATION_LEVELS.map((l) => (
+                              <Stack key={l} gap={0}>
+                                <Text size="xs" c="dimmed">
+                                  {levelLabel(l)}
+                                </Text>
+                                {matrixCell(r, l)}
+                              </Stack>
+                            ))}
+                          </SimpleGrid>
+                        </Paper>
+                      ))}
+                    </Stack>
+                  </>
                 )}
               </>
             )}
