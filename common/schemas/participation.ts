@@ -62,7 +62,8 @@ export type ParticipationBulk = z.input<typeof participationBulk>;
 export const participationListQuery = listQuery.extend({
   fiscalYear: fiscalYearQuery.optional(),
   level: z.enum(PARTICIPATION_LEVELS).optional(),
-  networkId: z.uuid().optional(),
+  /** 'none' = records without a network (the matrix row keyed 'none'). */
+  networkId: z.union([z.uuid(), z.literal('none')]).optional(),
   pillar: z.enum([...PILLARS, 'unknown']).optional(),
   sector: z.enum([...SECTORS, 'unknown']).optional(),
   partyId: z.uuid().optional(),

@@ -239,7 +239,7 @@ export async function listRecords(ctx: TenantContext, q: z.output<typeof partici
   const conds: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenant.id)];
   if (q.fiscalYear) conds.push(eq(t.fiscalYear, q.fiscalYear));
   if (q.level) conds.push(eq(t.level, q.level));
-  if (q.networkId) conds.push(eq(t.networkId, q.networkId));
+  if (q.networkId) conds.push(q.networkId === 'none' ? isNull(t.networkId) : eq(t.networkId, q.networkId));
   if (q.pillar) conds.push(q.pillar === 'unknown' ? isNull(t.pillar) : eq(t.pillar, q.pillar));
   if (q.sector) conds.push(q.sector === 'unknown' ? isNull(t.sector) : eq(t.sector, q.sector));
   if (q.partyId) conds.push(eq(t.partyId, q.partyId));

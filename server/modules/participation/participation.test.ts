@@ -130,7 +130,6 @@ describe('participation', () => {
       ['sectors', 'sector'],
     ] as const) {
       for (const row of m[dim] as Row[]) {
-        if (row.key === 'none') continue;
         for (const level of m.levels as (keyof Counts)[]) {
           expect(await sumOf(`${param}=${row.key}&level=${level}`), `${dim} ${row.key} ${level}`).toEqual({
             records: row.counts[level],
@@ -147,6 +146,20 @@ describe('participation', () => {
     const one = (await api.get(`${base}/participation?fiscalYear=2569&level=plan&partyId=${s.group.id}`)).json().items[0];
     expect((await api.delete(`${base}/participation/${one.id}`)).statusCode).toBe(204);
     expect((await api.get(`${base}/participation/matrix?fiscalYear=2569`)).json().counts.plan).toBe(1);
+
+    // records without a network form the row keyed 'none', and its drill-down is networkId=none
+    const loose = await api.post(`${base}/participation`, {
+      occurredOn: '2026-02-02',
+      level: 'issue',
+      subjectKind: 'survey',
+      title: 'สำรวจความเห็นเรื่องฝุ่นควัน',
+      groupName: 'ชาวบ้านหมู่ 3',
+      headCount: 12,
+    });
+    expect(loose.statusCode, loose.body).toBe(201);
+    const none = (await api.get(`${base}/participation/matrix?fiscalYear=2569`)).json().networks.find((r: Row) => r.key === 'none');
+    expect(none).toMatchObject({ counts: { issue: 1, plan: 0, operation: 0 }, people: { issue: 12 } });
+    expect(await sumOf('networkId=none&level=issue')).toEqual({ records: 1, people: 12 });
   });
 
   it('refuses a bad attendance list as a whole, with field messages, and writes nothing', async () => {

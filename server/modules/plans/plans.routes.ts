@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, listOf, listQuery, tenantParams } from '../../../common/schemas/api';
+import { exportFormat, idParams, listOf, listQuery, tenantParams } from '../../../common/schemas/api';
 import {
   activityCreate,
   activityUpdate,
@@ -21,6 +21,8 @@ import {
   projectUpdate,
 } from '../../../common/schemas/plans';
 import { anyTenantRole, editors, officers } from '../../platform/access';
+import { sendTable } from '../../platform/export';
+import { PLAN_COLUMNS, planExportRows } from './plans.export';
 import * as service from './plans.service';
 
 const projectParams = z.object({ tenant: z.string().max(64), id: z.uuid(), projectId: z.uuid() });
@@ -80,6 +82,22 @@ export async function planRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'A plan with its projects, activities and progress roll-up', params: idParams, response: { 200: planDetail } },
     },
     (req) => service.getPlan(req.tenantCtx, req.params.id),
+  );
+  r.get(
+    `${base}/:id/export`,
+    {
+      config: { access: editors },
+      schema: {
+        tags,
+        summary: 'Export a plan (projects, activities, budgets in baht, progress, status, B.E. dates) as CSV or XLSX',
+        params: idParams,
+        querystring: exportFormat,
+      },
+    },
+    async (req, reply) => {
+      const plan = await service.getPlan(req.tenantCtx, req.params.id);
+      return sendTable(reply, req.query.format, planExportRows(plan), PLAN_COLUMNS, `plan-${plan.fiscalYear}`, `แผน ${plan.fiscalYear}`);
+    },
   );
   r.patch(
     `${base}/:id`,

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Loading } from '../ui/Loading';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
+import { validateParticipationSearch, validatePlanNewSearch, validatePlanSearch, validateStrategyMapSearch } from '../features/plans/search';
 import {
   validateAuditSearch,
   validateForumSearch,
@@ -35,6 +36,11 @@ const MetricsPage = lazy(() => import('../features/knowledge/MetricsPage'));
 const ForumsListPage = lazy(() => import('../features/forums/ForumsListPage'));
 const ForumDetailPage = lazy(() => import('../features/forums/ForumDetailPage'));
 const ForumFormPage = lazy(() => import('../features/forums/ForumFormPage'));
+const PlansListPage = lazy(() => import('../features/plans/PlansListPage'));
+const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage'));
+const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
+const StrategyMapPage = lazy(() => import('../features/strategy/StrategyMapPage'));
+const ParticipationPage = lazy(() => import('../features/participation/ParticipationPage'));
 
 function Root() {
   return (
@@ -101,6 +107,22 @@ const forumsRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'foru
 const forumNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/new', component: ForumFormPage });
 const forumRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id', component: ForumDetailPage });
 const forumEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id/edit', component: ForumFormPage });
+const plansRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans', component: PlansListPage, validateSearch: validatePlanSearch });
+const planNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/new', component: PlanFormPage, validateSearch: validatePlanNewSearch });
+const planRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/$id', component: PlanDetailPage });
+const planEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'plans/$id/edit', component: PlanFormPage });
+const strategyRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'strategy',
+  component: StrategyMapPage,
+  validateSearch: validateStrategyMapSearch,
+});
+const participationRoute = createRoute({
+  getParentRoute: () => tenantRoute,
+  path: 'participation',
+  component: ParticipationPage,
+  validateSearch: validateParticipationSearch,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -127,6 +149,12 @@ const routeTree = rootRoute.addChildren([
     forumNewRoute,
     forumRoute,
     forumEditRoute,
+    plansRoute,
+    planNewRoute,
+    planRoute,
+    planEditRoute,
+    strategyRoute,
+    participationRoute,
     usersRoute,
     auditRoute,
   ]),

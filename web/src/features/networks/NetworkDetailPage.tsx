@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { useDeleteNetwork, useNetwork, useNetworkMembers, useRemoveMember } from './api';
 import { MemberModal } from './MemberModal';
+import { NetworkContinuityCard } from '../plans/Continuity';
 
 const MEMBERS_PAGE = 50;
 
@@ -227,6 +228,8 @@ export default function NetworkDetailPage() {
           <Field label={t('common.updatedAt')}>{formatDate(n.updatedAt, lang)}</Field>
         </FieldGrid>
       </Card>
+
+      <NetworkContinuityCard networkId={n.id} />
 
       <Card withBorder radius="md" component="section" aria-labelledby="members-title">
         <Group justify="space-between" mb="md" wrap="wrap" gap="sm">

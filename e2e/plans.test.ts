@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+
+/**
+ * Joint action plans in Chromium: create a plan, add a project and an activity, report progress and see
+ * the roll-up change; record an attendance list and see the participation matrix change. Screenshots and
+ * accessibility checks of the plan page, the strategy map and the participation matrix, desktop and phone.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function logIn(page: Page) {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-email').fill(ADMIN.email);
+  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/t\/chomphu\/?$/);
+  await page.getByTestId('total-networks').waitFor();
+}
+
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const NETWORK = 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ';
+const PLAN = 'ทดสอบอัตโนมัติ: แผนดูแลลำเหมืองสาขา';
+const PROJECT = 'โครงการฟื้นฟูลำเหมืองสาขาบ้านหัวฝาย';
+const ACTIVITY = 'ลงแขกขุดลอกลำเหมืองสาขา';
+const DEMO_PLAN = 'แผนปฏิบัติการร่วมบริหารจัดการน้ำเหมืองฝายพญาคำ ปีงบประมาณ 2569';
+
+/** The demo water plan of fiscal year 2569, found through the API with the browser's session. */
+async function demoPlanId(page: Page): Promise<string> {
+  return page.evaluate(async (name) => {
+    const r = await fetch(`/api/v1/t/chomphu/plans?fiscalYear=2569&q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
+    const body = (await r.json()) as { items: { id: string; name: string }[] };
+    return body.items.find((p) => p.name === name)!.id;
+  }, DEMO_PLAN);
+}
+
+const attr = async (page: Page, testId: string) => page.getByTestId(testId).first().getAttribute('data-value');
+
+describe('desktop: plan → project → activity → progress roll-up; participation matrix', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ctx = await launch(DESKTOP);
+    page = await ctx.newPage();
+    await logIn(page);
+  });
+  afterAll(() => ctx?.close());
+
+  it('creates a plan, adds a project and an activity, reports progress and sees the roll-up change', async () => {
+    await page.goto(`${server.url}/t/chomphu/plans`);
+    await page.getByTestId('list-total').waitFor();
+    await page.getByTestId('new-plan').click();
+    await page.waitForURL(/\/plans\/new/);
+    await page.getByTestId('plan-name').fill(PLAN);
+    await page.getByTestId('plan-networks').click();
+    await page.getByTestId('plan-networks').fill('เหมืองฝายพญาคำ');
+    await page.getByRole('option', { name: NETWORK, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('plan-submit').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: PLAN }).waitFor();
+    expect(await page.getByTestId('plan-progress').textContent()).toBe('—');
+
+    // a project with a lead partner
+    await page.getByTestId('add-project').click();
+    await page.getByTestId('work-name').fill(PROJECT);
+    await page.getByTestId('work-lead').click();
+    await page.getByTestId('work-lead').fill('เทศบาล');
+    await page.getByRole('option').first().click();
+    await page.getByTestId('work-submit').click();
+    await page.getByTestId('project-card').filter({ hasText: PROJECT }).waitFor();
+
+    // an activity with a budget typed in baht
+    await page.getByTestId('add-activity').click();
+    await page.getByTestId('work-name').fill(ACTIVITY);
+    await page.getByTestId('work-budget').fill('25,000.50');
+    await page.getByTestId('work-submit').click();
+    await page.getByTestId('activity-list').getByText(ACTIVITY).waitFor();
+    await expect.poll(() => page.getByTestId('plan-budget').textContent()).toBe('25,000.50 บาท');
+
+    // progress from the plan header: pick the activity, 40 %
+    await page.getByTestId('report-progress').click();
+    await pick(page, 'progress-activity', ACTIVITY);
+    await page.getByTestId('progress-percentage').fill('40');
+    await page.getByTestId('progress-text').fill('ขุดลอกแล้ว 2 ใน 5 ช่วง ชาวบ้านมาร่วม 30 คน');
+    await page.getByTestId('progress-photos').fill('https://example.org/photos/lamuang-1.jpg');
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('progress-form').waitFor({ state: 'detached' });
+    await expect.poll(() => attr(page, 'plan-progress')).toBe('40');
+    expect(await page.getByTestId('plan-progress').textContent()).toBe('40%');
+
+    // a second report at 100 % marks the activity done and the plan complete
+    await page.getByTestId('activity-report').first().click();
+    await page.getByTestId('progress-percentage').fill('100');
+    await page.getByTestId('progress-text').fill('ขุดลอกครบทุกช่วงแล้ว');
+    await page.getByTestId('progress-submit').click();
+    await expect.poll(() => attr(page, 'plan-progress')).toBe('100');
+    await page.getByTestId('activity-list').getByText('เสร็จแล้ว').first().waitFor();
+    expect(await page.getByTestId('timeline-row').count()).toBe(2);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('shows the demo plan with its timeline and continuity; screenshot and a11y', async () => {
+    const id = await demoPlanId(page);
+    await page.goto(`${server.url}/t/chomphu/plans/${id}`);
+    await page.getByRole('heading', { level: 1, name: DEMO_PLAN }).waitFor();
+    await page.getByTestId('plan-timeline').waitFor();
+    expect(await page.getByTestId('timeline-row').count()).toBeGreaterThan(3);
+    await page.getByTestId('continuity').first().waitFor();
+    expect(await page.getByTestId('continuity').first().textContent()).toContain('2563');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'plan-desktop-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // carry forward: the 2570 plan opens with the unfinished work, linked back to this one
+    await page.getByTestId('plan-more').click();
+    await page.getByTestId('carry-forward').click();
+    await page.getByTestId('confirm-action').click();
+    await page.waitForURL((u) => !u.pathname.endsWith(id));
+    await page.getByRole('heading', { level: 1, name: /2570/ }).waitFor();
+    expect(Number(await page.getByTestId('plan-activity-count').textContent())).toBeGreaterThan(0);
+    await page.getByText('← แผนปี 2569').click();
+    await page.waitForURL((u) => u.pathname.endsWith(id));
+    await page.getByTestId('successor-link').waitFor();
+  });
+
+  it('shows the strategy map with indicators against their targets; records a measurement', async () => {
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.getByTestId('strategy-map').waitFor();
+    expect(await page.getByTestId('goal').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="indicator"][data-state="reached"]').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'strategy-map-desktop-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const first = page.getByTestId('indicator').first();
+    await first.getByTestId('add-measurement').click();
+    await page.getByTestId('measurement-value').fill('987654');
+    await page.getByTestId('measurement-source').fill('ทดสอบอัตโนมัติ');
+    await page.getByTestId('measurement-submit').click();
+    await page.getByTestId('measurement-form').waitFor({ state: 'detached' });
+    // the value is dated today (fiscal year of today); the map of that year shows it as the latest
+    await page.goto(`${server.url}/t/chomphu/strategy`);
+    await expect.poll(() => page.getByTestId('strategy-map').textContent()).toContain('987,654');
+  });
+
+  it('records an attendance list at plan level and sees the matrix change, then drills down to the records', async () => {
+    await page.goto(`${server.url}/t/chomphu/participation`);
+    await page.getByTestId('total-plan').waitFor();
+    const before = Number(await attr(page, 'total-plan'));
+    const waterRow = () => page.getByTestId('participation-matrix').locator('tr', { hasText: NETWORK });
+    const cellBefore = (await waterRow().count())
+      ? Number(
+          (await waterRow()
+            .getByTestId('cell-plan')
+            .getAttribute('data-value')
+            .catch(() => '0')) ?? 0,
+        )
+      : 0;
+
+    await page.getByTestId('bulk-open').click();
+    await page.getByTestId('bulk-title').fill('ประชุมวางแผนรอบเวรปันน้ำฤดูแล้ง');
+    await pick(page, 'bulk-level', 'เชิงแผน');
+    await page.getByTestId('bulk-network').click();
+    await page.getByTestId('bulk-network').fill('เหมืองฝายพญาคำ');
+    await page.getByRole('option', { name: NETWORK, exact: true }).click();
+    await page.getByTestId('bulk-groups').fill('ลูกฝายบ้านหัวฝาย, 18\nกลุ่มแม่บ้านบ้านดอนไชย 7 คน\nผู้ใหญ่บ้านหมู่ 3');
+    await expect.poll(() => page.getByTestId('bulk-preview').textContent()).toContain('3 รายการ รวม 26 คน');
+    await page.getByTestId('bulk-submit').click();
+    await page.getByTestId('bulk-form').waitFor({ state: 'detached' });
+
+    await expect.poll(async () => Number(await attr(page, 'total-plan'))).toBe(before + 3);
+    const cell = waterRow().getByTestId('cell-plan');
+    await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(cellBefore + 3);
+    await cell.click();
+    const records = page.getByTestId('participation-records');
+    await records.getByText('ลูกฝายบ้านหัวฝาย').waitFor();
+    await records.getByText('กลุ่มแม่บ้านบ้านดอนไชย').waitFor();
+    expect(await records.getByTestId('list-total').textContent()).toContain(String(cellBefore + 3));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=2569`);
+    await page.getByTestId('participation-matrix').waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'participation-desktop-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+describe('phone: plan page, progress entry, strategy map and participation matrix fit the screen', () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ctx = await launch(PHONE);
+    page = await ctx.newPage();
+    await logIn(page);
+  });
+  afterAll(() => ctx?.close());
+
+  it('plan page: the timeline scrolls inside its box, progress entry works full screen', async () => {
+    const id = await demoPlanId(page);
+    await page.goto(`${server.url}/t/chomphu/plans/${id}`);
+    await page.getByTestId('plan-timeline').waitFor();
+    await page.waitForTimeout(300);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await page.getByTestId('plan-timeline').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await screenshot(page, 'plan-phone-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const before = await attr(page, 'plan-progress');
+    await page.getByTestId('report-progress').click();
+    await page.getByTestId('progress-activity').click();
+    await page.getByRole('option').last().click();
+    await page.getByTestId('progress-percentage').fill('100');
+    await page.getByTestId('progress-text').fill('รายงานจากมือถือ: เสร็จครบ');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'progress-entry-phone-th');
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('progress-form').waitFor({ state: 'detached' });
+    await expect.poll(() => attr(page, 'plan-progress')).not.toBe(before);
+  });
+
+  it('strategy map and participation matrix fit a phone', async () => {
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.getByTestId('strategy-map').waitFor();
+    await page.waitForTimeout(300);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'strategy-map-phone-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=2569`);
+    await page.getByTestId('participation-matrix').waitFor();
+    await page.waitForTimeout(600);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'participation-phone-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { NetworkContinuity } from '../../../../common/schemas/plans';
+import { useTenant } from '../../app/tenant';
+import { AnchorLink } from '../../ui/links';
+import { useContinuity } from './api';
+
+/** A network's fiscal years with a joint plan: filled = a plan, outlined = a gap; and its current run. */
+export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; highlight?: number; link?: boolean }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  if (!c.years.length) return null;
+  const from = c.years[0];
+  const to = c.years.at(-1)!;
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const has = new Set(c.years);
+  return (
+    <Stack gap={4} data-testid="continuity">
+      <Group gap="xs" wrap="wrap">
+        {link ? (
+          <AnchorLink to="/t/$tenant/networks/$id" params={{ tenant: slug, id: c.networkId }} fw={600}>
+            {c.name}
+          </AnchorLink>
+        ) : null}
+        <Text size="sm">
+          {c.latestRun ? t('plan.latestRun', { count: c.latestRun.length, from: c.latestRun.from, to: c.latestRun.to }) : null}
+          {c.longestRun && c.latestRun && c.longestRun.length > c.latestRun.length
+            ? ` · ${t('plan.longestRun', { count: c.longestRun.length, from: c.longestRun.from, to: c.longestRun.to })}`
+            : null}
+        </Text>
+      </Group>
+      <Group gap={4} wrap="wrap" role="list" aria-label={t('plan.yearsWithPlan', { name: c.name })}>
+        {years.map((y) => (
+          <Badge
+            key={y}
+            role="listitem"
+            variant={has.has(y) ? 'filled' : 'outline'}
+            color={has.has(y) ? 'teal' : 'gray.7'}
+            style={y === highlight ? { outline: '2px solid var(--mantine-color-orange-7)', outlineOffset: 1 } : undefined}
+            aria-label={`${y}: ${has.has(y) ? t('plan.hasPlan') : t('plan.gap')}`}
+          >
+            {y}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
+  );
+}
+
+/** The continuity of one network (network page): its run of consecutive fiscal years with a joint plan. */
+export function NetworkContinuityCard({ networkId }: { networkId: string }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const q = useContinuity(slug, networkId);
+  const c = q.data?.items.find((x) => x.networkId === networkId);
+  return (
+    <Card withBorder radius="md" component="section" aria-labelledby="network-plans-title">
+      <Title order={2} size="h3" id="network-plans-title" mb="sm">
+        {t('plan.continuity')}
+      </Title>
+      <Stack gap="xs">
+        {c && c.years.length ? <ContinuityRow c={c} /> : <Text c="dimmed">{q.isPending ? t('common.loading') : t('plan.noPlansForNetwork')}</Text>}
+        <Group gap="md">
+          <AnchorLink to="/t/$tenant/plans" params={{ tenant: slug }} search={{ networkId }} data-testid="network-plans-link">
+            {t('plan.networkPlans')}
+          </AnchorLink>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

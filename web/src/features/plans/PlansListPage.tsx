@@ -1,0 +1,141 @@
+import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { PlanSummary } from '../../../../common/schemas/plans';
+import { clean } from '../../app/search';
+import { useTenant } from '../../app/tenant';
+import { type Column, DataView } from '../../ui/DataView';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatNumber } from '../../ui/format';
+import { useLang } from '../../ui/hooks';
+import { AnchorLink, ButtonLink } from '../../ui/links';
+import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { Loading } from '../../ui/Loading';
+import { useNetworkOptions } from '../../ui/NetworkSelect';
+import { PageHeader } from '../../ui/PageHeader';
+import { Pager } from '../../ui/Pager';
+import { fiscalYearOptions } from '../forums/format';
+import { PAGE_SIZE, usePlans } from './api';
+import { baht, planPermissions } from './format';
+import { ProgressBar } from './PlanDetailPage';
+import type { PlanSearch } from './search';
+
+export default function PlansListPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug, role } = useTenant();
+  const can = planPermissions(role);
+  const search = useSearch({ from: '/t/$tenant/plans' });
+  const navigate = useNavigate({ from: '/t/$tenant/plans' });
+  const networks = useNetworkOptions();
+  const page = search.page ?? 1;
+  const q = usePlans(slug, { q: search.q, fiscalYear: search.fiscalYear, networkId: search.networkId, page, pageSize: PAGE_SIZE });
+  const set = (patch: Partial<PlanSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
+
+  const columns: Column<PlanSummary>[] = [
+    {
+      key: 'name',
+      header: t('plan.name'),
+      primary: true,
+      render: (p) => (
+        <AnchorLink to="/t/$tenant/plans/$id" params={{ tenant: slug, id: p.id }} fw={500}>
+          {p.name}
+        </AnchorLink>
+      ),
+    },
+    { key: 'fy', header: t('plan.fiscalYear'), render: (p) => String(p.fiscalYear), nowrap: true },
+    {
+      key: 'networks',
+      header: t('plan.networks'),
+      render: (p) => (
+        <Group gap={4}>
+          {p.networks.map((n) => (
+            <Badge key={n.id} variant="light" color="grape" size="sm" style={{ textTransform: 'none' }}>
+              {n.name}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    {
+      key: 'work',
+      header: t('plan.work'),
+      render: (p) => t('plan.workCount', { projects: formatNumber(p.projectCount, lang), activities: formatNumber(p.activityCount, lang) }),
+    },
+    { key: 'budget', header: t('plan.budget'), render: (p) => baht(p.budgetSatang, lang), align: 'right', nowrap: true },
+    { key: 'progress', header: t('plan.progress'), render: (p) => <ProgressBar value={p.progress} label={t('plan.progressOf', { name: p.name })} size="md" /> },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('plans.title')}
+        subtitle={t('plans.subtitle')}
+        actions={
+          can.edit ? (
+            <ButtonLink
+              to="/t/$tenant/plans/new"
+              params={{ tenant: slug }}
+              search={{ networkId: search.networkId }}
+              leftSection={<IconPlus size={16} aria-hidden />}
+              data-testid="new-plan"
+            >
+              {t('plans.new')}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Grid gap="sm" align="flex-end">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <SearchBox
+            value={search.q ?? ''}
+            onSearch={(v) => set({ q: v || undefined })}
+            label={t('common.search')}
+            placeholder={t('plans.searchPlaceholder')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, md: 3 }}>
+          <FilterSelect
+            label={t('plan.fiscalYear')}
+            value={search.fiscalYear ? String(search.fiscalYear) : undefined}
+            data={fiscalYearOptions(lang)}
+            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
+            testId="filter-fiscal-year"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, md: 5 }}>
+          <FilterSelect
+            label={t('plan.network')}
+            value={search.networkId}
+            data={networks.data}
+            onChange={(v) => set({ networkId: v })}
+            searchable
+            testId="filter-network"
+          />
+        </Grid.Col>
+      </Grid>
+      {q.isError ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending ? (
+        <Loading />
+      ) : q.data ? (
+        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
+          <DataView
+            rows={q.data.items}
+            columns={columns}
+            rowKey={(p) => p.id}
+            caption={t('plans.title')}
+            empty={<Text c="dimmed">{t('plans.empty')}</Text>}
+            testId="plans-list"
+          />
+          <Pager
+            page={page}
+            pageSize={q.data.pageSize || PAGE_SIZE}
+            total={q.data.total}
+            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,220 @@
+import { Anchor, Button, Group, Modal, NumberInput, Select, Slider, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanDetail } from '../../../../common/schemas/plans';
+import { ApiError } from '../../api/client';
+import { useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { formatDate, todayIso } from '../../ui/dates';
+import { enumOptions } from '../../ui/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusFirstError } from '../../ui/focusError';
+import { useIsDesktop, useLang } from '../../ui/hooks';
+import { useProgressReports, useReportProgress } from './api';
+import { percent, WORK_STATUSES } from './format';
+
+interface Values {
+  activityId: string | null;
+  percentage: number;
+  reportedOn: string | null;
+  text: string;
+  photoUrls: string;
+  status: string | null;
+}
+
+const isUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** Report progress on an activity: made for a phone in the field (full screen, big slider, today's date). */
+export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail; activityId?: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  const report = useReportProgress(slug, plan.id);
+  const [serverError, setServerError] = useState<unknown>(null);
+  const activities = plan.projects.flatMap((p) => p.activities.map((a) => ({ ...a, projectName: p.name })));
+  const today = todayIso();
+  const initial = activities.find((a) => a.id === activityId);
+
+  const form = useForm<Values>({
+    initialValues: {
+      activityId: activityId ?? null,
+      percentage: initial?.reportedProgress ?? 0,
+      reportedOn: today < plan.startDate ? plan.startDate : today > plan.endDate ? plan.endDate : today,
+      text: '',
+      photoUrls: '',
+      status: null,
+    },
+    validate: (v) => {
+      const errs: Record<string, string> = {};
+      if (!v.activityId) errs.activityId = t('validation.required');
+      if (!v.reportedOn) errs.reportedOn = t('validation.required');
+      if (!v.text.trim()) errs.text = t('validation.required');
+      if (!Number.isInteger(v.percentage) || v.percentage < 0 || v.percentage > 100) errs.percentage = t('plan.percentRange');
+      const urls = v.photoUrls.split(/\s+/).filter(Boolean);
+      if (urls.some((u) => !isUrl(u))) errs.photoUrls = t('plan.badUrl');
+      if (urls.length > 20) errs.photoUrls = t('validation.maxItems', { count: 20 });
+      return errs;
+    },
+  });
+  const selected = activities.find((a) => a.id === form.values.activityId);
+  const history = useProgressReports(slug, plan.id, form.values.activityId);
+
+  const data = plan.projects
+    .filter((p) => p.activities.length)
+    .map((p) => ({ group: p.name, items: p.activities.map((a) => ({ value: a.id, label: a.name })) }));
+
+  function onSubmit(v: Values) {
+    setServerError(null);
+    report.mutate(
+      {
+        activityId: v.activityId!,
+        body: {
+          reportedOn: v.reportedOn!,
+          text: v.text.trim(),
+          percentage: v.percentage,
+          photoUrls: v.photoUrls.split(/\s+/).filter(Boolean),
+          status: (v.status ?? undefined) as never,
+        },
+      },
+      {
+        onSuccess: (r) => {
+          notifications.show({ color: 'teal', message: t('plan.progressSaved', { progress: percent(r.plan.progress, lang) }) });
+          onClose();
+        },
+        onError: (err) => {
+          setServerError(err);
+          if (err instanceof ApiError && Object.keys(err.fields).length) {
+            const { photoUrls, ...rest } = Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k.replace(/^photoUrls\.\d+$/, 'photoUrls'), m]));
+            form.setErrors(photoUrls ? { ...rest, photoUrls } : rest);
+            focusFirstError();
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('plan.reportProgress')} size="lg" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="progress-form">
+        <Stack>
+          <Select
+            label={t('plan.activity')}
+            required
+            data={data}
+            searchable
+            nothingFoundMessage={t('common.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('activityId')}
+            onChange={(id) => {
+              form.setFieldValue('activityId', id);
+              const a = activities.find((x) => x.id === id);
+              if (a) form.setFieldValue('percentage', a.reportedProgress);
+            }}
+            data-testid="progress-activity"
+          />
+          {selected ? (
+            <Text size="sm" c="dimmed">
+              {t('plan.lastReported', {
+                progress: percent(selected.reportedProgress, lang),
+                date: selected.lastReportedOn ? formatDate(selected.lastReportedOn, lang) : '—',
+              })}
+            </Text>
+          ) : null}
+          <div>
+            <NumberInput
+              label={t('plan.percentage')}
+              required
+              min={0}
+              max={100}
+              allowDecimal={false}
+              clampBehavior="strict"
+              suffix="%"
+              inputMode="numeric"
+              size="md"
+              value={form.values.percentage}
+              onChange={(v) => form.setFieldValue('percentage', typeof v === 'number' ? v : Number(v) || 0)}
+              error={form.errors.percentage}
+              data-testid="progress-percentage"
+            />
+            <Slider
+              mt="sm"
+              mb="lg"
+              size="lg"
+              min={0}
+              max={100}
+              step={5}
+              value={form.values.percentage}
+              onChange={(v) => form.setFieldValue('percentage', v)}
+              marks={[0, 25, 50, 75, 100].map((v) => ({ value: v, label: `${v}%` }))}
+              label={(v) => `${v}%`}
+              thumbProps={{ 'aria-label': t('plan.percentage') }}
+            />
+          </div>
+          <DateField
+            label={t('plan.reportedOn')}
+            required
+            value={form.values.reportedOn}
+            onChange={(v) => form.setFieldValue('reportedOn', v)}
+            error={form.errors.reportedOn}
+            clearable={false}
+          />
+          <Textarea label={t('plan.reportText')} required autosize minRows={3} {...form.getInputProps('text')} data-testid="progress-text" />
+          <Textarea
+            label={t('plan.photoUrls')}
+            description={t('plan.photoUrlsHint')}
+            autosize
+            minRows={1}
+            inputMode="url"
+            {...form.getInputProps('photoUrls')}
+            data-testid="progress-photos"
+          />
+          <Select
+            label={t('plan.statusChange')}
+            placeholder={t('plan.statusKeep')}
+            data={enumOptions(t, 'workStatus', WORK_STATUSES)}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('status')}
+          />
+          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" size="md" loading={report.isPending} data-testid="progress-submit">
+              {t('plan.saveProgress')}
+            </Button>
+          </Group>
+          {history.data?.items.length ? (
+            <Stack gap={4} component="section" aria-label={t('plan.history')}>
+              <Text fw={600} size="sm">
+                {t('plan.history')}
+              </Text>
+              {history.data.items.map((r) => (
+                <Text key={r.id} size="sm" className="break-words">
+                  {formatDate(r.reportedOn, lang)} · {percent(r.percentage, lang)} · {r.text}
+                  {r.photoUrls.map((u, i) => (
+                    <Anchor key={u} href={u} target="_blank" rel="noopener noreferrer" ml={6} size="sm">
+                      {t('plan.photoN', { n: i + 1 })}
+                    </Anchor>
+                  ))}
+                </Text>
+              ))}
+            </Stack>
+          ) : null}
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,283 @@
+import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
+import { WEIGHT_BY } from '../../../../common/schemas/plans';
+import { parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
+import { ApiError } from '../../api/client';
+import { useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { enumOptions } from '../../ui/enums';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusFirstError } from '../../ui/focusError';
+import { useIsDesktop } from '../../ui/hooks';
+import { PartySelect } from '../../ui/PartySelect';
+import { usePartners } from '../partners/api';
+import { useStrategyOptions } from '../strategy/api';
+import { useSaveWork, type WorkInput } from './api';
+import { WORK_STATUSES } from './format';
+
+export type WorkTarget = { kind: 'project'; project?: Project } | { kind: 'activity'; projectId: string; activity?: Activity };
+
+interface Values {
+  name: string;
+  objectives: string;
+  outputTarget: string;
+  indicatorText: string;
+  leadPartyId: string | null;
+  supportingPartyIds: string[];
+  startDate: string | null;
+  endDate: string | null;
+  status: string;
+  weight: number | string;
+  budget: string;
+  weightBy: string;
+  strategyId: string | null;
+}
+
+const nul = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** Supporting partners: a searchable multi-select over the partner list, keeping the names already chosen. */
+export function PartyMultiSelect({
+  label,
+  value,
+  onChange,
+  known,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  known: { id: string; name: string }[];
+  error?: React.ReactNode;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const [search, setSearch] = useState('');
+  const res = usePartners(slug, { q: search.trim() || undefined, pageSize: 30, sort: 'name' });
+  const [names, setNames] = useState(() => new Map(known.map((k) => [k.id, k.name])));
+  const data = new Map(names);
+  for (const p of res.data?.items ?? []) data.set(p.id, p.name);
+  return (
+    <MultiSelect
+      label={label}
+      data={[...data].map(([value, label]) => ({ value, label }))}
+      value={value}
+      onChange={(ids) => {
+        setNames((m) => {
+          const next = new Map(m);
+          for (const id of ids) if (data.has(id)) next.set(id, data.get(id)!);
+          return next;
+        });
+        onChange(ids);
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      clearable
+      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+      hidePickedOptions
+      placeholder={value.length ? undefined : t('partySelect.placeholder')}
+      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
+/** Add or change a project or an activity: objectives, output target, partners, dates, status, weight, budget in baht. */
+export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target: WorkTarget; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  const save = useSaveWork(slug, plan.id);
+  const [serverError, setServerError] = useState<unknown>(null);
+  const w = target.kind === 'project' ? target.project : target.activity;
+  const isActivity = target.kind === 'activity';
+  const strategyOptions = useStrategyOptions(slug);
+
+  const form = useForm<Values>({
+    initialValues: {
+      name: w?.name ?? '',
+      objectives: w?.objectives ?? '',
+      outputTarget: w?.outputTarget ?? '',
+      indicatorText: w?.indicatorText ?? '',
+      leadPartyId: w?.lead?.id ?? null,
+      supportingPartyIds: w?.supporting.map((p) => p.id) ?? [],
+      startDate: w?.startDate ?? null,
+      endDate: w?.endDate ?? null,
+      status: w?.status ?? 'planned',
+      weight: w?.weight ?? '',
+      budget: isActivity && w ? satangToDecimalString(w.budgetSatang) : '',
+      weightBy: target.kind === 'project' ? (target.project?.weightBy ?? 'budget') : 'budget',
+      strategyId: target.kind === 'project' ? (target.project?.strategyId ?? null) : null,
+    },
+    validate: (v) => {
+      const errs: Record<string, string> = {};
+      if (!v.name.trim()) errs.name = t('validation.required');
+      if (isActivity && v.budget.trim() !== '') {
+        const s = parseBahtToSatang(v.budget);
+        if (s === null || s < 0) errs.budget = t('plan.badBaht');
+      }
+      if (v.startDate && v.endDate && v.endDate < v.startDate) errs.endDate = t('plan.endBeforeStart');
+      return errs;
+    },
+  });
+
+  function body(v: Values): WorkInput {
+    const b: WorkInput = {
+      name: v.name.trim(),
+      objectives: nul(v.objectives),
+      outputTarget: nul(v.outputTarget),
+      indicatorText: nul(v.indicatorText),
+      leadPartyId: v.leadPartyId,
+      supportingPartyIds: v.supportingPartyIds,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      status: v.status as WorkInput['status'],
+      weight: v.weight === '' ? null : Number(v.weight),
+    };
+    if (isActivity) b.budgetSatang = v.budget.trim() === '' ? 0 : (parseBahtToSatang(v.budget) ?? 0);
+    else {
+      b.weightBy = v.weightBy as WorkInput['weightBy'];
+      b.strategyId = v.strategyId;
+    }
+    return b;
+  }
+
+  function onSubmit(v: Values) {
+    setServerError(null);
+    save.mutate(
+      target.kind === 'project'
+        ? { kind: 'project', id: target.project?.id, body: body(v) }
+        : { kind: 'activity', id: target.activity?.id, projectId: target.projectId, body: body(v) },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('plan.saved') });
+          onClose();
+        },
+        onError: (err) => {
+          setServerError(err);
+          if (err instanceof ApiError && Object.keys(err.fields).length) {
+            const { budgetSatang, ...rest } = err.fields;
+            form.setErrors(budgetSatang ? { ...rest, budget: budgetSatang } : rest);
+            focusFirstError();
+          }
+        },
+      },
+    );
+  }
+
+  const title = isActivity ? (w ? t('plan.editActivity') : t('plan.addActivity')) : w ? t('plan.editProject') : t('plan.addProject');
+  return (
+    <Modal opened onClose={onClose} title={title} size="xl" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="work-form">
+        <Stack>
+          <TextInput label={isActivity ? t('plan.activityName') : t('plan.projectName')} required {...form.getInputProps('name')} data-testid="work-name" />
+          <Textarea label={t('plan.objectives')} autosize minRows={2} {...form.getInputProps('objectives')} />
+          {!isActivity ? (
+            <Select
+              label={t('plan.strategy')}
+              description={t('plan.strategyHint')}
+              data={strategyOptions}
+              searchable
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+              nothingFoundMessage={t('common.nothingFound')}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('strategyId')}
+            />
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Textarea label={t('plan.outputTarget')} autosize minRows={1} {...form.getInputProps('outputTarget')} />
+            <Textarea label={t('plan.indicatorText')} autosize minRows={1} {...form.getInputProps('indicatorText')} />
+            <PartySelect
+              label={t('plan.lead')}
+              value={form.values.leadPartyId}
+              onChange={(id) => form.setFieldValue('leadPartyId', id)}
+              initial={w?.lead ? { id: w.lead.id, name: w.lead.name, sector: w.lead.sector } : null}
+              error={form.errors.leadPartyId}
+              testId="work-lead"
+            />
+            <PartyMultiSelect
+              label={t('plan.supporting')}
+              testId="work-supporting"
+              value={form.values.supportingPartyIds}
+              onChange={(ids) => form.setFieldValue('supportingPartyIds', ids)}
+              known={w?.supporting ?? []}
+              error={form.errors.supportingPartyIds}
+            />
+            <DateField
+              label={t('plan.startDate')}
+              value={form.values.startDate}
+              onChange={(v) => form.setFieldValue('startDate', v)}
+              error={form.errors.startDate}
+              minDate={plan.startDate}
+              maxDate={plan.endDate}
+              data-testid="work-start"
+            />
+            <DateField
+              label={t('plan.endDate')}
+              value={form.values.endDate}
+              onChange={(v) => form.setFieldValue('endDate', v)}
+              error={form.errors.endDate}
+              minDate={form.values.startDate ?? plan.startDate}
+              maxDate={plan.endDate}
+              data-testid="work-end"
+            />
+            <Select
+              label={t('plan.status')}
+              data={enumOptions(t, 'workStatus', WORK_STATUSES)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('status')}
+              data-testid="work-status"
+            />
+            {isActivity ? (
+              <TextInput
+                label={t('plan.budgetBaht')}
+                description={t('plan.budgetHint')}
+                inputMode="decimal"
+                rightSection={<span aria-hidden>฿</span>}
+                {...form.getInputProps('budget')}
+                data-testid="work-budget"
+              />
+            ) : (
+              <Select
+                label={t('plan.weightBy')}
+                description={t('plan.weightByHint')}
+                data={enumOptions(t, 'weightBy', WEIGHT_BY)}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('weightBy')}
+              />
+            )}
+            <NumberInput
+              label={t('plan.weight')}
+              description={t('plan.weightHint')}
+              min={0}
+              max={1_000_000}
+              allowDecimal={false}
+              {...form.getInputProps('weight')}
+            />
+          </SimpleGrid>
+          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="work-submit">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

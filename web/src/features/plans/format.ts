@@ -1,0 +1,33 @@
+import type { TenantRole } from '../../../../common/schemas';
+import { WORK_STATUSES, type WorkStatus } from '../../../../common/schemas/plans';
+import { formatBaht } from '../../../../common/thai/money';
+import type { Lang } from '../../i18n';
+
+export { WORK_STATUSES };
+
+/** Mantine colours per status; the timeline bars and the badges use the same ones. */
+export const STATUS_COLORS: Record<WorkStatus, string> = {
+  planned: 'gray',
+  in_progress: 'blue',
+  done: 'teal',
+  delayed: 'orange',
+  cancelled: 'red',
+};
+
+/** Text colour for orange badges: Mantine's orange on its pale background is below WCAG AA contrast. */
+export const DARK_ORANGE = '#8a3200';
+
+/** Who may do what with plans (mirrors the server: editors write, officers delete plans). */
+export function planPermissions(role: TenantRole) {
+  const officer = role === 'admin' || role === 'officer';
+  const editor = officer || role === 'coordinator';
+  return { edit: editor, deletePlan: officer, export: editor, editStrategy: officer, measure: editor, participate: editor };
+}
+
+export const baht = (satang: number, lang: Lang) => formatBaht(satang, lang);
+
+/** "62.5%" or "—" when nothing is countable. */
+export function percent(p: number | null | undefined, lang: Lang): string {
+  if (p === null || p === undefined) return '—';
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 1 }).format(p)}%`;
+}

@@ -1,0 +1,112 @@
+import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Indicator } from '../../../../common/schemas/strategy';
+import { ApiError } from '../../api/client';
+import { useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { todayIso } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusFirstError } from '../../ui/focusError';
+import { useIsDesktop } from '../../ui/hooks';
+import { useAddMeasurement } from './api';
+
+interface Values {
+  value: number | string;
+  measuredOn: string | null;
+  source: string;
+  evidenceNote: string;
+  evidenceUrl: string;
+}
+
+/** Record a measured value of an indicator with its source and evidence. */
+export function MeasurementModal({ indicator, onClose }: { indicator: Indicator & { target: number | null }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  const add = useAddMeasurement(slug);
+  const [serverError, setServerError] = useState<unknown>(null);
+  const form = useForm<Values>({
+    initialValues: { value: '', measuredOn: todayIso(), source: '', evidenceNote: '', evidenceUrl: '' },
+    validate: (v) => {
+      const errs: Record<string, string> = {};
+      if (v.value === '' || !Number.isFinite(Number(v.value))) errs.value = t('validation.required');
+      if (!v.measuredOn) errs.measuredOn = t('validation.required');
+      if (v.evidenceUrl.trim() && !/^https?:\/\/\S+$/i.test(v.evidenceUrl.trim())) errs.evidenceUrl = t('strategy.badUrl');
+      return errs;
+    },
+  });
+  function onSubmit(v: Values) {
+    setServerError(null);
+    add.mutate(
+      {
+        indicatorId: indicator.id,
+        body: {
+          value: Number(v.value),
+          measuredOn: v.measuredOn!,
+          source: v.source.trim() || null,
+          evidenceNote: v.evidenceNote.trim() || null,
+          evidenceUrl: v.evidenceUrl.trim() || null,
+        },
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('strategy.measurementSaved') });
+          onClose();
+        },
+        onError: (err) => {
+          setServerError(err);
+          if (err instanceof ApiError && Object.keys(err.fields).length) {
+            form.setErrors(err.fields);
+            focusFirstError();
+          }
+        },
+      },
+    );
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('strategy.addMeasurement')} size="lg" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="measurement-form">
+        <Stack>
+          <Text fw={600} className="break-words">
+            {indicator.name}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t(`strategy.direction.${indicator.direction}`)}
+            {indicator.target !== null ? ` · ${t('strategy.target')}: ${indicator.target} ${indicator.unit}` : ''}
+          </Text>
+          <NumberInput
+            label={t('strategy.value', { unit: indicator.unit })}
+            required
+            decimalScale={4}
+            inputMode="decimal"
+            {...form.getInputProps('value')}
+            data-testid="measurement-value"
+          />
+          <DateField
+            label={t('strategy.measuredOn')}
+            required
+            clearable={false}
+            value={form.values.measuredOn}
+            onChange={(v) => form.setFieldValue('measuredOn', v)}
+            error={form.errors.measuredOn}
+          />
+          <TextInput label={t('strategy.source')} {...form.getInputProps('source')} data-testid="measurement-source" />
+          <Textarea label={t('strategy.evidenceNote')} autosize minRows={2} {...form.getInputProps('evidenceNote')} />
+          <TextInput label={t('strategy.evidenceUrl')} inputMode="url" placeholder="https://" {...form.getInputProps('evidenceUrl')} />
+          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="measurement-submit">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
