@@ -19,8 +19,10 @@ export const BROAD_MATCHES = 1000;
 /** pg_trgm similarity from which a dictionary term counts as the same word misspelt (one wrong letter in a short Thai word scores about 0.54). */
 const SPELLING_SIMILARITY = 0.5;
 
-async function plannedRows(tx: Tx, where: SQL): Promise<number> {
-  const r = (await tx.execute(sql`explain (format json) select 1 from knowledge_items where ${where}`)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+export async function plannedRows(tx: Tx, where: SQL | undefined): Promise<number> {
+  const r = (await tx.execute(sql`explain (format json) select 1 from knowledge_items where ${where ?? sql`true`}`)) as unknown as {
+    rows: { 'QUERY PLAN': unknown }[];
+  };
   const raw = r.rows[0]?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
   return plan[0]?.Plan['Plan Rows'] ?? 0;
