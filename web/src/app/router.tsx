@@ -35,6 +35,15 @@ const MetricsPage = lazy(() => import('../features/knowledge/MetricsPage'));
 const ForumsListPage = lazy(() => import('../features/forums/ForumsListPage'));
 const ForumDetailPage = lazy(() => import('../features/forums/ForumDetailPage'));
 const ForumFormPage = lazy(() => import('../features/forums/ForumFormPage'));
+const manpower = {
+  My: lazy(() => import('../features/manpower/MyPage')),
+  Teams: lazy(() => import('../features/manpower/TeamsPage')),
+  Team: lazy(() => import('../features/manpower/TeamPage')),
+  Tasks: lazy(() => import('../features/manpower/TasksPage')),
+  Hours: lazy(() => import('../features/manpower/HoursPage')),
+  Certificate: lazy(() => import('../features/manpower/CertificatePage')),
+  Public: lazy(() => import('../features/manpower/PublicVolunteersPage')),
+};
 
 function Root() {
   return (
@@ -101,11 +110,33 @@ const forumsRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'foru
 const forumNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/new', component: ForumFormPage });
 const forumRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id', component: ForumDetailPage });
 const forumEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id/edit', component: ForumFormPage });
+// manpower: member self-service, teams, tasks, volunteer hours; the certificate prints without the shell; the public list needs no login
+const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({ fiscalYear: Number(s.fiscalYear) > 2500 ? Number(s.fiscalYear) : undefined });
+const manpowerRoutes = [
+  createRoute({ getParentRoute: () => tenantRoute, path: 'my', component: manpower.My }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'teams/$id', component: manpower.Team }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'tasks', component: manpower.Tasks }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'volunteer-hours', component: manpower.Hours }),
+];
+const certificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/$tenant/certificate',
+  component: manpower.Certificate,
+  validateSearch: (s: Record<string, unknown>): { personId?: string; fiscalYear?: number } => ({
+    personId: typeof s.personId === 'string' ? s.personId : undefined,
+    ...fiscalYearSearch(s),
+  }),
+});
+const publicVolunteersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/public/$tenant/volunteers', component: manpower.Public, validateSearch: fiscalYearSearch });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  certificateRoute,
+  publicVolunteersRoute,
   tenantRoute.addChildren([
+    ...manpowerRoutes,
     dashboardRoute,
     networksRoute,
     networkNewRoute,
