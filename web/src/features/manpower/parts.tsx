@@ -29,7 +29,7 @@ export function fiscalYearOptions(count = 6) {
   return Array.from({ length: count }, (_, i) => String(now - i));
 }
 
-const HOUR_COLORS: Record<HourStatus, string> = { pending: 'yellow', confirmed: 'teal', returned: 'red' };
+const HOUR_COLORS: Record<HourStatus, string> = { pending: 'indigo', confirmed: 'teal', returned: 'red' };
 const TASK_COLORS: Record<TaskStatus, string> = { open: 'blue', in_progress: 'indigo', done: 'teal', cancelled: 'gray' };
 
 export function HourStatusBadge({ status }: { status: HourStatus }) {
