@@ -155,10 +155,13 @@ export function PersonSelect({
   required,
   initial,
   testId,
+  labelHidden,
 }: {
   value: string | null;
   onChange: (id: string | null, name: string | null) => void;
   label: string;
+  /** Keep the label for screen readers only (table cells). */
+  labelHidden?: boolean;
   error?: string;
   required?: boolean;
   initial?: { id: string; name: string } | null;
@@ -179,7 +182,8 @@ export function PersonSelect({
   }, [res.data, chosen]);
   return (
     <Select
-      label={label}
+      label={labelHidden ? undefined : label}
+      aria-label={labelHidden ? label : undefined}
       required={required}
       error={error}
       searchable
