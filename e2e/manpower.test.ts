@@ -39,12 +39,26 @@ beforeAll(async () => {
   server = await startServer();
   // accounts for a water-network member and the network's coordinator, linked to their registry persons
   const admin = await apiLogin(ADMIN.email, ADMIN.password);
-  const nets = await call<{ items: { id: string; name: string; coordinator: { id: string } | null }[] }>(admin, 'GET', `/networks?q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
+  const nets = await call<{ items: { id: string; name: string; coordinator: { id: string } | null }[] }>(
+    admin,
+    'GET',
+    `/networks?q=${encodeURIComponent('เหมืองฝายพญาคำ')}`,
+  );
   const water = nets.items.find((n) => n.name === 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ')!;
-  const members = await call<{ items: { party: { id: string; name: string; kind: string } }[] }>(admin, 'GET', `/networks/${water.id}/members?role=member&pageSize=100`);
+  const members = await call<{ items: { party: { id: string; name: string; kind: string } }[] }>(
+    admin,
+    'GET',
+    `/networks/${water.id}/members?role=member&pageSize=100`,
+  );
   member = members.items.map((m) => m.party).find((p) => p.kind === 'person')!;
   await call(admin, 'POST', '/users', { email: MEMBER_EMAIL, name: member.name, role: 'member', password: PASSWORD, partyId: member.id });
-  await call(admin, 'POST', '/users', { email: COORDINATOR_EMAIL, name: 'ผู้ประสานงานเหมืองฝาย', role: 'coordinator', password: PASSWORD, partyId: water.coordinator!.id });
+  await call(admin, 'POST', '/users', {
+    email: COORDINATOR_EMAIL,
+    name: 'ผู้ประสานงานเหมืองฝาย',
+    role: 'coordinator',
+    password: PASSWORD,
+    partyId: water.coordinator!.id,
+  });
   const mine = await call<{ activities: { name: string; planName: string }[] }>(await apiLogin(MEMBER_EMAIL, PASSWORD), 'GET', '/me/manpower');
   activityName = mine.activities.find((a) => a.planName.includes('เหมืองฝายพญาคำ'))!.name;
 }, 180_000);

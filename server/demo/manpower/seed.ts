@@ -21,7 +21,18 @@ const NETWORKS = {
 };
 type NetKey = keyof typeof NETWORKS;
 const GENERIC: Skill[] = ['accounting', 'facilitation', 'media', 'it', 'local_crafts', 'driving', 'cooking'];
-const FREE_SKILLS = ['ขับรถไถเดินตาม', 'จักสานไม้ไผ่', 'ฟ้อนเล็บ', 'ตีกลองสะบัดชัย', 'ซ่อมเครื่องสูบน้ำ', 'ทำปุ๋ยหมัก', 'ถ่ายภาพด้วยโดรน', 'นวดแผนไทย', 'ทำอาหารพื้นเมือง', 'ซ่อมรถจักรยานยนต์'];
+const FREE_SKILLS = [
+  'ขับรถไถเดินตาม',
+  'จักสานไม้ไผ่',
+  'ฟ้อนเล็บ',
+  'ตีกลองสะบัดชัย',
+  'ซ่อมเครื่องสูบน้ำ',
+  'ทำปุ๋ยหมัก',
+  'ถ่ายภาพด้วยโดรน',
+  'นวดแผนไทย',
+  'ทำอาหารพื้นเมือง',
+  'ซ่อมรถจักรยานยนต์',
+];
 const AVAILABILITY: Availability[] = ['weekday_day', 'weekday_evening', 'weekend', 'on_call'];
 
 const TEAMS: { name: string; purpose: string; networks: NetKey[]; lead: NetKey }[] = [
@@ -177,7 +188,9 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
         });
       });
     });
-    const taskIds = taskRows.length ? await tx.insert(tasks).values(taskRows).returning({ id: tasks.id, activityId: tasks.activityId, teamId: tasks.teamId }) : [];
+    const taskIds = taskRows.length
+      ? await tx.insert(tasks).values(taskRows).returning({ id: tasks.id, activityId: tasks.activityId, teamId: tasks.teamId })
+      : [];
 
     // ---- a year of hours (calendar 2025: fiscal years 2568 and 2569) ----
     const coordinatorName = new Map<string, string>();
@@ -233,4 +246,3 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
     return { teams: teamRows.length, tasks: taskRows.length, hours: hourRows.length, people: profileRows.length };
   });
 }
-

@@ -119,7 +119,8 @@ export async function listHours(ctx: TenantContext, q: z.output<typeof hoursList
     if (q.taskId) filters.push(sql`vh.task_id = ${q.taskId}`);
     if (q.networkId) filters.push(networkFilter(q.networkId));
     if (q.teamId) filters.push(teamHoursFilter(ctx.tenant.id, q.teamId));
-    if (q.q) filters.push(sql`(p.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or a.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+    if (q.q)
+      filters.push(sql`(p.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or a.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
     if (q.reviewable) filters.push(canReviewSql(v));
     const found = await selectLogs(tx, ctx.tenant.id, v, sql.join(filters, sql` and `), q.pageSize, (q.page - 1) * q.pageSize);
     return { items: found.map(presentLog), total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
@@ -260,7 +261,14 @@ export function updateHours(ctx: TenantContext, id: string, input: z.output<type
       })
       .where(and(eq(volunteerHours.tenantId, tenantId), eq(volunteerHours.id, id)));
     const after = await loadLog(tx, ctx, v, id);
-    await audit(tx, ctx, { entity: 'volunteer_hours', entityId: id, entityLabel: after.person.name, action: 'update', before: auditView(before), after: auditView(after) });
+    await audit(tx, ctx, {
+      entity: 'volunteer_hours',
+      entityId: id,
+      entityLabel: after.person.name,
+      action: 'update',
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }
@@ -294,7 +302,14 @@ export function reviewHours(ctx: TenantContext, id: string, decision: { status: 
       })
       .where(and(eq(volunteerHours.tenantId, ctx.tenant.id), eq(volunteerHours.id, id)));
     const after = await loadLog(tx, ctx, v, id);
-    await audit(tx, ctx, { entity: 'volunteer_hours', entityId: id, entityLabel: after.person.name, action: 'update', before: auditView(before), after: auditView(after) });
+    await audit(tx, ctx, {
+      entity: 'volunteer_hours',
+      entityId: id,
+      entityLabel: after.person.name,
+      action: 'update',
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }
@@ -362,7 +377,10 @@ export function certificate(ctx: TenantContext, personId: string, fiscalYear: nu
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tenantId = ctx.tenant.id;
     if (!isEditor(ctx) && (await actorPartyId(tx, ctx)) !== personId) throw new AppError('forbidden');
-    const [person] = await rows<{ id: string; name: string; kind: string }>(tx, sql`select id, name, kind from parties where tenant_id = ${tenantId} and id = ${personId}`);
+    const [person] = await rows<{ id: string; name: string; kind: string }>(
+      tx,
+      sql`select id, name, kind from parties where tenant_id = ${tenantId} and id = ${personId}`,
+    );
     if (!person || person.kind !== 'person') throw new AppError('not_found');
     const acts = await rows<{ id: string; name: string; minutes: number; first: string; last: string }>(
       tx,
@@ -381,7 +399,12 @@ export function certificate(ctx: TenantContext, personId: string, fiscalYear: nu
       hours: hoursOf(minutes),
       activities: acts.map((a) => ({ id: a.id, name: a.name, minutes: a.minutes, hours: hoursOf(a.minutes) })),
       firstDate: acts.length ? acts.map((a) => a.first).sort()[0] : null,
-      lastDate: acts.length ? acts.map((a) => a.last).sort().at(-1)! : null,
+      lastDate: acts.length
+        ? acts
+            .map((a) => a.last)
+            .sort()
+            .at(-1)!
+        : null,
       issuedOn: todayInThailand(),
     };
   });
@@ -413,5 +436,3 @@ export async function publicList(db: Db, tenant: TenantRef, fiscalYear: number |
     };
   });
 }
-
-

@@ -52,7 +52,12 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/people/:id/profile`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: ['manpower'], summary: "A person's skills, availability, village and public-list consent (editors, or the person's own account)", params: idParams, response: { 200: personProfile } },
+      schema: {
+        tags: ['manpower'],
+        summary: "A person's skills, availability, village and public-list consent (editors, or the person's own account)",
+        params: idParams,
+        response: { 200: personProfile },
+      },
     },
     (req) => profiles.getProfile(req.tenantCtx, req.params.id),
   );
@@ -60,7 +65,13 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/people/:id/profile`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: ['manpower'], summary: "Set a person's skills (taxonomy and free), availability, village and public-list consent", params: idParams, body: personProfileInput, response: { 200: personProfile } },
+      schema: {
+        tags: ['manpower'],
+        summary: "Set a person's skills (taxonomy and free), availability, village and public-list consent",
+        params: idParams,
+        body: personProfileInput,
+        response: { 200: personProfile },
+      },
     },
     (req) => profiles.putProfile(req.tenantCtx, req.params.id, req.body),
   );
@@ -68,7 +79,13 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/people/helpers`,
     {
       config: { access: editors },
-      schema: { tags: ['manpower'], summary: 'Who can help? People ranked by skill, village and availability', params: tenantParams, querystring: helperQuery, response: { 200: z.object({ items: z.array(helper) }) } },
+      schema: {
+        tags: ['manpower'],
+        summary: 'Who can help? People ranked by skill, village and availability',
+        params: tenantParams,
+        querystring: helperQuery,
+        response: { 200: z.object({ items: z.array(helper) }) },
+      },
     },
     async (req) => ({ items: await profiles.helpers(req.tenantCtx, req.query) }),
   );
@@ -80,7 +97,11 @@ export async function manpowerRoutes(app: FastifyInstance) {
         tags: ['manpower'],
         summary: 'Plan activities to pick for teams, tasks and hours (search by activity or plan name)',
         params: tenantParams,
-        querystring: z.object({ q: z.string().trim().max(200).optional(), fiscalYear: fiscalYearQuery.optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }),
+        querystring: z.object({
+          q: z.string().trim().max(200).optional(),
+          fiscalYear: fiscalYearQuery.optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+        }),
         response: { 200: z.object({ items: z.array(activityOption) }) },
       },
     },
@@ -110,7 +131,13 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/teams`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: teamTags, summary: 'Teams across networks (filter by network or member)', params: tenantParams, querystring: teamListQuery, response: { 200: listOf(teamSummary) } },
+      schema: {
+        tags: teamTags,
+        summary: 'Teams across networks (filter by network or member)',
+        params: tenantParams,
+        querystring: teamListQuery,
+        response: { 200: listOf(teamSummary) },
+      },
     },
     (req) => teams.listTeams(req.tenantCtx, req.query),
   );
@@ -118,7 +145,13 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/teams`,
     {
       config: { access: editors },
-      schema: { tags: teamTags, summary: 'Create a team: members from several networks, a lead, a purpose, linked plan activities', params: tenantParams, body: teamInput, response: { 201: team } },
+      schema: {
+        tags: teamTags,
+        summary: 'Create a team: members from several networks, a lead, a purpose, linked plan activities',
+        params: tenantParams,
+        body: teamInput,
+        response: { 201: team },
+      },
     },
     async (req, reply) => reply.code(201).send(await teams.createTeam(req.tenantCtx, req.body)),
   );
@@ -126,7 +159,12 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/teams/:id`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: teamTags, summary: "A team with its members' networks and pillars, activities and confirmed hours", params: idParams, response: { 200: team } },
+      schema: {
+        tags: teamTags,
+        summary: "A team with its members' networks and pillars, activities and confirmed hours",
+        params: idParams,
+        response: { 200: team },
+      },
     },
     (req) => teams.getTeam(req.tenantCtx, req.params.id),
   );
@@ -134,13 +172,22 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/teams/:id`,
     {
       config: { access: editors },
-      schema: { tags: teamTags, summary: 'Change a team (member and activity lists are replaced when given)', params: idParams, body: teamPatch, response: { 200: team } },
+      schema: {
+        tags: teamTags,
+        summary: 'Change a team (member and activity lists are replaced when given)',
+        params: idParams,
+        body: teamPatch,
+        response: { 200: team },
+      },
     },
     (req) => teams.updateTeam(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
     `${t}/teams/:id`,
-    { config: { access: editors }, schema: { tags: teamTags, summary: 'Delete a team (its tasks stay, unassigned)', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: editors },
+      schema: { tags: teamTags, summary: 'Delete a team (its tasks stay, unassigned)', params: idParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await teams.deleteTeam(req.tenantCtx, req.params.id);
       return reply.code(204).send(null);
@@ -153,21 +200,41 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/tasks`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: taskTags, summary: 'Tasks of plan activities (filter by status, team, assignee, activity, or mine)', params: tenantParams, querystring: taskListQuery, response: { 200: listOf(task) } },
+      schema: {
+        tags: taskTags,
+        summary: 'Tasks of plan activities (filter by status, team, assignee, activity, or mine)',
+        params: tenantParams,
+        querystring: taskListQuery,
+        response: { 200: listOf(task) },
+      },
     },
     (req) => tasks.listTasks(req.tenantCtx, req.query),
   );
   r.post(
     `${t}/tasks`,
-    { config: { access: editors }, schema: { tags: taskTags, summary: 'Create a task of a plan activity, for a team and/or a person', params: tenantParams, body: taskInput, response: { 201: task } } },
+    {
+      config: { access: editors },
+      schema: {
+        tags: taskTags,
+        summary: 'Create a task of a plan activity, for a team and/or a person',
+        params: tenantParams,
+        body: taskInput,
+        response: { 201: task },
+      },
+    },
     async (req, reply) => reply.code(201).send(await tasks.createTask(req.tenantCtx, req.body)),
   );
-  r.get(`${t}/tasks/:id`, { config: { access: anyTenantRole }, schema: { tags: taskTags, summary: 'A task', params: idParams, response: { 200: task } } }, (req) =>
-    tasks.getTask(req.tenantCtx, req.params.id),
+  r.get(
+    `${t}/tasks/:id`,
+    { config: { access: anyTenantRole }, schema: { tags: taskTags, summary: 'A task', params: idParams, response: { 200: task } } },
+    (req) => tasks.getTask(req.tenantCtx, req.params.id),
   );
   r.patch(
     `${t}/tasks/:id`,
-    { config: { access: editors }, schema: { tags: taskTags, summary: 'Change a task (status, due date, assignment …)', params: idParams, body: taskPatch, response: { 200: task } } },
+    {
+      config: { access: editors },
+      schema: { tags: taskTags, summary: 'Change a task (status, due date, assignment …)', params: idParams, body: taskPatch, response: { 200: task } },
+    },
     (req) => tasks.updateTask(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
@@ -242,24 +309,41 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${hoursBase}/certificate`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: hourTags, summary: "A person's certificate data for a fiscal year: confirmed hours and activities", params: tenantParams, querystring: certificateQuery, response: { 200: certificate } },
+      schema: {
+        tags: hourTags,
+        summary: "A person's certificate data for a fiscal year: confirmed hours and activities",
+        params: tenantParams,
+        querystring: certificateQuery,
+        response: { 200: certificate },
+      },
     },
     (req) => hours.certificate(req.tenantCtx, req.query.personId, req.query.fiscalYear),
   );
-  r.get(`${hoursBase}/:id`, { config: { access: anyTenantRole }, schema: { tags: hourTags, summary: 'One log of hours', params: idParams, response: { 200: hourLog } } }, (req) =>
-    hours.getHours(req.tenantCtx, req.params.id),
+  r.get(
+    `${hoursBase}/:id`,
+    { config: { access: anyTenantRole }, schema: { tags: hourTags, summary: 'One log of hours', params: idParams, response: { 200: hourLog } } },
+    (req) => hours.getHours(req.tenantCtx, req.params.id),
   );
   r.patch(
     `${hoursBase}/:id`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: hourTags, summary: 'Correct hours that are not yet confirmed (they go back to the coordinator)', params: idParams, body: hoursPatch, response: { 200: hourLog } },
+      schema: {
+        tags: hourTags,
+        summary: 'Correct hours that are not yet confirmed (they go back to the coordinator)',
+        params: idParams,
+        body: hoursPatch,
+        response: { 200: hourLog },
+      },
     },
     (req) => hours.updateHours(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
     `${hoursBase}/:id`,
-    { config: { access: anyTenantRole }, schema: { tags: hourTags, summary: 'Withdraw hours that are not yet confirmed', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: anyTenantRole },
+      schema: { tags: hourTags, summary: 'Withdraw hours that are not yet confirmed', params: idParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await hours.deleteHours(req.tenantCtx, req.params.id);
       return reply.code(204).send(null);
@@ -269,7 +353,12 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${hoursBase}/:id/confirm`,
     {
       config: { access: editors },
-      schema: { tags: hourTags, summary: "Confirm hours (a coordinator of the activity's network, or an admin/officer)", params: idParams, response: { 200: hourLog } },
+      schema: {
+        tags: hourTags,
+        summary: "Confirm hours (a coordinator of the activity's network, or an admin/officer)",
+        params: idParams,
+        response: { 200: hourLog },
+      },
     },
     (req) => hours.reviewHours(req.tenantCtx, req.params.id, { status: 'confirmed' }),
   );
@@ -287,7 +376,12 @@ export async function manpowerRoutes(app: FastifyInstance) {
     `${t}/me/manpower`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: ['manpower'], summary: 'My networks, my teams, my tasks and my hours (the account’s linked registry person)', params: tenantParams, response: { 200: myManpower } },
+      schema: {
+        tags: ['manpower'],
+        summary: 'My networks, my teams, my tasks and my hours (the account’s linked registry person)',
+        params: tenantParams,
+        response: { 200: myManpower },
+      },
     },
     (req) => loadMine(req.tenantCtx),
   );

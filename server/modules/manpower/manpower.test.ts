@@ -14,7 +14,8 @@ type Rows<T> = { rows: T[] };
 const put = (api: Client, url: string, body: unknown) =>
   t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
 const countHours = async (tenantId: string) =>
-  ((await t.database.db.execute(sql`select count(*)::int as n from ${volunteerHours} where tenant_id = ${tenantId}`)) as unknown as Rows<{ n: number }>).rows[0].n;
+  ((await t.database.db.execute(sql`select count(*)::int as n from ${volunteerHours} where tenant_id = ${tenantId}`)) as unknown as Rows<{ n: number }>).rows[0]
+    .n;
 
 /** A tenant with water and elderly networks, a plan activity for each, and accounts linked to registry people. */
 async function setup() {
@@ -154,7 +155,10 @@ describe('volunteer hours', () => {
     expect(byPerson.items).toEqual([{ key: s.somchai.id, label: 'นายสมชาย ใจอาสา', minutes: 225, hours: 3.75, logs: 2, people: 1 }]);
     expect(byPerson.minutes).toBe(225);
     const byNetwork = (await s.api.get(`${base}/volunteer-hours/totals?by=network&fiscalYear=2570`)).json();
-    expect(Object.fromEntries(byNetwork.items.map((x: { key: string; minutes: number }) => [x.key, x.minutes]))).toEqual({ [s.water.id]: 135, [s.elderly.id]: 90 });
+    expect(Object.fromEntries(byNetwork.items.map((x: { key: string; minutes: number }) => [x.key, x.minutes]))).toEqual({
+      [s.water.id]: 135,
+      [s.elderly.id]: 90,
+    });
     const byYear = (await s.api.get(`${base}/volunteer-hours/totals?by=fiscalYear`)).json();
     expect(byYear.items.map((x: { key: string; minutes: number }) => [x.key, x.minutes])).toEqual([
       ['2570', 225],
@@ -171,12 +175,22 @@ describe('volunteer hours', () => {
 
     // certificate: confirmed hours and activities of the year; a member only their own
     const cert = (await member.get(`${base}/volunteer-hours/certificate?personId=${s.somchai.id}&fiscalYear=2570`)).json();
-    expect(cert).toMatchObject({ person: { name: 'นายสมชาย ใจอาสา' }, fiscalYear: 2570, minutes: 225, hours: 3.75, firstDate: '2026-10-05', lastDate: '2026-10-13' });
+    expect(cert).toMatchObject({
+      person: { name: 'นายสมชาย ใจอาสา' },
+      fiscalYear: 2570,
+      minutes: 225,
+      hours: 3.75,
+      firstDate: '2026-10-05',
+      lastDate: '2026-10-13',
+    });
     expect(cert.activities.map((x: { name: string }) => x.name)).toEqual(['ลงแขกซ่อมฝายพญาคำ', 'เยี่ยมบ้านผู้สูงอายุติดเตียง']);
     expect((await member.get(`${base}/volunteer-hours/certificate?personId=${s.malee.id}&fiscalYear=2570`)).statusCode).toBe(403);
 
     // every review is audited
-    const audits = await t.database.db.select().from(auditLog).where(sql`${auditLog.tenantId} = ${s.tenant.id} and ${auditLog.entity} = 'volunteer_hours'`);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.tenantId} = ${s.tenant.id} and ${auditLog.entity} = 'volunteer_hours'`);
     expect(audits.length).toBeGreaterThanOrEqual(4 + 4 + 1);
   });
 
@@ -214,7 +228,12 @@ describe('skills, teams and tasks', () => {
   it('teams span networks; tasks suggest helpers by skill, village and availability; members see their own page', async () => {
     const s = await setup();
     const { base, api } = s;
-    await put(api, `${base}/people/${s.somchai.id}/profile`, { skills: ['irrigation_repair', 'first_aid'], freeSkills: ['ขับรถไถ'], availability: ['weekend'], village: 'บ้านป่าเป้า หมู่ 3' });
+    await put(api, `${base}/people/${s.somchai.id}/profile`, {
+      skills: ['irrigation_repair', 'first_aid'],
+      freeSkills: ['ขับรถไถ'],
+      availability: ['weekend'],
+      village: 'บ้านป่าเป้า หมู่ 3',
+    });
     await put(api, `${base}/people/${s.malee.id}/profile`, { skills: ['elderly_care', 'first_aid'], availability: ['weekday_day'], village: 'บ้านดอนไชย หมู่ 5' });
     expect((await put(api, `${base}/people/${s.malee.id}/profile`, { skills: ['juggling'] })).statusCode).toBe(400);
 

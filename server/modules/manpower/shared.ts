@@ -98,9 +98,14 @@ export async function assertPeople(tx: Tx, tenantId: string, ids: string[]): Pro
   const found = await tx
     .select({ id: parties.id, kind: parties.kind })
     .from(parties)
-    .where(and(eq(parties.tenantId, tenantId), sql`${parties.id} in (${sql.join(
-      unique.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`));
+    .where(
+      and(
+        eq(parties.tenantId, tenantId),
+        sql`${parties.id} in (${sql.join(
+          unique.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    );
   return new Set(found.filter((p) => p.kind === 'person').map((p) => p.id));
 }

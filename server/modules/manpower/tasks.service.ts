@@ -111,7 +111,8 @@ async function checkLinks(tx: Tx, ctx: TenantContext, input: z.output<typeof tas
       .where(and(eq(teams.tenantId, tenantId), eq(teams.id, input.teamId)));
     if (!t) fields.teamId = 'unknown_team';
   }
-  if (input.assigneePartyId && !(await assertPeople(tx, tenantId, [input.assigneePartyId])).has(input.assigneePartyId)) fields.assigneePartyId = 'unknown_person';
+  if (input.assigneePartyId && !(await assertPeople(tx, tenantId, [input.assigneePartyId])).has(input.assigneePartyId))
+    fields.assigneePartyId = 'unknown_person';
   if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
 }
 

@@ -38,7 +38,8 @@ export async function listTeams(ctx: TenantContext, q: z.output<typeof teamListQ
     const tenantId = ctx.tenant.id;
     const filters = [sql`t.tenant_id = ${tenantId}`];
     if (q.q) filters.push(sql`t.name ilike ${likePattern(q.q)}`);
-    if (q.partyId) filters.push(sql`exists (select 1 from team_members tm where tm.tenant_id = t.tenant_id and tm.team_id = t.id and tm.party_id = ${q.partyId})`);
+    if (q.partyId)
+      filters.push(sql`exists (select 1 from team_members tm where tm.tenant_id = t.tenant_id and tm.team_id = t.id and tm.party_id = ${q.partyId})`);
     if (q.networkId)
       filters.push(sql`exists (select 1 from team_members tm join network_members nm on nm.tenant_id = tm.tenant_id and nm.party_id = tm.party_id
                                where tm.tenant_id = t.tenant_id and tm.team_id = t.id and nm.network_id = ${q.networkId})`);
@@ -109,7 +110,10 @@ async function loadTeam(tx: Tx, ctx: TenantContext, id: string): Promise<Team> {
       .where(and(eq(teamActivities.tenantId, tenantId), eq(teamActivities.teamId, id)))
   ).map((a) => a.id);
   const refs = await activityRefs(tx, tenantId, activityIds);
-  const [{ minutes }] = await rows<{ minutes: number }>(tx, sql`select coalesce(sum(vh.minutes), 0)::int as minutes from volunteer_hours vh where ${teamHoursFilter(tenantId, id)}`);
+  const [{ minutes }] = await rows<{ minutes: number }>(
+    tx,
+    sql`select coalesce(sum(vh.minutes), 0)::int as minutes from volunteer_hours vh where ${teamHoursFilter(tenantId, id)}`,
+  );
   const pillars: Record<string, number> = {};
   for (const p of people) pillars[p.pillar] = (pillars[p.pillar] ?? 0) + 1;
   return {

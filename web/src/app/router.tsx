@@ -111,7 +111,9 @@ const forumNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'fo
 const forumRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id', component: ForumDetailPage });
 const forumEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id/edit', component: ForumFormPage });
 // manpower: member self-service, teams, tasks, volunteer hours; the certificate prints without the shell; the public list needs no login
-const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({ fiscalYear: Number(s.fiscalYear) > 2500 ? Number(s.fiscalYear) : undefined });
+const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({
+  fiscalYear: Number(s.fiscalYear) > 2500 ? Number(s.fiscalYear) : undefined,
+});
 const manpowerRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'my', component: manpower.My }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams }),
@@ -128,7 +130,12 @@ const certificateRoute = createRoute({
     ...fiscalYearSearch(s),
   }),
 });
-const publicVolunteersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/public/$tenant/volunteers', component: manpower.Public, validateSearch: fiscalYearSearch });
+const publicVolunteersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/$tenant/volunteers',
+  component: manpower.Public,
+  validateSearch: fiscalYearSearch,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,

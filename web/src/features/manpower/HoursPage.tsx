@@ -26,7 +26,12 @@ function ReturnModal({ log, onClose }: { log: HourLog | null; onClose: () => voi
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   return (
-    <Modal opened={!!log} onClose={onClose} title={t('manpower.hours.returnTitle', { name: log?.person.name ?? '' })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={!!log}
+      onClose={onClose}
+      title={t('manpower.hours.returnTitle', { name: log?.person.name ?? '' })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -46,7 +51,17 @@ function ReturnModal({ log, onClose }: { log: HourLog | null; onClose: () => voi
         }}
       >
         <Stack>
-          <Textarea label={t('manpower.hours.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required error={error} autosize minRows={3} maxLength={1000} data-testid="return-reason" />
+          <Textarea
+            label={t('manpower.hours.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            error={error}
+            autosize
+            minRows={3}
+            maxLength={1000}
+            data-testid="return-reason"
+          />
           {review.isError ? <ErrorAlert error={review.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -73,14 +88,30 @@ function LogsTable({ query, review }: { query: Record<string, string | number | 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const confirm = (h: HourLog) =>
-    reviewer.mutate({ id: h.id }, { onSuccess: () => notifications.show({ color: 'teal', message: t('manpower.hours.confirmedMsg', { name: h.person.name }) }) });
+    reviewer.mutate(
+      { id: h.id },
+      { onSuccess: () => notifications.show({ color: 'teal', message: t('manpower.hours.confirmedMsg', { name: h.person.name }) }) },
+    );
   const actions = (h: HourLog) =>
     h.canReview && h.status === 'pending' ? (
       <Group gap={6} wrap="nowrap">
-        <Button size="compact-sm" color="teal" leftSection={<IconCheck size={14} aria-hidden />} onClick={() => confirm(h)} loading={reviewer.isPending && reviewer.variables?.id === h.id} data-testid="confirm-hours">
+        <Button
+          size="compact-sm"
+          color="teal"
+          leftSection={<IconCheck size={14} aria-hidden />}
+          onClick={() => confirm(h)}
+          loading={reviewer.isPending && reviewer.variables?.id === h.id}
+          data-testid="confirm-hours"
+        >
           {t('manpower.hours.confirm')}
         </Button>
-        <Button size="compact-sm" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => setReturning(h)} data-testid="return-hours">
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconArrowBackUp size={14} aria-hidden />}
+          onClick={() => setReturning(h)}
+          data-testid="return-hours"
+        >
           {t('manpower.hours.return')}
         </Button>
       </Group>
@@ -175,7 +206,12 @@ function TotalsPanel() {
             caption={t('manpower.totals.title')}
             testId="totals-table"
             columns={[
-              { key: 'label', header: t(`manpower.totals.by.${by}`), primary: true, render: (r) => (by === 'fiscalYear' ? t('manpower.fy', { year: r.label }) : r.label) },
+              {
+                key: 'label',
+                header: t(`manpower.totals.by.${by}`),
+                primary: true,
+                render: (r) => (by === 'fiscalYear' ? t('manpower.fy', { year: r.label }) : r.label),
+              },
               { key: 'hours', header: t('manpower.totals.hours'), nowrap: true, align: 'right', render: (r) => formatMinutes(r.minutes, lang) },
               { key: 'logs', header: t('manpower.totals.logs'), align: 'right', render: (r) => formatNumber(r.logs, lang) },
               { key: 'people', header: t('manpower.totals.people'), align: 'right', render: (r) => formatNumber(r.people, lang) },

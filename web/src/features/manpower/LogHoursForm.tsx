@@ -57,7 +57,16 @@ export function LogHoursForm({ activities, forAnyone = false, onDone }: { activi
   return (
     <form onSubmit={submit} noValidate data-testid="log-hours-form">
       <Stack gap="sm">
-        {forAnyone ? <PersonSelect label={t('manpower.log.person')} value={personId} onChange={(id) => setPersonId(id)} error={errors.personId} required testId="log-person" /> : null}
+        {forAnyone ? (
+          <PersonSelect
+            label={t('manpower.log.person')}
+            value={personId}
+            onChange={(id) => setPersonId(id)}
+            error={errors.personId}
+            required
+            testId="log-person"
+          />
+        ) : null}
         <ActivitySelect
           label={t('manpower.log.activity')}
           value={activityId}
@@ -83,7 +92,15 @@ export function LogHoursForm({ activities, forAnyone = false, onDone }: { activi
           size="md"
           data-testid="log-hours"
         />
-        <Textarea label={t('manpower.log.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1000} error={errors.note} />
+        <Textarea
+          label={t('manpower.log.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          error={errors.note}
+        />
         {log.isError && !(log.error instanceof ApiError && Object.keys(log.error.fields).length) ? <ErrorAlert error={log.error} /> : null}
         <Button type="submit" size="md" loading={log.isPending} leftSection={<IconClockPlus size={18} aria-hidden />} data-testid="log-submit">
           {t('manpower.log.submit')}

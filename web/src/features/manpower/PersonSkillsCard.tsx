@@ -77,16 +77,26 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
           <Field label={t('manpower.skills.skills')} span>
             <SkillBadges skills={p.skills} free={p.freeSkills} />
           </Field>
-          <Field label={t('manpower.skills.availability')}>{p.availability.length ? p.availability.map((a) => t(`manpower.availability.${a}`)).join(', ') : '—'}</Field>
+          <Field label={t('manpower.skills.availability')}>
+            {p.availability.length ? p.availability.map((a) => t(`manpower.availability.${a}`)).join(', ') : '—'}
+          </Field>
           <Field label={t('manpower.skills.village')}>{p.village ?? '—'}</Field>
           <Field label={t('manpower.skills.publicList')} span>
             <Text size="sm">
-              {p.publicListConsent ? t('manpower.skills.consentYes', { date: formatDate(p.publicListConsentDate, lang, 'long') }) : t('manpower.skills.consentNo')}
+              {p.publicListConsent
+                ? t('manpower.skills.consentYes', { date: formatDate(p.publicListConsentDate, lang, 'long') })
+                : t('manpower.skills.consentNo')}
             </Text>
           </Field>
         </FieldGrid>
       ) : null}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('manpower.skills.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('manpower.skills.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="lg"
+      >
         <form onSubmit={submit} noValidate>
           <Stack>
             <MultiSelect
@@ -99,7 +109,14 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
               comboboxProps={{ withinPortal: true }}
               data-testid="skills-select"
             />
-            <TagsInput label={t('manpower.skills.freeSkills')} description={t('manpower.skills.freeHint')} value={free} onChange={setFree} maxTags={20} error={errors.freeSkills} />
+            <TagsInput
+              label={t('manpower.skills.freeSkills')}
+              description={t('manpower.skills.freeHint')}
+              value={free}
+              onChange={setFree}
+              maxTags={20}
+              error={errors.freeSkills}
+            />
             <MultiSelect
               label={t('manpower.skills.availability')}
               data={AVAILABILITY.map((a) => ({ value: a, label: t(`manpower.availability.${a}`) }))}
@@ -107,7 +124,13 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
               onChange={(v) => setAvailability(v as Availability[])}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput label={t('manpower.skills.village')} value={village} onChange={(e) => setVillage(e.currentTarget.value)} maxLength={200} error={errors.village} />
+            <TextInput
+              label={t('manpower.skills.village')}
+              value={village}
+              onChange={(e) => setVillage(e.currentTarget.value)}
+              maxLength={200}
+              error={errors.village}
+            />
             <Checkbox
               label={t('manpower.skills.consentLabel')}
               description={t('manpower.skills.consentHint')}

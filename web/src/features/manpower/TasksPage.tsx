@@ -73,12 +73,40 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
     );
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={task ? t('manpower.tasks.editTitle') : t('manpower.tasks.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={task ? t('manpower.tasks.editTitle') : t('manpower.tasks.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ActivitySelect label={t('manpower.log.activity')} value={f.activityId} onChange={(v) => set({ activityId: v })} error={errors.activityId} required testId="task-activity" />
-          <TextInput label={t('manpower.tasks.titleField')} value={f.title} onChange={(e) => set({ title: e.currentTarget.value })} required error={errors.title} maxLength={300} data-testid="task-title" />
-          <Textarea label={t('manpower.tasks.description')} value={f.description} onChange={(e) => set({ description: e.currentTarget.value })} autosize minRows={2} maxLength={4000} />
+          <ActivitySelect
+            label={t('manpower.log.activity')}
+            value={f.activityId}
+            onChange={(v) => set({ activityId: v })}
+            error={errors.activityId}
+            required
+            testId="task-activity"
+          />
+          <TextInput
+            label={t('manpower.tasks.titleField')}
+            value={f.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            required
+            error={errors.title}
+            maxLength={300}
+            data-testid="task-title"
+          />
+          <Textarea
+            label={t('manpower.tasks.description')}
+            value={f.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            maxLength={4000}
+          />
           <Select
             label={t('manpower.tasks.team')}
             data={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
@@ -89,7 +117,13 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
             error={errors.teamId}
             comboboxProps={{ withinPortal: true }}
           />
-          <PersonSelect label={t('manpower.tasks.assignee')} value={f.assigneePartyId} onChange={(id) => set({ assigneePartyId: id })} error={errors.assigneePartyId} initial={task?.assignee ?? null} />
+          <PersonSelect
+            label={t('manpower.tasks.assignee')}
+            value={f.assigneePartyId}
+            onChange={(id) => set({ assigneePartyId: id })}
+            error={errors.assigneePartyId}
+            initial={task?.assignee ?? null}
+          />
           <Group grow align="flex-start" wrap="wrap">
             <DateField label={t('manpower.tasks.due')} value={f.dueDate} onChange={(v) => set({ dueDate: v })} error={errors.dueDate} />
             <Select
@@ -142,7 +176,14 @@ function HelpersDrawer({ taskId, onClose }: { taskId: string | null; onClose: ()
   const helpers = useTaskHelpers(slug, taskId);
   const save = useSaveTask(slug, taskId ?? undefined);
   return (
-    <Drawer opened={!!taskId} onClose={onClose} position="right" size="md" title={t('manpower.helpers.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={!!taskId}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={t('manpower.helpers.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {helpers.isPending ? (
         <Loading />
       ) : helpers.isError ? (
@@ -175,7 +216,10 @@ function HelpersDrawer({ taskId, onClose }: { taskId: string | null; onClose: ()
                   variant="light"
                   loading={save.isPending && save.variables?.assigneePartyId === h.party.id}
                   onClick={() =>
-                    save.mutate({ assigneePartyId: h.party.id }, { onSuccess: () => notifications.show({ color: 'teal', message: t('manpower.helpers.assigned', { name: h.party.name }) }) })
+                    save.mutate(
+                      { assigneePartyId: h.party.id },
+                      { onSuccess: () => notifications.show({ color: 'teal', message: t('manpower.helpers.assigned', { name: h.party.name }) }) },
+                    )
                   }
                 >
                   {t('manpower.helpers.assign')}
@@ -203,10 +247,22 @@ export default function TasksPage() {
   const actions = (k: Task) =>
     can.editNetwork ? (
       <Group gap={6} wrap="nowrap">
-        <Button size="compact-sm" variant="light" leftSection={<IconUsersGroup size={14} aria-hidden />} onClick={() => setHelpFor(k.id)} data-testid="who-can-help">
+        <Button
+          size="compact-sm"
+          variant="light"
+          leftSection={<IconUsersGroup size={14} aria-hidden />}
+          onClick={() => setHelpFor(k.id)}
+          data-testid="who-can-help"
+        >
           {t('manpower.helpers.button')}
         </Button>
-        <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(k)} aria-label={t('manpower.tasks.editOne', { title: k.title })}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconPencil size={14} aria-hidden />}
+          onClick={() => setEditing(k)}
+          aria-label={t('manpower.tasks.editOne', { title: k.title })}
+        >
           {t('common.edit')}
         </Button>
       </Group>

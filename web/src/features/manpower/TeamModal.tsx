@@ -77,12 +77,40 @@ export function TeamModal({ opened, onClose, team, onSaved }: { opened: boolean;
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={team ? t('manpower.teams.editTitle') : t('manpower.teams.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={team ? t('manpower.teams.editTitle') : t('manpower.teams.newTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('manpower.teams.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={errors.name} maxLength={200} data-testid="team-name" />
-          <Textarea label={t('manpower.teams.purpose')} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={errors.purpose} />
-          <PersonSelect label={t('manpower.teams.lead')} value={lead} onChange={(id) => setLead(id)} error={errors.leadPartyId} initial={team?.lead ? { id: team.lead.id, name: team.lead.name } : null} />
+          <TextInput
+            label={t('manpower.teams.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            error={errors.name}
+            maxLength={200}
+            data-testid="team-name"
+          />
+          <Textarea
+            label={t('manpower.teams.purpose')}
+            value={purpose}
+            onChange={(e) => setPurpose(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            error={errors.purpose}
+          />
+          <PersonSelect
+            label={t('manpower.teams.lead')}
+            value={lead}
+            onChange={(id) => setLead(id)}
+            error={errors.leadPartyId}
+            initial={team?.lead ? { id: team.lead.id, name: team.lead.name } : null}
+          />
           <MultiSelect
             label={t('manpower.teams.members')}
             description={t('manpower.teams.membersHint')}

@@ -106,7 +106,11 @@ export default function TeamsPage() {
           <Pager page={page} pageSize={PAGE_SIZE} total={teams.data.total} onChange={setPage} />
         </>
       )}
-      <TeamModal opened={creating} onClose={() => setCreating(false)} onSaved={(team) => void navigate({ to: '/t/$tenant/teams/$id', params: { tenant: slug, id: team.id } })} />
+      <TeamModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(team) => void navigate({ to: '/t/$tenant/teams/$id', params: { tenant: slug, id: team.id } })}
+      />
     </Stack>
   );
 }

@@ -51,7 +51,10 @@ export function useActivityOptions(tenant: string, q: string, enabled = true) {
 
 // ---- profiles
 export function useProfile(tenant: string, partyId: string) {
-  return useQuery({ queryKey: key(tenant, 'profile', partyId), queryFn: ({ signal }) => api<PersonProfile>(tenantPath(tenant, `/people/${partyId}/profile`), { signal }) });
+  return useQuery({
+    queryKey: key(tenant, 'profile', partyId),
+    queryFn: ({ signal }) => api<PersonProfile>(tenantPath(tenant, `/people/${partyId}/profile`), { signal }),
+  });
 }
 export function useSaveProfile(tenant: string, partyId: string) {
   const inv = useInvalidate(tenant);
@@ -121,12 +124,16 @@ export function useHours(tenant: string, query: Query) {
 }
 export function useLogHours(tenant: string) {
   const inv = useInvalidate(tenant);
-  return useMutation({ mutationFn: (body: HoursInput) => api<HourLog>(tenantPath(tenant, '/volunteer-hours'), { method: 'POST', body }), onSuccess: () => inv() });
+  return useMutation({
+    mutationFn: (body: HoursInput) => api<HourLog>(tenantPath(tenant, '/volunteer-hours'), { method: 'POST', body }),
+    onSuccess: () => inv(),
+  });
 }
 export function useUpdateHours(tenant: string) {
   const inv = useInvalidate(tenant);
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<HoursInput> & { id: string }) => api<HourLog>(tenantPath(tenant, `/volunteer-hours/${id}`), { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: Partial<HoursInput> & { id: string }) =>
+      api<HourLog>(tenantPath(tenant, `/volunteer-hours/${id}`), { method: 'PATCH', body }),
     onSuccess: () => inv(),
   });
 }
@@ -138,7 +145,10 @@ export function useReviewHours(tenant: string) {
   const inv = useInvalidate(tenant);
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
-      api<HourLog>(tenantPath(tenant, `/volunteer-hours/${id}/${reason === undefined ? 'confirm' : 'return'}`), { method: 'POST', body: reason === undefined ? undefined : { reason } }),
+      api<HourLog>(tenantPath(tenant, `/volunteer-hours/${id}/${reason === undefined ? 'confirm' : 'return'}`), {
+        method: 'POST',
+        body: reason === undefined ? undefined : { reason },
+      }),
     onSuccess: () => inv(),
   });
 }
