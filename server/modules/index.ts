@@ -15,21 +15,7 @@ import { manpowerRoutes } from './manpower/manpower.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
-  for (const routes of [
-    platformRoutes,
-    authRoutes,
-    partnerRoutes,
-    relationshipRoutes,
-    networkRoutes,
-    userRoutes,
-    auditRoutes,
-    dashboardRoutes,
-    knowledgeRoutes,
-    strategyRoutes,
-    planRoutes,
-    participationRoutes,
-    manpowerRoutes,
-  ]) {
+  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes, manpowerRoutes]) {
     await routes(app);
   }
 }
