@@ -113,6 +113,17 @@ describe('volunteer hours', () => {
     expect((await client(t).post(`${base}/volunteer-hours`, { activityId: s.weir.id, date: '2026-10-05', hours: 1 })).statusCode).toBe(401);
   });
 
+  it('two simultaneous logs for the same day cannot both pass the 24-hour check', async () => {
+    const s = await setup();
+    const send = () => s.api.post(`${s.base}/volunteer-hours`, { personId: s.malee.id, activityId: s.visits.id, date: '2026-10-08', hours: 13 });
+    const results = await Promise.all([send(), send(), send()]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400]);
+    const day = (await t.database.db.execute(
+      sql`select coalesce(sum(minutes), 0)::int as m from volunteer_hours where tenant_id = ${s.tenant.id} and party_id = ${s.malee.id} and worked_on = '2026-10-08'`,
+    )) as unknown as Rows<{ m: number }>;
+    expect(day.rows[0].m).toBe(13 * 60);
+  });
+
   it("only a coordinator of the activity's network (or an officer) confirms; returns need a reason; totals are sums of confirmed logs", async () => {
     const s = await setup();
     const { base, member } = s;
