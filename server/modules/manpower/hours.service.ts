@@ -157,7 +157,7 @@ async function resolveTarget(tx: Tx, tenantId: string, activityId: string | unde
  * count: they are not hours until corrected). An advisory lock on (tenant, person, day) makes
  * two simultaneous logs wait for each other instead of both passing the check.
  */
-async function assertDayWithin24h(tx: Tx, tenantId: string, partyId: string, date: string, minutes: number, exceptId: string | null) {
+export async function assertDayWithin24h(tx: Tx, tenantId: string, partyId: string, date: string, minutes: number, exceptId: string | null) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hours:${tenantId}:${partyId}:${date}`}))`);
   const [{ used }] = await rows<{ used: number }>(
     tx,

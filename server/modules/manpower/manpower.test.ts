@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditLog, volunteerHours } from '../../db/schema';
+import { withTenant } from '../../platform/db';
+import { assertDayWithin24h } from './hours.service';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -113,15 +115,30 @@ describe('volunteer hours', () => {
     expect((await client(t).post(`${base}/volunteer-hours`, { activityId: s.weir.id, date: '2026-10-05', hours: 1 })).statusCode).toBe(401);
   });
 
-  it('two simultaneous logs for the same day cannot both pass the 24-hour check', async () => {
+  // PGlite has one connection (transactions queue anyway); on PostgreSQL two transactions really overlap.
+  it.skipIf(!process.env.PHAKHI_TEST_DATABASE_URL)('on PostgreSQL, a second log for the same day waits for the first before checking 24 h', async () => {
     const s = await setup();
-    const send = () => s.api.post(`${s.base}/volunteer-hours`, { personId: s.malee.id, activityId: s.visits.id, date: '2026-10-08', hours: 13 });
-    const results = await Promise.all([send(), send(), send()]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400]);
-    const day = (await t.database.db.execute(
-      sql`select coalesce(sum(minutes), 0)::int as m from volunteer_hours where tenant_id = ${s.tenant.id} and party_id = ${s.malee.id} and worked_on = '2026-10-08'`,
-    )) as unknown as Rows<{ m: number }>;
-    expect(day.rows[0].m).toBe(13 * 60);
+    const day = '2026-10-08';
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((r) => (inserted = r));
+    const first = withTenant(t.database.db, s.tenant.id, async (tx) => {
+      await assertDayWithin24h(tx, s.tenant.id, s.malee.id, day, 20 * 60, null);
+      await tx.insert(volunteerHours).values({ tenantId: s.tenant.id, partyId: s.malee.id, activityId: s.visits.id, workedOn: day, fiscalYear: 2570, minutes: 20 * 60 });
+      inserted();
+      await held; // still uncommitted
+    });
+    await firstInserted;
+    const second = withTenant(t.database.db, s.tenant.id, (tx) => assertDayWithin24h(tx, s.tenant.id, s.malee.id, day, 10 * 60, null));
+    const outcome = second.then(
+      () => 'passed',
+      (e: { fields?: Record<string, string> }) => e.fields?.hours,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await first;
+    expect(await outcome).toBe('day_over_24h');
   });
 
   it("only a coordinator of the activity's network (or an officer) confirms; returns need a reason; totals are sums of confirmed logs", async () => {
