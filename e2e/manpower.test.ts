@@ -156,6 +156,41 @@ describe('phone: a member logs hours, a coordinator confirms, totals update, the
   }, 60_000);
 });
 
+describe('desktop: teams across networks, tasks with "who can help?", skills on the person page', () => {
+  it('shows a team with its members networks and pillars, suggests helpers for a task, and a person\'s skills', async () => {
+    const ctx = await launch(DESKTOP);
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('login-email').fill(ADMIN.email);
+      await page.getByTestId('login-password').fill(ADMIN.password);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/t\/chomphu\/?$/);
+      await page.goto(`${server.url}/t/chomphu/teams`);
+      await page.getByTestId('teams-list').getByRole('link', { name: 'ทีมจิตอาสาดูแลฝายและผู้สูงอายุริมเหมือง' }).click();
+      await page.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
+      const members = page.getByTestId('team-members-list');
+      await members.getByText('เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ', { exact: false }).first().waitFor();
+      await members.getByText('เครือข่ายฟื้นฟูสมรรถภาพผู้สูงอายุ', { exact: false }).first().waitFor();
+      await screenshot(page, 'manpower-team-desktop-th');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.goto(`${server.url}/t/chomphu/tasks`);
+      await page.getByTestId('tasks-list').getByTestId('who-can-help').first().click();
+      const helpers = page.getByTestId('helpers');
+      await helpers.getByRole('button', { name: 'มอบหมาย' }).first().waitFor();
+      await screenshot(page, 'manpower-who-can-help-desktop-th');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.goto(`${server.url}/t/chomphu/partners/${member.id}`);
+      await page.getByTestId('person-skills').getByText('หมู่บ้าน').waitFor();
+      await screenshot(page, 'manpower-person-skills-desktop-th');
+    } finally {
+      await ctx.close();
+    }
+  }, 90_000);
+});
+
 describe('desktop: certificate print layout and the public list without login', () => {
   it('renders the certificate on a wide screen and the consent-only public list', async () => {
     const ctx = await launch(DESKTOP);
