@@ -62,16 +62,29 @@ const TEAMS: { name: string; purpose: string; networks: NetKey[]; lead: NetKey }
   },
 ];
 
-const TASK_TEMPLATES: { title: string; skills: Skill[]; when: Availability }[] = [
-  { title: 'สำรวจจุดรั่วของฝายและทำรายการวัสดุ', skills: ['irrigation_repair', 'construction'], when: 'weekend' },
-  { title: 'จัดเวรเยี่ยมบ้านผู้สูงอายุที่อยู่ลำพัง', skills: ['elderly_care', 'facilitation'], when: 'weekday_day' },
-  { title: 'ทำแนวกันไฟรอบป่าชุมชน', skills: ['agriculture', 'construction'], when: 'weekend' },
-  { title: 'ถ่ายภาพและเขียนข่าวลงเพจเทศบาล', skills: ['media', 'it'], when: 'weekday_evening' },
-  { title: 'ทำบัญชีรับจ่ายกิจกรรมและสรุปค่าใช้จ่าย', skills: ['accounting'], when: 'weekday_evening' },
-  { title: 'ปฐมพยาบาลประจำจุดระหว่างลงแขก', skills: ['first_aid'], when: 'weekend' },
-  { title: 'ประกอบอาหารเลี้ยงผู้ร่วมกิจกรรม', skills: ['cooking'], when: 'weekend' },
-  { title: 'ดำเนินการประชุมสรุปบทเรียนหลังกิจกรรม', skills: ['facilitation'], when: 'weekday_evening' },
-];
+/** Task templates by the network whose activity they belong to. */
+const TASK_TEMPLATES: Record<NetKey, { title: string; skills: Skill[]; when: Availability }[]> = {
+  water: [
+    { title: 'สำรวจจุดรั่วของฝายและทำรายการวัสดุ', skills: ['irrigation_repair', 'construction'], when: 'weekend' },
+    { title: 'ปฐมพยาบาลประจำจุดระหว่างลงแขก', skills: ['first_aid'], when: 'weekend' },
+    { title: 'ทำบัญชีรับจ่ายกิจกรรมและสรุปค่าใช้จ่าย', skills: ['accounting'], when: 'weekday_evening' },
+  ],
+  elderly: [
+    { title: 'จัดเวรเยี่ยมบ้านผู้สูงอายุที่อยู่ลำพัง', skills: ['elderly_care', 'facilitation'], when: 'weekday_day' },
+    { title: 'ประกอบอาหารเลี้ยงผู้ร่วมกิจกรรม', skills: ['cooking'], when: 'weekend' },
+    { title: 'วัดความดันและส่งยาผู้สูงอายุติดบ้าน', skills: ['elderly_care', 'first_aid'], when: 'weekday_day' },
+  ],
+  haze: [
+    { title: 'ทำแนวกันไฟรอบป่าชุมชน', skills: ['agriculture', 'construction'], when: 'weekend' },
+    { title: 'ถ่ายภาพและเขียนข่าวลงเพจเทศบาล', skills: ['media', 'it'], when: 'weekday_evening' },
+    { title: 'ขับรถรับส่งอาสาสมัครไปจุดเฝ้าระวังไฟ', skills: ['driving'], when: 'on_call' },
+  ],
+  waste: [
+    { title: 'สอนคัดแยกขยะให้นักเรียนและผู้ปกครอง', skills: ['teaching', 'facilitation'], when: 'weekday_day' },
+    { title: 'ทำบัญชีธนาคารขยะประจำเดือน', skills: ['accounting'], when: 'weekday_evening' },
+    { title: 'ทำของใช้จากวัสดุเหลือใช้ไปขายที่กาดชุมชน', skills: ['local_crafts'], when: 'weekend' },
+  ],
+};
 const RETURN_REASONS = ['วันที่ไม่ตรงกับวันจัดกิจกรรม กรุณาตรวจสอบ', 'ชั่วโมงมากกว่าเวลากิจกรรมจริง กรุณาแก้ไข', 'ไม่พบชื่อในใบลงเวลา กรุณาแนบหลักฐาน'];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -169,7 +182,8 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
     const taskRows: (typeof tasks.$inferInsert)[] = [];
     teamRows.forEach((team, ti) => {
       team.activities.slice(0, 3).forEach((a, ai) => {
-        const tpl = TASK_TEMPLATES[(ti * 3 + ai) % TASK_TEMPLATES.length];
+        const templates = TASK_TEMPLATES[keyOf.get(a.networkId)!];
+        const tpl = templates[(ti + ai) % templates.length];
         const due = addDays(a.start ?? '2025-11-01', rng.int(10, 60));
         const assignee = rng.chance(0.5) ? rng.pick(team.members) : null;
         const village = rng.pick(CHOMPHU_VILLAGES.filter((v) => v.moo > 0));
