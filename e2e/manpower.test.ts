@@ -157,7 +157,7 @@ describe('phone: a member logs hours, a coordinator confirms, totals update, the
 });
 
 describe('desktop: teams across networks, tasks with "who can help?", skills on the person page', () => {
-  it('shows a team with its members networks and pillars, suggests helpers for a task, and a person\'s skills', async () => {
+  it("shows a team with its members networks and pillars, suggests helpers for a task, and a person's skills", async () => {
     const ctx = await launch(DESKTOP);
     try {
       const page = await ctx.newPage();

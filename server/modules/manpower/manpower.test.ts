@@ -125,7 +125,9 @@ describe('volunteer hours', () => {
     const firstInserted = new Promise<void>((r) => (inserted = r));
     const first = withTenant(t.database.db, s.tenant.id, async (tx) => {
       await assertDayWithin24h(tx, s.tenant.id, s.malee.id, day, 20 * 60, null);
-      await tx.insert(volunteerHours).values({ tenantId: s.tenant.id, partyId: s.malee.id, activityId: s.visits.id, workedOn: day, fiscalYear: 2570, minutes: 20 * 60 });
+      await tx
+        .insert(volunteerHours)
+        .values({ tenantId: s.tenant.id, partyId: s.malee.id, activityId: s.visits.id, workedOn: day, fiscalYear: 2570, minutes: 20 * 60 });
       inserted();
       await held; // still uncommitted
     });
@@ -347,6 +349,26 @@ describe('skills, teams and tasks', () => {
     const ok = await s.api.patch(`${s.base}/users/${users[0].id}`, { partyId: s.malee.id });
     expect(ok.json().partyId).toBe(s.malee.id);
     expect((await s.member.get(`${s.base}/me/manpower`)).json().person.id).toBe(s.malee.id);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const p of [
+      '/api/v1/t/{tenant}/teams',
+      '/api/v1/t/{tenant}/teams/{id}',
+      '/api/v1/t/{tenant}/tasks',
+      '/api/v1/t/{tenant}/tasks/{id}/helpers',
+      '/api/v1/t/{tenant}/volunteer-hours',
+      '/api/v1/t/{tenant}/volunteer-hours/{id}/confirm',
+      '/api/v1/t/{tenant}/volunteer-hours/totals',
+      '/api/v1/t/{tenant}/volunteer-hours/certificate',
+      '/api/v1/t/{tenant}/people/{id}/profile',
+      '/api/v1/t/{tenant}/me/manpower',
+      '/api/v1/public/{tenant}/volunteers',
+    ])
+      expect(doc.paths, p).toHaveProperty([p]);
+    const body = doc.paths['/api/v1/t/{tenant}/volunteer-hours'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties).sort()).toEqual(['activityId', 'date', 'hours', 'note', 'personId', 'taskId']);
   });
 
   it('row-level security is on for every manpower table', async () => {
