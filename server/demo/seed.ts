@@ -10,6 +10,7 @@ import { buildDemoDataset } from './data';
 import type { DemoTenant } from './data/types';
 import { seedKnowledge } from './knowledge/seed';
 import { seedPlans } from './plans/seed';
+import { seedManpower } from './manpower/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -42,6 +43,8 @@ export async function seedDemo(
     if (k) log(`Demo knowledge for "chomphu" loaded: ${k.items} items, ${k.forums} forums, ${k.files} files.`);
     const p = await seedPlans(db, ref, chomphu);
     if (p) log(`Demo joint plans for "chomphu" loaded: ${p.plans} plans, ${p.activities} activities, ${p.participation} participation records.`);
+    const m = await seedManpower(db, ref);
+    if (m) log(`Demo manpower for "chomphu" loaded: ${m.teams} teams, ${m.tasks} tasks, ${m.hours} volunteer-hour logs, ${m.people} skill profiles.`);
   }
   return { created, skipped };
 }

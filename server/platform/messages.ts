@@ -84,6 +84,21 @@ export const MESSAGES: Dict = {
   unknown_activity: { th: 'ไม่พบกิจกรรมนี้', en: 'Unknown activity.' },
   activity_not_in_plan: { th: 'กิจกรรมนี้ไม่ได้อยู่ในแผนที่เลือก', en: 'This activity is not in the chosen plan.' },
   party_or_group: { th: 'ระบุภาคีหรือชื่อหมู่บ้าน/กลุ่มพร้อมจำนวนคน', en: 'Give a partner, or a village/group name with a head count.' },
+  // manpower: skills, teams, tasks, volunteer hours
+  person_only: { th: 'ใช้ได้กับภาคีที่เป็นบุคคลเท่านั้น', en: 'Only for people.' },
+  unknown_person: { th: 'ไม่พบบุคคลนี้ในทะเบียนภาคี', en: 'No such person in the registry.' },
+  unknown_team: { th: 'ไม่พบทีมนี้', en: 'Unknown team.' },
+  unknown_task: { th: 'ไม่พบงานนี้', en: 'Unknown task.' },
+  task_not_in_activity: { th: 'งานนี้ไม่ได้อยู่ในกิจกรรมที่เลือก', en: 'This task does not belong to the chosen activity.' },
+  activity_or_task: { th: 'ระบุกิจกรรมหรืองานที่ทำ', en: 'Give the activity or the task.' },
+  hours_positive: { th: 'จำนวนชั่วโมงต้องมากกว่า 0', en: 'Hours must be more than 0.' },
+  hours_max_day: { th: 'หนึ่งวันบันทึกได้ไม่เกิน 24 ชั่วโมง', en: 'At most 24 hours in a day.' },
+  hours_whole_minutes: { th: 'จำนวนชั่วโมงต้องเป็นนาทีเต็ม (เช่น 1.5 = 1 ชั่วโมง 30 นาที)', en: 'Hours must be whole minutes (e.g. 1.5 = 1 h 30 min).' },
+  day_over_24h: { th: 'รวมชั่วโมงของวันนี้จะเกิน 24 ชั่วโมง', en: "This day's hours would exceed 24 in total." },
+  date_in_future: { th: 'วันที่ต้องไม่เป็นวันในอนาคต', en: 'The date must not be in the future.' },
+  no_linked_person: { th: 'บัญชีนี้ยังไม่ได้เชื่อมกับบุคคลในทะเบียนภาคี กรุณาติดต่อเจ้าหน้าที่', en: 'This account is not linked to a person in the registry; ask an officer.' },
+  already_confirmed: { th: 'ชั่วโมงนี้ได้รับการยืนยันแล้ว แก้ไขไม่ได้', en: 'These hours are confirmed and cannot be changed.' },
+  not_pending: { th: 'รายการนี้ไม่ได้รอการยืนยัน', en: 'These hours are not awaiting confirmation.' },
 };
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

@@ -41,6 +41,15 @@ const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage'));
 const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage'));
 const StrategyMapPage = lazy(() => import('../features/strategy/StrategyMapPage'));
 const ParticipationPage = lazy(() => import('../features/participation/ParticipationPage'));
+const manpower = {
+  My: lazy(() => import('../features/manpower/MyPage')),
+  Teams: lazy(() => import('../features/manpower/TeamsPage')),
+  Team: lazy(() => import('../features/manpower/TeamPage')),
+  Tasks: lazy(() => import('../features/manpower/TasksPage')),
+  Hours: lazy(() => import('../features/manpower/HoursPage')),
+  Certificate: lazy(() => import('../features/manpower/CertificatePage')),
+  Public: lazy(() => import('../features/manpower/PublicVolunteersPage')),
+};
 
 function Root() {
   return (
@@ -123,11 +132,40 @@ const participationRoute = createRoute({
   component: ParticipationPage,
   validateSearch: validateParticipationSearch,
 });
+// manpower: member self-service, teams, tasks, volunteer hours; the certificate prints without the shell; the public list needs no login
+const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({
+  fiscalYear: Number(s.fiscalYear) > 2500 ? Number(s.fiscalYear) : undefined,
+});
+const manpowerRoutes = [
+  createRoute({ getParentRoute: () => tenantRoute, path: 'my', component: manpower.My }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'teams/$id', component: manpower.Team }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'tasks', component: manpower.Tasks }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'volunteer-hours', component: manpower.Hours }),
+];
+const certificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/$tenant/certificate',
+  component: manpower.Certificate,
+  validateSearch: (s: Record<string, unknown>): { personId?: string; fiscalYear?: number } => ({
+    personId: typeof s.personId === 'string' ? s.personId : undefined,
+    ...fiscalYearSearch(s),
+  }),
+});
+const publicVolunteersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/$tenant/volunteers',
+  component: manpower.Public,
+  validateSearch: fiscalYearSearch,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  certificateRoute,
+  publicVolunteersRoute,
   tenantRoute.addChildren([
+    ...manpowerRoutes,
     dashboardRoute,
     networksRoute,
     networkNewRoute,

@@ -21,6 +21,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { formatThaiAddress } from '../../ui/thai';
 import { useDeletePartner, useDeleteRelationship, usePartner } from './api';
 import { RelationshipModal } from './RelationshipModal';
+import { PersonSkillsCard } from '../manpower/PersonSkillsCard';
 
 type NetworkRow = PartyDetail['networks'][number];
 
@@ -198,6 +199,8 @@ export default function PartnerDetailPage() {
           <Text c="dimmed">{t('consent.none')}</Text>
         )}
       </Card>
+
+      {person ? <PersonSkillsCard partyId={p.id} canEdit={can.editPartner} /> : null}
 
       <Card withBorder radius="md" component="section" aria-labelledby="pd-networks">
         <Title order={2} size="h3" id="pd-networks" mb="md">

@@ -16,6 +16,7 @@ import {
   IconTopologyStar3,
   IconUser,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { Suspense, useEffect, useMemo } from 'react';
@@ -75,6 +76,14 @@ export default function TenantLayout() {
     { to: '/t/$tenant/participation' as const, label: t('nav.participation'), icon: IconHandStop, active: under('/participation'), show: true },
     { to: '/t/$tenant/knowledge' as const, label: t('nav.knowledge'), icon: IconBook, active: under('/knowledge'), show: true },
     { to: '/t/$tenant/forums' as const, label: t('nav.forums'), icon: IconPresentation, active: under('/forums'), show: true },
+    { to: '/t/$tenant/my' as const, label: t('nav.my'), icon: IconUser, active: under('/my'), show: true },
+    {
+      to: '/t/$tenant/teams' as const,
+      label: t('nav.manpower'),
+      icon: IconUsersGroup,
+      active: under('/teams') || under('/tasks') || under('/volunteer-hours'),
+      show: true,
+    },
     { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
     { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
     { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },

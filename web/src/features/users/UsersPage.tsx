@@ -18,6 +18,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateUser, useUpdateUser, useUsers } from './api';
+import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
 
 interface NewUser {
   email: string;
@@ -155,6 +156,7 @@ export default function UsersPage() {
       nowrap: true,
       render: (u) => <Badge color={u.active ? 'teal' : 'gray'}>{u.active ? t('users.active') : t('users.inactive')}</Badge>,
     },
+    { key: 'person', header: t('manpower.linkedPersonHeader'), render: (u) => <LinkedPersonCell user={u} /> },
     { key: 'created', header: t('common.createdAt'), render: (u) => formatDate(u.createdAt, lang), nowrap: true },
     {
       key: 'actions',

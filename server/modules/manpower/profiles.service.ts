@@ -1,0 +1,132 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Availability, Helper, PersonProfile, Skill, helperQuery, personProfileInput } from '../../../common/schemas/manpower';
+import { parties, personProfiles } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import type { TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { actorPartyId, isEditor, rows, type PartySummaryRow } from './shared';
+
+type ProfileRow = typeof personProfiles.$inferSelect;
+
+export const presentProfile = (r: ProfileRow): PersonProfile => ({
+  partyId: r.partyId,
+  skills: r.skills as Skill[],
+  freeSkills: r.freeSkills,
+  availability: r.availability as Availability[],
+  village: r.village,
+  publicListConsent: r.publicListConsent,
+  publicListConsentDate: r.publicListConsentDate,
+});
+
+const empty = (partyId: string): PersonProfile => ({
+  partyId,
+  skills: [],
+  freeSkills: [],
+  availability: [],
+  village: null,
+  publicListConsent: false,
+  publicListConsentDate: null,
+});
+
+/** Editors see and change anyone's capacities; a member only their own person's. */
+async function assertMayTouch(tx: Tx, ctx: TenantContext, partyId: string) {
+  const [p] = await tx
+    .select({ kind: parties.kind })
+    .from(parties)
+    .where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId)))
+    .limit(1);
+  if (!p) throw new AppError('not_found');
+  if (p.kind !== 'person') throw new AppError('validation_failed', { partyId: 'person_only' });
+  if (!isEditor(ctx) && (await actorPartyId(tx, ctx)) !== partyId) throw new AppError('forbidden');
+}
+
+export async function loadProfile(tx: Tx, tenantId: string, partyId: string): Promise<ProfileRow | null> {
+  const [row] = await tx
+    .select()
+    .from(personProfiles)
+    .where(and(eq(personProfiles.tenantId, tenantId), eq(personProfiles.partyId, partyId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export function getProfile(ctx: TenantContext, partyId: string): Promise<PersonProfile> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await assertMayTouch(tx, ctx, partyId);
+    const row = await loadProfile(tx, ctx.tenant.id, partyId);
+    return row ? presentProfile(row) : empty(partyId);
+  });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function putProfile(ctx: TenantContext, partyId: string, input: z.output<typeof personProfileInput>): Promise<PersonProfile> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await assertMayTouch(tx, ctx, partyId);
+    const before = await loadProfile(tx, ctx.tenant.id, partyId);
+    const freeSkills = [...new Set(input.freeSkills)];
+    const values = {
+      tenantId: ctx.tenant.id,
+      partyId,
+      skills: [...new Set(input.skills)],
+      freeSkills,
+      availability: [...new Set(input.availability)],
+      village: input.village ?? null,
+      publicListConsent: input.publicListConsent,
+      // the date the person agreed; kept while the agreement stands, cleared when withdrawn
+      publicListConsentDate: input.publicListConsent ? (before?.publicListConsent ? before.publicListConsentDate : today()) : null,
+      updatedAt: new Date(),
+    };
+    const [after] = await tx
+      .insert(personProfiles)
+      .values(values)
+      .onConflictDoUpdate({ target: [personProfiles.tenantId, personProfiles.partyId], set: { ...values } })
+      .returning();
+    const view = (r: ProfileRow | null) => (r ? { ...presentProfile(r) } : null);
+    await audit(tx, ctx, { entity: 'person_profile', entityId: partyId, action: before ? 'update' : 'create', before: view(before), after: view(after) });
+    return presentProfile(after);
+  });
+}
+
+type HelperRow = PartySummaryRow & { village: string | null; skills: string[]; freeSkills: string[]; availability: string[] };
+
+/**
+ * "Who can help?": people with a capacity profile, ranked by matching skills (3 each), same
+ * village (2) and availability at the needed time (1). Only people who match something are listed.
+ */
+export async function findHelpers(tx: Tx, tenantId: string, q: z.output<typeof helperQuery>): Promise<Helper[]> {
+  const skills = q.skills ?? [];
+  const village = q.village?.trim() || null;
+  const skillArr = sql`${`{${skills.join(',')}}`}::text[]`;
+  const found = await rows<HelperRow & { score: number }>(
+    tx,
+    sql`select * from (select p.id, p.kind, p.name, p.sector, p.pillar, p.org_type as "orgType", p.position,
+               pp.village, pp.skills, pp.free_skills as "freeSkills", pp.availability,
+               (3 * cardinality(array(select unnest(pp.skills) intersect select unnest(${skillArr})))
+                + case when ${village}::text is not null and pp.village = ${village}::text then 2 else 0 end
+                + case when ${q.when ?? null}::text is not null and ${q.when ?? null}::text = any(pp.availability) then 1 else 0 end)::int as score
+        from person_profiles pp join parties p on p.tenant_id = pp.tenant_id and p.id = pp.party_id
+        where pp.tenant_id = ${tenantId}) s
+        where score > 0
+        order by score desc, name collate "und-x-icu", id
+        limit ${q.limit}`,
+  );
+  return found
+    .filter((r) => r.score > 0)
+    .map((r) => ({
+      party: { id: r.id, kind: r.kind, name: r.name, sector: r.sector, pillar: r.pillar, orgType: r.orgType, position: r.position } as Helper['party'],
+      village: r.village,
+      skills: r.skills as Skill[],
+      freeSkills: r.freeSkills,
+      availability: r.availability as Availability[],
+      matchedSkills: (r.skills as Skill[]).filter((s) => skills.includes(s)),
+      sameVillage: !!village && r.village === village,
+      available: !!q.when && r.availability.includes(q.when),
+      score: r.score,
+    }));
+}
+
+export function helpers(ctx: TenantContext, q: z.output<typeof helperQuery>) {
+  return withTenant(ctx.db, ctx.tenant.id, (tx) => findHelpers(tx, ctx.tenant.id, q));
+}
