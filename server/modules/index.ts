@@ -11,10 +11,11 @@ import { knowledgeRoutes } from './knowledge/knowledge.routes';
 import { strategyRoutes } from './strategy/strategy.routes';
 import { planRoutes } from './plans/plans.routes';
 import { participationRoutes } from './participation/participation.routes';
+import { budgetRoutes } from './budget/budget.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
-  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes]) {
+  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes, budgetRoutes]) {
     await routes(app);
   }
 }

@@ -6,3 +6,4 @@ export * from './knowledge';
 export * from './strategy';
 export * from './plans';
 export * from './participation';
+export * from './budget';
