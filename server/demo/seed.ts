@@ -10,6 +10,7 @@ import { buildDemoDataset } from './data';
 import type { DemoTenant } from './data/types';
 import { seedKnowledge } from './knowledge/seed';
 import { seedPlans } from './plans/seed';
+import { seedBudget } from './budget/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -42,6 +43,8 @@ export async function seedDemo(
     if (k) log(`Demo knowledge for "chomphu" loaded: ${k.items} items, ${k.forums} forums, ${k.files} files.`);
     const p = await seedPlans(db, ref, chomphu);
     if (p) log(`Demo joint plans for "chomphu" loaded: ${p.plans} plans, ${p.activities} activities, ${p.participation} participation records.`);
+    const b = await seedBudget(db, ref);
+    if (b) log(`Demo budget for "chomphu" loaded: ${b.funds} funds, ${b.lines} budget lines, ${b.transactions} ledger transactions.`);
   }
   return { created, skipped };
 }
