@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Loading } from '../ui/Loading';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
+import { validateBudgetSearch, validateLedgerSearch, validatePrintSearch } from '../features/budget/search';
 import {
   validateAuditSearch,
   validateForumSearch,
@@ -35,6 +36,14 @@ const MetricsPage = lazy(() => import('../features/knowledge/MetricsPage'));
 const ForumsListPage = lazy(() => import('../features/forums/ForumsListPage'));
 const ForumDetailPage = lazy(() => import('../features/forums/ForumDetailPage'));
 const ForumFormPage = lazy(() => import('../features/forums/ForumFormPage'));
+const budget = {
+  overview: lazy(() => import('../features/budget/BudgetPage')),
+  ledger: lazy(() => import('../features/budget/LedgerPage')),
+  form: lazy(() => import('../features/budget/TransactionFormPage')),
+  transaction: lazy(() => import('../features/budget/TransactionPage')),
+  public: lazy(() => import('../features/budget/PublicBudgetPage')),
+  print: lazy(() => import('../features/budget/PrintPage')),
+};
 
 function Root() {
   return (
@@ -102,10 +111,24 @@ const forumNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'fo
 const forumRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id', component: ForumDetailPage });
 const forumEditRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'forums/$id/edit', component: ForumFormPage });
 
+const budgetRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget', component: budget.overview, validateSearch: validateBudgetSearch });
+const ledgerRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger', component: budget.ledger, validateSearch: validateLedgerSearch });
+const ledgerNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/new', component: budget.form });
+const ledgerItemRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/$id', component: budget.transaction });
+// public pages: no login, outside the tenant layout
+const publicBudgetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget', component: budget.public, validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: validateLedgerSearch(s).page }) });
+const publicPrintRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget/print', component: budget.print, validateSearch: validatePrintSearch });
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  publicBudgetRoute,
+  publicPrintRoute,
   tenantRoute.addChildren([
+    budgetRoute,
+    ledgerRoute,
+    ledgerNewRoute,
+    ledgerItemRoute,
     dashboardRoute,
     networksRoute,
     networkNewRoute,

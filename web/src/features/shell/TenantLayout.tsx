@@ -2,6 +2,7 @@ import { AppShell, Avatar, Burger, Button, Group, Menu, ScrollArea, Stack, Text,
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconCoin,
   IconBook,
   IconChevronDown,
   IconHistory,
@@ -69,6 +70,7 @@ export default function TenantLayout() {
     { to: '/t/$tenant/partners' as const, label: t('nav.partners'), icon: IconAddressBook, active: under('/partners'), show: true },
     { to: '/t/$tenant/knowledge' as const, label: t('nav.knowledge'), icon: IconBook, active: under('/knowledge'), show: true },
     { to: '/t/$tenant/forums' as const, label: t('nav.forums'), icon: IconPresentation, active: under('/forums'), show: true },
+    { to: '/t/$tenant/budget' as const, label: t('nav.budget'), icon: IconCoin, active: under('/budget'), show: true },
     { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
     { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
     { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },
