@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Menu, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconChevronDown, IconFileSpreadsheet, IconListDetails, IconPlus, IconPrinter, IconWorld } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUND_KINDS, type FundKind } from '../../../../common/schemas/budget';
 import { usePermissions, useTenant } from '../../app/tenant';
@@ -29,6 +29,11 @@ export default function BudgetPage() {
   const verify = useVerify(slug);
   const [fundOpen, setFundOpen] = useState(false);
   const set = (patch: Partial<BudgetSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  // no year asked for and none recorded for this one yet: show the latest year that has data
+  const latest = q.data?.fiscalYears[0];
+  useEffect(() => {
+    if (!search.fiscalYear && latest && !q.data?.fiscalYears.includes(fiscalYear)) void navigate({ search: (prev) => ({ ...prev, fiscalYear: latest }), replace: true });
+  }, [search.fiscalYear, latest, fiscalYear, q.data, navigate]);
   const years = [...new Set([...(q.data?.fiscalYears ?? []), fiscalYear])].sort((a, b) => b - a);
 
   return (
@@ -47,7 +52,7 @@ export default function BudgetPage() {
               {t('budget.ledger')}
             </ButtonLink>
             {pending.data?.total ? (
-              <ButtonLink to="/t/$tenant/budget/ledger" params={{ tenant: slug }} search={{ status: 'pending' }} variant="light" color="yellow">
+              <ButtonLink to="/t/$tenant/budget/ledger" params={{ tenant: slug }} search={{ status: 'pending' }} variant="light" color="violet">
                 {t('budget.pendingCount', { count: pending.data.total })}
               </ButtonLink>
             ) : null}
@@ -101,7 +106,7 @@ export default function BudgetPage() {
           {t('budget.ledgerOfYear', { year: fiscalYear })}
         </AnchorLink>
       </Group>
-      <FundModal opened={fundOpen} onClose={() => setFundOpen(false)} fiscalYear={fiscalYear} />
+      <FundModal opened={fundOpen} onClose={() => setFundOpen(false)} fiscalYear={currentFiscalYear()} />
     </Stack>
   );
 }

@@ -32,6 +32,10 @@ export default function PublicBudgetPage() {
   useEffect(() => {
     document.title = `${t('budget.publicTitle')} · ${name || t('app.name')}`;
   }, [t, name]);
+  const latest = q.data?.fiscalYears[0];
+  useEffect(() => {
+    if (!search.fiscalYear && latest && !q.data?.fiscalYears.includes(fiscalYear)) void navigate({ search: { fiscalYear: latest, page: undefined }, replace: true });
+  }, [search.fiscalYear, latest, fiscalYear, q.data, navigate]);
   const years = [...new Set([...(q.data?.fiscalYears ?? []), fiscalYear])].sort((a, b) => b - a);
   const columns: Column<PublicTransaction>[] = [
     {

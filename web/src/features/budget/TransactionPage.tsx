@@ -41,7 +41,7 @@ export default function TransactionPage() {
       <PageHeader title={x.description} subtitle={`${t(`budget.kind.${x.kind}`)} · ${formatDate(x.occurredOn, lang, 'long')}`} badges={<StatusBadge status={x.status} />} />
       {mutationError ? <ErrorAlert error={mutationError} /> : null}
       {x.status === 'pending' ? (
-        <Alert color="yellow" title={t('budget.waitingTitle')}>
+        <Alert color="orange" title={t('budget.waitingTitle')}>
           <Stack gap="xs">
             <Text size="sm">{mine ? t('budget.waitingMine') : t('budget.waitingHelp')}</Text>
             {x.canDecide ? (

@@ -23,9 +23,9 @@ export function Money({ satang, words }: { satang: number; words?: boolean }) {
 
 export function StatusBadge({ status }: { status: TransactionStatus }) {
   const { t } = useTranslation();
-  const color = status === 'posted' ? 'green' : status === 'pending' ? 'yellow' : 'red';
+  const color = status === 'posted' ? 'green' : status === 'pending' ? 'violet' : 'red';
   return (
-    <Badge color={color} variant="light">
+    <Badge color={color} variant="filled">
       {t(`budget.status.${status}`)}
     </Badge>
   );
