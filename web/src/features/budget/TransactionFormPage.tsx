@@ -135,7 +135,7 @@ export default function TransactionFormPage() {
           <Text>
             {t('budget.debit')}: <Money satang={debit} /> · {t('budget.credit')}: <Money satang={credit} />
           </Text>
-          <Badge color={balanced ? 'green' : 'red'} variant="filled" data-testid="balance">
+          <Badge color={balanced ? 'teal' : 'red'} variant="filled" data-testid="balance">
             {balanced ? t('budget.balanced') : t('budget.unbalanced')}
           </Badge>
         </Group>

@@ -23,7 +23,7 @@ export function Money({ satang, words }: { satang: number; words?: boolean }) {
 
 export function StatusBadge({ status }: { status: TransactionStatus }) {
   const { t } = useTranslation();
-  const color = status === 'posted' ? 'green' : status === 'pending' ? 'violet' : 'red';
+  const color = status === 'posted' ? 'teal' : status === 'pending' ? 'violet' : 'red';
   return (
     <Badge color={color} variant="filled">
       {t(`budget.status.${status}`)}
@@ -50,9 +50,9 @@ function Usage({ allocated, committed, spent }: { allocated: number; committed: 
   if (allocated <= 0) return null;
   const pct = (x: number) => Math.max(0, Math.min(100, (x / allocated) * 100));
   return (
-    <Progress.Root size="sm" aria-label={t('budget.usage')}>
-      <Progress.Section value={pct(spent)} color="teal" />
-      <Progress.Section value={pct(committed)} color="yellow" />
+    <Progress.Root size="sm" title={t('budget.usage')}>
+      <Progress.Section value={pct(spent)} color="teal" aria-label={t('budget.spent')} />
+      <Progress.Section value={pct(committed)} color="yellow" aria-label={t('budget.committed')} />
     </Progress.Root>
   );
 }
@@ -198,7 +198,7 @@ export function ChainPanel({ headHash, headSeq, verify, result, pending }: { hea
         </Button>
         {result ? (
           result.valid ? (
-            <Badge color="green" size="lg" leftSection={<IconShieldCheck size={14} />} data-testid="verify-result">
+            <Badge color="teal" size="lg" leftSection={<IconShieldCheck size={14} />} data-testid="verify-result">
               {t('budget.verifyOk', { count: result.checked })}
             </Badge>
           ) : (
