@@ -46,7 +46,7 @@ export default function TransactionPage() {
             <Text size="sm">{mine ? t('budget.waitingMine') : t('budget.waitingHelp')}</Text>
             {x.canDecide ? (
               <Group>
-                <Button color="green" leftSection={<IconCheck size={18} />} onClick={() => approve.mutate(x.id)} loading={approve.isPending} data-testid="approve">
+                <Button color="teal" leftSection={<IconCheck size={18} />} onClick={() => approve.mutate(x.id)} loading={approve.isPending} data-testid="approve">
                   {t('budget.approve')}
                 </Button>
                 <Button color="red" variant="light" leftSection={<IconX size={18} />} onClick={() => setReasonFor('reject')} data-testid="reject">
@@ -168,7 +168,7 @@ export default function TransactionPage() {
             {x.hash}
           </Code>
           {editor && x.kind !== 'reversal' && !x.reversedById ? (
-            <Button mt="sm" variant="light" color="orange" leftSection={<IconArrowBackUp size={18} />} onClick={() => setReasonFor('reverse')}>
+            <Button mt="sm" variant="outline" color="red" leftSection={<IconArrowBackUp size={18} />} onClick={() => setReasonFor('reverse')}>
               {t('budget.reverse')}
             </Button>
           ) : null}

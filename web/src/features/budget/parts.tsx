@@ -193,7 +193,7 @@ export function ChainPanel({ headHash, headSeq, verify, result, pending }: { hea
         {headHash}
       </Code>
       <Group mt="sm" gap="sm">
-        <Button variant="light" onClick={verify} loading={pending} leftSection={<IconShieldCheck size={18} />}>
+        <Button variant="filled" onClick={verify} loading={pending} leftSection={<IconShieldCheck size={18} />}>
           {t('budget.verify')}
         </Button>
         {result ? (
