@@ -4,14 +4,16 @@ import { acquireDataLock, DataDirLockedError } from './platform/data-lock';
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
+import { ledgerVerifyCommand } from './modules/budget/verify-command';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate      apply database migrations
   seed-demo    load the demo tenants (idempotent)
-  create-admin create the platform admin if there are no users (PHAKHI_ADMIN_EMAIL/PASSWORD)`;
+  create-admin create the platform admin if there are no users (PHAKHI_ADMIN_EMAIL/PASSWORD)
+  ledger-verify <tenant>  re-walk a tenant's ledger hash chain; prints { valid, checked, firstInvalidId? }, exit 2 if broken`;
 
 async function run(command: string | undefined) {
-  if (!command || !['migrate', 'seed-demo', 'create-admin'].includes(command)) {
+  if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify'].includes(command)) {
     console.log(USAGE);
     return command ? 1 : 0;
   }
@@ -27,6 +29,7 @@ async function run(command: string | undefined) {
       console.log(`Demo data: created ${created.join(', ') || 'nothing'}; already there: ${skipped.join(', ') || 'none'}.`);
     }
     if (command === 'create-admin') await ensurePlatformAdmin(database.db, config, console.log);
+    if (command === 'ledger-verify') return await ledgerVerifyCommand(database.db, process.argv[3]);
     return 0;
   } finally {
     await database.close();

@@ -11,6 +11,7 @@ import type { DemoTenant } from './data/types';
 import { seedKnowledge } from './knowledge/seed';
 import { seedPlans } from './plans/seed';
 import { seedManpower } from './manpower/seed';
+import { seedBudget } from './budget/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -45,6 +46,8 @@ export async function seedDemo(
     if (p) log(`Demo joint plans for "chomphu" loaded: ${p.plans} plans, ${p.activities} activities, ${p.participation} participation records.`);
     const m = await seedManpower(db, ref);
     if (m) log(`Demo manpower for "chomphu" loaded: ${m.teams} teams, ${m.tasks} tasks, ${m.hours} volunteer-hour logs, ${m.people} skill profiles.`);
+    const b = await seedBudget(db, ref);
+    if (b) log(`Demo budget for "chomphu" loaded: ${b.funds} funds, ${b.lines} budget lines, ${b.transactions} ledger transactions.`);
   }
   return { created, skipped };
 }

@@ -12,10 +12,11 @@ import { strategyRoutes } from './strategy/strategy.routes';
 import { planRoutes } from './plans/plans.routes';
 import { participationRoutes } from './participation/participation.routes';
 import { manpowerRoutes } from './manpower/manpower.routes';
+import { budgetRoutes } from './budget/budget.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
-  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes, manpowerRoutes]) {
+  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes, manpowerRoutes, budgetRoutes]) {
     await routes(app);
   }
 }

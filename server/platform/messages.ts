@@ -99,6 +99,26 @@ export const MESSAGES: Dict = {
   no_linked_person: { th: 'บัญชีนี้ยังไม่ได้เชื่อมกับบุคคลในทะเบียนภาคี กรุณาติดต่อเจ้าหน้าที่', en: 'This account is not linked to a person in the registry; ask an officer.' },
   already_confirmed: { th: 'ชั่วโมงนี้ได้รับการยืนยันแล้ว แก้ไขไม่ได้', en: 'These hours are confirmed and cannot be changed.' },
   not_pending: { th: 'รายการนี้ไม่ได้รอการยืนยัน', en: 'These hours are not awaiting confirmation.' },
+  // budget and ledger
+  amount_not_zero: { th: 'จำนวนเงินต้องมากกว่าศูนย์', en: 'The amount must be more than zero.' },
+  at_least_two_entries: { th: 'รายการบัญชีต้องมีอย่างน้อยสองบรรทัด (เดบิตและเครดิต)', en: 'A transaction needs at least two entries (a debit and a credit).' },
+  entries_unbalanced: { th: 'ยอดเดบิตและเครดิตไม่เท่ากัน', en: 'Debits and credits do not balance.' },
+  unknown_fund: { th: 'ไม่พบแหล่งเงินนี้', en: 'Unknown source of funds.' },
+  unknown_budget_line: { th: 'ไม่พบรายการงบประมาณนี้', en: 'Unknown budget line.' },
+  budget_line_required: { th: 'บัญชีผูกพันและใช้จ่ายต้องระบุรายการงบประมาณ', en: 'Commitments and expenses need a budget line.' },
+  budget_line_not_allowed: { th: 'บัญชีแหล่งเงินและรับสมทบไม่ระบุรายการงบประมาณ', en: 'Fund and contribution entries take no budget line.' },
+  fund_party_required: { th: 'แหล่งเงินนี้ต้องระบุภาคีผู้ให้', en: 'This source of funds needs the contributing partner.' },
+  unknown_project: { th: 'ไม่พบโครงการนี้', en: 'Unknown project.' },
+  project_not_in_plan: { th: 'โครงการนี้ไม่ได้อยู่ในแผนที่เลือก', en: 'This project is not in the chosen plan.' },
+  activity_not_in_project: { th: 'กิจกรรมนี้ไม่ได้อยู่ในโครงการที่เลือก', en: 'This activity is not in the chosen project.' },
+  reason_required: { th: 'กรุณาระบุเหตุผล (อย่างน้อย 3 ตัวอักษร)', en: 'Give a reason (at least 3 characters).' },
+  maker_cannot_approve: { th: 'ผู้บันทึกรายการอนุมัติรายการของตนเองไม่ได้', en: 'The maker of a transaction cannot approve it.' },
+  transaction_not_pending: { th: 'รายการนี้ไม่ได้รออนุมัติแล้ว', en: 'This transaction is no longer pending.' },
+  not_posted: { th: 'กลับรายการได้เฉพาะรายการที่ผ่านการบันทึกบัญชีแล้ว', en: 'Only posted transactions can be reversed.' },
+  reversal_of_reversal: { th: 'รายการกลับรายการไม่สามารถกลับรายการซ้ำได้', en: 'A reversal cannot itself be reversed.' },
+  already_reversed: { th: 'รายการนี้ถูกกลับรายการแล้ว', en: 'This transaction has already been reversed.' },
+  rejected: { th: 'รายการนี้ถูกปฏิเสธแล้ว', en: 'This transaction was rejected.' },
+  evidence_type_not_allowed: { th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์', en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.' },
 };
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

@@ -7,3 +7,4 @@ export * from './strategy';
 export * from './plans';
 export * from './participation';
 export * from './manpower';
+export * from './budget';

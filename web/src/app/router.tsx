@@ -4,6 +4,7 @@ import { Loading } from '../ui/Loading';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { validateParticipationSearch, validatePlanNewSearch, validatePlanSearch, validateStrategyMapSearch } from '../features/plans/search';
+import { validateBudgetSearch, validateLedgerSearch, validatePrintSearch } from '../features/budget/search';
 import {
   validateAuditSearch,
   validateForumSearch,
@@ -49,6 +50,14 @@ const manpower = {
   Hours: lazy(() => import('../features/manpower/HoursPage')),
   Certificate: lazy(() => import('../features/manpower/CertificatePage')),
   Public: lazy(() => import('../features/manpower/PublicVolunteersPage')),
+};
+const budget = {
+  overview: lazy(() => import('../features/budget/BudgetPage')),
+  ledger: lazy(() => import('../features/budget/LedgerPage')),
+  form: lazy(() => import('../features/budget/TransactionFormPage')),
+  transaction: lazy(() => import('../features/budget/TransactionPage')),
+  public: lazy(() => import('../features/budget/PublicBudgetPage')),
+  print: lazy(() => import('../features/budget/PrintPage')),
 };
 
 function Root() {
@@ -159,13 +168,27 @@ const publicVolunteersRoute = createRoute({
   validateSearch: fiscalYearSearch,
 });
 
+const budgetRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget', component: budget.overview, validateSearch: validateBudgetSearch });
+const ledgerRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger', component: budget.ledger, validateSearch: validateLedgerSearch });
+const ledgerNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/new', component: budget.form });
+const ledgerItemRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/$id', component: budget.transaction });
+// public pages: no login, outside the tenant layout
+const publicBudgetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget', component: budget.public, validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: validateLedgerSearch(s).page }) });
+const publicPrintRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget/print', component: budget.print, validateSearch: validatePrintSearch });
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   certificateRoute,
   publicVolunteersRoute,
+  publicBudgetRoute,
+  publicPrintRoute,
   tenantRoute.addChildren([
     ...manpowerRoutes,
+    budgetRoute,
+    ledgerRoute,
+    ledgerNewRoute,
+    ledgerItemRoute,
     dashboardRoute,
     networksRoute,
     networkNewRoute,

@@ -2,6 +2,7 @@ import { AppShell, Avatar, Burger, Button, Group, Menu, ScrollArea, Stack, Text,
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconCoin,
   IconBook,
   IconCalendarStats,
   IconTargetArrow,
@@ -84,6 +85,7 @@ export default function TenantLayout() {
       active: under('/teams') || under('/tasks') || under('/volunteer-hours'),
       show: true,
     },
+    { to: '/t/$tenant/budget' as const, label: t('nav.budget'), icon: IconCoin, active: under('/budget'), show: true },
     { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
     { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
     { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },

@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, listOf, tenantParams } from '../../../common/schemas/api';
+import {
+  budgetLine,
+  budgetSettings,
+  budgetSettingsUpdate,
+  evidence,
+  exportQuery,
+  fund,
+  fundCreate,
+  fundListQuery,
+  lineCreate,
+  lineListQuery,
+  publicLedgerQuery,
+  publicTransaction,
+  publicTransparency,
+  rejectBody,
+  reverseBody,
+  transaction,
+  transactionCreate,
+  transactionListQuery,
+  transparency,
+  transparencyQuery,
+  verifyResult,
+} from '../../../common/schemas/budget';
+import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import { readUpload } from '../knowledge/attachments';
+import * as budget from './budget.service';
+import { addEvidence, sendEvidence } from './evidence';
+import * as ledger from './ledger.service';
+import { publicContext, publicLedger } from './public.service';
+import { ledgerWorkbook, summaryWorkbook } from './reports';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const sendXlsx = (reply: FastifyReply, name: string, buf: Buffer) =>
+  reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).header('cache-control', 'private, no-store').send(buf);
+
+export async function budgetRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['budget'];
+  const base = '/api/v1/t/:tenant/budget';
+  const lbase = '/api/v1/t/:tenant/ledger';
+  const evidenceParams = idParams.extend({ evidenceId: z.uuid() });
+
+  // ---- settings, funds, lines ----
+  r.get(`${base}/settings`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Approval threshold and the head of the hash chain', params: tenantParams, response: { 200: budgetSettings } } }, (req) =>
+    ledger.getSettings(req.tenantCtx),
+  );
+  r.put(
+    `${base}/settings`,
+    { config: { access: adminsOnly }, schema: { tags, summary: 'Set the maker-checker threshold (transactions above it wait for a second person)', params: tenantParams, body: budgetSettingsUpdate, response: { 200: budgetSettings } } },
+    (req) => ledger.updateSettings(req.tenantCtx, req.body),
+  );
+  r.get(`${base}/funds`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Sources of funds with what each received, committed, spent and has left', params: tenantParams, querystring: fundListQuery, response: { 200: listOf(fund) } } }, (req) =>
+    budget.listFunds(req.tenantCtx, req.query),
+  );
+  r.post(
+    `${base}/funds`,
+    { config: { access: editors }, schema: { tags, summary: 'Add a source of funds (municipal budget, partner cash, in-kind, grant, donation) tied to its party', params: tenantParams, body: fundCreate, response: { 201: fund } } },
+    async (req, reply) => reply.code(201).send(await budget.createFund(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/lines`,
+    { config: { access: anyTenantRole }, schema: { tags, summary: 'Budget lines of joint plans: planned, allocated, committed, spent, remaining', params: tenantParams, querystring: lineListQuery, response: { 200: listOf(budgetLine) } } },
+    (req) => budget.listLines(req.tenantCtx, req.query),
+  );
+  r.post(
+    `${base}/lines`,
+    { config: { access: editors }, schema: { tags, summary: 'Add a budget line for a plan, project or activity (allocation defaults to its planned budget)', params: tenantParams, body: lineCreate, response: { 201: budgetLine } } },
+    async (req, reply) => reply.code(201).send(await budget.createLine(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/transparency`,
+    { config: { access: anyTenantRole }, schema: { tags, summary: 'Planned vs committed vs spent per network, project and fund; who gave what; leverage', params: tenantParams, querystring: transparencyQuery, response: { 200: transparency } } },
+    (req) => budget.transparency(req.tenantCtx, req.query),
+  );
+  r.get(
+    `${base}/export/ledger.xlsx`,
+    { config: { access: anyTenantRole }, schema: { tags, summary: 'XLSX: the posted ledger of a fiscal year (B.E.), totals in Thai words', params: tenantParams, querystring: exportQuery } },
+    async (req, reply) => sendXlsx(reply, `ledger-${req.query.fiscalYear}`, await ledgerWorkbook(req.tenantCtx, req.query.fiscalYear)),
+  );
+  r.get(
+    `${base}/export/summary.xlsx`,
+    { config: { access: anyTenantRole }, schema: { tags, summary: 'XLSX: budget summary of a fiscal year (B.E.) with sources and contributors, totals in Thai words', params: tenantParams, querystring: exportQuery } },
+    async (req, reply) => sendXlsx(reply, `budget-summary-${req.query.fiscalYear}`, await summaryWorkbook(req.tenantCtx, req.query.fiscalYear)),
+  );
+
+  // ---- ledger ----
+  r.get(`${lbase}/transactions`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Ledger transactions, pending first', params: tenantParams, querystring: transactionListQuery, response: { 200: listOf(transaction) } } }, (req) =>
+    ledger.listTransactions(req.tenantCtx, req.query),
+  );
+  r.post(
+    `${lbase}/transactions`,
+    {
+      config: { access: editors },
+      schema: { tags, summary: 'Record a transaction: entries in integer satang that balance; above the threshold it waits for approval', params: tenantParams, body: transactionCreate, response: { 201: transaction } },
+    },
+    async (req, reply) => reply.code(201).send(await ledger.createTransaction(req.tenantCtx, req.body)),
+  );
+  r.get(`${lbase}/transactions/:id`, { config: { access: anyTenantRole }, schema: { tags, summary: 'One transaction with entries and evidence', params: idParams, response: { 200: transaction } } }, (req) =>
+    ledger.getTransaction(req.tenantCtx, req.params.id),
+  );
+  r.post(`${lbase}/transactions/:id/approve`, { config: { access: officers }, schema: { tags, summary: 'Approve a pending transaction (not your own): it joins the hash chain', params: idParams, response: { 200: transaction } } }, (req) =>
+    ledger.approve(req.tenantCtx, req.params.id),
+  );
+  r.post(`${lbase}/transactions/:id/reject`, { config: { access: officers }, schema: { tags, summary: 'Reject a pending transaction with a reason', params: idParams, body: rejectBody, response: { 200: transaction } } }, (req) =>
+    ledger.reject(req.tenantCtx, req.params.id, req.body.reason),
+  );
+  r.post(
+    `${lbase}/transactions/:id/reverse`,
+    { config: { access: editors }, schema: { tags, summary: 'Correct a posted transaction with a reversing one (the original is never changed)', params: idParams, body: reverseBody, response: { 201: transaction } } },
+    async (req, reply) => reply.code(201).send(await ledger.reverse(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.post(
+    `${lbase}/transactions/:id/evidence`,
+    { config: { access: editors }, schema: { tags, summary: 'Attach a receipt (multipart "file": photo or PDF, detected from the content)', consumes: ['multipart/form-data'], params: idParams, response: { 201: evidence } } },
+    async (req, reply) => reply.code(201).send(await addEvidence(req.tenantCtx, app.config.dataDir, req.params.id, await readUpload(req))),
+  );
+  r.get(`${lbase}/transactions/:id/evidence/:evidenceId`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Download a receipt', params: evidenceParams } }, (req, reply) =>
+    sendEvidence(req.tenantCtx, app.config.dataDir, req.params.id, req.params.evidenceId, reply),
+  );
+  r.get(`${lbase}/verify`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Re-walk the hash chain and name the first transaction that does not match', params: tenantParams, response: { 200: verifyResult } } }, (req) =>
+    ledger.verifyChain(req.tenantCtx.db, req.tenantCtx.tenant.id),
+  );
+
+  // ---- public (no login, no personal data) ----
+  const ptags = ['public'];
+  const pbase = '/api/v1/public/:tenant/budget';
+  const tenantOf = async (slug: string) => {
+    const tenant = await app.tenantDirectory.find(slug);
+    if (!tenant) throw new AppError('tenant_not_found');
+    return publicContext(app.db, tenant);
+  };
+  r.get(
+    pbase,
+    { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Public budget transparency: planned vs spent, who gave what, leverage, chain head (no personal data)', params: tenantParams, querystring: transparencyQuery, response: { 200: publicTransparency } } },
+    async (req) => {
+      const ctx = await tenantOf(req.params.tenant);
+      return { ...(await budget.transparency(ctx, req.query, true)), tenant: { slug: ctx.tenant.slug, nameTh: ctx.tenant.nameTh, nameEn: ctx.tenant.nameEn } };
+    },
+  );
+  r.get(
+    `${pbase}/ledger`,
+    { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Public posted ledger with hashes (anyone can recompute the chain)', params: tenantParams, querystring: publicLedgerQuery, response: { 200: listOf(publicTransaction) } } },
+    async (req) => publicLedger(await tenantOf(req.params.tenant), req.query),
+  );
+  r.get(`${pbase}/verify`, { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Verify the hash chain (public)', params: tenantParams, response: { 200: verifyResult } } }, async (req) => {
+    const ctx = await tenantOf(req.params.tenant);
+    return ledger.verifyChain(ctx.db, ctx.tenant.id);
+  });
+}

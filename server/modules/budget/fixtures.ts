@@ -1,0 +1,41 @@
+import { createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+
+/**
+ * A tenant with a plan (network, project, activity with a planned budget), an organisation, a private
+ * person, funds and a budget line, plus a second officer (the checker) and a coordinator. Test-only.
+ */
+export async function budgetTenant(t: TestApp) {
+  const a = await tenantWithUser(t, 'admin');
+  const { api, base } = a;
+  const json = async (p: Promise<{ statusCode: number; json(): any; body: string }>, status = 201) => {
+    const res = await p;
+    if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const network = await json(api.post(`${base}/networks`, { name: 'เครือข่ายเหมืองฝายพญาคำ', pillar: 'people' }));
+  const plan = await json(api.post(`${base}/plans`, { name: 'แผนบริหารจัดการน้ำ 2569', fiscalYear: 2569, networkIds: [network.id] }));
+  const project = await json(api.post(`${base}/plans/${plan.id}/projects`, { name: 'ซ่อมแซมฝายพญาคำ' }));
+  const activity = await json(api.post(`${base}/plans/${plan.id}/projects/${project.id}/activities`, { name: 'ลงแขกวางกระสอบทรายหัวฝาย', budgetSatang: 4_500_000 }));
+  const org = await json(api.post(`${base}/partners`, { kind: 'organization', name: 'ห้างหุ้นส่วนจำกัด ชมภูวัสดุก่อสร้าง', sector: 'private' }));
+  const person = await json(api.post(`${base}/partners`, { kind: 'person', name: 'นายสมชาย ใจดีมาก', sector: 'civil_society', phone: '0812345678' }));
+  const municipal = await json(api.post(`${base}/budget/funds`, { name: 'งบเทศบัญญัติ 2569', kind: 'municipal', fiscalYear: 2569 }));
+  const inKind = await json(api.post(`${base}/budget/funds`, { name: 'กระสอบทรายและรถขุด', kind: 'in_kind', partyId: org.id, fiscalYear: 2569 }));
+  const donation = await json(api.post(`${base}/budget/funds`, { name: 'เงินบริจาคส่วนบุคคล', kind: 'donation', partyId: person.id, fiscalYear: 2569 }));
+  const line = await json(api.post(`${base}/budget/lines`, { planId: plan.id, activityId: activity.id }));
+  const checkerUser = await createUser(t, { tenantId: a.tenant.id, role: 'officer', name: 'นางสาวผู้ตรวจ สอบทาน' });
+  const checker: Client = await login(t, checkerUser.email, checkerUser.password);
+  const coordUser = await createUser(t, { tenantId: a.tenant.id, role: 'coordinator', name: 'ผู้ประสาน งานเครือข่าย' });
+  const coordinator: Client = await login(t, coordUser.email, coordUser.password);
+  return { ...a, json, network, plan, project, activity, org, person, municipal, inKind, donation, line, checker, checkerUser, coordinator, coordUser };
+}
+
+/** Entries for "a fund receives `amount` from its source". */
+export const contribution = (fundId: string, amount: number) => [
+  { account: 'fund', side: 'debit', fundId, amountSatang: amount },
+  { account: 'contribution', side: 'credit', fundId, amountSatang: amount },
+];
+/** Entries for "the fund pays `amount` for the budget line". */
+export const expense = (fundId: string, lineId: string, amount: number) => [
+  { account: 'expense', side: 'debit', fundId, budgetLineId: lineId, amountSatang: amount },
+  { account: 'fund', side: 'credit', fundId, amountSatang: amount },
+];

@@ -1,0 +1,393 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ListResult } from '../../../common/schemas/api';
+import { GENESIS_HASH, MAX_ENTRY_SATANG, type Transaction, type transactionCreate, type transactionListQuery, type VerifyResult } from '../../../common/schemas/budget';
+import { fiscalYearOf } from '../../../common/thai/dates';
+import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import { canAct, type TenantContext } from '../../platform/context';
+import { withTenant, type Db, type Tx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { presentPartySummary } from '../partners/partners.present';
+import { totalOver } from '../partners/partners.repository';
+import { chainHash, type ChainContent } from './chain';
+import { presentEvidence } from './evidence';
+
+type TxRow = typeof ledgerTransactions.$inferSelect;
+type EntryRow = typeof ledgerEntries.$inferSelect;
+type NewEntry = Omit<EntryRow, 'tenantId' | 'transactionId'>;
+
+/** Who may approve or reject a pending transaction (and never their own). */
+export const CHECKER_ROLES = ['admin', 'officer'] as const;
+
+const userIdOf = (ctx: TenantContext) => (ctx.actor.role === 'system' ? null : ctx.actor.user.id);
+
+/** The tenant's settings row, created on first use; it is also the head of the hash chain. */
+export async function ensureSettings(tx: Tx, tenantId: string) {
+  await tx.insert(budgetSettings).values({ tenantId }).onConflictDoNothing();
+}
+
+/** Lock the chain head for this tenant until the transaction ends: posts in one tenant happen one after another. */
+async function lockHead(tx: Tx, tenantId: string) {
+  await ensureSettings(tx, tenantId);
+  const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId)).for('update');
+  return head;
+}
+
+export async function getSettings(ctx: TenantContext) {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await ensureSettings(tx, ctx.tenant.id);
+    const [s] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, ctx.tenant.id));
+    return { approvalThresholdSatang: s.approvalThresholdSatang, headSeq: s.headSeq, headHash: s.headHash };
+  });
+}
+
+export async function updateSettings(ctx: TenantContext, input: { approvalThresholdSatang: number }) {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await ensureSettings(tx, ctx.tenant.id);
+    const [before] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, ctx.tenant.id));
+    await tx.update(budgetSettings).set({ approvalThresholdSatang: input.approvalThresholdSatang, updatedAt: new Date() }).where(eq(budgetSettings.tenantId, ctx.tenant.id));
+    await audit(tx, ctx, {
+      entity: 'budget_settings',
+      entityId: null,
+      entityLabel: 'เกณฑ์การอนุมัติรายการบัญชี',
+      action: 'update',
+      before: { approvalThresholdSatang: before.approvalThresholdSatang },
+      after: { approvalThresholdSatang: input.approvalThresholdSatang },
+    });
+  });
+  return getSettings(ctx);
+}
+
+function contentOf(t: TxRow, entries: EntryRow[] | NewEntry[], seq: number, postedAt: Date, approver: { id: string | null; name: string | null }): ChainContent {
+  return {
+    id: t.id,
+    seq,
+    kind: t.kind,
+    occurredOn: t.occurredOn,
+    fiscalYear: t.fiscalYear,
+    description: t.description,
+    partyId: t.partyId,
+    reversesId: t.reversesId,
+    totalSatang: Number(t.totalSatang),
+    makerUserId: t.makerUserId,
+    makerName: t.makerName,
+    approverUserId: approver.id,
+    approverName: approver.name,
+    postedAt,
+    entries: entries.map((e) => ({ lineNo: e.lineNo, account: e.account, fundId: e.fundId, budgetLineId: e.budgetLineId, amountSatang: Number(e.amountSatang) })),
+  };
+}
+
+/**
+ * Post a pending transaction: lock the tenant's chain head, take the next sequence number, hash the
+ * canonical content with the head's hash, and move the head — all in the caller's database transaction,
+ * so concurrent posts queue on the lock and can never fork the chain.
+ */
+async function post(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[] | NewEntry[], approver: { id: string | null; name: string | null }): Promise<TxRow> {
+  const head = await lockHead(tx, tenantId);
+  const seq = head.headSeq + 1;
+  const postedAt = new Date();
+  const hash = chainHash(head.headHash, contentOf(t, entries, seq, postedAt, approver));
+  const [row] = await tx
+    .update(ledgerTransactions)
+    .set({ status: 'posted', seq, postedAt, prevHash: head.headHash, hash, approverUserId: approver.id, approverName: approver.name, decidedAt: approver.name ? postedAt : null })
+    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id), eq(ledgerTransactions.status, 'pending')))
+    .returning();
+  if (!row) throw new AppError('conflict');
+  await tx.update(budgetSettings).set({ headSeq: seq, headHash: hash, updatedAt: postedAt }).where(eq(budgetSettings.tenantId, tenantId));
+  return row;
+}
+
+/** Check the entries against the tenant's funds and budget lines, the account rules and the balance; field keys name the entry. */
+async function checkEntries(tx: Tx, tenantId: string, entries: z.output<typeof transactionCreate>['entries']): Promise<{ rows: NewEntry[]; total: number }> {
+  const fields: Record<string, string> = {};
+  const fundIds = [...new Set(entries.map((e) => e.fundId))];
+  const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
+  const funds = new Set((await tx.select({ id: budgetFunds.id }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))).map((f) => f.id));
+  const lines = lineIds.length
+    ? new Set((await tx.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))).map((l) => l.id))
+    : new Set<string>();
+  let debits = 0;
+  let credits = 0;
+  entries.forEach((e, i) => {
+    if (!funds.has(e.fundId)) fields[`entries.${i}.fundId`] = 'unknown_fund';
+    const needsLine = e.account === 'commitment' || e.account === 'expense';
+    if (needsLine && !e.budgetLineId) fields[`entries.${i}.budgetLineId`] = 'budget_line_required';
+    if (!needsLine && e.budgetLineId) fields[`entries.${i}.budgetLineId`] = 'budget_line_not_allowed';
+    if (e.budgetLineId && needsLine && !lines.has(e.budgetLineId)) fields[`entries.${i}.budgetLineId`] = 'unknown_budget_line';
+    if (e.side === 'debit') debits += e.amountSatang;
+    else credits += e.amountSatang;
+  });
+  if (!Object.keys(fields).length) {
+    if (debits !== credits) fields.entries = 'entries_unbalanced';
+    else if (debits > MAX_ENTRY_SATANG) fields.entries = 'amount_too_large';
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  return {
+    total: debits,
+    rows: entries.map((e, i) => ({
+      lineNo: i + 1,
+      account: e.account,
+      fundId: e.fundId,
+      budgetLineId: e.budgetLineId ?? null,
+      amountSatang: e.side === 'debit' ? e.amountSatang : -e.amountSatang,
+    })),
+  };
+}
+
+async function threshold(tx: Tx, tenantId: string): Promise<number> {
+  await ensureSettings(tx, tenantId);
+  const [s] = await tx.select({ v: budgetSettings.approvalThresholdSatang }).from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
+  return Number(s.v);
+}
+
+/** Insert a pending transaction with its entries; post it at once when it is not above the approval threshold. */
+async function record(
+  tx: Tx,
+  ctx: TenantContext,
+  head: { kind: string; occurredOn: string; description: string; partyId: string | null; reversesId: string | null },
+  entries: NewEntry[],
+  total: number,
+): Promise<TxRow> {
+  const [pending] = await tx
+    .insert(ledgerTransactions)
+    .values({ tenantId: ctx.tenant.id, ...head, fiscalYear: fiscalYearOf(head.occurredOn), totalSatang: total, status: 'pending', makerUserId: userIdOf(ctx), makerName: ctx.actor.user.name })
+    .returning();
+  await tx.insert(ledgerEntries).values(entries.map((e) => ({ ...e, tenantId: ctx.tenant.id, transactionId: pending.id })));
+  const row = total > (await threshold(tx, ctx.tenant.id)) ? pending : await post(tx, ctx.tenant.id, pending, entries, { id: null, name: null });
+  await audit(tx, ctx, {
+    entity: 'ledger_transaction',
+    entityId: row.id,
+    entityLabel: row.description,
+    action: 'create',
+    after: { kind: row.kind, occurredOn: row.occurredOn, partyId: row.partyId, reversesId: row.reversesId, totalSatang: row.totalSatang, status: row.status, seq: row.seq, hash: row.hash },
+  });
+  return row;
+}
+
+export async function createTransaction(ctx: TenantContext, input: z.output<typeof transactionCreate>): Promise<Transaction> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const { rows, total } = await checkEntries(tx, ctx.tenant.id, input.entries);
+    let partyId = input.partyId ?? null;
+    if (partyId) {
+      const [p] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId))).limit(1);
+      if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
+    } else if (input.kind === 'contribution') {
+      // a contribution names its contributor: the party of the fund it is credited to
+      const credited = input.entries.find((e) => e.account === 'contribution');
+      if (credited) {
+        const [f] = await tx.select({ partyId: budgetFunds.partyId }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, ctx.tenant.id), eq(budgetFunds.id, credited.fundId)));
+        partyId = f?.partyId ?? null;
+      }
+    }
+    const row = await record(tx, ctx, { kind: input.kind, occurredOn: input.occurredOn, description: input.description, partyId, reversesId: null }, rows, total);
+    return (await present(tx, ctx, [row]))[0];
+  });
+}
+
+async function findTx(tx: Tx, tenantId: string, id: string): Promise<TxRow> {
+  const [row] = await tx.select().from(ledgerTransactions).where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, id))).limit(1);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+async function entriesOf(tx: Tx, tenantId: string, ids: string[]): Promise<EntryRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
+    .orderBy(asc(ledgerEntries.transactionId), asc(ledgerEntries.lineNo));
+}
+
+function assertChecker(ctx: TenantContext, t: TxRow) {
+  if (!canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
+  if (t.status !== 'pending') throw new AppError('conflict', { status: 'transaction_not_pending' });
+  if (t.makerUserId && t.makerUserId === userIdOf(ctx)) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
+}
+
+export async function approve(ctx: TenantContext, id: string): Promise<Transaction> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const t = await findTx(tx, ctx.tenant.id, id);
+    assertChecker(ctx, t);
+    const row = await post(tx, ctx.tenant.id, t, await entriesOf(tx, ctx.tenant.id, [id]), { id: userIdOf(ctx), name: ctx.actor.user.name });
+    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName } });
+    return (await present(tx, ctx, [row]))[0];
+  });
+}
+
+export async function reject(ctx: TenantContext, id: string, reason: string): Promise<Transaction> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const t = await findTx(tx, ctx.tenant.id, id);
+    assertChecker(ctx, t);
+    const [row] = await tx
+      .update(ledgerTransactions)
+      .set({ status: 'rejected', rejectionReason: reason, approverUserId: userIdOf(ctx), approverName: ctx.actor.user.name, decidedAt: new Date() })
+      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.id, id), eq(ledgerTransactions.status, 'pending')))
+      .returning();
+    if (!row) throw new AppError('conflict');
+    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'rejected', rejectionReason: reason } });
+    return (await present(tx, ctx, [row]))[0];
+  });
+}
+
+/** A correction: a new transaction with every entry of a posted one turned around. The original stays as it was. */
+export async function reverse(ctx: TenantContext, id: string, input: { reason: string; occurredOn?: string | null }): Promise<Transaction> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const t = await findTx(tx, ctx.tenant.id, id);
+    if (t.status !== 'posted') throw new AppError('conflict', { status: 'not_posted' });
+    if (t.kind === 'reversal') throw new AppError('conflict', { status: 'reversal_of_reversal' });
+    const [already] = await tx
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.reversesId, id), sql`${ledgerTransactions.status} <> 'rejected'`))
+      .limit(1);
+    if (already) throw new AppError('conflict', { status: 'already_reversed' });
+    const entries = (await entriesOf(tx, ctx.tenant.id, [id])).map((e) => ({ lineNo: e.lineNo, account: e.account, fundId: e.fundId, budgetLineId: e.budgetLineId, amountSatang: -Number(e.amountSatang) }));
+    const occurredOn = input.occurredOn ?? new Date().toISOString().slice(0, 10);
+    const row = await record(
+      tx,
+      ctx,
+      { kind: 'reversal', occurredOn, description: `กลับรายการ: ${t.description} — ${input.reason}`.slice(0, 1000), partyId: t.partyId, reversesId: id },
+      entries,
+      Number(t.totalSatang),
+    );
+    return (await present(tx, ctx, [row]))[0];
+  });
+}
+
+export async function getTransaction(ctx: TenantContext, id: string): Promise<Transaction> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await present(tx, ctx, [await findTx(tx, ctx.tenant.id, id)]))[0]);
+}
+
+export async function listTransactions(ctx: TenantContext, q: z.output<typeof transactionListQuery>): Promise<ListResult<Transaction>> {
+  const t = ledgerTransactions;
+  const conds: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenant.id)];
+  if (q.fiscalYear) conds.push(eq(t.fiscalYear, q.fiscalYear));
+  if (q.status) conds.push(eq(t.status, q.status));
+  if (q.kind) conds.push(eq(t.kind, q.kind));
+  if (q.fundId) conds.push(sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.fund_id = ${q.fundId})`);
+  if (q.budgetLineId) conds.push(sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.budget_line_id = ${q.budgetLineId})`);
+  if (q.q) conds.push(sql`${t.description} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const rows = await tx
+      .select({ r: t, total: totalOver })
+      .from(t)
+      .where(and(...conds))
+      // pending first (they wait for someone), then the newest
+      .orderBy(sql`case when ${t.status} = 'pending' then 0 else 1 end`, desc(t.occurredOn), desc(t.seq), desc(t.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    return { items: await present(tx, ctx, rows.map((x) => x.r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Transaction[]> {
+  const tenantId = ctx.tenant.id;
+  const ids = rows.map((r) => r.id);
+  const entries = await entriesOf(tx, tenantId, ids);
+  const fundIds = [...new Set(entries.map((e) => e.fundId))];
+  const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
+  const partyIds = [...new Set(rows.map((r) => r.partyId).filter((x): x is string => !!x))];
+  const funds = fundIds.length ? await tx.select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds))) : [];
+  const lines = lineIds.length ? await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds))) : [];
+  const ps = partyIds.length ? await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds))) : [];
+  const evidence = ids.length ? await tx.select().from(ledgerEvidence).where(and(eq(ledgerEvidence.tenantId, tenantId), inArray(ledgerEvidence.transactionId, ids))).orderBy(asc(ledgerEvidence.createdAt)) : [];
+  const reversals = ids.length
+    ? await tx
+        .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
+        .from(ledgerTransactions)
+        .where(and(eq(ledgerTransactions.tenantId, tenantId), inArray(ledgerTransactions.reversesId, ids), sql`${ledgerTransactions.status} <> 'rejected'`))
+    : [];
+  const fund = new Map(funds.map((f) => [f.id, f]));
+  const line = new Map(lines.map((l) => [l.id, l]));
+  const party = new Map(ps.map((p) => [p.id, presentPartySummary(p)]));
+  const reversedBy = new Map(reversals.map((r) => [r.reversesId, r.id]));
+  const me = userIdOf(ctx);
+  const checker = canAct(ctx.actor, CHECKER_ROLES);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as Transaction['kind'],
+    occurredOn: r.occurredOn,
+    fiscalYear: r.fiscalYear,
+    description: r.description,
+    party: r.partyId ? (party.get(r.partyId) ?? null) : null,
+    reversesId: r.reversesId,
+    reversedById: reversedBy.get(r.id) ?? null,
+    totalSatang: Number(r.totalSatang),
+    status: r.status as Transaction['status'],
+    maker: { id: r.makerUserId, name: r.makerName },
+    approver: r.approverName ? { id: r.approverUserId, name: r.approverName } : null,
+    decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+    rejectionReason: r.rejectionReason,
+    seq: r.seq,
+    postedAt: r.postedAt ? new Date(r.postedAt).toISOString() : null,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    createdAt: new Date(r.createdAt).toISOString(),
+    entries: entries
+      .filter((e) => e.transactionId === r.id)
+      .map((e) => {
+        const f = fund.get(e.fundId)!;
+        const amount = Number(e.amountSatang);
+        return {
+          lineNo: e.lineNo,
+          account: e.account as Transaction['entries'][number]['account'],
+          fund: { id: f.id, name: f.name, kind: f.kind as Transaction['entries'][number]['fund']['kind'] },
+          budgetLine: e.budgetLineId ? (line.get(e.budgetLineId) ?? null) : null,
+          debitSatang: amount > 0 ? amount : 0,
+          creditSatang: amount < 0 ? -amount : 0,
+        };
+      }),
+    evidence: evidence.filter((x) => x.transactionId === r.id).map((x) => presentEvidence(ctx.tenant.slug, x)),
+    canDecide: r.status === 'pending' && checker && (!r.makerUserId || r.makerUserId !== me),
+  }));
+}
+
+const VERIFY_PAGE = 500;
+
+/**
+ * Re-walk the tenant's chain from the first posted transaction: each must link to the hash before it,
+ * carry the next sequence number, and hash to what is stored; the head must name the last one.
+ * Pages of 500 transactions keep memory flat for long ledgers.
+ */
+export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
+  return withTenant(db, tenantId, async (tx) => {
+    await ensureSettings(tx, tenantId);
+    const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
+    let prev = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const page = await tx
+        .select()
+        .from(ledgerTransactions)
+        .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), sql`${ledgerTransactions.seq} >= ${expectedSeq}`))
+        .orderBy(asc(ledgerTransactions.seq))
+        .limit(VERIFY_PAGE);
+      if (!page.length) break;
+      const entries = await entriesOf(
+        tx,
+        tenantId,
+        page.map((p) => p.id),
+      );
+      const byTx = new Map<string, EntryRow[]>();
+      for (const e of entries) byTx.set(e.transactionId, [...(byTx.get(e.transactionId) ?? []), e]);
+      for (const t of page) {
+        const fail = (reason: VerifyResult['reason']): VerifyResult => ({ valid: false, checked, firstInvalidId: t.id, reason, headHash: head.headHash, headSeq: head.headSeq });
+        if (t.seq !== expectedSeq) return fail('sequence_gap');
+        if (t.prevHash !== prev) return fail('broken_link');
+        const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
+        checked++;
+        if (chainHash(prev, content) !== t.hash) return fail('hash_mismatch');
+        prev = t.hash!;
+        expectedSeq++;
+      }
+    }
+    if (head.headSeq !== checked || head.headHash !== prev) return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
+    return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
+  });
+}
+
+export { post as postPendingForSeed, contentOf };

@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ListResult } from '../../../common/schemas/api';
+import type { LedgerAccount, PublicTransaction, publicLedgerQuery, TransactionKind } from '../../../common/schemas/budget';
+import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions, parties } from '../../db/schema';
+import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { withTenant } from '../../platform/db';
+
+/** Public pages read as nobody in particular: the tenant is set for row-level security, no user is involved. */
+export const publicContext = (db: Db, tenant: TenantRef): TenantContext => ({ db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' });
+
+/**
+ * The posted ledger for everyone: amounts, funds, budget lines and hashes, so anyone can recompute the
+ * chain. No maker or approver names; a private individual is never named, and the description of their
+ * transactions (free text that may name them) is left out.
+ */
+export async function publicLedger(ctx: TenantContext, q: z.output<typeof publicLedgerQuery>): Promise<ListResult<PublicTransaction>> {
+  const tenantId = ctx.tenant.id;
+  return withTenant(ctx.db, tenantId, async (tx) => {
+    const t = ledgerTransactions;
+    const rows = await tx
+      .select({ r: t, total: sql<number>`(count(*) over ())::int` })
+      .from(t)
+      .where(and(eq(t.tenantId, tenantId), eq(t.status, 'posted'), q.fiscalYear ? eq(t.fiscalYear, q.fiscalYear) : undefined))
+      .orderBy(desc(t.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const txs = rows.map((x) => x.r);
+    const ids = txs.map((x) => x.id);
+    const entries = ids.length ? await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids))).orderBy(asc(ledgerEntries.lineNo)) : [];
+    const funds = new Map((await tx.select({ id: budgetFunds.id, name: budgetFunds.name }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId))).map((f) => [f.id, f.name]));
+    const lines = new Map((await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, tenantId))).map((l) => [l.id, l.name]));
+    const partyIds = [...new Set(txs.map((x) => x.partyId).filter((x): x is string => !!x))];
+    const ps = partyIds.length ? await tx.select({ id: parties.id, name: parties.name, kind: parties.kind }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds))) : [];
+    const party = new Map(ps.map((p) => [p.id, p]));
+    const reversed = txs.map((x) => x.reversesId).filter((x): x is string => !!x);
+    const reversedSeq = reversed.length
+      ? new Map((await tx.select({ id: t.id, seq: t.seq }).from(t).where(and(eq(t.tenantId, tenantId), inArray(t.id, reversed)))).map((r) => [r.id, r.seq]))
+      : new Map<string, number | null>();
+    return {
+      items: txs.map((x) => {
+        const p = x.partyId ? party.get(x.partyId) : undefined;
+        const person = p?.kind === 'person';
+        return {
+          seq: x.seq!,
+          occurredOn: x.occurredOn,
+          fiscalYear: x.fiscalYear,
+          kind: x.kind as TransactionKind,
+          description: person ? null : x.description,
+          counterparty: p && !person ? p.name : null,
+          totalSatang: Number(x.totalSatang),
+          reversesSeq: x.reversesId ? (reversedSeq.get(x.reversesId) ?? null) : null,
+          entries: entries
+            .filter((e) => e.transactionId === x.id)
+            .map((e) => {
+              const amount = Number(e.amountSatang);
+              return {
+                account: e.account as LedgerAccount,
+                fund: funds.get(e.fundId) ?? '',
+                budgetLine: e.budgetLineId ? (lines.get(e.budgetLineId) ?? null) : null,
+                debitSatang: amount > 0 ? amount : 0,
+                creditSatang: amount < 0 ? -amount : 0,
+              };
+            }),
+          prevHash: x.prevHash!,
+          hash: x.hash!,
+        };
+      }),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  });
+}

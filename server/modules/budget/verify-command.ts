@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import { tenants } from '../../db/schema';
+import type { Db } from '../../platform/db';
+import { verifyChain } from './ledger.service';
+
+/** `npm run cli -- ledger-verify <tenant>`: prints the verification as JSON; exit 0 valid, 2 broken, 1 unknown tenant. */
+export async function ledgerVerifyCommand(db: Db, slug: string | undefined, print: (s: string) => void = console.log): Promise<number> {
+  if (!slug) {
+    print('Usage: npm run cli -- ledger-verify <tenant slug>');
+    return 1;
+  }
+  const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  if (!tenant) {
+    print(`Unknown tenant "${slug}".`);
+    return 1;
+  }
+  const result = await verifyChain(db, tenant.id);
+  print(JSON.stringify(result, null, 2));
+  return result.valid ? 0 : 2;
+}
