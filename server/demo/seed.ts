@@ -141,19 +141,17 @@ async function seedTenant(db: Db, t: DemoTenant): Promise<void> {
       for (let i = 0; i < stageRows.length; i += 500) await tx.insert(networkStageChanges).values(stageRows.slice(i, i + 500));
       for (let i = 0; i < memberRows.length; i += 500) await tx.insert(networkMembers).values(memberRows.slice(i, i + 500));
       if (t.relationships.length)
-        await tx
-          .insert(partyRelationships)
-          .values(
-            t.relationships.map((r) => ({
-              tenantId: tenant.id,
-              fromPartyId: pid(r.fromKey),
-              toPartyId: pid(r.toKey),
-              type: r.type,
-              startDate: r.startDate,
-              endDate: r.endDate ?? null,
-              note: r.note ?? null,
-            })),
-          );
+        await tx.insert(partyRelationships).values(
+          t.relationships.map((r) => ({
+            tenantId: tenant.id,
+            fromPartyId: pid(r.fromKey),
+            toPartyId: pid(r.toKey),
+            type: r.type,
+            startDate: r.startDate,
+            endDate: r.endDate ?? null,
+            note: r.note ?? null,
+          })),
+        );
       await auditMany(tx, ctx, [
         {
           entity: 'tenant',

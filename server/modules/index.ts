@@ -16,7 +16,22 @@ import { budgetRoutes } from './budget/budget.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
-  for (const routes of [platformRoutes, authRoutes, partnerRoutes, relationshipRoutes, networkRoutes, userRoutes, auditRoutes, dashboardRoutes, knowledgeRoutes, strategyRoutes, planRoutes, participationRoutes, manpowerRoutes, budgetRoutes]) {
+  for (const routes of [
+    platformRoutes,
+    authRoutes,
+    partnerRoutes,
+    relationshipRoutes,
+    networkRoutes,
+    userRoutes,
+    auditRoutes,
+    dashboardRoutes,
+    knowledgeRoutes,
+    strategyRoutes,
+    planRoutes,
+    participationRoutes,
+    manpowerRoutes,
+    budgetRoutes,
+  ]) {
     await routes(app);
   }
 }

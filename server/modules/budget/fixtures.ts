@@ -7,6 +7,7 @@ import { createUser, login, tenantWithUser, type Client, type TestApp } from '..
 export async function budgetTenant(t: TestApp) {
   const a = await tenantWithUser(t, 'admin');
   const { api, base } = a;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test fixture reading JSON answers loosely
   const json = async (p: Promise<{ statusCode: number; json(): any; body: string }>, status = 201) => {
     const res = await p;
     if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);

@@ -173,8 +173,18 @@ const ledgerRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budg
 const ledgerNewRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/new', component: budget.form });
 const ledgerItemRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'budget/ledger/$id', component: budget.transaction });
 // public pages: no login, outside the tenant layout
-const publicBudgetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget', component: budget.public, validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: validateLedgerSearch(s).page }) });
-const publicPrintRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/budget/print', component: budget.print, validateSearch: validatePrintSearch });
+const publicBudgetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$tenant/budget',
+  component: budget.public,
+  validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: validateLedgerSearch(s).page }),
+});
+const publicPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$tenant/budget/print',
+  component: budget.print,
+  validateSearch: validatePrintSearch,
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
