@@ -76,7 +76,8 @@ describe('desktop: knowledge item with an attachment, Thai search, versions', ()
     await page.waitForURL(/\/t\/chomphu\/knowledge\/[0-9a-f-]{36}$/);
     itemUrl = page.url();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await page.getByTestId('knowledge-body').locator('h2', { hasText: 'วิธีทำ' }).waitFor();
+    // Markdown's ## renders as h3: the body's headings start one level below the item's h1 title
+    await page.getByTestId('knowledge-body').locator('h3', { hasText: 'วิธีทำ' }).waitFor();
     expect(await page.getByTestId('knowledge-body').locator('script').count()).toBe(0);
   });
 
