@@ -176,6 +176,8 @@ describe('learning-exchange forums', () => {
     expect([...kinds].sort()).toEqual(['forum', 'knowledge', 'network', 'partner']);
     expect(res.totals).toMatchObject({ knowledge: 1, network: 1, partner: 1, forum: 1 });
     expect(res.items.find((h: { kind: string }) => h.kind === 'forum').snippet).toContain('<mark>ฝาย</mark>');
+    // the forum's date in B.E., as Thai readers write it
+    expect(res.items.find((h: { kind: string }) => h.kind === 'forum').subtitle).toMatch(/^\d{1,2} \S+ 25\d\d/);
     const typo = (await admin.get(`${base}/search?q=${encodeURIComponent('วัดศรีบุญเรีอง')}`)).json();
     expect(typo.items.find((h: { kind: string }) => h.kind === 'partner')?.title).toBe('วัดศรีบุญเรือง');
     expect((await admin.get(`${base}/search?q=`)).statusCode).toBe(400);

@@ -4,6 +4,7 @@ import { ORG_TYPE_TH, SECTOR_TH } from '../../../common/schemas/labels';
 import type { OrgType, Sector } from '../../../common/schemas/enums';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
+import { formatThaiDate } from '../../../common/thai/dates';
 import { likePattern } from '../partners/partners.repository';
 import { listItems } from './knowledge.service';
 import { useTypoThreshold } from './search-plan';
@@ -53,7 +54,7 @@ export async function globalSearch(ctx: TenantContext, q: string, limit: number)
       kind: 'forum',
       id: f.id,
       title: f.title,
-      subtitle: [f.held_on, f.place].filter(Boolean).join(' · '),
+      subtitle: [formatThaiDate(f.held_on, { locale: ctx.lang }), f.place].filter(Boolean).join(' · '),
       snippet: mark(f.description),
     })),
   ];
