@@ -37,6 +37,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
         [`--mantine-color-${c}-light-hover`, `var(--mantine-color-${c}-1)`],
       ]),
     ),
+    // Filled buttons keep AA contrast while hovered: Mantine's hover of shade 9 is the lighter shade 8
+    // (white on teal-8 is about 4:1); a darker mix of shade 9 keeps it above 4.5:1.
+    '--mantine-primary-color-filled-hover': 'color-mix(in srgb, var(--mantine-color-teal-9), black 12%)',
+    '--mantine-color-teal-filled-hover': 'color-mix(in srgb, var(--mantine-color-teal-9), black 12%)',
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': '#6c757d',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
