@@ -27,7 +27,7 @@ import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
-import { parseQuery, queryTerms, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
+import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
 import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches, plannedRows } from './search-plan';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -113,7 +113,7 @@ interface SearchPlan {
 export async function planSearch(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<SearchPlan> {
   const match = searchCondition(parsed);
   if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0, share: 0 };
-  const estimate = await estimateMatches(tx, conds, queryTerms(parsed), parsed.groups.length);
+  const estimate = await estimateMatches(tx, conds, parsed);
   const broad = estimate > BROAD_MATCHES;
   const share = broad ? estimate / Math.max(estimate, await plannedRows(tx, and(...conds))) : 0;
   return { where: match.words, rank: match.rank, parsed, broad, estimate, share };

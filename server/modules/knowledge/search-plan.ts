@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { and } from 'drizzle-orm';
 import { knowledgeItems, knowledgeTerms } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { normalizeText, titleTerms, toTsQuery, words } from './thai-text';
+import { normalizeText, queryTerms, titleTerms, toTsQuery, words, type ParsedQuery } from './thai-text';
 
 /**
  * How a knowledge search runs at scale (see docs/ARCHITECTURE.md, "Knowledge search"):
@@ -31,14 +31,21 @@ export async function plannedRows(tx: Tx, where: SQL | undefined): Promise<numbe
 /**
  * About how many visible items match, from the planner's statistics (tsvector statistics are close for
  * single terms). The planner multiplies terms as if independent, which badly undercounts a phrase (its
- * adjacent pairs nearly always occur together), so a one-group query takes its rarest term's estimate.
+ * adjacent pairs nearly always occur together): each group (phrase) takes its rarest term's estimate, and
+ * groups, which are independent words, multiply as shares of the listed items.
  */
-export async function estimateMatches(tx: Tx, conds: SQL[], terms: string[], groups: number): Promise<number> {
+export async function estimateMatches(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<number> {
   const term = (t: string) => sql`${knowledgeItems.searchVector} @@ to_tsquery('simple', ${toTsQuery({ groups: [[t]] })})`;
-  if (groups !== 1 || terms.length === 1) return Math.round(await plannedRows(tx, and(...conds, ...terms.map(term))!));
-  let least = Infinity;
-  for (const t of terms) least = Math.min(least, await plannedRows(tx, and(...conds, term(t))!));
-  return Math.round(least);
+  const groupTerms = parsed.groups.map((g) => queryTerms({ groups: [g] }));
+  if (groupTerms.length === 1 && groupTerms[0].length === 1) return Math.round(await plannedRows(tx, and(...conds, term(groupTerms[0][0]))));
+  const listed = Math.max(1, await plannedRows(tx, and(...conds)));
+  let share = 1;
+  for (const terms of groupTerms) {
+    let least = Infinity;
+    for (const t of terms) least = Math.min(least, await plannedRows(tx, and(...conds, term(t))));
+    share *= Math.min(1, least / listed);
+  }
+  return Math.round(listed * share);
 }
 
 /**
