@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, SCREENSHOTS, seriousA11yViolations, startServer } from './support';
 
 /**
  * Joint action plans in Chromium: create a plan, add a project and an activity, report progress and see
@@ -188,7 +188,7 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('indicator-unit').fill('ครัวเรือน');
     await page.getByTestId('indicator-target-year').first().fill('2569');
     await page.getByTestId('indicator-target-value').first().fill('120');
-    await screenshot(page, 'indicator-form-desktop-th');
+    await page.screenshot({ path: `${SCREENSHOTS}/indicator-form-desktop-th.png` }); // the viewport: a modal is fixed, a full-page capture misplaces it
     await page.getByTestId('indicator-form-submit').click();
     await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
     const row = goal.getByTestId('indicator').filter({ hasText: INDICATOR });
@@ -294,7 +294,7 @@ describe('phone: plan page, progress entry, strategy map and participation matri
     await page.getByTestId('indicator-form').waitFor();
     await page.waitForTimeout(300);
     expect(await hasHorizontalScroll(page)).toBe(false);
-    await screenshot(page, 'indicator-form-phone-th');
+    await page.screenshot({ path: `${SCREENSHOTS}/indicator-form-phone-th.png` }); // the viewport: a modal is fixed, a full-page capture misplaces it
     await page.keyboard.press('Escape');
     await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
 
