@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, SCREENSHOTS, seriousA11yViolations, startServer } from './support';
 
 /**
  * Joint action plans in Chromium: create a plan, add a project and an activity, report progress and see
@@ -34,6 +34,9 @@ const NETWORK = 'เครือข่ายผู้ใช้น้ำเหม
 const PLAN = 'ทดสอบอัตโนมัติ: แผนดูแลลำเหมืองสาขา';
 const PROJECT = 'โครงการฟื้นฟูลำเหมืองสาขาบ้านหัวฝาย';
 const ACTIVITY = 'ลงแขกขุดลอกลำเหมืองสาขา';
+const GOAL = 'ทดสอบอัตโนมัติ: น้ำพอใช้ทุกครัวเรือนตลอดปี';
+const STRATEGY = 'ทดสอบอัตโนมัติ: ฟื้นฟูลำเหมืองสาขา';
+const INDICATOR = 'ทดสอบอัตโนมัติ: ครัวเรือนที่ได้รับน้ำเพียงพอ';
 const DEMO_PLAN = 'แผนปฏิบัติการร่วมบริหารจัดการน้ำเหมืองฝายพญาคำ ปีงบประมาณ 2569';
 
 /** The demo water plan of fiscal year 2569, found through the API with the browser's session. */
@@ -155,6 +158,54 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await expect.poll(() => page.getByTestId('strategy-map').textContent()).toContain('987,654');
   });
 
+  it('adds a goal, a strategy under it and an indicator with a target through the forms and sees them on the map', async () => {
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.getByTestId('strategy-map').waitFor();
+    await page.getByTestId('add-goal').click();
+    // an empty name is refused in the form, nothing is sent
+    await page.getByTestId('goal-form-submit').click();
+    expect(await page.getByTestId('goal-name').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('goal-code').fill('ทด1');
+    await page.getByTestId('goal-name').fill(GOAL);
+    await page.getByTestId('goal-networks').click();
+    await page.getByTestId('goal-networks').fill('เหมืองฝายพญาคำ');
+    await page.getByRole('option', { name: NETWORK, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('goal-form-submit').click();
+    await page.getByTestId('goal-form').waitFor({ state: 'detached' });
+    const goal = page.getByTestId('goal').filter({ hasText: GOAL });
+    await goal.waitFor();
+    expect(await goal.textContent()).toContain(NETWORK);
+
+    await goal.getByTestId('add-strategy').click();
+    await page.getByTestId('strategy-name').fill(STRATEGY);
+    await page.getByTestId('strategy-form-submit').click();
+    await page.getByTestId('strategy-form').waitFor({ state: 'detached' });
+    await goal.getByRole('heading', { name: STRATEGY }).waitFor();
+
+    await goal.getByTestId('add-indicator').click();
+    await page.getByTestId('indicator-name').fill(INDICATOR);
+    await page.getByTestId('indicator-unit').fill('ครัวเรือน');
+    await page.getByTestId('indicator-target-year').first().fill('2569');
+    await page.getByTestId('indicator-target-value').first().fill('120');
+    await page.screenshot({ path: `${SCREENSHOTS}/indicator-form-desktop-th.png` }); // the viewport: a modal is fixed, a full-page capture misplaces it
+    await page.getByTestId('indicator-form-submit').click();
+    await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
+    const row = goal.getByTestId('indicator').filter({ hasText: INDICATOR });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/120\s*ครัวเรือน/);
+    expect(await row.getAttribute('data-state')).toBe('noData');
+
+    // editing the indicator keeps its target and changes its direction
+    await row.getByTestId('edit-indicator').click();
+    expect(await page.getByTestId('indicator-target-value').first().inputValue()).toBe('120');
+    await page.getByTestId('indicator-form').getByText('ยิ่งน้อยยิ่งดี').click();
+    await page.getByTestId('indicator-form-submit').click();
+    await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('≤');
+    await screenshot(page, 'strategy-edit-desktop-th');
+  });
+
   it('records an attendance list at plan level and sees the matrix change, then drills down to the records', async () => {
     await page.goto(`${server.url}/t/chomphu/participation`);
     await page.getByTestId('total-plan').waitFor();
@@ -238,6 +289,14 @@ describe('phone: plan page, progress entry, strategy map and participation matri
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'strategy-map-phone-th');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // the indicator form is full screen on a phone and fits it
+    await page.getByTestId('add-indicator').first().click();
+    await page.getByTestId('indicator-form').waitFor();
+    await page.waitForTimeout(300);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/indicator-form-phone-th.png` }); // the viewport: a modal is fixed, a full-page capture misplaces it
+    await page.keyboard.press('Escape');
+    await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
 
     await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=2569`);
     await page.getByTestId('participation-matrix').waitFor();

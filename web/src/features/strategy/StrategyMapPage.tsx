@@ -1,5 +1,5 @@
-import { Badge, Box, Button, Card, Grid, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconCheck, IconClockHour4, IconMinus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Box, Button, Card, Grid, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconArrowRight, IconCheck, IconClockHour4, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,34 @@ import { StatusBadge } from '../plans/PlanDetailPage';
 import type { StrategyMapSearch } from '../plans/search';
 import { useStrategyMap } from './api';
 import { MeasurementModal } from './MeasurementModal';
+import { FrameModal, GoalModal, IndicatorModal, StrategyModal } from './StrategyEditModals';
 
 type Goal = StrategyMap['goals'][number];
 type MapIndicator = Goal['indicators'][number];
+type MapStrategy = Goal['strategies'][number];
+
+/** Which edit form is open on the map. */
+type Editing =
+  | { kind: 'frame' }
+  | { kind: 'goal'; goal: Goal | null }
+  | { kind: 'strategy'; goal: Goal; strategy: MapStrategy | null }
+  | { kind: 'indicator'; goal: Goal; strategy: MapStrategy | null; indicator: MapIndicator | null };
+
+/** A small "add …" or "edit …" button of the map's edit mode. */
+function EditButton({ label, name, onClick, add, testId }: { label: string; name?: string; onClick: () => void; add?: boolean; testId: string }) {
+  return (
+    <Button
+      size="compact-sm"
+      variant={add ? 'light' : 'subtle'}
+      leftSection={add ? <IconPlus size={14} /> : <IconPencil size={14} />}
+      onClick={onClick}
+      aria-label={name ? `${label}: ${name}` : undefined}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
+}
 
 const num = (n: number, lang: 'th' | 'en') => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 2 }).format(n);
 
@@ -38,7 +63,7 @@ function towards(i: MapIndicator): number {
   return base <= i.target ? 0 : Math.max(0, Math.min(100, ((base - v) / (base - i.target)) * 100));
 }
 
-function IndicatorRow({ i, onMeasure }: { i: MapIndicator; onMeasure?: () => void }) {
+function IndicatorRow({ i, onMeasure, onEdit }: { i: MapIndicator; onMeasure?: () => void; onEdit?: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const state = i.onTarget === true ? 'reached' : i.onTarget === false ? 'notYet' : 'noData';
@@ -89,6 +114,11 @@ function IndicatorRow({ i, onMeasure }: { i: MapIndicator; onMeasure?: () => voi
               {t('strategy.measure')}
             </Button>
           ) : null}
+          {onEdit ? (
+            <ActionIcon variant="subtle" size="md" onClick={onEdit} aria-label={t('strategy.editIndicatorFor', { name: i.name })} data-testid="edit-indicator">
+              <IconPencil size={16} />
+            </ActionIcon>
+          ) : null}
         </Group>
       </Group>
       {i.target !== null && i.latest ? <Progress value={towards(i)} color={color} size="sm" mt={6} aria-hidden /> : null}
@@ -108,6 +138,8 @@ export default function StrategyMapPage() {
   const q = useStrategyMap(slug, { fiscalYear, networkId: search.networkId });
   const networks = useNetworkOptions();
   const [measuring, setMeasuring] = useState<MapIndicator | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const close = () => setEditing(null);
   const set = (patch: Partial<StrategyMapSearch>) => void navigate({ search: (prev) => clean({ ...prev, ...patch }) });
   const m = q.data;
   const all = m ? m.goals.flatMap((g) => [...g.indicators, ...g.strategies.flatMap((s) => [...s.indicators, ...s.projects.flatMap((p) => p.indicators)])]) : [];
@@ -175,6 +207,12 @@ export default function StrategyMapPage() {
                 {t('strategy.summary', { reached, total: unique.size, year: fiscalYearLabel(fiscalYear, lang) })}
               </Text>
             ) : null}
+            {can.editStrategy ? (
+              <Group gap="xs" mt="sm">
+                <EditButton label={t('strategy.editFrameShort')} onClick={() => setEditing({ kind: 'frame' })} testId="edit-frame" />
+                <EditButton label={t('strategy.addGoal')} add onClick={() => setEditing({ kind: 'goal', goal: null })} testId="add-goal" />
+              </Group>
+            ) : null}
           </Card>
           {m.goals.length === 0 ? <Text c="dimmed">{t('strategy.noGoals')}</Text> : null}
           {m.goals.map((g) => (
@@ -194,10 +232,34 @@ export default function StrategyMapPage() {
                   ))}
                 </Group>
               ) : null}
+              {can.editStrategy ? (
+                <Group gap="xs" mt="xs">
+                  <EditButton label={t('strategy.edit')} name={g.name} onClick={() => setEditing({ kind: 'goal', goal: g })} testId="edit-goal" />
+                  <EditButton
+                    label={t('strategy.addStrategy')}
+                    name={g.name}
+                    add
+                    onClick={() => setEditing({ kind: 'strategy', goal: g, strategy: null })}
+                    testId="add-strategy"
+                  />
+                  <EditButton
+                    label={t('strategy.addIndicator')}
+                    name={g.name}
+                    add
+                    onClick={() => setEditing({ kind: 'indicator', goal: g, strategy: null, indicator: null })}
+                    testId="add-goal-indicator"
+                  />
+                </Group>
+              ) : null}
               {g.indicators.length ? (
                 <Stack gap={6} mt="sm">
                   {g.indicators.map((i) => (
-                    <IndicatorRow key={i.id} i={i} onMeasure={can.measure ? () => setMeasuring(i) : undefined} />
+                    <IndicatorRow
+                      key={i.id}
+                      i={i}
+                      onMeasure={can.measure ? () => setMeasuring(i) : undefined}
+                      onEdit={can.editStrategy ? () => setEditing({ kind: 'indicator', goal: g, strategy: null, indicator: i }) : undefined}
+                    />
                   ))}
                 </Stack>
               ) : null}
@@ -210,9 +272,31 @@ export default function StrategyMapPage() {
                     <Title order={3} size="h5" id={`s-${s.id}`} className="break-words">
                       {s.name}
                     </Title>
+                    {can.editStrategy ? (
+                      <Group gap="xs" mt={4}>
+                        <EditButton
+                          label={t('strategy.edit')}
+                          name={s.name}
+                          onClick={() => setEditing({ kind: 'strategy', goal: g, strategy: s })}
+                          testId="edit-strategy"
+                        />
+                        <EditButton
+                          label={t('strategy.addIndicator')}
+                          name={s.name}
+                          add
+                          onClick={() => setEditing({ kind: 'indicator', goal: g, strategy: s, indicator: null })}
+                          testId="add-indicator"
+                        />
+                      </Group>
+                    ) : null}
                     <Stack gap={6} mt={6}>
                       {s.indicators.map((i) => (
-                        <IndicatorRow key={i.id} i={i} onMeasure={can.measure ? () => setMeasuring(i) : undefined} />
+                        <IndicatorRow
+                          key={i.id}
+                          i={i}
+                          onMeasure={can.measure ? () => setMeasuring(i) : undefined}
+                          onEdit={can.editStrategy ? () => setEditing({ kind: 'indicator', goal: g, strategy: s, indicator: i }) : undefined}
+                        />
                       ))}
                     </Stack>
                     {s.projects.length ? (
@@ -252,6 +336,12 @@ export default function StrategyMapPage() {
         </Stack>
       ) : null}
       {measuring ? <MeasurementModal indicator={measuring} onClose={() => setMeasuring(null)} /> : null}
+      {editing?.kind === 'frame' && m ? <FrameModal networkId={search.networkId ?? null} vision={m.vision} missions={m.missions} onClose={close} /> : null}
+      {editing?.kind === 'goal' ? <GoalModal goal={editing.goal} networkId={search.networkId ?? null} onClose={close} /> : null}
+      {editing?.kind === 'strategy' ? <StrategyModal goal={editing.goal} strategy={editing.strategy} onClose={close} /> : null}
+      {editing?.kind === 'indicator' ? (
+        <IndicatorModal goal={editing.goal} strategy={editing.strategy} indicator={editing.indicator} fiscalYear={fiscalYear} onClose={close} />
+      ) : null}
     </Stack>
   );
 }

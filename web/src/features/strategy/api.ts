@@ -39,3 +39,56 @@ export function useStrategyOptions(tenant: string) {
     .filter((g) => g.strategies.length)
     .map((g) => ({ group: label(g.code, g.name), items: g.strategies.map((s) => ({ value: s.id, label: label(s.code, s.name) })) }));
 }
+
+export interface FrameInput {
+  networkId: string | null;
+  vision: string | null;
+  missions: string[];
+}
+export interface GoalInput {
+  code: string | null;
+  name: string;
+  description: string | null;
+  networkIds: string[];
+}
+export interface StrategyInput {
+  goalId: string;
+  code: string | null;
+  name: string;
+  description: string | null;
+}
+export interface IndicatorInput {
+  goalId: string;
+  strategyId: string | null;
+  name: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  baseline: number | null;
+  baselineYear: number | null;
+  targets: { fiscalYear: number; target: number }[];
+}
+
+/** Create (no id) or change (id) one element of the strategy; every strategy query is refreshed after. */
+function useStrategyWrite<T extends object>(tenant: string, path: string, omitOnUpdate: (keyof T)[] = []) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: T }) => {
+      if (!id) return api<{ id: string }>(tenantPath(tenant, path), { method: 'POST', body });
+      const patch = Object.fromEntries(Object.entries(body).filter(([k]) => !omitOnUpdate.includes(k as keyof T)));
+      return api<{ id: string }>(tenantPath(tenant, `${path}/${id}`), { method: 'PATCH', body: patch });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['t', tenant, 'strategy'] }),
+  });
+}
+
+export const useSaveGoal = (tenant: string) => useStrategyWrite<GoalInput>(tenant, '/strategy/goals');
+export const useSaveStrategy = (tenant: string) => useStrategyWrite<StrategyInput>(tenant, '/strategy/strategies', ['goalId']);
+export const useSaveIndicator = (tenant: string) => useStrategyWrite<IndicatorInput>(tenant, '/strategy/indicators', ['goalId']);
+
+export function useSaveFrame(tenant: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FrameInput) => api<StrategyTree>(tenantPath(tenant, '/strategy/frame'), { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['t', tenant, 'strategy'] }),
+  });
+}
