@@ -5,6 +5,7 @@ import { parseBahtToSatang } from '../../../../common/thai/money';
 import { useTenant } from '../../app/tenant';
 import { type Column, DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SearchBox } from '../../ui/ListFilters';
 import { Pager } from '../../ui/Pager';
 import { usePlan, usePlans } from '../plans/api';
 import { PAGE_SIZE, useCreateLine, useLines } from './api';
@@ -16,7 +17,8 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
   const { t } = useTranslation();
   const { slug } = useTenant();
   const [page, setPage] = useState(1);
-  const q = useLines(slug, { fiscalYear, networkId, page, pageSize: PAGE_SIZE });
+  const [text, setText] = useState('');
+  const q = useLines(slug, { fiscalYear, networkId, q: text || undefined, page, pageSize: PAGE_SIZE });
   const columns: Column<BudgetLine>[] = [
     {
       key: 'name',
@@ -43,6 +45,14 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
       <Title order={3} size="h4">
         {t('budget.lines')}
       </Title>
+      <SearchBox
+        value={text}
+        onSearch={(v) => {
+          setText(v);
+          setPage(1);
+        }}
+        label={t('budget.searchLines')}
+      />
       {q.error ? <ErrorAlert error={q.error} /> : null}
       <DataView
         rows={q.data?.items ?? []}
@@ -98,7 +108,7 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
       { onSuccess: close },
     );
   return (
-    <Modal opened={opened} onClose={close} title={t('budget.newLine')}>
+    <Modal opened={opened} onClose={close} title={t('budget.newLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
         {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
         <Select
@@ -129,6 +139,7 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
           placeholder={t('budget.wholePlan')}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
           error={fields.projectId}
           data-testid="line-project"
         />
@@ -145,6 +156,7 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
           placeholder={t('budget.wholeProject')}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
           error={fields.activityId}
           data-testid="line-activity"
         />
