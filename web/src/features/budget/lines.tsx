@@ -90,6 +90,10 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
   const satang = amount.trim() ? parseBahtToSatang(amount) : null;
   const badAmount = amount.trim() !== '' && satang === null;
   const fields = (create.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  // a refused save's messages go once the person changes what they typed
+  const edited = () => {
+    if (create.error) create.reset();
+  };
   const reset = () => {
     setPlanId(null);
     setProjectId(null);
@@ -164,7 +168,10 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
           label={t('budget.lineName')}
           description={t('budget.lineNameHelp')}
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited();
+          }}
           error={fields.name}
           data-testid="line-name"
         />
@@ -172,7 +179,10 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
           label={t('budget.allocatedBaht')}
           description={t('budget.allocatedHelp')}
           value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value)}
+          onChange={(e) => {
+            setAmount(e.currentTarget.value);
+            edited();
+          }}
           inputMode="decimal"
           error={fields.allocatedSatang ?? (badAmount ? t('budget.badAmount') : undefined)}
           data-testid="line-amount"
