@@ -19,6 +19,7 @@ afterAll(async () => {
 const CHECKER = { email: 'e2e-checker@example.org', password: 'Checker-Password-2569', name: 'นางสาวตรวจสอบ บัญชีดี' };
 const COMPANY = 'ห้างหุ้นส่วนจำกัด ชมภูการโยธา';
 const FUND = 'ไม้ไผ่และรถขุดซ่อมฝายพญาคำ (ทดสอบ e2e)';
+const LINE = 'ค่าวัสดุซ่อมฝายพญาคำ (ทดสอบ e2e)';
 const DESCRIPTION = 'รับมอบไม้ไผ่ 200 ลำและรถขุด 3 วันซ่อมฝายพญาคำ';
 
 async function logIn(page: Page, who: { email: string; password: string }) {
@@ -84,6 +85,33 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await screenshot(page, 'budget-transaction-pending-desktop-th');
   });
 
+  it('adds a budget line through the form: a 400 shows on its field, then the line is listed', async () => {
+    const page = await maker.newPage();
+    await page.goto(`${server.url}/t/chomphu/budget?fiscalYear=2569`);
+    await page.getByTestId('chain-panel').waitFor();
+    await page.getByRole('button', { name: 'เพิ่มรายการงบประมาณ' }).click();
+    await page.getByTestId('line-plan').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('line-activity').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('line-name').fill(LINE);
+    // a negative allocation parses, the API refuses it: the message sits under the allocation field
+    await page.getByTestId('line-amount').fill('-5');
+    await page.getByTestId('line-save').click();
+    await page.getByText('ต้องไม่ติดลบ').waitFor();
+    await page.getByTestId('line-amount').fill('12,345.50');
+    expect(await page.getByText('ต้องไม่ติดลบ').count()).toBe(0);
+    await page.mouse.move(0, 0); // off the save button: the hover shade of filled buttons is lighter
+    await screenshot(page, 'budget-line-form-desktop-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('line-save').click();
+    await page.getByTestId('line-save').waitFor({ state: 'detached' });
+    await page.getByTestId('list-search').fill('ทดสอบ e2e');
+    const row = page.getByTestId('budget-lines').getByText(LINE);
+    await row.waitFor();
+    expect(await page.getByTestId('budget-lines').textContent()).toContain('12,345.50');
+  });
+
   it('a second officer approves it from the approvals queue', async () => {
     const page = await checker.newPage();
     await logIn(page, CHECKER);
@@ -142,6 +170,13 @@ describe('phone: public budget page and the ledger', () => {
       await page.getByTestId('contributors').waitFor();
       expect(await hasHorizontalScroll(page)).toBe(false);
       await screenshot(page, 'budget-overview-phone-th');
+      await page.getByRole('button', { name: 'เพิ่มรายการงบประมาณ' }).click();
+      await page.getByTestId('line-plan').click();
+      await page.getByRole('option').first().click();
+      await page.getByTestId('line-name').fill('ค่าวัสดุ');
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      await screenshot(page, 'budget-line-form-phone-th');
+      await page.getByRole('button', { name: 'ยกเลิก' }).click();
       await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
       await page.getByTestId('tx-description').waitFor();
       expect(await hasHorizontalScroll(page)).toBe(false);

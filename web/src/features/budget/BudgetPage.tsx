@@ -13,6 +13,7 @@ import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../../ui/PartySelect';
 import { exportUrl, useCreateFund, useTransparency, useTransactions, useVerify } from './api';
+import { LineModal, LinesSection } from './lines';
 import { ChainPanel, TransparencyView } from './parts';
 import { type BudgetSearch, currentFiscalYear } from './search';
 
@@ -28,6 +29,7 @@ export default function BudgetPage() {
   const networks = useNetworkOptions();
   const verify = useVerify(slug);
   const [fundOpen, setFundOpen] = useState(false);
+  const [lineOpen, setLineOpen] = useState(false);
   const set = (patch: Partial<BudgetSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
   // no year asked for and none recorded for this one yet: show the latest year that has data
   const latest = q.data?.fiscalYears[0];
@@ -78,6 +80,11 @@ export default function BudgetPage() {
               </Menu.Dropdown>
             </Menu>
             {can.editNetwork ? (
+              <Button variant="default" onClick={() => setLineOpen(true)}>
+                {t('budget.newLine')}
+              </Button>
+            ) : null}
+            {can.editNetwork ? (
               <Button variant="default" onClick={() => setFundOpen(true)}>
                 {t('budget.newFund')}
               </Button>
@@ -94,6 +101,7 @@ export default function BudgetPage() {
         <>
           <ChainPanel headHash={q.data.chain.headHash} headSeq={q.data.chain.headSeq} verify={() => verify.mutate()} result={verify.data} pending={verify.isPending} />
           <TransparencyView data={q.data} />
+          <LinesSection key={`${fiscalYear}-${search.networkId ?? ''}`} fiscalYear={fiscalYear} networkId={search.networkId} />
         </>
       ) : (
         <Loading />
@@ -106,6 +114,7 @@ export default function BudgetPage() {
           {t('budget.ledgerOfYear', { year: fiscalYear })}
         </AnchorLink>
       </Group>
+      <LineModal opened={lineOpen} onClose={() => setLineOpen(false)} fiscalYear={fiscalYear} />
       <FundModal opened={fundOpen} onClose={() => setFundOpen(false)} fiscalYear={currentFiscalYear()} />
     </Stack>
   );

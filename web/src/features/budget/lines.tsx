@@ -1,0 +1,201 @@
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseBahtToSatang } from '../../../../common/thai/money';
+import { useTenant } from '../../app/tenant';
+import { type Column, DataView } from '../../ui/DataView';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SearchBox } from '../../ui/ListFilters';
+import { Pager } from '../../ui/Pager';
+import { usePlan, usePlans } from '../plans/api';
+import { PAGE_SIZE, useCreateLine, useLines } from './api';
+import { Money } from './parts';
+import type { BudgetLine } from '../../../../common/schemas/budget';
+
+/** The budget lines of the year (and network), each with what is left of its allocation. */
+export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; networkId?: string }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const [page, setPage] = useState(1);
+  const [text, setText] = useState('');
+  const q = useLines(slug, { fiscalYear, networkId, q: text || undefined, page, pageSize: PAGE_SIZE });
+  const columns: Column<BudgetLine>[] = [
+    {
+      key: 'name',
+      header: t('budget.budgetLine'),
+      primary: true,
+      render: (l) => (
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {l.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[l.plan.name, l.project?.name, l.activity?.name].filter(Boolean).join(' › ')}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'allocated', header: t('budget.allocated'), render: (l) => <Money satang={l.allocatedSatang} />, align: 'right' },
+    { key: 'committed', header: t('budget.committed'), render: (l) => <Money satang={l.committedSatang} />, align: 'right' },
+    { key: 'spent', header: t('budget.spent'), render: (l) => <Money satang={l.spentSatang} />, align: 'right' },
+    { key: 'remaining', header: t('budget.remaining'), render: (l) => <Money satang={l.remainingSatang} />, align: 'right' },
+  ];
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {t('budget.lines')}
+      </Title>
+      <SearchBox
+        value={text}
+        onSearch={(v) => {
+          setText(v);
+          setPage(1);
+        }}
+        label={t('budget.searchLines')}
+      />
+      {q.error ? <ErrorAlert error={q.error} /> : null}
+      <DataView
+        rows={q.data?.items ?? []}
+        columns={columns}
+        rowKey={(l) => l.id}
+        caption={t('budget.lines')}
+        empty={t('budget.noLines')}
+        testId="budget-lines"
+      />
+      {q.data ? <Pager page={page} pageSize={q.data.pageSize} total={q.data.total} onChange={setPage} /> : null}
+    </Stack>
+  );
+}
+
+/** Add a budget line to a joint plan of the year, or to one of its projects or activities. */
+export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; onClose: () => void; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const create = useCreateLine(slug);
+  const plans = usePlans(slug, { fiscalYear, pageSize: 200, sort: 'name' });
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [activityId, setActivityId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [amount, setAmount] = useState('');
+  const plan = usePlan(slug, planId ?? '');
+  const projects = useMemo(() => (planId && plan.data?.id === planId ? plan.data.projects : []), [plan.data, planId]);
+  const activities = useMemo(
+    () =>
+      projects
+        .filter((p) => !projectId || p.id === projectId)
+        .flatMap((p) => p.activities.map((a) => ({ value: a.id, label: projectId ? a.name : `${a.name} (${p.name})`, projectId: p.id }))),
+    [projects, projectId],
+  );
+  const satang = amount.trim() ? parseBahtToSatang(amount) : null;
+  const badAmount = amount.trim() !== '' && satang === null;
+  const fields = (create.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  // a refused save's messages go once the person changes what they typed
+  const edited = () => {
+    if (create.error) create.reset();
+  };
+  const reset = () => {
+    setPlanId(null);
+    setProjectId(null);
+    setActivityId(null);
+    setName('');
+    setAmount('');
+    create.reset();
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const submit = () =>
+    create.mutate(
+      { planId: planId ?? '', projectId, activityId, name: name.trim() || null, allocatedSatang: amount.trim() ? (satang ?? Number.NaN) : null },
+      { onSuccess: close },
+    );
+  return (
+    <Modal opened={opened} onClose={close} title={t('budget.newLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="sm">
+        {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+        <Select
+          label={t('budget.plan')}
+          description={t('budget.planHelp', { year: fiscalYear })}
+          data={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={planId}
+          onChange={(v) => {
+            setPlanId(v);
+            setProjectId(null);
+            setActivityId(null);
+          }}
+          nothingFoundMessage={t('budget.noPlans')}
+          searchable
+          required
+          error={fields.planId}
+          data-testid="line-plan"
+        />
+        <Select
+          label={t('budget.project')}
+          data={projects.map((p) => ({ value: p.id, label: p.name }))}
+          value={projectId}
+          onChange={(v) => {
+            setProjectId(v);
+            setActivityId(null);
+          }}
+          disabled={!planId}
+          placeholder={t('budget.wholePlan')}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+          error={fields.projectId}
+          data-testid="line-project"
+        />
+        <Select
+          label={t('budget.activity')}
+          data={activities}
+          value={activityId}
+          onChange={(v) => {
+            setActivityId(v);
+            const a = activities.find((x) => x.value === v);
+            if (a) setProjectId(a.projectId);
+          }}
+          disabled={!planId}
+          placeholder={t('budget.wholeProject')}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+          error={fields.activityId}
+          data-testid="line-activity"
+        />
+        <TextInput
+          label={t('budget.lineName')}
+          description={t('budget.lineNameHelp')}
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited();
+          }}
+          error={fields.name}
+          data-testid="line-name"
+        />
+        <TextInput
+          label={t('budget.allocatedBaht')}
+          description={t('budget.allocatedHelp')}
+          value={amount}
+          onChange={(e) => {
+            setAmount(e.currentTarget.value);
+            edited();
+          }}
+          inputMode="decimal"
+          error={fields.allocatedSatang ?? (badAmount ? t('budget.badAmount') : undefined)}
+          data-testid="line-amount"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={create.isPending} disabled={!planId || badAmount} data-testid="line-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
