@@ -1,4 +1,4 @@
-import { inOrder } from '../plans/in-order';
+import { inOrder } from '../../platform/in-order';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';

@@ -1,4 +1,4 @@
-import { inOrder } from '../plans/in-order';
+import { inOrder } from '../../platform/in-order';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { KnowledgePartyRole } from '../../../common/schemas/knowledge';
 import { fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';

@@ -138,15 +138,13 @@ async function recentWindow(tx: Tx, conds: SQL[], share: number, needed: number)
     .offset(window)
     .limit(1);
   if (!edge) return undefined;
-  await tx.execute(sql`set local enable_indexscan = off`);
   return sql`${knowledgeItems.publishedOn} >= ${edge.on}`;
 }
 
 /** One page of the items matching `conds` (and the search plan), with the total (exact, or estimated for a broad search). */
 async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
   const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
-  const order = () =>
-    byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn');
+  const listOrder = sort && sort !== 'relevance' ? sort : '-publishedOn';
   // a broad search is not counted (the planner's estimate stands in)
   const counted = !plan?.broad;
   const read = (where: SQL | undefined) => {
@@ -159,7 +157,7 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
       })
       .from(knowledgeItems)
       .where(where)
-      .orderBy(...order())
+      .orderBy(...(byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(listOrder)))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .as('page_ids');
@@ -167,18 +165,19 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
       .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
       .from(pageIds)
       .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(
-        ...(byRank
-          ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)]
-          : repo.orderFor(sort && sort !== 'relevance' ? sort : '-publishedOn')),
-      );
+      .orderBy(...(byRank ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(listOrder)));
   };
   const where = and(...conds, plan?.where);
   const window = plan?.broad && (sort ?? 'relevance') === 'relevance' ? await recentWindow(tx, conds, plan.share, page * pageSize) : undefined;
-  let rows: ListRowWithRank[] = await read(window ? and(where, window) : where);
-  await tx.execute(sql`set local enable_indexscan = on`);
-  // the window held fewer than the page (the estimate was high): read without it
-  if (window && rows.length < pageSize) rows = await read(where);
+  let rows: ListRowWithRank[];
+  if (window) {
+    // bitmap only: with an index scan allowed the planner walks the date index again, de-TOASTing as it goes
+    await tx.execute(sql`set local enable_indexscan = off`);
+    rows = await read(and(where, window));
+    await tx.execute(sql`set local enable_indexscan = on`);
+    // the window held fewer than the page (the estimate was high): read without it
+    if (rows.length < pageSize) rows = await read(where);
+  } else rows = await read(where);
   const offset = (page - 1) * pageSize;
   let total: number;
   if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);

@@ -1,4 +1,4 @@
-import { inOrder } from '../plans/in-order';
+import { inOrder } from '../../platform/in-order';
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KnowledgeMetrics, KnowledgeType, metricsQuery } from '../../../common/schemas/knowledge';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
-import { inOrder } from './in-order';
+import { inOrder } from '../../platform/in-order';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type ProjectRow = typeof planProjects.$inferSelect;

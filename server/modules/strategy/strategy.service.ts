@@ -40,7 +40,7 @@ import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds, totalOver } from '../partners/partners.repository';
 import { projectProgress } from '../plans/rollup';
-import { inOrder } from '../plans/in-order';
+import { inOrder } from '../../platform/in-order';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
