@@ -9,7 +9,6 @@ import {
   knowledgeItemNetworks,
   knowledgeItemParties,
   knowledgeItems,
-  knowledgeViews,
   networks,
   parties,
 } from '../../db/schema';
@@ -77,7 +76,8 @@ export function itemConditions(ctx: TenantContext, f: ItemFilter): SQL[] {
   return conds.filter((c): c is SQL => Boolean(c));
 }
 
-export const viewsOf = sql<number>`coalesce((select sum(v.count)::int from knowledge_views v where v.tenant_id = ${knowledgeItems.tenantId} and v.item_id = ${knowledgeItems.id}), 0)`;
+/** An item's reads (the outer row named in full: see relationColumns). */
+export const viewsOf = sql<number>`coalesce((select sum(v.count)::int from knowledge_views v where v.tenant_id = knowledge_items.tenant_id and v.item_id = knowledge_items.id), 0)`;
 
 /** Columns of a list row (no body: lists stay small). */
 export const listColumns = {
@@ -109,66 +109,45 @@ export function orderFor(sort: string): SQL[] {
   }
 }
 
-export interface Relations {
-  networks: Map<string, { id: string; name: string }[]>;
-  parties: Map<
-    string,
-    {
-      party: { id: string; kind: string; name: string; sector: string; pillar: string; orgType: string | null; position: string | null };
-      role: KnowledgePartyRole;
-    }[]
-  >;
-  attachments: Map<string, number>;
-  views: Map<string, number>;
+type PartyJson = { id: string; kind: string; name: string; sector: string; pillar: string; orgType: string | null; position: string | null };
+export interface RelationColumns {
+  networks: { id: string; name: string }[];
+  parties: { role: KnowledgePartyRole; party: PartyJson }[];
+  attachmentCount: number;
+  views: number;
 }
 
-/** Networks, partners, attachment counts and reads of a page of items: four queries, whatever the page size. */
-export async function loadRelations(tx: Tx, tenantId: string, ids: string[]): Promise<Relations> {
-  const rel: Relations = { networks: new Map(), parties: new Map(), attachments: new Map(), views: new Map() };
-  if (!ids.length) return rel;
-  const [nets, people, files, reads] = await inOrder([
-    tx
-      .select({ itemId: knowledgeItemNetworks.itemId, id: networks.id, name: networks.name })
-      .from(knowledgeItemNetworks)
-      .innerJoin(networks, and(eq(networks.tenantId, knowledgeItemNetworks.tenantId), eq(networks.id, knowledgeItemNetworks.networkId)))
-      .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), inArray(knowledgeItemNetworks.itemId, ids)))
-      .orderBy(asc(knowledgeItemNetworks.position)),
-    tx
-      .select({
-        itemId: knowledgeItemParties.itemId,
-        role: knowledgeItemParties.role,
-        id: parties.id,
-        kind: parties.kind,
-        name: parties.name,
-        sector: parties.sector,
-        pillar: parties.pillar,
-        orgType: parties.orgType,
-        position: parties.position,
-      })
-      .from(knowledgeItemParties)
-      .innerJoin(parties, and(eq(parties.tenantId, knowledgeItemParties.tenantId), eq(parties.id, knowledgeItemParties.partyId)))
-      .where(and(eq(knowledgeItemParties.tenantId, tenantId), inArray(knowledgeItemParties.itemId, ids)))
-      .orderBy(asc(knowledgeItemParties.position)),
-    tx
-      .select({ itemId: knowledgeAttachments.itemId, n: sql<number>`count(*)::int` })
-      .from(knowledgeAttachments)
-      .where(and(eq(knowledgeAttachments.tenantId, tenantId), inArray(knowledgeAttachments.itemId, ids)))
-      .groupBy(knowledgeAttachments.itemId),
-    tx
-      .select({ itemId: knowledgeViews.itemId, n: sql<number>`sum(${knowledgeViews.count})::int` })
-      .from(knowledgeViews)
-      .where(and(eq(knowledgeViews.tenantId, tenantId), inArray(knowledgeViews.itemId, ids)))
-      .groupBy(knowledgeViews.itemId),
-  ]);
-  const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
-  for (const n of nets) push(rel.networks, n.itemId, { id: n.id, name: n.name });
-  for (const p of people) {
-    const { itemId, role, ...party } = p;
-    push(rel.parties, itemId, { party, role: role as KnowledgePartyRole });
-  }
-  for (const f of files) if (f.itemId) rel.attachments.set(f.itemId, f.n);
-  for (const r of reads) rel.views.set(r.itemId, r.n);
-  return rel;
+/**
+ * An item's networks, partners, attachment count and reads as columns of the item's own row (JSON arrays in
+ * link order), so that a page of items with all it shows is one query. The outer row is named in full
+ * (knowledge_items.id): Drizzle leaves column names unqualified in a one-table select, where a correlated
+ * subquery would take them for its own.
+ */
+export const relationColumns = {
+  networks: sql<RelationColumns['networks']>`(select coalesce(json_agg(json_build_object('id', n.id, 'name', n.name) order by kn.position), '[]'::json)
+    from knowledge_item_networks kn join networks n on n.tenant_id = kn.tenant_id and n.id = kn.network_id
+    where kn.tenant_id = knowledge_items.tenant_id and kn.item_id = knowledge_items.id)`,
+  parties: sql<RelationColumns['parties']>`(select coalesce(json_agg(json_build_object('role', kp.role, 'party', json_build_object(
+      'id', p.id, 'kind', p.kind, 'name', p.name, 'sector', p.sector, 'pillar', p.pillar, 'orgType', p.org_type, 'position', p.position)) order by kp.position), '[]'::json)
+    from knowledge_item_parties kp join parties p on p.tenant_id = kp.tenant_id and p.id = kp.party_id
+    where kp.tenant_id = knowledge_items.tenant_id and kp.item_id = knowledge_items.id)`,
+  attachmentCount: sql<number>`(select count(*)::int from knowledge_attachments a where a.tenant_id = knowledge_items.tenant_id and a.item_id = knowledge_items.id)`,
+  views: viewsOf,
+};
+
+/** JSON columns arrive parsed from node-postgres and PGlite alike; a string is parsed in case a driver does not. */
+export function parsedRelations<T extends RelationColumns>(row: T): T {
+  const json = <V>(v: V | string): V => (typeof v === 'string' ? (JSON.parse(v) as V) : v);
+  return { ...row, networks: json(row.networks), parties: json(row.parties), attachmentCount: Number(row.attachmentCount), views: Number(row.views) };
+}
+
+/** The relations of one item (see relationColumns). */
+export async function relationsOf(tx: Tx, tenantId: string, id: string): Promise<RelationColumns> {
+  const [row] = await tx
+    .select(relationColumns)
+    .from(knowledgeItems)
+    .where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id)));
+  return parsedRelations(row ?? { networks: [], parties: [], attachmentCount: 0, views: 0 });
 }
 
 export async function getItem(tx: Tx, ctx: TenantContext, id: string): Promise<ItemRow | null> {

@@ -28,7 +28,7 @@ import { presentAttachment } from './attachments';
 import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
 import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
-import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches, plannedRows } from './search-plan';
+import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,7 +44,7 @@ const actorId = (ctx: TenantContext) => (ctx.actor.role === 'system' ? null : ct
 
 // ---- presentation ----
 
-function presentItem(r: repo.ListRow, rel: repo.Relations): KnowledgeItem {
+function presentItem(r: repo.ListRow & repo.RelationColumns): KnowledgeItem {
   return {
     id: r.id,
     type: r.type as KnowledgeType,
@@ -52,12 +52,12 @@ function presentItem(r: repo.ListRow, rel: repo.Relations): KnowledgeItem {
     summary: r.summary,
     tags: r.tags,
     visibility: r.visibility as KnowledgeVisibility,
-    networks: rel.networks.get(r.id) ?? [],
-    parties: (rel.parties.get(r.id) ?? []).map((p) => ({ role: p.role, party: p.party as KnowledgeItem['parties'][number]['party'] })),
+    networks: r.networks,
+    parties: r.parties.map((p) => ({ role: p.role, party: p.party as KnowledgeItem['parties'][number]['party'] })),
     publishedOn: r.publishedOn,
     version: r.version,
-    attachmentCount: rel.attachments.get(r.id) ?? 0,
-    views: rel.views.get(r.id) ?? 0,
+    attachmentCount: r.attachmentCount,
+    views: r.views,
     createdBy: r.createdByName,
     updatedBy: r.updatedByName,
     createdAt: iso(r.createdAt),
@@ -66,11 +66,11 @@ function presentItem(r: repo.ListRow, rel: repo.Relations): KnowledgeItem {
 }
 
 async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<KnowledgeDetail> {
-  const rel = await repo.loadRelations(tx, ctx.tenant.id, [row.id]);
+  const rel = await repo.relationsOf(tx, ctx.tenant.id, row.id);
   const files = await repo.itemAttachments(tx, ctx.tenant.id, { itemId: row.id });
   const forums = await repo.forumsOfItem(tx, ctx.tenant.id, row.id);
   return {
-    ...presentItem(row, rel),
+    ...presentItem({ ...row, ...rel }),
     body: row.body,
     bodyHtml: row.bodyHtml,
     attachments: files.map((f) => presentAttachment(ctx, f)),
@@ -105,21 +105,30 @@ interface SearchPlan {
   /** More matches expected than are worth ranking: newest first, estimated total. */
   broad: boolean;
   estimate: number;
-  /** Estimated share of the listed items that match (broad searches only). */
-  share: number;
+  /** The planner's upper bound on the matches and the number of visible items (see MatchEstimate). */
+  upper: number;
+  listed: number;
 }
 
 /** How to answer a search (see search-plan.ts): the match, its ranking, broad or narrow. */
 export async function planSearch(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<SearchPlan> {
   const match = searchCondition(parsed);
-  if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0, share: 0 };
-  const estimate = await estimateMatches(tx, conds, parsed);
-  const broad = estimate > BROAD_MATCHES;
-  const share = broad ? estimate / Math.max(estimate, await plannedRows(tx, and(...conds))) : 0;
-  return { where: match.words, rank: match.rank, parsed, broad, estimate, share };
+  if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0, upper: 0, listed: 0 };
+  const { estimate, upper, listed } = await estimateMatches(tx, conds, parsed);
+  return { where: match.words, rank: match.rank, parsed, broad: estimate > BROAD_MATCHES, estimate, upper, listed };
 }
 
-type ListRowWithRank = repo.ListRow & { rank: number; total: number };
+/**
+ * A search the planner thought narrow that matched more than BROAD_MATCHES after all (words of one topic
+ * occur together more often than the estimate's independence assumes): broad, with an estimate between what
+ * is known — more than BROAD_MATCHES, at most the rarest group's estimate (their geometric mean).
+ */
+function broadAfterAll(plan: SearchPlan): SearchPlan {
+  const lower = BROAD_MATCHES + 1;
+  return { ...plan, broad: true, estimate: Math.round(Math.sqrt(lower * Math.max(lower, plan.upper))) };
+}
+
+type PageRow = repo.ListRow & repo.RelationColumns & { rank: number; total: number; bodyText: string | null };
 
 /**
  * A broad search that matches a few percent of the items: walking the date index would read (and de-TOAST the
@@ -141,35 +150,82 @@ async function recentWindow(tx: Tx, conds: SQL[], share: number, needed: number)
   return sql`${knowledgeItems.publishedOn} >= ${edge.on}`;
 }
 
-/** One page of the items matching `conds` (and the search plan), with the total (exact, or estimated for a broad search). */
+/**
+ * One page of the items matching `conds` (and the search plan) with their relations (and, for a search, the
+ * text to cut snippets from), and the total: exact, or estimated for a broad search.
+ *
+ * A narrow search ranks every match, reading at most BROAD_MATCHES + 1 of them: the rank is computed in that
+ * inner read, so only (id, date, rank) rows reach the count and the sort (computed above them, the planner
+ * carried each row's whole search_head through the window aggregate, which spilled to disk). Reading the
+ * limit means the estimate was low: the search is answered as a broad one.
+ */
 async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
-  const byRank = Boolean(plan) && !plan!.broad && (sort ?? 'relevance') === 'relevance';
-  const listOrder = sort && sort !== 'relevance' ? sort : '-publishedOn';
-  // a broad search is not counted (the planner's estimate stands in)
-  const counted = !plan?.broad;
-  const read = (where: SQL | undefined) => {
-    const pageIds = tx
+  const relevance = (sort ?? 'relevance') === 'relevance';
+  const listOrder = sort && !relevance ? sort : '-publishedOn';
+  const offset = (page - 1) * pageSize;
+  const columns = { ...repo.listColumns, ...repo.relationColumns, bodyText: plan ? sql<string>`left(${knowledgeItems.bodyText}, 300000)` : sql<null>`null` };
+  const withDetails = (pageIds: ReturnType<typeof rankedIds>, order: SQL[]) =>
+    tx
+      .select({ ...columns, rank: pageIds.rank, total: pageIds.total })
+      .from(pageIds)
+      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
+      .orderBy(...order) as unknown as Promise<PageRow[]>;
+  const rankedIds = (where: SQL | undefined) => {
+    const candidates = tx
+      .select({ id: knowledgeItems.id, publishedOn: knowledgeItems.publishedOn, rank: sql<number>`${plan!.rank}`.as('rank') })
+      .from(knowledgeItems)
+      .where(where)
+      .limit(BROAD_MATCHES + 1)
+      .as('candidates');
+    return tx
+      .select({ id: candidates.id, publishedOn: candidates.publishedOn, rank: candidates.rank, total: sql<number>`(count(*) over ())::int`.as('total') })
+      .from(candidates)
+      .orderBy(desc(candidates.rank), desc(candidates.publishedOn), asc(candidates.id))
+      .limit(pageSize)
+      .offset(offset)
+      .as('page_ids');
+  };
+  const listedIds = (where: SQL | undefined, counted: boolean) =>
+    tx
       .select({
         id: knowledgeItems.id,
-        rank: sql<number>`${plan?.rank ?? sql`0`}`.as('rank'),
+        rank: sql<number>`0`.as('rank'),
         publishedOn: knowledgeItems.publishedOn,
         total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total'),
       })
       .from(knowledgeItems)
       .where(where)
-      .orderBy(...(byRank ? [sql`rank desc`, desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)] : repo.orderFor(listOrder)))
+      .orderBy(...repo.orderFor(listOrder))
       .limit(pageSize)
-      .offset((page - 1) * pageSize)
+      .offset(offset)
       .as('page_ids');
-    return tx
-      .select({ ...repo.listColumns, rank: pageIds.rank, total: pageIds.total })
-      .from(pageIds)
-      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(...(byRank ? [sql`${pageIds.rank} desc`, desc(pageIds.publishedOn), asc(pageIds.id)] : repo.orderFor(listOrder)));
-  };
   const where = and(...conds, plan?.where);
-  const window = plan?.broad && (sort ?? 'relevance') === 'relevance' ? await recentWindow(tx, conds, plan.share, page * pageSize) : undefined;
-  let rows: ListRowWithRank[];
+  const exactTotal = async (rows: PageRow[]) =>
+    rows[0]?.total ??
+    (page > 1
+      ? (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(knowledgeItems)
+            .where(where)
+        ).at(0)!.n
+      : 0);
+
+  if (plan && !plan.broad && relevance) {
+    const ids = rankedIds(where);
+    const rows = await withDetails(ids, [desc(ids.rank), desc(ids.publishedOn), asc(ids.id)]);
+    const total = await exactTotal(rows);
+    if (total <= BROAD_MATCHES) return { rows, total, estimated: false, plan };
+    plan = broadAfterAll(plan);
+  }
+  if (!plan?.broad) {
+    const rows = await withDetails(listedIds(where, true), repo.orderFor(listOrder));
+    return { rows, total: await exactTotal(rows), estimated: false, plan };
+  }
+  // a broad search is not counted: the planner's estimate stands in
+  const read = (w: SQL | undefined) => withDetails(listedIds(w, false), repo.orderFor(listOrder));
+  const window = relevance ? await recentWindow(tx, conds, plan.estimate / Math.max(plan.estimate, plan.listed), page * pageSize) : undefined;
+  let rows: PageRow[];
   if (window) {
     // bitmap only: with an index scan allowed the planner walks the date index again, de-TOASTing as it goes
     await tx.execute(sql`set local enable_indexscan = off`);
@@ -178,21 +234,8 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
     // the window held fewer than the page (the estimate was high): read without it
     if (rows.length < pageSize) rows = await read(where);
   } else rows = await read(where);
-  const offset = (page - 1) * pageSize;
-  let total: number;
-  if (!counted) total = rows.length < pageSize ? offset + rows.length : Math.max(plan!.estimate, offset + rows.length + 1);
-  else
-    total =
-      rows[0]?.total ??
-      (page > 1
-        ? (
-            await tx
-              .select({ n: sql<number>`count(*)::int` })
-              .from(knowledgeItems)
-              .where(where)
-          ).at(0)!.n
-        : 0);
-  return { rows, total, estimated: !counted && rows.length >= pageSize };
+  const total = rows.length < pageSize ? offset + rows.length : Math.max(plan.estimate, offset + rows.length + 1);
+  return { rows, total, estimated: rows.length >= pageSize, plan };
 }
 
 /** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
@@ -202,7 +245,7 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     // a search reads knowledge_items through an index: a sequential scan would de-TOAST every row's vector
     if (text) await tx.execute(sql`set local enable_seqscan = off`);
-    let plan = text ? await planSearch(tx, conds, parseQuery(text)) : null;
+    const plan = text ? await planSearch(tx, conds, parseQuery(text)) : null;
     let result = await pageOf(tx, ctx, conds, plan, sort, page, pageSize);
     let correctedQuery: string | null = null;
     if (text && result.total === 0) {
@@ -212,19 +255,17 @@ export async function listItems(ctx: TenantContext, q: ListInput): Promise<Knowl
       if (corrected) {
         const altPlan = await planSearch(tx, conds, parseQuery(corrected));
         const alt = await pageOf(tx, ctx, conds, altPlan, sort, page, pageSize);
-        if (alt.total > 0) [plan, result, correctedQuery] = [altPlan, alt, corrected];
+        if (alt.total > 0) [result, correctedQuery] = [alt, corrected];
       }
     }
-    const { rows, total } = result;
-    const ids = rows.map((r) => r.id);
-    const rel = await repo.loadRelations(tx, ctx.tenant.id, ids);
-    const snippets = plan ? await snippetsFor(tx, ctx.tenant.id, rows, plan.parsed) : new Map<string, Hit>();
+    const rows = result.rows.map(repo.parsedRelations);
+    const snippets = result.plan ? await snippetsFor(tx, ctx.tenant.id, rows, result.plan.parsed) : new Map<string, Hit>();
     return {
       items: rows.map((r) => {
         const s = snippets.get(r.id);
-        return { ...presentItem(r, rel), snippet: s?.html ?? null, snippetSource: s?.source ?? null, snippetFile: s?.file ?? null, rank: Number(r.rank) || 0 };
+        return { ...presentItem(r), snippet: s?.html ?? null, snippetSource: s?.source ?? null, snippetFile: s?.file ?? null, rank: Number(r.rank) || 0 };
       }),
-      total,
+      total: result.total,
       page,
       pageSize,
       totalIsEstimate: result.estimated,
@@ -237,32 +278,18 @@ type Hit = { html: string; source: KnowledgeHit['snippetSource']; file: string |
 
 /**
  * Snippets from the original text: the body first, then the summary, the attachments, the title and the tags.
- * Two queries for the whole page: bodies, then attachment texts of the items whose body and summary did not match.
+ * The body text comes with the page; one query reads the attachment texts of the items whose body and summary did not match.
  */
 async function snippetsFor(
   tx: Tx,
   tenantId: string,
-  rows: { id: string; title: string; summary: string | null; tags: string[] }[],
+  rows: { id: string; title: string; summary: string | null; tags: string[]; bodyText: string | null }[],
   parsed: ParsedQuery,
 ): Promise<Map<string, Hit>> {
   const out = new Map<string, Hit>();
-  if (!rows.length) return out;
-  const bodies = await tx
-    .select({ id: knowledgeItems.id, text: sql<string>`left(${knowledgeItems.bodyText}, 300000)` })
-    .from(knowledgeItems)
-    .where(
-      and(
-        eq(knowledgeItems.tenantId, tenantId),
-        inArray(
-          knowledgeItems.id,
-          rows.map((r) => r.id),
-        ),
-      ),
-    );
-  const bodyOf = new Map(bodies.map((b) => [b.id, b.text]));
   const pending: typeof rows = [];
   for (const r of rows) {
-    const s = snippet(bodyOf.get(r.id) ?? '', parsed) ?? null;
+    const s = snippet(r.bodyText ?? '', parsed) ?? null;
     const sum = s ? null : snippet(r.summary ?? '', parsed);
     if (s) out.set(r.id, { html: s.html, source: 'body', file: null });
     else if (sum) out.set(r.id, { html: sum.html, source: 'summary', file: null });
