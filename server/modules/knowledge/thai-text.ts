@@ -123,6 +123,7 @@ interface Token {
   word: string;
 }
 
+/** The words of already normalised text (normalizeText) with their offsets. */
 function tokenize(text: string, base = 0, range = 0): (Token & { range: number })[] {
   const out: (Token & { range: number })[] = [];
   for (const s of segmenter.segment(text)) {
@@ -133,7 +134,7 @@ function tokenize(text: string, base = 0, range = 0): (Token & { range: number }
       const at = s.segment.indexOf(part, offset);
       offset = at + part.length;
       if (!part) continue;
-      out.push({ start: base + s.index + at, end: base + s.index + at + part.length, word: normalizeWord(normalizeText(part)), range });
+      out.push({ start: base + s.index + at, end: base + s.index + at + part.length, word: normalizeWord(part), range });
     }
   }
   return out;
@@ -160,13 +161,14 @@ function tokensNearHits(source: string, parsed: ParsedQuery, width: number): (To
   if (lower.length !== source.length) return null;
   const hits: number[] = [];
   for (const g of parsed.groups) {
-    for (let at = lower.indexOf(g[0]), n = 0; at >= 0 && n < 8; at = lower.indexOf(g[0], at + 1), n++) hits.push(at);
+    for (let at = lower.indexOf(g[0]), n = 0; at >= 0 && n < 4; at = lower.indexOf(g[0], at + 1), n++) hits.push(at);
   }
   hits.sort((a, b) => a - b);
   const ranges: [number, number][] = [];
-  for (const h of hits.slice(0, 24)) {
-    const from = Math.max(0, h - width);
-    const to = Math.min(source.length, h + 2 * width);
+  for (const h of hits.slice(0, 12)) {
+    // the snippet starts a third of its width before its first match: segment a little more either side
+    const from = Math.max(0, h - Math.floor(width / 2));
+    const to = Math.min(source.length, h + Math.floor(width * 1.5));
     const last = ranges[ranges.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else ranges.push([from, to]);
