@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
 import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
 import { loadConfig } from './platform/config';
@@ -16,6 +17,13 @@ async function main() {
   const app = await buildApp({ config, database });
   await ensurePlatformAdmin(database.db, config, (m) => app.log.warn(m));
   if (config.seedDemo) await seedDemo(database.db, (m) => app.log.info(m));
+  if (database.kind === 'pglite') {
+    // PGlite runs no autovacuum: the planner's statistics (which, among other things, tell knowledge search a
+    // broad query from a narrow one) are refreshed at each start instead
+    const started = Date.now();
+    await database.db.execute(sql`analyze`);
+    app.log.info(`statistics refreshed in ${Date.now() - started} ms`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -74,6 +74,14 @@ export const lineCreate = z.strictObject({
   allocatedSatang: z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }).nullish(),
 });
 export type LineCreate = z.input<typeof lineCreate>;
+/** A line's name or allocation (what it belongs to stays: entries were booked against it). */
+export const lineUpdate = z
+  .strictObject({
+    name: text(300).min(1).optional(),
+    allocatedSatang: z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.allocatedSatang !== undefined, { message: 'nothing_to_change' });
+export type LineUpdate = z.input<typeof lineUpdate>;
 export const budgetLine = z.object({
   id: z.uuid(),
   fiscalYear: z.number().int(),

@@ -13,6 +13,7 @@ import {
   fundListQuery,
   lineCreate,
   lineListQuery,
+  lineUpdate,
   publicLedgerQuery,
   publicTransaction,
   publicTransparency,
@@ -71,6 +72,19 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${base}/lines`,
     { config: { access: editors }, schema: { tags, summary: 'Add a budget line for a plan, project or activity (allocation defaults to its planned budget)', params: tenantParams, body: lineCreate, response: { 201: budgetLine } } },
     async (req, reply) => reply.code(201).send(await budget.createLine(req.tenantCtx, req.body)),
+  );
+  r.patch(
+    `${base}/lines/:id`,
+    { config: { access: editors }, schema: { tags, summary: 'Rename a budget line or change its allocation (not below what it has committed and spent)', params: idParams, body: lineUpdate, response: { 200: budgetLine } } },
+    (req) => budget.updateLine(req.tenantCtx, req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/lines/:id`,
+    { config: { access: officers }, schema: { tags, summary: 'Delete a budget line no ledger entry names (409 otherwise)', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await budget.deleteLine(req.tenantCtx, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   r.get(
     `${base}/transparency`,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import type { BudgetLine, Contributor, Fund, FundKind, fundCreate, fundListQuery, lineCreate, lineListQuery, Transparency, transparencyQuery } from '../../../common/schemas/budget';
+import type { BudgetLine, Contributor, Fund, FundKind, fundCreate, fundListQuery, lineCreate, lineListQuery, lineUpdate, Transparency, transparencyQuery } from '../../../common/schemas/budget';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerTransactions, networks, parties, planActivities, planNetworks, planProjects, plans } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -183,6 +183,63 @@ export async function createLine(ctx: TenantContext, input: z.output<typeof line
     await audit(tx, ctx, { entity: 'budget_line', entityId: row.id, entityLabel: row.name, action: 'create', after: { planId: row.planId, projectId: row.projectId, activityId: row.activityId, name: row.name, allocatedSatang: row.allocatedSatang } });
     const [info] = (await loadLines(tx, tenantId, undefined, plan.id)).filter((l) => l.row.id === row.id);
     return presentLine(info, []);
+  });
+}
+
+async function lineRow(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx.select().from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id))).limit(1);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** What the ledger has committed and spent on a line (posted transactions), and whether any entry names it at all. */
+async function lineUse(tx: Tx, tenantId: string, id: string) {
+  const [use] = await tx
+    .select({
+      used: sql<string>`coalesce(sum(${ledgerEntries.amountSatang}) filter (where ${ledgerTransactions.status} = 'posted'), 0)`,
+      entries: sql<number>`count(*)::int`,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, and(eq(ledgerTransactions.tenantId, ledgerEntries.tenantId), eq(ledgerTransactions.id, ledgerEntries.transactionId)))
+    .where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerEntries.budgetLineId, id)));
+  return { usedSatang: Number(use.used), entries: use.entries };
+}
+
+/** Rename a line or change its allocation; the allocation may not drop below what is already committed and spent. */
+export async function updateLine(ctx: TenantContext, id: string, input: z.output<typeof lineUpdate>): Promise<BudgetLine> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const tenantId = ctx.tenant.id;
+    const before = await lineRow(tx, tenantId, id);
+    if (input.allocatedSatang !== undefined) {
+      const { usedSatang } = await lineUse(tx, tenantId, id);
+      if (input.allocatedSatang < usedSatang) throw new AppError('validation_failed', { allocatedSatang: 'allocation_below_used' });
+    }
+    const [row] = await tx
+      .update(budgetLines)
+      .set({ name: input.name ?? before.name, allocatedSatang: input.allocatedSatang ?? before.allocatedSatang })
+      .where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id)))
+      .returning();
+    await audit(tx, ctx, {
+      entity: 'budget_line',
+      entityId: id,
+      entityLabel: row.name,
+      action: 'update',
+      before: { name: before.name, allocatedSatang: Number(before.allocatedSatang) },
+      after: { name: row.name, allocatedSatang: Number(row.allocatedSatang) },
+    });
+    const [info] = (await loadLines(tx, tenantId, undefined, row.planId)).filter((l) => l.row.id === id);
+    return presentLine(info, await balances(tx, tenantId));
+  });
+}
+
+/** Delete a line that no ledger entry names (a booked line stays: the ledger is append-only). */
+export async function deleteLine(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const tenantId = ctx.tenant.id;
+    const row = await lineRow(tx, tenantId, id);
+    if ((await lineUse(tx, tenantId, id)).entries > 0) throw new AppError('conflict', { line: 'budget_line_in_use' });
+    await tx.delete(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id)));
+    await audit(tx, ctx, { entity: 'budget_line', entityId: id, entityLabel: row.name, action: 'delete', before: { planId: row.planId, name: row.name, allocatedSatang: Number(row.allocatedSatang) } });
   });
 }
 

@@ -58,6 +58,46 @@ describe('funds and budget lines', () => {
   });
 });
 
+describe('editing and deleting budget lines', () => {
+  it('renames a line and changes its allocation, never below what it has committed and spent', async () => {
+    const s = await withActivity();
+    const lineOf = async (api = s.api) => (await api.get(`${s.base}/budget/lines?fiscalYear=2569`)).json().items.find((l: { id: string }) => l.id === s.line.id);
+    // spent 3,500,050 + 150,000 and committed 800,000 satang of 4,500,000
+    expect(await lineOf()).toMatchObject({ allocatedSatang: 4_500_000, spentSatang: 3_650_050, committedSatang: 800_000, remainingSatang: 49_950 });
+    const renamed = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { name: 'ค่าวัสดุซ่อมฝาย' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'ค่าวัสดุซ่อมฝาย', allocatedSatang: 4_500_000, remainingSatang: 49_950 });
+    const below = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 4_450_049 });
+    expect(below.statusCode).toBe(400);
+    expect(below.json().error.fields.allocatedSatang).toContain('ผูกพันและเบิกจ่าย');
+    expect(await lineOf()).toMatchObject({ name: 'ค่าวัสดุซ่อมฝาย', allocatedSatang: 4_500_000 });
+    const exact = await s.coordinator.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 4_450_050 });
+    expect(exact.statusCode, exact.body).toBe(200);
+    expect(exact.json().remainingSatang).toBe(0);
+    expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, {})).statusCode).toBe(400);
+    expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 1.5 })).statusCode).toBe(400);
+    expect((await s.api.patch(`${s.base}/budget/lines/00000000-0000-4000-8000-000000000000`, { name: 'x' })).statusCode).toBe(404);
+    const other = await budgetTenant(t);
+    expect((await other.api.patch(`${other.base}/budget/lines/${s.line.id}`, { name: 'x' })).statusCode).toBe(404);
+    const audit = (await s.api.get(`${s.base}/audit?entity=budget_line`)).json();
+    expect(audit.items.some((e: { action: string; entityId: string }) => e.action === 'update' && e.entityId === s.line.id)).toBe(true);
+  });
+
+  it('deletes only a line no ledger entry names, and only officers may', async () => {
+    const s = await withActivity();
+    const booked = await s.api.delete(`${s.base}/budget/lines/${s.line.id}`);
+    expect(booked.statusCode).toBe(409);
+    expect(booked.json().error.fields.line).toContain('ลบไม่ได้');
+    const spare = await s.json(s.api.post(`${s.base}/budget/lines`, { planId: s.plan.id, name: 'สำรองจ่าย', allocatedSatang: 100_000 }));
+    expect((await s.coordinator.delete(`${s.base}/budget/lines/${spare.id}`)).statusCode).toBe(403);
+    expect((await s.checker.delete(`${s.base}/budget/lines/${spare.id}`)).statusCode).toBe(204);
+    const ids = (await s.api.get(`${s.base}/budget/lines?fiscalYear=2569`)).json().items.map((l: { id: string }) => l.id);
+    expect(ids).toContain(s.line.id);
+    expect(ids).not.toContain(spare.id);
+    expect((await s.api.delete(`${s.base}/budget/lines/${spare.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('transparency', () => {
   it('shows planned vs committed vs spent, who gave what (cash and in-kind) and the leverage of municipal money', async () => {
     const s = await withActivity();
