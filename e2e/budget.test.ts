@@ -20,6 +20,7 @@ const CHECKER = { email: 'e2e-checker@example.org', password: 'Checker-Password-
 const COMPANY = 'ห้างหุ้นส่วนจำกัด ชมภูการโยธา';
 const FUND = 'ไม้ไผ่และรถขุดซ่อมฝายพญาคำ (ทดสอบ e2e)';
 const LINE = 'ค่าวัสดุซ่อมฝายพญาคำ (ทดสอบ e2e)';
+const NO_LINES = 'ยังไม่มีรายการงบประมาณในปีนี้';
 const DESCRIPTION = 'รับมอบไม้ไผ่ 200 ลำและรถขุด 3 วันซ่อมฝายพญาคำ';
 
 async function logIn(page: Page, who: { email: string; password: string }) {
@@ -110,6 +111,22 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     const row = page.getByTestId('budget-lines').getByText(LINE);
     await row.waitFor();
     expect(await page.getByTestId('budget-lines').textContent()).toContain('12,345.50');
+    // rename it and lower its allocation, then delete it: nothing is booked against it yet
+    await page.getByRole('button', { name: `แก้ไข ${LINE}` }).click();
+    await page.getByTestId('line-edit-name').fill(`${LINE} แก้ไข`);
+    await page.getByTestId('line-edit-amount').fill('12,000');
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'budget-line-edit-desktop-th');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('line-edit-save').click();
+    await page.getByTestId('line-edit-save').waitFor({ state: 'detached' });
+    await page.getByTestId('budget-lines').getByText(`${LINE} แก้ไข`).waitFor();
+    expect(await page.getByTestId('budget-lines').textContent()).toContain('12,000.00');
+    await page.getByRole('button', { name: `ลบ ${LINE} แก้ไข` }).click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('confirm-action').waitFor({ state: 'detached' });
+    // the search still filters to 'ทดสอบ e2e': nothing is left
+    await page.getByText(NO_LINES).waitFor();
   });
 
   it('a second officer approves it from the approvals queue', async () => {

@@ -40,6 +40,9 @@ export function permissions(role: TenantRole) {
     deleteKnowledge: officer,
     editForum: editor,
     deleteForum: officer,
+    // budget lines: editors add and change them, officers delete unbooked ones (server: editors / officers)
+    editBudgetLine: editor,
+    deleteBudgetLine: officer,
   };
 }
 

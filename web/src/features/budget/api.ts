@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ListResult } from '../../../../common/schemas';
-import type { BudgetLine, BudgetSettings, Fund, FundCreate, LineCreate, PublicTransaction, PublicTransparency, Transaction, TransactionCreate, Transparency, VerifyResult } from '../../../../common/schemas/budget';
+import type { BudgetLine, BudgetSettings, Fund, FundCreate, LineCreate, LineUpdate, PublicTransaction, PublicTransparency, Transaction, TransactionCreate, Transparency, VerifyResult } from '../../../../common/schemas/budget';
 import { api, apiUrl, type Query, tenantPath } from '../../api/client';
 
 export const PAGE_SIZE = 20;
@@ -33,6 +33,9 @@ function useBudgetMutation<V, R>(tenant: string, fn: (v: V) => Promise<R>) {
 export const useCreateTransaction = (tenant: string) => useBudgetMutation(tenant, (body: TransactionCreate) => api<Transaction>(tenantPath(tenant, '/ledger/transactions'), { method: 'POST', body }));
 export const useCreateFund = (tenant: string) => useBudgetMutation(tenant, (body: FundCreate) => api<Fund>(tenantPath(tenant, '/budget/funds'), { method: 'POST', body }));
 export const useCreateLine = (tenant: string) => useBudgetMutation(tenant, (body: LineCreate) => api<BudgetLine>(tenantPath(tenant, '/budget/lines'), { method: 'POST', body }));
+export const useUpdateLine = (tenant: string) =>
+  useBudgetMutation(tenant, (v: { id: string; body: LineUpdate }) => api<BudgetLine>(tenantPath(tenant, `/budget/lines/${v.id}`), { method: 'PATCH', body: v.body }));
+export const useDeleteLine = (tenant: string) => useBudgetMutation(tenant, (id: string) => api<null>(tenantPath(tenant, `/budget/lines/${id}`), { method: 'DELETE' }));
 export const useApprove = (tenant: string) => useBudgetMutation(tenant, (id: string) => api<Transaction>(tenantPath(tenant, `/ledger/transactions/${id}/approve`), { method: 'POST' }));
 export const useReject = (tenant: string) =>
   useBudgetMutation(tenant, (v: { id: string; reason: string }) => api<Transaction>(tenantPath(tenant, `/ledger/transactions/${v.id}/reject`), { method: 'POST', body: { reason: v.reason } }));

@@ -1,14 +1,16 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseBahtToSatang } from '../../../../common/thai/money';
-import { useTenant } from '../../app/tenant';
+import { formatBaht, parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
+import { usePermissions, useTenant } from '../../app/tenant';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SearchBox } from '../../ui/ListFilters';
 import { Pager } from '../../ui/Pager';
 import { usePlan, usePlans } from '../plans/api';
-import { PAGE_SIZE, useCreateLine, useLines } from './api';
+import { PAGE_SIZE, useCreateLine, useDeleteLine, useLines, useUpdateLine } from './api';
 import { Money } from './parts';
 import type { BudgetLine } from '../../../../common/schemas/budget';
 
@@ -19,6 +21,33 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
   const [page, setPage] = useState(1);
   const [text, setText] = useState('');
   const q = useLines(slug, { fiscalYear, networkId, q: text || undefined, page, pageSize: PAGE_SIZE });
+  const can = usePermissions();
+  const [editing, setEditing] = useState<BudgetLine | null>(null);
+  const [deleting, setDeleting] = useState<BudgetLine | null>(null);
+  const remove = useDeleteLine(slug);
+  const actions = (l: BudgetLine) => (
+    <Group gap={4} wrap="nowrap">
+      {can.editBudgetLine ? (
+        <ActionIcon variant="subtle" aria-label={t('budget.editLineNamed', { name: l.name })} onClick={() => setEditing(l)} data-testid="line-edit">
+          <IconEdit size={18} aria-hidden />
+        </ActionIcon>
+      ) : null}
+      {can.deleteBudgetLine ? (
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          aria-label={t('budget.deleteLineNamed', { name: l.name })}
+          onClick={() => {
+            remove.reset();
+            setDeleting(l);
+          }}
+          data-testid="line-delete"
+        >
+          <IconTrash size={18} aria-hidden />
+        </ActionIcon>
+      ) : null}
+    </Group>
+  );
   const columns: Column<BudgetLine>[] = [
     {
       key: 'name',
@@ -39,6 +68,7 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
     { key: 'committed', header: t('budget.committed'), render: (l) => <Money satang={l.committedSatang} />, align: 'right' },
     { key: 'spent', header: t('budget.spent'), render: (l) => <Money satang={l.spentSatang} />, align: 'right' },
     { key: 'remaining', header: t('budget.remaining'), render: (l) => <Money satang={l.remainingSatang} />, align: 'right' },
+    ...(can.editBudgetLine ? [{ key: 'actions', header: t('common.actions'), hideOnCard: true, nowrap: true, render: actions } satisfies Column<BudgetLine>] : []),
   ];
   return (
     <Stack gap="xs">
@@ -61,9 +91,82 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
         caption={t('budget.lines')}
         empty={t('budget.noLines')}
         testId="budget-lines"
+        cardActions={can.editBudgetLine ? actions : undefined}
       />
       {q.data ? <Pager page={page} pageSize={q.data.pageSize} total={q.data.total} onChange={setPage} /> : null}
+      {editing ? <EditLineModal line={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        opened={!!deleting}
+        title={t('budget.deleteLine')}
+        message={
+          <Stack gap="sm" component="span">
+            <span>{t('budget.deleteLineConfirm', { name: deleting?.name ?? '' })}</span>
+            {remove.error ? <ErrorAlert error={remove.error} /> : null}
+          </Stack>
+        }
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+        onClose={() => setDeleting(null)}
+      />
     </Stack>
+  );
+}
+
+/** Rename a line or change its allocation; the server refuses an allocation below what is committed and spent. */
+function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { slug } = useTenant();
+  const update = useUpdateLine(slug);
+  const [name, setName] = useState(line.name);
+  const [amount, setAmount] = useState(satangToDecimalString(line.allocatedSatang));
+  const satang = parseBahtToSatang(amount);
+  const used = line.committedSatang + line.spentSatang;
+  const fields = (update.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const edited = () => {
+    if (update.error) update.reset();
+  };
+  const submit = () => update.mutate({ id: line.id, body: { name: name.trim(), allocatedSatang: satang ?? Number.NaN } }, { onSuccess: onClose });
+  return (
+    <Modal opened onClose={onClose} title={t('budget.editLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="sm">
+        {update.error && !Object.keys(fields).length ? <ErrorAlert error={update.error} /> : null}
+        <Text size="sm" c="dimmed">
+          {[line.plan.name, line.project?.name, line.activity?.name].filter(Boolean).join(' › ')}
+        </Text>
+        <TextInput
+          label={t('budget.lineName')}
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            edited();
+          }}
+          required
+          error={fields.name}
+          data-testid="line-edit-name"
+        />
+        <TextInput
+          label={t('budget.allocatedBaht')}
+          description={used > 0 ? t('budget.allocatedAtLeast', { amount: formatBaht(used, i18n.language === 'en' ? 'en' : 'th') }) : undefined}
+          value={amount}
+          onChange={(e) => {
+            setAmount(e.currentTarget.value);
+            edited();
+          }}
+          inputMode="decimal"
+          required
+          error={fields.allocatedSatang ?? (amount.trim() && satang === null ? t('budget.badAmount') : undefined)}
+          data-testid="line-edit-amount"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={update.isPending} disabled={!name.trim() || satang === null} data-testid="line-edit-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
