@@ -23,6 +23,7 @@ import { likePattern, thaiOrder, totalOver } from '../partners/partners.reposito
 import { presentPartySummary } from '../partners/partners.present';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
+import { pageTotal } from '../../platform/page-total';
 
 type ForumRow = typeof knowledgeForums.$inferSelect;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -103,16 +104,7 @@ export async function listForums(ctx: TenantContext, q: z.output<typeof forumLis
       .orderBy(...order)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const total =
-      rows[0]?.total ??
-      (q.page > 1
-        ? (
-            await tx
-              .select({ n: sql<number>`count(*)::int` })
-              .from(knowledgeForums)
-              .where(where)
-          )[0].n
-        : 0);
+    const total = await pageTotal(tx, rows, (q.page - 1) * q.pageSize, knowledgeForums, where);
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -29,6 +29,7 @@ import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
 import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
 import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
+import { pageTotal } from '../../platform/page-total';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -151,7 +152,12 @@ async function recentWindow(tx: Tx, conds: SQL[], share: number, needed: number)
 }
 
 async function matchesMoreThan(tx: Tx, where: SQL | undefined, n: number): Promise<boolean> {
-  const found = tx.select({ one: sql`1`.as('one') }).from(knowledgeItems).where(where).limit(n + 1).as('found');
+  const found = tx
+    .select({ one: sql`1`.as('one') })
+    .from(knowledgeItems)
+    .where(where)
+    .limit(n + 1)
+    .as('found');
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(found);
   return row.n > n;
 }
@@ -206,16 +212,7 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
       .offset(offset)
       .as('page_ids');
   const where = and(...conds, plan?.where);
-  const exactTotal = async (rows: PageRow[]) =>
-    rows[0]?.total ??
-    (page > 1
-      ? (
-          await tx
-            .select({ n: sql<number>`count(*)::int` })
-            .from(knowledgeItems)
-            .where(where)
-        ).at(0)!.n
-      : 0);
+  const exactTotal = (rows: PageRow[]) => pageTotal(tx, rows, offset, knowledgeItems, where);
 
   // words of one topic: the estimate (their product) may be low while the commonest allows many; counting up to
   // the limit without ranking (no search_head to read) settles it for a third of the ranked read's cost
@@ -677,16 +674,7 @@ export async function listVersions(ctx: TenantContext, itemId: string, q: ListQu
       .orderBy(desc(knowledgeVersions.version))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const total =
-      rows[0]?.total ??
-      (q.page > 1
-        ? (
-            await tx
-              .select({ n: sql<number>`count(*)::int` })
-              .from(knowledgeVersions)
-              .where(where)
-          )[0].n
-        : 0);
+    const total = await pageTotal(tx, rows, (q.page - 1) * q.pageSize, knowledgeVersions, where);
     return { items: rows.map(presentVersionSummary), total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { networkMembers, networks, networkStageChanges, parties, users } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { pageTotal } from '../../platform/page-total';
 
 export type NetworkRow = typeof networks.$inferSelect;
 
@@ -57,16 +58,7 @@ export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, s
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const total =
-    rows[0]?.total ??
-    (offset > 0
-      ? (
-          await tx
-            .select({ total: sql<number>`count(*)::int` })
-            .from(networks)
-            .where(w)
-        )[0].total
-      : 0);
+  const total = await pageTotal(tx, rows, offset, networks, w);
   return { rows, total };
 }
 

@@ -21,6 +21,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { pageTotal } from '../../platform/page-total';
 
 type Row = typeof participationRecords.$inferSelect;
 type Event = Omit<z.output<typeof participationBulk>, 'entries'>;
@@ -258,16 +259,7 @@ export async function listRecords(ctx: TenantContext, q: z.output<typeof partici
       .orderBy(desc(t.occurredOn), asc(thaiOrder(t.title as never)), asc(t.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const total =
-      rows[0]?.total ??
-      (page > 1
-        ? (
-            await tx
-              .select({ total: sql<number>`count(*)::int` })
-              .from(t)
-              .where(w)
-          )[0].total
-        : 0);
+    const total = await pageTotal(tx, rows, (page - 1) * pageSize, t, w);
     return {
       items: await presentRows(
         tx,

@@ -3,6 +3,7 @@ import { networkMembers, networks, parties } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import type { PartyRow } from './partners.present';
 import type { PartyValues } from './partners.validate';
+import { pageTotal } from '../../platform/page-total';
 
 export interface PartyFilter {
   q?: string;
@@ -44,16 +45,7 @@ export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const total =
-    page[0]?.total ??
-    (offset > 0
-      ? (
-          await tx
-            .select({ total: sql<number>`count(*)::int` })
-            .from(parties)
-            .where(w)
-        )[0].total
-      : 0);
+  const total = await pageTotal(tx, page, offset, parties, w);
   return { rows: page.map((r) => r.party), total };
 }
 

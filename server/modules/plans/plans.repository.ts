@@ -3,6 +3,7 @@ import { networks, parties, planActivities, planNetworks, planProgressReports, p
 import type { Tx } from '../../platform/db';
 import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
 import { inOrder } from '../../platform/in-order';
+import { pageTotal } from '../../platform/page-total';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type ProjectRow = typeof planProjects.$inferSelect;
@@ -36,16 +37,7 @@ export async function listPlans(tx: Tx, tenantId: string, f: PlanFilter, sort: '
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const total =
-    rows[0]?.total ??
-    (offset > 0
-      ? (
-          await tx
-            .select({ total: sql<number>`count(*)::int` })
-            .from(plans)
-            .where(w)
-        )[0].total
-      : 0);
+  const total = await pageTotal(tx, rows, offset, plans, w);
   return { rows: rows.map((r) => r.plan), total };
 }
 
@@ -146,16 +138,7 @@ export async function listReports(tx: Tx, tenantId: string, activityId: string, 
     .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
     .limit(limit)
     .offset(offset);
-  const total =
-    rows[0]?.total ??
-    (offset > 0
-      ? (
-          await tx
-            .select({ total: sql<number>`count(*)::int` })
-            .from(planProgressReports)
-            .where(w)
-        )[0].total
-      : 0);
+  const total = await pageTotal(tx, rows, offset, planProgressReports, w);
   return { rows: rows.map((r) => r.report), total };
 }
 

@@ -41,6 +41,7 @@ import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds, totalOver } from '../partners/partners.repository';
 import { projectProgress } from '../plans/rollup';
 import { inOrder } from '../../platform/in-order';
+import { pageTotal } from '../../platform/page-total';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -632,16 +633,7 @@ export async function listMeasurements(ctx: TenantContext, indicatorId: string, 
       .orderBy(desc(strategyMeasurements.measuredOn), desc(strategyMeasurements.createdAt))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const total =
-      rows[0]?.total ??
-      (page > 1
-        ? (
-            await tx
-              .select({ total: sql<number>`count(*)::int` })
-              .from(strategyMeasurements)
-              .where(w)
-          )[0].total
-        : 0);
+    const total = await pageTotal(tx, rows, (page - 1) * pageSize, strategyMeasurements, w);
     return { items: rows.map((r) => presentMeasurement(r.m)), total, page, pageSize };
   });
 }
