@@ -127,6 +127,14 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await page.getByTestId('confirm-action').waitFor({ state: 'detached' });
     // the search still filters to 'ทดสอบ e2e': nothing is left
     await page.getByText(NO_LINES).waitFor();
+    // a line the ledger names cannot go, and the dialog says why (not just "conflicts with existing data")
+    const lines = await (await page.request.get(`${server.url}/api/v1/t/chomphu/budget/lines?fiscalYear=2569&pageSize=100`)).json();
+    const booked = lines.items.find((l: { spentSatang: number; committedSatang: number }) => l.spentSatang + l.committedSatang > 0);
+    await page.getByTestId('list-search').fill(booked.name);
+    await page.getByRole('button', { name: `ลบ ${booked.name}` }).first().click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByText('ลบไม่ได้ เพราะมีรายการบัญชีผูกกับรายการงบประมาณนี้แล้ว', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'ยกเลิก' }).click();
   });
 
   it('a second officer approves it from the approvals queue', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBaht, parseBahtToSatang, satangToDecimalString } from './money';
+import { formatBaht, formatBahtAmount, parseBahtToSatang, satangToDecimalString } from './money';
 
 describe('formatBaht', () => {
   it('formats Thai', () => {
@@ -49,7 +49,10 @@ describe('satangToDecimalString / parseBahtToSatang', () => {
       expect(parseBahtToSatang(satangToDecimalString(v))).toBe(v);
       expect(parseBahtToSatang(formatBaht(v))).toBe(v);
       expect(parseBahtToSatang(formatBaht(v, 'en'))).toBe(v);
+      expect(parseBahtToSatang(formatBahtAmount(v))).toBe(v);
     }
+    expect(formatBahtAmount(4_000_000)).toBe('40,000.00');
+    expect(formatBahtAmount(-5)).toBe('-0.05');
   });
 
   it('parses common inputs without floats', () => {

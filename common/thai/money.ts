@@ -38,6 +38,12 @@ export function formatBaht(satang: number, locale: 'th' | 'en' = 'th'): string {
   return locale === 'th' ? `${sign}${amount} บาท` : `${sign}THB ${amount}`;
 }
 
+/** Integer satang → the amount as a person types it, grouped, without currency: 123450 → "1,234.50" (parseBahtToSatang reads it back). */
+export function formatBahtAmount(satang: number): string {
+  const s = splitSatang(satang);
+  return `${s.negative ? '-' : ''}${group3(s.baht)}.${s.satang}`;
+}
+
 /** Integer satang → plain decimal string for inputs/CSV: 123450 → "1234.50", -5 → "-0.05". */
 export function satangToDecimalString(satang: number): string {
   const s = splitSatang(satang);

@@ -118,7 +118,7 @@ export const MESSAGES: Dict = {
   reversal_of_reversal: { th: 'รายการกลับรายการไม่สามารถกลับรายการซ้ำได้', en: 'A reversal cannot itself be reversed.' },
   already_reversed: { th: 'รายการนี้ถูกกลับรายการแล้ว', en: 'This transaction has already been reversed.' },
   rejected: { th: 'รายการนี้ถูกปฏิเสธแล้ว', en: 'This transaction was rejected.' },
-  allocation_below_used: { th: 'ยอดจัดสรรต้องไม่น้อยกว่ายอดที่ผูกพันและเบิกจ่ายแล้วของรายการนี้', en: 'The allocation must not be less than what this line has committed and spent.' },
+  allocation_below_used: { th: 'ยอดจัดสรรต้องไม่น้อยกว่ายอดที่ผูกพันและใช้จ่ายแล้วของรายการนี้', en: 'The allocation must not be less than what this line has committed and spent.' },
   budget_line_in_use: { th: 'ลบไม่ได้ เพราะมีรายการบัญชีผูกกับรายการงบประมาณนี้แล้ว (แก้ชื่อหรือยอดจัดสรรได้)', en: 'Cannot delete: ledger transactions are booked against this budget line (its name and allocation can still be changed).' },
   nothing_to_change: { th: 'ไม่มีข้อมูลที่จะแก้ไข', en: 'Nothing to change.' },
   evidence_type_not_allowed: { th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์', en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.' },

@@ -210,7 +210,8 @@ export async function updateLine(ctx: TenantContext, id: string, input: z.output
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tenantId = ctx.tenant.id;
     const before = await lineRow(tx, tenantId, id);
-    if (input.allocatedSatang !== undefined) {
+    // only a changed allocation is checked: a line already spent beyond it can still be renamed
+    if (input.allocatedSatang !== undefined && input.allocatedSatang !== Number(before.allocatedSatang)) {
       const { usedSatang } = await lineUse(tx, tenantId, id);
       if (input.allocatedSatang < usedSatang) throw new AppError('validation_failed', { allocatedSatang: 'allocation_below_used' });
     }

@@ -69,11 +69,17 @@ describe('editing and deleting budget lines', () => {
     expect(renamed.json()).toMatchObject({ name: 'ค่าวัสดุซ่อมฝาย', allocatedSatang: 4_500_000, remainingSatang: 49_950 });
     const below = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 4_450_049 });
     expect(below.statusCode).toBe(400);
-    expect(below.json().error.fields.allocatedSatang).toContain('ผูกพันและเบิกจ่าย');
+    expect(below.json().error.fields.allocatedSatang).toContain('ผูกพันและใช้จ่ายแล้ว');
     expect(await lineOf()).toMatchObject({ name: 'ค่าวัสดุซ่อมฝาย', allocatedSatang: 4_500_000 });
     const exact = await s.coordinator.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 4_450_050 });
     expect(exact.statusCode, exact.body).toBe(200);
     expect(exact.json().remainingSatang).toBe(0);
+    // spent beyond its allocation, the line can still be renamed (the unchanged allocation is not re-checked)
+    const over = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-10', description: 'ค่าน้ำมันรถขุดเพิ่ม', entries: expense(s.municipal.id, s.line.id, 100_000) });
+    expect(over.json().status, over.body).toBe('posted');
+    const renamedOver = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', allocatedSatang: 4_450_050 });
+    expect(renamedOver.statusCode, renamedOver.body).toBe(200);
+    expect(renamedOver.json()).toMatchObject({ name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', remainingSatang: -100_000 });
     expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, {})).statusCode).toBe(400);
     expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 1.5 })).statusCode).toBe(400);
     expect((await s.api.patch(`${s.base}/budget/lines/00000000-0000-4000-8000-000000000000`, { name: 'x' })).statusCode).toBe(404);

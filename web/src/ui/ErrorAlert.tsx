@@ -7,6 +7,9 @@ import { ApiError } from '../api/client';
 export function errorText(err: unknown, t: TFunction): string {
   if (err instanceof ApiError) {
     if (err.code === 'network_error') return t('errors.network');
+    // a conflict names its reason in a field (e.g. why a line cannot be deleted): more use than "conflicts with existing data"
+    const reasons = Object.values(err.fields);
+    if (err.status === 409 && reasons.length) return reasons.join(' ');
     if (err.message) return err.message;
     if (err.status === 404) return t('errors.notFound');
     if (err.status === 403) return t('errors.forbidden');

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput, Title
 import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBaht, parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
+import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../common/thai/money';
 import { usePermissions, useTenant } from '../../app/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
@@ -12,7 +12,7 @@ import { Pager } from '../../ui/Pager';
 import { usePlan, usePlans } from '../plans/api';
 import { PAGE_SIZE, useCreateLine, useDeleteLine, useLines, useUpdateLine } from './api';
 import { Money } from './parts';
-import type { BudgetLine } from '../../../../common/schemas/budget';
+import type { BudgetLine, LineUpdate } from '../../../../common/schemas/budget';
 
 /** The budget lines of the year (and network), each with what is left of its allocation. */
 export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; networkId?: string }) {
@@ -118,14 +118,22 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
   const { slug } = useTenant();
   const update = useUpdateLine(slug);
   const [name, setName] = useState(line.name);
-  const [amount, setAmount] = useState(satangToDecimalString(line.allocatedSatang));
+  const [amount, setAmount] = useState(formatBahtAmount(line.allocatedSatang));
   const satang = parseBahtToSatang(amount);
   const used = line.committedSatang + line.spentSatang;
   const fields = (update.error as { fields?: Record<string, string> } | null)?.fields ?? {};
   const edited = () => {
     if (update.error) update.reset();
   };
-  const submit = () => update.mutate({ id: line.id, body: { name: name.trim(), allocatedSatang: satang ?? Number.NaN } }, { onSuccess: onClose });
+  const blankName = !name.trim();
+  // only what changed is sent: renaming a line already spent beyond its allocation must not re-check the allocation
+  const submit = () => {
+    const body: LineUpdate = {};
+    if (name.trim() !== line.name) body.name = name.trim();
+    if (satang !== line.allocatedSatang) body.allocatedSatang = satang ?? Number.NaN;
+    if (!Object.keys(body).length) return onClose();
+    update.mutate({ id: line.id, body }, { onSuccess: onClose });
+  };
   return (
     <Modal opened onClose={onClose} title={t('budget.editLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
@@ -141,7 +149,7 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
             edited();
           }}
           required
-          error={fields.name}
+          error={fields.name ?? (blankName ? t('common.required') : undefined)}
           data-testid="line-edit-name"
         />
         <TextInput
@@ -161,7 +169,7 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={update.isPending} disabled={!name.trim() || satang === null} data-testid="line-edit-save">
+          <Button onClick={submit} loading={update.isPending} disabled={blankName || satang === null} data-testid="line-edit-save">
             {t('common.save')}
           </Button>
         </Group>
