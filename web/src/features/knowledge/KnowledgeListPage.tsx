@@ -160,13 +160,13 @@ export default function KnowledgeListPage() {
 
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="knowledge-search-status">
-          {!searching
+          {!searching || !q.data?.total
             ? null
-            : q.data?.correctedQuery
+            : q.data.correctedQuery
               ? t('knowledge.correctedTo', { q: search.q, corrected: q.data.correctedQuery })
-              : q.data?.totalIsEstimate
+              : q.data.totalIsEstimate
                 ? t('knowledge.searchingForAbout', { q: search.q, n: formatNumber(q.data.total, lang) })
-                : t('knowledge.searchingFor', { q: search.q })}
+                : t('knowledge.searchingFor', { q: search.q, n: formatNumber(q.data.total, lang) })}
         </Text>
         <Select
           label={t('knowledge.sortLabel')}
