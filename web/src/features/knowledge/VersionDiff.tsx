@@ -208,6 +208,8 @@ export function VersionDiff({ diff }: { diff: KnowledgeDiff }) {
   const { t } = useTranslation();
   const lang = useLang();
   const bodyChanged = diff.bodyStats.added > 0 || diff.bodyStats.removed > 0;
+  // the body is compared line by line below the other fields, but it is a changed field too
+  const changedFields = diff.fields.length + (bodyChanged ? 1 : 0);
   return (
     <Stack gap="md" data-testid="version-diff">
       <Group gap="md">
@@ -218,7 +220,7 @@ export function VersionDiff({ diff }: { diff: KnowledgeDiff }) {
           {t('kversion.linesRemoved', { count: diff.bodyStats.removed, n: formatNumber(diff.bodyStats.removed, lang) })}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('kversion.fieldsChanged', { count: diff.fields.length, n: formatNumber(diff.fields.length, lang) })}
+          {t('kversion.fieldsChanged', { count: changedFields, n: formatNumber(changedFields, lang) })}
         </Text>
       </Group>
 
