@@ -10,7 +10,8 @@ import { useLang } from '../../ui/hooks';
 export function Money({ satang, words }: { satang: number; words?: boolean }) {
   const lang = useLang();
   return (
-    <span style={{ whiteSpace: 'nowrap' }} title={lang === 'th' ? bahtText(satang) : undefined}>
+    // below zero (a line or fund spent beyond what it had) shows in red, not only by its minus sign
+    <span style={{ whiteSpace: 'nowrap', ...(satang < 0 ? { color: 'var(--mantine-color-red-9)', fontWeight: 600 } : {}) }} title={lang === 'th' ? bahtText(satang) : undefined}>
       {formatBaht(satang, lang)}
       {words && lang === 'th' ? (
         <Text span size="xs" c="dimmed" display="block" style={{ whiteSpace: 'normal' }}>
