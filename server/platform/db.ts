@@ -52,12 +52,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Dates stay strings (yyyy-mm-dd): no timezone shifts.
   pg.types.setTypeParser(1082, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (a restart, pg_terminate_backend) is reported on the pool; without
+  // a listener that event would end the process. The pool drops the connection and opens a new one when needed.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) console.error(`PostgreSQL closed an idle connection (${err.message}); it will be replaced when needed.`);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 

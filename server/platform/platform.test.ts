@@ -73,3 +73,29 @@ describe('first platform admin', () => {
     expect(log.items[0]).toMatchObject({ actorRole: 'platform_admin', actorName: root.name, action: 'create', entity: 'party', entityLabel: 'สำนักงานเทศบาล' });
   });
 });
+
+describe('PostgreSQL connection pool', () => {
+  it.skipIf(!process.env.PHAKHI_TEST_DATABASE_URL)('survives the server closing an idle connection and opens a new one', async () => {
+    const pg = (await import('pg')).default;
+    const { sql } = await import('drizzle-orm');
+    const t = await buildTestApp();
+    const errors: string[] = [];
+    const logged = console.error;
+    console.error = (msg: string) => void errors.push(String(msg));
+    const admin = new pg.Client({ connectionString: process.env.PHAKHI_TEST_DATABASE_URL });
+    try {
+      const [{ pid }] = ((await t.database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] }).rows;
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      // the pool hears of it on its idle connection; without a listener the process would crash here
+      for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(errors.join(' ')).toContain('PostgreSQL closed an idle connection');
+      const again = (await t.database.db.execute(sql`select 1 as one`)) as unknown as { rows: { one: number }[] };
+      expect(again.rows[0].one).toBe(1);
+    } finally {
+      console.error = logged;
+      await admin.end();
+      await t.close();
+    }
+  });
+});
