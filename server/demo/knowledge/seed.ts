@@ -15,6 +15,7 @@ import type { DemoTenant } from '../data/types';
 import { makeDocx, makePdf } from './documents';
 import { DEMO_FORUMS } from './forums';
 import { DEMO_KNOWLEDGE } from './items';
+import { formatThaiDate } from '../../../common/thai/dates';
 
 const at = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
 
@@ -91,7 +92,7 @@ export async function seedKnowledge(db: Db, tenant: TenantRef, data: DemoTenant,
       for (const e of k.edits ?? []) {
         const prev = states[states.length - 1].state;
         // an edit keeps the text and records the note; a real change where the data gives one
-        const next: State = { ...prev, body: e.body ?? `${k.body}\n\n_ปรับปรุงเมื่อ ${e.on}: ${e.note}_`, summary: e.summary ?? prev.summary, title: e.title ?? prev.title };
+        const next: State = { ...prev, body: e.body ?? `${k.body}\n\n_ปรับปรุงเมื่อ ${formatThaiDate(e.on, { style: 'long' })}: ${e.note}_`, summary: e.summary ?? prev.summary, title: e.title ?? prev.title };
         states.push({ state: next, on: e.on, note: e.note, changed: changedFields(prev, next) });
       }
       const last = states[states.length - 1];

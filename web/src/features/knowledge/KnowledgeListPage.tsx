@@ -220,6 +220,8 @@ export default function KnowledgeListPage() {
 function KnowledgeCard({ item, tenant, onTag }: { item: KnowledgeHit; tenant: string; onTag: (tag: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  // a match in the title is marked in the title itself (unless the snippet had to cut it); the summary follows
+  const titleHit = item.snippetSource === 'title' && item.snippet && !item.snippet.startsWith('…') && !item.snippet.endsWith('…');
   const source =
     item.snippetSource === 'attachment' && item.snippetFile
       ? t('knowledge.foundInFile', { file: item.snippetFile })
@@ -234,9 +236,9 @@ function KnowledgeCard({ item, tenant, onTag }: { item: KnowledgeHit; tenant: st
           {item.visibility !== 'tenant' ? <VisibilityBadge visibility={item.visibility} /> : null}
         </Group>
         <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant, id: item.id }} fw={600} fz="lg" className="break-words">
-          {item.title}
+          {titleHit ? <Highlighted html={item.snippet!} /> : item.title}
         </AnchorLink>
-        {item.snippet ? (
+        {item.snippet && !titleHit ? (
           <Box>
             {source ? (
               <Text size="xs" c="dimmed" className="break-words">
