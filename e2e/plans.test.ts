@@ -204,6 +204,19 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
     await expect.poll(() => row.textContent()).toContain('≤');
     await screenshot(page, 'strategy-edit-desktop-th');
+
+    // the indicator goes from its edit form (after a confirmation), then the goal with its strategy
+    await row.getByTestId('edit-indicator').click();
+    await page.getByTestId('indicator-form-delete').click();
+    await page.getByText(`ลบตัวชี้วัด “${INDICATOR}” พร้อมผลการวัดทั้งหมดหรือไม่`).waitFor();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    await goal.getByTestId('edit-goal').first().click();
+    await page.getByTestId('goal-form-delete').click();
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('goal-form').waitFor({ state: 'detached' });
+    await goal.waitFor({ state: 'detached' });
   });
 
   it('records an attendance list at plan level and sees the matrix change, then drills down to the records', async () => {

@@ -8,11 +8,12 @@ import type { StrategyMap } from '../../../../common/schemas/strategy';
 import { fiscalYearOf } from '../../../../common/thai/dates';
 import { ApiError } from '../../api/client';
 import { useTenant } from '../../app/tenant';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
-import { useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
+import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
 
 type MapGoal = StrategyMap['goals'][number];
 type MapStrategy = MapGoal['strategies'][number];
@@ -27,6 +28,7 @@ function EditModal<V>({
   onSubmit,
   onClose,
   testId,
+  remove,
   children,
 }: {
   title: string;
@@ -36,26 +38,67 @@ function EditModal<V>({
   onSubmit: (v: V) => void;
   onClose: () => void;
   testId: string;
+  /** For an existing element: what deleting it takes with it (the confirmation) and how. */
+  remove?: { confirm: string; run: () => Promise<unknown> };
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const desktop = useIsDesktop();
+  const [confirming, setConfirming] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const runRemove = async () => {
+    if (!remove) return;
+    setRemoving(true);
+    setRemoveError(null);
+    try {
+      await remove.run();
+      notifications.show({ color: 'teal', message: t('strategy.deleted') });
+      onClose();
+    } catch (err) {
+      setRemoveError(err);
+    } finally {
+      setRemoving(false);
+    }
+  };
   return (
     <Modal opened onClose={onClose} title={title} size="lg" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid={testId}>
         <Stack>
           {children}
           {serverError ? <ErrorAlert error={serverError} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} data-testid={`${testId}-submit`}>
-              {t('common.save')}
-            </Button>
+          <Group justify={remove ? 'space-between' : 'flex-end'}>
+            {remove ? (
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirming(true)} data-testid={`${testId}-delete`}>
+                {t('common.delete')}
+              </Button>
+            ) : null}
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={pending} data-testid={`${testId}-submit`}>
+                {t('common.save')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>
+      {remove ? (
+        <ConfirmDialog
+          opened={confirming}
+          title={t('common.delete')}
+          message={
+            <Stack gap="sm" component="span">
+              <span>{remove.confirm}</span>
+              {removeError ? <ErrorAlert error={removeError} /> : null}
+            </Stack>
+          }
+          loading={removing}
+          onConfirm={() => void runRemove()}
+          onClose={() => setConfirming(false)}
+        />
+      ) : null}
     </Modal>
   );
 }
@@ -139,6 +182,7 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
   const { t } = useTranslation();
   const { slug } = useTenant();
   const save = useSaveGoal(slug);
+  const del = useDeleteStrategyElement(slug, '/strategy/goals');
   const form = useForm({
     initialValues: {
       code: goal?.code ?? '',
@@ -165,6 +209,7 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
       onSubmit={onSubmit}
       onClose={onClose}
       testId="goal-form"
+      remove={goal ? { confirm: t('strategy.deleteGoalConfirm', { name: goal.name }), run: () => del.mutateAsync(goal.id) } : undefined}
     >
       <TextInput label={t('strategy.code')} maxLength={30} {...form.getInputProps('code')} data-testid="goal-code" />
       <TextInput label={t('strategy.goalName')} required maxLength={500} {...form.getInputProps('name')} data-testid="goal-name" />
@@ -186,6 +231,7 @@ export function StrategyModal({ goal, strategy, onClose }: { goal: MapGoal; stra
   const { t } = useTranslation();
   const { slug } = useTenant();
   const save = useSaveStrategy(slug);
+  const del = useDeleteStrategyElement(slug, '/strategy/strategies');
   const form = useForm({
     initialValues: { code: strategy?.code ?? '', name: strategy?.name ?? '', description: strategy?.description ?? '' },
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
@@ -204,6 +250,7 @@ export function StrategyModal({ goal, strategy, onClose }: { goal: MapGoal; stra
       onSubmit={onSubmit}
       onClose={onClose}
       testId="strategy-form"
+      remove={strategy ? { confirm: t('strategy.deleteStrategyConfirm', { name: strategy.name }), run: () => del.mutateAsync(strategy.id) } : undefined}
     >
       <Text size="sm" c="dimmed" className="break-words">
         {t('strategy.level.goal')}: {goal.name}
@@ -243,6 +290,7 @@ export function IndicatorModal({
   const { t } = useTranslation();
   const { slug } = useTenant();
   const save = useSaveIndicator(slug);
+  const del = useDeleteStrategyElement(slug, '/strategy/indicators');
   const form = useForm<IndicatorValues>({
     initialValues: {
       name: indicator?.name ?? '',
@@ -295,6 +343,7 @@ export function IndicatorModal({
       onSubmit={onSubmit}
       onClose={onClose}
       testId="indicator-form"
+      remove={indicator ? { confirm: t('strategy.deleteIndicatorConfirm', { name: indicator.name }), run: () => del.mutateAsync(indicator.id) } : undefined}
     >
       <Text size="sm" c="dimmed" className="break-words">
         {strategy ? `${t('strategy.level.strategy')}: ${strategy.name}` : `${t('strategy.level.goal')}: ${goal.name}`}

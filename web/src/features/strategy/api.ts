@@ -85,6 +85,15 @@ export const useSaveGoal = (tenant: string) => useStrategyWrite<GoalInput>(tenan
 export const useSaveStrategy = (tenant: string) => useStrategyWrite<StrategyInput>(tenant, '/strategy/strategies', ['goalId']);
 export const useSaveIndicator = (tenant: string) => useStrategyWrite<IndicatorInput>(tenant, '/strategy/indicators', ['goalId']);
 
+/** Delete a goal (with its strategies and indicators), a strategy (its projects stay, unlinked) or an indicator (with its measurements). */
+export function useDeleteStrategyElement(tenant: string, path: '/strategy/goals' | '/strategy/strategies' | '/strategy/indicators') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<null>(tenantPath(tenant, `${path}/${id}`), { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['t', tenant, 'strategy'] }),
+  });
+}
+
 export function useSaveFrame(tenant: string) {
   const qc = useQueryClient();
   return useMutation({
