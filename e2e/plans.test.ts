@@ -171,11 +171,19 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('goal-networks').fill('เหมืองฝายพญาคำ');
     await page.getByRole('option', { name: NETWORK, exact: true }).click();
     await page.keyboard.press('Escape');
+    // a partner shares the goal too, found by a server-side search
+    await page.getByTestId('goal-parties').click();
+    await page.getByTestId('goal-parties').fill('ชมภู');
+    const partner = page.getByRole('option').first();
+    const partnerName = (await partner.textContent())!.trim();
+    await partner.click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('goal-form-submit').click();
     await page.getByTestId('goal-form').waitFor({ state: 'detached' });
     const goal = page.getByTestId('goal').filter({ hasText: GOAL });
     await goal.waitFor();
     expect(await goal.textContent()).toContain(NETWORK);
+    expect(await goal.getByTestId('goal-party').textContent()).toBe(partnerName);
 
     await goal.getByTestId('add-strategy').click();
     await page.getByTestId('strategy-name').fill(STRATEGY);

@@ -1,4 +1,4 @@
-import { Group, Select, Text } from '@mantine/core';
+import { Group, MultiSelect, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -96,6 +96,62 @@ export function PartySelect({
           </Group>
         );
       }}
+      data-testid={testId}
+    />
+  );
+}
+
+/** Several partners, searched on the server (GET /partners?q=); the chosen ones keep their names while another search runs. */
+export function PartyMultiSelect({
+  label,
+  value,
+  onChange,
+  known,
+  error,
+  description,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  known?: PartyOption[];
+  error?: React.ReactNode;
+  description?: React.ReactNode;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const [picked, setPicked] = useState<PartyOption[]>(known ?? []);
+  const res = usePartners(slug, { q: debounced.trim() || undefined, pageSize: 20, sort: 'name' });
+  const options = useMemo(() => {
+    const map = new Map(picked.map((p) => [p.id, p]));
+    for (const p of res.data?.items ?? []) map.set(p.id, { id: p.id, name: p.name, kind: p.kind, sector: p.sector });
+    return map;
+  }, [res.data, picked]);
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      error={error}
+      data={[...options.values()].map((p) => ({ value: p.id, label: p.name }))}
+      value={value}
+      onChange={(ids) => {
+        setPicked(ids.map((id) => options.get(id)).filter((p): p is PartyOption => Boolean(p)));
+        onChange(ids);
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      clearable
+      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+      placeholder={value.length ? undefined : t('partySelect.placeholder')}
+      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={280}
+      hidePickedOptions
       data-testid={testId}
     />
   );

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
+import { PartyMultiSelect } from '../../ui/PartySelect';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
 
 type MapGoal = StrategyMap['goals'][number];
@@ -69,7 +70,13 @@ function EditModal<V>({
           {serverError ? <ErrorAlert error={serverError} /> : null}
           <Group justify={remove ? 'space-between' : 'flex-end'}>
             {remove ? (
-              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirming(true)} data-testid={`${testId}-delete`}>
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirming(true)}
+                data-testid={`${testId}-delete`}
+              >
                 {t('common.delete')}
               </Button>
             ) : null}
@@ -189,6 +196,7 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
       name: goal?.name ?? '',
       description: goal?.description ?? '',
       networkIds: goal ? goal.networks.map((n) => n.id) : networkId ? [networkId] : [],
+      partyIds: goal ? goal.parties.map((p) => p.id) : [],
     },
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
   });
@@ -196,7 +204,7 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
   function onSubmit(v: typeof form.values) {
     s.reset();
     save.mutate(
-      { id: goal?.id, body: { code: orNull(v.code), name: v.name.trim(), description: orNull(v.description), networkIds: v.networkIds } },
+      { id: goal?.id, body: { code: orNull(v.code), name: v.name.trim(), description: orNull(v.description), networkIds: v.networkIds, partyIds: v.partyIds } },
       s.handlers,
     );
   }
@@ -221,6 +229,14 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
         known={goal?.networks}
         error={form.errors.networkIds}
         testId="goal-networks"
+      />
+      <PartyMultiSelect
+        label={t('strategy.sharedByPartners')}
+        value={form.values.partyIds}
+        onChange={(ids) => form.setFieldValue('partyIds', ids)}
+        known={goal?.parties}
+        error={form.errors.partyIds}
+        testId="goal-parties"
       />
     </EditModal>
   );

@@ -223,11 +223,16 @@ export default function StrategyMapPage() {
               <Title order={2} size="h3" id={`g-${g.id}`} className="break-words">
                 {g.name}
               </Title>
-              {g.networks.length ? (
+              {g.networks.length || g.parties.length ? (
                 <Group gap={4} mt={4}>
                   {g.networks.map((n) => (
                     <Badge key={n.id} size="sm" variant="light" color="grape" style={{ textTransform: 'none' }}>
                       {n.name}
+                    </Badge>
+                  ))}
+                  {g.parties.map((p) => (
+                    <Badge key={p.id} size="sm" variant="default" style={{ textTransform: 'none' }} data-testid="goal-party">
+                      {p.name}
                     </Badge>
                   ))}
                 </Group>

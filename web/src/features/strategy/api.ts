@@ -50,6 +50,7 @@ export interface GoalInput {
   name: string;
   description: string | null;
   networkIds: string[];
+  partyIds: string[];
 }
 export interface StrategyInput {
   goalId: string;
