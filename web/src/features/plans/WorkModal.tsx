@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,8 +13,7 @@ import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
-import { PartySelect } from '../../ui/PartySelect';
-import { usePartners } from '../partners/api';
+import { PartyMultiSelect, PartySelect } from '../../ui/PartySelect';
 import { useStrategyOptions } from '../strategy/api';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
@@ -38,58 +37,6 @@ interface Values {
 }
 
 const nul = (s: string) => (s.trim() === '' ? null : s.trim());
-
-/** Supporting partners: a searchable multi-select over the partner list, keeping the names already chosen. */
-export function PartyMultiSelect({
-  label,
-  value,
-  onChange,
-  known,
-  error,
-  testId,
-}: {
-  label: string;
-  value: string[];
-  onChange: (ids: string[]) => void;
-  known: { id: string; name: string }[];
-  error?: React.ReactNode;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const { slug } = useTenant();
-  const [search, setSearch] = useState('');
-  const res = usePartners(slug, { q: search.trim() || undefined, pageSize: 30, sort: 'name' });
-  const [names, setNames] = useState(() => new Map(known.map((k) => [k.id, k.name])));
-  const data = new Map(names);
-  for (const p of res.data?.items ?? []) data.set(p.id, p.name);
-  return (
-    <MultiSelect
-      label={label}
-      data={[...data].map(([value, label]) => ({ value, label }))}
-      value={value}
-      onChange={(ids) => {
-        setNames((m) => {
-          const next = new Map(m);
-          for (const id of ids) if (data.has(id)) next.set(id, data.get(id)!);
-          return next;
-        });
-        onChange(ids);
-      }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-      hidePickedOptions
-      placeholder={value.length ? undefined : t('partySelect.placeholder')}
-      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
-      error={error}
-      data-testid={testId}
-    />
-  );
-}
 
 /** Add or change a project or an activity: objectives, output target, partners, dates, status, weight, budget in baht. */
 export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target: WorkTarget; onClose: () => void }) {
