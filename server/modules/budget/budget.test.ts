@@ -80,7 +80,9 @@ describe('editing and deleting budget lines', () => {
     const renamedOver = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', allocatedSatang: 4_450_050 });
     expect(renamedOver.statusCode, renamedOver.body).toBe(200);
     expect(renamedOver.json()).toMatchObject({ name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', remainingSatang: -100_000 });
-    expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, {})).statusCode).toBe(400);
+    const empty = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields._body).toBe('ไม่มีข้อมูลที่จะแก้ไข');
     expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 1.5 })).statusCode).toBe(400);
     expect((await s.api.patch(`${s.base}/budget/lines/00000000-0000-4000-8000-000000000000`, { name: 'x' })).statusCode).toBe(404);
     const other = await budgetTenant(t);

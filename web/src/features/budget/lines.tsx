@@ -7,6 +7,7 @@ import { usePermissions, useTenant } from '../../app/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLang } from '../../ui/hooks';
 import { SearchBox } from '../../ui/ListFilters';
 import { Pager } from '../../ui/Pager';
 import { usePlan, usePlans } from '../plans/api';
@@ -68,7 +69,9 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
     { key: 'committed', header: t('budget.committed'), render: (l) => <Money satang={l.committedSatang} />, align: 'right' },
     { key: 'spent', header: t('budget.spent'), render: (l) => <Money satang={l.spentSatang} />, align: 'right' },
     { key: 'remaining', header: t('budget.remaining'), render: (l) => <Money satang={l.remainingSatang} />, align: 'right' },
-    ...(can.editBudgetLine ? [{ key: 'actions', header: t('common.actions'), hideOnCard: true, nowrap: true, render: actions } satisfies Column<BudgetLine>] : []),
+    ...(can.editBudgetLine
+      ? [{ key: 'actions', header: t('common.actions'), hideOnCard: true, nowrap: true, render: actions } satisfies Column<BudgetLine>]
+      : []),
   ];
   return (
     <Stack gap="xs">
@@ -114,7 +117,8 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
 
 /** Rename a line or change its allocation; the server refuses an allocation below what is committed and spent. */
 function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const { slug } = useTenant();
   const update = useUpdateLine(slug);
   const [name, setName] = useState(line.name);
@@ -154,7 +158,7 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
         />
         <TextInput
           label={t('budget.allocatedBaht')}
-          description={used > 0 ? t('budget.allocatedAtLeast', { amount: formatBaht(used, i18n.language === 'en' ? 'en' : 'th') }) : undefined}
+          description={used > 0 ? t('budget.allocatedAtLeast', { amount: formatBaht(used, lang) }) : undefined}
           value={amount}
           onChange={(e) => {
             setAmount(e.currentTarget.value);
