@@ -14,6 +14,7 @@ export const PHONE = { width: 390, height: 844 };
 export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = 43000 + Math.floor(Math.random() * 2000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-e2e-'));
+  fs.mkdirSync(path.resolve('test-output'), { recursive: true });
   const log = fs.openSync(path.resolve('test-output/e2e-server.log'), 'w');
   const proc: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
     env: {

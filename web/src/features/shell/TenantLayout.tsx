@@ -19,14 +19,15 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { Navigate, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
-import { Suspense, useEffect, useMemo } from 'react';
+import { Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { permissions, TenantContext, type TenantContextValue } from '../../app/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { NavLinkItem } from '../../ui/links';
 import { useLogout, useMe } from '../auth/api';
+import { RedirectToLogin } from '../auth/RedirectToLogin';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -38,6 +39,7 @@ export default function TenantLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const loggingOut = useRef(false); // after logging out, the login page opens without a page to return to
 
   // Close the phone navbar after navigating.
   useEffect(() => close(), [location.pathname, close]);
@@ -50,7 +52,7 @@ export default function TenantLayout() {
 
   if (me.isPending) return <Loading minHeight={320} />;
   if (me.isError) return <ErrorAlert error={me.error} />;
-  if (!me.data) return <Navigate to="/login" search={{ tenant: slug, next: location.href }} replace />;
+  if (!me.data) return <RedirectToLogin tenant={slug} next={loggingOut.current ? undefined : location.href} />;
   if (!ctx) {
     return (
       <Stack p="xl" maw={560} mx="auto">
@@ -157,11 +159,10 @@ export default function TenantLayout() {
                   <Menu.Item
                     color="red"
                     leftSection={<IconLogout size={16} aria-hidden />}
-                    onClick={() =>
-                      logout.mutate(undefined, {
-                        onSettled: () => void navigate({ to: '/login', replace: true }),
-                      })
-                    }
+                    onClick={() => {
+                      loggingOut.current = true;
+                      logout.mutate(); // the session query becomes empty and RedirectToLogin takes over
+                    }}
                     data-testid="logout"
                   >
                     {t('shell.logout')}
