@@ -7,3 +7,4 @@ export * from './knowledge';
 export * from './strategy';
 export * from './plans';
 export * from './participation';
+export * from './accounts';

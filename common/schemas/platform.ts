@@ -19,7 +19,7 @@ export const tenantSummary = z.object({
 export type TenantSummary = z.infer<typeof tenantSummary>;
 
 export const me = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), isPlatformAdmin: z.boolean() }),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), isPlatformAdmin: z.boolean(), mustChangePassword: z.boolean() }),
   /** Tenants this user may open; the platform admin sees every tenant with role 'admin'. */
   tenants: z.array(tenantSummary.extend({ role: z.enum(TENANT_ROLES) })),
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes';
+import { accountRoutes } from './accounts/accounts.routes';
 import { platformRoutes } from './tenants/tenants.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { relationshipRoutes } from './relationships/relationships.routes';
@@ -19,6 +20,7 @@ export async function registerModules(app: FastifyInstance) {
   for (const routes of [
     platformRoutes,
     authRoutes,
+    accountRoutes,
     partnerRoutes,
     relationshipRoutes,
     networkRoutes,

@@ -49,7 +49,12 @@ export function installAccessControl(app: FastifyInstance): void {
     const user = token ? await findSessionUser(app.db, token) : null;
     if (!user) throw new AppError('unauthenticated');
     request.user = user;
+    if (user.mustChangePassword && !request.routeOptions.config?.passwordChangePending) throw new AppError('password_change_required');
     if (access.kind === 'authenticated') return;
+    if (access.kind === 'platform_admin') {
+      if (!user.isPlatformAdmin) throw new AppError('forbidden');
+      return;
+    }
 
     const slug = (request.params as { tenant?: string }).tenant ?? '';
     const tenant = await app.tenantDirectory.find(slug);

@@ -7,6 +7,8 @@ export interface SessionUser {
   email: string;
   name: string;
   isPlatformAdmin: boolean;
+  /** Someone else chose the password: every route but the password change answers 403 until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface TenantRef {

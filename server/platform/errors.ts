@@ -16,6 +16,9 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'unsupported_file'
   | 'import_has_errors'
+  | 'link_invalid'
+  | 'password_change_required'
+  | 'reset_needs_platform_admin'
   | 'internal';
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
@@ -33,6 +36,9 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   unsupported_file: 415,
   import_has_errors: 422,
+  link_invalid: 410,
+  password_change_required: 403,
+  reset_needs_platform_admin: 403,
   rate_limited: 429,
   internal: 500,
 };

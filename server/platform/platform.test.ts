@@ -48,19 +48,32 @@ describe('first platform admin', () => {
 
   it('gets a random password, printed once and written 0600; never a default; only on an empty database', async () => {
     const messages: string[] = [];
-    const config = { ...t.config, dataDir: tmp(), adminEmail: undefined, adminPassword: undefined };
-    await ensurePlatformAdmin(t.database.db, config, (m) => messages.push(m));
+    const printed: string[] = [];
+    // the app's own data folder: changing the password removes the file there
+    const config = { ...t.config, adminEmail: undefined, adminPassword: undefined };
+    await ensurePlatformAdmin(t.database.db, config, (m) => messages.push(m), (text) => printed.push(text));
     const file = path.join(config.dataDir, 'initial-admin.txt');
     const text = fs.readFileSync(file, 'utf8');
     const password = /password: (\S+)/.exec(text)![1];
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(messages.join(' ')).toContain(password);
+    // printed once, in a plain box of its own, and not in the structured log
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(new RegExp(`\\| +password: ${password} +\\|`));
+    expect(messages.join(' ')).not.toContain(password);
     const api = await login(t, 'admin@phakhi.local', password);
-    expect((await api.get('/api/v1/auth/me')).json().user.isPlatformAdmin).toBe(true);
+    const me = (await api.get('/api/v1/auth/me')).json();
+    expect(me.user).toMatchObject({ isPlatformAdmin: true, mustChangePassword: true });
+    // nothing else works until the printed password is replaced; then the file goes
+    expect((await api.get('/api/v1/admin/tenants')).json().error.code).toBe('password_change_required');
+    const changed = await api.post('/api/v1/auth/password', { currentPassword: password, newPassword: 'ต้นน้ำชมภู-ฝายพญาคำ-2570' });
+    expect(changed.statusCode).toBe(204);
+    expect(fs.existsSync(file)).toBe(false);
+    expect((await api.get('/api/v1/admin/tenants')).statusCode).toBe(200);
     // a second start does nothing
-    await ensurePlatformAdmin(t.database.db, { ...config, adminEmail: 'other@example.org', adminPassword: 'Other-Password-1' }, (m) => messages.push(m));
+    await ensurePlatformAdmin(t.database.db, { ...config, adminEmail: 'other@example.org', adminPassword: 'Other-Password-1' }, (m) => messages.push(m), (x) => printed.push(x));
     expect(messages).toHaveLength(1);
+    expect(printed).toHaveLength(1);
   });
 
   it('acts in every tenant, and the audit log says so', async () => {

@@ -91,7 +91,7 @@ export async function createTenant(t: TestApp, slug = `t${++counter}-${crypto.ra
 
 export async function createUser(
   t: TestApp,
-  opts: { tenantId?: string; role?: TenantRole; platformAdmin?: boolean; password?: string; email?: string; name?: string } = {},
+  opts: { tenantId?: string; role?: TenantRole; platformAdmin?: boolean; password?: string; email?: string; name?: string; partyId?: string } = {},
 ) {
   const password = opts.password ?? 'Test-Password-2569';
   const email = opts.email ?? `u${++counter}-${crypto.randomBytes(3).toString('hex')}@example.org`;
@@ -99,7 +99,8 @@ export async function createUser(
     .insert(users)
     .values({ email, name: opts.name ?? `ผู้ใช้ ${counter}`, passwordHash: await hashPassword(password), isPlatformAdmin: opts.platformAdmin ?? false })
     .returning();
-  if (opts.tenantId && opts.role) await t.database.db.insert(tenantUsers).values({ tenantId: opts.tenantId, userId: user.id, role: opts.role });
+  if (opts.tenantId && opts.role)
+    await t.database.db.insert(tenantUsers).values({ tenantId: opts.tenantId, userId: user.id, role: opts.role, partyId: opts.partyId ?? null });
   return { ...user, password };
 }
 

@@ -24,6 +24,9 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** Set when someone else chose the password (the initial admin, an account an admin created). */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,4 +64,27 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * One-time links: an invitation into a tenant (for a new or an existing account) or a password reset.
+ * The link holds a random token; the table keeps only its SHA-256. Platform table: opened before login.
+ */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind').$type<'invitation' | 'password_reset'>().notNull(),
+    email: text('email').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    inviteTenantId: uuid('invite_tenant_id').references(() => tenants.id),
+    role: text('role'),
+    partyId: uuid('party_id'),
+    name: text('name'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('account_links_tenant_idx').on(t.inviteTenantId, t.createdAt), index('account_links_user_idx').on(t.userId)],
 );

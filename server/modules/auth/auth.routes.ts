@@ -1,5 +1,5 @@
 import { eq, sql, and } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBody, me, type Me } from '../../../common/schemas/platform';
@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors';
 import { timingSafeDummyHash, verifyPassword } from './passwords';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
 
-async function meFor(db: Db, user: SessionUser): Promise<Me> {
+export async function meFor(db: Db, user: SessionUser): Promise<Me> {
   const cols = {
     slug: tenants.slug,
     nameTh: tenants.nameTh,
@@ -29,14 +29,12 @@ async function meFor(db: Db, user: SessionUser): Promise<Me> {
         .innerJoin(tenants, eq(tenants.id, tenantUsers.tenantId))
         .where(and(eq(tenantUsers.userId, user.id), eq(tenantUsers.active, true)))
         .orderBy(tenants.createdAt);
-  return { user, tenants: rows as Me['tenants'] };
+  return { user: { ...user, mustChangePassword: user.mustChangePassword ?? false }, tenants: rows as Me['tenants'] };
 }
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, expires });
 
   r.post(
     '/api/v1/auth/login',
@@ -69,17 +67,13 @@ export async function authRoutes(app: FastifyInstance) {
       if (!user || !ok) throw new AppError('invalid_credentials');
       if (!user.active) throw new AppError('account_disabled');
       // rotation: whatever session the browser had is dropped, a fresh token is issued
-      const previous = req.cookies[SESSION_COOKIE];
-      if (previous) await deleteSession(app.db, previous);
-      const { token, expiresAt } = await createSession(app.db, user.id, app.config.sessionTtlHours);
-      setCookie(reply, token, expiresAt);
-      return meFor(app.db, { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin });
+      return startSession(app, req, reply, user);
     },
   );
 
   r.post(
     '/api/v1/auth/logout',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
+    { config: { access: PUBLIC, passwordChangePending: true }, schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(app.db, token);
@@ -90,7 +84,22 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/auth/me',
-    { config: { access: AUTHENTICATED }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } },
+    { config: { access: AUTHENTICATED, passwordChangePending: true }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } },
     (req) => meFor(app.db, req.user!),
   );
+}
+
+/** Opens a fresh session for the account (dropping whatever session the browser had) and answers `Me`. */
+export async function startSession(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  user: { id: string; email: string; name: string; isPlatformAdmin: boolean; mustChangePassword: boolean },
+): Promise<Me> {
+  const previous = req.cookies[SESSION_COOKIE];
+  if (previous) await deleteSession(app.db, previous);
+  const { token, expiresAt } = await createSession(app.db, user.id, app.config.sessionTtlHours);
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, expires: expiresAt });
+  const { id, email, name, isPlatformAdmin, mustChangePassword } = user;
+  return meFor(app.db, { id, email, name, isPlatformAdmin, mustChangePassword });
 }

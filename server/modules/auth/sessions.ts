@@ -19,13 +19,15 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
 
 export async function findSessionUser(db: Db, token: string): Promise<SessionUser | null> {
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin })
+    .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, mustChangePassword: users.mustChangePassword })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
     .limit(1);
   return rows[0] ?? null;
 }
+
+export const sessionTokenHash = sha256;
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));

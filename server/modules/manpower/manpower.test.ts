@@ -47,9 +47,8 @@ async function setup() {
 
   const account = async (role: 'member' | 'coordinator', partyId: string): Promise<Client> => {
     const email = `${role}-${partyId.slice(0, 8)}@example.org`;
-    const res = await api.post('/api/v1/t/' + tenant.slug + '/users', { email, name: role, role, password: 'Test-Password-2569', partyId });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    return login(t, email, 'Test-Password-2569');
+    const user = await createUser(t, { tenantId: tenant.id, role, email, name: role, partyId });
+    return login(t, email, user.password);
   };
   return {
     ...admin,

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { addressSearchQuery, addressSuggestion, tenantSummary, type TenantSummary } from '../../../common/schemas/platform';
 import { searchThaiAddress } from '../../../common/thai/address';
 import { tenants } from '../../db/schema';
-import { PUBLIC } from '../../platform/access';
+import { PLATFORM_ADMIN, PUBLIC } from '../../platform/access';
+import { langOf } from '../../platform/messages';
+import { adminTenant, tenantCreate, tenantCreated } from '../../../common/schemas/accounts';
+import * as service from './tenants.service';
 
 export async function platformRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -67,5 +70,36 @@ export async function platformRoutes(app: FastifyInstance) {
     async (req) => ({
       items: searchThaiAddress(req.query.q, req.query.limit),
     }),
+  );
+
+  r.get(
+    '/api/v1/admin/tenants',
+    {
+      config: { access: PLATFORM_ADMIN },
+      schema: {
+        tags: ['platform'],
+        summary: 'Every local government with its users, partners, networks and open invitations (platform admin)',
+        response: { 200: z.object({ items: z.array(adminTenant) }) },
+      },
+    },
+    async () => ({ items: await service.listTenantsForAdmin(app.db) }),
+  );
+
+  r.post(
+    '/api/v1/admin/tenants',
+    {
+      config: { access: PLATFORM_ADMIN },
+      schema: {
+        tags: ['platform'],
+        summary: 'Set up a local government and invite its first admin by a one-time link (platform admin)',
+        body: tenantCreate,
+        response: { 201: tenantCreated },
+      },
+    },
+    async (req, reply) => {
+      const created = await service.createTenant(app.db, req.user!, req.body, langOf(req.headers['accept-language']));
+      await app.tenantDirectory.reload();
+      return reply.code(201).send(created);
+    },
   );
 }

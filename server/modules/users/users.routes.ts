@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, listOf, listQuery, tenantParams } from '../../../common/schemas/api';
 import { tenantUser, userCreate, userUpdate } from '../../../common/schemas/platform';
-import { adminsOnly } from '../../platform/access';
+import { adminsOnly, platformAdminInTenant } from '../../platform/access';
 import * as service from './users.service';
 
 export async function userRoutes(app: FastifyInstance) {
@@ -19,8 +19,10 @@ export async function userRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/t/:tenant/users',
     {
-      config: { access: adminsOnly },
-      schema: { tags, summary: 'Create a user account with a role in this tenant', params: tenantParams, body: userCreate, response: { 201: tenantUser } },
+      // Tenant admins invite people (POST /invitations): setting a password for someone, and learning whether an
+      // e-mail has an account elsewhere, is the platform admin's alone. The account must change it at first login.
+      config: { access: platformAdminInTenant },
+      schema: { tags, summary: 'Create an account with a password it must change at first login (platform admin; others invite)', params: tenantParams, body: userCreate, response: { 201: tenantUser } },
     },
     async (req, reply) => reply.code(201).send(await service.createUser(req.tenantCtx, req.body)),
   );

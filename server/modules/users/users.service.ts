@@ -8,6 +8,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { hashPassword } from '../auth/passwords';
+import { assertStrongPassword } from '../accounts/password-strength';
 import { existingPartyIds, likePattern } from '../partners/partners.repository';
 
 const columns = {
@@ -60,8 +61,9 @@ export async function createUser(ctx: TenantContext, input: z.output<typeof user
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
   if (taken.length) throw new AppError('email_taken', { email: 'email_taken' });
+  assertStrongPassword(input.password, [email, input.name]);
   const passwordHash = await hashPassword(input.password);
-  const [user] = await ctx.db.insert(users).values({ email, name: input.name, passwordHash }).returning({ id: users.id });
+  const [user] = await ctx.db.insert(users).values({ email, name: input.name, passwordHash, mustChangePassword: true }).returning({ id: users.id });
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
       await assertPartyExists(tx, ctx, input.partyId);

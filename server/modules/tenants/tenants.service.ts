@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AdminTenant, OneTimeLink, tenantCreate } from '../../../common/schemas/accounts';
+import type { TenantSummary } from '../../../common/schemas/platform';
+import { validateThaiAddress } from '../../../common/thai/address';
+import { tenants } from '../../db/schema';
+import type { SessionUser, TenantContext } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { rows } from '../../platform/sql';
+import type { Lang } from '../../platform/messages';
+import { invite } from '../accounts/accounts.service';
+
+/**
+ * The platform admin sets up a local government: its names, kind and place (checked against the Thai address
+ * dataset), its slug, and a one-time link for its first admin. Nothing else is created: the first admin starts
+ * from an empty tenant and its first-steps checklist.
+ */
+export async function createTenant(
+  db: Db,
+  actor: SessionUser,
+  input: z.output<typeof tenantCreate>,
+  lang: Lang,
+): Promise<{ tenant: TenantSummary; invitation: OneTimeLink }> {
+  const place = validateThaiAddress({ province: input.province, district: input.district, subdistrict: input.subdistrict });
+  if (!place.ok) throw new AppError('validation_failed', Object.fromEntries(place.errors.map((e) => [e.field, e.code])));
+  const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug)).limit(1);
+  if (taken) throw new AppError('validation_failed', { slug: 'slug_taken' });
+  const [sameName] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(sql`${tenants.nameTh} = ${input.nameTh} and ${tenants.province} = ${input.province}`)
+    .limit(1);
+  if (sameName) throw new AppError('validation_failed', { nameTh: 'tenant_exists' });
+  const [row] = await db
+    .insert(tenants)
+    .values({
+      slug: input.slug,
+      nameTh: input.nameTh,
+      nameEn: input.nameEn,
+      type: input.type,
+      province: input.province,
+      district: input.district,
+      subdistrict: input.subdistrict,
+    })
+    .returning();
+  const ctx: TenantContext = {
+    db,
+    tenant: { id: row.id, slug: row.slug, nameTh: row.nameTh, nameEn: row.nameEn },
+    actor: { user: actor, role: 'platform_admin' },
+    lang,
+  };
+  try {
+    const invitation = await invite(ctx, { email: input.firstAdmin.email, name: input.firstAdmin.name, role: 'admin' });
+    return { tenant: summary(row), invitation };
+  } catch (err) {
+    await db.delete(tenants).where(eq(tenants.id, row.id)); // nothing half-made stays behind
+    throw err;
+  }
+}
+
+const summary = (t: typeof tenants.$inferSelect): TenantSummary => ({
+  slug: t.slug,
+  nameTh: t.nameTh,
+  nameEn: t.nameEn,
+  type: t.type as TenantSummary['type'],
+  province: t.province,
+  district: t.district,
+  subdistrict: t.subdistrict,
+});
+
+/** Every tenant with a few counts, for the platform admin's list (read as the owner, across tenants). */
+export async function listTenantsForAdmin(db: Db): Promise<AdminTenant[]> {
+  const found = await rows<Record<string, unknown>>(
+    db,
+    sql`
+    select t.id, t.slug, t.name_th, t.name_en, t.type, t.province, t.district, t.subdistrict, t.created_at,
+      (select count(*)::int from tenant_users u where u.tenant_id = t.id and u.active) as users,
+      (select count(*)::int from parties p where p.tenant_id = t.id) as partners,
+      (select count(*)::int from networks n where n.tenant_id = t.id) as networks,
+      (select count(*)::int from account_links l
+        where l.invite_tenant_id = t.id and l.kind = 'invitation' and l.used_at is null and l.expires_at > now()) as pending
+    from tenants t order by t.created_at, t.slug limit 10000`,
+  );
+  return found.map((r) => ({
+    id: String(r.id),
+    slug: String(r.slug),
+    nameTh: String(r.name_th),
+    nameEn: String(r.name_en),
+    type: r.type as TenantSummary['type'],
+    province: String(r.province),
+    district: String(r.district),
+    subdistrict: String(r.subdistrict),
+    createdAt: new Date(r.created_at as string).toISOString(),
+    users: Number(r.users),
+    partners: Number(r.partners),
+    networks: Number(r.networks),
+    pendingInvitations: Number(r.pending),
+  }));
+}
