@@ -23,12 +23,11 @@ export function estimatePassword(password: string, userInputs: string[] = []): P
   return { score: result.score, acceptable: longEnough && result.score >= MIN_SCORE, warnings };
 }
 
-/** The e-mail's local part and each word of the name count as guessable. */
+/** The e-mail, its local part, the name and each of their words count as guessable. */
 function splitInput(input: string): string[] {
-  return input
-    .toLowerCase()
-    .split(/[@.\s_-]+/)
-    .filter((w) => w.length >= 3);
+  const lower = input.toLowerCase().trim();
+  const words = lower.split(/[@.\s_-]+/).filter((w) => w.length >= 3);
+  return [lower, lower.split('@')[0], lower.replace(/\s+/g, ''), ...words].filter((w) => w.length >= 3);
 }
 
 /** Refuses a weak password with a field message on `field`. */
