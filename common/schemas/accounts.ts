@@ -101,7 +101,13 @@ export const linkInfo = z.object({
 });
 export type LinkInfo = z.infer<typeof linkInfo>;
 
-export const tokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const tokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 export const invitationAccept = z.strictObject({
   /** For a new account: the person's name as they want it shown. */

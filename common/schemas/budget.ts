@@ -37,7 +37,11 @@ export const positiveSatang = z
 export const budgetSettings = z.object({ approvalThresholdSatang: z.number().int(), headSeq: z.number().int(), headHash: z.string() });
 export type BudgetSettings = z.infer<typeof budgetSettings>;
 export const budgetSettingsUpdate = z.strictObject({
-  approvalThresholdSatang: z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }),
+  approvalThresholdSatang: z
+    .number()
+    .int({ message: 'satang_integer' })
+    .min(0, { message: 'must_not_be_negative' })
+    .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }),
 });
 
 // ---- funds ----
@@ -71,14 +75,24 @@ export const lineCreate = z.strictObject({
   activityId: z.uuid().nullish(),
   name: text(300).nullish(),
   /** Default: the activity's (or project's, or plan's) planned budget. */
-  allocatedSatang: z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }).nullish(),
+  allocatedSatang: z
+    .number()
+    .int({ message: 'satang_integer' })
+    .min(0, { message: 'must_not_be_negative' })
+    .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' })
+    .nullish(),
 });
 export type LineCreate = z.input<typeof lineCreate>;
 /** A line's name or allocation (what it belongs to stays: entries were booked against it). */
 export const lineUpdate = z
   .strictObject({
     name: text(300).min(1).optional(),
-    allocatedSatang: z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }).optional(),
+    allocatedSatang: z
+      .number()
+      .int({ message: 'satang_integer' })
+      .min(0, { message: 'must_not_be_negative' })
+      .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' })
+      .optional(),
   })
   .refine((v) => v.name !== undefined || v.allocatedSatang !== undefined, { message: 'nothing_to_change' });
 export type LineUpdate = z.input<typeof lineUpdate>;
@@ -214,7 +228,16 @@ export const transparency = z.object({
   byProject: z.array(amounts.extend({ id: z.uuid(), name: z.string(), planName: z.string(), fiscalYear: z.number().int() })),
   byNetwork: z.array(amounts.extend({ id: z.uuid(), name: z.string() })),
   byFund: z.array(
-    z.object({ id: z.uuid(), name: z.string(), kind: z.enum(FUND_KINDS), fiscalYear: z.number().int(), receivedSatang: z.number().int(), committedSatang: z.number().int(), spentSatang: z.number().int(), availableSatang: z.number().int() }),
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(FUND_KINDS),
+      fiscalYear: z.number().int(),
+      receivedSatang: z.number().int(),
+      committedSatang: z.number().int(),
+      spentSatang: z.number().int(),
+      availableSatang: z.number().int(),
+    }),
   ),
   bySourceKind: z.array(z.object({ kind: z.enum(FUND_KINDS), receivedSatang: z.number().int() })),
   contributors: z.array(contributor),
@@ -238,7 +261,15 @@ export const publicTransaction = z.object({
   counterparty: z.string().nullable(),
   totalSatang: z.number().int(),
   reversesSeq: z.number().int().nullable(),
-  entries: z.array(z.object({ account: z.enum(LEDGER_ACCOUNTS), fund: z.string(), budgetLine: z.string().nullable(), debitSatang: z.number().int(), creditSatang: z.number().int() })),
+  entries: z.array(
+    z.object({
+      account: z.enum(LEDGER_ACCOUNTS),
+      fund: z.string(),
+      budgetLine: z.string().nullable(),
+      debitSatang: z.number().int(),
+      creditSatang: z.number().int(),
+    }),
+  ),
   prevHash: z.string(),
   hash: z.string(),
 });

@@ -43,7 +43,13 @@ export const BODY_MAX_CHARS = 200_000;
 
 // ---- input ----
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === '' ? null : v));
 const tag = z.string().trim().min(1).max(50);
 
 export const knowledgePartyInput = z.strictObject({ partyId: z.uuid(), role: z.enum(KNOWLEDGE_PARTY_ROLES).default('author') });
@@ -322,10 +328,16 @@ export type ForumDetail = z.infer<typeof forumDetail>;
 
 // ---- sharing metrics ----
 
-export const metricsQuery = z.object({ fiscalYear: beYear.optional(), networkId: z.uuid().optional(), top: z.coerce.number().int().min(1).max(50).default(10) });
+export const metricsQuery = z.object({
+  fiscalYear: beYear.optional(),
+  networkId: z.uuid().optional(),
+  top: z.coerce.number().int().min(1).max(50).default(10),
+});
 export const knowledgeMetrics = z.object({
   fiscalYears: z.array(z.number().int()),
-  totals: z.array(z.object({ fiscalYear: z.number().int(), items: z.number().int(), forums: z.number().int(), attendance: z.number().int(), views: z.number().int() })),
+  totals: z.array(
+    z.object({ fiscalYear: z.number().int(), items: z.number().int(), forums: z.number().int(), attendance: z.number().int(), views: z.number().int() }),
+  ),
   /** Per network and fiscal year. `itemsProduced` counts items whose home (first) network it is. */
   byNetwork: z.array(
     z.object({
@@ -340,7 +352,15 @@ export const knowledgeMetrics = z.object({
     }),
   ),
   /** Items used beyond their home network: linked to other networks, or read by members of other networks. */
-  reused: z.array(z.object({ id: z.uuid(), title: z.string(), homeNetwork: networkRef.nullable(), otherNetworksLinked: z.number().int(), otherNetworkReaders: z.number().int() })),
+  reused: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      homeNetwork: networkRef.nullable(),
+      otherNetworksLinked: z.number().int(),
+      otherNetworkReaders: z.number().int(),
+    }),
+  ),
   mostRead: z.array(z.object({ id: z.uuid(), title: z.string(), type: z.enum(KNOWLEDGE_TYPES), views: z.number().int(), readers: z.number().int() })),
 });
 export type KnowledgeMetrics = z.infer<typeof knowledgeMetrics>;

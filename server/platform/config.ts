@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   loginRateLimit: number;
   serveWeb: boolean;
+  /** Where people reach this server (for links printed by the command line); default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimit: Number(env.PHAKHI_LOGIN_RATE_LIMIT ?? 10),
     serveWeb: env.PHAKHI_SERVE_WEB !== 'false',
+    publicUrl: env.PHAKHI_PUBLIC_URL || `http://localhost:${port}`,
   };
 }

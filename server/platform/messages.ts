@@ -81,9 +81,15 @@ export const MESSAGES: Dict = {
   unknown_item: { th: 'ไม่พบชุดความรู้นี้ หรือคุณไม่มีสิทธิ์เข้าถึง', en: 'Unknown knowledge item, or not visible to you.' },
   unknown_version: { th: 'ไม่พบฉบับนี้', en: 'Unknown version.' },
   network_visibility_needs_network: { th: 'การเผยแพร่เฉพาะเครือข่ายต้องเลือกเครือข่ายอย่างน้อยหนึ่งเครือข่าย', en: 'Network-only visibility needs at least one network.' },
-  version_conflict: { th: 'มีผู้อื่นแก้ไขชุดความรู้นี้ไปแล้ว กรุณาโหลดฉบับล่าสุดก่อนแก้ไข', en: 'Someone else has edited this item since you opened it. Reload the latest version first.' },
+  version_conflict: {
+    th: 'มีผู้อื่นแก้ไขชุดความรู้นี้ไปแล้ว กรุณาโหลดฉบับล่าสุดก่อนแก้ไข',
+    en: 'Someone else has edited this item since you opened it. Reload the latest version first.',
+  },
   file_too_large: { th: 'ไฟล์ต้องมีขนาดไม่เกิน 10 MB', en: 'The file must be at most 10 MB.' },
-  file_type_not_allowed: { th: 'ไม่รองรับไฟล์ประเภทนี้ (รองรับ PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX และไฟล์ข้อความ UTF-8) ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล', en: 'File type not allowed (PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX or UTF-8 text), judged by the content, not the name.' },
+  file_type_not_allowed: {
+    th: 'ไม่รองรับไฟล์ประเภทนี้ (รองรับ PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX และไฟล์ข้อความ UTF-8) ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล',
+    en: 'File type not allowed (PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX or UTF-8 text), judged by the content, not the name.',
+  },
   unsafe_filename: { th: 'ชื่อไฟล์ไม่ปลอดภัย (มีเครื่องหมาย / \\ .. หรืออักขระควบคุม)', en: 'Unsafe file name (contains / \\ .. or control characters).' },
   one_file_only: { th: 'ส่งได้ครั้งละหนึ่งไฟล์', en: 'Send one file at a time.' },
   network_or_party: { th: 'ระบุเครือข่ายหรือภาคีอย่างใดอย่างหนึ่ง', en: 'Give either a network or a partner.' },
@@ -92,7 +98,10 @@ export const MESSAGES: Dict = {
   fiscal_year_be: { th: 'ปีงบประมาณต้องเป็นปี พ.ศ. (เช่น 2569)', en: 'Fiscal year must be a Buddhist-era year (e.g. 2569).' },
   outside_fiscal_year: { th: 'วันที่ต้องอยู่ในปีงบประมาณของแผน (1 ต.ค. – 30 ก.ย.)', en: "The date must fall within the plan's fiscal year (1 Oct – 30 Sep)." },
   outside_plan_period: { th: 'วันที่ต้องอยู่ในช่วงเวลาของแผน', en: "The date must fall within the plan's period." },
-  work_outside_period: { th: 'มีโครงการหรือกิจกรรมที่อยู่นอกช่วงเวลาใหม่ของแผน กรุณาแก้ไขวันที่ของโครงการ/กิจกรรมก่อน', en: "Some projects or activities would fall outside the plan's new period; change their dates first." },
+  work_outside_period: {
+    th: 'มีโครงการหรือกิจกรรมที่อยู่นอกช่วงเวลาใหม่ของแผน กรุณาแก้ไขวันที่ของโครงการ/กิจกรรมก่อน',
+    en: "Some projects or activities would fall outside the plan's new period; change their dates first.",
+  },
   before_plan_start: { th: 'วันที่รายงานต้องไม่ก่อนวันเริ่มแผน', en: 'The report date must not be before the plan starts.' },
   satang_integer: { th: 'จำนวนเงินต้องเป็นจำนวนเต็มในหน่วยสตางค์ (ไม่มีทศนิยม)', en: 'Amounts are whole satang (no fractions).' },
   must_not_be_negative: { th: 'ต้องไม่ติดลบ', en: 'Must not be negative.' },
@@ -144,10 +153,19 @@ export const MESSAGES: Dict = {
   reversal_of_reversal: { th: 'รายการกลับรายการไม่สามารถกลับรายการซ้ำได้', en: 'A reversal cannot itself be reversed.' },
   already_reversed: { th: 'รายการนี้ถูกกลับรายการแล้ว', en: 'This transaction has already been reversed.' },
   rejected: { th: 'รายการนี้ถูกปฏิเสธแล้ว', en: 'This transaction was rejected.' },
-  allocation_below_used: { th: 'ยอดจัดสรรต้องไม่น้อยกว่ายอดที่ผูกพันและใช้จ่ายแล้วของรายการนี้', en: 'The allocation must not be less than what this line has committed and spent.' },
-  budget_line_in_use: { th: 'ลบไม่ได้ เพราะมีรายการบัญชีผูกกับรายการงบประมาณนี้แล้ว (แก้ชื่อหรือยอดจัดสรรได้)', en: 'Cannot delete: ledger transactions are booked against this budget line (its name and allocation can still be changed).' },
+  allocation_below_used: {
+    th: 'ยอดจัดสรรต้องไม่น้อยกว่ายอดที่ผูกพันและใช้จ่ายแล้วของรายการนี้',
+    en: 'The allocation must not be less than what this line has committed and spent.',
+  },
+  budget_line_in_use: {
+    th: 'ลบไม่ได้ เพราะมีรายการบัญชีผูกกับรายการงบประมาณนี้แล้ว (แก้ชื่อหรือยอดจัดสรรได้)',
+    en: 'Cannot delete: ledger transactions are booked against this budget line (its name and allocation can still be changed).',
+  },
   nothing_to_change: { th: 'ไม่มีข้อมูลที่จะแก้ไข', en: 'Nothing to change.' },
-  evidence_type_not_allowed: { th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์', en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.' },
+  evidence_type_not_allowed: {
+    th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์',
+    en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.',
+  },
 };
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

@@ -51,7 +51,12 @@ describe('first platform admin', () => {
     const printed: string[] = [];
     // the app's own data folder: changing the password removes the file there
     const config = { ...t.config, adminEmail: undefined, adminPassword: undefined };
-    await ensurePlatformAdmin(t.database.db, config, (m) => messages.push(m), (text) => printed.push(text));
+    await ensurePlatformAdmin(
+      t.database.db,
+      config,
+      (m) => messages.push(m),
+      (text) => printed.push(text),
+    );
     const file = path.join(config.dataDir, 'initial-admin.txt');
     const text = fs.readFileSync(file, 'utf8');
     const password = /password: (\S+)/.exec(text)![1];
@@ -71,7 +76,12 @@ describe('first platform admin', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect((await api.get('/api/v1/admin/tenants')).statusCode).toBe(200);
     // a second start does nothing
-    await ensurePlatformAdmin(t.database.db, { ...config, adminEmail: 'other@example.org', adminPassword: 'Other-Password-1' }, (m) => messages.push(m), (x) => printed.push(x));
+    await ensurePlatformAdmin(
+      t.database.db,
+      { ...config, adminEmail: 'other@example.org', adminPassword: 'Other-Password-1' },
+      (m) => messages.push(m),
+      (x) => printed.push(x),
+    );
     expect(messages).toHaveLength(1);
     expect(printed).toHaveLength(1);
   });

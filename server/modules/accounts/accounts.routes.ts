@@ -63,7 +63,12 @@ export async function accountRoutes(app: FastifyInstance) {
     '/api/v1/links/:token',
     {
       config: { access: PUBLIC, rateLimit: limited },
-      schema: { tags, summary: 'What an invitation or reset link is for (410 when used, expired or withdrawn)', params: tokenParams, response: { 200: linkInfo } },
+      schema: {
+        tags,
+        summary: 'What an invitation or reset link is for (410 when used, expired or withdrawn)',
+        params: tokenParams,
+        response: { 200: linkInfo },
+      },
     },
     (req) => service.linkInfo(app.db, req.params.token),
   );
@@ -91,7 +96,13 @@ export async function accountRoutes(app: FastifyInstance) {
     '/api/v1/password-reset/:token',
     {
       config: { access: PUBLIC, rateLimit: limited },
-      schema: { tags, summary: 'Set a new password from a reset link; every other session ends; logs in', params: tokenParams, body: passwordResetComplete, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset link; every other session ends; logs in',
+        params: tokenParams,
+        body: passwordResetComplete,
+        response: { 200: me },
+      },
     },
     async (req, reply) => startSession(app, req, reply, await service.completePasswordReset(app.db, req.params.token, req.body.password)),
   );
@@ -143,7 +154,7 @@ export async function accountRoutes(app: FastifyInstance) {
       config: { access: adminsOnly },
       schema: {
         tags,
-        summary: "A one-time link (24 hours) to set a new password for a user of this tenant only (others: the platform admin)",
+        summary: 'A one-time link (24 hours) to set a new password for a user of this tenant only (others: the platform admin)',
         params: idParams,
         response: { 201: oneTimeLink },
       },

@@ -80,7 +80,10 @@ export async function completePasswordReset(db: Db, token: string, password: str
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, account.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, account.id));
     await tx.delete(sessions).where(eq(sessions.userId, account.id));
   });
   return account;

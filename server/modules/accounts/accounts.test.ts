@@ -103,7 +103,10 @@ describe('invitations', () => {
     expect(wrong.json().error.fields.password).toBe('รหัสผ่านไม่ถูกต้อง');
     const ok = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: officer.password });
     expect(ok.statusCode).toBe(200);
-    const slugs = ok.json().tenants.map((x: { slug: string; role: string }) => `${x.slug}:${x.role}`).sort();
+    const slugs = ok
+      .json()
+      .tenants.map((x: { slug: string; role: string }) => `${x.slug}:${x.role}`)
+      .sort();
     expect(slugs).toEqual([`${a.tenant.slug}:officer`, `${b.tenant.slug}:coordinator`].sort());
     // the password did not change
     await login(t, officer.email, officer.password);

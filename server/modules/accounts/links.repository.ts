@@ -52,12 +52,7 @@ export async function pendingInvitations(db: Db, tenantId: string): Promise<Link
     .select()
     .from(accountLinks)
     .where(
-      and(
-        eq(accountLinks.kind, 'invitation'),
-        eq(accountLinks.inviteTenantId, tenantId),
-        isNull(accountLinks.usedAt),
-        gt(accountLinks.expiresAt, sql`now()`),
-      ),
+      and(eq(accountLinks.kind, 'invitation'), eq(accountLinks.inviteTenantId, tenantId), isNull(accountLinks.usedAt), gt(accountLinks.expiresAt, sql`now()`)),
     )
     .orderBy(asc(accountLinks.createdAt))
     .limit(200);

@@ -33,5 +33,6 @@ function splitInput(input: string): string[] {
 /** Refuses a weak password with a field message on `field`. */
 export function assertStrongPassword(password: string, userInputs: string[], field = 'password'): void {
   const { acceptable, score } = estimatePassword(password, userInputs);
-  if (!acceptable) throw new AppError('validation_failed', { [field]: password.length < 10 ? 'password_too_short' : score < 2 ? 'password_weak' : 'password_fair' });
+  if (!acceptable)
+    throw new AppError('validation_failed', { [field]: password.length < 10 ? 'password_too_short' : score < 2 ? 'password_weak' : 'password_fair' });
 }

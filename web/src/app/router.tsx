@@ -60,6 +60,13 @@ const budget = {
   print: lazy(() => import('../features/budget/PrintPage')),
 };
 
+const accounts = {
+  invite: lazy(() => import('../features/accounts/InvitePage')),
+  reset: lazy(() => import('../features/accounts/ResetPage')),
+  password: lazy(() => import('../features/accounts/ChangePasswordPage')),
+  tenants: lazy(() => import('../features/admin/TenantsAdminPage')),
+};
+
 function Root() {
   return (
     <Suspense fallback={<Loading minHeight={320} />}>
@@ -186,9 +193,18 @@ const publicPrintRoute = createRoute({
   validateSearch: validatePrintSearch,
 });
 
+// accounts: opened from one-time links or before any tenant, outside the tenant layout
+const accountRoutes = [
+  createRoute({ getParentRoute: () => rootRoute, path: '/invite/$token', component: accounts.invite }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/reset/$token', component: accounts.reset }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/account/password', component: accounts.password }),
+  createRoute({ getParentRoute: () => rootRoute, path: '/admin/tenants', component: accounts.tenants }),
+];
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  ...accountRoutes,
   certificateRoute,
   publicVolunteersRoute,
   publicBudgetRoute,

@@ -17,3 +17,15 @@ export function RedirectToLogin({ tenant, next }: { tenant?: string; next?: stri
   }, [navigate, tenant, next]);
   return <Loading minHeight={320} />;
 }
+
+/** Goes to another page once (see above for why not `<Navigate>`). */
+export function RedirectTo({ href }: { href: string }) {
+  const navigate = useNavigate();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    void navigate({ href, replace: true });
+  }, [navigate, href]);
+  return <Loading minHeight={320} />;
+}

@@ -56,3 +56,11 @@ export function pickTenant(me: Me, preferred?: string | null): string | null {
   const chomphu = me.tenants.find((t) => t.slug.toLowerCase().includes('chomphu'));
   return chomphu?.slug ?? me.tenants[0]?.slug ?? null;
 }
+
+/** Where a logged-in person starts: a new password first if one is due, then a tenant, else (platform admin) the tenant list. */
+export function homeFor(me: Me, preferred?: string | null): string | null {
+  if (me.user.mustChangePassword) return '/account/password';
+  const slug = pickTenant(me, preferred);
+  if (slug) return `/t/${slug}`;
+  return me.user.isPlatformAdmin ? '/admin/tenants' : null;
+}

@@ -18,6 +18,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDashboard } from './api';
+import { FirstSteps } from './FirstSteps';
 
 type CountBy = { key: string; count: number }[];
 
@@ -156,6 +157,7 @@ export default function DashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('dashboard.title')} subtitle={tenantName} />
+      {d.totals.partners === 0 || d.totals.networks === 0 ? <FirstSteps partners={d.totals.partners} networks={d.totals.networks} /> : null}
 
       <section aria-label={t('dashboard.totals')}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">

@@ -2,6 +2,8 @@ import { AppShell, Avatar, Burger, Button, Group, Menu, ScrollArea, Stack, Text,
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBuildingCommunity,
+  IconKey,
   IconCoin,
   IconBook,
   IconCalendarStats,
@@ -27,7 +29,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { NavLinkItem } from '../../ui/links';
 import { useLogout, useMe } from '../auth/api';
-import { RedirectToLogin } from '../auth/RedirectToLogin';
+import { RedirectTo, RedirectToLogin } from '../auth/RedirectToLogin';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -53,6 +55,7 @@ export default function TenantLayout() {
   if (me.isPending) return <Loading minHeight={320} />;
   if (me.isError) return <ErrorAlert error={me.error} />;
   if (!me.data) return <RedirectToLogin tenant={slug} next={loggingOut.current ? undefined : location.href} />;
+  if (me.data.user.mustChangePassword) return <RedirectTo href="/account/password" />;
   if (!ctx) {
     return (
       <Stack p="xl" maw={560} mx="auto">
@@ -156,6 +159,22 @@ export default function TenantLayout() {
                     </>
                   ) : null}
                   <Menu.Divider />
+                  <Menu.Item
+                    leftSection={<IconKey size={16} aria-hidden />}
+                    onClick={() => void navigate({ to: '/account/password' })}
+                    data-testid="change-password"
+                  >
+                    {t('accounts.changeTitle')}
+                  </Menu.Item>
+                  {me.data.user.isPlatformAdmin ? (
+                    <Menu.Item
+                      leftSection={<IconBuildingCommunity size={16} aria-hidden />}
+                      onClick={() => void navigate({ to: '/admin/tenants' })}
+                      data-testid="admin-tenants"
+                    >
+                      {t('admin.title')}
+                    </Menu.Item>
+                  ) : null}
                   <Menu.Item
                     color="red"
                     leftSection={<IconLogout size={16} aria-hidden />}

@@ -3,28 +3,14 @@ import type { TenantUser } from '../../../../common/schemas';
 import type { TenantRole } from '../../../../common/schemas/enums';
 import { api, tenantPath } from '../../api/client';
 
-export function useUsers(tenant: string) {
+export function useUsers(tenant: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['t', tenant, 'users'],
     queryFn: async ({ signal }) => {
       const r = await api<{ items: TenantUser[]; total?: number } | TenantUser[]>(tenantPath(tenant, '/users'), { query: { pageSize: 200 }, signal });
       return Array.isArray(r) ? r : r.items;
     },
-  });
-}
-
-export interface UserCreateInput {
-  email: string;
-  name: string;
-  role: TenantRole;
-  password: string;
-}
-
-export function useCreateUser(tenant: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UserCreateInput) => api<TenantUser>(tenantPath(tenant, '/users'), { method: 'POST', body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['t', tenant, 'users'] }),
   });
 }
 

@@ -1,0 +1,59 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Loading } from '../../ui/Loading';
+import { AuthFrame } from '../auth/AuthFrame';
+import { homeFor } from '../auth/api';
+import { useCompleteReset, useLinkInfo } from './api';
+import { NewPasswordField } from './NewPasswordField';
+
+/** A reset link from an admin: choose a new password; every other session of the account ends. */
+export default function ResetPage() {
+  const { t } = useTranslation();
+  const { token } = useParams({ from: '/reset/$token' });
+  const navigate = useNavigate();
+  const info = useLinkInfo(token);
+  const reset = useCompleteReset(token);
+  const [password, setPassword] = useState('');
+  const fields = reset.error instanceof ApiError ? reset.error.fields : {};
+
+  if (info.isPending)
+    return (
+      <AuthFrame>
+        <Loading />
+      </AuthFrame>
+    );
+  if (info.isError || !info.data || info.data.kind !== 'password_reset')
+    return (
+      <AuthFrame>
+        <ErrorAlert error={info.error} />
+      </AuthFrame>
+    );
+  const link = info.data;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    reset.mutate({ password }, { onSuccess: (me) => void navigate({ href: homeFor(me) ?? '/', replace: true }) });
+  }
+
+  return (
+    <AuthFrame>
+      <form onSubmit={onSubmit} noValidate data-testid="reset-form">
+        <Stack>
+          <Title order={2} size="h3">
+            {t('accounts.resetTitle')}
+          </Title>
+          <Text>{t('accounts.resetFor', { email: link.email })}</Text>
+          <NewPasswordField value={password} onChange={setPassword} error={fields.password} email={link.email} name={link.name ?? ''} testId="reset-password" />
+          {reset.isError && !Object.keys(fields).length ? <ErrorAlert error={reset.error} /> : null}
+          <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
+            {t('accounts.savePassword')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
