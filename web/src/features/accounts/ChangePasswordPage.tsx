@@ -66,7 +66,17 @@ export default function ChangePasswordPage() {
             visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
             data-testid="current-password"
           />
-          <NewPasswordField value={next} onChange={setNext} error={fields.newPassword} email={user.email} name={user.name} testId="new-password" />
+          <NewPasswordField
+            value={next}
+            onChange={(v) => {
+              setNext(v);
+              change.reset();
+            }}
+            error={fields.newPassword}
+            email={user.email}
+            name={user.name}
+            testId="new-password"
+          />
           <PasswordInput
             label={t('accounts.confirmPassword')}
             autoComplete="new-password"

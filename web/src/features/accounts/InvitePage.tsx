@@ -81,7 +81,10 @@ export default function InvitePage() {
               />
               <NewPasswordField
                 value={password}
-                onChange={setPassword}
+                onChange={(v) => {
+                  setPassword(v);
+                  accept.reset();
+                }}
                 error={fields.password}
                 email={inv.email}
                 name={name || inv.name || ''}

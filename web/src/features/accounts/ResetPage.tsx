@@ -47,7 +47,17 @@ export default function ResetPage() {
             {t('accounts.resetTitle')}
           </Title>
           <Text>{t('accounts.resetFor', { email: link.email })}</Text>
-          <NewPasswordField value={password} onChange={setPassword} error={fields.password} email={link.email} name={link.name ?? ''} testId="reset-password" />
+          <NewPasswordField
+            value={password}
+            onChange={(v) => {
+              setPassword(v);
+              reset.reset();
+            }}
+            error={fields.password}
+            email={link.email}
+            name={link.name ?? ''}
+            testId="reset-password"
+          />
           {reset.isError && !Object.keys(fields).length ? <ErrorAlert error={reset.error} /> : null}
           <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
             {t('accounts.savePassword')}
