@@ -34,9 +34,11 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean | object;
+  /** The built web app (default web/dist); tests give a folder of their own. */
+  webDist?: string;
 }
 
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, webDist = WEB_DIST }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1024 * 1024,
@@ -88,8 +90,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const serveWeb = config.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : undefined);
+  const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
+  installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : undefined);
   installAccessControl(app);
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
@@ -97,10 +99,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   if (serveWeb) {
     // hashed assets are immutable; index.html (served by the not-found handler) is not cached
+    // assets are precompressed at build time (scripts/build-web.ts): brotli or gzip as the browser accepts
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: webDist,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (res, filePath) =>
         res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600'),
     });
