@@ -164,7 +164,10 @@ export type Quorum = z.infer<typeof quorum>;
 export const minutesInput = z.strictObject({
   recorder: optionalText(200),
   checker: optionalText(200),
-  items: z.array(z.strictObject({ id: z.uuid(), discussion: optionalText(20_000) })).max(200).default([]),
+  items: z
+    .array(z.strictObject({ id: z.uuid(), discussion: optionalText(20_000) }))
+    .max(200)
+    .default([]),
 });
 export const certifyInput = z.strictObject({
   /** The earlier meeting whose minutes this meeting certifies. */

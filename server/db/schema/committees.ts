@@ -43,8 +43,14 @@ export const committeeNetworks = pgTable(
   },
   (t) => [
     primaryKey({ name: 'committee_networks_pk', columns: [t.tenantId, t.committeeId, t.networkId] }),
-    foreignKey({ name: 'committee_networks_committee_fk', columns: [t.tenantId, t.committeeId], foreignColumns: [committees.tenantId, committees.id] }).onDelete('cascade'),
-    foreignKey({ name: 'committee_networks_network_fk', columns: [t.tenantId, t.networkId], foreignColumns: [networks.tenantId, networks.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'committee_networks_committee_fk',
+      columns: [t.tenantId, t.committeeId],
+      foreignColumns: [committees.tenantId, committees.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'committee_networks_network_fk', columns: [t.tenantId, t.networkId], foreignColumns: [networks.tenantId, networks.id] }).onDelete(
+      'cascade',
+    ),
     index('committee_networks_network_idx').on(t.tenantId, t.networkId),
   ],
 );
@@ -66,7 +72,9 @@ export const committeeMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ name: 'committee_members_committee_fk', columns: [t.tenantId, t.committeeId], foreignColumns: [committees.tenantId, committees.id] }).onDelete('cascade'),
+    foreignKey({ name: 'committee_members_committee_fk', columns: [t.tenantId, t.committeeId], foreignColumns: [committees.tenantId, committees.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ name: 'committee_members_party_fk', columns: [t.tenantId, t.partyId], foreignColumns: [parties.tenantId, parties.id] }).onDelete('cascade'),
     index('committee_members_committee_idx').on(t.tenantId, t.committeeId),
     index('committee_members_party_idx').on(t.tenantId, t.partyId),
@@ -120,7 +128,9 @@ export const meetingAgendaItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ name: 'meeting_agenda_items_meeting_fk', columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete('cascade'),
+    foreignKey({ name: 'meeting_agenda_items_meeting_fk', columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
     index('meeting_agenda_items_meeting_idx').on(t.tenantId, t.meetingId),
   ],
 );
@@ -138,8 +148,14 @@ export const meetingAttendance = pgTable(
   },
   (t) => [
     primaryKey({ name: 'meeting_attendance_pk', columns: [t.tenantId, t.meetingId, t.memberId] }),
-    foreignKey({ name: 'meeting_attendance_meeting_fk', columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete('cascade'),
-    foreignKey({ name: 'meeting_attendance_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [committeeMembers.tenantId, committeeMembers.id] }).onDelete('cascade'),
+    foreignKey({ name: 'meeting_attendance_meeting_fk', columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      name: 'meeting_attendance_member_fk',
+      columns: [t.tenantId, t.memberId],
+      foreignColumns: [committeeMembers.tenantId, committeeMembers.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -164,7 +180,11 @@ export const resolutions = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'resolutions_meeting_fk', columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
-    foreignKey({ name: 'resolutions_agenda_item_fk', columns: [t.tenantId, t.agendaItemId], foreignColumns: [meetingAgendaItems.tenantId, meetingAgendaItems.id] }).onDelete('set null'),
+    foreignKey({
+      name: 'resolutions_agenda_item_fk',
+      columns: [t.tenantId, t.agendaItemId],
+      foreignColumns: [meetingAgendaItems.tenantId, meetingAgendaItems.id],
+    }).onDelete('set null'),
     foreignKey({ name: 'resolutions_plan_fk', columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }),
     foreignKey({ name: 'resolutions_budget_line_fk', columns: [t.tenantId, t.budgetLineId], foreignColumns: [budgetLines.tenantId, budgetLines.id] }),
     foreignKey({ name: 'resolutions_revokes_fk', columns: [t.tenantId, t.revokesResolutionId], foreignColumns: [t.tenantId, t.id] }),
@@ -190,8 +210,14 @@ export const resolutionActionItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ name: 'resolution_action_items_resolution_fk', columns: [t.tenantId, t.resolutionId], foreignColumns: [resolutions.tenantId, resolutions.id] }).onDelete('cascade'),
-    foreignKey({ name: 'resolution_action_items_owner_fk', columns: [t.tenantId, t.ownerPartyId], foreignColumns: [parties.tenantId, parties.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'resolution_action_items_resolution_fk',
+      columns: [t.tenantId, t.resolutionId],
+      foreignColumns: [resolutions.tenantId, resolutions.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'resolution_action_items_owner_fk', columns: [t.tenantId, t.ownerPartyId], foreignColumns: [parties.tenantId, parties.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ name: 'resolution_action_items_task_fk', columns: [t.tenantId, t.taskId], foreignColumns: [tasks.tenantId, tasks.id] }).onDelete('set null'),
     index('resolution_action_items_resolution_idx').on(t.tenantId, t.resolutionId),
     index('resolution_action_items_task_idx').on(t.tenantId, t.taskId),
