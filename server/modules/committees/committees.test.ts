@@ -138,10 +138,10 @@ describe('committees', () => {
     expect(await get(march.id)).toMatchObject({ number: 2, yearBE: 2568 });
     expect(await get(sameDayLater.id)).toMatchObject({ number: 3, yearBE: 2568 });
     expect(await get(next.id)).toMatchObject({ number: 1, yearBE: 2569 });
-    // the standard agenda: item 1, and item 2 naming the previous meeting's minutes
+    // the standard agenda: item 1, and item 2 naming the meeting before it when it was scheduled (2/2568 then)
     expect(next.agenda.map((a) => [a.section, a.title])).toEqual([
       [1, 'เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ'],
-      [2, 'รับรองรายงานการประชุมคณะกรรมการขับเคลื่อนการบริหารจัดการน้ำฝายพญาคำ ครั้งที่ 3/2568'],
+      [2, 'รับรองรายงานการประชุมคณะกรรมการขับเคลื่อนการบริหารจัดการน้ำฝายพญาคำ ครั้งที่ 2/2568'],
     ]);
     const invalid = await s.api.post(`${s.base}/meetings`, { committeeId: s.committee.id, meetingDate: '2025-13-01', startTime: '25:00', place: '' });
     expect(invalid.statusCode).toBe(400);
