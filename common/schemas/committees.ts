@@ -115,7 +115,7 @@ export const meetingUpdate = meetingCreate.omit({ committeeId: true, standardAge
 export const meetingListQuery = listQuery.extend({ committeeId: z.uuid().optional() });
 
 export const agendaItemInput = z.strictObject({
-  section: z.union(AGENDA_SECTIONS.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>]),
+  section: z.number().int().min(1).max(AGENDA_SECTIONS.length),
   title: text(1000).min(1),
   details: optionalText(8000),
   position: z.number().int().min(0).max(1000).optional(),
