@@ -12,6 +12,7 @@ import { seedKnowledge } from './knowledge/seed';
 import { seedPlans } from './plans/seed';
 import { seedManpower } from './manpower/seed';
 import { seedBudget } from './budget/seed';
+import { seedCommittees } from './committees/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -48,6 +49,8 @@ export async function seedDemo(
     if (m) log(`Demo manpower for "chomphu" loaded: ${m.teams} teams, ${m.tasks} tasks, ${m.hours} volunteer-hour logs, ${m.people} skill profiles.`);
     const b = await seedBudget(db, ref);
     if (b) log(`Demo budget for "chomphu" loaded: ${b.funds} funds, ${b.lines} budget lines, ${b.transactions} ledger transactions.`);
+    const c = await seedCommittees(db, ref);
+    if (c) log(`Demo steering committee for "chomphu" loaded: ${c.meetings} meetings, ${c.resolutions} resolutions.`);
   }
   return { created, skipped };
 }

@@ -14,6 +14,7 @@ import { planRoutes } from './plans/plans.routes';
 import { participationRoutes } from './participation/participation.routes';
 import { manpowerRoutes } from './manpower/manpower.routes';
 import { budgetRoutes } from './budget/budget.routes';
+import { committeeRoutes } from './committees/committees.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -33,6 +34,7 @@ export async function registerModules(app: FastifyInstance) {
     participationRoutes,
     manpowerRoutes,
     budgetRoutes,
+    committeeRoutes,
   ]) {
     await routes(app);
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { COMMITTEE_MESSAGES } from '../modules/committees/messages';
 
 export type Lang = 'th' | 'en';
 
@@ -166,6 +167,7 @@ export const MESSAGES: Dict = {
     th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์',
     en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.',
   },
+  ...COMMITTEE_MESSAGES,
 };
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

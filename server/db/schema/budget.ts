@@ -58,6 +58,8 @@ export const budgetLines = pgTable(
     activityId: uuid('activity_id'),
     name: text('name').notNull(),
     allocatedSatang: bigint('allocated_satang', { mode: 'number' }).notNull(),
+    /** The committee resolution that approved the line (FK in migration 0017; only a new resolution clears it). */
+    approvedByResolutionId: uuid('approved_by_resolution_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -8,3 +8,4 @@ export * from './plans';
 export * from './participation';
 export * from './manpower';
 export * from './budget';
+export * from './committees';

@@ -24,6 +24,8 @@ export const plans = pgTable(
     weightBy: text('weight_by').notNull().default('budget'),
     /** The plan this one was carried forward from (last fiscal year). */
     predecessorPlanId: uuid('predecessor_plan_id'),
+    /** The committee resolution that adopted the plan (FK in migration 0017; only a new resolution clears it). */
+    adoptedByResolutionId: uuid('adopted_by_resolution_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

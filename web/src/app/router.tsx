@@ -51,6 +51,11 @@ const manpower = {
   Certificate: lazy(() => import('../features/manpower/CertificatePage')),
   Public: lazy(() => import('../features/manpower/PublicVolunteersPage')),
 };
+const committees = {
+  list: lazy(() => import('../features/committees/CommitteesPage')),
+  detail: lazy(() => import('../features/committees/CommitteePage')),
+  meeting: lazy(() => import('../features/committees/MeetingPage')),
+};
 const budget = {
   overview: lazy(() => import('../features/budget/BudgetPage')),
   ledger: lazy(() => import('../features/budget/LedgerPage')),
@@ -201,6 +206,12 @@ const accountRoutes = [
   createRoute({ getParentRoute: () => rootRoute, path: '/admin/tenants', component: accounts.tenants }),
 ];
 
+const committeeRoutes = [
+  createRoute({ getParentRoute: () => tenantRoute, path: 'committees', component: committees.list }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'committees/$id', component: committees.detail }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'meetings/$id', component: committees.meeting }),
+];
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -211,6 +222,7 @@ const routeTree = rootRoute.addChildren([
   publicPrintRoute,
   tenantRoute.addChildren([
     ...manpowerRoutes,
+    ...committeeRoutes,
     budgetRoute,
     ledgerRoute,
     ledgerNewRoute,

@@ -20,6 +20,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { fiscalYearLabel } from '../forums/format';
 import { useCarryForward, useContinuity, useDeletePlan, useDeleteWork, usePlan } from './api';
 import { ContinuityRow } from './Continuity';
+import { AdoptedBy } from '../committees/Resolutions';
 import { baht, DARK_ORANGE, percent, planPermissions, STATUS_COLORS } from './format';
 import { ProgressModal } from './ProgressModal';
 import { Timeline } from './Timeline';
@@ -258,6 +259,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </>
         }
       />
+      <AdoptedBy planId={plan.id} />
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Stat label={t('plan.progress')}>

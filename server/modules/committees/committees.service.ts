@@ -1,0 +1,314 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ListResult } from '../../../common/schemas/api';
+import type {
+  Committee,
+  CommitteeDetail,
+  CommitteeMember,
+  committeeCreate,
+  committeeListQuery,
+  committeeMemberCreate,
+  committeeMemberUpdate,
+  committeeUpdate,
+  MeetingSummary,
+  Position,
+} from '../../../common/schemas/committees';
+import { committeeMembers, committeeNetworks, committees, meetings, networks } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import type { TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
+import { AppError, assertDateOrder } from '../../platform/errors';
+import { existingPartyIds } from '../partners/partners.repository';
+import { likePattern } from '../partners/partners.repository';
+import { asSummary } from '../manpower/shared';
+import * as repo from './committees.repository';
+import { inOfficeOn } from './quorum';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+const present = (r: repo.CommitteeRow): Committee => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as Committee['kind'],
+  purpose: r.purpose,
+  orderNumber: r.orderNumber,
+  orderDate: r.orderDate,
+  quorumPercent: r.quorumPercent,
+  networks: r.networks,
+  membersInOffice: r.membersInOffice,
+  meetingCount: r.meetingCount,
+  lastMeetingDate: r.lastMeetingDate,
+});
+
+export const presentMember = (m: repo.MemberRow, day = today()): CommitteeMember => ({
+  id: m.id,
+  party: asSummary(m.party),
+  position: m.position as Position,
+  startDate: m.startDate,
+  endDate: m.endDate,
+  orderNumber: m.orderNumber,
+  orderDate: m.orderDate,
+  inOffice: inOfficeOn(m, day),
+});
+
+export const presentMeetingSummary = (m: repo.MeetingRow): MeetingSummary => ({
+  id: m.id,
+  committeeId: m.committeeId,
+  committeeName: m.committeeName,
+  number: m.number,
+  yearBE: m.yearBE,
+  meetingDate: m.meetingDate,
+  startTime: m.startTime,
+  endTime: m.endTime,
+  place: m.place,
+  minutesStatus: m.minutesStatus,
+  resolutionCount: m.resolutionCount,
+});
+
+export async function listCommittees(ctx: TenantContext, q: z.output<typeof committeeListQuery>): Promise<ListResult<Committee>> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const where = q.q ? sql`c.name ilike ${likePattern(q.q)}` : sql`true`;
+    const found = await repo.committeeRows(tx, ctx.tenant.id, today(), where, q.pageSize, (q.page - 1) * q.pageSize);
+    return { items: found.map(present), total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  });
+}
+
+async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<CommitteeDetail> {
+  const [row] = await repo.committeeRows(tx, ctx.tenant.id, today(), sql`c.id = ${id}`, 1);
+  if (!row) throw new AppError('not_found');
+  const members = await repo.memberRows(tx, ctx.tenant.id, sql`cm.committee_id = ${id}`);
+  const meetingList = await repo.meetingRows(tx, ctx.tenant.id, sql`true`, { committeeIds: [id] });
+  return { ...present(row), members: members.map((m) => presentMember(m)), meetings: meetingList.map(presentMeetingSummary) };
+}
+
+export const getCommittee = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadDetail(tx, ctx, id));
+
+async function setNetworks(tx: Tx, ctx: TenantContext, committeeId: string, networkIds: string[]) {
+  const ids = [...new Set(networkIds)];
+  if (ids.length) {
+    const known = await tx
+      .select({ id: networks.id })
+      .from(networks)
+      .where(
+        and(
+          eq(networks.tenantId, ctx.tenant.id),
+          sql`${networks.id} in (${sql.join(
+            ids.map((x) => sql`${x}::uuid`),
+            sql`, `,
+          )})`,
+        ),
+      );
+    const found = new Set(known.map((n) => n.id));
+    const bad = ids.findIndex((x) => !found.has(x));
+    if (bad >= 0) throw new AppError('validation_failed', { [`networkIds.${networkIds.indexOf(ids[bad])}`]: 'unknown_network' });
+  }
+  await tx.delete(committeeNetworks).where(and(eq(committeeNetworks.tenantId, ctx.tenant.id), eq(committeeNetworks.committeeId, committeeId)));
+  if (ids.length) await tx.insert(committeeNetworks).values(ids.map((networkId) => ({ tenantId: ctx.tenant.id, committeeId, networkId })));
+}
+
+const auditable = (c: typeof committees.$inferSelect, networkIds: string[]) => ({
+  name: c.name,
+  kind: c.kind,
+  purpose: c.purpose,
+  orderNumber: c.orderNumber,
+  orderDate: c.orderDate,
+  quorumPercent: c.quorumPercent,
+  networkIds: [...networkIds].sort(),
+});
+
+async function currentNetworkIds(tx: Tx, tenantId: string, committeeId: string) {
+  const found = await tx
+    .select({ id: committeeNetworks.networkId })
+    .from(committeeNetworks)
+    .where(and(eq(committeeNetworks.tenantId, tenantId), eq(committeeNetworks.committeeId, committeeId)));
+  return found.map((r) => r.id);
+}
+
+export function createCommittee(ctx: TenantContext, input: z.output<typeof committeeCreate>): Promise<CommitteeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const [row] = await tx
+      .insert(committees)
+      .values({
+        tenantId: ctx.tenant.id,
+        name: input.name,
+        kind: input.kind,
+        purpose: input.purpose ?? null,
+        orderNumber: input.orderNumber ?? null,
+        orderDate: input.orderDate ?? null,
+        quorumPercent: input.quorumPercent ?? null,
+      })
+      .returning();
+    await setNetworks(tx, ctx, row.id, input.networkIds);
+    await audit(tx, ctx, { entity: 'committee', entityId: row.id, entityLabel: row.name, action: 'create', after: auditable(row, input.networkIds) });
+    return loadDetail(tx, ctx, row.id);
+  });
+}
+
+async function lockCommittee(tx: Tx, ctx: TenantContext, id: string) {
+  const [row] = await tx
+    .select()
+    .from(committees)
+    .where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)))
+    .for('update');
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export function updateCommittee(ctx: TenantContext, id: string, input: z.output<typeof committeeUpdate>): Promise<CommitteeDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const before = await lockCommittee(tx, ctx, id);
+    const beforeNetworks = await currentNetworkIds(tx, ctx.tenant.id, id);
+    const set: Partial<typeof committees.$inferInsert> = { updatedAt: new Date() };
+    for (const key of ['name', 'kind', 'purpose', 'orderNumber', 'orderDate', 'quorumPercent'] as const)
+      if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
+    const [after] = await tx
+      .update(committees)
+      .set(set)
+      .where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)))
+      .returning();
+    if (input.networkIds) await setNetworks(tx, ctx, id, input.networkIds);
+    await audit(tx, ctx, {
+      entity: 'committee',
+      entityId: id,
+      entityLabel: after.name,
+      action: 'update',
+      before: auditable(before, beforeNetworks),
+      after: auditable(after, input.networkIds ?? beforeNetworks),
+    });
+    return loadDetail(tx, ctx, id);
+  });
+}
+
+export function deleteCommittee(ctx: TenantContext, id: string): Promise<void> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const before = await lockCommittee(tx, ctx, id);
+    const [held] = await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.committeeId, id)))
+      .limit(1);
+    // its meetings are the record of what was decided: they stay, and so does the committee
+    if (held) throw new AppError('conflict', { id: 'committee_has_meetings' });
+    await tx.delete(committees).where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)));
+    await audit(tx, ctx, { entity: 'committee', entityId: id, entityLabel: before.name, action: 'delete', before: auditable(before, []) });
+  });
+}
+
+// ---- members (terms) ----
+
+async function assertNoOverlap(tx: Tx, ctx: TenantContext, committeeId: string, partyId: string, start: string, end: string | null, exceptId?: string) {
+  const clash = await repo.memberRows(
+    tx,
+    ctx.tenant.id,
+    sql`cm.committee_id = ${committeeId} and cm.party_id = ${partyId} ${exceptId ? sql`and cm.id <> ${exceptId}` : sql``}
+        and cm.start_date <= coalesce(${end}::date, 'infinity'::date) and coalesce(cm.end_date, 'infinity'::date) >= ${start}::date`,
+  );
+  if (clash.length) throw new AppError('conflict', { startDate: 'overlapping_term' });
+}
+
+const memberAudit = (m: {
+  partyId: string;
+  position: string;
+  startDate: string;
+  endDate: string | null;
+  orderNumber: string | null;
+  orderDate: string | null;
+}) => ({
+  partyId: m.partyId,
+  position: m.position,
+  startDate: m.startDate,
+  endDate: m.endDate,
+  orderNumber: m.orderNumber,
+  orderDate: m.orderDate,
+});
+
+async function loadMember(tx: Tx, ctx: TenantContext, committeeId: string, memberId: string) {
+  const [m] = await repo.memberRows(tx, ctx.tenant.id, sql`cm.committee_id = ${committeeId} and cm.id = ${memberId}`);
+  if (!m) throw new AppError('not_found');
+  return m;
+}
+
+export function addMember(ctx: TenantContext, committeeId: string, input: z.output<typeof committeeMemberCreate>): Promise<CommitteeMember> {
+  assertDateOrder(input.startDate, input.endDate);
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const c = await lockCommittee(tx, ctx, committeeId);
+    if (!(await existingPartyIds(tx, ctx.tenant.id, [input.partyId])).has(input.partyId)) throw new AppError('validation_failed', { partyId: 'unknown_party' });
+    await assertNoOverlap(tx, ctx, committeeId, input.partyId, input.startDate, input.endDate ?? null);
+    const values = {
+      tenantId: ctx.tenant.id,
+      committeeId,
+      partyId: input.partyId,
+      position: input.position,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      orderNumber: input.orderNumber ?? null,
+      orderDate: input.orderDate ?? null,
+    };
+    const [row] = await tx.insert(committeeMembers).values(values).returning({ id: committeeMembers.id });
+    const m = await loadMember(tx, ctx, committeeId, row.id);
+    await audit(tx, ctx, {
+      entity: 'committee_member',
+      entityId: row.id,
+      entityLabel: `${c.name}: ${m.party.name}`,
+      action: 'create',
+      after: memberAudit(values),
+    });
+    return presentMember(m);
+  });
+}
+
+export function updateMember(
+  ctx: TenantContext,
+  committeeId: string,
+  memberId: string,
+  input: z.output<typeof committeeMemberUpdate>,
+): Promise<CommitteeMember> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const c = await lockCommittee(tx, ctx, committeeId);
+    const before = await loadMember(tx, ctx, committeeId, memberId);
+    const next = {
+      partyId: before.party.id,
+      position: input.position ?? before.position,
+      startDate: input.startDate ?? before.startDate,
+      endDate: input.endDate !== undefined ? input.endDate : before.endDate,
+      orderNumber: input.orderNumber !== undefined ? input.orderNumber : before.orderNumber,
+      orderDate: input.orderDate !== undefined ? input.orderDate : before.orderDate,
+    };
+    assertDateOrder(next.startDate, next.endDate);
+    await assertNoOverlap(tx, ctx, committeeId, next.partyId, next.startDate, next.endDate, memberId);
+    const { partyId: _p, ...set } = next;
+    await tx
+      .update(committeeMembers)
+      .set(set)
+      .where(and(eq(committeeMembers.tenantId, ctx.tenant.id), eq(committeeMembers.id, memberId)));
+    await audit(tx, ctx, {
+      entity: 'committee_member',
+      entityId: memberId,
+      entityLabel: `${c.name}: ${before.party.name}`,
+      action: 'update',
+      before: memberAudit({ ...before, partyId: before.party.id }),
+      after: memberAudit(next),
+    });
+    return presentMember(await loadMember(tx, ctx, committeeId, memberId));
+  });
+}
+
+/** Removing a term is for mistakes: a member whose attendance was recorded ends their term instead. */
+export function removeMember(ctx: TenantContext, committeeId: string, memberId: string): Promise<void> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const c = await lockCommittee(tx, ctx, committeeId);
+    const before = await loadMember(tx, ctx, committeeId, memberId);
+    const attended = (await tx.execute(
+      sql`select 1 from meeting_attendance where tenant_id = ${ctx.tenant.id} and member_id = ${memberId} limit 1`,
+    )) as unknown as { rows: unknown[] };
+    if (attended.rows.length) throw new AppError('conflict', { endDate: 'member_has_attendance' });
+    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenantId, ctx.tenant.id), eq(committeeMembers.id, memberId)));
+    await audit(tx, ctx, {
+      entity: 'committee_member',
+      entityId: memberId,
+      entityLabel: `${c.name}: ${before.party.name}`,
+      action: 'delete',
+      before: memberAudit({ ...before, partyId: before.party.id }),
+    });
+  });
+}

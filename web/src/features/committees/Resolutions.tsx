@@ -1,0 +1,361 @@
+import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconGavel, IconListCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RESOLUTION_ACTIONS, type MeetingDetail, type Resolution, type ResolutionAction } from '../../../../common/schemas/committees';
+import { ApiError } from '../../api/client';
+import { useTenant } from '../../app/tenant';
+import { DateField } from '../../ui/DateField';
+import { formatDate } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useIsDesktop, useLang } from '../../ui/hooks';
+import { useLines } from '../budget/api';
+import { useActivityOptions } from '../manpower/api';
+import { PersonSelect } from '../manpower/parts';
+import { usePlans } from '../plans/api';
+import { useAdoption, useCommitteeRights, useCommitteeWrite } from './api';
+
+export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { slug } = useTenant();
+  const [recording, setRecording] = useState(false);
+  const [assigning, setAssigning] = useState<Resolution | null>(null);
+  const remove = useCommitteeWrite<string, MeetingDetail>(slug, 'DELETE', (id) => `/resolutions/${id}`);
+  const itemTitle = (id: string | null) => meeting.agenda.find((a) => a.id === id)?.title;
+  return (
+    <Card withBorder radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('resolution.title')}
+        </Title>
+        {editable ? (
+          <Button size="xs" leftSection={<IconGavel size={14} aria-hidden />} onClick={() => setRecording(true)} data-testid="resolution-new">
+            {t('resolution.add')}
+          </Button>
+        ) : null}
+      </Group>
+      {meeting.resolutions.length === 0 ? <Text c="dimmed">{t('resolution.noneYet')}</Text> : null}
+      <Stack gap="sm" data-testid="resolutions">
+        {meeting.resolutions.map((r) => (
+          <Card key={r.id} withBorder padding="sm" radius="sm">
+            <Group gap="xs" mb={4}>
+              <Text fw={700}>{t('resolution.number', { number: r.number })}</Text>
+              <Badge color={r.passed ? 'teal' : 'red'} variant="light">
+                {r.passed ? t('resolution.passed') : t('resolution.notPassed')}
+              </Badge>
+              {itemTitle(r.agendaItemId) ? (
+                <Text size="sm" c="dimmed">
+                  {itemTitle(r.agendaItemId)}
+                </Text>
+              ) : null}
+            </Group>
+            <Text>{r.text}</Text>
+            <Text size="sm" c="dimmed">
+              {t('resolution.votes', { for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain })}
+            </Text>
+            {r.target ? (
+              <Text size="sm" fw={600} data-testid="resolution-target">
+                {t(`resolution.target.${r.target.kind}`, { name: r.target.name })}
+              </Text>
+            ) : null}
+            {r.revokedBy ? (
+              <Text size="sm" c="red.8">
+                {t('resolution.revokedBy', { label: r.revokedBy.label })}
+              </Text>
+            ) : null}
+            {r.actionItems.length ? (
+              <Stack gap={2} mt={6}>
+                <Text size="sm" fw={600}>
+                  {t('resolution.actionItems')}
+                </Text>
+                {r.actionItems.map((a) => (
+                  <Text key={a.id} size="sm">
+                    • {a.title} — {a.owner.name}, {t('resolution.dueDate')} {formatDate(a.dueDate, lang)}
+                    {a.taskStatus ? ` (${t('resolution.task', { status: t(`manpower.taskStatus.${a.taskStatus}`) })})` : ''}
+                  </Text>
+                ))}
+              </Stack>
+            ) : null}
+            {editable ? (
+              <Group gap="xs" mt="xs">
+                <Button size="compact-sm" variant="light" leftSection={<IconListCheck size={14} aria-hidden />} onClick={() => setAssigning(r)}>
+                  {t('resolution.addActionItem')}
+                </Button>
+                {r.action === 'none' ? (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => remove.mutate(r.id)}
+                    loading={remove.isPending && remove.variables === r.id}
+                  >
+                    {t('resolution.delete')}
+                  </Button>
+                ) : null}
+              </Group>
+            ) : null}
+          </Card>
+        ))}
+      </Stack>
+      <ErrorAlert error={remove.error} />
+      <ResolutionModal opened={recording} onClose={() => setRecording(false)} meeting={meeting} />
+      <ActionItemModal resolution={assigning} onClose={() => setAssigning(null)} />
+    </Card>
+  );
+}
+
+interface Body {
+  agendaItemId: string | null;
+  text: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  action: ResolutionAction;
+  planId: string | null;
+  budgetLineId: string | null;
+  revokesResolutionId: string | null;
+}
+
+function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClose: () => void; meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  const rights = useCommitteeRights();
+  const save = useCommitteeWrite<Body, MeetingDetail>(slug, 'POST', () => `/meetings/${meeting.id}/resolutions`);
+  const empty: Body = {
+    agendaItemId: null,
+    text: '',
+    votesFor: meeting.quorum.present,
+    votesAgainst: 0,
+    votesAbstain: 0,
+    action: 'none',
+    planId: null,
+    budgetLineId: null,
+    revokesResolutionId: null,
+  };
+  const [v, setV] = useState<Body>(empty);
+  const [revokeKind, setRevokeKind] = useState<'plan' | 'budget_line'>('plan');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!opened) return;
+    setV(empty);
+    setErrors({});
+  }, [opened]);
+  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
+  const plans = usePlans(slug, { pageSize: 100 });
+  const lines = useLines(slug, { pageSize: 200 });
+  const revoking = v.action === 'revoke';
+  const adoption = useAdoption(slug, revokeKind === 'plan' ? { planId: v.planId ?? undefined } : { budgetLineId: v.budgetLineId ?? undefined });
+  const revokeTarget = revoking && (v.planId || v.budgetLineId) ? adoption.data?.adoptedBy : null;
+  const showPlan = v.action === 'adopt_plan' || (revoking && revokeKind === 'plan');
+  const showLine = v.action === 'approve_budget_line' || (revoking && revokeKind === 'budget_line');
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!v.text.trim()) return setErrors({ text: t('validation.required') });
+    const body: Body = {
+      ...v,
+      planId: v.action === 'adopt_plan' ? v.planId : null,
+      budgetLineId: v.action === 'approve_budget_line' ? v.budgetLineId : null,
+      revokesResolutionId: revoking ? (revokeTarget?.id ?? null) : null,
+    };
+    save.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('resolution.saved') });
+        onClose();
+      },
+      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+    });
+  }
+  const num = (k: 'votesFor' | 'votesAgainst' | 'votesAbstain') => (
+    <NumberInput
+      label={t(`resolution.${k}`)}
+      value={v[k]}
+      onChange={(n) => set(k, typeof n === 'number' ? n : 0)}
+      min={0}
+      allowDecimal={false}
+      error={errors[k]}
+      data-testid={`resolution-${k}`}
+    />
+  );
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('resolution.add')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg" fullScreen={!desktop}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Select
+            label={t('resolution.agendaItem')}
+            data={meeting.agenda.map((a) => ({ value: a.id, label: `${a.section}. ${a.title}` }))}
+            value={v.agendaItemId}
+            onChange={(id) => set('agendaItemId', id)}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+            error={errors.agendaItemId}
+          />
+          <Textarea
+            label={t('resolution.text')}
+            value={v.text}
+            onChange={(e) => set('text', e.currentTarget.value)}
+            required
+            autosize
+            minRows={2}
+            error={errors.text}
+            data-testid="resolution-text"
+          />
+          <Group grow align="flex-start">
+            {num('votesFor')}
+            {num('votesAgainst')}
+            {num('votesAbstain')}
+          </Group>
+          <Select
+            label={t('resolution.action.label')}
+            data={RESOLUTION_ACTIONS.filter((a) => a === 'none' || rights.act).map((a) => ({ value: a, label: t(`resolution.action.${a}`) }))}
+            value={v.action}
+            onChange={(a) => a && set('action', a as ResolutionAction)}
+            allowDeselect={false}
+            data-testid="resolution-action"
+          />
+          {revoking ? (
+            <Select
+              label={t('resolution.revokes')}
+              data={[
+                { value: 'plan', label: t('resolution.plan') },
+                { value: 'budget_line', label: t('resolution.budgetLine') },
+              ]}
+              value={revokeKind}
+              onChange={(k) => k && setRevokeKind(k as 'plan' | 'budget_line')}
+              allowDeselect={false}
+            />
+          ) : null}
+          {showPlan ? (
+            <Select
+              label={t('resolution.plan')}
+              searchable
+              data={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.fiscalYear})` }))}
+              value={v.planId}
+              onChange={(id) => set('planId', id)}
+              error={errors.planId}
+              data-testid="resolution-plan"
+            />
+          ) : null}
+          {showLine ? (
+            <Select
+              label={t('resolution.budgetLine')}
+              searchable
+              data={(lines.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} — ${l.plan.name}` }))}
+              value={v.budgetLineId}
+              onChange={(id) => set('budgetLineId', id)}
+              error={errors.budgetLineId}
+            />
+          ) : null}
+          {revoking ? (
+            <Text size="sm" c={revokeTarget ? undefined : 'dimmed'}>
+              {revokeTarget ? revokeTarget.label : t('resolution.notAdopted')}
+            </Text>
+          ) : null}
+          {errors.revokesResolutionId ? (
+            <Text c="red" size="sm">
+              {errors.revokesResolutionId}
+            </Text>
+          ) : null}
+          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="resolution-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ActionItemModal({ resolution, onClose }: { resolution: Resolution | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  type Body = { title: string; ownerPartyId: string | null; dueDate: string | null; activityId: string | null };
+  const save = useCommitteeWrite<Body, MeetingDetail>(slug, 'POST', () => `/resolutions/${resolution?.id}/action-items`);
+  const [v, setV] = useState<Body>({ title: '', ownerPartyId: null, dueDate: null, activityId: null });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [search, setSearch] = useState('');
+  const acts = useActivityOptions(slug, search, !!resolution);
+  useEffect(() => {
+    setV({ title: '', ownerPartyId: null, dueDate: null, activityId: null });
+    setErrors({});
+  }, [resolution]);
+  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    save.mutate(v, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('resolution.actionSaved') });
+        onClose();
+      },
+      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+    });
+  }
+  return (
+    <Modal
+      opened={!!resolution}
+      onClose={onClose}
+      title={t('resolution.addActionItem')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      fullScreen={!desktop}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('resolution.actionTitle')}
+            value={v.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            required
+            error={errors.title}
+            maxLength={300}
+          />
+          <PersonSelect label={t('resolution.owner')} value={v.ownerPartyId} onChange={(id) => set('ownerPartyId', id)} error={errors.ownerPartyId} required />
+          <DateField label={t('resolution.dueDate')} value={v.dueDate} onChange={(d) => set('dueDate', d)} error={errors.dueDate} required />
+          <Select
+            label={t('resolution.activity')}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
+            data={(acts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.planName}` }))}
+            value={v.activityId}
+            onChange={(id) => set('activityId', id)}
+            error={errors.activityId}
+            required
+          />
+          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** On a plan's (or budget line's) page: which resolution adopted it. */
+export function AdoptedBy({ planId, budgetLineId }: { planId?: string; budgetLineId?: string }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const q = useAdoption(slug, { planId, budgetLineId });
+  if (!q.data) return null;
+  const a = q.data.adoptedBy;
+  return (
+    <Text size="sm" c={a ? undefined : 'dimmed'} data-testid="adopted-by">
+      {a ? t(planId ? 'resolution.adoptedBy' : 'resolution.approvedBy', { label: a.label }) : t('resolution.notAdopted')}
+    </Text>
+  );
+}

@@ -1,0 +1,13 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+const MINUTES_COLOR = { none: 'gray', draft: 'blue', certified: 'teal' } as const;
+
+export function MinutesBadge({ status }: { status: 'none' | 'draft' | 'certified' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={MINUTES_COLOR[status]} variant="light" style={{ textTransform: 'none' }}>
+      {t(`meeting.minutesStatus.${status}`)}
+    </Badge>
+  );
+}
