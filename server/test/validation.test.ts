@@ -55,14 +55,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(res.json().error.fields).toEqual({ email: 'รูปแบบอีเมลไม่ถูกต้อง', 'consent.date': 'วันที่ไม่ถูกต้อง' });
   });
 
-  it('users: short passwords, taken emails', async () => {
-    const short = await ctx.api.post(`${ctx.base}/users`, { email: 'new@example.org', name: 'ผู้ใช้ใหม่', role: 'officer', password: 'short' });
-    expect(short.json().error.fields.password).toBe('รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร');
-    const ok = await ctx.api.post(`${ctx.base}/users`, { email: 'new@example.org', name: 'ผู้ใช้ใหม่', role: 'officer', password: 'long-enough-password' });
-    expect(ok.statusCode).toBe(201);
-    const taken = await ctx.api.post(`${ctx.base}/users`, { email: 'NEW@example.org', name: 'ซ้ำ', role: 'officer', password: 'long-enough-password' });
-    expect(taken.statusCode).toBe(409);
-    expect((await ctx.api.get(`${ctx.base}/users`)).json().total).toBe(2);
+  it('invitations: a bad e-mail, a present member (any case)', async () => {
+    const bad = await ctx.api.post(`${ctx.base}/invitations`, { email: 'not-an-email', name: 'ผู้ใช้ใหม่', role: 'officer' });
+    expect(bad.json().error.fields.email).toBe('รูปแบบอีเมลไม่ถูกต้อง');
+    const present = await ctx.api.post(`${ctx.base}/invitations`, { email: ctx.user.email.toUpperCase(), name: 'ซ้ำ', role: 'officer' });
+    expect(present.json().error.fields.email).toBe('ผู้ใช้อีเมลนี้เป็นสมาชิกของหน่วยงานนี้อยู่แล้ว');
+    expect((await ctx.api.get(`${ctx.base}/invitations`)).json().items).toEqual([]);
   });
 
   it('nothing was written by any of the above', async () => {

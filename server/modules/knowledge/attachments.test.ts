@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { makeDocx, makePdf } from '../../demo/knowledge/documents';
-import { ORIGIN, buildTestApp, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { ORIGIN, buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 let admin: Client;
@@ -36,8 +36,8 @@ beforeAll(async () => {
   base = a.base;
   const p = (await admin.post(`${base}/partners`, { kind: 'person', name: 'นายคนนอก', sector: 'civil_society' })).json().id;
   const email = `out-${crypto.randomUUID()}@example.org`;
-  await admin.post(`${base}/users`, { email, name: 'คนนอก', role: 'member', password: 'long-enough-pw', partyId: p });
-  outsider = await login(t, email, 'long-enough-pw');
+  const account = await createUser(t, { tenantId: a.tenant.id, role: 'member', email, name: 'คนนอก', partyId: p });
+  outsider = await login(t, email, account.password);
   itemId = (await admin.post(`${base}/knowledge`, { title: 'เอกสารประกอบเวที', type: 'manual', body: 'ดูไฟล์แนบ' })).json().id;
   const n = (await admin.post(`${base}/networks`, { name: 'เครือข่ายปิด', pillar: 'people' })).json().id;
   secretId = (await admin.post(`${base}/knowledge`, { title: 'เอกสารภายใน', type: 'manual', visibility: 'network', networkIds: [n] })).json().id;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN, buildTestApp, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { ORIGIN, buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 let admin: Client;
@@ -30,8 +30,8 @@ beforeAll(async () => {
   item.rehab = await k('แนวทางฟื้นฟูผู้สูงอายุ', [net.elderly], '2024-10-15'); // FY 2568
   item.secret = await k('บันทึกภายในเครือข่ายน้ำ', [net.water], '2024-11-01', 'network');
   const email = `r-${crypto.randomUUID()}@example.org`;
-  await admin.post(`${base}/users`, { email, name: 'ผู้อ่าน', role: 'member', password: 'long-enough-pw', partyId: party.nurse });
-  reader = await login(t, email, 'long-enough-pw');
+  const account = await createUser(t, { tenantId: a.tenant.id, role: 'member', email, name: 'ผู้อ่าน', partyId: party.nurse });
+  reader = await login(t, email, account.password);
 });
 afterAll(() => t.close());
 

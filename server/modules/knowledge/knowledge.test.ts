@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 let admin: Client;
@@ -32,9 +32,8 @@ beforeAll(async () => {
   net.elderly = (await admin.post(`${base}/networks`, { name: 'เครือข่ายฟื้นฟูสมรรถภาพผู้สูงอายุ', pillar: 'people', coordinatorPartyId: party.elderly })).json().id;
   const mk = async (role: 'member' | 'coordinator', partyId: string) => {
     const email = `m-${crypto.randomUUID()}@example.org`;
-    const res = await admin.post(`${base}/users`, { email, name: `สมาชิก ${role}`, role, password: 'long-enough-pw', partyId });
-    expect(res.statusCode, res.body).toBe(201);
-    return login(t, email, 'long-enough-pw');
+    const account = await createUser(t, { tenantId: a.tenant.id, role, email, name: `สมาชิก ${role}`, partyId });
+    return login(t, email, account.password);
   };
   memberWater = await mk('member', party.water);
   memberElderly = await mk('member', party.elderly);
