@@ -92,6 +92,10 @@ export const MESSAGES: Dict = {
     en: 'File type not allowed (PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX or UTF-8 text), judged by the content, not the name.',
   },
   unsafe_filename: { th: 'ชื่อไฟล์ไม่ปลอดภัย (มีเครื่องหมาย / \\ .. หรืออักขระควบคุม)', en: 'Unsafe file name (contains / \\ .. or control characters).' },
+  archive_too_large: {
+    th: 'ไฟล์นี้เมื่อแตกออกมามีขนาดใหญ่เกินไป มีส่วนประกอบมากเกินไป หรือบีบอัดผิดปกติ (อาจเป็นไฟล์ zip bomb) ระบบจึงไม่รับไฟล์นี้',
+    en: 'This file is too large once unpacked, has too many parts, or is compressed abnormally (possibly a zip bomb), so it was refused.',
+  },
   one_file_only: { th: 'ส่งได้ครั้งละหนึ่งไฟล์', en: 'Send one file at a time.' },
   network_or_party: { th: 'ระบุเครือข่ายหรือภาคีอย่างใดอย่างหนึ่ง', en: 'Give either a network or a partner.' },
   duplicate_participant: { th: 'ผู้เข้าร่วมนี้ซ้ำกับรายการก่อนหน้า', en: 'This participant is listed twice.' },

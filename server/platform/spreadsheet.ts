@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from './errors';
+import { assertZipWithinLimits, ZipLimitError, type ZipLimits } from './zip';
+
+/** An import of at most MAX_ROWS rows is far below these; exceljs (JSZip) trusts the archive, so it is measured first. */
+const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024, maxRatio: 200, ratioGraceBytes: 1024 * 1024 };
 
 export interface Column<T> {
   key: string;
@@ -34,6 +38,12 @@ export async function readTable(buffer: Buffer, filename: string): Promise<{ hea
   const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(filename)) {
     if (!isZip) throw new AppError('unsupported_file', { file: 'import_file_type' });
+    try {
+      await assertZipWithinLimits(buffer, IMPORT_ZIP_LIMITS);
+    } catch (err) {
+      if (err instanceof ZipLimitError && err.isBomb) throw new AppError('payload_too_large', { file: 'archive_too_large' });
+      throw new AppError('unsupported_file', { file: 'import_file_type' });
+    }
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);
