@@ -17,6 +17,7 @@ import { TenantDirectory } from './platform/tenancy';
 import { RequestValidationError } from './platform/errors';
 import { installErrorHandling } from './platform/error-handler';
 import { installAccessControl } from './platform/access-control';
+import { installPublicEdge } from './platform/public-edge';
 import { registerModules } from './modules';
 
 declare module 'fastify' {
@@ -38,11 +39,14 @@ export interface BuildOptions {
   webDist?: string;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp({ config, database, logger, webDist = WEB_DIST }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // a hop count is what Fastify does for a number (its types only list the function form)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -74,6 +78,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     },
   });
   await app.register(cookie);
+  installPublicEdge(app); // before rate-limit: it gives every public route its limit
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
 
