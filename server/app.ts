@@ -18,6 +18,7 @@ import { RequestValidationError } from './platform/errors';
 import { installErrorHandling } from './platform/error-handler';
 import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
+import { installNulGuard } from './platform/nul-guard';
 import { registerModules } from './modules';
 
 declare module 'fastify' {
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : undefined);
   installAccessControl(app);
+  installNulGuard(app); // after access control: who may ask comes first
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   await registerModules(app);

@@ -86,14 +86,19 @@ export class UnsafeFilenameError extends Error {}
 
 /**
  * A display name for an uploaded file. Names that try to leave the folder (path separators, "..",
- * NUL or other control characters) are refused; otherwise the name is normalised (NFC), characters
- * that some systems forbid are replaced with "_", and it is shortened to 200 characters keeping the extension.
+ * NUL or other control characters, C0 and C1) are refused; invisible direction and format characters
+ * (U+202A–U+202E, U+2066–U+2069, LRM/RLM/ALM, zero-width ones) are removed, since "รายงาน\u202Efdp.exe"
+ * shows as "รายงานexe.pdf"; the name is normalised (NFC), characters that some systems forbid are replaced
+ * with "_", and it is shortened to 200 characters keeping the extension.
  */
 export function safeFilename(raw: string | undefined): string {
-  const name = (raw ?? '').normalize('NFC').trim();
+  const name = (raw ?? '')
+    .normalize('NFC')
+    .replace(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\u2060\uFEFF]/g, '')
+    .trim();
   if (!name) return 'file';
   // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001F\u007F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name))
+  if (/[/\\\u0000-\u001F\u007F-\u009F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name))
     throw new UnsafeFilenameError(name);
   let clean = name
     .replace(/[<>:"|?*]/g, '_')
