@@ -13,12 +13,21 @@ export interface Column<T> {
   width?: number;
 }
 
-/** CSV with a BOM so that Excel shows Thai correctly. */
+/**
+ * A text cell that a spreadsheet would run as a formula (= + - @, tab, CR first: "=HYPERLINK(…)", "+cmd")
+ * gets a leading single quote (OWASP CSV injection). Numbers are numbers: a negative amount stays -1500.
+ */
+export function formulaSafe(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV with a BOM so that Excel shows Thai correctly; text cells are formula-safe. */
 export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
-  const data = rows.map((r) => columns.map((c) => c.value(r) ?? ''));
+  const data = rows.map((r) => columns.map((c) => formulaSafe(c.value(r) ?? '')));
   return '\uFEFF' + Papa.unparse({ fields: columns.map((c) => c.header), data }, { newline: '\r\n' });
 }
 
+/** XLSX: values are written as typed cells (text as shared strings), never as formulas. */
 export async function toXlsx<T>(rows: T[], columns: Column<T>[], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Phakhi';

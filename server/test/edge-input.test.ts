@@ -64,3 +64,42 @@ describe('input at the edge', () => {
     expect(() => safeFilename('a\u0007b.pdf')).toThrow();
   });
 });
+
+describe('exports', () => {
+  it('write CSV text cells that start like a formula with a leading quote, numbers untouched; XLSX as strings', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { formulaSafe, toCsv, toXlsx } = await import('../platform/spreadsheet');
+    expect(['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', 'ปกติ', '1-2'].map((v) => formulaSafe(v))).toEqual([
+      "'=1+1",
+      "'+cmd",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      'ปกติ',
+      '1-2',
+    ]);
+    expect(formulaSafe(-1500)).toBe(-1500);
+    // through the real partner and network exports
+    for (const name of ['=HYPERLINK("http://evil.example","คลิก")', '+cmd|calc', '@SUM(1)']) {
+      expect((await admin.post(`${base}/partners`, { kind: 'organization', name, sector: 'civil_society' })).statusCode).toBe(201);
+    }
+    expect((await admin.post(`${base}/networks`, { name: '=1+1', pillar: 'people' })).statusCode).toBe(201);
+    const partners = (await admin.get(`${base}/partners/export?format=csv`)).body;
+    expect(partners).toContain(`"'=HYPERLINK(""http://evil.example"",""คลิก"")"`);
+    expect(partners).toMatch(/(^|,)'\+cmd\|calc(,|$)/m);
+    expect(partners).toMatch(/(^|,)'@SUM\(1\)(,|$)/m);
+    expect(partners).not.toMatch(/(^|,)"?[=+@]/m);
+    expect((await admin.get(`${base}/networks/export?format=csv`)).body).toMatch(/(^|,)'=1\+1(,|$)/m);
+    const csv = toCsv([{ n: -1500, s: '-1500' }], [
+      { key: 'n', header: 'n', value: (r) => r.n },
+      { key: 's', header: 's', value: (r) => r.s },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe("-1500,'-1500");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx([{ s: '=1+1' }], [{ key: 's', header: 's', value: (r) => r.s }], 'x')) as unknown as ArrayBuffer);
+    const cell = wb.worksheets[0].getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=1+1');
+  });
+});
