@@ -17,6 +17,8 @@ import { TenantDirectory } from './platform/tenancy';
 import { RequestValidationError } from './platform/errors';
 import { installErrorHandling } from './platform/error-handler';
 import { installAccessControl } from './platform/access-control';
+import { installPublicEdge } from './platform/public-edge';
+import { installNulGuard } from './platform/nul-guard';
 import { registerModules } from './modules';
 
 declare module 'fastify' {
@@ -38,11 +40,14 @@ export interface BuildOptions {
   webDist?: string;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp({ config, database, logger, webDist = WEB_DIST }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // a hop count is what Fastify does for a number (its types only list the function form)
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -74,6 +79,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     },
   });
   await app.register(cookie);
+  installPublicEdge(app); // before rate-limit: it gives every public route its limit
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
 
@@ -93,6 +99,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : undefined);
   installAccessControl(app);
+  installNulGuard(app); // after access control: who may ask comes first
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   await registerModules(app);

@@ -1,6 +1,6 @@
 import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
 import { loadConfig } from './platform/config';
-import { acquireDataLock, DataDirLockedError } from './platform/data-lock';
+import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError } from './platform/data-lock';
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
@@ -46,7 +46,7 @@ async function run(command: string | undefined) {
 run(process.argv[2]).then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof DataDirLockedError ? err.message : err);
+    console.error(err instanceof DataDirLockedError || err instanceof DataDirLockIsFolderError ? err.message : err);
     process.exit(1);
   },
 );

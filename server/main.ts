@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
 import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
 import { loadConfig } from './platform/config';
-import { acquireDataLock, DataDirLockedError } from './platform/data-lock';
+import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError } from './platform/data-lock';
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
@@ -47,7 +47,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof DataDirLockIsFolderError) {
     console.error(`\n${err.message}\n`);
     process.exit(1);
   }

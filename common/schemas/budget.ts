@@ -121,15 +121,30 @@ export const entryInput = z.strictObject({
   amountSatang: positiveSatang,
 });
 export type EntryInput = z.input<typeof entryInput>;
+/**
+ * A ledger date: not before 1 Jan 2500 B.E. (1957) and not more than a year ahead; 1900 and 2099 were
+ * accepted (issue 15). The future bound is checked against the clock when the request is validated.
+ */
+export const LEDGER_EARLIEST = '1957-01-01';
+export const ledgerDate = isoDate
+  .refine((s) => s >= LEDGER_EARLIEST, { message: 'date_too_early' })
+  .refine(
+    (s) => {
+      const limit = new Date();
+      limit.setUTCFullYear(limit.getUTCFullYear() + 1);
+      return s <= limit.toISOString().slice(0, 10);
+    },
+    { message: 'date_too_late' },
+  );
 export const transactionCreate = z.strictObject({
   kind: z.enum(['contribution', 'commitment', 'expense', 'transfer']),
-  occurredOn: isoDate,
+  occurredOn: ledgerDate,
   description: text(1000).min(1),
   partyId: z.uuid().nullish(),
   entries: z.array(entryInput).min(2, { message: 'at_least_two_entries' }).max(MAX_ENTRIES),
 });
 export type TransactionCreate = z.input<typeof transactionCreate>;
-export const reverseBody = z.strictObject({ reason: text(1000).min(3, { message: 'reason_required' }), occurredOn: isoDate.nullish() });
+export const reverseBody = z.strictObject({ reason: text(1000).min(3, { message: 'reason_required' }), occurredOn: ledgerDate.nullish() });
 export const rejectBody = z.strictObject({ reason: text(1000).min(3, { message: 'reason_required' }) });
 
 export const entry = z.object({

@@ -121,7 +121,7 @@ export const progressCreate = z.strictObject({
   reportedOn: isoDate,
   text: text(4000).min(1),
   percentage,
-  photoUrls: z.array(z.url().max(1000)).max(20).default([]),
+  photoUrls: z.array(z.url({ protocol: /^https?$/, message: 'http_url_only' }).max(1000)).max(20).default([]),
   /** Optional status change with the report (e.g. 'done', 'delayed'). */
   status: z.enum(WORK_STATUSES).optional(),
 });

@@ -15,11 +15,14 @@ const finite = z.number().refine(Number.isFinite, { message: 'invalid_number' })
 export const scopeQuery = z.object({ networkId: z.uuid().optional() });
 export const mapQuery = scopeQuery.extend({ fiscalYear: fiscalYearQuery.optional() });
 
-/** Vision and missions of the tenant (no networkId) or of one network. */
+/**
+ * Vision and missions of the tenant (no networkId) or of one network. A field left out keeps its value
+ * (`PUT {}` changes nothing); `vision: null` or `missions: []` clears it.
+ */
 export const frameUpsert = z.strictObject({
   networkId: z.uuid().nullish(),
   vision: optionalText(2000),
-  missions: z.array(text(1000).min(1)).max(30).default([]),
+  missions: z.array(text(1000).min(1)).max(30).optional(),
 });
 
 export const goalCreate = z.strictObject({

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -16,9 +17,48 @@ export interface Config {
   allowedOrigins: string[];
   logLevel: string;
   loginRateLimit: number;
+  /** Requests per minute per client IP on the anonymous /api/v1/public/… routes. */
+  publicRateLimit: number;
+  /** Seconds a public answer may be cached (Cache-Control max-age and the in-process cache). */
+  publicCacheSeconds: number;
+  /**
+   * Fastify's `trustProxy`: whose X-Forwarded-For to believe for the client IP (rate limits, logs).
+   * Off by default: anyone can write that header, so trusting it lets a client pick its own IP.
+   */
+  trustProxy: TrustProxy;
   serveWeb: boolean;
   /** Where people reach this server (for links printed by the command line); default http://localhost:PORT. */
   publicUrl: string;
+}
+
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * PHAKHI_TRUST_PROXY: `false` (default), `true` (trust every proxy: only when the server cannot be reached
+ * except through one), a hop count (`1` = the nearest proxy), or comma-separated addresses/CIDRs of the proxies.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [ip, bits, ...rest] = entry.split('/');
+    const family = net.isIP(ip);
+    const maxBits = family === 4 ? 32 : 128;
+    if (!family || rest.length || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)))
+      throw new Error(`PHAKHI_TRUST_PROXY must be false, true, a hop count or comma-separated IP addresses/CIDRs; "${entry}" is none of these`);
+  }
+  return list;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimit: Number(env.PHAKHI_LOGIN_RATE_LIMIT ?? 10),
+    publicRateLimit: positiveInt(env, 'PHAKHI_PUBLIC_RATE_LIMIT', 120),
+    publicCacheSeconds: positiveInt(env, 'PHAKHI_PUBLIC_CACHE_SECONDS', 30),
+    trustProxy: parseTrustProxy(env.PHAKHI_TRUST_PROXY),
     serveWeb: env.PHAKHI_SERVE_WEB !== 'false',
     publicUrl: env.PHAKHI_PUBLIC_URL || `http://localhost:${port}`,
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireDataLock, DataDirLockedError } from './data-lock';
+import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError } from './data-lock';
 import { ensurePlatformAdmin } from './bootstrap';
 import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../test/harness';
 
@@ -33,9 +33,29 @@ describe('data folder lock', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'phakhi.lock'), '999999999');
     const release = acquireDataLock(dir);
-    expect(fs.readFileSync(path.join(dir, 'phakhi.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'phakhi.lock'), 'utf8')).pid).toBe(process.pid);
     release();
     expect(DataDirLockedError).toBeDefined();
+  });
+
+  it('is not blocked by a live process that is not a Phakhi server (pid 1), old or new lock format', () => {
+    const dir = tmp();
+    const lock = path.join(dir, 'phakhi.lock');
+    fs.writeFileSync(lock, '1');
+    acquireDataLock(dir)();
+    // pid 1 alive, but it did not start when the lock says: a reused pid, not the holder
+    fs.writeFileSync(lock, JSON.stringify({ pid: 1, host: os.hostname(), bootId: null, startTime: '-1', token: 'x' }));
+    const release = acquireDataLock(dir);
+    expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('explains a lockfile that is a folder instead of crashing with EISDIR', () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'phakhi.lock'));
+    expect(() => acquireDataLock(dir)).toThrow(DataDirLockIsFolderError);
+    expect(() => acquireDataLock(dir)).toThrow(/is a folder.*Remove that folder/);
   });
 });
 

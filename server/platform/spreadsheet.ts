@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from './errors';
+import { assertZipWithinLimits, ZipLimitError, type ZipLimits } from './zip';
+
+/** An import of at most MAX_ROWS rows is far below these; exceljs (JSZip) trusts the archive, so it is measured first. */
+const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024, maxRatio: 200, ratioGraceBytes: 1024 * 1024 };
 
 export interface Column<T> {
   key: string;
@@ -9,12 +13,21 @@ export interface Column<T> {
   width?: number;
 }
 
-/** CSV with a BOM so that Excel shows Thai correctly. */
+/**
+ * A text cell that a spreadsheet would run as a formula (= + - @, tab, CR first: "=HYPERLINK(…)", "+cmd")
+ * gets a leading single quote (OWASP CSV injection). Numbers are numbers: a negative amount stays -1500.
+ */
+export function formulaSafe(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV with a BOM so that Excel shows Thai correctly; text cells are formula-safe. */
 export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
-  const data = rows.map((r) => columns.map((c) => c.value(r) ?? ''));
+  const data = rows.map((r) => columns.map((c) => formulaSafe(c.value(r) ?? '')));
   return '\uFEFF' + Papa.unparse({ fields: columns.map((c) => c.header), data }, { newline: '\r\n' });
 }
 
+/** XLSX: values are written as typed cells (text as shared strings), never as formulas. */
 export async function toXlsx<T>(rows: T[], columns: Column<T>[], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Phakhi';
@@ -34,6 +47,12 @@ export async function readTable(buffer: Buffer, filename: string): Promise<{ hea
   const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(filename)) {
     if (!isZip) throw new AppError('unsupported_file', { file: 'import_file_type' });
+    try {
+      await assertZipWithinLimits(buffer, IMPORT_ZIP_LIMITS);
+    } catch (err) {
+      if (err instanceof ZipLimitError && err.isBomb) throw new AppError('payload_too_large', { file: 'archive_too_large' });
+      throw new AppError('unsupported_file', { file: 'import_file_type' });
+    }
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);

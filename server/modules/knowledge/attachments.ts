@@ -10,7 +10,6 @@ import { AppError } from '../../platform/errors';
 import {
   blobPath,
   detectKind,
-  extractText,
   IMAGE_KINDS,
   MEDIA_TYPES,
   removeBlob,
@@ -21,6 +20,7 @@ import {
   withExtension,
 } from './files';
 import * as repo from './knowledge.repository';
+import { extractOffLoop } from './text-work';
 import { segmented } from './thai-text';
 
 export type Owner = { itemId: string } | { forumId: string };
@@ -135,10 +135,10 @@ export async function addAttachment(
   const hash = sha256(upload.buffer);
   const extracted =
     'forumId' in owner
-      ? { status: 'none' as const, text: null }
+      ? { status: 'none' as const, text: null, searchText: '' }
       : opts.text !== undefined
-        ? { status: 'extracted' as const, text: opts.text }
-        : await extractText(kind, upload.buffer);
+        ? { status: 'extracted' as const, text: opts.text, searchText: segmented(opts.text, 60_000) }
+        : await extractOffLoop(kind, upload.buffer);
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -157,7 +157,7 @@ export async function addAttachment(
           caption: upload.caption,
           textContent: extracted.text,
           textStatus: extracted.status,
-          searchText: segmented(extracted.text, 60_000),
+          searchText: extracted.searchText,
           uploadedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
           uploadedByName: ctx.actor.user.name,
           ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),

@@ -1,10 +1,9 @@
 import { diffArrays } from 'diff';
 import type { DiffLine, DiffPart } from '../../../common/schemas/knowledge';
-
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+import { segments } from './thai-text';
 
 /** Words, spaces and punctuation of a line, so that joining them gives the line back. */
-const pieces = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+const pieces = (text: string) => [...segments(text)].map((s) => s.segment);
 
 function merge(parts: DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
@@ -16,9 +15,17 @@ function merge(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
+/**
+ * Myers' diff costs (n + m) × d: two long, very different texts would take minutes. Past these edit
+ * distances the texts are shown as replaced whole (lines) or as one removal and one addition (words).
+ */
+const MAX_LINE_EDITS = 2000;
+const MAX_WORD_EDITS = 500;
+
 /** Word-level differences between two short texts (Thai words split by the segmenter). */
 export function diffWords(before: string, after: string): DiffPart[] {
-  const changes = diffArrays(pieces(before), pieces(after));
+  const changes = diffArrays(pieces(before), pieces(after), { maxEditLength: MAX_WORD_EDITS });
+  if (!changes) return merge([{ op: 'removed', text: before }, { op: 'added', text: after }]);
   return merge(changes.map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: c.value.join('') })));
 }
 
@@ -29,7 +36,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
 export function diffLines(before: string, after: string): { lines: DiffLine[]; added: number; removed: number } {
   const a = before.split(/\r?\n/);
   const b = after.split(/\r?\n/);
-  const changes = diffArrays(a, b);
+  const changes = diffArrays(a, b, { maxEditLength: MAX_LINE_EDITS }) ?? [
+    { removed: true, added: false, value: a, count: a.length },
+    { removed: false, added: true, value: b, count: b.length },
+  ];
   const lines: DiffLine[] = [];
   let oldNo = 1;
   let newNo = 1;

@@ -2,8 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import type { AttachmentKind } from '../../../common/schemas/knowledge';
+import { AppError } from '../../platform/errors';
+import { assertZipWithinLimits, DOCUMENT_ZIP_LIMITS, listEntries, readEntries, ZipLimitError } from '../../platform/zip';
 import { normalizeText } from './thai-text';
 
 /**
@@ -30,9 +31,6 @@ const OOXML_MAIN: [AttachmentKind, string][] = [
   ['pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml'],
 ];
 
-/** Zip entries larger than this are not inflated (zip bombs). */
-const MAX_INFLATED_PART = 64 * 1024 * 1024;
-
 const startsWith = (buf: Buffer, bytes: number[], at = 0) => buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
 
 /** Valid UTF-8 text without NUL or other binary control characters (tab, CR, LF and form feed are fine). */
@@ -43,23 +41,26 @@ function isPlainText(buf: Buffer): boolean {
   return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 
+/**
+ * The Office format of a zip, or null. The whole archive is first inflated once, measuring only, within
+ * DOCUMENT_ZIP_LIMITS: a zip bomb is refused here (413) whatever later reads it (text extraction, a person's
+ * Office program), and everything after may read its parts knowing their real size.
+ */
 async function ooxmlKind(buf: Buffer): Promise<AttachmentKind | null> {
-  let zip: JSZip;
+  let xml: string;
   try {
-    zip = await JSZip.loadAsync(buf, { checkCRC32: false });
-  } catch {
+    await assertZipWithinLimits(buf, DOCUMENT_ZIP_LIMITS);
+    if (listEntries(buf, DOCUMENT_ZIP_LIMITS).some((e) => /vbaProject\.bin$/i.test(e.name))) return null; // no macros
+    const types = (await readEntries(buf, (n) => n === '[Content_Types].xml', { ...DOCUMENT_ZIP_LIMITS, maxEntryBytes: 1024 * 1024 })).get('[Content_Types].xml');
+    if (!types) return null;
+    xml = types.toString('utf8');
+  } catch (err) {
+    if (err instanceof ZipLimitError && err.isBomb) throw new AppError('payload_too_large', { file: 'archive_too_large' });
     return null;
   }
-  const types = zip.file('[Content_Types].xml');
-  if (!types || inflatedSize(types) > 1024 * 1024) return null;
-  const xml = await types.async('string');
-  if (/vnd\.ms-[\w.-]*macroEnabled/i.test(xml) || zip.file(/vbaProject\.bin$/i).length) return null; // no macros
+  if (/vnd\.ms-[\w.-]*macroEnabled/i.test(xml)) return null; // no macros
   for (const [kind, contentType] of OOXML_MAIN) if (xml.includes(`ContentType="${contentType}"`)) return kind;
   return null;
-}
-
-function inflatedSize(file: JSZip.JSZipObject): number {
-  return (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
 }
 
 /** What the bytes are, if they are one of the allowed kinds; null otherwise (executables, HTML, SVG, unknown zips…). */
@@ -85,14 +86,19 @@ export class UnsafeFilenameError extends Error {}
 
 /**
  * A display name for an uploaded file. Names that try to leave the folder (path separators, "..",
- * NUL or other control characters) are refused; otherwise the name is normalised (NFC), characters
- * that some systems forbid are replaced with "_", and it is shortened to 200 characters keeping the extension.
+ * NUL or other control characters, C0 and C1) are refused; invisible direction and format characters
+ * (U+202A–U+202E, U+2066–U+2069, LRM/RLM/ALM, zero-width ones) are removed, since "รายงาน\u202Efdp.exe"
+ * shows as "รายงานexe.pdf"; the name is normalised (NFC), characters that some systems forbid are replaced
+ * with "_", and it is shortened to 200 characters keeping the extension.
  */
 export function safeFilename(raw: string | undefined): string {
-  const name = (raw ?? '').normalize('NFC').trim();
+  const name = (raw ?? '')
+    .normalize('NFC')
+    .replace(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\u2060\uFEFF]/g, '')
+    .trim();
   if (!name) return 'file';
   // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001F\u007F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name))
+  if (/[/\\\u0000-\u001F\u007F-\u009F]/.test(name) || name === '.' || name === '..' || name.startsWith('..') || /%2f|%5c|%00/i.test(name))
     throw new UnsafeFilenameError(name);
   let clean = name
     .replace(/[<>:"|?*]/g, '_')
@@ -170,18 +176,10 @@ const decodeXml = (s: string) =>
     return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
 
+/** The named parts of an Office file as text, in natural order (slide2 before slide10), within DOCUMENT_ZIP_LIMITS. */
 async function zipParts(buf: Buffer, pattern: RegExp): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buf, { checkCRC32: false });
-  const files = zip.file(pattern).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  const out: string[] = [];
-  let total = 0;
-  for (const f of files) {
-    const size = inflatedSize(f);
-    if (size > MAX_INFLATED_PART || total + size > MAX_INFLATED_PART * 2) break;
-    total += size;
-    out.push(await f.async('string'));
-  }
-  return out;
+  const parts = await readEntries(buf, (name) => pattern.test(name), DOCUMENT_ZIP_LIMITS);
+  return [...parts.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([, data]) => data.toString('utf8'));
 }
 
 /**

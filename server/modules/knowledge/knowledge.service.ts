@@ -25,8 +25,9 @@ import { AppError } from '../../platform/errors';
 import { totalOver } from '../partners/partners.repository';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
-import { markdownText, renderMarkdown } from './markdown';
 import * as repo from './knowledge.repository';
+import { bodyDerivedOffLoop, renderMarkdownOffLoop } from './text-work';
+import { bodyDerived, type BodyDerived } from './text-worker';
 import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
 import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 import { pageTotal } from '../../platform/page-total';
@@ -391,16 +392,25 @@ export function changedFields(before: State | null, after: State): string[] {
   return STATE_FIELDS.filter((f) => !before || JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
-/** The columns derived from the content: rendered HTML, plain text and the segmented words for search. */
-export function derived(s: State) {
-  const bodyText = markdownText(s.body);
+/**
+ * The columns derived from the content: rendered HTML, plain text and the segmented words for search.
+ * The body's part is costly for long bodies, so it is taken, in this order, from `pre` (computed before the
+ * transaction, off the event loop: text-work.ts), from the row when the body did not change, or computed here.
+ */
+export function derived(s: State, pre?: BodyDerived | null, row?: repo.ItemRow) {
+  const body =
+    pre && pre.body === s.body
+      ? pre
+      : row && row.body === s.body
+        ? { bodyHtml: row.bodyHtml, bodyText: row.bodyText, searchBody: row.searchBody }
+        : bodyDerived(s.body);
   return {
-    bodyHtml: renderMarkdown(s.body),
-    bodyText,
+    bodyHtml: body.bodyHtml,
+    bodyText: body.bodyText,
     searchTitle: segmented(s.title),
     searchTags: segmented(s.tags.join(' ')),
     searchSummary: segmented(s.summary),
-    searchBody: segmented(bodyText),
+    searchBody: body.searchBody,
   };
 }
 
@@ -437,9 +447,12 @@ export interface CreateOptions {
   createdAt?: Date;
   /** The seeder writes one audit entry for the whole demo dataset instead of one per item. */
   quiet?: boolean;
+  /** The body's derived columns, computed before the transaction. */
+  pre?: BodyDerived | null;
 }
 
 export async function createItem(ctx: TenantContext, input: z.output<typeof knowledgeCreate>, opts: CreateOptions = {}): Promise<KnowledgeDetail> {
+  opts = { ...opts, pre: opts.pre ?? (await bodyDerivedOffLoop(input.body)) };
   return withTenant(ctx.db, ctx.tenant.id, (tx) => createItemTx(tx, ctx, input, opts).then((row) => detailOf(tx, ctx, row)));
 }
 
@@ -470,7 +483,7 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
       visibility: state.visibility,
       publishedOn: state.publishedOn,
       version: 1,
-      ...derived(state),
+      ...derived(state, opts.pre),
       createdByUserId: who.id,
       createdByName: who.name,
       updatedByUserId: who.id,
@@ -538,7 +551,7 @@ async function applyChange(
       visibility: next.visibility,
       publishedOn: next.publishedOn,
       version,
-      ...derived(next),
+      ...derived(next, meta.pre, row),
       updatedByUserId: who.id,
       updatedByName: who.name,
       updatedAt: meta.createdAt ?? new Date(),
@@ -573,8 +586,9 @@ async function applyChange(
 }
 
 export async function updateItem(ctx: TenantContext, id: string, input: z.output<typeof knowledgeUpdate>): Promise<KnowledgeDetail> {
+  const pre = input.body !== undefined ? await bodyDerivedOffLoop(input.body) : null;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const row = await updateItemTx(tx, ctx, id, input);
+    const row = await updateItemTx(tx, ctx, id, input, { pre });
     return detailOf(tx, ctx, row);
   });
 }
@@ -680,7 +694,7 @@ export async function listVersions(ctx: TenantContext, itemId: string, q: ListQu
 }
 
 export async function getVersion(ctx: TenantContext, itemId: string, version: number): Promise<KnowledgeVersion> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+  const found = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
     const [v] = await versionRows(tx, ctx, itemId, [version]);
     if (!v) throw new AppError('not_found');
@@ -695,7 +709,7 @@ export async function getVersion(ctx: TenantContext, itemId: string, version: nu
       type: v.type as KnowledgeType,
       summary: v.summary,
       body: v.body,
-      bodyHtml: renderMarkdown(v.body),
+      bodyHtml: '',
       tags: v.tags,
       visibility: v.visibility as KnowledgeVisibility,
       publishedOn: v.publishedOn,
@@ -703,6 +717,7 @@ export async function getVersion(ctx: TenantContext, itemId: string, version: nu
       parties: v.parties.map((p) => ({ partyId: p.partyId, name: people.get(p.partyId) ?? null, role: p.role as KnowledgePartyRole })),
     };
   });
+  return { ...found, bodyHtml: await renderMarkdownOffLoop(found.body) };
 }
 
 export async function diffVersions(ctx: TenantContext, itemId: string, from: number, to: number): Promise<KnowledgeDiff> {
@@ -742,6 +757,9 @@ export async function diffVersions(ctx: TenantContext, itemId: string, from: num
 }
 
 export async function restoreVersion(ctx: TenantContext, itemId: string, version: number, note: string | null): Promise<KnowledgeDetail> {
+  // versions never change: the old body can be rendered before the writing transaction
+  const oldBody = await withTenant(ctx.db, ctx.tenant.id, async (tx) => (await versionRows(tx, ctx, itemId, [version]))[0]?.body);
+  const pre = oldBody !== undefined ? await bodyDerivedOffLoop(oldBody) : null;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getItem(tx, ctx, itemId);
     if (!row) throw new AppError('not_found');
@@ -766,11 +784,11 @@ export async function restoreVersion(ctx: TenantContext, itemId: string, version
       networkIds,
       parties: v.parties.filter((p) => people.has(p.partyId)),
     };
-    const after = await applyChange(tx, ctx, row, next, { note, restoredFrom: version });
+    const after = await applyChange(tx, ctx, row, next, { note, restoredFrom: version, pre });
     return detailOf(tx, ctx, after ?? row);
   });
 }
 
-export function previewMarkdown(body: string): { html: string } {
-  return { html: renderMarkdown(body) };
+export async function previewMarkdown(body: string): Promise<{ html: string }> {
+  return { html: await renderMarkdownOffLoop(body) };
 }

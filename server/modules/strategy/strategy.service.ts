@@ -303,7 +303,7 @@ export async function upsertFrame(ctx: TenantContext, input: z.output<typeof fra
       .from(strategyFrames)
       .where(and(eq(strategyFrames.tenantId, ctx.tenant.id), networkId ? eq(strategyFrames.networkId, networkId) : isNull(strategyFrames.networkId)))
       .limit(1);
-    const values = { vision: input.vision ?? null, missions: input.missions };
+    const values = { vision: input.vision !== undefined ? input.vision : (before?.vision ?? null), missions: input.missions ?? before?.missions ?? [] };
     const [row] = before
       ? await tx
           .update(strategyFrames)
