@@ -9,6 +9,9 @@ export const LEDGER_ACCOUNTS = ['fund', 'contribution', 'commitment', 'expense']
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 export const TRANSACTION_KINDS = ['contribution', 'commitment', 'expense', 'transfer', 'reversal'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+/** Why a transaction waits: at or above the approval threshold, looks split to stay under it, overdraws a fund, spends beyond a line's allocation, needs a receipt. */
+export const REVIEW_REASONS = ['threshold', 'split', 'overdraft', 'over_allocation', 'evidence'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 export const TRANSACTION_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
@@ -34,15 +37,30 @@ export const positiveSatang = z
   .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
 
 // ---- settings ----
-export const budgetSettings = z.object({ approvalThresholdSatang: z.number().int(), headSeq: z.number().int(), headHash: z.string() });
-export type BudgetSettings = z.infer<typeof budgetSettings>;
-export const budgetSettingsUpdate = z.strictObject({
-  approvalThresholdSatang: z
-    .number()
-    .int({ message: 'satang_integer' })
-    .min(0, { message: 'must_not_be_negative' })
-    .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }),
+const thresholdSatang = z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
+export const budgetSettings = z.object({
+  /** Transactions of at least this wait for a second person. */
+  approvalThresholdSatang: z.number().int(),
+  /** Expenses of at least this wait for a receipt (evidence) before they are posted. */
+  evidenceThresholdSatang: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  /** A loosening change proposed by one officer, in force only once another approves it. */
+  proposal: z
+    .object({
+      approvalThresholdSatang: z.number().int().nullable(),
+      evidenceThresholdSatang: z.number().int().nullable(),
+      by: z.object({ id: z.uuid().nullable(), name: z.string() }),
+      at: z.string(),
+    })
+    .nullable(),
+  /** Whether the caller may approve or reject the proposal (a checker who did not propose it). */
+  canDecideProposal: z.boolean(),
 });
+export type BudgetSettings = z.infer<typeof budgetSettings>;
+export const budgetSettingsUpdate = z
+  .strictObject({ approvalThresholdSatang: thresholdSatang.optional(), evidenceThresholdSatang: thresholdSatang.optional() })
+  .refine((v) => v.approvalThresholdSatang !== undefined || v.evidenceThresholdSatang !== undefined, { message: 'nothing_to_change' });
 
 // ---- funds ----
 export const fundCreate = z.strictObject({
@@ -53,6 +71,11 @@ export const fundCreate = z.strictObject({
   note: optionalText(2000),
 });
 export type FundCreate = z.input<typeof fundCreate>;
+/** Name, kind, party and note of a fund may change (audited); its fiscal year stays (entries are booked in it). */
+export const fundUpdate = z
+  .strictObject({ name: text(300).min(1).optional(), kind: z.enum(FUND_KINDS).optional(), partyId: z.uuid().nullish(), note: optionalText(2000).optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing_to_change' });
+export type FundUpdate = z.input<typeof fundUpdate>;
 export const fund = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -127,6 +150,8 @@ export const transactionCreate = z.strictObject({
   description: text(1000).min(1),
   partyId: z.uuid().nullish(),
   entries: z.array(entryInput).min(2, { message: 'at_least_two_entries' }).max(MAX_ENTRIES),
+  /** Why this may overdraw a fund or spend beyond a line's allocation: then a second officer decides. */
+  exceptionReason: optionalText(1000).refine((v) => v === null || v.length >= 3, { message: 'reason_required' }),
 });
 export type TransactionCreate = z.input<typeof transactionCreate>;
 export const reverseBody = z.strictObject({ reason: text(1000).min(3, { message: 'reason_required' }), occurredOn: isoDate.nullish() });
@@ -174,6 +199,11 @@ export const transaction = z.object({
   createdAt: z.string(),
   entries: z.array(entry),
   evidence: z.array(evidence),
+  /** Why it waits (or waited) for a second person or a receipt. */
+  reviewReasons: z.array(z.enum(REVIEW_REASONS)),
+  exceptionReason: z.string().nullable(),
+  /** The approval threshold in force when it was made (null for transactions made before it was recorded). */
+  approvalThresholdSatang: z.number().int().nullable(),
   /** Whether the caller may approve or reject it (pending, checker role, not the maker). */
   canDecide: z.boolean(),
 });

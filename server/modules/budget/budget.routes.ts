@@ -10,6 +10,7 @@ import {
   exportQuery,
   fund,
   fundCreate,
+  fundUpdate,
   fundListQuery,
   lineCreate,
   lineListQuery,
@@ -52,8 +53,27 @@ export async function budgetRoutes(app: FastifyInstance) {
   );
   r.put(
     `${base}/settings`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Set the maker-checker threshold (transactions above it wait for a second person)', params: tenantParams, body: budgetSettingsUpdate, response: { 200: budgetSettings } } },
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Set the approval threshold (transactions at or above it wait for a second person) and the evidence threshold (expenses at or above it wait for a receipt). Lowering takes effect at once; raising waits for another officer to approve',
+        params: tenantParams,
+        body: budgetSettingsUpdate,
+        response: { 200: budgetSettings },
+      },
+    },
     (req) => ledger.updateSettings(req.tenantCtx, req.body),
+  );
+  r.post(
+    `${base}/settings/approve`,
+    { config: { access: officers }, schema: { tags, summary: 'Put a proposed threshold change in force (an officer other than the one who proposed it)', params: tenantParams, response: { 200: budgetSettings } } },
+    (req) => ledger.decideSettings(req.tenantCtx, 'approve'),
+  );
+  r.post(
+    `${base}/settings/reject`,
+    { config: { access: officers }, schema: { tags, summary: 'Drop a proposed threshold change (another officer, or the proposer withdrawing it)', params: tenantParams, response: { 200: budgetSettings } } },
+    (req) => ledger.decideSettings(req.tenantCtx, 'reject'),
   );
   r.get(`${base}/funds`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Sources of funds with what each received, committed, spent and has left', params: tenantParams, querystring: fundListQuery, response: { 200: listOf(fund) } } }, (req) =>
     budget.listFunds(req.tenantCtx, req.query),
@@ -62,6 +82,19 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${base}/funds`,
     { config: { access: editors }, schema: { tags, summary: 'Add a source of funds (municipal budget, partner cash, in-kind, grant, donation) tied to its party', params: tenantParams, body: fundCreate, response: { 201: fund } } },
     async (req, reply) => reply.code(201).send(await budget.createFund(req.tenantCtx, req.body)),
+  );
+  r.patch(
+    `${base}/funds/:id`,
+    { config: { access: editors }, schema: { tags, summary: 'Change the name, kind, party or note of a fund (audited; a name is unique within its fiscal year)', params: idParams, body: fundUpdate, response: { 200: fund } } },
+    (req) => budget.updateFund(req.tenantCtx, req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/funds/:id`,
+    { config: { access: officers }, schema: { tags, summary: 'Delete a fund no ledger entry names (409 otherwise)', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await budget.deleteFund(req.tenantCtx, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   r.get(
     `${base}/lines`,
@@ -110,7 +143,7 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${lbase}/transactions`,
     {
       config: { access: editors },
-      schema: { tags, summary: 'Record a transaction: entries in integer satang that balance; above the threshold it waits for approval', params: tenantParams, body: transactionCreate, response: { 201: transaction } },
+      schema: { tags, summary: 'Record a transaction: entries in integer satang that balance. It waits for a second officer at or above the threshold, when it looks split to stay under it, or when it overdraws a fund or a line (409 without exceptionReason); an expense at or above the evidence threshold waits for a receipt', params: tenantParams, body: transactionCreate, response: { 201: transaction } },
     },
     async (req, reply) => reply.code(201).send(await ledger.createTransaction(req.tenantCtx, req.body)),
   );
@@ -130,8 +163,13 @@ export async function budgetRoutes(app: FastifyInstance) {
   );
   r.post(
     `${lbase}/transactions/:id/evidence`,
-    { config: { access: editors }, schema: { tags, summary: 'Attach a receipt (multipart "file": photo or PDF, detected from the content)', consumes: ['multipart/form-data'], params: idParams, response: { 201: evidence } } },
-    async (req, reply) => reply.code(201).send(await addEvidence(req.tenantCtx, app.config.dataDir, req.params.id, await readUpload(req))),
+    { config: { access: editors }, schema: { tags, summary: 'Attach a receipt (multipart "file": photo or PDF, detected from the content); an expense waiting only for it is then posted', consumes: ['multipart/form-data'], params: idParams, response: { 201: evidence } } },
+    async (req, reply) => {
+      const added = await addEvidence(req.tenantCtx, app.config.dataDir, req.params.id, await readUpload(req));
+      // an expense that waited only for its receipt is posted now
+      await ledger.postWhenEvidenced(req.tenantCtx, req.params.id);
+      return reply.code(201).send(added);
+    },
   );
   r.get(`${lbase}/transactions/:id/evidence/:evidenceId`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Download a receipt', params: evidenceParams } }, (req, reply) =>
     sendEvidence(req.tenantCtx, app.config.dataDir, req.params.id, req.params.evidenceId, reply),
