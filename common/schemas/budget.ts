@@ -220,11 +220,28 @@ export const verifyResult = z.object({
   checked: z.number().int(),
   firstInvalidId: z.uuid().optional(),
   /** Why the chain is not valid: a transaction's hash or link, or the head not matching the last transaction. */
-  reason: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch']).optional(),
+  reason: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch', 'checkpoint_mismatch']).optional(),
   headHash: z.string(),
   headSeq: z.number().int(),
 });
 export type VerifyResult = z.infer<typeof verifyResult>;
+
+/** A signed checkpoint of the chain head (Ed25519 over canonical JSON {v:1, tenantId, seq, headHash, signedAt}). */
+export const checkpoint = z.object({ seq: z.number().int(), headHash: z.string(), signedAt: z.string(), keyId: z.string(), signature: z.string() });
+export type Checkpoint = z.infer<typeof checkpoint>;
+export const checkpointCheck = z.strictObject({
+  seq: z.number().int().min(1).max(2_000_000_000),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.string().max(40),
+  signature: z.string().max(200),
+  keyId: z.string().max(64).optional(),
+});
+export const checkpointCheckResult = z.object({
+  /** The signature is the tenant's key over this content. */
+  signatureValid: z.boolean(),
+  /** The ledger still has this hash at this place in the chain. */
+  matchesLedger: z.boolean(),
+});
 
 // ---- transparency ----
 export const transparencyQuery = z.object({
@@ -277,7 +294,14 @@ export const transparency = z.object({
     /** Partner contributions (cash, in-kind, grants, donations) per baht of municipal money; null without municipal money. */
     perBaht: z.number().nullable(),
   }),
-  chain: z.object({ headHash: z.string(), headSeq: z.number().int() }),
+  chain: z.object({
+    headHash: z.string(),
+    headSeq: z.number().int(),
+    /** The latest signed checkpoint, and the public key (SPKI PEM) that verifies it. */
+    checkpoint: checkpoint.nullable().optional(),
+    publicKey: z.string().nullable().optional(),
+    tenantId: z.uuid().optional(),
+  }),
   fiscalYears: z.array(z.number().int()),
 });
 export type Transparency = z.infer<typeof transparency>;

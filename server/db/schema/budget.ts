@@ -186,3 +186,19 @@ export const ledgerEvidence = pgTable(
     index('ledger_evidence_tx_idx').on(t.tenantId, t.transactionId),
   ],
 );
+
+/** A signed checkpoint of a tenant's chain head (Ed25519, key outside the database); never changed. */
+export const ledgerCheckpoints = pgTable(
+  'ledger_checkpoints',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    seq: integer('seq').notNull(),
+    headHash: text('head_hash').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
+);

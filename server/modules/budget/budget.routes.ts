@@ -6,6 +6,8 @@ import {
   budgetLine,
   budgetSettings,
   budgetSettingsUpdate,
+  checkpointCheck,
+  checkpointCheckResult,
   evidence,
   exportQuery,
   fund,
@@ -31,6 +33,7 @@ import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../plat
 import { AppError } from '../../platform/errors';
 import { readUpload } from '../knowledge/attachments';
 import * as budget from './budget.service';
+import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
 import { publicContext, publicLedger } from './public.service';
@@ -42,6 +45,8 @@ const sendXlsx = (reply: FastifyReply, name: string, buf: Buffer) =>
 
 export async function budgetRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // every post signs the new chain head with the key kept outside the database
+  useSigner(loadSigner(app.config.dataDir));
   const tags = ['budget'];
   const base = '/api/v1/t/:tenant/budget';
   const lbase = '/api/v1/t/:tenant/ledger';
@@ -198,6 +203,14 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${pbase}/ledger`,
     { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Public posted ledger with hashes (anyone can recompute the chain)', params: tenantParams, querystring: publicLedgerQuery, response: { 200: listOf(publicTransaction) } } },
     async (req) => publicLedger(await tenantOf(req.params.tenant), req.query),
+  );
+  r.post(
+    `${pbase}/checkpoint/verify`,
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ptags, summary: 'Check a signed checkpoint someone kept: is the signature the tenant key’s, and does the ledger still have that hash at that place', params: tenantParams, body: checkpointCheck, response: { 200: checkpointCheckResult } },
+    },
+    async (req) => ledger.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
   );
   r.get(`${pbase}/verify`, { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Verify the hash chain (public)', params: tenantParams, response: { 200: verifyResult } } }, async (req) => {
     const ctx = await tenantOf(req.params.tenant);

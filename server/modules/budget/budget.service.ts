@@ -8,6 +8,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
+import { currentSigner, latestCheckpoint } from './checkpoints';
 import { ensureSettings } from './ledger.service';
 
 /** Posted balances per (account, fund, budget line): the one query every view is computed from. */
@@ -462,7 +463,7 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
       bySourceKind,
       contributors: [...contributors.values()].sort((a, b2) => b2.totalSatang - a.totalSatang),
       leverage: { municipalSatang: municipal, partnerSatang: partner, perBaht: municipal > 0 ? Math.round((partner / municipal) * 100) / 100 : null },
-      chain: { headHash: head.headHash, headSeq: head.headSeq },
+      chain: { headHash: head.headHash, headSeq: head.headSeq, checkpoint: await latestCheckpoint(tx, tenantId), publicKey: currentSigner()?.publicKeyPem ?? null, tenantId },
       fiscalYears: ((years as unknown as { rows: { y: number }[] }).rows ?? []).map((r) => Number(r.y)),
     };
   });

@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { totalOver } from '../partners/partners.repository';
 import { chainHash, type ChainContent } from './chain';
+import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 
@@ -176,6 +177,7 @@ async function post(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[] | Ne
     .returning();
   if (!row) throw new AppError('conflict');
   await tx.update(budgetSettings).set({ headSeq: seq, headHash: hash, updatedAt: postedAt }).where(eq(budgetSettings.tenantId, tenantId));
+  await signHead(tx, tenantId, seq, hash, postedAt);
   return row;
 }
 
@@ -497,6 +499,21 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
   }));
 }
 
+/** A checkpoint someone kept (from the public page or an export), checked against the key and the ledger. */
+export async function checkKeptCheckpoint(ctx: TenantContext, c: { seq: number; headHash: string; signedAt: string; signature: string }) {
+  const signer = currentSigner();
+  const signatureValid = !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
+  const matchesLedger = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const [t] = await tx
+      .select({ hash: ledgerTransactions.hash })
+      .from(ledgerTransactions)
+      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.status, 'posted'), eq(ledgerTransactions.seq, c.seq)))
+      .limit(1);
+    return t?.hash === c.headHash;
+  });
+  return { signatureValid, matchesLedger };
+}
+
 const VERIFY_PAGE = 500;
 
 /**
@@ -511,6 +528,15 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
+    // signed checkpoints: the hash each names must still be the hash at its place in the chain
+    const signer = currentSigner();
+    const checkpoints = new Map((await checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
+    const badCheckpoint = (seq: number, hash: string | null) => {
+      const c = checkpoints.get(seq);
+      if (!c) return false;
+      if (c.headHash !== hash) return true;
+      return !!signer && c.keyId === signer.keyId && !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature);
+    };
     for (;;) {
       const page = await tx
         .select()
@@ -533,11 +559,14 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
         const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
         checked++;
         if (chainHash(prev, content) !== t.hash) return fail('hash_mismatch');
+        if (badCheckpoint(t.seq, t.hash)) return fail('checkpoint_mismatch');
         prev = t.hash!;
         expectedSeq++;
       }
     }
     if (head.headSeq !== checked || head.headHash !== prev) return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
+    // a checkpoint beyond the last transaction: the tail was removed and the head moved back
+    if ([...checkpoints.keys()].some((seq) => seq > checked)) return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
     return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
   });
 }
