@@ -173,6 +173,9 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
       expect(verify.valid).toBe(true);
       expect(verify.checked).toBeGreaterThan(100);
       expect(await page.getByTestId('head-hash').textContent()).toBe(verify.headHash);
+      // the latest signed checkpoint and the key that checks it are published
+      await page.getByTestId('checkpoint').waitFor();
+      expect(await page.getByTestId('public-key').textContent()).toContain('BEGIN PUBLIC KEY');
 
       await page.goto(`${server.url}/p/chomphu/budget/print`);
       await page.getByTestId('spent-words').waitFor();
