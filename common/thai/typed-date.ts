@@ -42,7 +42,11 @@ function toIso(year: number, month: number, day: number): string | null {
 }
 
 export function parseTypedDate(input: string): string | null {
-  const s = input.trim().replace(THAI_DIGITS, (c) => String(c.charCodeAt(0) - 0x0e50)).replace(/^(วันที่|วัน)\s*/, '').replace(/\s*(พ\.ศ\.|พศ)\s*/, ' ');
+  const s = input
+    .trim()
+    .replace(THAI_DIGITS, (c) => String(c.charCodeAt(0) - 0x0e50))
+    .replace(/^(วันที่|วัน)\s*/, '')
+    .replace(/\s*(พ\.ศ\.|พศ)\s*/, ' ');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(s);

@@ -42,7 +42,16 @@ describe('signed checkpoints of the chain head', () => {
     const ids: string[] = [];
     let kept: { seq: number; headHash: string; signedAt: string; signature: string } | null = null;
     for (let i = 1; i <= 3; i++) {
-      ids.push((await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: `งวด ${i}`, entries: contribution(s.municipal.id, 1000 * i) })).json().id);
+      ids.push(
+        (
+          await s.api.post(`${s.base}/ledger/transactions`, {
+            kind: 'contribution',
+            occurredOn: '2026-01-10',
+            description: `งวด ${i}`,
+            entries: contribution(s.municipal.id, 1000 * i),
+          })
+        ).json().id,
+      );
       if (i === 2) kept = (await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget` })).json().chain.checkpoint;
     }
     const pub = (await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget` })).json();
@@ -50,14 +59,22 @@ describe('signed checkpoints of the chain head', () => {
     expect(pub.chain.publicKey).toContain('BEGIN PUBLIC KEY');
     // anyone can check the signature with the published key
     const message = checkpointMessage({ tenantId: pub.chain.tenantId, seq: 3, headHash: pub.chain.headHash, signedAt: pub.chain.checkpoint.signedAt });
-    expect(crypto.verify(null, Buffer.from(message), crypto.createPublicKey(pub.chain.publicKey), Buffer.from(pub.chain.checkpoint.signature, 'base64'))).toBe(true);
+    expect(crypto.verify(null, Buffer.from(message), crypto.createPublicKey(pub.chain.publicKey), Buffer.from(pub.chain.checkpoint.signature, 'base64'))).toBe(
+      true,
+    );
     // the private key lives in the data folder, owner-only, and nowhere in the database
     const keyFile = path.join(t.config.dataDir, 'ledger', 'signing-key.pem');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const dump = JSON.stringify((await t.database.db.execute(sql`select * from ledger_checkpoints`)) as unknown);
     expect(dump).not.toContain('PRIVATE KEY');
 
-    const check = (body: unknown) => t.app.inject({ method: 'POST', url: `/api/v1/public/${s.tenant.slug}/budget/checkpoint/verify`, payload: body as never, headers: { origin: 'http://localhost', host: 'localhost' } });
+    const check = (body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/${s.tenant.slug}/budget/checkpoint/verify`,
+        payload: body as never,
+        headers: { origin: 'http://localhost', host: 'localhost' },
+      });
     expect((await check(kept)).json()).toEqual({ signatureValid: true, matchesLedger: true });
     expect((await check({ ...kept, seq: 1 })).json().signatureValid).toBe(false);
     expect((await verifyChain(t.database.db, s.tenant.id)).valid).toBe(true);

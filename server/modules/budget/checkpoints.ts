@@ -37,7 +37,12 @@ export function loadSigner(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const privateKey = crypto.createPrivateKey(pem);
   const publicKey = crypto.createPublicKey(privateKey);
   const der = publicKey.export({ type: 'spki', format: 'der' });
-  return { privateKey, publicKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: crypto.createHash('sha256').update(der).digest('hex').slice(0, 16) };
+  return {
+    privateKey,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    keyId: crypto.createHash('sha256').update(der).digest('hex').slice(0, 16),
+  };
 }
 
 /** Set by the app at start-up; without it (seeding, the CLI) posts are not signed. */
@@ -53,7 +58,8 @@ export interface CheckpointContent {
   signedAt: string;
 }
 
-export const checkpointMessage = (c: CheckpointContent) => canonicalJson({ v: 1, tenantId: c.tenantId, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt });
+export const checkpointMessage = (c: CheckpointContent) =>
+  canonicalJson({ v: 1, tenantId: c.tenantId, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt });
 
 export function verifySignature(publicKey: crypto.KeyObject, c: CheckpointContent, signature: string): boolean {
   try {
@@ -76,8 +82,17 @@ export async function latestCheckpoint(tx: Tx, tenantId: string) {
   return row ? presentCheckpoint(row) : null;
 }
 
-export const presentCheckpoint = (r: typeof ledgerCheckpoints.$inferSelect) => ({ seq: r.seq, headHash: r.headHash, signedAt: new Date(r.signedAt).toISOString(), keyId: r.keyId, signature: r.signature });
+export const presentCheckpoint = (r: typeof ledgerCheckpoints.$inferSelect) => ({
+  seq: r.seq,
+  headHash: r.headHash,
+  signedAt: new Date(r.signedAt).toISOString(),
+  keyId: r.keyId,
+  signature: r.signature,
+});
 
 export async function checkpointsOf(tx: Tx, tenantId: string) {
-  return tx.select().from(ledgerCheckpoints).where(and(eq(ledgerCheckpoints.tenantId, tenantId)));
+  return tx
+    .select()
+    .from(ledgerCheckpoints)
+    .where(and(eq(ledgerCheckpoints.tenantId, tenantId)));
 }

@@ -12,8 +12,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type S = Awaited<ReturnType<typeof budgetTenant>>;
-const txCount = async (tenantId: string) => Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(ledgerTransactions).where(eq(ledgerTransactions.tenantId, tenantId)))[0].n);
-const putSettings = (s: S, cookie: string, body: unknown) => t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: body as never, headers: { cookie, origin: ORIGIN, host: 'localhost' } });
+const txCount = async (tenantId: string) =>
+  Number(
+    (
+      await t.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ledgerTransactions)
+        .where(eq(ledgerTransactions.tenantId, tenantId))
+    )[0].n,
+  );
+const putSettings = (s: S, cookie: string, body: unknown) =>
+  t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: body as never, headers: { cookie, origin: ORIGIN, host: 'localhost' } });
 const fundOf = async (s: S, id: string) => (await s.api.get(`${s.base}/budget/funds?pageSize=100`)).json().items.find((f: { id: string }) => f.id === id);
 /** Post, and have the second officer approve when it waits. */
 async function posted(s: S, body: unknown) {
@@ -50,10 +59,15 @@ describe('a fund cannot pay out more than it received', () => {
     await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบงวดแรก', entries: contribution(s.municipal.id, 6_000_000) });
     const dredge = await s.json(s.api.post(`${s.base}/budget/lines`, { planId: s.plan.id, name: 'ขุดลอก', allocatedSatang: 20_000_000 }));
     const commit = (day: string, amount: number) =>
-      s.api.post(`${s.base}/ledger/transactions`, { kind: 'commitment', occurredOn: `2026-01-${day}`, description: 'สัญญาจ้างขุดลอก', entries: [
-        { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: dredge.id, amountSatang: amount },
-        { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: amount },
-      ] });
+      s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'commitment',
+        occurredOn: `2026-01-${day}`,
+        description: 'สัญญาจ้างขุดลอก',
+        entries: [
+          { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: dredge.id, amountSatang: amount },
+          { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: amount },
+        ],
+      });
     // waits for the threshold (55,000 baht); the balance is enough when it is made
     const big = (await commit('06', 5_500_000)).json();
     expect(big).toMatchObject({ status: 'pending', reviewReasons: ['threshold'] });
@@ -65,7 +79,16 @@ describe('a fund cannot pay out more than it received', () => {
     expect(late.json().error.fields.fund).toContain('ยอดคงเหลือไม่พอ');
     expect((await s.api.get(`${s.base}/ledger/transactions/${big.id}`)).json().status).toBe('pending');
     // three payments of 4,500 baht made at once against 11,000 baht left: exactly one is refused
-    const three = await Promise.all([s.api, s.coordinator, s.checker].map((c, i) => c.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-21', description: `ค่าแรง ${i}`, entries: expense(s.municipal.id, s.line.id, 450_000) })));
+    const three = await Promise.all(
+      [s.api, s.coordinator, s.checker].map((c, i) =>
+        c.post(`${s.base}/ledger/transactions`, {
+          kind: 'expense',
+          occurredOn: '2026-01-21',
+          description: `ค่าแรง ${i}`,
+          entries: expense(s.municipal.id, s.line.id, 450_000),
+        }),
+      ),
+    );
     expect(three.map((r) => r.statusCode).sort()).toEqual([201, 201, 409]);
     expect(await fundOf(s, s.municipal.id)).toMatchObject({ availableSatang: 6_000_000 - 4_900_000 - 900_000 });
     expect(await verifyChain(t.database.db, s.tenant.id)).toMatchObject({ valid: true });
@@ -77,13 +100,29 @@ describe('a budget line cannot use more than its allocation', () => {
     const s = await budgetTenant(t);
     await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 20_000_000) });
     // the line's allocation is 45,000 baht; a contract of 42,000 fits, 4,000 more does not
-    await posted(s, { kind: 'commitment', occurredOn: '2026-01-06', description: 'จ้างเหมาซ่อมฝาย', entries: [{ account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 4_200_000 }, { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 4_200_000 }] });
+    await posted(s, {
+      kind: 'commitment',
+      occurredOn: '2026-01-06',
+      description: 'จ้างเหมาซ่อมฝาย',
+      entries: [
+        { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 4_200_000 },
+        { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 4_200_000 },
+      ],
+    });
     const body = { kind: 'expense', occurredOn: '2026-01-07', description: 'ค่าวัสดุเพิ่มเติม', entries: expense(s.municipal.id, s.line.id, 400_000) };
     const refused = await s.api.post(`${s.base}/ledger/transactions`, body);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.fields['entries.0.budgetLineId']).toContain('เกินยอดจัดสรร');
     // paying out the commitment (expense debit, commitment credit) uses nothing new
-    const payOut = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-20', description: 'เบิกจ่ายตามสัญญา', entries: [{ account: 'expense', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 400_000 }, { account: 'commitment', side: 'credit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 400_000 }] });
+    const payOut = await s.api.post(`${s.base}/ledger/transactions`, {
+      kind: 'expense',
+      occurredOn: '2026-01-20',
+      description: 'เบิกจ่ายตามสัญญา',
+      entries: [
+        { account: 'expense', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 400_000 },
+        { account: 'commitment', side: 'credit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 400_000 },
+      ],
+    });
     expect(payOut.statusCode, payOut.body).toBe(201);
     // an allocation change makes room
     expect((await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { allocatedSatang: 4_600_000 })).statusCode).toBe(200);
@@ -101,9 +140,22 @@ describe('evidence above a threshold', () => {
     const s = await budgetTenant(t);
     expect((await s.api.get(`${s.base}/budget/settings`)).json()).toMatchObject({ evidenceThresholdSatang: 500_000, approvalThresholdSatang: 5_000_000 });
     await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 4_000_000) });
-    const under = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-06', description: 'ค่าน้ำดื่ม', entries: expense(s.municipal.id, s.line.id, 499_999) });
+    const under = await s.api.post(`${s.base}/ledger/transactions`, {
+      kind: 'expense',
+      occurredOn: '2026-01-06',
+      description: 'ค่าน้ำดื่ม',
+      entries: expense(s.municipal.id, s.line.id, 499_999),
+    });
     expect(under.json()).toMatchObject({ status: 'posted', reviewReasons: [] });
-    const at = (await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-16', description: 'ค่ากระสอบทราย', partyId: s.org.id, entries: expense(s.municipal.id, s.line.id, 500_000) })).json();
+    const at = (
+      await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'expense',
+        occurredOn: '2026-01-16',
+        description: 'ค่ากระสอบทราย',
+        partyId: s.org.id,
+        entries: expense(s.municipal.id, s.line.id, 500_000),
+      })
+    ).json();
     expect(at).toMatchObject({ status: 'pending', reviewReasons: ['evidence'] });
     const noReceipt = await s.checker.post(`${s.base}/ledger/transactions/${at.id}/approve`);
     expect(noReceipt.statusCode).toBe(409);
@@ -111,7 +163,16 @@ describe('evidence above a threshold', () => {
     expect((await attachReceipt(t, `${s.base}/ledger/transactions/${at.id}/evidence`, s.coordinator.cookie)).statusCode).toBe(201);
     expect((await s.api.get(`${s.base}/ledger/transactions/${at.id}`)).json()).toMatchObject({ status: 'posted', approver: null, evidence: [{ kind: 'png' }] });
     // a contribution needs no receipt
-    expect((await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-17', description: 'รับงบเพิ่ม', entries: contribution(s.municipal.id, 600_000) })).json().status).toBe('posted');
+    expect(
+      (
+        await s.api.post(`${s.base}/ledger/transactions`, {
+          kind: 'contribution',
+          occurredOn: '2026-01-17',
+          description: 'รับงบเพิ่ม',
+          entries: contribution(s.municipal.id, 600_000),
+        })
+      ).json().status,
+    ).toBe('posted');
   });
 });
 
@@ -120,8 +181,19 @@ describe('maker-checker cannot be skipped', () => {
     const s = await budgetTenant(t);
     const raised = await putSettings(s, s.api.cookie, { approvalThresholdSatang: 100_000_000_000_000 });
     expect(raised.statusCode, raised.body).toBe(200);
-    expect(raised.json()).toMatchObject({ approvalThresholdSatang: 5_000_000, proposal: { approvalThresholdSatang: 100_000_000_000_000, by: { name: s.user.name } }, canDecideProposal: false });
-    const alone = (await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับเงินห้าหมื่นล้าน', entries: contribution(s.municipal.id, 5_000_000_000_000) })).json();
+    expect(raised.json()).toMatchObject({
+      approvalThresholdSatang: 5_000_000,
+      proposal: { approvalThresholdSatang: 100_000_000_000_000, by: { name: s.user.name } },
+      canDecideProposal: false,
+    });
+    const alone = (
+      await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-05',
+        description: 'รับเงินห้าหมื่นล้าน',
+        entries: contribution(s.municipal.id, 5_000_000_000_000),
+      })
+    ).json();
     expect(alone).toMatchObject({ status: 'pending', reviewReasons: ['threshold'], approvalThresholdSatang: 5_000_000 });
     // the proposer cannot approve their own raise; lowering applies at once
     expect((await s.api.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(403);
@@ -144,9 +216,16 @@ describe('maker-checker cannot be skipped', () => {
   it('flags a payment split to stay under the threshold: the one that brings a payee over it waits', async () => {
     const s = await budgetTenant(t);
     await putSettings(s, s.api.cookie, { approvalThresholdSatang: 1_000_000 }); // 10,000 baht: stricter, at once
-    for (let i = 0; i < 3; i++) await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 999_999) });
+    for (let i = 0; i < 3; i++)
+      await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 999_999) });
     const pay = (day: string, partyId: string) =>
-      s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: `2026-01-${day}`, description: 'ค่าวัสดุ', partyId, entries: expense(s.municipal.id, s.line.id, 400_000) });
+      s.coordinator.post(`${s.base}/ledger/transactions`, {
+        kind: 'expense',
+        occurredOn: `2026-01-${day}`,
+        description: 'ค่าวัสดุ',
+        partyId,
+        entries: expense(s.municipal.id, s.line.id, 400_000),
+      });
     expect((await pay('10', s.org.id)).json()).toMatchObject({ status: 'posted' });
     expect((await pay('12', s.org.id)).json()).toMatchObject({ status: 'posted' });
     expect((await pay('13', s.person.id)).json()).toMatchObject({ status: 'posted' }); // another payee

@@ -49,11 +49,22 @@ export interface Shortfalls {
  */
 export async function shortfalls(tx: Tx, tenantId: string, entries: Entry[]): Promise<Shortfalls> {
   const { fund, line } = effects(entries);
-  const paying = [...fund].filter(([, v]) => v < 0).map(([id]) => id).sort();
-  const using = [...line].filter(([, v]) => v > 0).map(([id]) => id).sort();
+  const paying = [...fund]
+    .filter(([, v]) => v < 0)
+    .map(([id]) => id)
+    .sort();
+  const using = [...line]
+    .filter(([, v]) => v > 0)
+    .map(([id]) => id)
+    .sort();
   const out: Shortfalls = { overdrawn: [], overspent: [] };
   if (paying.length) {
-    await tx.select({ id: budgetFunds.id }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, paying))).orderBy(asc(budgetFunds.id)).for('no key update');
+    await tx
+      .select({ id: budgetFunds.id })
+      .from(budgetFunds)
+      .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, paying)))
+      .orderBy(asc(budgetFunds.id))
+      .for('no key update');
     const held = await postedSums(tx, tenantId, sql`${ledgerEntries.account} = 'fund' and ${inArray(ledgerEntries.fundId, paying)}`, ledgerEntries.fundId);
     out.overdrawn = paying.filter((id) => (held.get(id) ?? 0) + fund.get(id)! < 0);
   }
@@ -64,7 +75,12 @@ export async function shortfalls(tx: Tx, tenantId: string, entries: Entry[]): Pr
       .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, using)))
       .orderBy(asc(budgetLines.id))
       .for('no key update');
-    const used = await postedSums(tx, tenantId, sql`${ledgerEntries.account} in ('commitment', 'expense') and ${inArray(ledgerEntries.budgetLineId, using)}`, ledgerEntries.budgetLineId);
+    const used = await postedSums(
+      tx,
+      tenantId,
+      sql`${ledgerEntries.account} in ('commitment', 'expense') and ${inArray(ledgerEntries.budgetLineId, using)}`,
+      ledgerEntries.budgetLineId,
+    );
     out.overspent = rows.filter((r) => (used.get(r.id) ?? 0) + line.get(r.id)! > Number(r.allocated)).map((r) => r.id);
   }
   return out;
@@ -86,12 +102,23 @@ async function postedSums(tx: Tx, tenantId: string, where: ReturnType<typeof sql
  * threshold: then it looks split to stay under it. Pending and posted transactions count; rejected and
  * reversed ones do not. Paying out a commitment (expense debit, commitment credit) adds nothing new.
  */
-export async function looksSplit(tx: Tx, tenantId: string, t: { kind: string; occurredOn: string; partyId: string | null }, entries: Entry[], threshold: number): Promise<boolean> {
+export async function looksSplit(
+  tx: Tx,
+  tenantId: string,
+  t: { kind: string; occurredOn: string; partyId: string | null },
+  entries: Entry[],
+  threshold: number,
+): Promise<boolean> {
   if (t.kind !== 'expense' && t.kind !== 'commitment') return false;
   const own = entries.filter(uses).reduce((s, e) => s + e.amountSatang, 0);
   if (own <= 0) return false;
   const lineIds = [...new Set(entries.filter(uses).map((e) => e.budgetLineId!))];
-  const match = t.partyId ? sql`t.party_id = ${t.partyId}` : sql`e.budget_line_id in (${sql.join(lineIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const match = t.partyId
+    ? sql`t.party_id = ${t.partyId}`
+    : sql`e.budget_line_id in (${sql.join(
+        lineIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`;
   const res = await tx.execute(sql`
     select coalesce(sum(e.amount_satang), 0)::text as s
       from ledger_entries e join ledger_transactions t on t.tenant_id = e.tenant_id and t.id = e.transaction_id

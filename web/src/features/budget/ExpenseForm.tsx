@@ -44,11 +44,16 @@ export function ExpenseForm() {
   const fund = funds.data?.items.find((f) => f.id === fundId) ?? null;
   const line = lines.data?.items.find((l) => l.id === lineId) ?? null;
   const fundOptions = useMemo(
-    () => (funds.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} — ${t('budget.plain.left', { amount: formatBaht(f.availableSatang, lang) })}` })),
+    () =>
+      (funds.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} — ${t('budget.plain.left', { amount: formatBaht(f.availableSatang, lang) })}` })),
     [funds.data, t, lang],
   );
   const lineOptions = useMemo(
-    () => (lines.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.plan.name}) — ${t('budget.plain.left', { amount: formatBaht(l.remainingSatang, lang) })}` })),
+    () =>
+      (lines.data?.items ?? []).map((l) => ({
+        value: l.id,
+        label: `${l.name} (${l.plan.name}) — ${t('budget.plain.left', { amount: formatBaht(l.remainingSatang, lang) })}`,
+      })),
     [lines.data, t, lang],
   );
   const satang = parseBahtToSatang(amount);
@@ -85,7 +90,15 @@ export function ExpenseForm() {
   return (
     <Stack gap="md" data-testid="expense-form">
       {(create.error && !Object.keys(fields).length) || fields.entries ? <ErrorAlert error={create.error} /> : null}
-      <DateField label={t('budget.plain.paidOn')} value={occurredOn} onChange={setOccurredOn} required error={fields.occurredOn} description={fy ? t('budget.fiscalYearN', { year: fy }) : undefined} data-testid="expense-date" />
+      <DateField
+        label={t('budget.plain.paidOn')}
+        value={occurredOn}
+        onChange={setOccurredOn}
+        required
+        error={fields.occurredOn}
+        description={fy ? t('budget.fiscalYearN', { year: fy }) : undefined}
+        data-testid="expense-date"
+      />
       <Select
         label={t('budget.plain.from')}
         description={t('budget.plain.fromHelp', { year: fy ?? '' })}
@@ -98,7 +111,14 @@ export function ExpenseForm() {
         error={fields['entries.1.fundId'] ?? fields['entries.0.fundId']}
         data-testid="expense-fund"
       />
-      <PartySelect label={t('budget.plain.to')} value={partyId} onChange={(id, p) => (setPartyId(id), setPartyName(p?.name ?? null))} description={t('budget.plain.toHelp')} error={fields.partyId} testId="expense-party" />
+      <PartySelect
+        label={t('budget.plain.to')}
+        value={partyId}
+        onChange={(id, p) => (setPartyId(id), setPartyName(p?.name ?? null))}
+        description={t('budget.plain.toHelp')}
+        error={fields.partyId}
+        testId="expense-party"
+      />
       <Select
         label={t('budget.plain.for')}
         data={lineOptions}
@@ -122,12 +142,38 @@ export function ExpenseForm() {
           error={fields['entries.0.amountSatang'] ?? (amount && satang === null ? t('budget.badAmount') : undefined)}
           data-testid="expense-amount"
         />
-        <Checkbox mt={{ sm: 30 }} label={t('budget.plain.fromCommitment')} checked={fromCommitment} onChange={(e) => setFromCommitment(e.currentTarget.checked)} data-testid="expense-from-commitment" />
+        <Checkbox
+          mt={{ sm: 30 }}
+          label={t('budget.plain.fromCommitment')}
+          checked={fromCommitment}
+          onChange={(e) => setFromCommitment(e.currentTarget.checked)}
+          data-testid="expense-from-commitment"
+        />
       </SimpleGrid>
-      <Textarea label={t('budget.plain.what')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required error={fields.description} minRows={2} data-testid="expense-description" />
+      <Textarea
+        label={t('budget.plain.what')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        required
+        error={fields.description}
+        minRows={2}
+        data-testid="expense-description"
+      />
       {needsReason ? (
-        <Alert color="orange" title={overdraws ? t('budget.plain.overdraws') : overspends ? t('budget.plain.overspends') : t('budget.plain.beyond')} data-testid="expense-warning">
-          <Textarea label={t('budget.plain.reason')} description={t('budget.plain.reasonHelp')} value={exceptionReason} onChange={(e) => setExceptionReason(e.currentTarget.value)} error={fields.exceptionReason} minRows={2} data-testid="expense-reason" />
+        <Alert
+          color="orange"
+          title={overdraws ? t('budget.plain.overdraws') : overspends ? t('budget.plain.overspends') : t('budget.plain.beyond')}
+          data-testid="expense-warning"
+        >
+          <Textarea
+            label={t('budget.plain.reason')}
+            description={t('budget.plain.reasonHelp')}
+            value={exceptionReason}
+            onChange={(e) => setExceptionReason(e.currentTarget.value)}
+            error={fields.exceptionReason}
+            minRows={2}
+            data-testid="expense-reason"
+          />
         </Alert>
       ) : null}
       <FileInput
@@ -179,7 +225,13 @@ export function ExpenseForm() {
           </Table.ScrollContainer>
           {needsApproval || needsReceipt || needsReason ? (
             <Text size="sm" c="orange.9">
-              {[needsApproval ? t('budget.plain.willWaitApproval') : null, needsReason ? t('budget.plain.willWaitReason') : null, needsReceipt ? t('budget.plain.willWaitReceipt') : null].filter(Boolean).join(' ')}
+              {[
+                needsApproval ? t('budget.plain.willWaitApproval') : null,
+                needsReason ? t('budget.plain.willWaitReason') : null,
+                needsReceipt ? t('budget.plain.willWaitReceipt') : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
             </Text>
           ) : null}
         </Stack>
