@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { request, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
 
 /**
@@ -31,6 +31,22 @@ async function logIn(page: Page, who: { email: string; password: string }) {
   await page.waitForURL(/\/t\/chomphu\/?$/);
 }
 
+/**
+ * An account an admin creates must change its password at first login: done once through the API
+ * (login, then POST /auth/password), so that the browser logs in with the new one.
+ */
+async function settlePassword(who: { email: string; password: string }, newPassword: string) {
+  const api = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  try {
+    expect((await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } })).status()).toBe(200);
+    const changed = await api.post('/api/v1/auth/password', { data: { currentPassword: who.password, newPassword } });
+    expect(changed.status(), await changed.text()).toBe(204);
+  } finally {
+    await api.dispose();
+  }
+  who.password = newPassword;
+}
+
 let txUrl = '';
 
 describe('budget: in-kind contribution, maker-checker, public page, chain', () => {
@@ -50,6 +66,7 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await logIn(page, ADMIN);
     const created = await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...CHECKER, role: 'officer' }, headers: { origin: server.url } });
     expect(created.status()).toBe(201);
+    await settlePassword(CHECKER, 'ตรวจบัญชีฝายพญาคำ-Checker-2569!');
 
     await page.goto(`${server.url}/t/chomphu/budget`);
     await page.getByTestId('chain-panel').waitFor();
@@ -292,6 +309,7 @@ describe('phone: an expense in plain words; an overdraft refused; members cannot
       await logIn(page, ADMIN);
       const member = { email: 'e2e-member@example.org', password: 'Member-Password-2569', name: 'นายสมาชิก อ่านได้' };
       expect((await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...member, role: 'member' }, headers: { origin: server.url } })).status()).toBe(201);
+      await settlePassword(member, 'สมาชิกอ่านบัญชี-Member-2569!');
       await page.context().clearCookies();
       await logIn(page, member);
       await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
