@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { request, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
 
 /**
@@ -31,6 +31,22 @@ async function logIn(page: Page, who: { email: string; password: string }) {
   await page.waitForURL(/\/t\/chomphu\/?$/);
 }
 
+/**
+ * An account an admin creates must change its password at first login: done once through the API
+ * (login, then POST /auth/password), so that the browser logs in with the new one.
+ */
+async function settlePassword(who: { email: string; password: string }, newPassword: string) {
+  const api = await request.newContext({ baseURL: server.url, extraHTTPHeaders: { origin: server.url } });
+  try {
+    expect((await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } })).status()).toBe(200);
+    const changed = await api.post('/api/v1/auth/password', { data: { currentPassword: who.password, newPassword } });
+    expect(changed.status(), await changed.text()).toBe(204);
+  } finally {
+    await api.dispose();
+  }
+  who.password = newPassword;
+}
+
 let txUrl = '';
 
 describe('budget: in-kind contribution, maker-checker, public page, chain', () => {
@@ -50,6 +66,7 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await logIn(page, ADMIN);
     const created = await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...CHECKER, role: 'officer' }, headers: { origin: server.url } });
     expect(created.status()).toBe(201);
+    await settlePassword(CHECKER, 'ตรวจบัญชีฝายพญาคำ-Checker-2569!');
 
     await page.goto(`${server.url}/t/chomphu/budget`);
     await page.getByTestId('chain-panel').waitFor();
@@ -68,6 +85,10 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await page.getByTestId('fund-save').waitFor({ state: 'detached' });
 
     await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
+    // the form opens on a plain expense; a contribution is entered as double entry
+    await page.getByTestId('expense-form').waitFor();
+    await page.getByTestId('tx-kind').click();
+    await page.getByRole('option', { name: 'รับเงิน/สิ่งของสมทบ' }).click();
     await page.getByTestId('tx-description').fill(DESCRIPTION);
     await page.getByTestId('entry-0-fund').click();
     await page.getByTestId('entry-0-fund').fill('ไม้ไผ่');
@@ -169,6 +190,9 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
       expect(verify.valid).toBe(true);
       expect(verify.checked).toBeGreaterThan(100);
       expect(await page.getByTestId('head-hash').textContent()).toBe(verify.headHash);
+      // the latest signed checkpoint and the key that checks it are published
+      await page.getByTestId('checkpoint').waitFor();
+      expect(await page.getByTestId('public-key').textContent()).toContain('BEGIN PUBLIC KEY');
 
       await page.goto(`${server.url}/p/chomphu/budget/print`);
       await page.getByTestId('spent-words').waitFor();
@@ -203,11 +227,96 @@ describe('phone: public budget page and the ledger', () => {
       await screenshot(page, 'budget-line-form-phone-th');
       await page.getByRole('button', { name: 'ยกเลิก' }).click();
       await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
-      await page.getByTestId('tx-description').waitFor();
+      await page.getByTestId('expense-description').waitFor();
       expect(await hasHorizontalScroll(page)).toBe(false);
       await screenshot(page, 'budget-transaction-form-phone-th');
     } finally {
       await phone.close();
+    }
+  });
+});
+
+interface FundRow { id: string; name: string; fiscalYear: number; availableSatang: number }
+interface LineRow { id: string; name: string; fiscalYear: number; remainingSatang: number }
+
+describe('phone: an expense in plain words; an overdraft refused; members cannot record', () => {
+  it('posts an expense typed as a sentence with a B.E. date, and refuses one the fund cannot cover', async () => {
+    const phone = await launch(PHONE);
+    try {
+      const page = await phone.newPage();
+      await logIn(page, ADMIN);
+      const api = async <T>(path: string): Promise<T> => (await page.request.get(`${server.url}/api/v1/t/chomphu${path}`)).json() as Promise<T>;
+      // a year with a fund and a line that can both take 1,234.50 baht, and a fund of that year that cannot take 1,000 baht more than it holds
+      const funds = (await api<{ items: FundRow[] }>('/budget/funds?pageSize=200')).items;
+      const lines = (await api<{ items: LineRow[] }>('/budget/lines?pageSize=200')).items;
+      const uniqueName = (f: FundRow) => funds.filter((x) => x.name.includes(f.name)).length === 1;
+      const year = [...new Set(funds.map((f) => f.fiscalYear))].sort((a, b) => b - a).find((y) => funds.some((f) => f.fiscalYear === y && f.availableSatang >= 123_450 && uniqueName(f)) && lines.some((l) => l.fiscalYear === y && l.remainingSatang >= 123_450))!;
+      const fund = funds.filter((f) => f.fiscalYear === year && uniqueName(f)).sort((a, b) => b.availableSatang - a.availableSatang)[0];
+      const line = lines.filter((l) => l.fiscalYear === year).sort((a, b) => b.remainingSatang - a.remainingSatang)[0];
+      const poor = funds.filter((f) => f.fiscalYear === year && uniqueName(f)).sort((a, b) => a.availableSatang - b.availableSatang)[0];
+
+      const fill = async (date: string, f: FundRow, amount: string, what: string) => {
+        await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
+        await page.getByTestId('expense-form').waitFor();
+        await page.getByTestId('expense-date').fill(date);
+        await page.getByTestId('expense-date').press('Tab');
+        await page.getByTestId('expense-fund').click();
+        await page.getByRole('option', { name: new RegExp(`^${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) }).click();
+        await page.getByTestId('expense-line').click();
+        await page.getByTestId('expense-line').fill(line.name);
+        await page.getByRole('option', { name: new RegExp(line.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+        await page.getByTestId('expense-amount').fill(amount);
+        await page.getByTestId('expense-description').fill(what);
+      };
+
+      await fill(`15/1/${year}`, fund, '1,234.50', 'ค่าน้ำดื่มและอาหารว่างลงแขกซ่อมฝาย (ทดสอบ e2e)');
+      await page.getByTestId('expense-party').click();
+      await page.getByTestId('expense-party').fill('ชมภูการโยธา');
+      await page.getByRole('option', { name: new RegExp(COMPANY) }).click();
+      const summary = await page.getByTestId('expense-summary').textContent();
+      expect(summary).toContain(`จ่ายจาก ${fund.name} ให้ ${COMPANY} สำหรับ ${line.name}`);
+      expect(summary).toContain('หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์');
+      expect(summary).toContain('เดบิต');
+      expect(await hasHorizontalScroll(page)).toBe(false);
+      await page.mouse.move(0, 0);
+      await screenshot(page, 'budget-expense-form-phone-th');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.getByTestId('expense-save').click();
+      await page.waitForURL(/\/t\/chomphu\/budget\/ledger\/[0-9a-f-]{36}$/);
+      await page.getByText('บันทึกบัญชีแล้ว').first().waitFor();
+      const posted = await (await page.request.get(`${server.url}/api/v1/t/chomphu/ledger/transactions/${page.url().split('/').pop()}`)).json();
+      expect(posted).toMatchObject({ kind: 'expense', status: 'posted', totalSatang: 123_450, occurredOn: `${year - 543}-01-15`, party: { name: COMPANY } });
+
+      // 1,000 baht more than the poorest fund holds: warned before saving, refused by the server
+      const over = (poor.availableSatang + 100_000) / 100;
+      await fill(`16/1/${year}`, poor, over.toFixed(2), 'ค่าเช่าเครื่องสูบน้ำ (ทดสอบ e2e)');
+      await page.getByTestId('expense-warning').filter({ hasText: 'ยอดคงเหลือไม่พอ' }).waitFor();
+      await page.getByTestId('expense-save').click();
+      await page.getByText('แหล่งเงินนี้มียอดคงเหลือไม่พอ', { exact: false }).first().waitFor();
+      expect(page.url()).toMatch(/\/ledger\/new$/);
+      await screenshot(page, 'budget-expense-overdraft-phone-th');
+      const after = (await api<{ items: FundRow[] }>(`/budget/funds?pageSize=200&fiscalYear=${year}`)).items.find((f) => f.id === poor.id)!;
+      expect(after.availableSatang).toBe(poor.availableSatang);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('shows a member why they cannot record, not the form', async () => {
+    const desk = await launch(DESKTOP);
+    try {
+      const page = await desk.newPage();
+      await logIn(page, ADMIN);
+      const member = { email: 'e2e-member@example.org', password: 'Member-Password-2569', name: 'นายสมาชิก อ่านได้' };
+      expect((await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...member, role: 'member' }, headers: { origin: server.url } })).status()).toBe(201);
+      await settlePassword(member, 'สมาชิกอ่านบัญชี-Member-2569!');
+      await page.context().clearCookies();
+      await logIn(page, member);
+      await page.goto(`${server.url}/t/chomphu/budget/ledger/new`);
+      await page.getByTestId('no-permission').waitFor();
+      expect(await page.getByTestId('expense-form').count()).toBe(0);
+    } finally {
+      await desk.close();
     }
   });
 });

@@ -9,6 +9,9 @@ export const LEDGER_ACCOUNTS = ['fund', 'contribution', 'commitment', 'expense']
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 export const TRANSACTION_KINDS = ['contribution', 'commitment', 'expense', 'transfer', 'reversal'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+/** Why a transaction waits: at or above the approval threshold, looks split to stay under it, overdraws a fund, spends beyond a line's allocation, needs a receipt. */
+export const REVIEW_REASONS = ['threshold', 'split', 'overdraft', 'over_allocation', 'evidence'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 export const TRANSACTION_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
@@ -34,15 +37,30 @@ export const positiveSatang = z
   .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
 
 // ---- settings ----
-export const budgetSettings = z.object({ approvalThresholdSatang: z.number().int(), headSeq: z.number().int(), headHash: z.string() });
-export type BudgetSettings = z.infer<typeof budgetSettings>;
-export const budgetSettingsUpdate = z.strictObject({
-  approvalThresholdSatang: z
-    .number()
-    .int({ message: 'satang_integer' })
-    .min(0, { message: 'must_not_be_negative' })
-    .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' }),
+const thresholdSatang = z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
+export const budgetSettings = z.object({
+  /** Transactions of at least this wait for a second person. */
+  approvalThresholdSatang: z.number().int(),
+  /** Expenses of at least this wait for a receipt (evidence) before they are posted. */
+  evidenceThresholdSatang: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  /** A loosening change proposed by one officer, in force only once another approves it. */
+  proposal: z
+    .object({
+      approvalThresholdSatang: z.number().int().nullable(),
+      evidenceThresholdSatang: z.number().int().nullable(),
+      by: z.object({ id: z.uuid().nullable(), name: z.string() }),
+      at: z.string(),
+    })
+    .nullable(),
+  /** Whether the caller may approve or reject the proposal (a checker who did not propose it). */
+  canDecideProposal: z.boolean(),
 });
+export type BudgetSettings = z.infer<typeof budgetSettings>;
+export const budgetSettingsUpdate = z
+  .strictObject({ approvalThresholdSatang: thresholdSatang.optional(), evidenceThresholdSatang: thresholdSatang.optional() })
+  .refine((v) => v.approvalThresholdSatang !== undefined || v.evidenceThresholdSatang !== undefined, { message: 'nothing_to_change' });
 
 // ---- funds ----
 export const fundCreate = z.strictObject({
@@ -53,6 +71,11 @@ export const fundCreate = z.strictObject({
   note: optionalText(2000),
 });
 export type FundCreate = z.input<typeof fundCreate>;
+/** Name, kind, party and note of a fund may change (audited); its fiscal year stays (entries are booked in it). */
+export const fundUpdate = z
+  .strictObject({ name: text(300).min(1).optional(), kind: z.enum(FUND_KINDS).optional(), partyId: z.uuid().nullish(), note: optionalText(2000).optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing_to_change' });
+export type FundUpdate = z.input<typeof fundUpdate>;
 export const fund = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -142,6 +165,8 @@ export const transactionCreate = z.strictObject({
   description: text(1000).min(1),
   partyId: z.uuid().nullish(),
   entries: z.array(entryInput).min(2, { message: 'at_least_two_entries' }).max(MAX_ENTRIES),
+  /** Why this may overdraw a fund or spend beyond a line's allocation: then a second officer decides. */
+  exceptionReason: optionalText(1000).refine((v) => v === null || v.length >= 3, { message: 'reason_required' }),
 });
 export type TransactionCreate = z.input<typeof transactionCreate>;
 export const reverseBody = z.strictObject({ reason: text(1000).min(3, { message: 'reason_required' }), occurredOn: ledgerDate.nullish() });
@@ -189,6 +214,11 @@ export const transaction = z.object({
   createdAt: z.string(),
   entries: z.array(entry),
   evidence: z.array(evidence),
+  /** Why it waits (or waited) for a second person or a receipt. */
+  reviewReasons: z.array(z.enum(REVIEW_REASONS)),
+  exceptionReason: z.string().nullable(),
+  /** The approval threshold in force when it was made (null for transactions made before it was recorded). */
+  approvalThresholdSatang: z.number().int().nullable(),
   /** Whether the caller may approve or reject it (pending, checker role, not the maker). */
   canDecide: z.boolean(),
 });
@@ -205,11 +235,28 @@ export const verifyResult = z.object({
   checked: z.number().int(),
   firstInvalidId: z.uuid().optional(),
   /** Why the chain is not valid: a transaction's hash or link, or the head not matching the last transaction. */
-  reason: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch']).optional(),
+  reason: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap', 'head_mismatch', 'checkpoint_mismatch']).optional(),
   headHash: z.string(),
   headSeq: z.number().int(),
 });
 export type VerifyResult = z.infer<typeof verifyResult>;
+
+/** A signed checkpoint of the chain head (Ed25519 over canonical JSON {v:1, tenantId, seq, headHash, signedAt}). */
+export const checkpoint = z.object({ seq: z.number().int(), headHash: z.string(), signedAt: z.string(), keyId: z.string(), signature: z.string() });
+export type Checkpoint = z.infer<typeof checkpoint>;
+export const checkpointCheck = z.strictObject({
+  seq: z.number().int().min(1).max(2_000_000_000),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.string().max(40),
+  signature: z.string().max(200),
+  keyId: z.string().max(64).optional(),
+});
+export const checkpointCheckResult = z.object({
+  /** The signature is the tenant's key over this content. */
+  signatureValid: z.boolean(),
+  /** The ledger still has this hash at this place in the chain. */
+  matchesLedger: z.boolean(),
+});
 
 // ---- transparency ----
 export const transparencyQuery = z.object({
@@ -262,7 +309,14 @@ export const transparency = z.object({
     /** Partner contributions (cash, in-kind, grants, donations) per baht of municipal money; null without municipal money. */
     perBaht: z.number().nullable(),
   }),
-  chain: z.object({ headHash: z.string(), headSeq: z.number().int() }),
+  chain: z.object({
+    headHash: z.string(),
+    headSeq: z.number().int(),
+    /** The latest signed checkpoint, and the public key (SPKI PEM) that verifies it. */
+    checkpoint: checkpoint.nullable().optional(),
+    publicKey: z.string().nullable().optional(),
+    tenantId: z.uuid().optional(),
+  }),
   fiscalYears: z.array(z.number().int()),
 });
 export type Transparency = z.infer<typeof transparency>;

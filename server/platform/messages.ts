@@ -171,6 +171,26 @@ export const MESSAGES: Dict = {
     en: 'Cannot delete: ledger transactions are booked against this budget line (its name and allocation can still be changed).',
   },
   nothing_to_change: { th: 'ไม่มีข้อมูลที่จะแก้ไข', en: 'Nothing to change.' },
+  fund_overdrawn: {
+    th: 'แหล่งเงินนี้มียอดคงเหลือไม่พอ (จ่ายเกินกว่าที่ได้รับ) ถ้าจำเป็นต้องจ่ายเกิน ให้ระบุเหตุผลเพื่อให้เจ้าหน้าที่อีกคนอนุมัติ',
+    en: 'This fund does not hold enough (it would pay out more than it received). If the overdraft is needed, give a reason for a second officer to approve.',
+  },
+  line_over_allocation: {
+    th: 'รายการงบประมาณนี้จะใช้เกินยอดจัดสรร ให้ขอเพิ่มยอดจัดสรร หรือระบุเหตุผลเพื่อให้เจ้าหน้าที่อีกคนอนุมัติ',
+    en: 'This budget line would use more than its allocation. Raise the allocation, or give a reason for a second officer to approve.',
+  },
+  exception_reason_required: {
+    th: 'ระบุเหตุผลที่ต้องจ่ายเกินยอดคงเหลือหรือเกินยอดจัดสรร (เจ้าหน้าที่อีกคนจะพิจารณาอนุมัติ)',
+    en: 'Give the reason for paying beyond the balance or the allocation (a second officer decides).',
+  },
+  evidence_required: { th: 'รายการเบิกจ่ายนี้ต้องแนบหลักฐาน (ใบเสร็จ) ก่อนอนุมัติ', en: 'This expense needs evidence (a receipt) before it is approved.' },
+  no_threshold_proposal: { th: 'ไม่มีการขอเปลี่ยนเกณฑ์ที่รออนุมัติ', en: 'No threshold change is waiting for approval.' },
+  fund_duplicate: { th: 'มีแหล่งเงินชื่อนี้ในปีงบประมาณนี้แล้ว', en: 'A fund of this name already exists in this fiscal year.' },
+  fund_in_use: {
+    th: 'ลบไม่ได้ เพราะมีรายการบัญชีบันทึกกับแหล่งเงินนี้แล้ว (แก้ชื่อ ประเภท หรือหมายเหตุได้)',
+    en: 'Cannot delete: ledger transactions are booked against this fund (its name, kind and note can still be changed).',
+  },
+  plan_duplicate: { th: 'มีแผนชื่อนี้ในปีงบประมาณนี้แล้ว', en: 'A plan of this name already exists in this fiscal year.' },
   evidence_type_not_allowed: {
     th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์',
     en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.',

@@ -14,6 +14,14 @@ export const budgetSettings = pgTable('budget_settings', {
     .references(() => tenants.id),
   /** Transactions whose total is above this stay pending until a second person approves. */
   approvalThresholdSatang: bigint('approval_threshold_satang', { mode: 'number' }).notNull().default(5_000_000),
+  /** Expenses of at least this wait for a receipt before they are posted. */
+  evidenceThresholdSatang: bigint('evidence_threshold_satang', { mode: 'number' }).notNull().default(500_000),
+  /** A loosening change of a threshold, waiting for a second officer (docs/decisions/0004-ledger-governance.md). */
+  proposedApprovalThresholdSatang: bigint('proposed_approval_threshold_satang', { mode: 'number' }),
+  proposedEvidenceThresholdSatang: bigint('proposed_evidence_threshold_satang', { mode: 'number' }),
+  proposedByUserId: uuid('proposed_by_user_id'),
+  proposedByName: text('proposed_by_name'),
+  proposedAt: timestamp('proposed_at', { withTimezone: true }),
   headSeq: integer('head_seq').notNull().default(0),
   headHash: text('head_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +47,7 @@ export const budgetFunds = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.partyId], foreignColumns: [parties.tenantId, parties.id] }),
     index('budget_funds_year_idx').on(t.tenantId, t.fiscalYear),
+    uniqueIndex('budget_funds_name_year_uq').on(t.tenantId, t.fiscalYear, sql`lower(${t.name})`),
     check('budget_funds_kind_check', sql`${t.kind} in ('municipal', 'partner_cash', 'in_kind', 'grant', 'donation')`),
     check('budget_funds_party_check', sql`${t.kind} = 'municipal' or ${t.partyId} is not null`),
   ],
@@ -104,6 +113,12 @@ export const ledgerTransactions = pgTable(
     postedAt: timestamp('posted_at', { withTimezone: true }),
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /** The approval threshold in force when the transaction was made (null before it was recorded). */
+    approvalThresholdSatang: bigint('approval_threshold_satang', { mode: 'number' }),
+    /** Why it waits for a second person: threshold, split, overdraft, over_allocation, evidence. */
+    reviewReasons: text('review_reasons').array().notNull().default(sql`'{}'::text[]`),
+    /** The maker's reason for an overdraft or a spend beyond the allocation. */
+    exceptionReason: text('exception_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -170,4 +185,20 @@ export const ledgerEvidence = pgTable(
     foreignKey({ columns: [t.tenantId, t.transactionId], foreignColumns: [ledgerTransactions.tenantId, ledgerTransactions.id] }),
     index('ledger_evidence_tx_idx').on(t.tenantId, t.transactionId),
   ],
+);
+
+/** A signed checkpoint of a tenant's chain head (Ed25519, key outside the database); never changed. */
+export const ledgerCheckpoints = pgTable(
+  'ledger_checkpoints',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    seq: integer('seq').notNull(),
+    headHash: text('head_hash').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './platform';
 import { parties } from './registry';
 import { networks } from './networks';
@@ -35,6 +35,8 @@ export const plans = pgTable(
     // one successor per plan: carrying forward twice finds the same plan
     unique('plans_predecessor_uq').on(t.tenantId, t.predecessorPlanId),
     index('plans_tenant_year_idx').on(t.tenantId, t.fiscalYear),
+    // one plan of a name per fiscal year (0015)
+    uniqueIndex('plans_name_year_uq').on(t.tenantId, t.fiscalYear, sql`lower(${t.name})`),
     check('plans_weight_by_check', sql`${t.weightBy} in ('budget', 'weight')`),
     check('plans_dates_check', sql`${t.endDate} >= ${t.startDate}`),
   ],

@@ -6,10 +6,13 @@ import {
   budgetLine,
   budgetSettings,
   budgetSettingsUpdate,
+  checkpointCheck,
+  checkpointCheckResult,
   evidence,
   exportQuery,
   fund,
   fundCreate,
+  fundUpdate,
   fundListQuery,
   lineCreate,
   lineListQuery,
@@ -30,6 +33,7 @@ import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../plat
 import { AppError } from '../../platform/errors';
 import { readUpload } from '../knowledge/attachments';
 import * as budget from './budget.service';
+import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
 import { publicContext, publicLedger } from './public.service';
@@ -41,6 +45,8 @@ const sendXlsx = (reply: FastifyReply, name: string, buf: Buffer) =>
 
 export async function budgetRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // every post signs the new chain head with the key kept outside the database
+  useSigner(loadSigner(app.config.dataDir));
   const tags = ['budget'];
   const base = '/api/v1/t/:tenant/budget';
   const lbase = '/api/v1/t/:tenant/ledger';
@@ -52,8 +58,27 @@ export async function budgetRoutes(app: FastifyInstance) {
   );
   r.put(
     `${base}/settings`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Set the maker-checker threshold (transactions above it wait for a second person)', params: tenantParams, body: budgetSettingsUpdate, response: { 200: budgetSettings } } },
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Set the approval threshold (transactions at or above it wait for a second person) and the evidence threshold (expenses at or above it wait for a receipt). Lowering takes effect at once; raising waits for another officer to approve',
+        params: tenantParams,
+        body: budgetSettingsUpdate,
+        response: { 200: budgetSettings },
+      },
+    },
     (req) => ledger.updateSettings(req.tenantCtx, req.body),
+  );
+  r.post(
+    `${base}/settings/approve`,
+    { config: { access: officers }, schema: { tags, summary: 'Put a proposed threshold change in force (an officer other than the one who proposed it)', params: tenantParams, response: { 200: budgetSettings } } },
+    (req) => ledger.decideSettings(req.tenantCtx, 'approve'),
+  );
+  r.post(
+    `${base}/settings/reject`,
+    { config: { access: officers }, schema: { tags, summary: 'Drop a proposed threshold change (another officer, or the proposer withdrawing it)', params: tenantParams, response: { 200: budgetSettings } } },
+    (req) => ledger.decideSettings(req.tenantCtx, 'reject'),
   );
   r.get(`${base}/funds`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Sources of funds with what each received, committed, spent and has left', params: tenantParams, querystring: fundListQuery, response: { 200: listOf(fund) } } }, (req) =>
     budget.listFunds(req.tenantCtx, req.query),
@@ -62,6 +87,19 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${base}/funds`,
     { config: { access: editors }, schema: { tags, summary: 'Add a source of funds (municipal budget, partner cash, in-kind, grant, donation) tied to its party', params: tenantParams, body: fundCreate, response: { 201: fund } } },
     async (req, reply) => reply.code(201).send(await budget.createFund(req.tenantCtx, req.body)),
+  );
+  r.patch(
+    `${base}/funds/:id`,
+    { config: { access: editors }, schema: { tags, summary: 'Change the name, kind, party or note of a fund (audited; a name is unique within its fiscal year)', params: idParams, body: fundUpdate, response: { 200: fund } } },
+    (req) => budget.updateFund(req.tenantCtx, req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/funds/:id`,
+    { config: { access: officers }, schema: { tags, summary: 'Delete a fund no ledger entry names (409 otherwise)', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await budget.deleteFund(req.tenantCtx, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   r.get(
     `${base}/lines`,
@@ -110,7 +148,7 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${lbase}/transactions`,
     {
       config: { access: editors },
-      schema: { tags, summary: 'Record a transaction: entries in integer satang that balance; above the threshold it waits for approval', params: tenantParams, body: transactionCreate, response: { 201: transaction } },
+      schema: { tags, summary: 'Record a transaction: entries in integer satang that balance. It waits for a second officer at or above the threshold, when it looks split to stay under it, or when it overdraws a fund or a line (409 without exceptionReason); an expense at or above the evidence threshold waits for a receipt', params: tenantParams, body: transactionCreate, response: { 201: transaction } },
     },
     async (req, reply) => reply.code(201).send(await ledger.createTransaction(req.tenantCtx, req.body)),
   );
@@ -130,8 +168,13 @@ export async function budgetRoutes(app: FastifyInstance) {
   );
   r.post(
     `${lbase}/transactions/:id/evidence`,
-    { config: { access: editors }, schema: { tags, summary: 'Attach a receipt (multipart "file": photo or PDF, detected from the content)', consumes: ['multipart/form-data'], params: idParams, response: { 201: evidence } } },
-    async (req, reply) => reply.code(201).send(await addEvidence(req.tenantCtx, app.config.dataDir, req.params.id, await readUpload(req))),
+    { config: { access: editors }, schema: { tags, summary: 'Attach a receipt (multipart "file": photo or PDF, detected from the content); an expense waiting only for it is then posted', consumes: ['multipart/form-data'], params: idParams, response: { 201: evidence } } },
+    async (req, reply) => {
+      const added = await addEvidence(req.tenantCtx, app.config.dataDir, req.params.id, await readUpload(req));
+      // an expense that waited only for its receipt is posted now
+      await ledger.postWhenEvidenced(req.tenantCtx, req.params.id);
+      return reply.code(201).send(added);
+    },
   );
   r.get(`${lbase}/transactions/:id/evidence/:evidenceId`, { config: { access: anyTenantRole }, schema: { tags, summary: 'Download a receipt', params: evidenceParams } }, (req, reply) =>
     sendEvidence(req.tenantCtx, app.config.dataDir, req.params.id, req.params.evidenceId, reply),
@@ -160,6 +203,14 @@ export async function budgetRoutes(app: FastifyInstance) {
     `${pbase}/ledger`,
     { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Public posted ledger with hashes (anyone can recompute the chain)', params: tenantParams, querystring: publicLedgerQuery, response: { 200: listOf(publicTransaction) } } },
     async (req) => publicLedger(await tenantOf(req.params.tenant), req.query),
+  );
+  r.post(
+    `${pbase}/checkpoint/verify`,
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ptags, summary: 'Check a signed checkpoint someone kept: is the signature the tenant key’s, and does the ledger still have that hash at that place', params: tenantParams, body: checkpointCheck, response: { 200: checkpointCheckResult } },
+    },
+    async (req) => ledger.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
   );
   r.get(`${pbase}/verify`, { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Verify the hash chain (public)', params: tenantParams, response: { 200: verifyResult } } }, async (req) => {
     const ctx = await tenantOf(req.params.tenant);

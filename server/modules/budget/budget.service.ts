@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import type { BudgetLine, Contributor, Fund, FundKind, fundCreate, fundListQuery, lineCreate, lineListQuery, lineUpdate, Transparency, transparencyQuery } from '../../../common/schemas/budget';
+import type { BudgetLine, Contributor, Fund, FundKind, fundCreate, fundListQuery, fundUpdate, lineCreate, lineListQuery, lineUpdate, Transparency, transparencyQuery } from '../../../common/schemas/budget';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerTransactions, networks, parties, planActivities, planNetworks, planProjects, plans } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
+import { currentSigner, latestCheckpoint } from './checkpoints';
 import { ensureSettings } from './ledger.service';
 
 /** Posted balances per (account, fund, budget line): the one query every view is computed from. */
@@ -36,19 +37,76 @@ function fundTotals(b: Balance[], fundId: string) {
 
 // ---- funds ----
 
+/** A fund needs its party unless it is the municipal budget; the party must be the tenant's. */
+async function assertFundParty(tx: Tx, tenantId: string, kind: string, partyId: string | null) {
+  if (kind !== 'municipal' && !partyId) throw new AppError('validation_failed', { partyId: 'fund_party_required' });
+  if (partyId) {
+    const [p] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, partyId))).limit(1);
+    if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
+  }
+}
+
+/** One fund of a name per fiscal year (case-insensitive; the unique index budget_funds_name_year_uq backs it under races). */
+async function assertFundNameFree(tx: Tx, tenantId: string, fiscalYear: number, name: string, exceptId?: string) {
+  const [dup] = await tx
+    .select({ id: budgetFunds.id })
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.fiscalYear, fiscalYear), sql`lower(${budgetFunds.name}) = lower(${name})`, exceptId ? sql`${budgetFunds.id} <> ${exceptId}` : undefined))
+    .limit(1);
+  if (dup) throw new AppError('conflict', { name: 'fund_duplicate' });
+}
+
 export async function createFund(ctx: TenantContext, input: z.output<typeof fundCreate>): Promise<Fund> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    if (input.kind !== 'municipal' && !input.partyId) throw new AppError('validation_failed', { partyId: 'fund_party_required' });
-    if (input.partyId) {
-      const [p] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, input.partyId))).limit(1);
-      if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
-    }
+    await assertFundParty(tx, ctx.tenant.id, input.kind, input.partyId ?? null);
+    await assertFundNameFree(tx, ctx.tenant.id, input.fiscalYear, input.name);
     const [row] = await tx
       .insert(budgetFunds)
       .values({ tenantId: ctx.tenant.id, name: input.name, kind: input.kind, partyId: input.partyId ?? null, fiscalYear: input.fiscalYear, note: input.note })
       .returning();
     await audit(tx, ctx, { entity: 'budget_fund', entityId: row.id, entityLabel: row.name, action: 'create', after: { name: row.name, kind: row.kind, partyId: row.partyId, fiscalYear: row.fiscalYear, note: row.note } });
     return (await presentFunds(tx, ctx.tenant.id, [row], []))[0];
+  });
+}
+
+const fundAudit = (r: typeof budgetFunds.$inferSelect) => ({ name: r.name, kind: r.kind, partyId: r.partyId, fiscalYear: r.fiscalYear, note: r.note });
+
+async function fundRow(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx.select().from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id))).limit(1);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Rename a fund, change its kind, party or note. Its fiscal year stays: entries are booked in it. */
+export async function updateFund(ctx: TenantContext, id: string, input: z.output<typeof fundUpdate>): Promise<Fund> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const tenantId = ctx.tenant.id;
+    const before = await fundRow(tx, tenantId, id);
+    const name = input.name ?? before.name;
+    const kind = input.kind ?? before.kind;
+    // the municipal budget has no party; any other kind keeps its party unless a new one is given
+    const partyId = input.partyId !== undefined ? input.partyId : kind === 'municipal' && input.kind ? null : before.partyId;
+    await assertFundParty(tx, tenantId, kind, partyId ?? null);
+    if (name !== before.name) await assertFundNameFree(tx, tenantId, before.fiscalYear, name, id);
+    const [row] = await tx
+      .update(budgetFunds)
+      .set({ name, kind, partyId: partyId ?? null, note: input.note === undefined ? before.note : input.note })
+      .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id)))
+      .returning();
+    await audit(tx, ctx, { entity: 'budget_fund', entityId: id, entityLabel: row.name, action: 'update', before: fundAudit(before), after: fundAudit(row) });
+    return (await presentFunds(tx, tenantId, [row], await balances(tx, tenantId)))[0];
+  });
+}
+
+/** Delete a fund that no ledger entry names, pending and rejected ones included (the ledger is append-only). */
+export async function deleteFund(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const tenantId = ctx.tenant.id;
+    const row = await fundRow(tx, tenantId, id);
+    const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerEntries.fundId, id)));
+    if (used.n > 0) throw new AppError('conflict', { fund: 'fund_in_use' });
+    await tx.delete(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id)));
+    await audit(tx, ctx, { entity: 'budget_fund', entityId: id, entityLabel: row.name, action: 'delete', before: fundAudit(row) });
   });
 }
 
@@ -405,7 +463,7 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
       bySourceKind,
       contributors: [...contributors.values()].sort((a, b2) => b2.totalSatang - a.totalSatang),
       leverage: { municipalSatang: municipal, partnerSatang: partner, perBaht: municipal > 0 ? Math.round((partner / municipal) * 100) / 100 : null },
-      chain: { headHash: head.headHash, headSeq: head.headSeq },
+      chain: { headHash: head.headHash, headSeq: head.headSeq, checkpoint: await latestCheckpoint(tx, tenantId), publicKey: currentSigner()?.publicKeyPem ?? null, tenantId },
       fiscalYears: ((years as unknown as { rows: { y: number }[] }).rows ?? []).map((r) => Number(r.y)),
     };
   });

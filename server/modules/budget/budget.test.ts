@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bahtText } from '../../../common/thai/bahttext';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { budgetTenant, contribution, expense } from './fixtures';
+import { attachReceipt, budgetTenant, contribution, expense } from './fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,7 +17,13 @@ async function withActivity() {
     const res = await s.api.post(`${s.base}/ledger/transactions`, body);
     if (res.statusCode !== 201) throw new Error(res.body);
     if (res.json().status !== 'pending') return res.json();
-    // above the default threshold (50,000 baht): the second officer approves
+    if (res.json().reviewReasons.includes('evidence')) {
+      const url = `${s.base}/ledger/transactions/${res.json().id}/evidence`;
+      if ((await attachReceipt(t, url, s.api.cookie)).statusCode !== 201) throw new Error('receipt');
+      const now = (await s.api.get(`${s.base}/ledger/transactions/${res.json().id}`)).json();
+      if (now.status === 'posted') return now;
+    }
+    // at or above the default threshold (50,000 baht): the second officer approves
     const ok = await s.checker.post(`${s.base}/ledger/transactions/${res.json().id}/approve`);
     if (ok.statusCode !== 200) throw new Error(ok.body);
     return ok.json();
@@ -75,8 +81,14 @@ describe('editing and deleting budget lines', () => {
     expect(exact.statusCode, exact.body).toBe(200);
     expect(exact.json().remainingSatang).toBe(0);
     // spent beyond its allocation, the line can still be renamed (the unchanged allocation is not re-checked)
-    const over = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-10', description: 'ค่าน้ำมันรถขุดเพิ่ม', entries: expense(s.municipal.id, s.line.id, 100_000) });
-    expect(over.json().status, over.body).toBe('posted');
+    // spending beyond the allocation needs a reason and a second officer
+    const overBody = { kind: 'expense', occurredOn: '2026-01-10', description: 'ค่าน้ำมันรถขุดเพิ่ม', entries: expense(s.municipal.id, s.line.id, 100_000) };
+    const refused = await s.api.post(`${s.base}/ledger/transactions`, overBody);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.fields['entries.0.budgetLineId']).toContain('เกินยอดจัดสรร');
+    const over = await s.api.post(`${s.base}/ledger/transactions`, { ...overBody, exceptionReason: 'น้ำหลากเพิ่ม ต้องเติมน้ำมันรถขุดอีกหนึ่งวัน' });
+    expect(over.json()).toMatchObject({ status: 'pending', reviewReasons: ['over_allocation'], exceptionReason: 'น้ำหลากเพิ่ม ต้องเติมน้ำมันรถขุดอีกหนึ่งวัน' });
+    expect((await s.checker.post(`${s.base}/ledger/transactions/${over.json().id}/approve`)).json().status).toBe('posted');
     const renamedOver = await s.api.patch(`${s.base}/budget/lines/${s.line.id}`, { name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', allocatedSatang: 4_450_050 });
     expect(renamedOver.statusCode, renamedOver.body).toBe(200);
     expect(renamedOver.json()).toMatchObject({ name: 'ค่าวัสดุและน้ำมันซ่อมฝาย', remainingSatang: -100_000 });

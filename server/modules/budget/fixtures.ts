@@ -1,4 +1,4 @@
-import { createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { createUser, login, ORIGIN, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 /**
  * A tenant with a plan (network, project, activity with a planned budget), an organisation, a private
@@ -40,3 +40,13 @@ export const expense = (fundId: string, lineId: string, amount: number) => [
   { account: 'expense', side: 'debit', fundId, budgetLineId: lineId, amountSatang: amount },
   { account: 'fund', side: 'credit', fundId, amountSatang: amount },
 ];
+
+/** A tiny PNG "receipt" (the magic bytes are what the evidence check reads). */
+export const RECEIPT_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('receipt')]);
+
+/** Upload a receipt to a transaction as the user of `cookie` (multipart, through the real route). */
+export function attachReceipt(t: TestApp, url: string, cookie: string, name = 'ใบเสร็จ.png', bytes = RECEIPT_PNG) {
+  const boundary = 'x-boundary-budget';
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return t.app.inject({ method: 'POST', url, payload, headers: { cookie, origin: ORIGIN, host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import { GENESIS_HASH, MAX_ENTRY_SATANG, type Transaction, type transactionCreate, type transactionListQuery, type VerifyResult } from '../../../common/schemas/budget';
+import { type BudgetSettings, type budgetSettingsUpdate, GENESIS_HASH, MAX_ENTRY_SATANG, type ReviewReason, type Transaction, type transactionCreate, type transactionListQuery, type VerifyResult } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
 import { audit } from '../../platform/audit';
@@ -11,7 +11,9 @@ import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { totalOver } from '../partners/partners.repository';
 import { chainHash, type ChainContent } from './chain';
+import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
+import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 
 type TxRow = typeof ledgerTransactions.$inferSelect;
 type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -34,29 +36,108 @@ async function lockHead(tx: Tx, tenantId: string) {
   return head;
 }
 
-export async function getSettings(ctx: TenantContext) {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    await ensureSettings(tx, ctx.tenant.id);
-    const [s] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, ctx.tenant.id));
-    return { approvalThresholdSatang: s.approvalThresholdSatang, headSeq: s.headSeq, headHash: s.headHash };
-  });
+async function settingsRow(tx: Tx, tenantId: string) {
+  await ensureSettings(tx, tenantId);
+  const [row] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
+  return row;
 }
 
-export async function updateSettings(ctx: TenantContext, input: { approvalThresholdSatang: number }) {
-  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    await ensureSettings(tx, ctx.tenant.id);
-    const [before] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, ctx.tenant.id));
-    await tx.update(budgetSettings).set({ approvalThresholdSatang: input.approvalThresholdSatang, updatedAt: new Date() }).where(eq(budgetSettings.tenantId, ctx.tenant.id));
+function presentSettings(ctx: TenantContext, s: typeof budgetSettings.$inferSelect): BudgetSettings {
+  const proposed = s.proposedAt !== null;
+  return {
+    approvalThresholdSatang: s.approvalThresholdSatang,
+    evidenceThresholdSatang: s.evidenceThresholdSatang,
+    headSeq: s.headSeq,
+    headHash: s.headHash,
+    proposal: proposed
+      ? { approvalThresholdSatang: s.proposedApprovalThresholdSatang, evidenceThresholdSatang: s.proposedEvidenceThresholdSatang, by: { id: s.proposedByUserId, name: s.proposedByName ?? '' }, at: new Date(s.proposedAt!).toISOString() }
+      : null,
+    canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== userIdOf(ctx)),
+  };
+}
+
+export async function getSettings(ctx: TenantContext): Promise<BudgetSettings> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => presentSettings(ctx, await settingsRow(tx, ctx.tenant.id)));
+}
+
+const SETTINGS_LABEL = 'เกณฑ์การอนุมัติรายการบัญชี';
+const thresholdsOf = (s: typeof budgetSettings.$inferSelect) => ({ approvalThresholdSatang: s.approvalThresholdSatang, evidenceThresholdSatang: s.evidenceThresholdSatang });
+
+/**
+ * A stricter threshold (lower or equal) takes effect at once; a looser one (higher) becomes a proposal
+ * that another officer must approve, so that no one can raise a threshold and use it alone. A new
+ * proposal replaces one still waiting. Transactions keep the threshold in force when they were made.
+ */
+export async function updateSettings(ctx: TenantContext, input: z.output<typeof budgetSettingsUpdate>): Promise<BudgetSettings> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const before = await lockHead(tx, ctx.tenant.id);
+    const now: Partial<typeof budgetSettings.$inferInsert> = {};
+    const later: Partial<typeof budgetSettings.$inferInsert> = {};
+    const apply = (key: 'approvalThresholdSatang' | 'evidenceThresholdSatang', proposedKey: 'proposedApprovalThresholdSatang' | 'proposedEvidenceThresholdSatang') => {
+      const v = input[key];
+      if (v === undefined) return;
+      if (v <= before[key]) now[key] = v;
+      else later[proposedKey] = v;
+    };
+    apply('approvalThresholdSatang', 'proposedApprovalThresholdSatang');
+    apply('evidenceThresholdSatang', 'proposedEvidenceThresholdSatang');
+    const proposing = Object.keys(later).length > 0;
+    const [after] = await tx
+      .update(budgetSettings)
+      .set({
+        ...now,
+        ...(proposing
+          ? { proposedApprovalThresholdSatang: null, proposedEvidenceThresholdSatang: null, ...later, proposedByUserId: userIdOf(ctx), proposedByName: ctx.actor.user.name, proposedAt: new Date() }
+          : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
+      .returning();
     await audit(tx, ctx, {
       entity: 'budget_settings',
       entityId: null,
-      entityLabel: 'เกณฑ์การอนุมัติรายการบัญชี',
+      entityLabel: SETTINGS_LABEL,
       action: 'update',
-      before: { approvalThresholdSatang: before.approvalThresholdSatang },
-      after: { approvalThresholdSatang: input.approvalThresholdSatang },
+      before: { ...thresholdsOf(before) },
+      after: { ...thresholdsOf(after), ...(proposing ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang } : {}) },
     });
+    return presentSettings(ctx, after);
   });
-  return getSettings(ctx);
+}
+
+/** A second officer puts a proposed threshold change in force (approve) or drops it (reject; the proposer may withdraw it). */
+export async function decideSettings(ctx: TenantContext, decision: 'approve' | 'reject'): Promise<BudgetSettings> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const before = await lockHead(tx, ctx.tenant.id);
+    if (!before.proposedAt) throw new AppError('conflict', { proposal: 'no_threshold_proposal' });
+    const own = !!before.proposedByUserId && before.proposedByUserId === userIdOf(ctx);
+    if (decision === 'approve' && own) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
+    if (!own && !canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
+    const clear = { proposedApprovalThresholdSatang: null, proposedEvidenceThresholdSatang: null, proposedByUserId: null, proposedByName: null, proposedAt: null };
+    const [after] = await tx
+      .update(budgetSettings)
+      .set({
+        ...(decision === 'approve'
+          ? {
+              approvalThresholdSatang: before.proposedApprovalThresholdSatang ?? before.approvalThresholdSatang,
+              evidenceThresholdSatang: before.proposedEvidenceThresholdSatang ?? before.evidenceThresholdSatang,
+            }
+          : {}),
+        ...clear,
+        updatedAt: new Date(),
+      })
+      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
+      .returning();
+    await audit(tx, ctx, {
+      entity: 'budget_settings',
+      entityId: null,
+      entityLabel: SETTINGS_LABEL,
+      action: 'update',
+      before: { ...thresholdsOf(before), proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang, proposedBy: before.proposedByName },
+      after: { ...thresholdsOf(after), decision },
+    });
+    return presentSettings(ctx, after);
+  });
 }
 
 function contentOf(t: TxRow, entries: EntryRow[] | NewEntry[], seq: number, postedAt: Date, approver: { id: string | null; name: string | null }): ChainContent {
@@ -96,6 +177,7 @@ async function post(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[] | Ne
     .returning();
   if (!row) throw new AppError('conflict');
   await tx.update(budgetSettings).set({ headSeq: seq, headHash: hash, updatedAt: postedAt }).where(eq(budgetSettings.tenantId, tenantId));
+  await signHead(tx, tenantId, seq, hash, postedAt);
   return row;
 }
 
@@ -136,32 +218,64 @@ async function checkEntries(tx: Tx, tenantId: string, entries: z.output<typeof t
   };
 }
 
-async function threshold(tx: Tx, tenantId: string): Promise<number> {
-  await ensureSettings(tx, tenantId);
-  const [s] = await tx.select({ v: budgetSettings.approvalThresholdSatang }).from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
-  return Number(s.v);
+/** The field of the first entry that names each overdrawn fund or overspent line. */
+function shortfallFields(entries: NewEntry[], short: Shortfalls): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const id of short.overdrawn) fields[`entries.${entries.findIndex((e) => e.fundId === id && e.account === 'fund')}.fundId`] = 'fund_overdrawn';
+  for (const id of short.overspent) fields[`entries.${entries.findIndex((e) => e.budgetLineId === id)}.budgetLineId`] = 'line_over_allocation';
+  return fields;
 }
 
-/** Insert a pending transaction with its entries; post it at once when it is not above the approval threshold. */
+/**
+ * Insert a pending transaction with its entries and post it at once unless a rule holds it: a total at
+ * or above the threshold in force (recorded on the transaction), a payment that looks split to stay
+ * under it, an overdraft or a spend beyond the allocation (refused without the maker's reason, held for
+ * a second officer with one), or an expense that needs a receipt first.
+ */
 async function record(
   tx: Tx,
   ctx: TenantContext,
   head: { kind: string; occurredOn: string; description: string; partyId: string | null; reversesId: string | null },
   entries: NewEntry[],
   total: number,
+  exceptionReason: string | null,
 ): Promise<TxRow> {
+  const tenantId = ctx.tenant.id;
+  const settings = await settingsRow(tx, tenantId);
+  const threshold = settings.approvalThresholdSatang;
+  const reasons: ReviewReason[] = [];
+  if (total >= threshold) reasons.push('threshold');
+  else if (await looksSplit(tx, tenantId, head, entries, threshold)) reasons.push('split');
+  const short = await shortfalls(tx, tenantId, entries);
+  if (short.overdrawn.length || short.overspent.length) {
+    if (!exceptionReason) throw new AppError('conflict', { ...shortfallFields(entries, short), exceptionReason: 'exception_reason_required' });
+    if (short.overdrawn.length) reasons.push('overdraft');
+    if (short.overspent.length) reasons.push('over_allocation');
+  }
+  if (head.kind === 'expense' && total >= settings.evidenceThresholdSatang) reasons.push('evidence');
   const [pending] = await tx
     .insert(ledgerTransactions)
-    .values({ tenantId: ctx.tenant.id, ...head, fiscalYear: fiscalYearOf(head.occurredOn), totalSatang: total, status: 'pending', makerUserId: userIdOf(ctx), makerName: ctx.actor.user.name })
+    .values({
+      tenantId,
+      ...head,
+      fiscalYear: fiscalYearOf(head.occurredOn),
+      totalSatang: total,
+      status: 'pending',
+      makerUserId: userIdOf(ctx),
+      makerName: ctx.actor.user.name,
+      approvalThresholdSatang: threshold,
+      reviewReasons: reasons,
+      exceptionReason: reasons.includes('overdraft') || reasons.includes('over_allocation') ? exceptionReason : null,
+    })
     .returning();
-  await tx.insert(ledgerEntries).values(entries.map((e) => ({ ...e, tenantId: ctx.tenant.id, transactionId: pending.id })));
-  const row = total > (await threshold(tx, ctx.tenant.id)) ? pending : await post(tx, ctx.tenant.id, pending, entries, { id: null, name: null });
+  await tx.insert(ledgerEntries).values(entries.map((e) => ({ ...e, tenantId, transactionId: pending.id })));
+  const row = reasons.length ? pending : await post(tx, tenantId, pending, entries, { id: null, name: null });
   await audit(tx, ctx, {
     entity: 'ledger_transaction',
     entityId: row.id,
     entityLabel: row.description,
     action: 'create',
-    after: { kind: row.kind, occurredOn: row.occurredOn, partyId: row.partyId, reversesId: row.reversesId, totalSatang: row.totalSatang, status: row.status, seq: row.seq, hash: row.hash },
+    after: { kind: row.kind, occurredOn: row.occurredOn, partyId: row.partyId, reversesId: row.reversesId, totalSatang: row.totalSatang, status: row.status, seq: row.seq, hash: row.hash, reviewReasons: reasons, exceptionReason: row.exceptionReason },
   });
   return row;
 }
@@ -181,7 +295,7 @@ export async function createTransaction(ctx: TenantContext, input: z.output<type
         partyId = f?.partyId ?? null;
       }
     }
-    const row = await record(tx, ctx, { kind: input.kind, occurredOn: input.occurredOn, description: input.description, partyId, reversesId: null }, rows, total);
+    const row = await record(tx, ctx, { kind: input.kind, occurredOn: input.occurredOn, description: input.description, partyId, reversesId: null }, rows, total, input.exceptionReason ?? null);
     return (await present(tx, ctx, [row]))[0];
   });
 }
@@ -211,9 +325,44 @@ export async function approve(ctx: TenantContext, id: string): Promise<Transacti
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const t = await findTx(tx, ctx.tenant.id, id);
     assertChecker(ctx, t);
-    const row = await post(tx, ctx.tenant.id, t, await entriesOf(tx, ctx.tenant.id, [id]), { id: userIdOf(ctx), name: ctx.actor.user.name });
+    const entries = await entriesOf(tx, ctx.tenant.id, [id]);
+    await assertPostable(tx, ctx.tenant.id, t, entries);
+    const row = await post(tx, ctx.tenant.id, t, entries, { id: userIdOf(ctx), name: ctx.actor.user.name });
     await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName } });
     return (await present(tx, ctx, [row]))[0];
+  });
+}
+
+const hasEvidence = async (tx: Tx, tenantId: string, id: string) =>
+  (await tx.select({ id: ledgerEvidence.id }).from(ledgerEvidence).where(and(eq(ledgerEvidence.tenantId, tenantId), eq(ledgerEvidence.transactionId, id))).limit(1)).length > 0;
+
+/**
+ * The rules again at posting time (balances may have moved since the transaction was made): an
+ * overdraft or overspend only when the maker asked for that exception; a receipt when one is needed.
+ */
+async function assertPostable(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[]) {
+  const ok = allowed(t.reviewReasons);
+  const short = await shortfalls(tx, tenantId, entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })));
+  const fields: Record<string, string> = {};
+  if (short.overdrawn.length && !ok.overdraft) fields.fund = 'fund_overdrawn';
+  if (short.overspent.length && !ok.overAllocation) fields.budgetLine = 'line_over_allocation';
+  if (t.reviewReasons.includes('evidence') && !(await hasEvidence(tx, tenantId, t.id))) fields.evidence = 'evidence_required';
+  if (Object.keys(fields).length) throw new AppError('conflict', fields);
+}
+
+/**
+ * After a receipt is attached: a transaction that waited only for it is posted now, when the rules
+ * still hold; otherwise it keeps waiting (for a second officer, who may also reject it).
+ */
+export async function postWhenEvidenced(ctx: TenantContext, id: string): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const t = await findTx(tx, ctx.tenant.id, id);
+    if (t.status !== 'pending' || t.reviewReasons.length !== 1 || t.reviewReasons[0] !== 'evidence') return;
+    const entries = await entriesOf(tx, ctx.tenant.id, [id]);
+    const short = await shortfalls(tx, ctx.tenant.id, entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })));
+    if (short.overdrawn.length || short.overspent.length) return;
+    const row = await post(tx, ctx.tenant.id, t, entries, { id: null, name: null });
+    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, evidence: true } });
   });
 }
 
@@ -252,6 +401,8 @@ export async function reverse(ctx: TenantContext, id: string, input: { reason: s
       { kind: 'reversal', occurredOn, description: `กลับรายการ: ${t.description} — ${input.reason}`.slice(0, 1000), partyId: t.partyId, reversesId: id },
       entries,
       Number(t.totalSatang),
+      // a correction that would overdraw (a contribution already spent) goes to a second officer with its reason
+      input.reason,
     );
     return (await present(tx, ctx, [row]))[0];
   });
@@ -341,8 +492,26 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
         };
       }),
     evidence: evidence.filter((x) => x.transactionId === r.id).map((x) => presentEvidence(ctx.tenant.slug, x)),
+    reviewReasons: r.reviewReasons as ReviewReason[],
+    exceptionReason: r.exceptionReason,
+    approvalThresholdSatang: r.approvalThresholdSatang,
     canDecide: r.status === 'pending' && checker && (!r.makerUserId || r.makerUserId !== me),
   }));
+}
+
+/** A checkpoint someone kept (from the public page or an export), checked against the key and the ledger. */
+export async function checkKeptCheckpoint(ctx: TenantContext, c: { seq: number; headHash: string; signedAt: string; signature: string }) {
+  const signer = currentSigner();
+  const signatureValid = !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
+  const matchesLedger = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const [t] = await tx
+      .select({ hash: ledgerTransactions.hash })
+      .from(ledgerTransactions)
+      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.status, 'posted'), eq(ledgerTransactions.seq, c.seq)))
+      .limit(1);
+    return t?.hash === c.headHash;
+  });
+  return { signatureValid, matchesLedger };
 }
 
 const VERIFY_PAGE = 500;
@@ -359,6 +528,15 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
+    // signed checkpoints: the hash each names must still be the hash at its place in the chain
+    const signer = currentSigner();
+    const checkpoints = new Map((await checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
+    const badCheckpoint = (seq: number, hash: string | null) => {
+      const c = checkpoints.get(seq);
+      if (!c) return false;
+      if (c.headHash !== hash) return true;
+      return !!signer && c.keyId === signer.keyId && !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature);
+    };
     for (;;) {
       const page = await tx
         .select()
@@ -381,11 +559,14 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
         const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
         checked++;
         if (chainHash(prev, content) !== t.hash) return fail('hash_mismatch');
+        if (badCheckpoint(t.seq, t.hash)) return fail('checkpoint_mismatch');
         prev = t.hash!;
         expectedSeq++;
       }
     }
     if (head.headSeq !== checked || head.headHash !== prev) return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
+    // a checkpoint beyond the last transaction: the tail was removed and the head moved back
+    if ([...checkpoints.keys()].some((seq) => seq > checked)) return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
     return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
   });
 }

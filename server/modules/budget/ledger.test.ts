@@ -49,7 +49,8 @@ describe('double-entry rules', () => {
 
   it('keeps every satang: odd amounts come back exactly in transactions, funds and lines', async () => {
     const s = await budgetTenant(t);
-    await t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: { approvalThresholdSatang: 100_000_000_000_000 }, headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost' } });
+    await t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: { approvalThresholdSatang: 100_000_000_000_000, evidenceThresholdSatang: 100_000_000_000_000 }, headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost' } });
+    expect((await s.checker.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(200);
     const received = 10_000_001; // 100,000.01 baht
     const c = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(s.municipal.id, received) });
     expect(c.statusCode, c.body).toBe(201);
@@ -60,9 +61,11 @@ describe('double-entry rules', () => {
       kind: 'expense',
       occurredOn: '2026-02-01',
       description: 'จ่ายค่าวัสดุสามงวด',
+      exceptionReason: 'ค่าวัสดุขึ้นราคา เกินยอดจัดสรรของกิจกรรม',
       entries: [...parts.map((p) => ({ account: 'expense', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: p })), { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 10_000_000 }],
     });
     expect(e.statusCode, e.body).toBe(201);
+    expect((await s.checker.post(`${s.base}/ledger/transactions/${e.json().id}/approve`)).json().status).toBe('posted');
     const funds = (await s.api.get(`${s.base}/budget/funds?fiscalYear=2569`)).json().items;
     expect(funds.find((f: { id: string }) => f.id === s.municipal.id)).toMatchObject({ receivedSatang: received, spentSatang: 10_000_000, availableSatang: 1 });
     const lines = (await s.api.get(`${s.base}/budget/lines?fiscalYear=2569`)).json().items;
@@ -193,8 +196,12 @@ describe('maker-checker', () => {
     expect((await put(s.checker.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(403); // officers do not set the threshold
     expect((await put(s.api.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(200); // 10,000 baht
 
-    const small = (await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: 'ไม่เกินเกณฑ์', entries: contribution(s.municipal.id, 1_000_000) })).json();
-    expect(small).toMatchObject({ status: 'posted', seq: 1, approver: null });
+    const small = (await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: 'ต่ำกว่าเกณฑ์', entries: contribution(s.municipal.id, 999_999) })).json();
+    expect(small).toMatchObject({ status: 'posted', seq: 1, approver: null, approvalThresholdSatang: 1_000_000, reviewReasons: [] });
+    // exactly the threshold waits too (>=)
+    const exact = (await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: 'เท่ากับเกณฑ์พอดี', entries: contribution(s.municipal.id, 1_000_000) })).json();
+    expect(exact).toMatchObject({ status: 'pending', reviewReasons: ['threshold'] });
+    expect((await s.checker.post(`${s.base}/ledger/transactions/${exact.id}/reject`, { reason: 'ทดสอบเกณฑ์' })).statusCode).toBe(200);
 
     const big = await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-11', description: 'สิ่งของจากห้างฯ', entries: contribution(s.inKind.id, 1_000_001) });
     expect(big.statusCode).toBe(201);

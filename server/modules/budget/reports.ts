@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ACCOUNT_TH, FUND_KIND_TH, TRANSACTION_KIND_TH, type FundKind, type LedgerAccount, type TransactionKind } from '../../../common/schemas/budget';
+import { ACCOUNT_TH, type Checkpoint, FUND_KIND_TH, TRANSACTION_KIND_TH, type FundKind, type LedgerAccount, type TransactionKind } from '../../../common/schemas/budget';
 import { bahtText } from '../../../common/thai/bahttext';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions, parties } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { listLines, transparency } from './budget.service';
+import { currentSigner, latestCheckpoint } from './checkpoints';
 
 const MONEY = '#,##0.00';
 /** Satang → baht for a spreadsheet cell. The cell is a number (Excel sums it); the value is exact to the satang. */
@@ -40,7 +41,7 @@ export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Pr
     const lines = await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, ctx.tenant.id));
     const partyIds = [...new Set(txs.map((t) => t.partyId).filter((x): x is string => !!x))];
     const ps = partyIds.length ? await tx.select({ id: parties.id, name: parties.name }).from(parties).where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, partyIds))) : [];
-    return { txs, entries, funds, lines, ps };
+    return { txs, entries, funds, lines, ps, checkpoint: await latestCheckpoint(tx, ctx.tenant.id) };
   });
   const fund = new Map(data.funds.map((f) => [f.id, f]));
   const line = new Map(data.lines.map((l) => [l.id, l.name]));
@@ -94,7 +95,24 @@ export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Pr
   ws.addRow(['', '', '', 'รวมเดบิต (ตัวอักษร)', `(${bahtText(debit)})`]);
   ws.addRow(['', '', '', 'รวมเครดิต (ตัวอักษร)', `(${bahtText(credit)})`]);
   ws.addRow(['', '', '', 'จำนวนรายการ', data.txs.length]);
+  checkpointRows(ws, ctx.tenant.id, data.checkpoint, currentSigner()?.publicKeyPem ?? null);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The latest signed checkpoint and the public key, so that whoever keeps the file can check the ledger later. */
+function checkpointRows(ws: ExcelJS.Worksheet, tenantId: string, cp: Checkpoint | null | undefined, publicKey: string | null) {
+  ws.addRow([]);
+  ws.addRow(['จุดตรวจสอบที่ลงนามล่าสุด (Ed25519)']).font = { bold: true };
+  if (!cp) {
+    ws.addRow(['ยังไม่มี']);
+    return;
+  }
+  ws.addRow(['ลำดับ', cp.seq]);
+  ws.addRow(['แฮชล่าสุด', cp.headHash]);
+  ws.addRow(['ลงนามเมื่อ', cp.signedAt]);
+  ws.addRow(['รหัสองค์กร', tenantId]);
+  ws.addRow(['ลายมือชื่อ (base64)', cp.signature]);
+  ws.addRow(['กุญแจสาธารณะ', publicKey ?? '']);
 }
 
 /** Budget summary of a fiscal year: every budget line, then the sources of funds and the contributors, with totals in Thai words. */
@@ -144,5 +162,6 @@ export async function summaryWorkbook(ctx: TenantContext, fiscalYear: number): P
   fs.addRow(['รวมภาคีสนับสนุน', '', null, null, baht(given)]).font = { bold: true };
   fs.addRow(['รวมภาคีสนับสนุน (ตัวอักษร)', `(${bahtText(given)})`]);
   fs.addRow(['ภาคีสมทบต่องบเทศบาล 1 บาท', view.leverage.perBaht ?? '-']);
+  checkpointRows(fs, ctx.tenant.id, view.chain.checkpoint, view.chain.publicKey ?? null);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -279,7 +279,18 @@ export function getPlan(ctx: TenantContext, id: string): Promise<PlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, (tx) => loadDetail(tx, ctx, id));
 }
 
+/** One plan of a name per fiscal year (case-insensitive; the unique index plans_name_year_uq backs it under races). */
+async function assertPlanNameFree(tx: Tx, ctx: TenantContext, fiscalYear: number, name: string, exceptId?: string) {
+  const [dup] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.tenantId, ctx.tenant.id), eq(plans.fiscalYear, fiscalYear), sql`lower(${plans.name}) = lower(${name})`, exceptId ? sql`${plans.id} <> ${exceptId}` : undefined))
+    .limit(1);
+  if (dup) throw new AppError('conflict', { name: 'plan_duplicate' });
+}
+
 export async function createPlanTx(tx: Tx, ctx: TenantContext, input: z.output<typeof planCreate>, predecessorPlanId: string | null = null) {
+  await assertPlanNameFree(tx, ctx, input.fiscalYear, input.name);
   const range = fiscalYearRange(input.fiscalYear);
   const startDate = input.startDate ?? range.start;
   const endDate = input.endDate ?? range.end;
@@ -314,6 +325,7 @@ export async function createPlan(ctx: TenantContext, input: z.output<typeof plan
 export async function updatePlan(ctx: TenantContext, id: string, input: z.output<typeof planUpdate>): Promise<PlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await planOr404(tx, ctx, id);
+    if (input.name && input.name !== before.name) await assertPlanNameFree(tx, ctx, before.fiscalYear, input.name, id);
     const startDate = input.startDate ?? before.startDate;
     const endDate = input.endDate ?? before.endDate;
     assertPlanDates(before.fiscalYear, startDate, endDate);

@@ -43,6 +43,8 @@ export function permissions(role: TenantRole) {
     // budget lines: editors add and change them, officers delete unbooked ones (server: editors / officers)
     editBudgetLine: editor,
     deleteBudgetLine: officer,
+    // the ledger: editors record transactions (server: editors); members only read
+    recordTransaction: editor,
   };
 }
 

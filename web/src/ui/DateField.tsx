@@ -1,8 +1,9 @@
 import '@mantine/dates/styles.css';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DateInput, DatesProvider } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import 'dayjs/locale/th';
 import { useTranslation } from 'react-i18next';
+import { parseTypedDate } from '../../../common/thai/typed-date';
 import { buddhistYear, formatDate, formatMonthName, formatMonthYear } from './dates';
 import { useLang } from './hooks';
 
@@ -20,14 +21,14 @@ export interface DateFieldProps {
   'data-testid'?: string;
 }
 
-/** A date picker whose value is `yyyy-mm-dd` and whose display is Buddhist era (26 พ.ย. 2569). */
+/** A date field whose value is `yyyy-mm-dd` and whose display is Buddhist era (26 พ.ย. 2569): typed (15/1/2569, 15 ม.ค. 2569) or picked. */
 export function DateField({ label, value, onChange, error, description, required, clearable = true, minDate, maxDate, disabled, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const by = (d: string) => String(buddhistYear(d) ?? '');
   return (
     <DatesProvider settings={{ locale: lang, firstDayOfWeek: 0, weekendDays: [0, 6] }}>
-      <DatePickerInput
+      <DateInput
         label={label}
         description={description}
         error={error}
@@ -37,9 +38,10 @@ export function DateField({ label, value, onChange, error, description, required
         onChange={(v) => onChange(v || null)}
         clearable={clearable}
         clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-        placeholder={t('common.pickDate')}
+        placeholder={t('common.typeOrPickDate')}
+        dateParser={parseTypedDate}
         leftSection={<IconCalendar size={16} aria-hidden />}
-        valueFormatter={({ date }) => (typeof date === 'string' ? formatDate(date, lang) : '')}
+        valueFormat={(date) => formatDate(date, lang)}
         monthLabelFormat={(d) => formatMonthYear(d, lang)}
         yearLabelFormat={(d) => by(d)}
         decadeLabelFormat={(start, end) => `${by(start)} – ${by(end)}`}

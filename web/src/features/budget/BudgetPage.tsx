@@ -99,7 +99,7 @@ export default function BudgetPage() {
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {q.data ? (
         <>
-          <ChainPanel headHash={q.data.chain.headHash} headSeq={q.data.chain.headSeq} verify={() => verify.mutate()} result={verify.data} pending={verify.isPending} />
+          <ChainPanel headHash={q.data.chain.headHash} headSeq={q.data.chain.headSeq} checkpoint={q.data.chain.checkpoint} publicKey={q.data.chain.publicKey} verify={() => verify.mutate()} result={verify.data} pending={verify.isPending} />
           <TransparencyView data={q.data} />
           <LinesSection key={`${fiscalYear}-${search.networkId ?? ''}`} fiscalYear={fiscalYear} networkId={search.networkId} />
         </>

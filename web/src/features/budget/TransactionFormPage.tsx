@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type TransactionCreate } from '../../../../common/schemas/budget';
 import { parseBahtToSatang } from '../../../../common/thai/money';
 import { fiscalYearOf } from '../../../../common/thai/dates';
-import { useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../app/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../../ui/PartySelect';
 import { useCreateTransaction, useFunds, useLines } from './api';
+import { ExpenseForm } from './ExpenseForm';
 import { Money } from './parts';
 
 type Kind = TransactionCreate['kind'];
@@ -32,16 +33,49 @@ function template(kind: Kind): Row[] {
   return [row('fund', 'debit'), row('fund', 'credit')];
 }
 
+/** Who cannot record (members) sees why, not a form the server would refuse. */
 export default function TransactionFormPage() {
+  const { t } = useTranslation();
+  const can = usePermissions();
+  if (!can.recordTransaction) {
+    return (
+      <Stack gap="md">
+        <PageHeader title={t('budget.record')} />
+        <Alert color="gray" data-testid="no-permission">
+          {t('budget.plain.noPermission')}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <TransactionForm />;
+}
+
+function KindSelect({ kind, onChange }: { kind: Kind; onChange: (k: Kind) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('budget.kindLabel')}
+      data={(['expense', 'contribution', 'commitment', 'transfer'] as const).map((k) => ({ value: k, label: t(`budget.kind.${k}`) }))}
+      value={kind}
+      onChange={(v) => v && onChange(v as Kind)}
+      allowDeselect={false}
+      data-testid="tx-kind"
+    />
+  );
+}
+
+function TransactionForm() {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const navigate = useNavigate();
   const create = useCreateTransaction(slug);
-  const [kind, setKind] = useState<Kind>('contribution');
+  const [kind, setKind] = useState<Kind>('expense');
+  const [advanced, setAdvanced] = useState(false);
+  const [exceptionReason, setExceptionReason] = useState('');
   const [occurredOn, setOccurredOn] = useState<string | null>(todayIso());
   const [description, setDescription] = useState('');
   const [partyId, setPartyId] = useState<string | null>(null);
-  const [rows, setRows] = useState<Row[]>(template('contribution'));
+  const [rows, setRows] = useState<Row[]>(template('expense'));
   const funds = useFunds(slug, { pageSize: 200 });
   const lines = useLines(slug, { fiscalYear: occurredOn ? fiscalYearOf(occurredOn) : undefined, pageSize: 200 });
   const fundOptions = useMemo(() => (funds.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name}` })), [funds.data]);
@@ -69,6 +103,7 @@ export default function TransactionFormPage() {
       occurredOn: occurredOn ?? '',
       description,
       partyId,
+      exceptionReason: exceptionReason.trim() ? exceptionReason : null,
       entries: rows.map((r, i) => ({
         account: r.account,
         side: r.side,
@@ -80,23 +115,29 @@ export default function TransactionFormPage() {
     create.mutate(body, { onSuccess: (x) => void navigate({ to: '/t/$tenant/budget/ledger/$id', params: { tenant: slug, id: x.id } }) });
   };
 
+  const chooseKind = (k: Kind) => {
+    setKind(k);
+    setRows(template(k));
+  };
+  const advancedSwitch = <Switch label={t('budget.plain.advanced')} checked={advanced} onChange={(e) => setAdvanced(e.currentTarget.checked)} data-testid="tx-advanced" />;
+  if (kind === 'expense' && !advanced) {
+    return (
+      <Stack gap="md">
+        <PageHeader title={t('budget.plain.title')} subtitle={t('budget.plain.subtitle')} />
+        <KindSelect kind={kind} onChange={chooseKind} />
+        {advancedSwitch}
+        <ExpenseForm />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="md">
       <PageHeader title={t('budget.record')} subtitle={t('budget.recordHelp')} />
       {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+      {kind === 'expense' ? advancedSwitch : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select
-          label={t('budget.kindLabel')}
-          data={(['contribution', 'commitment', 'expense', 'transfer'] as const).map((k) => ({ value: k, label: t(`budget.kind.${k}`) }))}
-          value={kind}
-          onChange={(v) => {
-            if (!v) return;
-            setKind(v as Kind);
-            setRows(template(v as Kind));
-          }}
-          allowDeselect={false}
-          data-testid="tx-kind"
-        />
+        <KindSelect kind={kind} onChange={chooseKind} />
         <DateField label={t('budget.date')} value={occurredOn} onChange={setOccurredOn} required error={fields.occurredOn} />
       </SimpleGrid>
       <Textarea label={t('budget.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required error={fields.description} minRows={2} data-testid="tx-description" />
@@ -130,6 +171,9 @@ export default function TransactionFormPage() {
           {t('budget.addEntry')}
         </Button>
       </Stack>
+      {fields.exceptionReason || exceptionReason ? (
+        <Textarea label={t('budget.plain.reason')} description={t('budget.plain.reasonHelp')} value={exceptionReason} onChange={(e) => setExceptionReason(e.currentTarget.value)} error={fields.exceptionReason} minRows={2} data-testid="tx-reason" />
+      ) : null}
       <Paper withBorder p="sm" radius="md">
         <Group justify="space-between" wrap="wrap">
           <Text>

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Code, FileButton, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, FileButton, Group, List, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconPaperclip, IconX } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBaht } from '../../../../common/thai/money';
 import { useTenant } from '../../app/tenant';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -44,6 +45,14 @@ export default function TransactionPage() {
         <Alert color="orange" title={t('budget.waitingTitle')}>
           <Stack gap="xs">
             <Text size="sm">{mine ? t('budget.waitingMine') : t('budget.waitingHelp')}</Text>
+            {x.reviewReasons.length ? (
+              <List size="sm" data-testid="review-reasons">
+                {x.reviewReasons.map((r) => (
+                  <List.Item key={r}>{t(`budget.review.${r}`, { amount: x.approvalThresholdSatang === null ? '' : formatBaht(x.approvalThresholdSatang, lang) })}</List.Item>
+                ))}
+              </List>
+            ) : null}
+            {x.exceptionReason ? <Text size="sm">{t('budget.review.exception', { reason: x.exceptionReason })}</Text> : null}
             {x.canDecide ? (
               <Group>
                 <Button color="teal" leftSection={<IconCheck size={18} />} onClick={() => approve.mutate(x.id)} loading={approve.isPending} data-testid="approve">
@@ -68,6 +77,7 @@ export default function TransactionPage() {
             {t('budget.amount')}: <Money satang={x.totalSatang} words />
           </Text>
           {x.party ? <Text>{t('budget.counterparty')}: {x.party.name}</Text> : null}
+          {x.exceptionReason && x.status !== 'pending' ? <Text size="sm">{t('budget.review.exception', { reason: x.exceptionReason })}</Text> : null}
           <Text size="sm">
             {t('budget.maker')}: {x.maker.name} · {formatDateTime(x.createdAt, lang)}
           </Text>

@@ -1,9 +1,10 @@
 import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
+import type { Checkpoint, FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
 import { bahtText } from '../../../../common/thai/bahttext';
 import { formatBaht } from '../../../../common/thai/money';
+import { formatDateTime } from '../../ui/dates';
 import { type Column, DataView } from '../../ui/DataView';
 import { useLang } from '../../ui/hooks';
 
@@ -180,8 +181,25 @@ export function fundKindLabel(t: (k: string) => string, kind: FundKind) {
 }
 
 /** The chain head anyone can note down, and a button that re-walks the chain. */
-export function ChainPanel({ headHash, headSeq, verify, result, pending }: { headHash: string; headSeq: number; verify: () => void; result?: VerifyResult; pending: boolean }) {
+export function ChainPanel({
+  headHash,
+  headSeq,
+  verify,
+  result,
+  pending,
+  checkpoint,
+  publicKey,
+}: {
+  headHash: string;
+  headSeq: number;
+  verify: () => void;
+  result?: VerifyResult;
+  pending: boolean;
+  checkpoint?: Checkpoint | null;
+  publicKey?: string | null;
+}) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <Paper withBorder p="md" radius="md" data-testid="chain-panel">
       <Title order={2} size="h4">
@@ -209,6 +227,34 @@ export function ChainPanel({ headHash, headSeq, verify, result, pending }: { hea
           )
         ) : null}
       </Group>
+      {checkpoint ? (
+        <details style={{ marginTop: 12 }} data-testid="checkpoint">
+          <summary>
+            <Text span size="sm" fw={600}>
+              {t('budget.checkpoint.title', { seq: checkpoint.seq, date: formatDateTime(checkpoint.signedAt, lang) })}
+            </Text>
+          </summary>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('budget.checkpoint.help')}
+          </Text>
+          <Text size="sm" mt="xs">
+            {t('budget.checkpoint.signature')}
+          </Text>
+          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="checkpoint-signature">
+            {checkpoint.signature}
+          </Code>
+          {publicKey ? (
+            <>
+              <Text size="sm" mt="xs">
+                {t('budget.checkpoint.publicKey', { id: checkpoint.keyId })}
+              </Text>
+              <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="public-key">
+                {publicKey}
+              </Code>
+            </>
+          ) : null}
+        </details>
+      ) : null}
     </Paper>
   );
 }
