@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, ParticipationLevel, ParticipationRecord } from '../../../../common/schemas/participation';
 import { PARTICIPATION_LEVELS } from '../../../../common/schemas/participation';
-import { fiscalYearOf } from '../../../../common/thai/dates';
 import { clean } from '../../app/search';
 import { useTenant } from '../../app/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -26,6 +25,7 @@ import { planPermissions } from '../plans/format';
 import type { ParticipationSearch } from '../plans/search';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 type Dim = 'networks' | 'pillars' | 'sectors';
 const DIM_PARAM: Record<Dim, 'networkId' | 'pillar' | 'sector'> = { networks: 'networkId', pillars: 'pillar', sectors: 'sector' };
@@ -34,6 +34,16 @@ const PAGE = 20;
 
 /** Participation matrix (networks, pillars, sectors × issue / plan / operation) for a fiscal year, with drill-down to the records. */
 export default function ParticipationPage() {
+  const tenantSlug = useTenant().slug;
+  const requested = useSearch({ from: '/t/$tenant/participation' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested}>
+      {(fiscalYear) => <ParticipationPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const desktop = useIsDesktop();
@@ -41,7 +51,6 @@ export default function ParticipationPage() {
   const can = planPermissions(role);
   const search = useSearch({ from: '/t/$tenant/participation' });
   const navigate = useNavigate({ from: '/t/$tenant/participation' });
-  const fiscalYear = search.fiscalYear ?? fiscalYearOf(new Date());
   const [dim, setDim] = useState<Dim>(search.pillar ? 'pillars' : search.sector ? 'sectors' : 'networks');
   const [bulkOpen, setBulkOpen] = useState(false);
   const [deleting, setDeleting] = useState<ParticipationRecord | null>(null);
