@@ -16,6 +16,7 @@ import { manpowerRoutes } from './manpower/manpower.routes';
 import { budgetRoutes } from './budget/budget.routes';
 import { committeeRoutes } from './committees/committees.routes';
 import { yearRoutes } from './years/years.routes';
+import { publicKnowledgeRoutes } from './knowledge/public.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -37,6 +38,7 @@ export async function registerModules(app: FastifyInstance) {
     budgetRoutes,
     committeeRoutes,
     yearRoutes,
+    publicKnowledgeRoutes,
   ]) {
     await routes(app);
   }
