@@ -231,12 +231,13 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.goto(`${server.url}/t/chomphu/participation`);
     await page.getByTestId('total-plan').waitFor();
     const before = Number(await attr(page, 'total-plan'));
+    const recordsBefore = Number(await page.getByTestId('total-plan').first().getAttribute('data-records'));
     const waterRow = () => page.getByTestId('participation-matrix').locator('tr', { hasText: NETWORK });
     const cellBefore = (await waterRow().count())
       ? Number(
           (await waterRow()
             .getByTestId('cell-plan')
-            .getAttribute('data-value')
+            .getAttribute('data-records')
             .catch(() => '0')) ?? 0,
         )
       : 0;
@@ -252,9 +253,11 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('bulk-submit').click();
     await page.getByTestId('bulk-form').waitFor({ state: 'detached' });
 
-    await expect.poll(async () => Number(await attr(page, 'total-plan'))).toBe(before + 3);
+    // one meeting with three groups: one more occasion, three more records (issue 16, item 5)
+    await expect.poll(async () => Number(await attr(page, 'total-plan'))).toBe(before + 1);
+    expect(Number(await page.getByTestId('total-plan').first().getAttribute('data-records'))).toBe(recordsBefore + 3);
     const cell = waterRow().getByTestId('cell-plan');
-    await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(cellBefore + 3);
+    await expect.poll(async () => Number(await cell.getAttribute('data-records'))).toBe(cellBefore + 3);
     await cell.click();
     const records = page.getByTestId('participation-records');
     await records.getByText('ลูกฝายบ้านหัวฝาย').waitFor();

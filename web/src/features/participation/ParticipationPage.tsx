@@ -66,9 +66,9 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
   const set = (patch: Partial<ParticipationSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
   const m = matrix.data;
   const rows: MatrixRow[] = m ? m[dim].filter((r) => r.counts.issue + r.counts.plan + r.counts.operation > 0) : [];
-  const total = (r: MatrixRow) => r.counts.issue + r.counts.plan + r.counts.operation;
+  const total = (r: MatrixRow) => r.occasions.issue + r.occasions.plan + r.occasions.operation;
   const sorted = [...rows].sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label, 'th'));
-  const chartRows = sorted.slice(0, 12).map((r) => ({ label: r.label, ...r.counts }));
+  const chartRows = sorted.slice(0, 12).map((r) => ({ label: r.label, ...r.occasions }));
   const levelLabel = (l: string) => enumLabel(t, 'participationLevel', l);
 
   const drillLabel = () => {
@@ -88,12 +88,13 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
           // the records open below the matrix: bring them into view (on a phone they are far down)
           setTimeout(() => document.getElementById('pt-records')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 150);
         }}
-        title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
+        title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.occasions[l], records: r.counts[l] })}
         data-testid={`cell-${l}`}
-        data-value={r.counts[l]}
+        data-value={r.occasions[l]}
+        data-records={r.counts[l]}
         style={{ textDecoration: 'underline', color: 'var(--mantine-color-teal-9)' }}
       >
-        {formatNumber(r.counts[l], lang)}
+        {formatNumber(r.occasions[l], lang)}
         <Text span size="xs" c="dimmed">
           {' '}
           ({t('participation.peopleShort', { people: formatNumber(r.people[l], lang) })})
@@ -196,11 +197,15 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
                   <Text size="sm" fw={600}>
                     {levelLabel(l)}
                   </Text>
-                  <Text fz={desktop ? 26 : 22} fw={700} data-testid={`total-${l}`} data-value={m.counts[l]}>
-                    {formatNumber(m.counts[l], lang)}
+                  <Text fz={desktop ? 26 : 22} fw={700} data-testid={`total-${l}`} data-value={m.occasions[l]} data-records={m.counts[l]}>
+                    {formatNumber(m.occasions[l], lang)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t('participation.recordsPeople', { records: formatNumber(m.counts[l], lang), people: formatNumber(m.people[l], lang) })}
+                    {t('participation.occasionsPeople', {
+                      occasions: formatNumber(m.occasions[l], lang),
+                      people: formatNumber(m.people[l], lang),
+                      records: formatNumber(m.counts[l], lang),
+                    })}
                   </Text>
                 </UnstyledButton>
               </Paper>
