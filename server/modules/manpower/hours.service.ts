@@ -307,7 +307,7 @@ export function reviewHours(ctx: TenantContext, id: string, decision: { status: 
       entity: 'volunteer_hours',
       entityId: id,
       entityLabel: after.person.name,
-      action: 'update',
+      action: decision.status === 'confirmed' ? 'approve' : 'return',
       before: auditView(before),
       after: auditView(after),
     });
