@@ -129,4 +129,22 @@ describe('an admin in Thai', () => {
     expect(records).toBeGreaterThan(occasions); // the demo forums record several partners and groups each
     await screenshot(page, 'firstweek-participation-desktop');
   });
+
+  it('takes a date typed in B.E. as well as picked, and refuses one that does not exist', async () => {
+    await page.goto(`${server.url}/t/chomphu/participation`);
+    await page.getByTestId('bulk-open').click();
+    const date = page.getByTestId('bulk-date');
+    await date.waitFor();
+    await date.fill('15/03/2570');
+    await page.getByTestId('bulk-title').click();
+    expect(await date.inputValue()).toBe('15/03/2570');
+    await date.fill('31/02/2570');
+    await page.getByTestId('bulk-title').click();
+    expect(await date.inputValue()).toBe('15/03/2570'); // not a date: the last good one comes back
+    await date.fill('1 ต.ค. 2569');
+    await page.getByTestId('bulk-title').click();
+    expect(await date.inputValue()).toBe('01/10/2569');
+    await page.screenshot({ path: 'test-output/screenshots/firstweek-typed-date-desktop.png' });
+    await page.keyboard.press('Escape');
+  });
 });

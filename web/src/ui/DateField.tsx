@@ -1,9 +1,10 @@
 import '@mantine/dates/styles.css';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DateInput, DatesProvider } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import 'dayjs/locale/th';
 import { useTranslation } from 'react-i18next';
-import { buddhistYear, formatDate, formatMonthName, formatMonthYear } from './dates';
+import { formatTypedDate, parseTypedDate } from '../../../common/thai/typed-date';
+import { buddhistYear, formatMonthName, formatMonthYear } from './dates';
 import { useLang } from './hooks';
 
 export interface DateFieldProps {
@@ -20,14 +21,17 @@ export interface DateFieldProps {
   'data-testid'?: string;
 }
 
-/** A date picker whose value is `yyyy-mm-dd` and whose display is Buddhist era (26 พ.ย. 2569). */
+/**
+ * A date field whose value is `yyyy-mm-dd`: type it (15/03/2570, 15 มี.ค. 2570, B.E. or C.E.) or pick it
+ * from the calendar; it shows Buddhist era (15/03/2570). Something that is not a date is cleared on leaving.
+ */
 export function DateField({ label, value, onChange, error, description, required, clearable = true, minDate, maxDate, disabled, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const by = (d: string) => String(buddhistYear(d) ?? '');
   return (
     <DatesProvider settings={{ locale: lang, firstDayOfWeek: 0, weekendDays: [0, 6] }}>
-      <DatePickerInput
+      <DateInput
         label={label}
         description={description}
         error={error}
@@ -37,9 +41,10 @@ export function DateField({ label, value, onChange, error, description, required
         onChange={(v) => onChange(v || null)}
         clearable={clearable}
         clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-        placeholder={t('common.pickDate')}
+        placeholder={t('common.typeOrPickDate')}
         leftSection={<IconCalendar size={16} aria-hidden />}
-        valueFormatter={({ date }) => (typeof date === 'string' ? formatDate(date, lang) : '')}
+        valueFormat={(d) => formatTypedDate(d.slice(0, 10))}
+        dateParser={(input) => parseTypedDate(input)}
         monthLabelFormat={(d) => formatMonthYear(d, lang)}
         yearLabelFormat={(d) => by(d)}
         decadeLabelFormat={(start, end) => `${by(start)} – ${by(end)}`}
