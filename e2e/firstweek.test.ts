@@ -20,10 +20,10 @@ afterAll(async () => {
 const SNAKE = /\b[a-z]+_[a-z_]+\b/g;
 const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
 
-async function logIn(page: Page) {
+async function logIn(page: Page, who: { email: string; password: string } = ADMIN) {
   await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-email').fill(ADMIN.email);
-  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/t\/chomphu\/?$/);
 }
@@ -146,5 +146,24 @@ describe('an admin in Thai', () => {
     expect(await date.inputValue()).toBe('01/10/2569');
     await page.screenshot({ path: 'test-output/screenshots/firstweek-typed-date-desktop.png' });
     await page.keyboard.press('Escape');
+  });
+
+  it('shows a member the reason, not a form the member cannot save', async () => {
+    const member = { email: 'e2e-firstweek-member@example.org', password: 'Member-Password-2570', name: 'นางสาวสมาชิก ทดสอบ' };
+    const created = await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...member, role: 'member' }, headers: { origin: server.url } });
+    expect(created.status()).toBe(201);
+    const other = await launch(PHONE);
+    try {
+      const p = await other.newPage();
+      await logIn(p, member);
+      for (const path of ['/partners/new', '/networks/new', '/plans/new', '/forums/new']) {
+        await p.goto(`${server.url}/t/chomphu${path}`);
+        await p.getByTestId('no-permission').waitFor();
+        expect(await p.locator('form').count(), path).toBe(0);
+      }
+      await screenshot(p, 'firstweek-member-no-permission-phone');
+    } finally {
+      await other.close();
+    }
   });
 });
