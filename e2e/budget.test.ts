@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type BrowserContext, type Page } from 'playwright-core';
-import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import { ADMIN, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
 
 /**
  * Budget in Chromium: an officer records a partner's in-kind contribution above the approval threshold;
@@ -109,7 +109,7 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
 
   it('adds a budget line through the form: a 400 shows on its field, then the line is listed', async () => {
     const page = await maker.newPage();
-    await page.goto(`${server.url}/t/chomphu/budget?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/budget?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('chain-panel').waitFor();
     await page.getByRole('button', { name: 'เพิ่มรายการงบประมาณ' }).click();
     await page.getByTestId('line-plan').click();
@@ -149,7 +149,7 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     // the search still filters to 'ทดสอบ e2e': nothing is left
     await page.getByText(NO_LINES).waitFor();
     // a line the ledger names cannot go, and the dialog says why (not just "conflicts with existing data")
-    const lines = await (await page.request.get(`${server.url}/api/v1/t/chomphu/budget/lines?fiscalYear=2569&pageSize=100`)).json();
+    const lines = await (await page.request.get(`${server.url}/api/v1/t/chomphu/budget/lines?fiscalYear=${DEMO_FY}&pageSize=100`)).json();
     const booked = lines.items.find((l: { spentSatang: number; committedSatang: number }) => l.spentSatang + l.committedSatang > 0);
     await page.getByTestId('list-search').fill(booked.name);
     await page.getByRole('button', { name: `ลบ ${booked.name}` }).first().click();
@@ -208,13 +208,13 @@ describe('phone: public budget page and the ledger', () => {
     const phone = await launch(PHONE);
     try {
       const page = await phone.newPage();
-      await page.goto(`${server.url}/p/chomphu/budget?fiscalYear=2568`);
+      await page.goto(`${server.url}/p/chomphu/budget?fiscalYear=${DEMO_FY - 1}`);
       await page.getByTestId('contributors').waitFor();
       await page.getByTestId('public-ledger').waitFor();
       expect(await hasHorizontalScroll(page)).toBe(false);
       await screenshot(page, 'budget-public-phone-th');
       await logIn(page, ADMIN);
-      await page.goto(`${server.url}/t/chomphu/budget?fiscalYear=2568`);
+      await page.goto(`${server.url}/t/chomphu/budget?fiscalYear=${DEMO_FY - 1}`);
       await page.getByTestId('chain-panel').waitFor();
       await page.getByTestId('contributors').waitFor();
       expect(await hasHorizontalScroll(page)).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fiscalYearOf } from '../common/thai/dates';
-import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import { ADMIN, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
 
 /**
  * Manpower on a phone (390×844) in Chromium: a member logs volunteer hours, the water network's
@@ -206,7 +206,7 @@ describe('desktop: certificate print layout and the public list without login', 
     const anon = await launch(PHONE);
     try {
       const page = await anon.newPage();
-      await page.goto(`${server.url}/public/chomphu/volunteers?fiscalYear=2568`);
+      await page.goto(`${server.url}/public/chomphu/volunteers?fiscalYear=${DEMO_FY - 1}`);
       await page.getByRole('heading', { level: 1, name: 'ทำเนียบคนจิตอาสา' }).waitFor();
       const rows = page.getByTestId('public-list').locator('tbody tr');
       expect(await rows.count()).toBeGreaterThan(3);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, SCREENSHOTS, seriousA11yViolations, startServer } from './support';
+import { ADMIN, DEMO_FY, DEMO_SHIFT, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, SCREENSHOTS, seriousA11yViolations, startServer } from './support';
 
 /**
  * Joint action plans in Chromium: create a plan, add a project and an activity, report progress and see
@@ -37,15 +37,15 @@ const ACTIVITY = 'ลงแขกขุดลอกลำเหมืองส�
 const GOAL = 'ทดสอบอัตโนมัติ: น้ำพอใช้ทุกครัวเรือนตลอดปี';
 const STRATEGY = 'ทดสอบอัตโนมัติ: ฟื้นฟูลำเหมืองสาขา';
 const INDICATOR = 'ทดสอบอัตโนมัติ: ครัวเรือนที่ได้รับน้ำเพียงพอ';
-const DEMO_PLAN = 'แผนปฏิบัติการร่วมบริหารจัดการน้ำเหมืองฝายพญาคำ ปีงบประมาณ 2569';
+const DEMO_PLAN = `แผนปฏิบัติการร่วมบริหารจัดการน้ำเหมืองฝายพญาคำ ปีงบประมาณ ${DEMO_FY}`;
 
-/** The demo water plan of fiscal year 2569, found through the API with the browser's session. */
+/** The demo water plan of the demo's last fiscal year, found through the API with the browser's session. */
 async function demoPlanId(page: Page): Promise<string> {
-  return page.evaluate(async (name) => {
-    const r = await fetch(`/api/v1/t/chomphu/plans?fiscalYear=2569&q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
+  return page.evaluate(async ({ name, fy }) => {
+    const r = await fetch(`/api/v1/t/chomphu/plans?fiscalYear=${fy}&q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
     const body = (await r.json()) as { items: { id: string; name: string }[] };
     return body.items.find((p) => p.name === name)!.id;
-  }, DEMO_PLAN);
+  }, { name: DEMO_PLAN, fy: DEMO_FY });
 }
 
 const attr = async (page: Page, testId: string) => page.getByTestId(testId).first().getAttribute('data-value');
@@ -121,25 +121,25 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('plan-timeline').waitFor();
     expect(await page.getByTestId('timeline-row').count()).toBeGreaterThan(3);
     await page.getByTestId('continuity').first().waitFor();
-    expect(await page.getByTestId('continuity').first().textContent()).toContain('2563');
+    expect(await page.getByTestId('continuity').first().textContent()).toContain(String(2563 + DEMO_SHIFT));
     await page.waitForTimeout(300);
     await screenshot(page, 'plan-desktop-th');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // carry forward: the 2570 plan opens with the unfinished work, linked back to this one
+    // carry forward: the next year's plan opens with the unfinished work, linked back to this one
     await page.getByTestId('plan-more').click();
     await page.getByTestId('carry-forward').click();
     await page.getByTestId('confirm-action').click();
     await page.waitForURL((u) => !u.pathname.endsWith(id));
-    await page.getByRole('heading', { level: 1, name: /2570/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: new RegExp(String(DEMO_FY + 1)) }).waitFor();
     expect(Number(await page.getByTestId('plan-activity-count').textContent())).toBeGreaterThan(0);
-    await page.getByText('← แผนปี 2569').click();
+    await page.getByText(`← แผนปี ${DEMO_FY}`).click();
     await page.waitForURL((u) => u.pathname.endsWith(id));
     await page.getByTestId('successor-link').waitFor();
   });
 
   it('shows the strategy map with indicators against their targets; records a measurement', async () => {
-    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('strategy-map').waitFor();
     expect(await page.getByTestId('goal').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="indicator"][data-state="reached"]').count()).toBeGreaterThan(0);
@@ -159,7 +159,7 @@ describe('desktop: plan → project → activity → progress roll-up; participa
   });
 
   it('adds a goal, a strategy under it and an indicator with a target through the forms and sees them on the map', async () => {
-    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('strategy-map').waitFor();
     await page.getByTestId('add-goal').click();
     // an empty name is refused in the form, nothing is sent
@@ -194,7 +194,7 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await goal.getByTestId('add-indicator').click();
     await page.getByTestId('indicator-name').fill(INDICATOR);
     await page.getByTestId('indicator-unit').fill('ครัวเรือน');
-    await page.getByTestId('indicator-target-year').first().fill('2569');
+    await page.getByTestId('indicator-target-year').first().fill(String(DEMO_FY));
     await page.getByTestId('indicator-target-value').first().fill('120');
     await page.screenshot({ path: `${SCREENSHOTS}/indicator-form-desktop-th.png` }); // the viewport: a modal is fixed, a full-page capture misplaces it
     await page.getByTestId('indicator-form-submit').click();
@@ -231,12 +231,13 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.goto(`${server.url}/t/chomphu/participation`);
     await page.getByTestId('total-plan').waitFor();
     const before = Number(await attr(page, 'total-plan'));
+    const recordsBefore = Number(await page.getByTestId('total-plan').first().getAttribute('data-records'));
     const waterRow = () => page.getByTestId('participation-matrix').locator('tr', { hasText: NETWORK });
     const cellBefore = (await waterRow().count())
       ? Number(
           (await waterRow()
             .getByTestId('cell-plan')
-            .getAttribute('data-value')
+            .getAttribute('data-records')
             .catch(() => '0')) ?? 0,
         )
       : 0;
@@ -252,9 +253,11 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('bulk-submit').click();
     await page.getByTestId('bulk-form').waitFor({ state: 'detached' });
 
-    await expect.poll(async () => Number(await attr(page, 'total-plan'))).toBe(before + 3);
+    // one meeting with three groups: one more occasion, three more records (issue 16, item 5)
+    await expect.poll(async () => Number(await attr(page, 'total-plan'))).toBe(before + 1);
+    expect(Number(await page.getByTestId('total-plan').first().getAttribute('data-records'))).toBe(recordsBefore + 3);
     const cell = waterRow().getByTestId('cell-plan');
-    await expect.poll(async () => Number(await cell.getAttribute('data-value'))).toBe(cellBefore + 3);
+    await expect.poll(async () => Number(await cell.getAttribute('data-records'))).toBe(cellBefore + 3);
     await cell.click();
     const records = page.getByTestId('participation-records');
     await records.getByText('ลูกฝายบ้านหัวฝาย').waitFor();
@@ -262,7 +265,7 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     expect(await records.getByTestId('list-total').textContent()).toContain(String(cellBefore + 3));
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('participation-matrix').waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'participation-desktop-th');
@@ -304,7 +307,7 @@ describe('phone: plan page, progress entry, strategy map and participation matri
   });
 
   it('strategy map and participation matrix fit a phone', async () => {
-    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/strategy?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('strategy-map').waitFor();
     await page.waitForTimeout(300);
     expect(await hasHorizontalScroll(page)).toBe(false);
@@ -319,7 +322,7 @@ describe('phone: plan page, progress entry, strategy map and participation matri
     await page.keyboard.press('Escape');
     await page.getByTestId('indicator-form').waitFor({ state: 'detached' });
 
-    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=2569`);
+    await page.goto(`${server.url}/t/chomphu/participation?fiscalYear=${DEMO_FY}`);
     await page.getByTestId('participation-matrix').waitFor();
     await page.waitForTimeout(600);
     expect(await hasHorizontalScroll(page)).toBe(false);

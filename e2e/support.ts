@@ -5,6 +5,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { fiscalYearOf } from '../common/thai/dates';
+
+/** The demo's last fiscal year: the demo is dated relative to today (server/demo/clock.ts). */
+export const DEMO_FY = fiscalYearOf(new Date());
+/** Years the demo moved from how it was written (2563–2569). */
+export const DEMO_SHIFT = DEMO_FY - 2569;
 export const ADMIN = { email: 'e2e-admin@example.org', password: 'E2e-Admin-Password-2569' };
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
 export const DESKTOP = { width: 1366, height: 900 };

@@ -99,14 +99,18 @@ export const matrixQuery = z.object({ fiscalYear: fiscalYearQuery });
 export const levelCounts = z.object({ issue: z.number().int(), plan: z.number().int(), operation: z.number().int() });
 export type LevelCounts = z.infer<typeof levelCounts>;
 
-/** One row of the matrix: `counts` = records, `people` = head counts, each keyed by level. */
-const matrixRow = z.object({ key: z.string(), label: z.string(), counts: levelCounts, people: levelCounts });
+/**
+ * One row of the matrix, each keyed by level: `occasions` = distinct events (one forum = 1 however many
+ * partners and groups were recorded at it), `counts` = records, `people` = head counts.
+ */
+const matrixRow = z.object({ key: z.string(), label: z.string(), occasions: levelCounts, counts: levelCounts, people: levelCounts });
 export type MatrixRow = z.infer<typeof matrixRow>;
 
 export const participationMatrix = z.object({
   fiscalYear: z.number().int(),
   levels: z.array(z.enum(PARTICIPATION_LEVELS)),
-  /** Records per level for the whole tenant in the fiscal year. */
+  /** Occasions, records and people per level for the whole tenant in the fiscal year (each occasion once). */
+  occasions: levelCounts,
   counts: levelCounts,
   people: levelCounts,
   /** key = network id ('none' for records without a network). */

@@ -4,6 +4,14 @@ import { partySummary } from './partners';
 
 /** Status of a project or an activity. Cancelled work leaves the progress roll-up. */
 export const WORK_STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
+/**
+ * Where work stands, derived on every read from its progress and dates (server/modules/plans/schedule.ts):
+ * overdue = not done after its end date or after its fiscal year. `status` stays the officer's own flag.
+ */
+export const SCHEDULE_STATES = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'] as const;
+export type ScheduleState = (typeof SCHEDULE_STATES)[number];
+/** Where a project's or activity's effective dates come from: its own, its project's or its plan's. */
+export const DATES_FROM = ['own', 'project', 'plan'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 
 /** How a parent weighs its children in the progress roll-up. */
@@ -79,6 +87,7 @@ export const planSummary = z.object({
   activityCount: z.number().int(),
   budgetSatang: z.number().int(),
   progress,
+  schedule: z.enum(SCHEDULE_STATES),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -152,6 +161,11 @@ const workOut = {
   weight: z.number().int().nullable(),
   budgetSatang: z.number().int(),
   progress,
+  schedule: z.enum(SCHEDULE_STATES),
+  /** The dates that apply: its own, or else its project's, or else its plan's (`datesFrom`). */
+  effectiveStartDate: z.string(),
+  effectiveEndDate: z.string(),
+  datesFrom: z.enum(DATES_FROM),
 };
 
 export const activity = z.object({

@@ -51,10 +51,13 @@ export const tenantUser = z.object({
 });
 export type TenantUser = z.infer<typeof tenantUser>;
 
+/** What the audit log records: writes, and decisions on what others submitted (ledger approvals, volunteer hours). */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'approve', 'reject', 'return'] as const;
+
 export const auditQuery = listQuery.extend({
   entity: z.string().max(50).optional(),
   entityId: z.uuid().optional(),
-  action: z.enum(['create', 'update', 'delete']).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
 });
 export const auditEntry = z.object({
   id: z.uuid(),

@@ -13,16 +13,18 @@ import { seedPlans } from './plans/seed';
 import { seedManpower } from './manpower/seed';
 import { seedBudget } from './budget/seed';
 import { seedCommittees } from './committees/seed';
+import { demoClock } from './clock';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
   db: Db,
   log: (msg: string) => void = () => {},
-  opts: { dataDir?: string } = {},
+  opts: { dataDir?: string; /** 'yyyy-mm-dd'; the dated demo is moved so its last fiscal year is this day's */ today?: string } = {},
 ): Promise<{ created: string[]; skipped: string[] }> {
   const created: string[] = [];
   const skipped: string[] = [];
   const dataset = buildDemoDataset();
+  const clock = demoClock(opts.today);
   for (const t of dataset.tenants) {
     const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, t.slug)).limit(1);
     if (existing.length) {
@@ -43,11 +45,11 @@ export async function seedDemo(
   if (chomphu && ref) {
     const k = await seedKnowledge(db, ref, chomphu, opts.dataDir ?? loadConfig().dataDir);
     if (k) log(`Demo knowledge for "chomphu" loaded: ${k.items} items, ${k.forums} forums, ${k.files} files.`);
-    const p = await seedPlans(db, ref, chomphu);
+    const p = await seedPlans(db, ref, chomphu, clock);
     if (p) log(`Demo joint plans for "chomphu" loaded: ${p.plans} plans, ${p.activities} activities, ${p.participation} participation records.`);
-    const m = await seedManpower(db, ref);
+    const m = await seedManpower(db, ref, clock);
     if (m) log(`Demo manpower for "chomphu" loaded: ${m.teams} teams, ${m.tasks} tasks, ${m.hours} volunteer-hour logs, ${m.people} skill profiles.`);
-    const b = await seedBudget(db, ref);
+    const b = await seedBudget(db, ref, clock);
     if (b) log(`Demo budget for "chomphu" loaded: ${b.funds} funds, ${b.lines} budget lines, ${b.transactions} ledger transactions.`);
     const c = await seedCommittees(db, ref);
     if (c) log(`Demo steering committee for "chomphu" loaded: ${c.meetings} meetings, ${c.resolutions} resolutions.`);

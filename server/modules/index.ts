@@ -15,6 +15,8 @@ import { participationRoutes } from './participation/participation.routes';
 import { manpowerRoutes } from './manpower/manpower.routes';
 import { budgetRoutes } from './budget/budget.routes';
 import { committeeRoutes } from './committees/committees.routes';
+import { yearRoutes } from './years/years.routes';
+import { publicKnowledgeRoutes } from './knowledge/public.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -35,6 +37,8 @@ export async function registerModules(app: FastifyInstance) {
     manpowerRoutes,
     budgetRoutes,
     committeeRoutes,
+    yearRoutes,
+    publicKnowledgeRoutes,
   ]) {
     await routes(app);
   }

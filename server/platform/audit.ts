@@ -1,6 +1,9 @@
 import { auditLog } from '../db/schema';
 import type { Tx } from './db';
 import type { TenantContext } from './context';
+import type { AUDIT_ACTIONS } from '../../common/schemas/platform';
+
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 type Row = Record<string, unknown>;
 
@@ -25,7 +28,7 @@ export interface AuditEvent {
   entity: string;
   entityId: string | null;
   entityLabel?: string | null;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   before?: Row | null;
   after?: Row | null;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed';
+import { BASE_AS_OF } from '../clock';
 import { buildTestApp, createUser, login, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -11,7 +12,7 @@ afterAll(() => t.close());
 describe('budget demo (chomphu)', () => {
   it('has five fiscal years of a valid chained ledger with in-kind help for the Phaya Kham weir, reversals and pending items', async () => {
     const started = Date.now();
-    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     const seconds = (Date.now() - started) / 1000;
     await t.app.tenantDirectory.reload();
     const admin = await createUser(t, { platformAdmin: true });
@@ -40,7 +41,7 @@ describe('budget demo (chomphu)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/public/chomphu/budget?fiscalYear=2568' })).statusCode).toBe(200);
     // loading again adds nothing
     const before = (await api.get(`${base}/ledger/transactions?pageSize=1`)).json().total;
-    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     expect((await api.get(`${base}/ledger/transactions?pageSize=1`)).json().total).toBe(before);
     console.log(`demo seed (all modules) took ${seconds.toFixed(1)} s; ${before} ledger transactions, ${verify.checked} posted`);
   });

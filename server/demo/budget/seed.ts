@@ -8,23 +8,23 @@ import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { chainHash } from '../../modules/budget/chain';
 import { ensureSettings } from '../../modules/budget/ledger.service';
-import { AS_OF } from '../data/dates';
+import type { DemoClock } from '../clock';
 import { Rng } from '../data/rng';
 
-const YEARS = [2565, 2566, 2567, 2568, 2569];
+const BASE_YEARS = [2565, 2566, 2567, 2568, 2569];
 const THRESHOLD = 5_000_000; // 50,000 baht: the default approval threshold
 const MAKER = 'นางสาวกนกวรรณ ศรีวิชัย (นักวิชาการเงินและบัญชี)';
 const CHECKER = 'นายวีระพงษ์ คำปัน (ผู้อำนวยการกองคลัง)';
 
 /** Month `m` of fiscal year `fy` (0 = October), day `d`, clamped to the month and to the demo's "today". */
-function dayOf(fy: number, m: number, d: number): string {
+function dayIn(fy: number, m: number, d: number, asOf: string): string {
   const y0 = Number(fiscalYearRange(fy).start.slice(0, 4));
   const month0 = 9 + Math.min(Math.max(m, 0), 11);
   const y = y0 + Math.floor(month0 / 12);
   const mo = (month0 % 12) + 1;
   const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   const iso = `${y}-${String(mo).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-  return iso > AS_OF ? AS_OF : iso;
+  return iso > asOf ? asOf : iso;
 }
 const roundBaht = (satang: number, baht = 100) => Math.round(satang / (baht * 100)) * baht * 100;
 
@@ -54,8 +54,10 @@ const total = (t: DemoTx) => t.entries.reduce((s, e) => s + (e.amountSatang > 0 
  * commitments), a few duplicate payments corrected by reversals, and pending and rejected items for the
  * approvals queue. All posted transactions are hashed into one chain. Loaded once (a tenant with funds is left alone).
  */
-export async function seedBudget(db: Db, tenant: TenantRef): Promise<{ funds: number; lines: number; transactions: number } | null> {
+export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): Promise<{ funds: number; lines: number; transactions: number } | null> {
   const tenantId = tenant.id;
+  const YEARS = BASE_YEARS.map(clock.fy);
+  const dayOf = (fy: number, m: number, d: number) => dayIn(fy, m, d, clock.asOf);
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   return withTenant(db, tenantId, async (tx) => {
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId));
@@ -128,7 +130,7 @@ export async function seedBudget(db: Db, tenant: TenantRef): Promise<{ funds: nu
       add({ kind: 'expense', occurredOn: on, description, partyId, entries: [{ account: 'expense', fundId: f, budgetLineId: lineId, amountSatang: satang }, { account: 'fund', fundId: f, budgetLineId: null, amountSatang: -satang }] });
 
     for (const fy of YEARS) {
-      const current = fy === 2569;
+      const current = fy === clock.fy(2569);
       const yearLines = lines.filter((l) => l.fiscalYear === fy);
       const weirLines = yearLines.filter((l) => (l.projectId ? (projectName.get(l.projectId) ?? '') : '').includes('ฝาย'));
       const weirLine = weirLines.find((l) => l.name.includes('กระสอบทราย')) ?? weirLines[0];

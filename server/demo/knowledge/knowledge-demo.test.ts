@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed';
+import { BASE_AS_OF } from '../clock';
 import { buildTestApp, createUser, login, type Client, type TestApp } from '../../test/harness';
 import { DEMO_FORUMS } from './forums';
 import { DEMO_KNOWLEDGE } from './items';
@@ -11,7 +12,7 @@ const q = (s: string) => encodeURIComponent(s);
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+  await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
   await t.app.tenantDirectory.reload();
   const admin = await createUser(t, { platformAdmin: true });
   api = await login(t, admin.email, admin.password);
@@ -30,7 +31,7 @@ describe('knowledge demo data', () => {
     expect(forums.total).toBeGreaterThanOrEqual(12);
     expect(new Set(forums.items.map((f: { fiscalYear: number }) => f.fiscalYear)).size).toBeGreaterThanOrEqual(5);
     // a second run adds nothing
-    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     expect((await api.get(`${base}/knowledge?pageSize=1`)).json().total).toBe(DEMO_KNOWLEDGE.length);
     expect((await api.get(`${base}/forums?pageSize=1`)).json().total).toBe(DEMO_FORUMS.length);
   });

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { tenants } from '../../db/schema';
 import { buildTestApp, createUser, login, type TestApp } from '../../test/harness';
 import { seedDemo } from '../seed';
+import { BASE_AS_OF, demoClock } from '../clock';
 import { seedManpower } from './seed';
 
 let t: TestApp;
@@ -15,13 +16,13 @@ type Rows<T> = { rows: T[] };
 
 describe('manpower demo', () => {
   it('loads teams spanning the water, elderly and environment networks, tasks, skills and a year of hours, once', async () => {
-    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     const [ref] = await t.database.db
       .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
       .from(tenants)
       .where(eq(tenants.slug, 'chomphu'));
     const started = Date.now();
-    expect(await seedManpower(t.database.db, ref)).toBeNull(); // idempotent
+    expect(await seedManpower(t.database.db, ref, demoClock(BASE_AS_OF))).toBeNull(); // idempotent
     expect(Date.now() - started).toBeLessThan(2000);
     await t.app.tenantDirectory.reload();
     const admin = await createUser(t, { platformAdmin: true });

@@ -5,7 +5,7 @@ import { personProfiles, tasks, teamActivities, teamMembers, teams, volunteerHou
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
-import { AS_OF } from '../data/dates';
+import { BASE_AS_OF, type DemoClock } from '../clock';
 import { Rng } from '../data/rng';
 import { CHOMPHU_VILLAGES } from '../data/villages';
 
@@ -88,6 +88,7 @@ const TASK_TEMPLATES: Record<NetKey, { title: string; skills: Skill[]; when: Ava
 const RETURN_REASONS = ['วันที่ไม่ตรงกับวันจัดกิจกรรม กรุณาตรวจสอบ', 'ชั่วโมงมากกว่าเวลากิจกรรมจริง กรุณาแก้ไข', 'ไม่พบชื่อในใบลงเวลา กรุณาแนบหลักฐาน'];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const minIso = (a: string, b: string) => (a < b ? a : b);
 const addDays = (s: string, n: number) => iso(new Date(Date.parse(`${s}T00:00:00Z`) + n * 86_400_000));
 
 /**
@@ -95,7 +96,7 @@ const addDays = (s: string, n: number) => iso(new Date(Date.parse(`${s}T00:00:00
  * four teams spanning them, tasks on their plan activities, and a year of volunteer hours (mostly
  * confirmed, some pending, a few returned). Loaded once: a tenant with any team is left alone.
  */
-export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: number; tasks: number; hours: number; people: number } | null> {
+export async function seedManpower(db: Db, tenant: TenantRef, clock: DemoClock): Promise<{ teams: number; tasks: number; hours: number; people: number } | null> {
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   const tenantId = tenant.id;
   return withTenant(db, tenantId, async (tx) => {
@@ -121,7 +122,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       tx,
       sql`select distinct m.network_id as "networkId", p.id, p.name, p.moo
           from network_members m join parties p on p.tenant_id = m.tenant_id and p.id = m.party_id
-          where m.tenant_id = ${tenantId} and p.kind = 'person' and m.network_id in (${idList}) and (m.end_date is null or m.end_date >= ${AS_OF})
+          where m.tenant_id = ${tenantId} and p.kind = 'person' and m.network_id in (${idList}) and (m.end_date is null or m.end_date >= ${BASE_AS_OF})
           order by p.name, p.id`,
     );
     const activities = await q<{ id: string; name: string; networkId: string; fiscalYear: number; start: string | null; end: string | null }>(
@@ -129,7 +130,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       sql`select a.id, a.name, pn.network_id as "networkId", pl.fiscal_year as "fiscalYear", a.start_date::text as start, a.end_date::text as "end"
           from plan_activities a join plans pl on pl.tenant_id = a.tenant_id and pl.id = a.plan_id
           join plan_networks pn on pn.tenant_id = pl.tenant_id and pn.plan_id = pl.id
-          where a.tenant_id = ${tenantId} and pn.network_id in (${idList}) and pl.fiscal_year in (2568, 2569) and a.status <> 'cancelled'
+          where a.tenant_id = ${tenantId} and pn.network_id in (${idList}) and pl.fiscal_year in (${clock.fy(2568)}, ${clock.fy(2569)}) and a.status <> 'cancelled'
           order by pl.fiscal_year, a.sort_order, a.name, a.id`,
     );
     if (!activities.length) return null;
@@ -156,7 +157,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
         availability: rng.sample(AVAILABILITY, rng.int(1, 2)),
         village: village ? `${village.name} หมู่ ${village.moo}` : null,
         publicListConsent: consent,
-        publicListConsentDate: consent ? '2025-01-15' : null,
+        publicListConsentDate: consent ? clock.date('2025-01-15') : null,
       });
     }
     if (profileRows.length) await tx.insert(personProfiles).values(profileRows);
@@ -171,7 +172,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       const lead = netId.get(spec.lead)?.coordinator ?? peopleOf(spec.lead)[0]?.id ?? null;
       const members = new Set<string>(lead ? [lead] : []);
       for (const k of nk) for (const p of rng.sample(peopleOf(k), rng.int(3, 5))) members.add(p.id);
-      const linked = [...new Map(nk.flatMap((k) => rng.sample(actsOf(k, 2569), 2)).map((a) => [a.id, a])).values()];
+      const linked = [...new Map(nk.flatMap((k) => rng.sample(actsOf(k, clock.fy(2569)), 2)).map((a) => [a.id, a])).values()];
       const [row] = await tx.insert(teams).values({ tenantId, name: spec.name, purpose: spec.purpose, leadPartyId: lead }).returning({ id: teams.id });
       await tx.insert(teamMembers).values([...members].map((partyId) => ({ tenantId, teamId: row.id, partyId })));
       if (linked.length) await tx.insert(teamActivities).values(linked.map((a) => ({ tenantId, teamId: row.id, activityId: a.id })));
@@ -184,7 +185,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       team.activities.slice(0, 3).forEach((a, ai) => {
         const templates = TASK_TEMPLATES[keyOf.get(a.networkId)!];
         const tpl = templates[(ti + ai) % templates.length];
-        const due = addDays(a.start ?? '2025-11-01', rng.int(10, 60));
+        const due = addDays(a.start ?? clock.date('2025-11-01'), rng.int(10, 60));
         const assignee = rng.chance(0.5) ? rng.pick(team.members) : null;
         const village = rng.pick(CHOMPHU_VILLAGES.filter((v) => v.moo > 0));
         taskRows.push({
@@ -195,7 +196,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
           teamId: team.id,
           assigneePartyId: assignee,
           dueDate: due,
-          status: due < '2025-11-15' ? 'done' : due < AS_OF ? 'in_progress' : 'open',
+          status: due < clock.date('2025-11-15') ? 'done' : due < clock.asOf ? 'in_progress' : 'open',
           neededSkills: tpl.skills,
           village: `${village.name} หมู่ ${village.moo}`,
           when: tpl.when,
@@ -206,7 +207,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       ? await tx.insert(tasks).values(taskRows).returning({ id: tasks.id, activityId: tasks.activityId, teamId: tasks.teamId })
       : [];
 
-    // ---- a year of hours (calendar 2025: fiscal years 2568 and 2569) ----
+    // ---- a year of hours (the calendar year before the demo's today: its last two fiscal years) ----
     const coordinatorName = new Map<string, string>();
     for (const v of netId.values()) {
       if (!v.coordinator) continue;
@@ -221,15 +222,16 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
       const inTeam = teamOf.get(p.id);
       const count = inTeam ? rng.int(8, 16) : rng.chance(0.5) ? rng.int(1, 6) : 0;
       const days = new Set<string>();
-      for (let i = 0; i < count; i++) days.add(addDays('2025-01-01', rng.int(0, 364)));
+      for (let i = 0; i < count; i++) days.add(addDays(clock.date('2025-01-01'), rng.int(0, 364)));
       for (const day of [...days].sort()) {
+        if (day > clock.asOf) break; // nothing logged after today
         const fy = fiscalYearOf(day);
         const choices = p.nets.flatMap((k) => actsOf(k, fy));
         if (!choices.length) continue;
         const a = rng.pick(choices);
         const task = taskIds.find((x) => x.activityId === a.id && inTeam && x.teamId === inTeam.id);
         const roll = rng.next();
-        const recent = day >= '2025-12-01';
+        const recent = day >= clock.date('2025-12-01');
         const status = recent ? (roll < 0.5 ? 'pending' : 'confirmed') : roll < 0.04 ? 'returned' : roll < 0.08 ? 'pending' : 'confirmed';
         const reviewed = status !== 'pending';
         const minutes = Math.round(rng.pick(HOURS) * 60);
@@ -245,7 +247,7 @@ export async function seedManpower(db: Db, tenant: TenantRef): Promise<{ teams: 
           status,
           returnReason: status === 'returned' ? rng.pick(RETURN_REASONS) : null,
           reviewedByName: reviewed ? (coordinatorName.get(a.networkId) ?? 'เจ้าหน้าที่เทศบาล') : null,
-          reviewedAt: reviewed ? new Date(`${addDays(day, rng.int(1, 10))}T09:00:00+07:00`) : null,
+          reviewedAt: reviewed ? new Date(`${minIso(addDays(day, rng.int(1, 10)), clock.asOf)}T09:00:00+07:00`) : null,
         });
       }
     }

@@ -4,6 +4,7 @@ import { tenants } from '../../db/schema';
 import { buildTestApp, createUser, login, type TestApp } from '../../test/harness';
 import { buildDemoDataset } from '../data';
 import { seedDemo } from '../seed';
+import { BASE_AS_OF, demoClock } from '../clock';
 import { seedPlans } from './seed';
 
 let t: TestApp;
@@ -16,13 +17,13 @@ type Continuity = { networkId: string; name: string; years: number[]; gaps: numb
 
 describe('joint plans demo', () => {
   it('loads plans 2563–2569 with runs and gaps, strategy with measurements, and participation at every level from every pillar, once', async () => {
-    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir });
+    await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     const [ref] = await t.database.db
       .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
       .from(tenants)
       .where(eq(tenants.slug, 'chomphu'));
     const chomphu = buildDemoDataset().tenants.find((x) => x.slug === 'chomphu')!;
-    expect(await seedPlans(t.database.db, ref, chomphu)).toBeNull();
+    expect(await seedPlans(t.database.db, ref, chomphu, demoClock(BASE_AS_OF))).toBeNull();
     await t.app.tenantDirectory.reload();
     const admin = await createUser(t, { platformAdmin: true });
     const api = await login(t, admin.email, admin.password);

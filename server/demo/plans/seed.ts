@@ -24,7 +24,7 @@ import {
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
-import { AS_OF } from '../data/dates';
+import type { DemoClock } from '../clock';
 import { Rng } from '../data/rng';
 import type { DemoTenant } from '../data/types';
 import { DEMO_GOALS, DEMO_MISSIONS, DEMO_PLAN_SERIES, DEMO_VISION, FORUM_TITLES, WATER_MISSIONS, WATER_VISION, type DemoActivity } from './data';
@@ -58,9 +58,10 @@ const min = (a: string, b: string) => (a < b ? a : b);
  * participation at the issue, plan and operation level from all three pillars. Loaded once: a tenant
  * that has any plan is left alone. One transaction; one audit entry sums it up.
  */
-export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Promise<{ plans: number; activities: number; participation: number } | null> {
+export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant, clock: DemoClock): Promise<{ plans: number; activities: number; participation: number } | null> {
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   const tenantId = tenant.id;
+  const AS_OF = clock.asOf;
   return withTenant(db, tenantId, async (tx) => {
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -115,19 +116,20 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
             unit: i.unit,
             direction: i.direction,
             baseline: i.baseline,
-            baselineYear: i.baselineYear,
+            baselineYear: clock.fy(i.baselineYear),
           })
           .returning({ id: strategyIndicators.id });
         indicatorIds.set(i.key, row.id);
-        for (const [fy, target] of Object.entries(i.targets)) targetRows.push({ tenantId, indicatorId: row.id, fiscalYear: Number(fy), target });
-        for (const [fy, value] of Object.entries(i.values)) {
-          const measuredOn = min(fiscalYearRange(Number(fy)).end, AS_OF);
+        for (const [base, target] of Object.entries(i.targets)) targetRows.push({ tenantId, indicatorId: row.id, fiscalYear: clock.fy(Number(base)), target });
+        for (const [base, value] of Object.entries(i.values)) {
+          const fy = clock.fy(Number(base));
+          const measuredOn = min(fiscalYearRange(fy).end, AS_OF);
           measurementRows.push({
             tenantId,
             indicatorId: row.id,
             value,
             measuredOn,
-            fiscalYear: Number(fy),
+            fiscalYear: fy,
             source: i.source,
             evidenceNote: measuredOn === AS_OF ? 'ข้อมูลสะสมไตรมาสแรกของปีงบประมาณ' : `สรุปผลปีงบประมาณ ${fy} เสนอที่ประชุมคณะกรรมการขับเคลื่อน`,
           });
@@ -157,7 +159,8 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
       let prev: { planId: string; year: number; open: Map<string, { projectId: string; acts: { id: string; a: DemoActivity; progress: number }[] }> } | null =
         null;
 
-      for (const fy of series.years) {
+      for (const baseFy of series.years) {
+        const fy = clock.fy(baseFy);
         const range = fiscalYearRange(fy);
         const planId = id();
         const consecutive = prev && prev.year === fy - 1 ? prev : null;
@@ -173,7 +176,7 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
         });
         for (const nid of netIds) planNetRows.push({ tenantId, planId, networkId: nid });
         const open = new Map<string, { projectId: string; acts: { id: string; a: DemoActivity; progress: number }[] }>();
-        const keys = new Set(series.projects.filter((p) => !p.years || p.years.includes(fy)).map((p) => p.key));
+        const keys = new Set(series.projects.filter((p) => !p.years || p.years.includes(baseFy)).map((p) => p.key));
         for (const k of consecutive?.open.keys() ?? []) keys.add(k);
         let sort = 0;
         const operations: { name: string; date: string; leadId: string | null; done: boolean }[] = [];
@@ -181,7 +184,7 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
         for (const p of series.projects.filter((x) => keys.has(x.key))) {
           const projectId = id();
           const carried = consecutive?.open.get(p.key);
-          const fresh = !p.years || p.years.includes(fy) ? p.activities : [];
+          const fresh = !p.years || p.years.includes(baseFy) ? p.activities : [];
           const acts: { a: DemoActivity; pred: { id: string; progress: number } | null }[] = [
             ...(carried?.acts ?? []).map((c) => ({ a: c.a, pred: { id: c.id, progress: c.progress } })),
             ...fresh.filter((a) => !carried?.acts.some((c) => c.a.name === a.name)).map((a) => ({ a, pred: null })),
@@ -194,7 +197,7 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
             const endDate = endOfMonth(fy, Math.min(11, a.start + a.months - 1));
             let status: string;
             let progress: number;
-            if (endDate <= AS_OF || fy < 2569) {
+            if (endDate <= AS_OF || fy < clock.fy(2569)) {
               const r = rng.next();
               if (!pred && r < 0.05) [status, progress] = ['cancelled', 0];
               else if (r < (pred ? 0.08 : 0.16)) [status, progress] = [rng.chance(0.5) ? 'delayed' : 'in_progress', rng.int(4, 8) * 10];
@@ -290,6 +293,7 @@ export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant): Pr
           villages,
           lgu,
           operations,
+          asOf: AS_OF,
         });
       }
     }
@@ -361,6 +365,7 @@ function addParticipation(
     villages: Member[];
     lgu: Member | undefined;
     operations: { name: string; date: string; leadId: string | null; done: boolean }[];
+    asOf: string;
   },
 ) {
   const base = { tenantId: x.tenantId, fiscalYear: x.fy, networkId: x.networkId };
@@ -368,7 +373,7 @@ function addParticipation(
   const group = (headCount: number) => ({ groupName: rng.pick(GROUPS), headCount, pillar: 'people', sector: 'civil_society' });
   // issue level: a forum in October that raises and frames the year's problems
   const forumOn = monthDate(x.fy, 0, rng.int(3, 14));
-  if (forumOn <= AS_OF) {
+  if (forumOn <= x.asOf) {
     const ev = { ...base, occurredOn: forumOn, level: 'issue', subjectKind: 'forum', title: `${x.forum} ปี ${x.fy}`, contribution: 'opinion' };
     for (const v of rng.sample(x.villages, rng.int(2, 5))) out.push({ ...ev, ...party(v, rng.int(12, 45)) });
     for (const m of rng.sample(x.pool, rng.int(3, 7))) out.push({ ...ev, ...party(m) });
@@ -377,7 +382,7 @@ function addParticipation(
   }
   // plan level: the joint planning meeting
   const planOn = monthDate(x.fy, 0, rng.int(18, 28));
-  if (planOn <= AS_OF) {
+  if (planOn <= x.asOf) {
     const ev = {
       ...base,
       planId: x.planId,

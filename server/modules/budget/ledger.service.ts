@@ -328,7 +328,7 @@ export async function approve(ctx: TenantContext, id: string): Promise<Transacti
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
     await assertPostable(tx, ctx.tenant.id, t, entries);
     const row = await post(tx, ctx.tenant.id, t, entries, { id: userIdOf(ctx), name: ctx.actor.user.name });
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName } });
+    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'approve', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName } });
     return (await present(tx, ctx, [row]))[0];
   });
 }
@@ -376,7 +376,7 @@ export async function reject(ctx: TenantContext, id: string, reason: string): Pr
       .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.id, id), eq(ledgerTransactions.status, 'pending')))
       .returning();
     if (!row) throw new AppError('conflict');
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'rejected', rejectionReason: reason } });
+    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'reject', before: { status: 'pending' }, after: { status: 'rejected', rejectionReason: reason } });
     return (await present(tx, ctx, [row]))[0];
   });
 }

@@ -19,6 +19,7 @@ import { audit } from '../../platform/audit';
 import { type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { fiscalYears } from '../years/years.service';
 import { teamHoursFilter } from './teams.service';
 import { activityInNetworks, actorPartyId, assertPeople, isEditor, isOfficer, iso, reviewableNetworks, rows, type ActivityRef } from './shared';
 
@@ -306,7 +307,7 @@ export function reviewHours(ctx: TenantContext, id: string, decision: { status: 
       entity: 'volunteer_hours',
       entityId: id,
       entityLabel: after.person.name,
-      action: 'update',
+      action: decision.status === 'confirmed' ? 'approve' : 'return',
       before: auditView(before),
       after: auditView(after),
     });
@@ -415,7 +416,7 @@ export function certificate(ctx: TenantContext, personId: string, fiscalYear: nu
  * their name and confirmed hours, nothing else.
  */
 export async function publicList(db: Db, tenant: TenantRef, fiscalYear: number | undefined): Promise<PublicList> {
-  const year = fiscalYear ?? fiscalYearOf(todayInThailand());
+  const year = fiscalYear ?? (await fiscalYears(db, tenant.id)).default;
   return withTenant(db, tenant.id, async (tx) => {
     const found = await rows<{ name: string; minutes: number }>(
       tx,

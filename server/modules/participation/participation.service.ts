@@ -276,13 +276,27 @@ export async function listRecords(ctx: TenantContext, q: z.output<typeof partici
 const zero = (): LevelCounts => ({ issue: 0, plan: 0, operation: 0 });
 
 /**
- * Networks × level, pillars × level and sectors × level for one fiscal year: the number of records
- * and the number of people (head counts) per level. Every cell is the sum of the records the
- * drill-down list returns for the same filters.
+ * One occasion = one event on one day: a forum recorded with one partner and two groups is three
+ * records but one occasion. Records of the same date, level, subject and title (and plan/activity)
+ * are the same occasion.
+ */
+const occasionKey = (t: typeof participationRecords) =>
+  sql`concat_ws('|', ${t.occurredOn}::text, ${t.subjectKind}, ${t.title}, coalesce(${t.planId}::text, '-'), coalesce(${t.activityId}::text, '-'))`;
+
+/**
+ * Networks × level, pillars × level and sectors × level for one fiscal year: occasions (distinct
+ * events), records and people (head counts, each record counted once) per level. A row's records
+ * and people are the sums of the records the drill-down list returns for the same filters; totals
+ * count each occasion once even when several networks, pillars or sectors took part in it.
  */
 export async function matrix(ctx: TenantContext, fiscalYear: number): Promise<ParticipationMatrix> {
   const t = participationRecords;
-  const agg = { level: t.level, records: sql<number>`count(*)::int`, people: sql<number>`coalesce(sum(${t.headCount}), 0)::int` };
+  const agg = {
+    level: t.level,
+    occasions: sql<number>`count(distinct ${occasionKey(t)})::int`,
+    records: sql<number>`count(*)::int`,
+    people: sql<number>`coalesce(sum(${t.headCount}), 0)::int`,
+  };
   const w = and(eq(t.tenantId, ctx.tenant.id), eq(t.fiscalYear, fiscalYear));
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const byNetwork = await tx
@@ -301,35 +315,39 @@ export async function matrix(ctx: TenantContext, fiscalYear: number): Promise<Pa
       .from(t)
       .where(w)
       .groupBy(t.sector, t.level);
+    const whole = await tx.select(agg).from(t).where(w).groupBy(t.level);
 
     const en = ctx.lang === 'en';
     const fold = (
-      rows: { key: string | null; level: string; records: number; people: number; name?: string | null }[],
+      rows: { key: string | null; level: string; occasions: number; records: number; people: number; name?: string | null }[],
       none: string,
       label: (k: string, name?: string | null) => string,
     ) => {
       const m = new Map<string, MatrixRow>();
       for (const r of rows) {
         const key = r.key ?? none;
-        const row = m.get(key) ?? { key, label: r.key ? label(r.key, r.name) : en ? 'Not specified' : 'ไม่ระบุ', counts: zero(), people: zero() };
+        const row = m.get(key) ?? { key, label: r.key ? label(r.key, r.name) : en ? 'Not specified' : 'ไม่ระบุ', occasions: zero(), counts: zero(), people: zero() };
         const level = r.level as keyof LevelCounts;
+        row.occasions[level] += r.occasions;
         row.counts[level] += r.records;
         row.people[level] += r.people;
         m.set(key, row);
       }
       const sum = (x: LevelCounts) => x.issue + x.plan + x.operation;
-      return [...m.values()].sort((a, b) => sum(b.counts) - sum(a.counts) || a.label.localeCompare(b.label, 'th'));
+      return [...m.values()].sort((a, b) => sum(b.occasions) - sum(a.occasions) || sum(b.counts) - sum(a.counts) || a.label.localeCompare(b.label, 'th'));
     };
     const networksRows = fold(byNetwork, 'none', (_k, name) => name ?? '');
     const pillars = fold(byPillar, 'unknown', (k) => (en ? PILLAR_EN[k as Pillar] : PILLAR_TH[k as Pillar]) ?? k);
     const sectors = fold(bySector, 'unknown', (k) => (en ? SECTOR_EN[k as Sector] : SECTOR_TH[k as Sector]) ?? k);
+    const occasions = zero();
     const counts = zero();
     const people = zero();
-    for (const r of pillars)
-      for (const l of PARTICIPATION_LEVELS) {
-        counts[l] += r.counts[l];
-        people[l] += r.people[l];
-      }
-    return { fiscalYear, levels: [...PARTICIPATION_LEVELS], counts, people, networks: networksRows, pillars, sectors };
+    for (const r of whole) {
+      const l = r.level as keyof LevelCounts;
+      occasions[l] = r.occasions;
+      counts[l] = r.records;
+      people[l] = r.people;
+    }
+    return { fiscalYear, levels: [...PARTICIPATION_LEVELS], occasions, counts, people, networks: networksRows, pillars, sectors };
   });
 }

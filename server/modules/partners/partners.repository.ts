@@ -29,6 +29,23 @@ function where(tenantId: string, f: PartyFilter): SQL | undefined {
   return and(...conds);
 }
 
+/**
+ * With a search, what the words name comes first: the exact name, then names that start with them,
+ * then names that contain them (organisations before people), and only then matches on a position or a
+ * phone — so "ศูนย์พัฒนาเด็กเล็ก" lists the centre before the staff whose position mentions it.
+ */
+function relevance(q: string | undefined): SQL[] {
+  if (!q) return [];
+  const text = q.trim().toLowerCase();
+  const starts = `${likePattern(q).slice(1)}`; // "words%"
+  return [
+    desc(sql`lower(${parties.name}) = ${text}`),
+    desc(sql`${parties.name} ilike ${starts}`),
+    desc(sql`${parties.name} ilike ${likePattern(q)}`),
+    desc(sql`${parties.kind} = 'organization'`),
+  ];
+}
+
 /** The number of rows the query would return without LIMIT/OFFSET. */
 export const totalOver = sql<number>`(count(*) over ())::int`;
 
@@ -36,7 +53,7 @@ export const thaiOrder = (column: SQL | typeof parties.name) => sql`${column} co
 
 export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort: 'name' | '-updatedAt', limit: number, offset: number) {
   const w = where(tenantId, f);
-  const order = sort === 'name' ? [asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
+  const order = sort === 'name' ? [...relevance(f.q), asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
   // one round trip: the total rides along on every row (count(*) over ()); an empty page asks separately
   const page = await tx
     .select({ party: parties, total: totalOver })

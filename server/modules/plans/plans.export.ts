@@ -1,4 +1,4 @@
-import type { Activity, PlanDetail, Project, WorkStatus } from '../../../common/schemas/plans';
+import type { Activity, PlanDetail, Project, ScheduleState, WorkStatus } from '../../../common/schemas/plans';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { satangToDecimalString } from '../../../common/thai/money';
 import type { Column } from '../../platform/spreadsheet';
@@ -11,6 +11,15 @@ export const WORK_STATUS_TH: Record<WorkStatus, string> = {
   cancelled: 'ยกเลิก',
 };
 
+/** The status people read: derived from progress and dates (schedule.ts), not the stored flag. */
+export const SCHEDULE_TH: Record<ScheduleState, string> = {
+  not_started: 'ยังไม่เริ่ม',
+  in_progress: 'กำลังดำเนินการ',
+  done: 'เสร็จแล้ว',
+  overdue: 'เลยกำหนด',
+  cancelled: 'ยกเลิก',
+};
+
 /** One row of the plan export: the plan itself, a project (1, 2, …) or an activity (1.1, 1.2, …). */
 export interface PlanExportRow {
   number: string;
@@ -20,7 +29,7 @@ export interface PlanExportRow {
   supporting: string;
   startDate: string | null;
   endDate: string | null;
-  status: WorkStatus | null;
+  status: ScheduleState | null;
   budgetSatang: number;
   progress: number | null;
   objectives: string | null;
@@ -40,7 +49,7 @@ export const PLAN_COLUMNS: Column<PlanExportRow>[] = [
   { key: 'supporting', header: 'ภาคีสนับสนุน', value: (r) => r.supporting, width: 40 },
   { key: 'startDate', header: 'วันเริ่มต้น (พ.ศ.)', value: (r) => beDate(r.startDate), width: 16 },
   { key: 'endDate', header: 'วันสิ้นสุด (พ.ศ.)', value: (r) => beDate(r.endDate), width: 16 },
-  { key: 'status', header: 'สถานะ', value: (r) => (r.status ? WORK_STATUS_TH[r.status] : null), width: 16 },
+  { key: 'status', header: 'สถานะ', value: (r) => (r.status ? SCHEDULE_TH[r.status] : null), width: 16 },
   { key: 'budget', header: 'งบประมาณ (บาท)', value: (r) => baht(r.budgetSatang), width: 16 },
   { key: 'progress', header: 'ความก้าวหน้า (%)', value: (r) => r.progress, width: 14 },
   { key: 'objectives', header: 'วัตถุประสงค์', value: (r) => r.objectives, width: 40 },
@@ -52,9 +61,9 @@ const work = (w: Project | Activity) => ({
   name: w.name,
   lead: w.lead?.name ?? null,
   supporting: w.supporting.map((p) => p.name).join(', '),
-  startDate: w.startDate,
-  endDate: w.endDate,
-  status: w.status,
+  startDate: w.effectiveStartDate,
+  endDate: w.effectiveEndDate,
+  status: w.schedule,
   budgetSatang: w.budgetSatang,
   progress: w.progress,
   objectives: w.objectives,
@@ -72,7 +81,7 @@ export function planExportRows(plan: PlanDetail): PlanExportRow[] {
       supporting: '',
       startDate: plan.startDate,
       endDate: plan.endDate,
-      status: null,
+      status: plan.schedule,
       budgetSatang: plan.budgetSatang,
       progress: plan.progress,
       objectives: plan.description,

@@ -40,6 +40,8 @@ import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './plans.repository';
 import { planProgress, projectBudget, projectProgress, activityProgress, yearRuns } from './rollup';
+import { effectiveDates, scheduleState } from './schedule';
+import { todayInThailand } from '../../platform/today';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -48,13 +50,14 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 type Loaded = Awaited<ReturnType<typeof repo.loadForPlans>>;
 
-function summaries(rows: repo.PlanRow[], loaded: Loaded): PlanSummary[] {
+function summaries(rows: repo.PlanRow[], loaded: Loaded, today = todayInThailand()): PlanSummary[] {
   const netsBy = groupBy(loaded.nets, (n) => n.planId);
   const projectsBy = groupBy(loaded.projects, (p) => p.planId);
   const activitiesBy = groupBy(loaded.activities, (a) => a.projectId);
   const successor = new Map(loaded.successors.map((s) => [s.predecessorPlanId, s.id]));
   return rows.map((p) => {
     const projects = (projectsBy.get(p.id) ?? []).map((pr) => ({ ...pr, activities: activitiesBy.get(pr.id) ?? [] }));
+    const progress = planProgress(projects, p.weightBy);
     return {
       id: p.id,
       name: p.name,
@@ -69,7 +72,8 @@ function summaries(rows: repo.PlanRow[], loaded: Loaded): PlanSummary[] {
       projectCount: projects.length,
       activityCount: projects.reduce((s, pr) => s + pr.activities.length, 0),
       budgetSatang: projects.reduce((s, pr) => s + (pr.status === 'cancelled' ? 0 : projectBudget(pr)), 0),
-      progress: planProgress(projects, p.weightBy),
+      progress,
+      schedule: scheduleState({ status: 'planned', progress, endDate: p.endDate, fiscalYear: p.fiscalYear }, today),
       createdAt: iso(p.createdAt),
       updatedAt: iso(p.updatedAt),
     };
@@ -109,11 +113,20 @@ async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<PlanD
   const indicatorsBy = groupBy(links, (l) => l.projectId);
   const lastReported = new Map(reports.map((r) => [r.activityId, r.lastReportedOn]));
   const activitiesBy = groupBy(loaded.activities, (a) => a.projectId);
-  const [summary] = summaries([plan], loaded);
+  const today = todayInThailand();
+  const [summary] = summaries([plan], loaded, today);
+  const when = (w: { status: string; progress: number | null }, dates: ReturnType<typeof effectiveDates>) => ({
+    schedule: scheduleState({ status: w.status, progress: w.progress, endDate: dates.effectiveEndDate, fiscalYear: plan.fiscalYear }, today),
+    ...dates,
+  });
   return {
     ...summary,
     projects: loaded.projects.map((p) => {
       const acts = activitiesBy.get(p.id) ?? [];
+      const projectDates = effectiveDates(p, { startDate: plan.startDate, endDate: plan.endDate, from: 'plan' });
+      const projectProgressValue = projectProgress({ ...p, activities: acts });
+      // an activity without dates takes its project's own dates, or else the plan's
+      const parentOfActivity = { startDate: projectDates.effectiveStartDate, endDate: projectDates.effectiveEndDate, from: projectDates.datesFrom === 'own' ? ('project' as const) : ('plan' as const) };
       return {
         id: p.id,
         name: p.name,
@@ -128,7 +141,8 @@ async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<PlanD
         weight: p.weight,
         weightBy: p.weightBy as WeightBy,
         budgetSatang: projectBudget({ activities: acts }),
-        progress: projectProgress({ ...p, activities: acts }),
+        progress: projectProgressValue,
+        ...when({ status: p.status, progress: projectProgressValue }, projectDates),
         strategyId: p.strategyId,
         indicatorIds: (indicatorsBy.get(p.id) ?? []).map((l) => l.indicatorId),
         predecessorProjectId: p.predecessorProjectId,
@@ -147,6 +161,7 @@ async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<PlanD
           weight: a.weight,
           budgetSatang: a.budgetSatang,
           progress: activityProgress(a),
+          ...when({ status: a.status, progress: activityProgress(a) }, effectiveDates(a, parentOfActivity)),
           reportedProgress: a.progress,
           lastReportedOn: lastReported.get(a.id) ?? null,
           predecessorActivityId: a.predecessorActivityId,

@@ -42,6 +42,7 @@ import { existingPartyIds, totalOver } from '../partners/partners.repository';
 import { projectProgress } from '../plans/rollup';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
+import { fiscalYears } from '../years/years.service';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -210,9 +211,9 @@ export function getStrategy(ctx: TenantContext, networkId?: string): Promise<Str
   return withTenant(ctx.db, ctx.tenant.id, (tx) => loadTree(tx, ctx, networkId));
 }
 
-/** The strategy map for a fiscal year (default: the current one). */
+/** The strategy map for a fiscal year (default: the tenant's default year, `fiscalYears`). */
 export async function getMap(ctx: TenantContext, networkId: string | undefined, fiscalYear: number | undefined): Promise<StrategyMap> {
-  const year = fiscalYear ?? fiscalYearOf(new Date());
+  const year = fiscalYear ?? (await fiscalYears(ctx.db, ctx.tenant.id)).default;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tree = await loadTree(tx, ctx, networkId);
     const strategyIds = tree.goals.flatMap((g) => g.strategies.map((s) => s.id));

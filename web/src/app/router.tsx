@@ -64,6 +64,10 @@ const budget = {
   public: lazy(() => import('../features/budget/PublicBudgetPage')),
   print: lazy(() => import('../features/budget/PrintPage')),
 };
+const publicKnowledge = {
+  list: lazy(() => import('../features/public-knowledge/PublicKnowledgePage')),
+  item: lazy(() => import('../features/public-knowledge/PublicKnowledgeItemPage')),
+};
 
 const accounts = {
   invite: lazy(() => import('../features/accounts/InvitePage')),
@@ -211,6 +215,16 @@ const committeeRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'committees/$id', component: committees.detail }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'meetings/$id', component: committees.meeting }),
 ];
+const publicKnowledgeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$tenant/knowledge',
+  component: publicKnowledge.list,
+  validateSearch: (s: Record<string, unknown>): { q?: string; page?: number } => ({
+    q: typeof s.q === 'string' && s.q.trim() ? s.q.slice(0, 200) : undefined,
+    page: validateLedgerSearch(s).page,
+  }),
+});
+const publicKnowledgeItemRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/knowledge/$id', component: publicKnowledge.item });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -220,6 +234,8 @@ const routeTree = rootRoute.addChildren([
   publicVolunteersRoute,
   publicBudgetRoute,
   publicPrintRoute,
+  publicKnowledgeRoute,
+  publicKnowledgeItemRoute,
   tenantRoute.addChildren([
     ...manpowerRoutes,
     ...committeeRoutes,

@@ -3,8 +3,8 @@ import { DateInput, DatesProvider } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import 'dayjs/locale/th';
 import { useTranslation } from 'react-i18next';
-import { parseTypedDate } from '../../../common/thai/typed-date';
-import { buddhistYear, formatDate, formatMonthName, formatMonthYear } from './dates';
+import { formatTypedDate, parseTypedDate } from '../../../common/thai/typed-date';
+import { buddhistYear, formatMonthName, formatMonthYear } from './dates';
 import { useLang } from './hooks';
 
 export interface DateFieldProps {
@@ -21,7 +21,10 @@ export interface DateFieldProps {
   'data-testid'?: string;
 }
 
-/** A date field whose value is `yyyy-mm-dd` and whose display is Buddhist era (26 พ.ย. 2569): typed (15/1/2569, 15 ม.ค. 2569) or picked. */
+/**
+ * A date field whose value is `yyyy-mm-dd`: type it (15/03/2570, 15 มี.ค. 2570, B.E. or C.E.) or pick it
+ * from the calendar; it shows Buddhist era (15/03/2570). Something that is not a date is cleared on leaving.
+ */
 export function DateField({ label, value, onChange, error, description, required, clearable = true, minDate, maxDate, disabled, ...rest }: DateFieldProps) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -39,9 +42,9 @@ export function DateField({ label, value, onChange, error, description, required
         clearable={clearable}
         clearButtonProps={{ 'aria-label': t('common.clearDate') }}
         placeholder={t('common.typeOrPickDate')}
-        dateParser={parseTypedDate}
         leftSection={<IconCalendar size={16} aria-hidden />}
-        valueFormat={(date) => formatDate(date, lang)}
+        valueFormat={(d) => formatTypedDate(d.slice(0, 10))}
+        dateParser={(input) => parseTypedDate(input)}
         monthLabelFormat={(d) => formatMonthYear(d, lang)}
         yearLabelFormat={(d) => by(d)}
         decadeLabelFormat={(start, end) => `${by(start)} – ${by(end)}`}

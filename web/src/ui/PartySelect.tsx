@@ -1,8 +1,10 @@
-import { Group, MultiSelect, Select, Text } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Party } from '../../../common/schemas/partners';
 import { useTenant } from '../app/tenant';
 import { usePartners } from '../features/partners/api';
 import { enumLabel } from './enums';
@@ -12,6 +14,41 @@ export interface PartyOption {
   name: string;
   kind?: string;
   sector?: string;
+  /** What tells two people of the same name apart: role or organisation type, village, ID tail. */
+  detail?: string;
+}
+
+/** "ผู้ใหญ่บ้าน หมู่ 3 · หมู่ 3 ต.ชมภู · เลขบัตรลงท้าย 34": enough to pick the right นายบุญเลิศ. */
+export function partyDetail(p: Party, t: TFunction): string {
+  const place = [p.address.moo ? t('partySelect.village', { moo: p.address.moo }) : null, p.address.subdistrict ? t('partySelect.subdistrict', { name: p.address.subdistrict }) : null]
+    .filter(Boolean)
+    .join(' ');
+  const tail = p.citizenId ? p.citizenId.replace(/\D/g, '').slice(-2) : '';
+  const role = p.kind === 'person' ? p.position : p.orgType ? enumLabel(t, 'orgType', p.orgType) : null;
+  return [role, place, tail ? t('partySelect.idTail', { tail }) : null].filter(Boolean).join(' · ');
+}
+
+const toOption = (p: Party, t: TFunction): PartyOption => ({ id: p.id, name: p.name, kind: p.kind, sector: p.sector, detail: partyDetail(p, t) });
+
+function PartyOptionView({ label, party }: { label: string; party: PartyOption | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0} w="100%">
+      <Group gap={6} wrap="nowrap" justify="space-between" w="100%">
+        <Text size="sm">{label}</Text>
+        {party?.sector ? (
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            {enumLabel(t, 'sector', party.sector)}
+          </Text>
+        ) : null}
+      </Group>
+      {party?.detail ? (
+        <Text size="xs" c="dimmed" data-testid="party-option-detail">
+          {party.detail}
+        </Text>
+      ) : null}
+    </Stack>
+  );
 }
 
 /** Searchable partner picker backed by GET /partners?q= (server-side search). */
@@ -52,10 +89,10 @@ export function PartySelect({
     if (selected) map.set(selected.id, selected);
     for (const p of res.data?.items ?? []) {
       if (excludeIds?.includes(p.id)) continue;
-      map.set(p.id, { id: p.id, name: p.name, kind: p.kind, sector: p.sector });
+      map.set(p.id, toOption(p, t));
     }
     return map;
-  }, [res.data, selected, excludeIds]);
+  }, [res.data, selected, excludeIds, t]);
 
   const data = [...options.values()].map((p) => ({ value: p.id, label: p.name }));
 
@@ -83,19 +120,7 @@ export function PartySelect({
       leftSection={<IconSearch size={16} aria-hidden />}
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={280}
-      renderOption={({ option }) => {
-        const p = options.get(option.value);
-        return (
-          <Group gap={6} wrap="nowrap" justify="space-between" w="100%">
-            <Text size="sm">{option.label}</Text>
-            {p?.sector ? (
-              <Text size="xs" c="dimmed">
-                {enumLabel(t, 'sector', p.sector)}
-              </Text>
-            ) : null}
-          </Group>
-        );
-      }}
+      renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
       data-testid={testId}
     />
   );
@@ -127,9 +152,9 @@ export function PartyMultiSelect({
   const res = usePartners(slug, { q: debounced.trim() || undefined, pageSize: 20, sort: 'name' });
   const options = useMemo(() => {
     const map = new Map(picked.map((p) => [p.id, p]));
-    for (const p of res.data?.items ?? []) map.set(p.id, { id: p.id, name: p.name, kind: p.kind, sector: p.sector });
+    for (const p of res.data?.items ?? []) map.set(p.id, toOption(p, t));
     return map;
-  }, [res.data, picked]);
+  }, [res.data, picked, t]);
   return (
     <MultiSelect
       label={label}
@@ -152,6 +177,7 @@ export function PartyMultiSelect({
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={280}
       hidePickedOptions
+      renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
       data-testid={testId}
     />
   );

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Menu, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconChevronDown, IconFileSpreadsheet, IconListDetails, IconPlus, IconPrinter, IconWorld } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUND_KINDS, type FundKind } from '../../../../common/schemas/budget';
 import { usePermissions, useTenant } from '../../app/tenant';
@@ -16,14 +16,24 @@ import { exportUrl, useCreateFund, useTransparency, useTransactions, useVerify }
 import { LineModal, LinesSection } from './lines';
 import { ChainPanel, TransparencyView } from './parts';
 import { type BudgetSearch, currentFiscalYear } from './search';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 export default function BudgetPage() {
+  const tenantSlug = useTenant().slug;
+  const requested = useSearch({ from: '/t/$tenant/budget' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested}>
+      {(fiscalYear) => <BudgetPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function BudgetPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/budget' });
   const navigate = useNavigate({ from: '/t/$tenant/budget' });
-  const fiscalYear = search.fiscalYear ?? currentFiscalYear();
   const q = useTransparency(slug, { fiscalYear, networkId: search.networkId });
   const pending = useTransactions(slug, { status: 'pending', pageSize: 1 });
   const networks = useNetworkOptions();
@@ -31,11 +41,6 @@ export default function BudgetPage() {
   const [fundOpen, setFundOpen] = useState(false);
   const [lineOpen, setLineOpen] = useState(false);
   const set = (patch: Partial<BudgetSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
-  // no year asked for and none recorded for this one yet: show the latest year that has data
-  const latest = q.data?.fiscalYears[0];
-  useEffect(() => {
-    if (!search.fiscalYear && latest && !q.data?.fiscalYears.includes(fiscalYear)) void navigate({ search: (prev) => ({ ...prev, fiscalYear: latest }), replace: true });
-  }, [search.fiscalYear, latest, fiscalYear, q.data, navigate]);
   const years = [...new Set([...(q.data?.fiscalYears ?? []), fiscalYear])].sort((a, b) => b - a);
 
   return (

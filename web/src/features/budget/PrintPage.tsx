@@ -9,15 +9,23 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { usePublicBudget } from './api';
-import { currentFiscalYear } from './search';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 /** A one-page summary to print or save as PDF: projects, sources, contributors, totals in Thai words, the chain head. */
 export default function PrintPage() {
+  const tenantSlug = useParams({ from: '/p/$tenant/budget/print' }).tenant;
+  const requested = useSearch({ from: '/p/$tenant/budget/print' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested} publicPage>
+      {(fiscalYear) => <PrintPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function PrintPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { tenant } = useParams({ from: '/p/$tenant/budget/print' });
-  const search = useSearch({ from: '/p/$tenant/budget/print' });
-  const fiscalYear = search.fiscalYear ?? currentFiscalYear();
   const q = usePublicBudget(tenant, { fiscalYear });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loading />;

@@ -12,18 +12,27 @@ import { Pager } from '../../ui/Pager';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { usePublicBudget, usePublicLedger, usePublicVerify } from './api';
 import { ChainPanel, Money, TransparencyView } from './parts';
-import { currentFiscalYear } from './search';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 const LEDGER_PAGE = 20;
 
 /** The citizens' view: no login, no personal data (the server leaves it out). */
 export default function PublicBudgetPage() {
+  const tenantSlug = useParams({ from: '/p/$tenant/budget' }).tenant;
+  const requested = useSearch({ from: '/p/$tenant/budget' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested} publicPage>
+      {(fiscalYear) => <PublicBudgetPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { tenant } = useParams({ from: '/p/$tenant/budget' });
   const search = useSearch({ from: '/p/$tenant/budget' });
   const navigate = useNavigate({ from: '/p/$tenant/budget' });
-  const fiscalYear = search.fiscalYear ?? currentFiscalYear();
   const q = usePublicBudget(tenant, { fiscalYear });
   const page = search.page ?? 1;
   const ledger = usePublicLedger(tenant, { fiscalYear, page, pageSize: LEDGER_PAGE });
@@ -32,10 +41,6 @@ export default function PublicBudgetPage() {
   useEffect(() => {
     document.title = `${t('budget.publicTitle')} · ${name || t('app.name')}`;
   }, [t, name]);
-  const latest = q.data?.fiscalYears[0];
-  useEffect(() => {
-    if (!search.fiscalYear && latest && !q.data?.fiscalYears.includes(fiscalYear)) void navigate({ search: { fiscalYear: latest, page: undefined }, replace: true });
-  }, [search.fiscalYear, latest, fiscalYear, q.data, navigate]);
   const years = [...new Set([...(q.data?.fiscalYears ?? []), fiscalYear])].sort((a, b) => b - a);
   const columns: Column<PublicTransaction>[] = [
     {

@@ -43,6 +43,7 @@ import { PartySelect } from '../../ui/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useKnowledgeList } from '../knowledge/api';
 import { useCreateForum, useForum, useUpdateForum } from './api';
+import { NoPermission } from '../../ui/NoPermission';
 
 interface ParticipantRow {
   key: number;
@@ -184,6 +185,9 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
       });
     }
   }
+
+  // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
+  if (!can.editForum) return <NoPermission title={forum ? t('forums.editTitle', { name: forum.title }) : t('forums.newTitle')} />;
 
   return (
     <Stack gap="md" maw={1000}>

@@ -130,6 +130,11 @@ export default function KnowledgeDetailPage() {
                   <Text size="sm" c="dimmed">
                     {t(`knowledge.visibilityHint.${k.visibility}`)}
                   </Text>
+                  {k.visibility === 'public' && (
+                    <AnchorLink to="/p/$tenant/knowledge/$id" params={{ tenant: slug, id: k.id }} size="sm" data-testid="public-link">
+                      {t('publicKnowledge.publicLink')}
+                    </AnchorLink>
+                  )}
                 </Field>
                 <Field label={t('knowledge.publishedOn')}>{formatDate(k.publishedOn, lang, 'long')}</Field>
                 <Field label={t('knowledge.networks')}>

@@ -29,6 +29,7 @@ import { PartySelect } from '../../ui/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
 import { RichText } from './parts';
+import { NoPermission } from '../../ui/NoPermission';
 
 interface PartyRow {
   key: number;
@@ -190,6 +191,9 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
       'parties',
       partyRows.map((p) => (p.key === key ? { ...p, ...patch } : p)),
     );
+
+  // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
+  if (!allowed) return <NoPermission title={item ? t('knowledge.editTitle', { title: item.title }) : t('knowledge.newTitle')} />;
 
   return (
     <Stack gap="md" maw={1000}>

@@ -17,7 +17,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useHours, useReviewHours, useTotals } from './api';
 import { LogHoursForm } from './LogHoursForm';
-import { currentFiscalYear, fiscalYearOptions, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
+import { fiscalYearOptions, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
+import { useDefaultYearState } from '../../ui/FiscalYear';
 
 function ReturnModal({ log, onClose }: { log: HourLog | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -168,7 +169,7 @@ function TotalsPanel() {
   const lang = useLang();
   const { slug } = useTenant();
   const [by, setBy] = useState<'person' | 'team' | 'network' | 'fiscalYear'>('person');
-  const [year, setYear] = useState<string | null>(String(currentFiscalYear()));
+  const [year, setYear] = useDefaultYearState(slug);
   const totals = useTotals(slug, { by, fiscalYear: by === 'fiscalYear' ? undefined : (year ?? undefined), limit: 100 });
   return (
     <Stack>
@@ -244,7 +245,7 @@ export default function HoursPage() {
   const editor = can.editNetwork;
   const [tab, setTab] = useState<string | null>(editor ? 'queue' : 'all');
   const [status, setStatus] = useState<HourStatus | null>(null);
-  const [year, setYear] = useState<string | null>(String(currentFiscalYear()));
+  const [year, setYear] = useDefaultYearState(slug);
   return (
     <Stack gap="md">
       <PageHeader

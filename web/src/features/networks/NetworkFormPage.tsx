@@ -19,6 +19,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../../ui/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
+import { NoPermission } from '../../ui/NoPermission';
 
 interface Values {
   name: string;
@@ -130,6 +131,9 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
       });
     }
   }
+
+  // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
+  if (!allowed) return <NoPermission title={network ? t('networks.editTitle', { name: network.name }) : t('networks.newTitle')} />;
 
   return (
     <Stack gap="md" maw={960}>

@@ -123,6 +123,7 @@ export function BulkModal({ defaultLevel, onClose }: { defaultLevel?: string; on
               value={form.values.occurredOn}
               onChange={(v) => form.setFieldValue('occurredOn', v)}
               error={form.errors.occurredOn}
+              data-testid="bulk-date"
             />
             <Select
               label={t('participation.level')}

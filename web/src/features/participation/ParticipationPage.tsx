@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, ParticipationLevel, ParticipationRecord } from '../../../../common/schemas/participation';
 import { PARTICIPATION_LEVELS } from '../../../../common/schemas/participation';
-import { fiscalYearOf } from '../../../../common/thai/dates';
 import { clean } from '../../app/search';
 import { useTenant } from '../../app/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -26,6 +25,7 @@ import { planPermissions } from '../plans/format';
 import type { ParticipationSearch } from '../plans/search';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 type Dim = 'networks' | 'pillars' | 'sectors';
 const DIM_PARAM: Record<Dim, 'networkId' | 'pillar' | 'sector'> = { networks: 'networkId', pillars: 'pillar', sectors: 'sector' };
@@ -34,6 +34,16 @@ const PAGE = 20;
 
 /** Participation matrix (networks, pillars, sectors × issue / plan / operation) for a fiscal year, with drill-down to the records. */
 export default function ParticipationPage() {
+  const tenantSlug = useTenant().slug;
+  const requested = useSearch({ from: '/t/$tenant/participation' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested}>
+      {(fiscalYear) => <ParticipationPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const desktop = useIsDesktop();
@@ -41,7 +51,6 @@ export default function ParticipationPage() {
   const can = planPermissions(role);
   const search = useSearch({ from: '/t/$tenant/participation' });
   const navigate = useNavigate({ from: '/t/$tenant/participation' });
-  const fiscalYear = search.fiscalYear ?? fiscalYearOf(new Date());
   const [dim, setDim] = useState<Dim>(search.pillar ? 'pillars' : search.sector ? 'sectors' : 'networks');
   const [bulkOpen, setBulkOpen] = useState(false);
   const [deleting, setDeleting] = useState<ParticipationRecord | null>(null);
@@ -57,9 +66,9 @@ export default function ParticipationPage() {
   const set = (patch: Partial<ParticipationSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
   const m = matrix.data;
   const rows: MatrixRow[] = m ? m[dim].filter((r) => r.counts.issue + r.counts.plan + r.counts.operation > 0) : [];
-  const total = (r: MatrixRow) => r.counts.issue + r.counts.plan + r.counts.operation;
+  const total = (r: MatrixRow) => r.occasions.issue + r.occasions.plan + r.occasions.operation;
   const sorted = [...rows].sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label, 'th'));
-  const chartRows = sorted.slice(0, 12).map((r) => ({ label: r.label, ...r.counts }));
+  const chartRows = sorted.slice(0, 12).map((r) => ({ label: r.label, ...r.occasions }));
   const levelLabel = (l: string) => enumLabel(t, 'participationLevel', l);
 
   const drillLabel = () => {
@@ -79,12 +88,13 @@ export default function ParticipationPage() {
           // the records open below the matrix: bring them into view (on a phone they are far down)
           setTimeout(() => document.getElementById('pt-records')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 150);
         }}
-        title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.counts[l] })}
+        title={t('participation.cellLabel', { row: r.label, level: levelLabel(l), count: r.occasions[l], records: r.counts[l] })}
         data-testid={`cell-${l}`}
-        data-value={r.counts[l]}
+        data-value={r.occasions[l]}
+        data-records={r.counts[l]}
         style={{ textDecoration: 'underline', color: 'var(--mantine-color-teal-9)' }}
       >
-        {formatNumber(r.counts[l], lang)}
+        {formatNumber(r.occasions[l], lang)}
         <Text span size="xs" c="dimmed">
           {' '}
           ({t('participation.peopleShort', { people: formatNumber(r.people[l], lang) })})
@@ -187,11 +197,15 @@ export default function ParticipationPage() {
                   <Text size="sm" fw={600}>
                     {levelLabel(l)}
                   </Text>
-                  <Text fz={desktop ? 26 : 22} fw={700} data-testid={`total-${l}`} data-value={m.counts[l]}>
-                    {formatNumber(m.counts[l], lang)}
+                  <Text fz={desktop ? 26 : 22} fw={700} data-testid={`total-${l}`} data-value={m.occasions[l]} data-records={m.counts[l]}>
+                    {formatNumber(m.occasions[l], lang)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t('participation.recordsPeople', { records: formatNumber(m.counts[l], lang), people: formatNumber(m.people[l], lang) })}
+                    {t('participation.occasionsPeople', {
+                      occasions: formatNumber(m.occasions[l], lang),
+                      people: formatNumber(m.people[l], lang),
+                      records: formatNumber(m.counts[l], lang),
+                    })}
                   </Text>
                 </UnstyledButton>
               </Paper>

@@ -32,6 +32,7 @@ import { isValidThaiCitizenId } from '../../ui/thai';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { AddressSearch } from './AddressSearch';
 import { useCreatePartner, usePartner, useUpdatePartner } from './api';
+import { NoPermission } from '../../ui/NoPermission';
 
 interface Values {
   kind: PartyKind;
@@ -191,6 +192,9 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
       });
     }
   }
+
+  // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
+  if (!allowed) return <NoPermission title={partner ? t('partners.editTitle', { name: partner.name }) : t('partners.newTitle')} />;
 
   return (
     <Stack gap="md" maw={960}>

@@ -8,6 +8,9 @@ import { useContinuity } from './api';
 /** A network's fiscal years with a joint plan: filled = a plan, outlined = a gap; and its current run. */
 export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; highlight?: number; link?: boolean }) {
   const { t } = useTranslation();
+  // one year is not a range: "1 ปี (2570)", not "2570–2570"
+  const runText = (key: 'latestRun' | 'longestRun', r: { from: number; to: number; length: number }) =>
+    r.from === r.to ? t(`plan.${key}Single`, { from: r.from }) : t(`plan.${key}`, { count: r.length, from: r.from, to: r.to });
   const { slug } = useTenant();
   if (!c.years.length) return null;
   const from = c.years[0];
@@ -23,10 +26,8 @@ export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; hi
           </AnchorLink>
         ) : null}
         <Text size="sm">
-          {c.latestRun ? t('plan.latestRun', { count: c.latestRun.length, from: c.latestRun.from, to: c.latestRun.to }) : null}
-          {c.longestRun && c.latestRun && c.longestRun.length > c.latestRun.length
-            ? ` · ${t('plan.longestRun', { count: c.longestRun.length, from: c.longestRun.from, to: c.longestRun.to })}`
-            : null}
+          {c.latestRun ? runText('latestRun', c.latestRun) : null}
+          {c.longestRun && c.latestRun && c.longestRun.length > c.latestRun.length ? ` · ${runText('longestRun', c.longestRun)}` : null}
         </Text>
       </Group>
       <Group gap={4} wrap="wrap" role="list" aria-label={t('plan.yearsWithPlan', { name: c.name })}>

@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowForwardUp, IconChartBar, IconDots, IconDownload, IconEdit, IconPlus, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
+import type { Activity, PlanDetail, Project, ScheduleState } from '../../../../common/schemas/plans';
+import type { Lang } from '../../i18n';
 import { apiUrl, tenantPath } from '../../api/client';
 import { useTenant } from '../../app/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -21,7 +23,7 @@ import { fiscalYearLabel } from '../forums/format';
 import { useCarryForward, useContinuity, useDeletePlan, useDeleteWork, usePlan } from './api';
 import { ContinuityRow } from './Continuity';
 import { AdoptedBy } from '../committees/Resolutions';
-import { baht, DARK_ORANGE, percent, planPermissions, STATUS_COLORS } from './format';
+import { baht, DARK_ORANGE, percent, planPermissions, SCHEDULE_COLORS, STATUS_COLORS } from './format';
 import { ProgressModal } from './ProgressModal';
 import { Timeline } from './Timeline';
 import { WorkModal, type WorkTarget } from './WorkModal';
@@ -39,6 +41,29 @@ export function StatusBadge({ status }: { status: Project['status'] }) {
       {enumLabel(t, 'workStatus', status)}
     </Badge>
   );
+}
+
+/** The status derived from progress and dates (the server's `schedule`). */
+export function ScheduleBadge({ schedule }: { schedule: ScheduleState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={SCHEDULE_COLORS[schedule]}
+      variant={schedule === 'not_started' ? 'outline' : 'light'}
+      c={SCHEDULE_COLORS[schedule] === 'orange' ? DARK_ORANGE : undefined}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+      data-testid="schedule-badge"
+      data-value={schedule}
+    >
+      {enumLabel(t, 'schedule', schedule)}
+    </Badge>
+  );
+}
+
+/** Dates as they apply; borrowed ones say from where ("ตามแผน"). */
+export function workPeriod(w: Pick<Activity, 'effectiveStartDate' | 'effectiveEndDate' | 'datesFrom'>, lang: Lang, t: TFunction): string {
+  const period = `${formatDate(w.effectiveStartDate, lang)} – ${formatDate(w.effectiveEndDate, lang)}`;
+  return w.datesFrom === 'own' ? period : `${period} (${t(`plan.datesFrom.${w.datesFrom}`)})`;
 }
 
 export function ProgressBar({ value, label, size = 'lg' }: { value: number | null; label: string; size?: string }) {
@@ -109,10 +134,10 @@ function PlanView({ plan }: { plan: PlanDetail }) {
     {
       key: 'dates',
       header: t('plan.period'),
-      render: (a) => (a.startDate && a.endDate ? `${formatDate(a.startDate, lang)} – ${formatDate(a.endDate, lang)}` : '—'),
+      render: (a) => workPeriod(a, lang, t),
     },
     { key: 'lead', header: t('plan.lead'), render: (a) => a.lead?.name ?? '—' },
-    { key: 'status', header: t('plan.status'), render: (a) => <StatusBadge status={a.status} />, nowrap: true },
+    { key: 'status', header: t('plan.status'), render: (a) => <ScheduleBadge schedule={a.schedule} />, nowrap: true },
     { key: 'budget', header: t('plan.budget'), render: (a) => baht(a.budgetSatang, lang), align: 'right', nowrap: true },
     {
       key: 'progress',
@@ -326,7 +351,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 {i + 1}. {p.name}
               </Title>
               <Group gap="xs" wrap="wrap">
-                <StatusBadge status={p.status} />
+                <ScheduleBadge schedule={p.schedule} />
                 <Text size="sm" c="dimmed">
                   {p.startDate && p.endDate ? `${formatDate(p.startDate, lang)} – ${formatDate(p.endDate, lang)} · ` : ''}
                   {baht(p.budgetSatang, lang)}

@@ -20,6 +20,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { fiscalYearLabel } from '../forums/format';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
+import { NoPermission } from '../../ui/NoPermission';
 
 interface Values {
   name: string;
@@ -105,6 +106,9 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
       },
     );
   }
+
+  // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
+  if (!can.edit) return <NoPermission title={plan ? t('plans.editTitle', { name: plan.name }) : t('plans.newTitle')} />;
 
   return (
     <Stack gap="md" maw={960}>

@@ -1,11 +1,11 @@
 import { Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PlanDetail } from '../../../../common/schemas/plans';
+import type { PlanDetail, ScheduleState } from '../../../../common/schemas/plans';
 import { fiscalYearRange } from '../../../../common/thai/dates';
 import { formatDate, formatMonthName, parseIsoDate, todayIso } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
 import { useLang } from '../../ui/hooks';
-import { percent, STATUS_COLORS, WORK_STATUSES } from './format';
+import { percent, SCHEDULE_COLORS, SCHEDULE_STATES } from './format';
 import classes from './Timeline.module.css';
 
 const DAY = 86_400_000;
@@ -17,8 +17,10 @@ interface Row {
   name: string;
   start: string | null;
   end: string | null;
-  status: (typeof WORK_STATUSES)[number];
+  status: ScheduleState;
   progress: number | null;
+  /** Dates taken from the project or plan (the activity has none of its own). */
+  borrowed?: 'own' | 'project' | 'plan';
 }
 
 /** Projects with their activities in reading order; a project without dates spans its activities. */
@@ -31,13 +33,13 @@ function rowsOf(plan: PlanDetail): Row[] {
       key: p.id,
       kind: 'project',
       name: p.name,
-      start: p.startDate ?? (starts.length ? starts.sort()[0] : null),
-      end: p.endDate ?? (ends.length ? ends.sort().at(-1)! : null),
-      status: p.status,
+      start: p.startDate ?? (starts.length ? starts.sort()[0] : p.effectiveStartDate),
+      end: p.endDate ?? (ends.length ? ends.sort().at(-1)! : p.effectiveEndDate),
+      status: p.schedule,
       progress: p.progress,
     });
     for (const a of p.activities)
-      rows.push({ key: a.id, kind: 'activity', name: a.name, start: a.startDate, end: a.endDate, status: a.status, progress: a.progress });
+      rows.push({ key: a.id, kind: 'activity', name: a.name, start: a.effectiveStartDate, end: a.effectiveEndDate, status: a.schedule, progress: a.progress, borrowed: a.datesFrom });
   }
   return rows;
 }
@@ -67,10 +69,10 @@ export function Timeline({ plan }: { plan: PlanDetail }) {
   return (
     <Box>
       <Group gap="md" mb="xs" wrap="wrap" aria-label={t('plan.legend')} role="list">
-        {WORK_STATUSES.map((s) => (
+        {SCHEDULE_STATES.map((s) => (
           <Group key={s} gap={6} wrap="nowrap" role="listitem">
-            <span className={classes.swatch} style={{ background: `var(--mantine-color-${STATUS_COLORS[s]}-6)` }} aria-hidden />
-            <Text size="sm">{enumLabel(t, 'workStatus', s)}</Text>
+            <span className={classes.swatch} style={{ background: `var(--mantine-color-${SCHEDULE_COLORS[s]}-6)` }} aria-hidden />
+            <Text size="sm">{enumLabel(t, 'schedule', s)}</Text>
           </Group>
         ))}
         {showToday ? (
@@ -96,8 +98,8 @@ export function Timeline({ plan }: { plan: PlanDetail }) {
           </div>
           <ul className={classes.rows}>
             {rows.map((r) => {
-              const status = enumLabel(t, 'workStatus', r.status);
-              const dates = r.start && r.end ? `${formatDate(r.start, lang)} – ${formatDate(r.end, lang)}` : t('plan.noDates');
+              const status = enumLabel(t, 'schedule', r.status);
+              const dates = r.start && r.end ? `${formatDate(r.start, lang)} – ${formatDate(r.end, lang)}${r.borrowed && r.borrowed !== 'own' ? ` (${t(`plan.datesFrom.${r.borrowed}`)})` : ''}` : t('plan.noDates');
               const left = r.start ? pos(r.start) : 0;
               const right = r.end ? pos(r.end) + 100 / total : 100;
               return (
@@ -117,7 +119,7 @@ export function Timeline({ plan }: { plan: PlanDetail }) {
                         style={{
                           left: `${left}%`,
                           width: `${Math.max(0.8, right - left)}%`,
-                          background: `var(--mantine-color-${STATUS_COLORS[r.status]}-${r.kind === 'project' ? 7 : 4})`,
+                          background: `var(--mantine-color-${SCHEDULE_COLORS[r.status]}-${r.kind === 'project' ? 7 : 4})`,
                         }}
                         title={`${r.name}: ${dates} · ${status} · ${percent(r.progress, lang)}`}
                       >

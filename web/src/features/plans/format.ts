@@ -1,9 +1,9 @@
 import type { TenantRole } from '../../../../common/schemas';
-import { WORK_STATUSES, type WorkStatus } from '../../../../common/schemas/plans';
+import { SCHEDULE_STATES, type ScheduleState, WORK_STATUSES, type WorkStatus } from '../../../../common/schemas/plans';
 import { formatBaht } from '../../../../common/thai/money';
 import type { Lang } from '../../i18n';
 
-export { WORK_STATUSES };
+export { SCHEDULE_STATES, WORK_STATUSES };
 
 /** Mantine colours per status; the timeline bars and the badges use the same ones. */
 export const STATUS_COLORS: Record<WorkStatus, string> = {
@@ -11,6 +11,15 @@ export const STATUS_COLORS: Record<WorkStatus, string> = {
   in_progress: 'blue',
   done: 'teal',
   delayed: 'orange',
+  cancelled: 'red',
+};
+
+/** Colours of the derived status people read (progress and dates): overdue stands out. */
+export const SCHEDULE_COLORS: Record<ScheduleState, string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  done: 'teal',
+  overdue: 'orange',
   cancelled: 'red',
 };
 

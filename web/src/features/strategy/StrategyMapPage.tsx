@@ -4,7 +4,6 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StrategyMap } from '../../../../common/schemas/strategy';
-import { fiscalYearOf } from '../../../../common/thai/dates';
 import { clean } from '../../app/search';
 import { useTenant } from '../../app/tenant';
 import { formatDate } from '../../ui/dates';
@@ -22,6 +21,7 @@ import type { StrategyMapSearch } from '../plans/search';
 import { useStrategyMap } from './api';
 import { MeasurementModal } from './MeasurementModal';
 import { FrameModal, GoalModal, IndicatorModal, StrategyModal } from './StrategyEditModals';
+import { WithFiscalYear } from '../../ui/FiscalYear';
 
 type Goal = StrategyMap['goals'][number];
 type MapIndicator = Goal['indicators'][number];
@@ -128,13 +128,22 @@ function IndicatorRow({ i, onMeasure, onEdit }: { i: MapIndicator; onMeasure?: (
 
 /** Strategy map: vision → goals → strategies → projects → indicators, each indicator's latest value against its target. */
 export default function StrategyMapPage() {
+  const tenantSlug = useTenant().slug;
+  const requested = useSearch({ from: '/t/$tenant/strategy' }).fiscalYear;
+  return (
+    <WithFiscalYear tenant={tenantSlug} requested={requested}>
+      {(fiscalYear) => <StrategyMapPageView fiscalYear={fiscalYear} />}
+    </WithFiscalYear>
+  );
+}
+
+function StrategyMapPageView({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { slug, role } = useTenant();
   const can = planPermissions(role);
   const search = useSearch({ from: '/t/$tenant/strategy' });
   const navigate = useNavigate({ from: '/t/$tenant/strategy' });
-  const fiscalYear = search.fiscalYear ?? fiscalYearOf(new Date());
   const q = useStrategyMap(slug, { fiscalYear, networkId: search.networkId });
   const networks = useNetworkOptions();
   const [measuring, setMeasuring] = useState<MapIndicator | null>(null);

@@ -1,0 +1,90 @@
+import { Card, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLang } from '../../ui/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
+import { AnchorLink } from '../../ui/links';
+import { Loading } from '../../ui/Loading';
+import { Pager } from '../../ui/Pager';
+import { KnowledgeTypeBadge, TagList } from '../knowledge/parts';
+import { usePublicKnowledge } from './api';
+import { PublicShell } from './PublicShell';
+
+const PAGE = 20;
+
+/** Knowledge marked สาธารณะ, for anyone: no login. */
+export default function PublicKnowledgePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { tenant } = useParams({ from: '/p/$tenant/knowledge' });
+  const search = useSearch({ from: '/p/$tenant/knowledge' });
+  const navigate = useNavigate({ from: '/p/$tenant/knowledge' });
+  const [text, setText] = useState(search.q ?? '');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  useEffect(() => {
+    if ((search.q ?? '') !== q) void navigate({ search: { q: q || undefined, page: undefined }, replace: true });
+  }, [q, search.q, navigate]);
+  const page = search.page ?? 1;
+  const list = usePublicKnowledge(tenant, { q: search.q, page, pageSize: PAGE });
+  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
+  useEffect(() => {
+    document.title = `${t('publicKnowledge.title')} · ${name || t('app.name')}`;
+  }, [t, name]);
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Stack gap={4}>
+          {name && <Text fw={600}>{name}</Text>}
+          <Title order={1}>{t('publicKnowledge.title')}</Title>
+          <Text c="dimmed">{t('publicKnowledge.subtitle')}</Text>
+        </Stack>
+        <TextInput
+          label={t('publicKnowledge.search')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          maw={420}
+        />
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} />
+        ) : list.data.items.length === 0 ? (
+          <Paper withBorder p="lg">
+            <Text c="dimmed" ta="center">
+              {t('publicKnowledge.empty')}
+            </Text>
+          </Paper>
+        ) : (
+          <Stack gap="sm" data-testid="public-knowledge-list">
+            {list.data.items.map((k) => (
+              <Card key={k.id} withBorder radius="md" component="article">
+                <Group gap="xs" mb={4}>
+                  <KnowledgeTypeBadge type={k.type} />
+                  <Text size="sm" c="dimmed">
+                    {formatDate(k.publishedOn, lang, 'long')}
+                  </Text>
+                </Group>
+                <AnchorLink to="/p/$tenant/knowledge/$id" params={{ tenant, id: k.id }} fw={600} fz="lg" className="break-words">
+                  {k.title}
+                </AnchorLink>
+                {k.summary && <Text mt={4}>{k.summary}</Text>}
+                {k.networks.length > 0 && (
+                  <Text size="sm" c="dimmed" mt={4}>
+                    {k.networks.join(' · ')}
+                  </Text>
+                )}
+                {k.tags.length > 0 && <TagList tags={k.tags} max={5} />}
+              </Card>
+            ))}
+            <Pager page={page} pageSize={PAGE} total={list.data.total} onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })} />
+          </Stack>
+        )}
+      </Stack>
+    </PublicShell>
+  );
+}
