@@ -15,6 +15,7 @@ import { participationRoutes } from './participation/participation.routes';
 import { manpowerRoutes } from './manpower/manpower.routes';
 import { budgetRoutes } from './budget/budget.routes';
 import { committeeRoutes } from './committees/committees.routes';
+import { localPlanRoutes } from './localplans/localplans.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -35,6 +36,7 @@ export async function registerModules(app: FastifyInstance) {
     manpowerRoutes,
     budgetRoutes,
     committeeRoutes,
+    localPlanRoutes,
   ]) {
     await routes(app);
   }
