@@ -89,10 +89,7 @@ export const localPlanEditions = pgTable(
       'cascade',
     ),
     unique('local_plan_editions_number_uq').on(t.tenantId, t.localPlanId, t.kind, t.number),
-    check(
-      'local_plan_editions_kind_check',
-      sql`(${t.kind} = 'original' and ${t.number} = 0) or (${t.kind} in ('addition', 'change') and ${t.number} >= 1)`,
-    ),
+    check('local_plan_editions_kind_check', sql`(${t.kind} = 'original' and ${t.number} = 0) or (${t.kind} in ('addition', 'change') and ${t.number} >= 1)`),
   ],
 );
 

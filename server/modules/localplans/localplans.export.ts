@@ -183,7 +183,11 @@ export async function p01Xlsx(plan: LocalPlanDetail, edition: Edition | null, ro
     const head = ws.addRow([`${g.strategy.position}. ${prefixed('ยุทธศาสตร์', g.strategy.name)}`]);
     bold(head, n);
     for (const p of g.programmes) add(`${g.strategy.position}.${p.programme.position} ${prefixed('แผนงาน', p.programme.name)}`, p.rows);
-    add(`รวม ยุทธศาสตร์ที่ ${g.strategy.position}`, g.programmes.flatMap((p) => p.rows), true);
+    add(
+      `รวม ยุทธศาสตร์ที่ ${g.strategy.position}`,
+      g.programmes.flatMap((p) => p.rows),
+      true,
+    );
   }
   add('รวมทั้งสิ้น', rows, true);
   finish(ws, 5, n);

@@ -40,7 +40,12 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/local-governments`,
     {
       config: { access: anyTenantRole },
-      schema: { tags, summary: 'Local governments that can have a plan: this one and partner local governments', params: tenantParams, response: { 200: z.array(localGovernment) } },
+      schema: {
+        tags,
+        summary: 'Local governments that can have a plan: this one and partner local governments',
+        params: tenantParams,
+        response: { 200: z.array(localGovernment) },
+      },
     },
     (req) => service.listLocalGovernments(req.tenantCtx),
   );
@@ -48,7 +53,13 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/board`,
     {
       config: { access: anyTenantRole },
-      schema: { tags, summary: "A joint plan's projects × the local governments that carry them", params: tenantParams, querystring: boardQuery, response: { 200: board } },
+      schema: {
+        tags,
+        summary: "A joint plan's projects × the local governments that carry them",
+        params: tenantParams,
+        querystring: boardQuery,
+        response: { 200: board },
+      },
     },
     (req) => service.getBoard(req.tenantCtx, req.query.planId),
   );
@@ -68,14 +79,23 @@ export async function localPlanRoutes(app: FastifyInstance) {
   );
   r.get(
     base,
-    { config: { access: anyTenantRole }, schema: { tags, summary: 'Local development plans', params: tenantParams, response: { 200: z.array(localPlanSummary) } } },
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'Local development plans', params: tenantParams, response: { 200: z.array(localPlanSummary) } },
+    },
     (req) => service.listLocalPlans(req.tenantCtx),
   );
   r.post(
     base,
     {
       config: { access: officers },
-      schema: { tags, summary: 'Create a five-year local development plan with its strategies and programmes', params: tenantParams, body: localPlanCreate, response: { 201: localPlanDetail } },
+      schema: {
+        tags,
+        summary: 'Create a five-year local development plan with its strategies and programmes',
+        params: tenantParams,
+        body: localPlanCreate,
+        response: { 201: localPlanDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await service.createLocalPlan(req.tenantCtx, req.body)),
   );
@@ -83,7 +103,12 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/:id`,
     {
       config: { access: anyTenantRole },
-      schema: { tags, summary: 'A local plan: strategies, programmes, editions and the joint projects it carries', params: idParams, response: { 200: localPlanDetail } },
+      schema: {
+        tags,
+        summary: 'A local plan: strategies, programmes, editions and the joint projects it carries',
+        params: idParams,
+        response: { 200: localPlanDetail },
+      },
     },
     (req) => service.getLocalPlan(req.tenantCtx, req.params.id),
   );
@@ -91,7 +116,13 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/:id/strategies`,
     {
       config: { access: officers },
-      schema: { tags, summary: 'Add a strategy (with the province strategy it serves and its programmes)', params: idParams, body: strategyCreate, response: { 201: localPlanDetail } },
+      schema: {
+        tags,
+        summary: 'Add a strategy (with the province strategy it serves and its programmes)',
+        params: idParams,
+        body: strategyCreate,
+        response: { 201: localPlanDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await service.addStrategy(req.tenantCtx, req.params.id, req.body)),
   );
@@ -107,7 +138,13 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/:id/editions`,
     {
       config: { access: officers },
-      schema: { tags, summary: 'Record an edition (original, เพิ่มเติม or เปลี่ยนแปลง ครั้งที่ N) and its approving act', params: idParams, body: editionCreate, response: { 201: localPlanDetail } },
+      schema: {
+        tags,
+        summary: 'Record an edition (original, เพิ่มเติม or เปลี่ยนแปลง ครั้งที่ N) and its approving act',
+        params: idParams,
+        body: editionCreate,
+        response: { 201: localPlanDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await service.addEdition(req.tenantCtx, req.params.id, req.body)),
   );
@@ -115,13 +152,22 @@ export async function localPlanRoutes(app: FastifyInstance) {
     `${base}/:id/projects/:itemId`,
     {
       config: { access: officers },
-      schema: { tags, summary: 'Move an integrated project on (integrated into an edition, in the annual budget, done) or drop it', params: itemParams, body: statusInput, response: { 200: integratedProject } },
+      schema: {
+        tags,
+        summary: 'Move an integrated project on (integrated into an edition, in the annual budget, done) or drop it',
+        params: itemParams,
+        body: statusInput,
+        response: { 200: integratedProject },
+      },
     },
     (req) => service.setStatus(req.tenantCtx, req.params.id, req.params.itemId, req.body),
   );
   r.get(
     `${base}/:id/p02.xlsx`,
-    { config: { access: anyTenantRole }, schema: { tags, summary: 'ผ.02 รายละเอียดโครงการพัฒนา (XLSX), one edition or all rows not dropped', params: idParams, querystring: p02Query } },
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'ผ.02 รายละเอียดโครงการพัฒนา (XLSX), one edition or all rows not dropped', params: idParams, querystring: p02Query },
+    },
     async (req, reply) => {
       const { detail, edition, rows } = await service.exportData(req.tenantCtx, req.params.id, req.query.edition);
       return sendXlsx(reply, `p02-${detail.startYear}`, await p02Xlsx(detail, edition, rows));

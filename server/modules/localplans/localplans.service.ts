@@ -117,9 +117,7 @@ async function insertStrategy(tx: Tx, ctx: TenantContext, localPlanId: string, p
     .values({ tenantId: ctx.tenant.id, localPlanId, position, name: s.name, provinceStrategy: s.provinceStrategy ?? null })
     .returning();
   if (s.programmes.length)
-    await tx
-      .insert(localPlanProgrammes)
-      .values(s.programmes.map((g, i) => ({ tenantId: ctx.tenant.id, strategyId: row.id, position: i + 1, name: g.name })));
+    await tx.insert(localPlanProgrammes).values(s.programmes.map((g, i) => ({ tenantId: ctx.tenant.id, strategyId: row.id, position: i + 1, name: g.name })));
   return row;
 }
 
@@ -193,7 +191,10 @@ export function addEdition(ctx: TenantContext, id: string, input: z.output<typeo
     if (input.kind !== 'original' && !original) throw new AppError('validation_failed', { kind: 'original_first' });
     if (original && input.approvedOn < original.approvedOn) throw new AppError('validation_failed', { approvedOn: 'before_original' });
     const number = input.kind === 'original' ? 0 : editions.filter((e) => e.kind === input.kind).length + 1;
-    const [row] = await tx.insert(localPlanEditions).values({ tenantId: ctx.tenant.id, localPlanId: id, number, ...input }).returning();
+    const [row] = await tx
+      .insert(localPlanEditions)
+      .values({ tenantId: ctx.tenant.id, localPlanId: id, number, ...input })
+      .returning();
     await audit(tx, ctx, { entity: 'local_plan_edition', entityId: row.id, entityLabel: plan.name, action: 'create', after: { ...input, number } });
     return loadDetail(tx, ctx, id);
   });
@@ -261,16 +262,34 @@ export function setAssignments(ctx: TenantContext, projectId: string, input: z.o
       const [row] = await tx
         .insert(localPlanProjects)
         .values({ tenantId: ctx.tenant.id, localPlanId: a.localPlanId, projectId, ...texts })
-        .onConflictDoUpdate({ target: [localPlanProjects.tenantId, localPlanProjects.localPlanId, localPlanProjects.projectId], set: { ...texts, updatedAt: new Date() } })
+        .onConflictDoUpdate({
+          target: [localPlanProjects.tenantId, localPlanProjects.localPlanId, localPlanProjects.projectId],
+          set: { ...texts, updatedAt: new Date() },
+        })
         .returning({ id: localPlanProjects.id });
-      await tx.delete(localPlanProjectYears).where(and(eq(localPlanProjectYears.tenantId, ctx.tenant.id), eq(localPlanProjectYears.localPlanProjectId, row.id)));
+      await tx
+        .delete(localPlanProjectYears)
+        .where(and(eq(localPlanProjectYears.tenantId, ctx.tenant.id), eq(localPlanProjectYears.localPlanProjectId, row.id)));
       await tx
         .insert(localPlanProjectYears)
         .values(a.shares.map((s) => ({ tenantId: ctx.tenant.id, localPlanProjectId: row.id, year: s.year, budgetSatang: s.budgetSatang })));
     }
     const after = await items(tx, ctx, sql`i.project_id = ${projectId}`);
     const snapshot = (list: IntegratedProject[]) =>
-      Object.fromEntries(list.map((x) => [x.localGovernment.name, { programmeId: x.programmeId, shares: x.shares, objective: x.objective, target: x.target, kpi: x.kpi, expectedResult: x.expectedResult, responsibleUnit: x.responsibleUnit }]));
+      Object.fromEntries(
+        list.map((x) => [
+          x.localGovernment.name,
+          {
+            programmeId: x.programmeId,
+            shares: x.shares,
+            objective: x.objective,
+            target: x.target,
+            kpi: x.kpi,
+            expectedResult: x.expectedResult,
+            responsibleUnit: x.responsibleUnit,
+          },
+        ]),
+      );
     await audit(tx, ctx, {
       entity: 'local_plan_assignment',
       entityId: projectId,
@@ -311,7 +330,10 @@ export function setStatus(ctx: TenantContext, id: string, itemId: string, input:
         set.editionId = e.id;
       }
     }
-    await tx.update(localPlanProjects).set(set).where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, itemId)));
+    await tx
+      .update(localPlanProjects)
+      .set(set)
+      .where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, itemId)));
     const [after] = await items(tx, ctx, sql`i.id = ${itemId}`);
     await audit(tx, ctx, {
       entity: 'local_plan_project',
@@ -348,7 +370,12 @@ export function getBoard(ctx: TenantContext, planId: string): Promise<Board> {
     const carried = localPlanList
       .map((lp) => {
         const mine = assigned.filter((a) => a.localPlanId === lp.id && a.status !== 'dropped');
-        return { localPlanId: lp.id, localGovernment: lp.localGovernment, projectCount: mine.length, budgetSatang: mine.reduce((s, a) => s + a.totalSatang, 0) };
+        return {
+          localPlanId: lp.id,
+          localGovernment: lp.localGovernment,
+          projectCount: mine.length,
+          budgetSatang: mine.reduce((s, a) => s + a.totalSatang, 0),
+        };
       })
       .filter((c) => c.projectCount > 0);
     return {

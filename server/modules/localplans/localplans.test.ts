@@ -31,7 +31,14 @@ interface Plan {
   localGovernment: { partyId: string | null; name: string };
   strategies: { id: string; name: string; programmes: { id: string; name: string }[] }[];
   editions: { id: string; kind: string; number: number }[];
-  projects: { id: string; status: string; totalSatang: number; jointPlan: { id: string; name: string }; networks: { name: string }[]; project: { name: string } }[];
+  projects: {
+    id: string;
+    status: string;
+    totalSatang: number;
+    jointPlan: { id: string; name: string };
+    networks: { name: string }[];
+    project: { name: string };
+  }[];
   projectCount: number;
   budgetSatang: number;
 }
@@ -54,10 +61,14 @@ async function setup() {
     201,
   );
   const net = await ok<{ id: string }>(api.post(`${base}/networks`, { name: 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ', pillar: 'locality' }), 201);
-  const joint = await ok<{ id: string; name: string }>(api.post(`${base}/plans`, { name: 'แผนปฏิบัติการร่วมฝายพญาคำ', fiscalYear: 2569, networkIds: [net.id] }), 201);
+  const joint = await ok<{ id: string; name: string }>(
+    api.post(`${base}/plans`, { name: 'แผนปฏิบัติการร่วมฝายพญาคำ', fiscalYear: 2569, networkIds: [net.id] }),
+    201,
+  );
   const project = async (name: string, budgets: number[], extra: Record<string, unknown> = {}) => {
     const p = await ok<{ id: string; name: string }>(api.post(`${base}/plans/${joint.id}/projects`, { name, ...extra }), 201);
-    for (const [i, b] of budgets.entries()) await ok(api.post(`${base}/plans/${joint.id}/projects/${p.id}/activities`, { name: `กิจกรรม ${i + 1}`, budgetSatang: b }), 201);
+    for (const [i, b] of budgets.entries())
+      await ok(api.post(`${base}/plans/${joint.id}/projects/${p.id}/activities`, { name: `กิจกรรม ${i + 1}`, budgetSatang: b }), 201);
     return p;
   };
   const weir = await project('ซ่อมแซมฝายพญาคำ', [60_000_00, 30_000_00], {
@@ -78,10 +89,15 @@ describe('local development plans', () => {
     expect(s.theirs.localGovernment).toEqual({ partyId: s.neighbour.id, name: 'เทศบาลตำบลท่ากว้าง' });
     expect(s.own.strategies.map((x) => x.programmes.map((g) => g.name))).toEqual([['เคหะและชุมชน', 'แผนงานการเกษตร'], ['สาธารณสุข']]);
 
-    const lgs = await ok<{ partyId: string | null; name: string }[]>(s.api.get(`${s.base}/local-governments`.replace('/local-governments', '/local-plans/local-governments')));
+    const lgs = await ok<{ partyId: string | null; name: string }[]>(
+      s.api.get(`${s.base}/local-governments`.replace('/local-governments', '/local-plans/local-governments')),
+    );
     expect(lgs.map((x) => x.partyId)).toEqual([null, s.neighbour.id]);
     // a community group is not a local government; one plan per local government and start year
-    const group = await ok<{ id: string }>(s.api.post(`${s.base}/partners`, { kind: 'organization', name: 'กลุ่มผู้ใช้น้ำ', sector: 'civil_society', orgType: 'community_group' }), 201);
+    const group = await ok<{ id: string }>(
+      s.api.post(`${s.base}/partners`, { kind: 'organization', name: 'กลุ่มผู้ใช้น้ำ', sector: 'civil_society', orgType: 'community_group' }),
+      201,
+    );
     expect(fieldsOf(await s.api.post(`${s.base}/local-plans`, { partyId: group.id, startYear: 2566 }))).toEqual({ partyId: 'not_local_government' });
     const again = await s.api.post(`${s.base}/local-plans`, { startYear: 2566 });
     expect(again.statusCode).toBe(409);
@@ -123,7 +139,9 @@ describe('local development plans', () => {
     expect(fieldsOf(short)).toEqual({ assignments: 'shares_must_add_up' });
     const outside = await put(s.api, url, { assignments: [assignment(s.own, [{ year: 2571, budgetSatang: 90_000_00 }])] });
     expect(fieldsOf(outside)).toEqual({ 'assignments.0.shares.0.year': 'year_outside_plan' });
-    const wrongProgramme = await put(s.api, url, { assignments: [{ ...assignment(s.own, [{ year: 2569, budgetSatang: 90_000_00 }]), programmeId: s.theirs.strategies[0].programmes[0].id }] });
+    const wrongProgramme = await put(s.api, url, {
+      assignments: [{ ...assignment(s.own, [{ year: 2569, budgetSatang: 90_000_00 }]), programmeId: s.theirs.strategies[0].programmes[0].id }],
+    });
     expect(fieldsOf(wrongProgramme)).toEqual({ 'assignments.0.programmeId': 'unknown_programme' });
     // nothing was written by the refused requests
     expect((await ok<Plan>(s.api.get(`${s.base}/local-plans/${s.own.id}`))).projects).toEqual([]);
@@ -145,7 +163,11 @@ describe('local development plans', () => {
 
     const own = await ok<Plan>(s.api.get(`${s.base}/local-plans/${s.own.id}`));
     expect(own.projects).toHaveLength(1);
-    expect(own.projects[0]).toMatchObject({ project: { name: 'ซ่อมแซมฝายพญาคำ' }, jointPlan: { id: s.joint.id, name: 'แผนปฏิบัติการร่วมฝายพญาคำ' }, status: 'proposed' });
+    expect(own.projects[0]).toMatchObject({
+      project: { name: 'ซ่อมแซมฝายพญาคำ' },
+      jointPlan: { id: s.joint.id, name: 'แผนปฏิบัติการร่วมฝายพญาคำ' },
+      status: 'proposed',
+    });
     expect(own.projects[0].networks.map((n) => n.name)).toEqual(['เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ']);
     expect(own).toMatchObject({ projectCount: 1, budgetSatang: 60_000_00 });
 
@@ -167,7 +189,10 @@ describe('local development plans', () => {
 
   it('moves an integrated project one step at a time into an edition, the annual budget and done, or drops it with a reason', async () => {
     const s = await setup();
-    const original = await ok<Plan>(s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'original', approvedOn: '2021-10-20', approvingAct: 'ประกาศ' }), 201);
+    const original = await ok<Plan>(
+      s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'original', approvedOn: '2021-10-20', approvingAct: 'ประกาศ' }),
+      201,
+    );
     const [item] = await ok<{ id: string }[]>(
       put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, {
         assignments: [{ localPlanId: s.own.id, programmeId: s.own.strategies[1].programmes[0].id, shares: [{ year: 2569, budgetSatang: 20_000_00 }] }],
@@ -201,8 +226,14 @@ const text = (ws: ExcelJS.Worksheet) => {
 describe('ผ.01 and ผ.02 exports', () => {
   it('write the government layout: header lines, grouped rows with their joint project, totals per programme and strategy, Thai font', async () => {
     const s = await setup();
-    const withOriginal = await ok<Plan>(s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'original', approvedOn: '2021-10-20', approvingAct: 'ประกาศ' }), 201);
-    const addition = await ok<Plan>(s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'addition', approvedOn: '2025-11-01', approvingAct: 'ประกาศ' }), 201);
+    const withOriginal = await ok<Plan>(
+      s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'original', approvedOn: '2021-10-20', approvingAct: 'ประกาศ' }),
+      201,
+    );
+    const addition = await ok<Plan>(
+      s.api.post(`${s.base}/local-plans/${s.own.id}/editions`, { kind: 'addition', approvedOn: '2025-11-01', approvingAct: 'ประกาศ' }),
+      201,
+    );
     const [weirItem] = await ok<{ id: string }[]>(
       put(s.api, `${s.base}/local-plans/assignments/${s.weir.id}`, {
         assignments: [
@@ -221,7 +252,14 @@ describe('ผ.01 and ผ.02 exports', () => {
     );
     await ok(
       put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, {
-        assignments: [{ localPlanId: s.own.id, programmeId: s.own.strategies[1].programmes[0].id, shares: [{ year: 2569, budgetSatang: 20_000_00 }], responsibleUnit: 'กองสาธารณสุขฯ' }],
+        assignments: [
+          {
+            localPlanId: s.own.id,
+            programmeId: s.own.strategies[1].programmes[0].id,
+            shares: [{ year: 2569, budgetSatang: 20_000_00 }],
+            responsibleUnit: 'กองสาธารณสุขฯ',
+          },
+        ],
       }),
     );
     await ok(s.api.patch(`${s.base}/local-plans/${s.own.id}/projects/${weirItem.id}`, { status: 'integrated', editionId: addition.editions[1].id }));
@@ -283,7 +321,13 @@ describe('ผ.01 and ผ.02 exports', () => {
     expect(cellsOf(ws, 11)).toEqual(['รวม แผนงานเคหะและชุมชน', '1 โครงการ', undefined, undefined, 0, 0, 0, 60000, 30000]);
     expect(cellsOf(ws, 19)).toEqual(['รวมทั้งสิ้น', '2 โครงการ', undefined, undefined, 0, 0, 0, 80000, 30000]);
     expect(ws.getRow(10).getCell(8).numFmt).toBe('#,##0.00');
-    for (const [r, c] of [[1, 1], [5, 2], [10, 2], [19, 1]]) expect(ws.getRow(r).getCell(c).font?.name, `${r},${c}`).toBe('TH Sarabun New');
+    for (const [r, c] of [
+      [1, 1],
+      [5, 2],
+      [10, 2],
+      [19, 1],
+    ])
+      expect(ws.getRow(r).getCell(c).font?.name, `${r},${c}`).toBe('TH Sarabun New');
 
     // ผ.02 of the addition holds only the project integrated into it, and says which edition it is
     const res2 = await s.api.get(`${s.base}/local-plans/${s.own.id}/p02.xlsx?edition=${addition.editions[1].id}`);
@@ -291,7 +335,11 @@ describe('ผ.01 and ผ.02 exports', () => {
     await wb2.xlsx.load(res2.rawPayload as unknown as ArrayBuffer);
     const ws2 = wb2.getWorksheet('ผ.02')!;
     expect(ws2.getRow(2).getCell(1).value).toBe('แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) เพิ่มเติม ครั้งที่ 1');
-    expect(text(ws2).slice(5).filter((x) => x.startsWith('รวมทั้งสิ้น'))).toHaveLength(1);
+    expect(
+      text(ws2)
+        .slice(5)
+        .filter((x) => x.startsWith('รวมทั้งสิ้น')),
+    ).toHaveLength(1);
     expect(cellsOf(ws2, ws2.rowCount)).toEqual(['รวมทั้งสิ้น', '1 โครงการ', undefined, undefined, 0, 0, 0, 60000, 30000]);
     expect(withOriginal.editions).toHaveLength(1);
     const bad = await s.api.get(`${s.base}/local-plans/${s.own.id}/p02.xlsx?edition=${s.theirs.id}`);
@@ -305,9 +353,7 @@ describe('ผ.01 and ผ.02 exports', () => {
     expect([1, 2, 3].map((n) => p01.getRow(n).getCell(1).value)).toEqual(['บัญชีสรุปโครงการพัฒนา', 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)', s.tenant.nameTh]);
     expect(cellsOf(p01, 5).filter((_, i) => i % 2 === 1 || i === 0)).toEqual(['ยุทธศาสตร์', 'ปี 2566', 'ปี 2567', 'ปี 2568', 'ปี 2569', 'ปี 2570', 'รวม 5 ปี']);
     expect(cellsOf(p01, 6).slice(1, 3)).toEqual(['จำนวนโครงการ', 'งบประมาณ (บาท)']);
-    const byLabel = Object.fromEntries(
-      Array.from({ length: p01.rowCount - 6 }, (_, i) => cellsOf(p01, i + 7)).map((r) => [r[0] as string, r.slice(1)]),
-    );
+    const byLabel = Object.fromEntries(Array.from({ length: p01.rowCount - 6 }, (_, i) => cellsOf(p01, i + 7)).map((r) => [r[0] as string, r.slice(1)]));
     expect(Object.keys(byLabel)).toEqual([
       '1. ยุทธศาสตร์การพัฒนาโครงสร้างพื้นฐาน',
       '1.1 แผนงานเคหะและชุมชน',
@@ -348,7 +394,12 @@ describe('isolation', () => {
     );
     const b = await tenantWithUser(t, 'admin');
     expect(await ok(b.api.get(`${b.base}/local-plans`))).toEqual([]);
-    for (const url of [`/local-plans/${s.own.id}`, `/local-plans/${s.own.id}/p02.xlsx`, `/local-plans/${s.own.id}/p01.xlsx`, `/local-plans/board?planId=${s.joint.id}`])
+    for (const url of [
+      `/local-plans/${s.own.id}`,
+      `/local-plans/${s.own.id}/p02.xlsx`,
+      `/local-plans/${s.own.id}/p01.xlsx`,
+      `/local-plans/board?planId=${s.joint.id}`,
+    ])
       expect((await b.api.get(`${b.base}${url}`)).statusCode, url).toBe(404);
     expect((await put(b.api, `${b.base}/local-plans/assignments/${s.health.id}`, { assignments: [] })).statusCode).toBe(404);
     expect(fieldsOf(await b.api.post(`${b.base}/local-plans`, { partyId: s.neighbour.id, startYear: 2566 }))).toEqual({ partyId: 'not_local_government' });
