@@ -30,8 +30,16 @@ describe('local development plans', () => {
     await page.goto(`${server.url}/t/chomphu/local-plans`);
     const list = page.getByTestId('local-plans-list');
     await list.getByText('เทศบาลตำบลท่ากว้าง').first().waitFor();
-    await page.getByRole('textbox', { name: 'แผนปฏิบัติการร่วม' }).click();
-    await page.getByRole('option').filter({ hasText: 'ฝายพญาคำ' }).first().click();
+    // the joint plan the demo integrated, as the board's select names it
+    const label = await page.evaluate(async () => {
+      const plans = (await (await fetch('/api/v1/t/chomphu/local-plans')).json()) as { id: string }[];
+      const own = (await (await fetch(`/api/v1/t/chomphu/local-plans/${plans[0].id}`)).json()) as {
+        projects: { jointPlan: { name: string; fiscalYear: number } }[];
+      };
+      return `${own.projects[0].jointPlan.name} (${own.projects[0].jointPlan.fiscalYear})`;
+    });
+    await page.getByTestId('board-plan').click();
+    await page.getByRole('option', { name: label, exact: true }).click();
     const board = page.getByTestId('integration-board');
     await board.getByText('บรรจุในแผนแล้ว').first().waitFor();
     expect(await board.getByText('บรรจุในแผนแล้ว').count()).toBe(2); // the weir, carried by both

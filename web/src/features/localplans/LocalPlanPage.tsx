@@ -180,7 +180,7 @@ function StatusActions({ slug, plan, item }: { slug: string; plan: LocalPlanDeta
       <Group gap={4}>
         <Button
           size="xs"
-          variant="light"
+          variant="default"
           loading={set.isPending}
           onClick={() => set.mutate({ itemId: item.id, status: next, editionId: editionId ?? undefined })}
         >
@@ -195,8 +195,7 @@ function StatusActions({ slug, plan, item }: { slug: string; plan: LocalPlanDeta
         />
         <Button
           size="xs"
-          color="red"
-          variant="subtle"
+          variant="default"
           disabled={reason.trim().length < 3}
           onClick={() => set.mutate({ itemId: item.id, status: 'dropped', dropReason: reason })}
         >

@@ -79,6 +79,7 @@ function IntegrationBoard() {
         onChange={setPlanId}
         searchable
         maw={520}
+        data-testid="board-plan"
       />
       {board.isError ? <ErrorAlert error={board.error} /> : null}
       {board.data ? (
