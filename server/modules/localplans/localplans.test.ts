@@ -170,6 +170,9 @@ describe('local development plans', () => {
     });
     expect(own.projects[0].networks.map((n) => n.name)).toEqual(['เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ']);
     expect(own).toMatchObject({ projectCount: 1, budgetSatang: 60_000_00 });
+    // a joint project that local plans carry cannot be deleted from under them (plans' delete answers 400, nothing goes)
+    expect((await s.api.delete(`${s.base}/plans/${s.joint.id}/projects/${s.weir.id}`)).statusCode).toBe(400);
+    expect((await ok<Plan>(s.api.get(`${s.base}/local-plans/${s.own.id}`))).projects).toHaveLength(1);
 
     const board = await ok<{
       projects: { id: string; budgetSatang: number; assignments: { localPlanId: string; status: string }[] }[];
