@@ -14,6 +14,7 @@ import { seedManpower } from './manpower/seed';
 import { seedBudget } from './budget/seed';
 import { seedCommittees } from './committees/seed';
 import { demoClock } from './clock';
+import { seedLocalPlans } from './localplans/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -53,6 +54,8 @@ export async function seedDemo(
     if (b) log(`Demo budget for "chomphu" loaded: ${b.funds} funds, ${b.lines} budget lines, ${b.transactions} ledger transactions.`);
     const c = await seedCommittees(db, ref);
     if (c) log(`Demo steering committee for "chomphu" loaded: ${c.meetings} meetings, ${c.resolutions} resolutions.`);
+    const l = await seedLocalPlans(db, ref);
+    if (l) log(`Demo local development plans for "chomphu" loaded: ${l.plans} plans, ${l.projects} integrated projects.`);
   }
   return { created, skipped };
 }

@@ -17,6 +17,7 @@ import { budgetRoutes } from './budget/budget.routes';
 import { committeeRoutes } from './committees/committees.routes';
 import { yearRoutes } from './years/years.routes';
 import { publicKnowledgeRoutes } from './knowledge/public.routes';
+import { localPlanRoutes } from './localplans/localplans.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -39,6 +40,7 @@ export async function registerModules(app: FastifyInstance) {
     committeeRoutes,
     yearRoutes,
     publicKnowledgeRoutes,
+    localPlanRoutes,
   ]) {
     await routes(app);
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { COMMITTEE_MESSAGES } from '../modules/committees/messages';
+import { LOCAL_PLAN_MESSAGES } from '../modules/localplans/messages';
 
 export type Lang = 'th' | 'en';
 
@@ -196,6 +197,7 @@ export const MESSAGES: Dict = {
     en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.',
   },
   ...COMMITTEE_MESSAGES,
+  ...LOCAL_PLAN_MESSAGES,
 };
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

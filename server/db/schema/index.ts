@@ -9,3 +9,4 @@ export * from './participation';
 export * from './manpower';
 export * from './budget';
 export * from './committees';
+export * from './localplans';

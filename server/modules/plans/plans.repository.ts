@@ -164,3 +164,18 @@ export async function networkPlanYears(tx: Tx, tenantId: string, networkId?: str
     .leftJoin(plans, and(eq(plans.tenantId, planNetworks.tenantId), eq(plans.id, planNetworks.planId)))
     .where(and(...conds));
 }
+
+/** Read-only, for other modules: each project's budget (its activities' budgets, cancelled ones excluded, as projectBudget does). */
+export async function projectBudgets(tx: Tx, tenantId: string, projectIds: string[]): Promise<Map<string, number>> {
+  if (!projectIds.length) return new Map();
+  const res = (await tx.execute(
+    sql`select pr.id, coalesce(sum(a.budget_satang) filter (where a.status <> 'cancelled'), 0)::text as budget
+        from plan_projects pr left join plan_activities a on a.tenant_id = pr.tenant_id and a.project_id = pr.id
+        where pr.tenant_id = ${tenantId} and pr.id in (${sql.join(
+          projectIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        group by pr.id`,
+  )) as unknown as { rows: { id: string; budget: string }[] };
+  return new Map(res.rows.map((r) => [r.id, Number(r.budget)]));
+}

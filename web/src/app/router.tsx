@@ -56,6 +56,10 @@ const committees = {
   detail: lazy(() => import('../features/committees/CommitteePage')),
   meeting: lazy(() => import('../features/committees/MeetingPage')),
 };
+const localPlans = {
+  list: lazy(() => import('../features/localplans/LocalPlansPage')),
+  detail: lazy(() => import('../features/localplans/LocalPlanPage')),
+};
 const budget = {
   overview: lazy(() => import('../features/budget/BudgetPage')),
   ledger: lazy(() => import('../features/budget/LedgerPage')),
@@ -214,6 +218,8 @@ const committeeRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'committees', component: committees.list }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'committees/$id', component: committees.detail }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'meetings/$id', component: committees.meeting }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans', component: localPlans.list }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans/$id', component: localPlans.detail }),
 ];
 const publicKnowledgeRoute = createRoute({
   getParentRoute: () => rootRoute,

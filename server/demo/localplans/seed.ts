@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
+import { withTenant, type Db } from '../../platform/db';
+import { addEdition, createLocalPlan, setAssignments, setStatus } from '../../modules/localplans/localplans.service';
+import { projectBudgets } from '../../modules/plans/plans.repository';
+import { PLAN_YEARS } from '../../../common/schemas/localplans';
+
+type Row = Record<string, unknown>;
+const q = <T extends Row>(db: Db, tenantId: string, query: ReturnType<typeof sql>) =>
+  withTenant(db, tenantId, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+
+const STRATEGIES = [
+  {
+    name: 'การพัฒนาโครงสร้างพื้นฐานและการบริหารจัดการน้ำ',
+    provinceStrategy: 'ยุทธศาสตร์ที่ 3 การบริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อมอย่างยั่งยืน',
+    programmes: [{ name: 'เคหะและชุมชน' }, { name: 'การเกษตร' }],
+  },
+  {
+    name: 'การพัฒนาคุณภาพชีวิตและสังคม',
+    provinceStrategy: 'ยุทธศาสตร์ที่ 4 การพัฒนาคุณภาพชีวิตและสังคมสู่ความยั่งยืน',
+    programmes: [{ name: 'สาธารณสุข' }, { name: 'สร้างความเข้มแข็งของชุมชน' }],
+  },
+];
+
+/**
+ * The Phaya Kham weir joint plan of the current fiscal year integrated into Chomphu's local development plan and
+ * Tha Kwang's: the weir repair shared between both (60/40), the other projects carried by Chomphu. Loaded once.
+ */
+export async function seedLocalPlans(db: Db, tenant: TenantRef): Promise<{ plans: number; projects: number } | null> {
+  const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
+  const tid = tenant.id;
+  const [{ n }] = await q<{ n: number }>(db, tid, sql`select count(*)::int as n from local_plans where tenant_id = ${tid}`);
+  if (n > 0) return null;
+  const [neighbour] = await q<{ id: string }>(
+    db,
+    tid,
+    sql`select id from parties where tenant_id = ${tid} and org_type = 'local_government' and name like '%ท่ากว้าง%' order by name limit 1`,
+  );
+  const [joint] = await q<{ id: string; fiscalYear: number }>(
+    db,
+    tid,
+    sql`select p.id, p.fiscal_year as "fiscalYear" from plans p where p.tenant_id = ${tid} and p.name like '%ฝายพญาคำ%'
+          and p.start_date <= current_date order by p.fiscal_year desc limit 1`,
+  );
+  if (!neighbour || !joint) return null;
+  const projects = await q<{ id: string; name: string }>(
+    db,
+    tid,
+    sql`select id, name from plan_projects where tenant_id = ${tid} and plan_id = ${joint.id} order by sort_order, name`,
+  );
+  const budgets = await withTenant(db, tid, (tx) =>
+    projectBudgets(
+      tx,
+      tid,
+      projects.map((p) => p.id),
+    ),
+  );
+  const startYear = 2566 + PLAN_YEARS * Math.floor((joint.fiscalYear - 2566) / PLAN_YEARS);
+  const made = [];
+  for (const partyId of [null, neighbour.id]) {
+    const plan = await createLocalPlan(ctx, { partyId, startYear, name: null, strategies: STRATEGIES });
+    await addEdition(ctx, plan.id, {
+      kind: 'original',
+      approvedOn: `${startYear - 544}-10-20`,
+      approvingAct: 'ประกาศใช้โดยผู้บริหารท้องถิ่น ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548',
+    });
+    made.push(
+      await addEdition(ctx, plan.id, { kind: 'addition', approvedOn: `${joint.fiscalYear - 544}-09-15`, approvingAct: 'ประกาศใช้แผนพัฒนาท้องถิ่น (เพิ่มเติม ครั้งที่ 1)' }),
+    );
+  }
+  const [own, theirs] = made;
+  let count = 0;
+  for (const [i, p] of projects.entries()) {
+    const budget = budgets.get(p.id) ?? 0;
+    if (!budget) continue;
+    const weir = i === 0;
+    const chomphuShare = weir ? Math.round(budget * 0.6) : budget;
+    const share = (plan: typeof own, amount: number, strategy: number, programme: number) => ({
+      localPlanId: plan.id,
+      programmeId: plan.strategies[strategy].programmes[programme].id,
+      shares: [{ year: joint.fiscalYear, budgetSatang: amount }],
+      responsibleUnit: weir ? 'กองช่าง' : 'สำนักปลัด',
+      expectedResult: weir ? 'เกษตรกรท้ายเหมืองมีน้ำใช้ตลอดฤดูแล้ง' : null,
+      objective: null,
+      target: null,
+      kpi: null,
+    });
+    const assignments = [share(own, chomphuShare, weir ? 0 : 1, weir ? 0 : 1)];
+    if (weir) assignments.push(share(theirs, budget - chomphuShare, 0, 0));
+    const carried = await setAssignments(ctx, p.id, { assignments });
+    count += carried.length;
+    if (weir)
+      for (const item of carried) {
+        const edition = (item.localPlanId === own.id ? own : theirs).editions.find((e) => e.kind === 'addition')!;
+        await setStatus(ctx, item.localPlanId, item.id, { status: 'integrated', editionId: edition.id, dropReason: null });
+      }
+  }
+  return { plans: made.length, projects: count };
+}

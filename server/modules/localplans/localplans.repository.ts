@@ -1,0 +1,139 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../platform/db';
+import { rows } from '../manpower/shared';
+
+export interface LocalPlanRow {
+  id: string;
+  name: string;
+  partyId: string | null;
+  lgName: string;
+  startYear: number;
+  editionCount: number;
+  projectCount: number;
+  budget: string;
+}
+
+/** Local plans with their local government's name (the tenant's own when party_id is null) and counts; `where` on alias lp. */
+export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, where: SQL) {
+  return rows<LocalPlanRow>(
+    tx,
+    sql`select lp.id, lp.name, lp.party_id as "partyId", coalesce(p.name, ${tenantName}) as "lgName", lp.start_year as "startYear",
+               (select count(*)::int from local_plan_editions e where e.tenant_id = lp.tenant_id and e.local_plan_id = lp.id) as "editionCount",
+               (select count(*)::int from local_plan_projects i where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as "projectCount",
+               (select coalesce(sum(y.budget_satang), 0)::text from local_plan_project_years y
+                  join local_plan_projects i on i.tenant_id = y.tenant_id and i.id = y.local_plan_project_id
+                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget
+        from local_plans lp left join parties p on p.tenant_id = lp.tenant_id and p.id = lp.party_id
+        where lp.tenant_id = ${tenantId} and ${where}
+        order by lp.party_id is not null, coalesce(p.name, ${tenantName}) collate "und-x-icu", lp.start_year desc, lp.id`,
+  );
+}
+
+export interface StrategyRow {
+  id: string;
+  localPlanId: string;
+  position: number;
+  name: string;
+  provinceStrategy: string | null;
+  programmes: { id: string; position: number; name: string }[];
+}
+
+export function strategyRows(tx: Tx, tenantId: string, localPlanId: string) {
+  return rows<StrategyRow>(
+    tx,
+    sql`select s.id, s.local_plan_id as "localPlanId", s.position, s.name, s.province_strategy as "provinceStrategy",
+               coalesce((select json_agg(json_build_object('id', g.id, 'position', g.position, 'name', g.name) order by g.position, g.id)
+                         from local_plan_programmes g where g.tenant_id = s.tenant_id and g.strategy_id = s.id), '[]') as programmes
+        from local_plan_strategies s
+        where s.tenant_id = ${tenantId} and s.local_plan_id = ${localPlanId}
+        order by s.position, s.id`,
+  );
+}
+
+export interface EditionRow {
+  id: string;
+  localPlanId: string;
+  kind: 'original' | 'addition' | 'change';
+  number: number;
+  approvedOn: string;
+  approvingAct: string;
+}
+
+const EDITION_COLS = sql`e.id, e.local_plan_id as "localPlanId", e.kind, e.number, e.approved_on::text as "approvedOn", e.approving_act as "approvingAct"`;
+
+export function editionRows(tx: Tx, tenantId: string, where: SQL) {
+  return rows<EditionRow>(
+    tx,
+    sql`select ${EDITION_COLS} from local_plan_editions e where e.tenant_id = ${tenantId} and ${where}
+        order by e.approved_on, array_position(array['original','addition','change'], e.kind), e.number, e.id`,
+  );
+}
+
+export interface ItemRow {
+  id: string;
+  localPlanId: string;
+  partyId: string | null;
+  lgName: string;
+  projectId: string;
+  projectName: string;
+  planId: string;
+  planName: string;
+  fiscalYear: number;
+  networks: { id: string; name: string }[];
+  strategyId: string;
+  programmeId: string;
+  objective: string | null;
+  target: string | null;
+  kpi: string | null;
+  expectedResult: string | null;
+  responsibleUnit: string | null;
+  status: 'proposed' | 'integrated' | 'in_budget' | 'done' | 'dropped';
+  edition: EditionRow | null;
+  dropReason: string | null;
+  shares: { year: number; budgetSatang: string | number }[];
+}
+
+/** Integrated projects with where they came from (joint plan, networks) and their yearly shares; `where` on alias i. */
+export function itemRows(tx: Tx, tenantId: string, tenantName: string, where: SQL) {
+  return rows<ItemRow>(
+    tx,
+    sql`select i.id, i.local_plan_id as "localPlanId", lp.party_id as "partyId", coalesce(pa.name, ${tenantName}) as "lgName",
+               pr.id as "projectId", pr.name as "projectName", pl.id as "planId", pl.name as "planName", pl.fiscal_year as "fiscalYear",
+               coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by n.name collate "und-x-icu")
+                         from plan_networks pn join networks n on n.tenant_id = pn.tenant_id and n.id = pn.network_id
+                         where pn.tenant_id = pl.tenant_id and pn.plan_id = pl.id), '[]') as networks,
+               g.strategy_id as "strategyId", i.programme_id as "programmeId", i.objective, i.target, i.kpi,
+               i.expected_result as "expectedResult", i.responsible_unit as "responsibleUnit", i.status, i.drop_reason as "dropReason",
+               (select json_build_object('id', e.id, 'localPlanId', e.local_plan_id, 'kind', e.kind, 'number', e.number,
+                                         'approvedOn', e.approved_on::text, 'approvingAct', e.approving_act)
+                  from local_plan_editions e where e.tenant_id = i.tenant_id and e.id = i.edition_id) as edition,
+               coalesce((select json_agg(json_build_object('year', y.year, 'budgetSatang', y.budget_satang::text) order by y.year)
+                         from local_plan_project_years y where y.tenant_id = i.tenant_id and y.local_plan_project_id = i.id), '[]') as shares
+        from local_plan_projects i
+        join local_plans lp on lp.tenant_id = i.tenant_id and lp.id = i.local_plan_id
+        left join parties pa on pa.tenant_id = lp.tenant_id and pa.id = lp.party_id
+        join local_plan_programmes g on g.tenant_id = i.tenant_id and g.id = i.programme_id
+        join local_plan_strategies s on s.tenant_id = g.tenant_id and s.id = g.strategy_id
+        join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
+        join plans pl on pl.tenant_id = pr.tenant_id and pl.id = pr.plan_id
+        where i.tenant_id = ${tenantId} and ${where}
+        order by s.position, g.position, pl.fiscal_year, pr.sort_order, pr.name collate "und-x-icu", i.id`,
+  );
+}
+
+/** A local government in this tenant: the tenant itself or a partner organisation whose org type is local government. */
+export async function isLocalGovernmentParty(tx: Tx, tenantId: string, partyId: string) {
+  const found = await rows<{ id: string }>(
+    tx,
+    sql`select id from parties where tenant_id = ${tenantId} and id = ${partyId} and kind = 'organization' and org_type = 'local_government'`,
+  );
+  return found.length > 0;
+}
+
+export function localGovernmentParties(tx: Tx, tenantId: string) {
+  return rows<{ id: string; name: string }>(
+    tx,
+    sql`select id, name from parties where tenant_id = ${tenantId} and kind = 'organization' and org_type = 'local_government'
+        order by name collate "und-x-icu", id`,
+  );
+}
