@@ -14,7 +14,7 @@ let desktop: BrowserContext;
 let phone: BrowserContext;
 let page: Page; // desktop
 beforeAll(async () => {
-  server = process.env.E2E_URL ? { url: process.env.E2E_URL, stop: async () => {} } : await startServer(); // DEV-ONLY
+  server = await startServer();
   [desktop, phone] = await Promise.all([launch(DESKTOP), launch(PHONE)]);
   page = await desktop.newPage();
   await logIn(page);
