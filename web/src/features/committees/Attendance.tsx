@@ -8,6 +8,9 @@ import { useTenant } from '../../app/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useCommitteeWrite } from './api';
 
+/** The chosen status shows in colour, so a glance down the list on a phone tells who is marked what. */
+const STATUS_COLOR: Record<Status, string> = { present: 'teal', absent: 'red', leave: 'yellow', substitute: 'blue' };
+
 type Entry = { memberId: string; status: Status; substituteName: string | null };
 
 /** Attendance on a phone: one card per member in office with big status buttons; the quorum updates on save. */
@@ -66,6 +69,7 @@ export function AttendanceCard({ meeting, editable }: { meeting: MeetingDetail; 
                 fullWidth
                 disabled={!editable}
                 value={entry?.status ?? ''}
+                color={entry ? STATUS_COLOR[entry.status] : undefined}
                 onChange={(s) => setStatus(a.memberId, s as Status)}
                 data={ATTENDANCE.map((s) => ({ value: s, label: t(`meeting.status.${s}`) }))}
                 aria-label={a.party.name}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconFileTypePdf, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -216,10 +216,10 @@ function MinutesCard({ meeting, editable, canCertify }: { meeting: MeetingDetail
             readOnly={!editable}
           />
         ))}
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('meeting.recorder')} value={recorder} onChange={(e) => setRecorder(e.currentTarget.value)} readOnly={!editable} />
           <TextInput label={t('meeting.checker')} value={checker} onChange={(e) => setChecker(e.currentTarget.value)} readOnly={!editable} />
-        </Group>
+        </SimpleGrid>
         {errors.minutes ? <Text c="red">{errors.minutes}</Text> : null}
         {editable ? (
           <Group justify="flex-end">

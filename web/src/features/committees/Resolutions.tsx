@@ -39,7 +39,7 @@ export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail;
       {meeting.resolutions.length === 0 ? <Text c="dimmed">{t('resolution.noneYet')}</Text> : null}
       <Stack gap="sm" data-testid="resolutions">
         {meeting.resolutions.map((r) => (
-          <Card key={r.id} withBorder padding="sm" radius="sm">
+          <Card key={r.id} withBorder padding="sm" radius="sm" data-testid="resolution">
             <Group gap="xs" mb={4}>
               <Text fw={700}>{t('resolution.number', { number: r.number })}</Text>
               <Badge color={r.passed ? 'teal' : 'red'} variant="light">
@@ -71,7 +71,7 @@ export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail;
                   {t('resolution.actionItems')}
                 </Text>
                 {r.actionItems.map((a) => (
-                  <Text key={a.id} size="sm">
+                  <Text key={a.id} size="sm" data-testid="action-item">
                     • {a.title} — {a.owner.name}, {t('resolution.dueDate')} {formatDate(a.dueDate, lang)}
                     {a.taskStatus ? ` (${t('resolution.task', { status: t(`manpower.taskStatus.${a.taskStatus}`) })})` : ''}
                   </Text>
@@ -80,7 +80,13 @@ export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail;
             ) : null}
             {editable ? (
               <Group gap="xs" mt="xs">
-                <Button size="compact-sm" variant="light" leftSection={<IconListCheck size={14} aria-hidden />} onClick={() => setAssigning(r)}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconListCheck size={14} aria-hidden />}
+                  onClick={() => setAssigning(r)}
+                  data-testid="action-item-new"
+                >
                   {t('resolution.addActionItem')}
                 </Button>
                 {r.action === 'none' ? (
@@ -316,9 +322,24 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
             required
             error={errors.title}
             maxLength={300}
+            data-testid="action-title"
           />
-          <PersonSelect label={t('resolution.owner')} value={v.ownerPartyId} onChange={(id) => set('ownerPartyId', id)} error={errors.ownerPartyId} required />
-          <DateField label={t('resolution.dueDate')} value={v.dueDate} onChange={(d) => set('dueDate', d)} error={errors.dueDate} required />
+          <PersonSelect
+            label={t('resolution.owner')}
+            value={v.ownerPartyId}
+            onChange={(id) => set('ownerPartyId', id)}
+            error={errors.ownerPartyId}
+            required
+            testId="action-owner"
+          />
+          <DateField
+            label={t('resolution.dueDate')}
+            value={v.dueDate}
+            onChange={(d) => set('dueDate', d)}
+            error={errors.dueDate}
+            required
+            data-testid="action-due"
+          />
           <Select
             label={t('resolution.activity')}
             searchable
@@ -330,13 +351,14 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
             onChange={(id) => set('activityId', id)}
             error={errors.activityId}
             required
+            data-testid="action-activity"
           />
           <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending} data-testid="action-save">
               {t('common.save')}
             </Button>
           </Group>
