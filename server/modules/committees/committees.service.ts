@@ -23,8 +23,10 @@ import { likePattern } from '../partners/partners.repository';
 import { asSummary } from '../manpower/shared';
 import * as repo from './committees.repository';
 import { inOfficeOn } from './quorum';
+import { todayInThailand } from '../../platform/today';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Thailand: a meeting held this morning before 07:00 is today's, not yesterday's (UTC). */
+export const today = () => todayInThailand();
 
 const present = (r: repo.CommitteeRow): Committee => ({
   id: r.id,

@@ -16,7 +16,6 @@ import type {
   KnowledgeVersionSummary,
   KnowledgeVisibility,
 } from '../../../common/schemas/knowledge';
-import { toThaiCalendarDate } from '../../../common/thai/dates';
 import { knowledgeAttachments, knowledgeItems, knowledgeVersions, knowledgeViews, type VersionParty } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -33,12 +32,8 @@ import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from '
 import { pageTotal } from '../../platform/page-total';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Today's calendar date in Thailand. */
-export function todayInThailand(): string {
-  const { year, month, day } = toThaiCalendarDate(new Date());
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
+export { todayInThailand } from '../../platform/today';
+import { todayInThailand } from '../../platform/today';
 
 const EDIT_ROLES = ['admin', 'officer', 'coordinator', 'platform_admin', 'system'];
 const canEdit = (ctx: TenantContext) => EDIT_ROLES.includes(ctx.actor.role);

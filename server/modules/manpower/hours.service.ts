@@ -13,7 +13,7 @@ import {
   type hoursPatch,
   type totalsQuery,
 } from '../../../common/schemas/manpower';
-import { fiscalYearOf, toThaiCalendarDate } from '../../../common/thai/dates';
+import { fiscalYearOf } from '../../../common/thai/dates';
 import { tenants, volunteerHours } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, type TenantRef } from '../../platform/context';
@@ -25,11 +25,8 @@ import { activityInNetworks, actorPartyId, assertPeople, isEditor, isOfficer, is
 
 const DAY_MINUTES = 24 * 60;
 
-/** Today's date in Thailand (yyyy-mm-dd). */
-export function todayInThailand(): string {
-  const { year, month, day } = toThaiCalendarDate(new Date());
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export { todayInThailand } from '../../platform/today';
+import { todayInThailand } from '../../platform/today';
 
 type LogRow = {
   id: string;

@@ -7,6 +7,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { actorPartyId, isEditor, rows, type PartySummaryRow } from './shared';
+import { todayInThailand } from '../../platform/today';
 
 type ProfileRow = typeof personProfiles.$inferSelect;
 
@@ -59,7 +60,8 @@ export function getProfile(ctx: TenantContext, partyId: string): Promise<PersonP
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Thailand, not in UTC (which is yesterday until 07:00 Bangkok time). */
+const today = () => todayInThailand();
 
 export function putProfile(ctx: TenantContext, partyId: string, input: z.output<typeof personProfileInput>): Promise<PersonProfile> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {

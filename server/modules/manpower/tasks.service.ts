@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { likePattern } from '../partners/partners.repository';
 import { findHelpers } from './profiles.service';
 import { actorPartyId, asSummary, assertPeople, iso, rows, type ActivityRef, type PartySummaryRow } from './shared';
+import { todayInThailand } from '../../platform/today';
 
 type TaskRow = {
   id: string;
@@ -27,7 +28,8 @@ type TaskRow = {
   total: number;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Thailand, not in UTC (which is yesterday until 07:00 Bangkok time). */
+const today = () => todayInThailand();
 
 export const presentTask = (r: TaskRow): Task => ({
   id: r.id,

@@ -21,9 +21,11 @@ import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './networks.repository';
+import { todayInThailand } from '../../platform/today';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Thailand, not in UTC (which is yesterday until 07:00 Bangkok time). */
+const today = () => todayInThailand();
 
 function present(r: repo.NetworkJoined): Network {
   const n = r.network;
