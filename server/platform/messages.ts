@@ -12,8 +12,7 @@ export function langOf(acceptLanguage: string | undefined): Lang {
 
 type Dict = Record<string, { th: string; en: string }>;
 
-/** Error codes and field message keys, in Thai (default) and English. */
-export const MESSAGES: Dict = {
+const PLATFORM_MESSAGES: Dict = {
   bad_request: { th: 'คำขอไม่ถูกต้อง', en: 'The request is not valid.' },
   validation_failed: { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ', en: 'Some fields are not valid.' },
   unauthenticated: { th: 'กรุณาเข้าสู่ระบบ', en: 'Please log in.' },
@@ -196,9 +195,21 @@ export const MESSAGES: Dict = {
     th: 'หลักฐานต้องเป็นรูปภาพ (PNG, JPEG, WebP) หรือ PDF ระบบตรวจจากเนื้อไฟล์',
     en: 'Evidence must be a photo (PNG, JPEG, WebP) or a PDF, judged by the content.',
   },
-  ...COMMITTEE_MESSAGES,
-  ...LOCAL_PLAN_MESSAGES,
 };
+
+/** A module's messages join the platform's; a key defined twice (one silently replacing the other) stops the start. */
+function withModules(base: Dict, ...modules: Dict[]): Dict {
+  const all = { ...base };
+  for (const messages of modules)
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in all) throw new Error(`message key "${key}" is defined twice`);
+      all[key] = value;
+    }
+  return all;
+}
+
+/** Error codes and field message keys, in Thai (default) and English. */
+export const MESSAGES: Dict = withModules(PLATFORM_MESSAGES, COMMITTEE_MESSAGES, LOCAL_PLAN_MESSAGES);
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {
   const entry = MESSAGES[key];

@@ -9,7 +9,6 @@ export const LOCAL_PLAN_MESSAGES: Record<string, { th: string; en: string }> = {
   duplicate_local_plan: { th: 'แผนพัฒนาท้องถิ่นนี้ซ้ำกับรายการก่อนหน้า', en: 'This local plan is listed twice.' },
   unknown_programme: { th: 'ไม่พบแผนงานนี้ในแผนพัฒนาท้องถิ่นนี้', en: 'No such programme in this local plan.' },
   year_outside_plan: { th: 'ปีนี้อยู่นอกช่วงห้าปีของแผนพัฒนาท้องถิ่น', en: 'This year is outside the five years of the local plan.' },
-  duplicate_year: { th: 'ปีนี้ซ้ำกับรายการก่อนหน้า', en: 'This year is listed twice.' },
   shares_must_add_up: {
     th: 'งบประมาณที่แบ่งให้แต่ละองค์กรในแต่ละปีรวมกันต้องเท่ากับงบประมาณของโครงการ',
     en: "The yearly shares of all local governments must add up to the project's budget.",
