@@ -80,7 +80,7 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     await page.getByRole('option', { name: 'สิ่งของ/แรงงาน (คิดมูลค่าเป็นเงิน)' }).click();
     await page.getByTestId('fund-party').click();
     await page.getByTestId('fund-party').fill('ชมภูการโยธา');
-    await page.getByRole('option', { name: new RegExp(COMPANY) }).click();
+    await page.getByRole('option', { name: new RegExp(`^${COMPANY}`) }).click();
     await page.getByTestId('fund-save').click();
     await page.getByTestId('fund-save').waitFor({ state: 'detached' });
 
@@ -272,7 +272,7 @@ describe('phone: an expense in plain words; an overdraft refused; members cannot
       await fill(`15/1/${year}`, fund, '1,234.50', 'ค่าน้ำดื่มและอาหารว่างลงแขกซ่อมฝาย (ทดสอบ e2e)');
       await page.getByTestId('expense-party').click();
       await page.getByTestId('expense-party').fill('ชมภูการโยธา');
-      await page.getByRole('option', { name: new RegExp(COMPANY) }).click();
+      await page.getByRole('option', { name: new RegExp(`^${COMPANY}`) }).click();
       const summary = await page.getByTestId('expense-summary').textContent();
       expect(summary).toContain(`จ่ายจาก ${fund.name} ให้ ${COMPANY} สำหรับ ${line.name}`);
       expect(summary).toContain('หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์');

@@ -34,11 +34,13 @@ async function logIn(p: Page) {
   await p.getByTestId('total-networks').waitFor();
 }
 
-/** Picks a day of the previous or next month in a B.E. date picker. */
+/** Types a day of the previous or next month into a B.E. date field (dd/mm/yyyy B.E.), as an officer does. */
 async function pickDay(p: Page, testId: string, month: 'ก่อนหน้า' | 'ถัดไป', day: number) {
-  await p.getByTestId(testId).click();
-  await p.getByRole('button', { name: month, exact: true }).click();
-  await p.locator('.mantine-DatePickerInput-day:not([data-outside])').getByText(String(day), { exact: true }).click();
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() + (month === 'ถัดไป' ? 1 : -1), day);
+  const typed = `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear() + 543}`;
+  await p.getByTestId(testId).fill(typed);
+  await p.getByTestId(testId).press('Tab');
 }
 
 /** The form's dialog closes on success; if it stays, the failure names what the form says. */

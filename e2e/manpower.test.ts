@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fiscalYearOf } from '../common/thai/dates';
-import { ADMIN, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import { ADMIN, changeFirstPassword, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
 
 /**
  * Manpower on a phone (390×844) in Chromium: a member logs volunteer hours, the water network's
@@ -9,7 +9,8 @@ import { ADMIN, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot
  */
 
 let server: Awaited<ReturnType<typeof startServer>>;
-const PASSWORD = 'E2e-Volunteer-Password-2569';
+const FIRST_PASSWORD = 'E2e-Volunteer-Password-2569';
+const PASSWORD = 'ลูกฝายพญาคำ-Volunteer-2569!';
 const MEMBER_EMAIL = 'e2e-member@example.org';
 const COORDINATOR_EMAIL = 'e2e-coordinator@example.org';
 let member: { id: string; name: string };
@@ -51,14 +52,16 @@ beforeAll(async () => {
     `/networks/${water.id}/members?role=member&pageSize=100`,
   );
   member = members.items.map((m) => m.party).find((p) => p.kind === 'person')!;
-  await call(admin, 'POST', '/users', { email: MEMBER_EMAIL, name: member.name, role: 'member', password: PASSWORD, partyId: member.id });
+  await call(admin, 'POST', '/users', { email: MEMBER_EMAIL, name: member.name, role: 'member', password: FIRST_PASSWORD, partyId: member.id });
   await call(admin, 'POST', '/users', {
     email: COORDINATOR_EMAIL,
     name: 'ผู้ประสานงานเหมืองฝาย',
     role: 'coordinator',
-    password: PASSWORD,
+    password: FIRST_PASSWORD,
     partyId: water.coordinator!.id,
   });
+  await changeFirstPassword(server.url, MEMBER_EMAIL, FIRST_PASSWORD, PASSWORD);
+  await changeFirstPassword(server.url, COORDINATOR_EMAIL, FIRST_PASSWORD, PASSWORD);
   const mine = await call<{ activities: { name: string; planName: string }[] }>(await apiLogin(MEMBER_EMAIL, PASSWORD), 'GET', '/me/manpower');
   activityName = mine.activities.find((a) => a.planName.includes('เหมืองฝายพญาคำ'))!.name;
 }, 180_000);

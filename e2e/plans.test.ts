@@ -175,7 +175,7 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('goal-parties').click();
     await page.getByTestId('goal-parties').fill('ชมภู');
     const partner = page.getByRole('option').first();
-    const partnerName = (await partner.textContent())!.trim();
+    const partnerName = (await partner.getByTestId('party-option-name').textContent())!.trim();
     await partner.click();
     await page.keyboard.press('Escape');
     await page.getByTestId('goal-form-submit').click();

@@ -106,3 +106,20 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
 
 /** The page has no horizontal scroll (phone layouts). */
 export const hasHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+/**
+ * An account an admin creates must change its password at first login: log in once through the API
+ * and set `newPassword`, so that the browser then logs in with it.
+ */
+export async function changeFirstPassword(serverUrl: string, email: string, password: string, newPassword: string) {
+  const headers = { 'content-type': 'application/json', origin: serverUrl };
+  const login = await fetch(`${serverUrl}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const changed = await fetch(`${serverUrl}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ currentPassword: password, newPassword }),
+  });
+  if (changed.status !== 204) throw new Error(`password ${email}: ${changed.status} ${await changed.text()}`);
+}

@@ -35,7 +35,9 @@ function PartyOptionView({ label, party }: { label: string; party: PartyOption |
   return (
     <Stack gap={0} w="100%">
       <Group gap={6} wrap="nowrap" justify="space-between" w="100%">
-        <Text size="sm">{label}</Text>
+        <Text size="sm" data-testid="party-option-name">
+          {label}
+        </Text>
         {party?.sector ? (
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
             {enumLabel(t, 'sector', party.sector)}
