@@ -20,6 +20,7 @@ import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
 import { registerModules } from './modules';
+import { useIdentityCache } from './platform/identity-cache';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,6 +56,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('tenantDirectory', new TenantDirectory(database.db));
+  useIdentityCache(database.db, config.identityCacheSeconds);
 
   // Input: zod, with issues kept raw so the error handler can word them in the caller's language.
   app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {

@@ -11,6 +11,8 @@ export interface Config {
   /** Load the demo tenants on first start (empty database). */
   seedDemo: boolean;
   sessionTtlHours: number;
+  /** Seconds a session's user and a user's tenant role are kept in memory (platform/identity-cache.ts); 0 = off. */
+  identityCacheSeconds: number;
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies: boolean;
   /** Extra origins allowed on unsafe methods besides the request's own host. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.PHAKHI_ADMIN_PASSWORD || undefined,
     seedDemo: (env.PHAKHI_SEED_DEMO ?? 'true') !== 'false',
     sessionTtlHours: Number(env.PHAKHI_SESSION_TTL_HOURS ?? 12),
+    identityCacheSeconds: positiveInt(env, 'PHAKHI_IDENTITY_CACHE_SECONDS', 30),
     secureCookies: env.PHAKHI_SECURE_COOKIES === 'true',
     allowedOrigins: (env.PHAKHI_ALLOWED_ORIGINS ?? '')
       .split(',')

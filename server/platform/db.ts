@@ -59,6 +59,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     if (!closing) console.error(`PostgreSQL closed an idle connection (${err.message}); it will be replaced when needed.`);
   });
   const db = drizzle(pool, { schema }) as unknown as Db;
+  tenantTransactions.set(db, await pgTenantTransaction(pool, db));
   return {
     kind: 'postgres',
     db,
@@ -70,13 +71,54 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+type TenantTransaction = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+const tenantTransactions = new WeakMap<Db, TenantTransaction>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Run `fn` in a transaction as the restricted application role with the tenant set, so that
  * row-level security confines every statement to that tenant.
  */
 export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const fast = tenantTransactions.get(db);
+  if (fast) return fast(tenantId, fn);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'phakhi_app', true)`);
     return fn(tx);
   });
+}
+
+/**
+ * On PostgreSQL every statement is a round trip and a socket write: `begin` and the tenant settings go
+ * in one message (one simple-protocol query; the tenant id is checked to be a UUID before it is written
+ * into the text), then `fn`'s statements, then `commit` — one round trip fewer than drizzle's
+ * `db.transaction` followed by `set_config` (docs/performance.md). The transaction object is drizzle's own.
+ */
+async function pgTenantTransaction(pool: import('pg').Pool, db: Db): Promise<TenantTransaction> {
+  const { NodePgSession, NodePgTransaction } = await import('drizzle-orm/node-postgres');
+  const root = db as unknown as {
+    dialect: ConstructorParameters<typeof NodePgSession>[1];
+    session: { schema: ConstructorParameters<typeof NodePgSession>[2]; options: ConstructorParameters<typeof NodePgSession>[3] };
+  };
+  return async (tenantId, fn) => {
+    if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+    const client = await pool.connect();
+    let broken: unknown;
+    try {
+      await client.query(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'phakhi_app', true)`);
+      const session = new NodePgSession(client, root.dialect, root.session.schema, root.session.options);
+      const tx = new NodePgTransaction(root.dialect, session, root.session.schema) as unknown as Tx;
+      try {
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch((e: unknown) => (broken = e));
+        throw err;
+      }
+    } finally {
+      // a connection that failed mid-transaction is closed rather than handed to the next request
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  };
 }

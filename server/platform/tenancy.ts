@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { tenants, tenantUsers } from '../db/schema';
 import type { TenantRef } from './context';
+import { identityCache } from './identity-cache';
 import type { TenantRole } from '../../common/schemas/enums';
 
 /** Tenants change rarely: keep slug → tenant in memory, refreshed on a miss or after a minute. */
@@ -25,10 +26,16 @@ export class TenantDirectory {
 
 /** The user's active role in a tenant, or null. Runs as the owner: tenant_users is read across tenants. */
 export async function findTenantRole(db: Db, tenantId: string, userId: string): Promise<TenantRole | null> {
+  const cache = identityCache(db);
+  const known = cache.tenantRole(tenantId, userId);
+  if (known !== undefined) return known;
+  const generation = cache.begin();
   const rows = await db
     .select({ role: tenantUsers.role })
     .from(tenantUsers)
     .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.userId, userId), eq(tenantUsers.active, true)))
     .limit(1);
-  return (rows[0]?.role as TenantRole) ?? null;
+  const role = (rows[0]?.role as TenantRole) ?? null;
+  cache.putTenantRole(generation, tenantId, userId, role);
+  return role;
 }

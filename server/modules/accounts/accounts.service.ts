@@ -1,3 +1,4 @@
+import { forgetIdentities } from '../../platform/identity-cache';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { invitationAccept, invitationCreate, LinkInfo, OneTimeLink, PendingInvitation } from '../../../common/schemas/accounts';
@@ -41,6 +42,7 @@ export async function changePassword(db: Db, user: SessionUser, currentPassword:
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, user.id));
   });
+  forgetIdentities(db);
 }
 
 /**
@@ -86,6 +88,7 @@ export async function completePasswordReset(db: Db, token: string, password: str
       .where(eq(users.id, account.id));
     await tx.delete(sessions).where(eq(sessions.userId, account.id));
   });
+  forgetIdentities(db);
   return account;
 }
 
@@ -200,7 +203,7 @@ export async function acceptInvitation(
     passwordHash = await hashPassword(input.password);
   }
   const role = link.role as TenantRole;
-  return db.transaction(async (tx) => {
+  const joined = await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
     if (!account) {
       [account] = await tx.insert(users).values({ email: link.email, name, passwordHash: passwordHash!, passwordChangedAt: new Date() }).returning();
@@ -228,4 +231,6 @@ export async function acceptInvitation(
     });
     return user;
   });
+  forgetIdentities(db);
+  return joined;
 }

@@ -1,3 +1,4 @@
+import { forgetIdentities } from '../../platform/identity-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, client, createTenant, createUser, login, ORIGIN, type TestApp } from '../../test/harness';
@@ -63,6 +64,8 @@ describe('login, sessions and logout', () => {
     const u = await createUser(t);
     const api = await login(t, u.email, u.password);
     await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
+    // an edit behind the application's back shows once the identity cache lets go of the session
+    forgetIdentities(t.database.db);
     expect((await api.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 

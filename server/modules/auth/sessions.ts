@@ -3,6 +3,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { sessions, users } from '../../db/schema';
 import type { SessionUser } from '../../platform/context';
+import { forgetIdentities, identityCache } from '../../platform/identity-cache';
 
 export const SESSION_COOKIE = 'phakhi_session';
 
@@ -17,22 +18,40 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
   return { token, expiresAt };
 }
 
+/** The user of a live session (active account), from the identity cache when it is there. */
 export async function findSessionUser(db: Db, token: string): Promise<SessionUser | null> {
+  const cache = identityCache(db);
+  const tokenHash = sha256(token);
+  const known = cache.sessionUser(tokenHash);
+  if (known) return known;
+  const generation = cache.begin();
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin, mustChangePassword: users.mustChangePassword })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      mustChangePassword: users.mustChangePassword,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
     .limit(1);
-  return rows[0] ?? null;
+  if (!rows[0]) return null;
+  const { expiresAt, ...user } = rows[0];
+  cache.putSessionUser(generation, tokenHash, user, expiresAt);
+  return user;
 }
 
 export const sessionTokenHash = sha256;
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+  forgetIdentities(db);
 }
 
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  forgetIdentities(db);
 }

@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { forgetIdentities } from '../../platform/identity-cache';
 import { hashPassword } from '../auth/passwords';
 import { assertStrongPassword } from '../accounts/password-strength';
 import { existingPartyIds, likePattern } from '../partners/partners.repository';
@@ -87,7 +88,7 @@ export async function createUser(ctx: TenantContext, input: z.output<typeof user
 export async function updateUser(ctx: TenantContext, userId: string, input: z.output<typeof userUpdate>): Promise<TenantUser> {
   if (userId === ctx.actor.user.id && (input.active === false || (input.role && input.role !== 'admin')))
     throw new AppError('validation_failed', { active: 'cannot_remove_self' });
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+  const updated = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [before] = await selectUsers(tx, ctx.tenant.id, eq(users.id, userId));
     if (!before) throw new AppError('not_found');
     await assertPartyExists(tx, ctx, input.partyId);
@@ -113,4 +114,6 @@ export async function updateUser(ctx: TenantContext, userId: string, input: z.ou
     });
     return present({ ...after, name: input.name ?? after.name });
   });
+  forgetIdentities(ctx.db); // a role or deactivation applies to the very next request
+  return updated;
 }
