@@ -71,6 +71,9 @@ export const auditEntry = z.object({
   createdAt: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+/** An audit event without what changed: who did what to which record, when (the dashboard's recent activity). */
+export const activitySummary = auditEntry.omit({ changes: true });
+export type ActivitySummary = z.infer<typeof activitySummary>;
 
 const countBy = z.array(z.object({ key: z.string(), count: z.number().int() }));
 export const dashboard = z.object({
@@ -86,7 +89,8 @@ export const dashboard = z.object({
   networksByStage: countBy,
   networksByIssue: countBy,
   partnersBySector: countBy,
-  recentActivity: z.array(auditEntry),
+  /** Only for admins and officers (who run the place); empty for coordinators and members. */
+  recentActivity: z.array(activitySummary),
 });
 export type Dashboard = z.infer<typeof dashboard>;
 

@@ -7,7 +7,14 @@ import en from '../../../web/src/i18n/en.json';
 /** Every entity the server writes to the audit log, found in the source as `entity: '…'` (actions are typed: AUDIT_ACTIONS). */
 function audited(kind: 'entity'): string[] {
   const out = execSync(`grep -rhoE "${kind}: '[a-z_]+'" server --include=*.ts --exclude=*.test.ts || true`, { encoding: 'utf8' });
-  return [...new Set(out.split('\n').filter(Boolean).map((l) => l.split("'")[1]))].sort();
+  return [
+    ...new Set(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split("'")[1]),
+    ),
+  ].sort();
 }
 
 describe('audit log names', () => {

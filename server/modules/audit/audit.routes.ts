@@ -3,30 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { listOf, tenantParams } from '../../../common/schemas/api';
-import { auditEntry, auditQuery, type AuditEntry } from '../../../common/schemas/platform';
+import { auditEntry, auditQuery } from '../../../common/schemas/platform';
+import { presentAudit } from './audit.repository';
 import { auditLog } from '../../db/schema';
 import { adminsOnly } from '../../platform/access';
-import { withTenant, type Tx } from '../../platform/db';
+import { withTenant } from '../../platform/db';
 import { likePattern } from '../partners/partners.repository';
-
-export function presentAudit(r: typeof auditLog.$inferSelect): AuditEntry {
-  return {
-    id: r.id,
-    actorName: r.actorName,
-    actorRole: r.actorRole,
-    entity: r.entity,
-    entityId: r.entityId,
-    entityLabel: r.entityLabel,
-    action: r.action,
-    changes: r.changes ?? null,
-    createdAt: new Date(r.createdAt).toISOString(),
-  };
-}
-
-export async function recentAudit(tx: Tx, tenantId: string, limit: number) {
-  const rows = await tx.select().from(auditLog).where(eq(auditLog.tenantId, tenantId)).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(limit);
-  return rows.map(presentAudit);
-}
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

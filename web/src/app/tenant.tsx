@@ -35,6 +35,8 @@ export function permissions(role: TenantRole) {
     editRelationships: editor,
     manageUsers: admin,
     viewAudit: admin,
+    // the dashboard's recent activity (server: platform admin, admin, officer)
+    seeRecentActivity: officer,
     // knowledge management: editors write items, forums and files; officers delete (server: editors / officers)
     editKnowledge: editor,
     deleteKnowledge: officer,

@@ -5,9 +5,9 @@ import { IconAddressBook, IconBuildingCommunity, IconLink, IconNetwork, IconUser
 import type { TFunction } from 'i18next';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../common/schemas';
+import type { ActivitySummary } from '../../../../common/schemas';
 import { ISSUES, PILLARS, SECTORS, STAGES } from '../../../../common/schemas/enums';
-import { useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../app/tenant';
 import { actionText, actorText, entityRoute, entityText } from '../../ui/audit';
 import { formatDateTime } from '../../ui/dates';
 import { enumLabel, PILLAR_COLORS } from '../../ui/enums';
@@ -84,7 +84,7 @@ function ChartCard({ title, summary, children }: { title: string; summary: { lab
   );
 }
 
-function ActivityItem({ e, t, slug }: { e: AuditEntry; t: TFunction; slug: string }) {
+function ActivityItem({ e, t, slug }: { e: ActivitySummary; t: TFunction; slug: string }) {
   const lang = useLang();
   const route = entityRoute(e.entity);
   const label = e.entityLabel ?? '';
@@ -130,6 +130,7 @@ function ActivityItem({ e, t, slug }: { e: AuditEntry; t: TFunction; slug: strin
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { slug, tenant } = useTenant();
+  const can = usePermissions();
   const lang = useLang();
   const desktop = useIsDesktop();
   const q = useDashboard(slug);
@@ -257,20 +258,22 @@ export default function DashboardPage() {
         </ChartCard>
       </SimpleGrid>
 
-      <Card withBorder radius="md" p="md" component="section" aria-labelledby="recent-activity-title">
-        <Title order={2} size="h3" id="recent-activity-title" mb="xs">
-          {t('dashboard.recentActivity')}
-        </Title>
-        {d.recentActivity.length === 0 ? (
-          <Text c="dimmed">{t('dashboard.noActivity')}</Text>
-        ) : (
-          <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {d.recentActivity.map((e) => (
-              <ActivityItem key={e.id} e={e} t={t} slug={slug} />
-            ))}
-          </Stack>
-        )}
-      </Card>
+      {can.seeRecentActivity ? (
+        <Card withBorder radius="md" p="md" component="section" aria-labelledby="recent-activity-title">
+          <Title order={2} size="h3" id="recent-activity-title" mb="xs">
+            {t('dashboard.recentActivity')}
+          </Title>
+          {d.recentActivity.length === 0 ? (
+            <Text c="dimmed">{t('dashboard.noActivity')}</Text>
+          ) : (
+            <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {d.recentActivity.map((e) => (
+                <ActivityItem key={e.id} e={e} t={t} slug={slug} />
+              ))}
+            </Stack>
+          )}
+        </Card>
+      ) : null}
     </Stack>
   );
 }
