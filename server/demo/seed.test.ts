@@ -39,5 +39,5 @@ describe('demo data', () => {
     const withIds = people.items.filter((p: { citizenId: string | null }) => p.citizenId);
     expect(withIds.length).toBeGreaterThan(0);
     for (const p of withIds) expect(p.citizenId).toMatch(/^\d-xxxx-xxxxx-\d\d-\d$/);
-  });
+  }, 120_000);
 });

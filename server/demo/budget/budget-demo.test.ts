@@ -44,5 +44,5 @@ describe('budget demo (chomphu)', () => {
     await seedDemo(t.database.db, () => {}, { dataDir: t.config.dataDir, today: BASE_AS_OF });
     expect((await api.get(`${base}/ledger/transactions?pageSize=1`)).json().total).toBe(before);
     console.log(`demo seed (all modules) took ${seconds.toFixed(1)} s; ${before} ledger transactions, ${verify.checked} posted`);
-  });
+  }, 120_000);
 });

@@ -36,5 +36,5 @@ describe('steering committee demo', () => {
     let adoptions = 0;
     for (const p of adopted) if ((await api.get(`${base}/resolutions/adoption?planId=${p.id}`)).json().adoptedBy) adoptions++;
     expect(adoptions).toBeGreaterThanOrEqual(2);
-  });
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await t.app.tenantDirectory.reload();
   const admin = await createUser(t, { platformAdmin: true });
   api = await login(t, admin.email, admin.password);
-});
+}, 120_000);
 afterAll(() => t.close());
 
 describe('knowledge demo data', () => {

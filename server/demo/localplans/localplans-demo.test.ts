@@ -39,5 +39,5 @@ describe('local development plan demo', () => {
     expect(weir.assignments.reduce((s: number, a: { totalSatang: number }) => s + a.totalSatang, 0)).toBe(weir.budgetSatang);
     const p02 = await api.get(`${base}/local-plans/${plans[1].id}/p02.xlsx`);
     expect(p02.statusCode).toBe(200);
-  });
+  }, 120_000);
 });

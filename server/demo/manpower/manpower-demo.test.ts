@@ -56,5 +56,5 @@ describe('manpower demo', () => {
     expect(byYear.items.map((x: { key: string }) => x.key)).toEqual(['2569', '2568']);
     const list = (await api.get(`/api/v1/public/chomphu/volunteers?fiscalYear=2568`)).json();
     expect(list.items.length).toBeGreaterThan(5);
-  });
+  }, 120_000);
 });
