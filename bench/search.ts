@@ -33,7 +33,7 @@ import { listItems, planSearch } from '../server/modules/knowledge/knowledge.ser
 import { addTitleTerms, correctSpelling } from '../server/modules/knowledge/search-plan';
 import { itemConditions } from '../server/modules/knowledge/knowledge.repository';
 import { normalizeText, parseQuery, segmented } from '../server/modules/knowledge/thai-text';
-import { likePattern } from '../server/modules/partners/partners.repository';
+import { likePattern } from '../server/platform/sql';
 
 const N = Number(process.env.BENCH_ITEMS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

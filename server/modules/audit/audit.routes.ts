@@ -8,7 +8,7 @@ import { presentAudit } from './audit.repository';
 import { auditLog } from '../../db/schema';
 import { adminsOnly } from '../../platform/access';
 import { withTenant } from '../../platform/db';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,8 +1,33 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import type { BudgetLine, Contributor, Fund, FundKind, fundCreate, fundListQuery, fundUpdate, lineCreate, lineListQuery, lineUpdate, Transparency, transparencyQuery } from '../../../common/schemas/budget';
-import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerTransactions, networks, parties, planActivities, planNetworks, planProjects, plans } from '../../db/schema';
+import type {
+  BudgetLine,
+  Contributor,
+  Fund,
+  FundKind,
+  fundCreate,
+  fundListQuery,
+  fundUpdate,
+  lineCreate,
+  lineListQuery,
+  lineUpdate,
+  Transparency,
+  transparencyQuery,
+} from '../../../common/schemas/budget';
+import {
+  budgetFunds,
+  budgetLines,
+  budgetSettings,
+  ledgerEntries,
+  ledgerTransactions,
+  networks,
+  parties,
+  planActivities,
+  planNetworks,
+  planProjects,
+  plans,
+} from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -10,11 +35,17 @@ import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { currentSigner, latestCheckpoint } from './checkpoints';
 import { ensureSettings } from './ledger.service';
+import { likePattern } from '../../platform/sql';
 
 /** Posted balances per (account, fund, budget line): the one query every view is computed from. */
 async function balances(tx: Tx, tenantId: string) {
   const rows = await tx
-    .select({ account: ledgerEntries.account, fundId: ledgerEntries.fundId, lineId: ledgerEntries.budgetLineId, sum: sql<string>`sum(${ledgerEntries.amountSatang})` })
+    .select({
+      account: ledgerEntries.account,
+      fundId: ledgerEntries.fundId,
+      lineId: ledgerEntries.budgetLineId,
+      sum: sql<string>`sum(${ledgerEntries.amountSatang})`,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerTransactions, and(eq(ledgerTransactions.tenantId, ledgerEntries.tenantId), eq(ledgerTransactions.id, ledgerEntries.transactionId)))
     .where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerTransactions.status, 'posted')))
@@ -41,7 +72,11 @@ function fundTotals(b: Balance[], fundId: string) {
 async function assertFundParty(tx: Tx, tenantId: string, kind: string, partyId: string | null) {
   if (kind !== 'municipal' && !partyId) throw new AppError('validation_failed', { partyId: 'fund_party_required' });
   if (partyId) {
-    const [p] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, partyId))).limit(1);
+    const [p] = await tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.tenantId, tenantId), eq(parties.id, partyId)))
+      .limit(1);
     if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
   }
 }
@@ -51,7 +86,14 @@ async function assertFundNameFree(tx: Tx, tenantId: string, fiscalYear: number, 
   const [dup] = await tx
     .select({ id: budgetFunds.id })
     .from(budgetFunds)
-    .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.fiscalYear, fiscalYear), sql`lower(${budgetFunds.name}) = lower(${name})`, exceptId ? sql`${budgetFunds.id} <> ${exceptId}` : undefined))
+    .where(
+      and(
+        eq(budgetFunds.tenantId, tenantId),
+        eq(budgetFunds.fiscalYear, fiscalYear),
+        sql`lower(${budgetFunds.name}) = lower(${name})`,
+        exceptId ? sql`${budgetFunds.id} <> ${exceptId}` : undefined,
+      ),
+    )
     .limit(1);
   if (dup) throw new AppError('conflict', { name: 'fund_duplicate' });
 }
@@ -64,7 +106,13 @@ export async function createFund(ctx: TenantContext, input: z.output<typeof fund
       .insert(budgetFunds)
       .values({ tenantId: ctx.tenant.id, name: input.name, kind: input.kind, partyId: input.partyId ?? null, fiscalYear: input.fiscalYear, note: input.note })
       .returning();
-    await audit(tx, ctx, { entity: 'budget_fund', entityId: row.id, entityLabel: row.name, action: 'create', after: { name: row.name, kind: row.kind, partyId: row.partyId, fiscalYear: row.fiscalYear, note: row.note } });
+    await audit(tx, ctx, {
+      entity: 'budget_fund',
+      entityId: row.id,
+      entityLabel: row.name,
+      action: 'create',
+      after: { name: row.name, kind: row.kind, partyId: row.partyId, fiscalYear: row.fiscalYear, note: row.note },
+    });
     return (await presentFunds(tx, ctx.tenant.id, [row], []))[0];
   });
 }
@@ -72,7 +120,11 @@ export async function createFund(ctx: TenantContext, input: z.output<typeof fund
 const fundAudit = (r: typeof budgetFunds.$inferSelect) => ({ name: r.name, kind: r.kind, partyId: r.partyId, fiscalYear: r.fiscalYear, note: r.note });
 
 async function fundRow(tx: Tx, tenantId: string, id: string) {
-  const [row] = await tx.select().from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id)))
+    .limit(1);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -103,7 +155,10 @@ export async function deleteFund(ctx: TenantContext, id: string): Promise<void> 
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tenantId = ctx.tenant.id;
     const row = await fundRow(tx, tenantId, id);
-    const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerEntries.fundId, id)));
+    const [used] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerEntries.fundId, id)));
     if (used.n > 0) throw new AppError('conflict', { fund: 'fund_in_use' });
     await tx.delete(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, id)));
     await audit(tx, ctx, { entity: 'budget_fund', entityId: id, entityLabel: row.name, action: 'delete', before: fundAudit(row) });
@@ -112,7 +167,12 @@ export async function deleteFund(ctx: TenantContext, id: string): Promise<void> 
 
 async function presentFunds(tx: Tx, tenantId: string, rows: (typeof budgetFunds.$inferSelect)[], b: Balance[]): Promise<Fund[]> {
   const ids = [...new Set(rows.map((r) => r.partyId).filter((x): x is string => !!x))];
-  const ps = ids.length ? await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids))) : [];
+  const ps = ids.length
+    ? await tx
+        .select()
+        .from(parties)
+        .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)))
+    : [];
   const party = new Map(ps.map((p) => [p.id, presentPartySummary(p)]));
   return rows.map((r) => ({
     id: r.id,
@@ -130,7 +190,7 @@ export async function listFunds(ctx: TenantContext, q: z.output<typeof fundListQ
   const conds: (SQL | undefined)[] = [eq(f.tenantId, ctx.tenant.id)];
   if (q.fiscalYear) conds.push(eq(f.fiscalYear, q.fiscalYear));
   if (q.kind) conds.push(eq(f.kind, q.kind));
-  if (q.q) conds.push(sql`${f.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) conds.push(sql`${f.name} ilike ${likePattern(q.q)}`);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const rows = await tx
       .select({ r: f, total: sql<number>`(count(*) over ())::int` })
@@ -140,7 +200,17 @@ export async function listFunds(ctx: TenantContext, q: z.output<typeof fundListQ
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
     const b = await balances(tx, ctx.tenant.id);
-    return { items: await presentFunds(tx, ctx.tenant.id, rows.map((x) => x.r), b), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+    return {
+      items: await presentFunds(
+        tx,
+        ctx.tenant.id,
+        rows.map((x) => x.r),
+        b,
+      ),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   });
 }
 
@@ -166,10 +236,21 @@ async function loadLines(tx: Tx, tenantId: string, fiscalYear?: number, planId?:
     .where(and(...conds))
     .orderBy(desc(budgetLines.fiscalYear), asc(plans.name), asc(budgetLines.createdAt));
   const planIds = [...new Set(rows.map((r) => r.row.planId))];
-  const projects = planIds.length ? await tx.select({ id: planProjects.id, name: planProjects.name }).from(planProjects).where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds))) : [];
+  const projects = planIds.length
+    ? await tx
+        .select({ id: planProjects.id, name: planProjects.name })
+        .from(planProjects)
+        .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)))
+    : [];
   const acts = planIds.length
     ? await tx
-        .select({ id: planActivities.id, name: planActivities.name, projectId: planActivities.projectId, planId: planActivities.planId, budget: planActivities.budgetSatang })
+        .select({
+          id: planActivities.id,
+          name: planActivities.name,
+          projectId: planActivities.projectId,
+          planId: planActivities.planId,
+          budget: planActivities.budgetSatang,
+        })
         .from(planActivities)
         .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds)))
     : [];
@@ -181,7 +262,11 @@ async function loadLines(tx: Tx, tenantId: string, fiscalYear?: number, planId?:
     planName,
     projectName: row.projectId ? (projectName.get(row.projectId) ?? null) : null,
     activityName: row.activityId ? (act.get(row.activityId)?.name ?? null) : null,
-    plannedSatang: row.activityId ? Number(act.get(row.activityId)?.budget ?? 0) : row.projectId ? sum((a) => a.projectId === row.projectId) : sum((a) => a.planId === row.planId),
+    plannedSatang: row.activityId
+      ? Number(act.get(row.activityId)?.budget ?? 0)
+      : row.projectId
+        ? sum((a) => a.projectId === row.projectId)
+        : sum((a) => a.planId === row.planId),
   }));
 }
 
@@ -211,41 +296,77 @@ function presentLine(l: LineInfo, b: Balance[], fundId?: string): BudgetLine {
 export async function createLine(ctx: TenantContext, input: z.output<typeof lineCreate>): Promise<BudgetLine> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tenantId = ctx.tenant.id;
-    const [plan] = await tx.select().from(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, input.planId))).limit(1);
+    const [plan] = await tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.tenantId, tenantId), eq(plans.id, input.planId)))
+      .limit(1);
     if (!plan) throw new AppError('validation_failed', { planId: 'unknown_plan' });
     let projectId = input.projectId ?? null;
     let name = input.name ?? null;
     let planned: number | null = null;
     if (input.activityId) {
-      const [a] = await tx.select().from(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, input.activityId))).limit(1);
+      const [a] = await tx
+        .select()
+        .from(planActivities)
+        .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, input.activityId)))
+        .limit(1);
       if (!a || a.planId !== plan.id) throw new AppError('validation_failed', { activityId: a ? 'activity_not_in_plan' : 'unknown_activity' });
       if (projectId && projectId !== a.projectId) throw new AppError('validation_failed', { activityId: 'activity_not_in_project' });
       projectId = a.projectId;
       name ??= a.name;
       planned = Number(a.budgetSatang);
     } else if (projectId) {
-      const [p] = await tx.select().from(planProjects).where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, projectId))).limit(1);
+      const [p] = await tx
+        .select()
+        .from(planProjects)
+        .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, projectId)))
+        .limit(1);
       if (!p || p.planId !== plan.id) throw new AppError('validation_failed', { projectId: p ? 'project_not_in_plan' : 'unknown_project' });
       name ??= p.name;
-      const [s] = await tx.select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` }).from(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.projectId, projectId)));
+      const [s] = await tx
+        .select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` })
+        .from(planActivities)
+        .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.projectId, projectId)));
       planned = Number(s.s);
     } else {
       name ??= plan.name;
-      const [s] = await tx.select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` }).from(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.planId, plan.id)));
+      const [s] = await tx
+        .select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` })
+        .from(planActivities)
+        .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.planId, plan.id)));
       planned = Number(s.s);
     }
     const [row] = await tx
       .insert(budgetLines)
-      .values({ tenantId, fiscalYear: plan.fiscalYear, planId: plan.id, projectId, activityId: input.activityId ?? null, name: name!, allocatedSatang: input.allocatedSatang ?? planned ?? 0 })
+      .values({
+        tenantId,
+        fiscalYear: plan.fiscalYear,
+        planId: plan.id,
+        projectId,
+        activityId: input.activityId ?? null,
+        name: name!,
+        allocatedSatang: input.allocatedSatang ?? planned ?? 0,
+      })
       .returning();
-    await audit(tx, ctx, { entity: 'budget_line', entityId: row.id, entityLabel: row.name, action: 'create', after: { planId: row.planId, projectId: row.projectId, activityId: row.activityId, name: row.name, allocatedSatang: row.allocatedSatang } });
+    await audit(tx, ctx, {
+      entity: 'budget_line',
+      entityId: row.id,
+      entityLabel: row.name,
+      action: 'create',
+      after: { planId: row.planId, projectId: row.projectId, activityId: row.activityId, name: row.name, allocatedSatang: row.allocatedSatang },
+    });
     const [info] = (await loadLines(tx, tenantId, undefined, plan.id)).filter((l) => l.row.id === row.id);
     return presentLine(info, []);
   });
 }
 
 async function lineRow(tx: Tx, tenantId: string, id: string) {
-  const [row] = await tx.select().from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(budgetLines)
+    .where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id)))
+    .limit(1);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -298,7 +419,13 @@ export async function deleteLine(ctx: TenantContext, id: string): Promise<void> 
     const row = await lineRow(tx, tenantId, id);
     if ((await lineUse(tx, tenantId, id)).entries > 0) throw new AppError('conflict', { line: 'budget_line_in_use' });
     await tx.delete(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, id)));
-    await audit(tx, ctx, { entity: 'budget_line', entityId: id, entityLabel: row.name, action: 'delete', before: { planId: row.planId, name: row.name, allocatedSatang: Number(row.allocatedSatang) } });
+    await audit(tx, ctx, {
+      entity: 'budget_line',
+      entityId: id,
+      entityLabel: row.name,
+      action: 'delete',
+      before: { planId: row.planId, name: row.name, allocatedSatang: Number(row.allocatedSatang) },
+    });
   });
 }
 
@@ -306,7 +433,10 @@ export async function listLines(ctx: TenantContext, q: z.output<typeof lineListQ
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     let lines = await loadLines(tx, ctx.tenant.id, q.fiscalYear, q.planId);
     if (q.networkId) {
-      const pn = await tx.select({ planId: planNetworks.planId }).from(planNetworks).where(and(eq(planNetworks.tenantId, ctx.tenant.id), eq(planNetworks.networkId, q.networkId)));
+      const pn = await tx
+        .select({ planId: planNetworks.planId })
+        .from(planNetworks)
+        .where(and(eq(planNetworks.tenantId, ctx.tenant.id), eq(planNetworks.networkId, q.networkId)));
       const ids = new Set(pn.map((p) => p.planId));
       lines = lines.filter((l) => ids.has(l.row.planId));
     }
@@ -343,7 +473,12 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
     const tenantId = ctx.tenant.id;
     let lines = await loadLines(tx, tenantId, q.fiscalYear);
     const planIds = [...new Set(lines.map((l) => l.row.planId))];
-    const pn = planIds.length ? await tx.select().from(planNetworks).where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds))) : [];
+    const pn = planIds.length
+      ? await tx
+          .select()
+          .from(planNetworks)
+          .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds)))
+      : [];
     if (q.networkId) {
       const inNet = new Set(pn.filter((x) => x.networkId === q.networkId).map((x) => x.planId));
       lines = lines.filter((l) => inNet.has(l.row.planId));
@@ -358,11 +493,19 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
       .from(plans)
       .where(and(eq(plans.tenantId, tenantId), q.fiscalYear ? eq(plans.fiscalYear, q.fiscalYear) : undefined));
     const yearPlanIds = yearPlans.map((p) => p.id);
-    const allPn = yearPlanIds.length ? await tx.select().from(planNetworks).where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, yearPlanIds))) : [];
+    const allPn = yearPlanIds.length
+      ? await tx
+          .select()
+          .from(planNetworks)
+          .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, yearPlanIds)))
+      : [];
     const scopePlanIds = new Set(q.networkId ? allPn.filter((x) => x.networkId === q.networkId).map((x) => x.planId) : yearPlanIds);
     const scopeIds = [...scopePlanIds];
     const projectList = scopeIds.length
-      ? await tx.select({ id: planProjects.id, name: planProjects.name, planId: planProjects.planId }).from(planProjects).where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, scopeIds)))
+      ? await tx
+          .select({ id: planProjects.id, name: planProjects.name, planId: planProjects.planId })
+          .from(planProjects)
+          .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, scopeIds)))
       : [];
     const plannedActs = scopeIds.length
       ? await tx
@@ -390,7 +533,12 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
     }
 
     const networkIds = [...new Set(allPn.map((x) => x.networkId))].filter((id) => !q.networkId || id === q.networkId);
-    const netNames = networkIds.length ? await tx.select({ id: networks.id, name: networks.name }).from(networks).where(and(eq(networks.tenantId, tenantId), inArray(networks.id, networkIds))) : [];
+    const netNames = networkIds.length
+      ? await tx
+          .select({ id: networks.id, name: networks.name })
+          .from(networks)
+          .where(and(eq(networks.tenantId, tenantId), inArray(networks.id, networkIds)))
+      : [];
     const byNetwork = netNames.map((n) => {
       const a = zero();
       const plansOf = new Set(allPn.filter((x) => x.networkId === n.id).map((x) => x.planId));
@@ -403,7 +551,11 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
     const fundConds: (SQL | undefined)[] = [eq(budgetFunds.tenantId, tenantId)];
     if (q.fiscalYear) fundConds.push(eq(budgetFunds.fiscalYear, q.fiscalYear));
     if (q.fundId) fundConds.push(eq(budgetFunds.id, q.fundId));
-    const funds = await tx.select().from(budgetFunds).where(and(...fundConds)).orderBy(asc(budgetFunds.kind), asc(budgetFunds.name));
+    const funds = await tx
+      .select()
+      .from(budgetFunds)
+      .where(and(...fundConds))
+      .orderBy(asc(budgetFunds.kind), asc(budgetFunds.name));
     const byFund = funds.map((f) => ({ id: f.id, name: f.name, kind: f.kind as FundKind, fiscalYear: f.fiscalYear, ...fundTotals(b, f.id) }));
     const bySourceKind = (['municipal', 'partner_cash', 'in_kind', 'grant', 'donation'] as const).map((kind) => ({
       kind,
@@ -414,14 +566,21 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
     const scoped = !!(q.networkId || q.projectId);
     const scopeLines = new Set(presented.map((p) => p.line.id));
     const partyIds = [...new Set(funds.map((f) => f.partyId).filter((x): x is string => !!x))];
-    const ps = partyIds.length ? await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds))) : [];
+    const ps = partyIds.length
+      ? await tx
+          .select()
+          .from(parties)
+          .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
+      : [];
     const party = new Map(ps.map((p) => [p.id, p]));
     const contributors = new Map<string, Contributor>();
     const people = new Map<string, Set<string>>();
     for (const f of funds) {
       if (f.kind === 'municipal' || !f.partyId) continue;
       const amount = scoped
-        ? b.filter((x) => x.fundId === f.id && x.lineId && scopeLines.has(x.lineId) && (x.account === 'expense' || x.account === 'commitment')).reduce((s, x) => s + x.sum, 0)
+        ? b
+            .filter((x) => x.fundId === f.id && x.lineId && scopeLines.has(x.lineId) && (x.account === 'expense' || x.account === 'commitment'))
+            .reduce((s, x) => s + x.sum, 0)
         : -b.filter((x) => x.fundId === f.id && x.account === 'contribution').reduce((s, x) => s + x.sum, 0);
       if (!amount) continue;
       const p = party.get(f.partyId)!;
@@ -463,7 +622,13 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
       bySourceKind,
       contributors: [...contributors.values()].sort((a, b2) => b2.totalSatang - a.totalSatang),
       leverage: { municipalSatang: municipal, partnerSatang: partner, perBaht: municipal > 0 ? Math.round((partner / municipal) * 100) / 100 : null },
-      chain: { headHash: head.headHash, headSeq: head.headSeq, checkpoint: await latestCheckpoint(tx, tenantId), publicKey: currentSigner()?.publicKeyPem ?? null, tenantId },
+      chain: {
+        headHash: head.headHash,
+        headSeq: head.headSeq,
+        checkpoint: await latestCheckpoint(tx, tenantId),
+        publicKey: currentSigner()?.publicKeyPem ?? null,
+        tenantId,
+      },
       fiscalYears: ((years as unknown as { rows: { y: number }[] }).rows ?? []).map((r) => Number(r.y)),
     };
   });

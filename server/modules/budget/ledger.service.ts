@@ -1,7 +1,17 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import { type BudgetSettings, type budgetSettingsUpdate, GENESIS_HASH, MAX_ENTRY_SATANG, type ReviewReason, type Transaction, type transactionCreate, type transactionListQuery, type VerifyResult } from '../../../common/schemas/budget';
+import {
+  type BudgetSettings,
+  type budgetSettingsUpdate,
+  GENESIS_HASH,
+  MAX_ENTRY_SATANG,
+  type ReviewReason,
+  type Transaction,
+  type transactionCreate,
+  type transactionListQuery,
+  type VerifyResult,
+} from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
 import { audit } from '../../platform/audit';
@@ -9,7 +19,7 @@ import { canAct, type TenantContext } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
-import { totalOver } from '../partners/partners.repository';
+import { likePattern, totalOver } from '../../platform/sql';
 import { chainHash, type ChainContent } from './chain';
 import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
@@ -50,7 +60,12 @@ function presentSettings(ctx: TenantContext, s: typeof budgetSettings.$inferSele
     headSeq: s.headSeq,
     headHash: s.headHash,
     proposal: proposed
-      ? { approvalThresholdSatang: s.proposedApprovalThresholdSatang, evidenceThresholdSatang: s.proposedEvidenceThresholdSatang, by: { id: s.proposedByUserId, name: s.proposedByName ?? '' }, at: new Date(s.proposedAt!).toISOString() }
+      ? {
+          approvalThresholdSatang: s.proposedApprovalThresholdSatang,
+          evidenceThresholdSatang: s.proposedEvidenceThresholdSatang,
+          by: { id: s.proposedByUserId, name: s.proposedByName ?? '' },
+          at: new Date(s.proposedAt!).toISOString(),
+        }
       : null,
     canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== userIdOf(ctx)),
   };
@@ -61,7 +76,10 @@ export async function getSettings(ctx: TenantContext): Promise<BudgetSettings> {
 }
 
 const SETTINGS_LABEL = 'เกณฑ์การอนุมัติรายการบัญชี';
-const thresholdsOf = (s: typeof budgetSettings.$inferSelect) => ({ approvalThresholdSatang: s.approvalThresholdSatang, evidenceThresholdSatang: s.evidenceThresholdSatang });
+const thresholdsOf = (s: typeof budgetSettings.$inferSelect) => ({
+  approvalThresholdSatang: s.approvalThresholdSatang,
+  evidenceThresholdSatang: s.evidenceThresholdSatang,
+});
 
 /**
  * A stricter threshold (lower or equal) takes effect at once; a looser one (higher) becomes a proposal
@@ -73,7 +91,10 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
     const before = await lockHead(tx, ctx.tenant.id);
     const now: Partial<typeof budgetSettings.$inferInsert> = {};
     const later: Partial<typeof budgetSettings.$inferInsert> = {};
-    const apply = (key: 'approvalThresholdSatang' | 'evidenceThresholdSatang', proposedKey: 'proposedApprovalThresholdSatang' | 'proposedEvidenceThresholdSatang') => {
+    const apply = (
+      key: 'approvalThresholdSatang' | 'evidenceThresholdSatang',
+      proposedKey: 'proposedApprovalThresholdSatang' | 'proposedEvidenceThresholdSatang',
+    ) => {
       const v = input[key];
       if (v === undefined) return;
       if (v <= before[key]) now[key] = v;
@@ -87,7 +108,14 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
       .set({
         ...now,
         ...(proposing
-          ? { proposedApprovalThresholdSatang: null, proposedEvidenceThresholdSatang: null, ...later, proposedByUserId: userIdOf(ctx), proposedByName: ctx.actor.user.name, proposedAt: new Date() }
+          ? {
+              proposedApprovalThresholdSatang: null,
+              proposedEvidenceThresholdSatang: null,
+              ...later,
+              proposedByUserId: userIdOf(ctx),
+              proposedByName: ctx.actor.user.name,
+              proposedAt: new Date(),
+            }
           : {}),
         updatedAt: new Date(),
       })
@@ -99,7 +127,12 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
       entityLabel: SETTINGS_LABEL,
       action: 'update',
       before: { ...thresholdsOf(before) },
-      after: { ...thresholdsOf(after), ...(proposing ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang } : {}) },
+      after: {
+        ...thresholdsOf(after),
+        ...(proposing
+          ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang }
+          : {}),
+      },
     });
     return presentSettings(ctx, after);
   });
@@ -113,7 +146,13 @@ export async function decideSettings(ctx: TenantContext, decision: 'approve' | '
     const own = !!before.proposedByUserId && before.proposedByUserId === userIdOf(ctx);
     if (decision === 'approve' && own) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
     if (!own && !canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
-    const clear = { proposedApprovalThresholdSatang: null, proposedEvidenceThresholdSatang: null, proposedByUserId: null, proposedByName: null, proposedAt: null };
+    const clear = {
+      proposedApprovalThresholdSatang: null,
+      proposedEvidenceThresholdSatang: null,
+      proposedByUserId: null,
+      proposedByName: null,
+      proposedAt: null,
+    };
     const [after] = await tx
       .update(budgetSettings)
       .set({
@@ -133,14 +172,25 @@ export async function decideSettings(ctx: TenantContext, decision: 'approve' | '
       entityId: null,
       entityLabel: SETTINGS_LABEL,
       action: 'update',
-      before: { ...thresholdsOf(before), proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang, proposedBy: before.proposedByName },
+      before: {
+        ...thresholdsOf(before),
+        proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang,
+        proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang,
+        proposedBy: before.proposedByName,
+      },
       after: { ...thresholdsOf(after), decision },
     });
     return presentSettings(ctx, after);
   });
 }
 
-function contentOf(t: TxRow, entries: EntryRow[] | NewEntry[], seq: number, postedAt: Date, approver: { id: string | null; name: string | null }): ChainContent {
+function contentOf(
+  t: TxRow,
+  entries: EntryRow[] | NewEntry[],
+  seq: number,
+  postedAt: Date,
+  approver: { id: string | null; name: string | null },
+): ChainContent {
   return {
     id: t.id,
     seq,
@@ -156,7 +206,13 @@ function contentOf(t: TxRow, entries: EntryRow[] | NewEntry[], seq: number, post
     approverUserId: approver.id,
     approverName: approver.name,
     postedAt,
-    entries: entries.map((e) => ({ lineNo: e.lineNo, account: e.account, fundId: e.fundId, budgetLineId: e.budgetLineId, amountSatang: Number(e.amountSatang) })),
+    entries: entries.map((e) => ({
+      lineNo: e.lineNo,
+      account: e.account,
+      fundId: e.fundId,
+      budgetLineId: e.budgetLineId,
+      amountSatang: Number(e.amountSatang),
+    })),
   };
 }
 
@@ -165,14 +221,29 @@ function contentOf(t: TxRow, entries: EntryRow[] | NewEntry[], seq: number, post
  * canonical content with the head's hash, and move the head — all in the caller's database transaction,
  * so concurrent posts queue on the lock and can never fork the chain.
  */
-async function post(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[] | NewEntry[], approver: { id: string | null; name: string | null }): Promise<TxRow> {
+async function post(
+  tx: Tx,
+  tenantId: string,
+  t: TxRow,
+  entries: EntryRow[] | NewEntry[],
+  approver: { id: string | null; name: string | null },
+): Promise<TxRow> {
   const head = await lockHead(tx, tenantId);
   const seq = head.headSeq + 1;
   const postedAt = new Date();
   const hash = chainHash(head.headHash, contentOf(t, entries, seq, postedAt, approver));
   const [row] = await tx
     .update(ledgerTransactions)
-    .set({ status: 'posted', seq, postedAt, prevHash: head.headHash, hash, approverUserId: approver.id, approverName: approver.name, decidedAt: approver.name ? postedAt : null })
+    .set({
+      status: 'posted',
+      seq,
+      postedAt,
+      prevHash: head.headHash,
+      hash,
+      approverUserId: approver.id,
+      approverName: approver.name,
+      decidedAt: approver.name ? postedAt : null,
+    })
     .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id), eq(ledgerTransactions.status, 'pending')))
     .returning();
   if (!row) throw new AppError('conflict');
@@ -186,9 +257,23 @@ async function checkEntries(tx: Tx, tenantId: string, entries: z.output<typeof t
   const fields: Record<string, string> = {};
   const fundIds = [...new Set(entries.map((e) => e.fundId))];
   const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
-  const funds = new Set((await tx.select({ id: budgetFunds.id }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))).map((f) => f.id));
+  const funds = new Set(
+    (
+      await tx
+        .select({ id: budgetFunds.id })
+        .from(budgetFunds)
+        .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))
+    ).map((f) => f.id),
+  );
   const lines = lineIds.length
-    ? new Set((await tx.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))).map((l) => l.id))
+    ? new Set(
+        (
+          await tx
+            .select({ id: budgetLines.id })
+            .from(budgetLines)
+            .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
+        ).map((l) => l.id),
+      )
     : new Set<string>();
   let debits = 0;
   let credits = 0;
@@ -275,7 +360,18 @@ async function record(
     entityId: row.id,
     entityLabel: row.description,
     action: 'create',
-    after: { kind: row.kind, occurredOn: row.occurredOn, partyId: row.partyId, reversesId: row.reversesId, totalSatang: row.totalSatang, status: row.status, seq: row.seq, hash: row.hash, reviewReasons: reasons, exceptionReason: row.exceptionReason },
+    after: {
+      kind: row.kind,
+      occurredOn: row.occurredOn,
+      partyId: row.partyId,
+      reversesId: row.reversesId,
+      totalSatang: row.totalSatang,
+      status: row.status,
+      seq: row.seq,
+      hash: row.hash,
+      reviewReasons: reasons,
+      exceptionReason: row.exceptionReason,
+    },
   });
   return row;
 }
@@ -285,23 +381,41 @@ export async function createTransaction(ctx: TenantContext, input: z.output<type
     const { rows, total } = await checkEntries(tx, ctx.tenant.id, input.entries);
     let partyId = input.partyId ?? null;
     if (partyId) {
-      const [p] = await tx.select({ id: parties.id }).from(parties).where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId))).limit(1);
+      const [p] = await tx
+        .select({ id: parties.id })
+        .from(parties)
+        .where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId)))
+        .limit(1);
       if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
     } else if (input.kind === 'contribution') {
       // a contribution names its contributor: the party of the fund it is credited to
       const credited = input.entries.find((e) => e.account === 'contribution');
       if (credited) {
-        const [f] = await tx.select({ partyId: budgetFunds.partyId }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, ctx.tenant.id), eq(budgetFunds.id, credited.fundId)));
+        const [f] = await tx
+          .select({ partyId: budgetFunds.partyId })
+          .from(budgetFunds)
+          .where(and(eq(budgetFunds.tenantId, ctx.tenant.id), eq(budgetFunds.id, credited.fundId)));
         partyId = f?.partyId ?? null;
       }
     }
-    const row = await record(tx, ctx, { kind: input.kind, occurredOn: input.occurredOn, description: input.description, partyId, reversesId: null }, rows, total, input.exceptionReason ?? null);
+    const row = await record(
+      tx,
+      ctx,
+      { kind: input.kind, occurredOn: input.occurredOn, description: input.description, partyId, reversesId: null },
+      rows,
+      total,
+      input.exceptionReason ?? null,
+    );
     return (await present(tx, ctx, [row]))[0];
   });
 }
 
 async function findTx(tx: Tx, tenantId: string, id: string): Promise<TxRow> {
-  const [row] = await tx.select().from(ledgerTransactions).where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(ledgerTransactions)
+    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, id)))
+    .limit(1);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -328,13 +442,26 @@ export async function approve(ctx: TenantContext, id: string): Promise<Transacti
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
     await assertPostable(tx, ctx.tenant.id, t, entries);
     const row = await post(tx, ctx.tenant.id, t, entries, { id: userIdOf(ctx), name: ctx.actor.user.name });
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'approve', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName } });
+    await audit(tx, ctx, {
+      entity: 'ledger_transaction',
+      entityId: id,
+      entityLabel: row.description,
+      action: 'approve',
+      before: { status: 'pending' },
+      after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName },
+    });
     return (await present(tx, ctx, [row]))[0];
   });
 }
 
 const hasEvidence = async (tx: Tx, tenantId: string, id: string) =>
-  (await tx.select({ id: ledgerEvidence.id }).from(ledgerEvidence).where(and(eq(ledgerEvidence.tenantId, tenantId), eq(ledgerEvidence.transactionId, id))).limit(1)).length > 0;
+  (
+    await tx
+      .select({ id: ledgerEvidence.id })
+      .from(ledgerEvidence)
+      .where(and(eq(ledgerEvidence.tenantId, tenantId), eq(ledgerEvidence.transactionId, id)))
+      .limit(1)
+  ).length > 0;
 
 /**
  * The rules again at posting time (balances may have moved since the transaction was made): an
@@ -342,7 +469,11 @@ const hasEvidence = async (tx: Tx, tenantId: string, id: string) =>
  */
 async function assertPostable(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[]) {
   const ok = allowed(t.reviewReasons);
-  const short = await shortfalls(tx, tenantId, entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })));
+  const short = await shortfalls(
+    tx,
+    tenantId,
+    entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })),
+  );
   const fields: Record<string, string> = {};
   if (short.overdrawn.length && !ok.overdraft) fields.fund = 'fund_overdrawn';
   if (short.overspent.length && !ok.overAllocation) fields.budgetLine = 'line_over_allocation';
@@ -359,10 +490,21 @@ export async function postWhenEvidenced(ctx: TenantContext, id: string): Promise
     const t = await findTx(tx, ctx.tenant.id, id);
     if (t.status !== 'pending' || t.reviewReasons.length !== 1 || t.reviewReasons[0] !== 'evidence') return;
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
-    const short = await shortfalls(tx, ctx.tenant.id, entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })));
+    const short = await shortfalls(
+      tx,
+      ctx.tenant.id,
+      entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })),
+    );
     if (short.overdrawn.length || short.overspent.length) return;
     const row = await post(tx, ctx.tenant.id, t, entries, { id: null, name: null });
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'update', before: { status: 'pending' }, after: { status: 'posted', seq: row.seq, hash: row.hash, evidence: true } });
+    await audit(tx, ctx, {
+      entity: 'ledger_transaction',
+      entityId: id,
+      entityLabel: row.description,
+      action: 'update',
+      before: { status: 'pending' },
+      after: { status: 'posted', seq: row.seq, hash: row.hash, evidence: true },
+    });
   });
 }
 
@@ -376,7 +518,14 @@ export async function reject(ctx: TenantContext, id: string, reason: string): Pr
       .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.id, id), eq(ledgerTransactions.status, 'pending')))
       .returning();
     if (!row) throw new AppError('conflict');
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: id, entityLabel: row.description, action: 'reject', before: { status: 'pending' }, after: { status: 'rejected', rejectionReason: reason } });
+    await audit(tx, ctx, {
+      entity: 'ledger_transaction',
+      entityId: id,
+      entityLabel: row.description,
+      action: 'reject',
+      before: { status: 'pending' },
+      after: { status: 'rejected', rejectionReason: reason },
+    });
     return (await present(tx, ctx, [row]))[0];
   });
 }
@@ -393,7 +542,13 @@ export async function reverse(ctx: TenantContext, id: string, input: { reason: s
       .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.reversesId, id), sql`${ledgerTransactions.status} <> 'rejected'`))
       .limit(1);
     if (already) throw new AppError('conflict', { status: 'already_reversed' });
-    const entries = (await entriesOf(tx, ctx.tenant.id, [id])).map((e) => ({ lineNo: e.lineNo, account: e.account, fundId: e.fundId, budgetLineId: e.budgetLineId, amountSatang: -Number(e.amountSatang) }));
+    const entries = (await entriesOf(tx, ctx.tenant.id, [id])).map((e) => ({
+      lineNo: e.lineNo,
+      account: e.account,
+      fundId: e.fundId,
+      budgetLineId: e.budgetLineId,
+      amountSatang: -Number(e.amountSatang),
+    }));
     const occurredOn = input.occurredOn ?? new Date().toISOString().slice(0, 10);
     const row = await record(
       tx,
@@ -418,9 +573,15 @@ export async function listTransactions(ctx: TenantContext, q: z.output<typeof tr
   if (q.fiscalYear) conds.push(eq(t.fiscalYear, q.fiscalYear));
   if (q.status) conds.push(eq(t.status, q.status));
   if (q.kind) conds.push(eq(t.kind, q.kind));
-  if (q.fundId) conds.push(sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.fund_id = ${q.fundId})`);
-  if (q.budgetLineId) conds.push(sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.budget_line_id = ${q.budgetLineId})`);
-  if (q.q) conds.push(sql`${t.description} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.fundId)
+    conds.push(
+      sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.fund_id = ${q.fundId})`,
+    );
+  if (q.budgetLineId)
+    conds.push(
+      sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.budget_line_id = ${q.budgetLineId})`,
+    );
+  if (q.q) conds.push(sql`${t.description} ilike ${likePattern(q.q)}`);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const rows = await tx
       .select({ r: t, total: totalOver })
@@ -430,7 +591,16 @@ export async function listTransactions(ctx: TenantContext, q: z.output<typeof tr
       .orderBy(sql`case when ${t.status} = 'pending' then 0 else 1 end`, desc(t.occurredOn), desc(t.seq), desc(t.createdAt))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    return { items: await present(tx, ctx, rows.map((x) => x.r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+    return {
+      items: await present(
+        tx,
+        ctx,
+        rows.map((x) => x.r),
+      ),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   });
 }
 
@@ -441,10 +611,31 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
   const fundIds = [...new Set(entries.map((e) => e.fundId))];
   const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
   const partyIds = [...new Set(rows.map((r) => r.partyId).filter((x): x is string => !!x))];
-  const funds = fundIds.length ? await tx.select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind }).from(budgetFunds).where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds))) : [];
-  const lines = lineIds.length ? await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds))) : [];
-  const ps = partyIds.length ? await tx.select().from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds))) : [];
-  const evidence = ids.length ? await tx.select().from(ledgerEvidence).where(and(eq(ledgerEvidence.tenantId, tenantId), inArray(ledgerEvidence.transactionId, ids))).orderBy(asc(ledgerEvidence.createdAt)) : [];
+  const funds = fundIds.length
+    ? await tx
+        .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind })
+        .from(budgetFunds)
+        .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))
+    : [];
+  const lines = lineIds.length
+    ? await tx
+        .select({ id: budgetLines.id, name: budgetLines.name })
+        .from(budgetLines)
+        .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
+    : [];
+  const ps = partyIds.length
+    ? await tx
+        .select()
+        .from(parties)
+        .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
+    : [];
+  const evidence = ids.length
+    ? await tx
+        .select()
+        .from(ledgerEvidence)
+        .where(and(eq(ledgerEvidence.tenantId, tenantId), inArray(ledgerEvidence.transactionId, ids)))
+        .orderBy(asc(ledgerEvidence.createdAt))
+    : [];
   const reversals = ids.length
     ? await tx
         .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
@@ -502,7 +693,8 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
 /** A checkpoint someone kept (from the public page or an export), checked against the key and the ledger. */
 export async function checkKeptCheckpoint(ctx: TenantContext, c: { seq: number; headHash: string; signedAt: string; signature: string }) {
   const signer = currentSigner();
-  const signatureValid = !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
+  const signatureValid =
+    !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
   const matchesLedger = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [t] = await tx
       .select({ hash: ledgerTransactions.hash })
@@ -535,7 +727,11 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
       const c = checkpoints.get(seq);
       if (!c) return false;
       if (c.headHash !== hash) return true;
-      return !!signer && c.keyId === signer.keyId && !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature);
+      return (
+        !!signer &&
+        c.keyId === signer.keyId &&
+        !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature)
+      );
     };
     for (;;) {
       const page = await tx
@@ -553,7 +749,14 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
       const byTx = new Map<string, EntryRow[]>();
       for (const e of entries) byTx.set(e.transactionId, [...(byTx.get(e.transactionId) ?? []), e]);
       for (const t of page) {
-        const fail = (reason: VerifyResult['reason']): VerifyResult => ({ valid: false, checked, firstInvalidId: t.id, reason, headHash: head.headHash, headSeq: head.headSeq });
+        const fail = (reason: VerifyResult['reason']): VerifyResult => ({
+          valid: false,
+          checked,
+          firstInvalidId: t.id,
+          reason,
+          headHash: head.headHash,
+          headSeq: head.headSeq,
+        });
         if (t.seq !== expectedSeq) return fail('sequence_gap');
         if (t.prevHash !== prev) return fail('broken_link');
         const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
@@ -564,9 +767,11 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
         expectedSeq++;
       }
     }
-    if (head.headSeq !== checked || head.headHash !== prev) return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
+    if (head.headSeq !== checked || head.headHash !== prev)
+      return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
     // a checkpoint beyond the last transaction: the tail was removed and the head moved back
-    if ([...checkpoints.keys()].some((seq) => seq > checked)) return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
+    if ([...checkpoints.keys()].some((seq) => seq > checked))
+      return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
     return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
   });
 }

@@ -19,7 +19,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { existingPartyIds } from '../partners/partners.repository';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 import { asSummary } from '../manpower/shared';
 import * as repo from './committees.repository';
 import { inOfficeOn } from './quorum';

@@ -20,7 +20,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { asSummary, rows } from '../manpower/shared';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 import * as repo from './committees.repository';
 import { presentMeetingSummary, today } from './committees.service';
 import { inOfficeOn, isLater, quorumOf } from './quorum';

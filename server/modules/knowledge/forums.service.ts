@@ -19,7 +19,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';

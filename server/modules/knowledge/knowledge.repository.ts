@@ -14,7 +14,7 @@ import {
 } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { thaiOrder } from '../partners/partners.repository';
+import { thaiOrder } from '../../platform/sql';
 
 export type ItemRow = typeof knowledgeItems.$inferSelect;
 export type AttachmentRow = typeof knowledgeAttachments.$inferSelect;

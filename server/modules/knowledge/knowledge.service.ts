@@ -21,7 +21,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { totalOver } from '../partners/partners.repository';
+import { totalOver } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';

@@ -6,7 +6,7 @@ import { knowledgeAttachments, knowledgeItemNetworks, knowledgeItems, networks }
 import type { TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 
 /** Only items marked public; everything else is "not found" to a visitor, so nobody learns it exists. */
 const isPublic = eq(knowledgeItems.visibility, 'public');
@@ -24,18 +24,34 @@ async function networkNamesOf(tx: Tx, tenantId: string, itemIds: string[]): Prom
   return out;
 }
 
-export async function publicKnowledgeList(db: Db, tenant: TenantRef & { nameTh: string; nameEn: string }, q: z.output<typeof publicKnowledgeQuery>): Promise<PublicKnowledgeList> {
+export async function publicKnowledgeList(
+  db: Db,
+  tenant: TenantRef & { nameTh: string; nameEn: string },
+  q: z.output<typeof publicKnowledgeQuery>,
+): Promise<PublicKnowledgeList> {
   return withTenant(db, tenant.id, async (tx) => {
     const k = knowledgeItems;
     const text = q.q ? or(ilike(k.title, likePattern(q.q)), ilike(k.summary, likePattern(q.q))) : undefined;
     const rows = await tx
-      .select({ id: k.id, type: k.type, title: k.title, summary: k.summary, tags: k.tags, publishedOn: k.publishedOn, total: sql<number>`(count(*) over ())::int` })
+      .select({
+        id: k.id,
+        type: k.type,
+        title: k.title,
+        summary: k.summary,
+        tags: k.tags,
+        publishedOn: k.publishedOn,
+        total: sql<number>`(count(*) over ())::int`,
+      })
       .from(k)
       .where(and(eq(k.tenantId, tenant.id), isPublic, text))
       .orderBy(desc(k.publishedOn), asc(k.title), asc(k.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const nets = await networkNamesOf(tx, tenant.id, rows.map((r) => r.id));
+    const nets = await networkNamesOf(
+      tx,
+      tenant.id,
+      rows.map((r) => r.id),
+    );
     return {
       tenant: { nameTh: tenant.nameTh, nameEn: tenant.nameEn },
       items: rows.map(({ total: _total, ...r }) => ({ ...r, type: r.type as KnowledgeType, networks: nets.get(r.id) ?? [] })),
@@ -46,7 +62,11 @@ export async function publicKnowledgeList(db: Db, tenant: TenantRef & { nameTh: 
   });
 }
 
-export async function publicKnowledgeItem(db: Db, tenant: TenantRef & { slug: string; nameTh: string; nameEn: string }, id: string): Promise<PublicKnowledgeDetail> {
+export async function publicKnowledgeItem(
+  db: Db,
+  tenant: TenantRef & { slug: string; nameTh: string; nameEn: string },
+  id: string,
+): Promise<PublicKnowledgeDetail> {
   return withTenant(db, tenant.id, async (tx) => {
     const k = knowledgeItems;
     const [row] = await tx
@@ -78,7 +98,10 @@ export async function publicKnowledgeItem(db: Db, tenant: TenantRef & { slug: st
 /** Throws not_found unless the item is public (checked before a file of it is served). */
 export async function assertPublicItem(db: Db, tenantId: string, id: string): Promise<void> {
   const found = await withTenant(db, tenantId, (tx) =>
-    tx.select({ id: knowledgeItems.id }).from(knowledgeItems).where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id), isPublic)),
+    tx
+      .select({ id: knowledgeItems.id })
+      .from(knowledgeItems)
+      .where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id), isPublic)),
   );
   if (!found.length) throw new AppError('not_found');
 }

@@ -5,7 +5,7 @@ import type { OrgType, Sector } from '../../../common/schemas/enums';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { formatThaiDate } from '../../../common/thai/dates';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 import { listItems } from './knowledge.service';
 import { useTypoThreshold } from './search-plan';
 import { normalizeText, parseQuery, snippet } from './thai-text';

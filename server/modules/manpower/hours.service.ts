@@ -27,6 +27,7 @@ const DAY_MINUTES = 24 * 60;
 
 export { todayInThailand } from '../../platform/today';
 import { todayInThailand } from '../../platform/today';
+import { likePattern } from '../../platform/sql';
 
 type LogRow = {
   id: string;
@@ -117,8 +118,7 @@ export async function listHours(ctx: TenantContext, q: z.output<typeof hoursList
     if (q.taskId) filters.push(sql`vh.task_id = ${q.taskId}`);
     if (q.networkId) filters.push(networkFilter(q.networkId));
     if (q.teamId) filters.push(teamHoursFilter(ctx.tenant.id, q.teamId));
-    if (q.q)
-      filters.push(sql`(p.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or a.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+    if (q.q) filters.push(sql`(p.name ilike ${likePattern(q.q)} or a.name ilike ${likePattern(q.q)})`);
     if (q.reviewable) filters.push(canReviewSql(v));
     const found = await selectLogs(tx, ctx.tenant.id, v, sql.join(filters, sql` and `), q.pageSize, (q.page - 1) * q.pageSize);
     return { items: found.map(presentLog), total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };

@@ -40,6 +40,7 @@ import * as profiles from './profiles.service';
 import { rows } from './shared';
 import * as tasks from './tasks.service';
 import * as teams from './teams.service';
+import { likePattern } from '../../platform/sql';
 
 const activityOption = z.object({ id: z.uuid(), name: z.string(), planId: z.uuid(), planName: z.string(), fiscalYear: z.number().int() });
 
@@ -108,7 +109,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
     async (req) => {
       const { q, fiscalYear, limit } = req.query;
       const ctx = req.tenantCtx;
-      const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const like = q ? likePattern(q) : null;
       const items = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
         rows<z.infer<typeof activityOption>>(
           tx,

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 import { findHelpers } from './profiles.service';
 import { actorPartyId, asSummary, assertPeople, iso, rows, type ActivityRef, type PartySummaryRow } from './shared';
 import { todayInThailand } from '../../platform/today';

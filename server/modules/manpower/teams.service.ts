@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 import { activityRefs, asSummary, assertPeople, iso, rows, type PartySummaryRow } from './shared';
 
 type NetworkRef = { id: string; name: string; pillar: TeamSummary['networks'][number]['pillar'] };

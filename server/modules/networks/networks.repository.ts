@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { networkMembers, networks, networkStageChanges, parties, users } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 import { pageTotal } from '../../platform/page-total';
 
 export type NetworkRow = typeof networks.$inferSelect;

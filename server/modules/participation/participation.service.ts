@@ -20,7 +20,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
-import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 import { pageTotal } from '../../platform/page-total';
 
 type Row = typeof participationRecords.$inferSelect;
@@ -326,7 +326,13 @@ export async function matrix(ctx: TenantContext, fiscalYear: number): Promise<Pa
       const m = new Map<string, MatrixRow>();
       for (const r of rows) {
         const key = r.key ?? none;
-        const row = m.get(key) ?? { key, label: r.key ? label(r.key, r.name) : en ? 'Not specified' : 'ไม่ระบุ', occasions: zero(), counts: zero(), people: zero() };
+        const row = m.get(key) ?? {
+          key,
+          label: r.key ? label(r.key, r.name) : en ? 'Not specified' : 'ไม่ระบุ',
+          occasions: zero(),
+          counts: zero(),
+          people: zero(),
+        };
         const level = r.level as keyof LevelCounts;
         row.occasions[level] += r.occasions;
         row.counts[level] += r.records;

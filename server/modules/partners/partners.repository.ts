@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db';
 import type { PartyRow } from './partners.present';
 import type { PartyValues } from './partners.validate';
 import { pageTotal } from '../../platform/page-total';
+import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 
 export interface PartyFilter {
   q?: string;
@@ -12,9 +13,6 @@ export interface PartyFilter {
   pillar?: string;
   orgType?: string;
 }
-
-/** Escape LIKE wildcards so a search for "50%" means the text "50%". */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function where(tenantId: string, f: PartyFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [eq(parties.tenantId, tenantId)];
@@ -45,11 +43,6 @@ function relevance(q: string | undefined): SQL[] {
     desc(sql`${parties.kind} = 'organization'`),
   ];
 }
-
-/** The number of rows the query would return without LIMIT/OFFSET. */
-export const totalOver = sql<number>`(count(*) over ())::int`;
-
-export const thaiOrder = (column: SQL | typeof parties.name) => sql`${column} collate "und-x-icu"`;
 
 export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort: 'name' | '-updatedAt', limit: number, offset: number) {
   const w = where(tenantId, f);

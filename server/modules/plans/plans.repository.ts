@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder, totalOver } from '../partners/partners.repository';
+import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 

@@ -9,7 +9,8 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
-import { existingPartyIds, likePattern } from '../partners/partners.repository';
+import { existingPartyIds } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 
 const fromParty = alias(parties, 'from_party');
 const toParty = alias(parties, 'to_party');

@@ -10,7 +10,8 @@ import { AppError } from '../../platform/errors';
 import { forgetIdentities } from '../../platform/identity-cache';
 import { hashPassword } from '../auth/passwords';
 import { assertStrongPassword } from '../accounts/password-strength';
-import { existingPartyIds, likePattern } from '../partners/partners.repository';
+import { existingPartyIds } from '../partners/partners.repository';
+import { likePattern } from '../../platform/sql';
 
 const columns = {
   id: users.id,
