@@ -160,7 +160,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
               onChange={(v) => form.setFieldValue('percentage', v)}
               marks={[0, 25, 50, 75, 100].map((v) => ({ value: v, label: `${v}%` }))}
               label={(v) => `${v}%`}
-              thumbProps={{ 'aria-label': t('plan.percentage') }}
+              thumbLabel={t('plan.percentage')}
             />
           </div>
           <DateField
