@@ -220,6 +220,8 @@ describe('desktop: plan → project → activity → progress roll-up; participa
       await chip.getAttribute('href'),
     );
     expect(pdf).toEqual({ type: 'application/pdf', text: PDF.toString() });
+    await chip.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/strategy-measurement-evidence-desktop-th.png` });
   });
 
   it('adds a goal, a strategy under it and an indicator with a target through the forms and sees them on the map', async () => {
