@@ -158,6 +158,17 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await page.getByTestId('activity-report').first().click();
     await page.getByTestId('progress-history-item').first().getByRole('img', { name: 'ลอกเหมือง-ช่วงที่2.png' }).waitFor();
     await expect.poll(() => thumbWidth(page)).toBe(24);
+    // more evidence for a saved report: its "แนบไฟล์เพิ่ม" button opens the file chooser
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page
+        .getByTestId('progress-history-item')
+        .first()
+        .getByRole('button', { name: /^แนบไฟล์เพิ่ม/ })
+        .click(),
+    ]);
+    await chooser.setFiles({ name: 'ใบลงชื่อผู้ร่วมงาน.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('progress-history-item').first().getByTestId('evidence-chip').filter({ hasText: 'ใบลงชื่อผู้ร่วมงาน.pdf' }).waitFor();
     await page.getByTestId('progress-percentage').fill('100');
     await page.getByTestId('progress-text').fill('ขุดลอกครบทุกช่วงแล้ว');
     await page.getByTestId('progress-submit').click();

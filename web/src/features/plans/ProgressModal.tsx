@@ -14,6 +14,7 @@ import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { uploadAll } from '../evidence/api';
+import { AttachMore } from '../evidence/AttachMore';
 import { EvidenceFiles } from '../evidence/EvidenceFiles';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useProgressReports, useReportProgress } from './api';
@@ -207,7 +208,15 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
                       </Anchor>
                     ))}
                   </Text>
-                  <EvidenceFiles files={r.files} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] })} />
+                  <Group gap={6} align="center">
+                    <EvidenceFiles files={r.files} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] })} />
+                    <AttachMore
+                      owner={{ kind: 'report', planId: plan.id, activityId: r.activityId, reportId: r.id }}
+                      count={r.files.length}
+                      context={t('evidence.addMoreTo', { date: formatDate(r.reportedOn, lang) })}
+                      onDone={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] })}
+                    />
+                  </Group>
                 </div>
               ))}
             </Stack>

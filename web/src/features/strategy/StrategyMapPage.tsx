@@ -19,6 +19,7 @@ import { fiscalYearLabel, fiscalYearOptions } from '../forums/format';
 import { DARK_ORANGE, percent, planPermissions } from '../plans/format';
 import { StatusBadge } from '../plans/PlanDetailPage';
 import type { StrategyMapSearch } from '../plans/search';
+import { AttachMore } from '../evidence/AttachMore';
 import { EvidenceFiles } from '../evidence/EvidenceFiles';
 import { useStrategyMap } from './api';
 import { MeasurementModal } from './MeasurementModal';
@@ -106,7 +107,17 @@ function IndicatorRow({ i, onMeasure, onEdit }: { i: MapIndicator; onMeasure?: (
               </Text>
             ) : null}
             {i.latest ? (
-              <EvidenceFiles files={i.latest.files} size={48} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] })} />
+              <Group gap={6} align="center">
+                <EvidenceFiles files={i.latest.files} size={48} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] })} />
+                {onMeasure ? (
+                  <AttachMore
+                    owner={{ kind: 'measurement', indicatorId: i.id, measurementId: i.latest.id }}
+                    count={i.latest.files.length}
+                    context={t('evidence.addMoreToMeasurement', { name: i.name })}
+                    onDone={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] })}
+                  />
+                ) : null}
+              </Group>
             ) : null}
           </Stack>
         </Group>
