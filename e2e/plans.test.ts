@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, DEMO_FY, DEMO_SHIFT, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, SCREENSHOTS, seriousA11yViolations, startServer } from './support';
+import {
+  ADMIN,
+  DEMO_FY,
+  DEMO_SHIFT,
+  DESKTOP,
+  hasHorizontalScroll,
+  launch,
+  PHONE,
+  screenshot,
+  SCREENSHOTS,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 /**
  * Joint action plans in Chromium: create a plan, add a project and an activity, report progress and see
@@ -41,12 +54,48 @@ const DEMO_PLAN = `แผนปฏิบัติการร่วมบริ�
 
 /** The demo water plan of the demo's last fiscal year, found through the API with the browser's session. */
 async function demoPlanId(page: Page): Promise<string> {
-  return page.evaluate(async ({ name, fy }) => {
-    const r = await fetch(`/api/v1/t/chomphu/plans?fiscalYear=${fy}&q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
-    const body = (await r.json()) as { items: { id: string; name: string }[] };
-    return body.items.find((p) => p.name === name)!.id;
-  }, { name: DEMO_PLAN, fy: DEMO_FY });
+  return page.evaluate(
+    async ({ name, fy }) => {
+      const r = await fetch(`/api/v1/t/chomphu/plans?fiscalYear=${fy}&q=${encodeURIComponent('เหมืองฝายพญาคำ')}`);
+      const body = (await r.json()) as { items: { id: string; name: string }[] };
+      return body.items.find((p) => p.name === name)!.id;
+    },
+    { name: DEMO_PLAN, fy: DEMO_FY },
+  );
 }
+
+/** A small real PNG (solid colour), as a phone's camera would hand over a photo. */
+function photo(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set(rgb, y * (width * 3 + 1) + 1 + x * 3);
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8);
+  ihdr.writeUInt8(2, 9);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** The first evidence thumbnail has loaded its picture through the authenticated download (its natural width). */
+const thumbWidth = (page: Page) =>
+  page
+    .getByTestId('evidence-thumb')
+    .first()
+    .evaluate((img) => ((img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0));
 
 const attr = async (page: Page, testId: string) => page.getByTestId(testId).first().getAttribute('data-value');
 
@@ -97,14 +146,29 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await pick(page, 'progress-activity', ACTIVITY);
     await page.getByTestId('progress-percentage').fill('40');
     await page.getByTestId('progress-text').fill('ขุดลอกแล้ว 2 ใน 5 ช่วง ชาวบ้านมาร่วม 30 คน');
-    await page.getByTestId('progress-photos').fill('https://example.org/photos/lamuang-1.jpg');
+    // a photo attached as a file (a text file named .jpg would be refused by the server; tested in the API)
+    await page.getByTestId('progress-files-input').setInputFiles({ name: 'ลอกเหมือง-ช่วงที่2.png', mimeType: 'image/png', buffer: photo(24, 16, [40, 130, 90]) });
+    await page.getByTestId('progress-files-pending').getByRole('img', { name: 'ลอกเหมือง-ช่วงที่2.png' }).waitFor();
     await page.getByTestId('progress-submit').click();
     await page.getByTestId('progress-form').waitFor({ state: 'detached' });
     await expect.poll(() => attr(page, 'plan-progress')).toBe('40');
     expect(await page.getByTestId('plan-progress').textContent()).toBe('40%');
 
-    // a second report at 100 % marks the activity done and the plan complete
+    // a second report at 100 % marks the activity done and the plan complete; the first one's photo shows in the history
     await page.getByTestId('activity-report').first().click();
+    await page.getByTestId('progress-history-item').first().getByRole('img', { name: 'ลอกเหมือง-ช่วงที่2.png' }).waitFor();
+    await expect.poll(() => thumbWidth(page)).toBe(24);
+    // more evidence for a saved report: its "แนบไฟล์เพิ่ม" button opens the file chooser
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page
+        .getByTestId('progress-history-item')
+        .first()
+        .getByRole('button', { name: /^แนบไฟล์เพิ่ม/ })
+        .click(),
+    ]);
+    await chooser.setFiles({ name: 'ใบลงชื่อผู้ร่วมงาน.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('progress-history-item').first().getByTestId('evidence-chip').filter({ hasText: 'ใบลงชื่อผู้ร่วมงาน.pdf' }).waitFor();
     await page.getByTestId('progress-percentage').fill('100');
     await page.getByTestId('progress-text').fill('ขุดลอกครบทุกช่วงแล้ว');
     await page.getByTestId('progress-submit').click();
@@ -151,11 +215,24 @@ describe('desktop: plan → project → activity → progress roll-up; participa
     await first.getByTestId('add-measurement').click();
     await page.getByTestId('measurement-value').fill('987654');
     await page.getByTestId('measurement-source').fill('ทดสอบอัตโนมัติ');
+    await page.getByTestId('measurement-files-input').setInputFiles({ name: 'ผลสำรวจครัวเรือน.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('measurement-submit').click();
     await page.getByTestId('measurement-form').waitFor({ state: 'detached' });
-    // the value is dated today (fiscal year of today); the map of that year shows it as the latest
+    // the value is dated today (fiscal year of today); the map of that year shows it as the latest, with its PDF
     await page.goto(`${server.url}/t/chomphu/strategy`);
     await expect.poll(() => page.getByTestId('strategy-map').textContent()).toContain('987,654');
+    const chip = page.getByTestId('evidence-chip').filter({ hasText: 'ผลสำรวจครัวเรือน.pdf' });
+    await chip.waitFor();
+    const pdf = await page.evaluate(
+      async (href) => {
+        const r = await fetch(href!);
+        return { type: r.headers.get('content-type'), text: await r.text() };
+      },
+      await chip.getAttribute('href'),
+    );
+    expect(pdf).toEqual({ type: 'application/pdf', text: PDF.toString() });
+    await chip.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/strategy-measurement-evidence-desktop-th.png` });
   });
 
   it('adds a goal, a strategy under it and an indicator with a target through the forms and sees them on the map', async () => {
@@ -299,11 +376,33 @@ describe('phone: plan page, progress entry, strategy map and participation matri
     await page.getByRole('option').last().click();
     await page.getByTestId('progress-percentage').fill('100');
     await page.getByTestId('progress-text').fill('รายงานจากมือถือ: เสร็จครบ');
+    // the camera is one tap away on a phone; the gallery/files button takes photos and PDFs
+    expect(await page.getByTestId('progress-files-camera').getAttribute('capture')).toBe('environment');
+    await page.getByTestId('progress-files-input').setInputFiles([
+      { name: 'ฝายหลังซ่อม.png', mimeType: 'image/png', buffer: photo(32, 24, [200, 140, 40]) },
+      { name: 'บันทึกการประชุม.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ]);
+    await page.getByTestId('progress-files-pending').getByRole('img', { name: 'ฝายหลังซ่อม.png' }).waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
-    await screenshot(page, 'progress-entry-phone-th');
+    await page.getByTestId('progress-files-pending').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/progress-entry-phone-th.png` }); // the viewport: the modal is fixed
     await page.getByTestId('progress-submit').click();
     await page.getByTestId('progress-form').waitFor({ state: 'detached' });
     await expect.poll(() => attr(page, 'plan-progress')).not.toBe(before);
+
+    // the report list of that activity shows the photo as a thumbnail and the PDF as a chip
+    await page.getByTestId('report-progress').click();
+    await page.getByTestId('progress-activity').click();
+    await page.getByRole('option').last().click();
+    const latest = page.getByTestId('progress-history-item').first();
+    await latest.getByRole('img', { name: 'ฝายหลังซ่อม.png' }).waitFor();
+    await latest.getByTestId('evidence-chip').filter({ hasText: 'บันทึกการประชุม.pdf' }).waitFor();
+    await expect.poll(() => thumbWidth(page)).toBe(32);
+    await latest.scrollIntoViewIfNeeded();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/progress-history-phone-th.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('strategy map and participation matrix fit a phone', async () => {

@@ -8,3 +8,4 @@ export * from './strategy';
 export * from './plans';
 export * from './participation';
 export * from './accounts';
+export * from './evidence';

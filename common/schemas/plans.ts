@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery } from './api';
+import { evidenceFile } from './evidence';
 import { partySummary } from './partners';
 
 /** Status of a project or an activity. Cancelled work leaves the progress roll-up. */
@@ -130,7 +131,11 @@ export const progressCreate = z.strictObject({
   reportedOn: isoDate,
   text: text(4000).min(1),
   percentage,
-  photoUrls: z.array(z.url({ protocol: /^https?$/, message: 'http_url_only' }).max(1000)).max(20).default([]),
+  /** Links to photos elsewhere (kept for older clients and existing data; the web attaches files instead). */
+  photoUrls: z
+    .array(z.url({ protocol: /^https?$/, message: 'http_url_only' }).max(1000))
+    .max(20)
+    .default([]),
   /** Optional status change with the report (e.g. 'done', 'delayed'). */
   status: z.enum(WORK_STATUSES).optional(),
 });
@@ -142,6 +147,8 @@ export const progressReport = z.object({
   text: z.string(),
   percentage: z.number().int(),
   photoUrls: z.array(z.string()),
+  /** Photos and PDFs attached (POST …/progress/:reportId/files). */
+  files: z.array(evidenceFile),
   reportedBy: z.string().nullable(),
   createdAt: z.string(),
 });

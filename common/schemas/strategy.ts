@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, listQuery } from './api';
+import { evidenceFile } from './evidence';
 import { partySummary } from './partners';
 import { fiscalYear, fiscalYearQuery, WORK_STATUSES } from './plans';
 
@@ -84,6 +85,8 @@ export const measurement = z.object({
   source: z.string().nullable(),
   evidenceNote: z.string().nullable(),
   evidenceUrl: z.string().nullable(),
+  /** Photos and PDFs attached (POST …/measurements/:measurementId/files). */
+  files: z.array(evidenceFile),
   createdAt: z.string(),
 });
 export type Measurement = z.infer<typeof measurement>;

@@ -23,6 +23,8 @@ import {
 import { anyTenantRole, editors, officers } from '../../platform/access';
 import { sendTable } from '../../platform/export';
 import { PLAN_COLUMNS, planExportRows } from './plans.export';
+import type { TenantContext } from '../../platform/context';
+import { sweepEvidenceBlobs } from '../evidence/evidence.service';
 import * as service from './plans.service';
 
 const projectParams = z.object({ tenant: z.string().max(64), id: z.uuid(), projectId: z.uuid() });
@@ -30,6 +32,8 @@ const activityParams = z.object({ tenant: z.string().max(64), id: z.uuid(), acti
 
 export async function planRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** Evidence files went with what was deleted (ON DELETE CASCADE): remove their bytes; a failure here never fails the delete. */
+  const sweep = (ctx: TenantContext) => sweepEvidenceBlobs(ctx, app.config.dataDir).catch((err) => app.log.warn({ err }, 'evidence sweep failed'));
   const tags = ['plans'];
   const base = '/api/v1/t/:tenant/plans';
 
@@ -112,6 +116,7 @@ export async function planRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await service.deletePlan(req.tenantCtx, req.params.id);
+      await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
   );
@@ -152,7 +157,11 @@ export async function planRoutes(app: FastifyInstance) {
       config: { access: editors },
       schema: { tags, summary: 'Delete a project with its activities', params: projectParams, response: { 200: planWriteResult } },
     },
-    (req) => service.deleteProject(req.tenantCtx, req.params.id, req.params.projectId),
+    async (req) => {
+      const result = await service.deleteProject(req.tenantCtx, req.params.id, req.params.projectId);
+      await sweep(req.tenantCtx);
+      return result;
+    },
   );
   r.post(
     `${base}/:id/projects/:projectId/activities`,
@@ -179,7 +188,11 @@ export async function planRoutes(app: FastifyInstance) {
   r.delete(
     `${base}/:id/activities/:activityId`,
     { config: { access: editors }, schema: { tags, summary: 'Delete an activity', params: activityParams, response: { 200: planWriteResult } } },
-    (req) => service.deleteActivity(req.tenantCtx, req.params.id, req.params.activityId),
+    async (req) => {
+      const result = await service.deleteActivity(req.tenantCtx, req.params.id, req.params.activityId);
+      await sweep(req.tenantCtx);
+      return result;
+    },
   );
   r.get(
     `${base}/:id/activities/:activityId/progress`,

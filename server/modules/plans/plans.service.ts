@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
+import type { EvidenceFile } from '../../../common/schemas/evidence';
 import type { PartySummary } from '../../../common/schemas/partners';
 import type {
   activityCreate,
@@ -38,6 +39,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
+import { filesOfReports } from '../evidence/evidence.service';
 import * as repo from './plans.repository';
 import { planProgress, projectBudget, projectProgress, activityProgress, yearRuns } from './rollup';
 import { effectiveDates, scheduleState } from './schedule';
@@ -126,7 +128,11 @@ async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<PlanD
       const projectDates = effectiveDates(p, { startDate: plan.startDate, endDate: plan.endDate, from: 'plan' });
       const projectProgressValue = projectProgress({ ...p, activities: acts });
       // an activity without dates takes its project's own dates, or else the plan's
-      const parentOfActivity = { startDate: projectDates.effectiveStartDate, endDate: projectDates.effectiveEndDate, from: projectDates.datesFrom === 'own' ? ('project' as const) : ('plan' as const) };
+      const parentOfActivity = {
+        startDate: projectDates.effectiveStartDate,
+        endDate: projectDates.effectiveEndDate,
+        from: projectDates.datesFrom === 'own' ? ('project' as const) : ('plan' as const),
+      };
       return {
         id: p.id,
         name: p.name,
@@ -299,7 +305,14 @@ async function assertPlanNameFree(tx: Tx, ctx: TenantContext, fiscalYear: number
   const [dup] = await tx
     .select({ id: plans.id })
     .from(plans)
-    .where(and(eq(plans.tenantId, ctx.tenant.id), eq(plans.fiscalYear, fiscalYear), sql`lower(${plans.name}) = lower(${name})`, exceptId ? sql`${plans.id} <> ${exceptId}` : undefined))
+    .where(
+      and(
+        eq(plans.tenantId, ctx.tenant.id),
+        eq(plans.fiscalYear, fiscalYear),
+        sql`lower(${plans.name}) = lower(${name})`,
+        exceptId ? sql`${plans.id} <> ${exceptId}` : undefined,
+      ),
+    )
     .limit(1);
   if (dup) throw new AppError('conflict', { name: 'plan_duplicate' });
 }
@@ -592,7 +605,7 @@ export async function deleteActivity(ctx: TenantContext, planId: string, activit
 
 // ---- progress reports ----
 
-function presentReport(r: typeof planProgressReports.$inferSelect): ProgressReport {
+function presentReport(r: typeof planProgressReports.$inferSelect, files: EvidenceFile[] = []): ProgressReport {
   return {
     id: r.id,
     activityId: r.activityId,
@@ -600,6 +613,7 @@ function presentReport(r: typeof planProgressReports.$inferSelect): ProgressRepo
     text: r.text,
     percentage: r.percentage,
     photoUrls: r.photoUrls,
+    files,
     reportedBy: r.reportedByName,
     createdAt: iso(r.createdAt),
   };
@@ -672,7 +686,8 @@ export async function listProgress(
     await planOr404(tx, ctx, planId);
     if (!(await repo.getActivity(tx, ctx.tenant.id, planId, activityId))) throw new AppError('not_found');
     const { rows, total } = await repo.listReports(tx, ctx.tenant.id, activityId, pageSize, (page - 1) * pageSize);
-    return { items: rows.map(presentReport), total, page, pageSize };
+    const files = await filesOfReports(tx, ctx, planId, rows);
+    return { items: rows.map((r) => presentReport(r, files.get(r.id))), total, page, pageSize };
   });
 }
 

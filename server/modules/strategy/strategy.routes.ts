@@ -20,6 +20,8 @@ import {
   strategyUpdate,
 } from '../../../common/schemas/strategy';
 import { anyTenantRole, editors, officers } from '../../platform/access';
+import type { TenantContext } from '../../platform/context';
+import { sweepEvidenceBlobs } from '../evidence/evidence.service';
 import * as service from './strategy.service';
 
 const created = z.object({ id: z.uuid() });
@@ -27,6 +29,8 @@ const measurementParams = z.object({ tenant: z.string().max(64), id: z.uuid(), m
 
 export async function strategyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** Evidence files went with what was deleted (ON DELETE CASCADE): remove their bytes; a failure here never fails the delete. */
+  const sweep = (ctx: TenantContext) => sweepEvidenceBlobs(ctx, app.config.dataDir).catch((err) => app.log.warn({ err }, 'evidence sweep failed'));
   const tags = ['strategy'];
   const base = '/api/v1/t/:tenant/strategy';
 
@@ -96,6 +100,7 @@ export async function strategyRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await service.deleteGoal(req.tenantCtx, req.params.id);
+      await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
   );
@@ -120,6 +125,7 @@ export async function strategyRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await service.deleteStrategy(req.tenantCtx, req.params.id);
+      await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
   );
@@ -150,6 +156,7 @@ export async function strategyRoutes(app: FastifyInstance) {
     { config: { access: officers }, schema: { tags, summary: 'Delete an indicator with its measurements', params: idParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await service.deleteIndicator(req.tenantCtx, req.params.id);
+      await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
   );
@@ -186,6 +193,7 @@ export async function strategyRoutes(app: FastifyInstance) {
     { config: { access: officers }, schema: { tags, summary: 'Delete a measurement', params: measurementParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await service.deleteMeasurement(req.tenantCtx, req.params.id, req.params.measurementId);
+      await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
   );

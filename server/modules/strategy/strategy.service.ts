@@ -15,6 +15,7 @@ import type {
   strategyCreate,
   strategyUpdate,
 } from '../../../common/schemas/strategy';
+import type { EvidenceFile } from '../../../common/schemas/evidence';
 import type { WorkStatus } from '../../../common/schemas/plans';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import {
@@ -41,6 +42,7 @@ import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import { totalOver } from '../../platform/sql';
 import { projectProgress } from '../plans/rollup';
+import { filesOfMeasurements } from '../evidence/evidence.service';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 import { fiscalYears } from '../years/years.service';
@@ -49,7 +51,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 type MeasurementRow = typeof strategyMeasurements.$inferSelect;
 
-function presentMeasurement(m: MeasurementRow): Measurement {
+function presentMeasurement(m: MeasurementRow, files: EvidenceFile[] = []): Measurement {
   return {
     id: m.id,
     indicatorId: m.indicatorId,
@@ -59,6 +61,7 @@ function presentMeasurement(m: MeasurementRow): Measurement {
     source: m.source,
     evidenceNote: m.evidenceNote,
     evidenceUrl: m.evidenceUrl,
+    files,
     createdAt: iso(m.createdAt),
   };
 }
@@ -149,7 +152,7 @@ async function loadTree(tx: Tx, ctx: TenantContext, networkId: string | undefine
           .where(and(eq(strategyIndicators.tenantId, tenantId), inArray(strategyIndicators.goalId, goalIds)))
           .orderBy(asc(strategyIndicators.createdAt)),
       ]);
-  const indicators = await presentIndicators(tx, tenantId, indicatorRows);
+  const indicators = await presentIndicators(tx, ctx, indicatorRows);
   return {
     networkId: networkId ?? null,
     vision: frameRow?.vision ?? null,
@@ -178,8 +181,9 @@ async function loadTree(tx: Tx, ctx: TenantContext, networkId: string | undefine
   };
 }
 
-async function presentIndicators(tx: Tx, tenantId: string, rows: (typeof strategyIndicators.$inferSelect)[]): Promise<Indicator[]> {
+async function presentIndicators(tx: Tx, ctx: TenantContext, rows: (typeof strategyIndicators.$inferSelect)[]): Promise<Indicator[]> {
   if (!rows.length) return [];
+  const tenantId = ctx.tenant.id;
   const ids = rows.map((r) => r.id);
   const [targets, latest] = await inOrder([
     tx
@@ -194,6 +198,7 @@ async function presentIndicators(tx: Tx, tenantId: string, rows: (typeof strateg
       .orderBy(strategyMeasurements.indicatorId, desc(strategyMeasurements.measuredOn), desc(strategyMeasurements.createdAt)),
   ]);
   const latestBy = new Map(latest.map((m) => [m.indicatorId, m]));
+  const files = await filesOfMeasurements(tx, ctx, latest);
   return rows.map((r) => ({
     id: r.id,
     goalId: r.goalId,
@@ -204,7 +209,7 @@ async function presentIndicators(tx: Tx, tenantId: string, rows: (typeof strateg
     baseline: r.baseline,
     baselineYear: r.baselineYear,
     targets: targets.filter((t) => t.indicatorId === r.id).map((t) => ({ fiscalYear: t.fiscalYear, target: t.target })),
-    latest: latestBy.has(r.id) ? presentMeasurement(latestBy.get(r.id)!) : null,
+    latest: latestBy.has(r.id) ? presentMeasurement(latestBy.get(r.id)!, files.get(latestBy.get(r.id)!.id)) : null,
   }));
 }
 
@@ -246,7 +251,7 @@ export async function getMap(ctx: TenantContext, networkId: string | undefined, 
         .select()
         .from(strategyIndicators)
         .where(and(eq(strategyIndicators.tenantId, ctx.tenant.id), inArray(strategyIndicators.id, missing)));
-      for (const i of await presentIndicators(tx, ctx.tenant.id, rows)) allIndicators.set(i.id, i);
+      for (const i of await presentIndicators(tx, ctx, rows)) allIndicators.set(i.id, i);
     }
     const onMap = (i: Indicator) => {
       const target = i.targets.find((t) => t.fiscalYear === year)?.target ?? null;
@@ -539,7 +544,7 @@ export async function createIndicator(ctx: TenantContext, input: z.output<typeof
       action: 'create',
       after: { ...after, targets: input.targets },
     });
-    return (await presentIndicators(tx, ctx.tenant.id, [row]))[0];
+    return (await presentIndicators(tx, ctx, [row]))[0];
   });
 }
 
@@ -583,7 +588,7 @@ export async function updateIndicator(ctx: TenantContext, id: string, input: z.o
       before: { ...strip(before), targets: beforeTargets },
       after: { ...strip(after), targets: input.targets ? [...input.targets].sort((a, b) => a.fiscalYear - b.fiscalYear) : beforeTargets },
     });
-    return (await presentIndicators(tx, ctx.tenant.id, [after]))[0];
+    return (await presentIndicators(tx, ctx, [after]))[0];
   });
 }
 
@@ -618,7 +623,7 @@ export async function addMeasurement(ctx: TenantContext, indicatorId: string, in
       })
       .returning();
     const m = presentMeasurement(row);
-    const { createdAt: _c, ...after } = m;
+    const { createdAt: _c, files: _f, ...after } = m;
     await audit(tx, ctx, { entity: 'strategy_measurement', entityId: row.id, entityLabel: `${ind.name}: ${row.value} ${ind.unit}`, action: 'create', after });
     return m;
   });
@@ -636,7 +641,12 @@ export async function listMeasurements(ctx: TenantContext, indicatorId: string, 
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const total = await pageTotal(tx, rows, (page - 1) * pageSize, strategyMeasurements, w);
-    return { items: rows.map((r) => presentMeasurement(r.m)), total, page, pageSize };
+    const files = await filesOfMeasurements(
+      tx,
+      ctx,
+      rows.map((r) => r.m),
+    );
+    return { items: rows.map((r) => presentMeasurement(r.m, files.get(r.m.id))), total, page, pageSize };
   });
 }
 

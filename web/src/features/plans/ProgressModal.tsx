@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Modal, NumberInput, Select, Slider, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../common/schemas/plans';
@@ -9,9 +10,13 @@ import { useTenant } from '../../app/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop, useLang } from '../../ui/hooks';
+import { uploadAll } from '../evidence/api';
+import { AttachMore } from '../evidence/AttachMore';
+import { EvidenceFiles } from '../evidence/EvidenceFiles';
+import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useProgressReports, useReportProgress } from './api';
 import { percent, WORK_STATUSES } from './format';
 
@@ -20,20 +25,13 @@ interface Values {
   percentage: number;
   reportedOn: string | null;
   text: string;
-  photoUrls: string;
   status: string | null;
 }
 
-const isUrl = (s: string) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-};
-
-/** Report progress on an activity: made for a phone in the field (full screen, big slider, today's date). */
+/**
+ * Report progress on an activity: made for a phone in the field (full screen, big slider, today's date, the
+ * camera one tap away). Photos and PDFs are uploaded after the report is saved, to that report.
+ */
 export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail; activityId?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -41,6 +39,9 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
   const desktop = useIsDesktop();
   const report = useReportProgress(slug, plan.id);
   const [serverError, setServerError] = useState<unknown>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const qc = useQueryClient();
   const activities = plan.projects.flatMap((p) => p.activities.map((a) => ({ ...a, projectName: p.name })));
   const today = todayIso();
   const initial = activities.find((a) => a.id === activityId);
@@ -51,7 +52,6 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
       percentage: initial?.reportedProgress ?? 0,
       reportedOn: today < plan.startDate ? plan.startDate : today > plan.endDate ? plan.endDate : today,
       text: '',
-      photoUrls: '',
       status: null,
     },
     validate: (v) => {
@@ -60,9 +60,6 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
       if (!v.reportedOn) errs.reportedOn = t('validation.required');
       if (!v.text.trim()) errs.text = t('validation.required');
       if (!Number.isInteger(v.percentage) || v.percentage < 0 || v.percentage > 100) errs.percentage = t('plan.percentRange');
-      const urls = v.photoUrls.split(/\s+/).filter(Boolean);
-      if (urls.some((u) => !isUrl(u))) errs.photoUrls = t('plan.badUrl');
-      if (urls.length > 20) errs.photoUrls = t('validation.maxItems', { count: 20 });
       return errs;
     },
   });
@@ -82,20 +79,27 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
           reportedOn: v.reportedOn!,
           text: v.text.trim(),
           percentage: v.percentage,
-          photoUrls: v.photoUrls.split(/\s+/).filter(Boolean),
           status: (v.status ?? undefined) as never,
         },
       },
       {
-        onSuccess: (r) => {
+        onSuccess: async (r) => {
           notifications.show({ color: 'teal', message: t('plan.progressSaved', { progress: percent(r.plan.progress, lang) }) });
+          if (files.length) {
+            setUploading(true);
+            const done = await uploadAll(slug, { kind: 'report', planId: plan.id, activityId: v.activityId!, reportId: r.id }, files);
+            setUploading(false);
+            if (done.ok) notifications.show({ color: 'teal', message: t('evidence.uploaded', { count: done.ok }) });
+            for (const f of done.failed)
+              notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
+            void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] });
+          }
           onClose();
         },
         onError: (err) => {
           setServerError(err);
           if (err instanceof ApiError && Object.keys(err.fields).length) {
-            const { photoUrls, ...rest } = Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k.replace(/^photoUrls\.\d+$/, 'photoUrls'), m]));
-            form.setErrors(photoUrls ? { ...rest, photoUrls } : rest);
+            form.setErrors(err.fields);
             focusFirstError();
           }
         },
@@ -157,7 +161,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
               onChange={(v) => form.setFieldValue('percentage', v)}
               marks={[0, 25, 50, 75, 100].map((v) => ({ value: v, label: `${v}%` }))}
               label={(v) => `${v}%`}
-              thumbProps={{ 'aria-label': t('plan.percentage') }}
+              thumbLabel={t('plan.percentage')}
             />
           </div>
           <DateField
@@ -169,15 +173,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
             clearable={false}
           />
           <Textarea label={t('plan.reportText')} required autosize minRows={3} {...form.getInputProps('text')} data-testid="progress-text" />
-          <Textarea
-            label={t('plan.photoUrls')}
-            description={t('plan.photoUrlsHint')}
-            autosize
-            minRows={1}
-            inputMode="url"
-            {...form.getInputProps('photoUrls')}
-            data-testid="progress-photos"
-          />
+          <EvidencePicker value={files} onChange={setFiles} testId="progress-files" />
           <Select
             label={t('plan.statusChange')}
             placeholder={t('plan.statusKeep')}
@@ -192,7 +188,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" size="md" loading={report.isPending} data-testid="progress-submit">
+            <Button type="submit" size="md" loading={report.isPending || uploading} data-testid="progress-submit">
               {t('plan.saveProgress')}
             </Button>
           </Group>
@@ -202,14 +198,26 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
                 {t('plan.history')}
               </Text>
               {history.data.items.map((r) => (
-                <Text key={r.id} size="sm" className="break-words">
-                  {formatDate(r.reportedOn, lang)} · {percent(r.percentage, lang)} · {r.text}
-                  {r.photoUrls.map((u, i) => (
-                    <Anchor key={u} href={u} target="_blank" rel="noopener noreferrer" ml={6} size="sm">
-                      {t('plan.photoN', { n: i + 1 })}
-                    </Anchor>
-                  ))}
-                </Text>
+                <div key={r.id} data-testid="progress-history-item">
+                  <Text size="sm" className="break-words">
+                    {formatDate(r.reportedOn, lang)} · {percent(r.percentage, lang)} · {r.text}
+                    {/* links recorded before files could be attached */}
+                    {r.photoUrls.map((u, i) => (
+                      <Anchor key={u} href={u} target="_blank" rel="noopener noreferrer" ml={6} size="sm">
+                        {t('plan.photoN', { n: i + 1 })}
+                      </Anchor>
+                    ))}
+                  </Text>
+                  <Group gap={6} align="center">
+                    <EvidenceFiles files={r.files} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] })} />
+                    <AttachMore
+                      owner={{ kind: 'report', planId: plan.id, activityId: r.activityId, reportId: r.id }}
+                      count={r.files.length}
+                      context={t('evidence.addMoreTo', { date: formatDate(r.reportedOn, lang) })}
+                      onDone={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'plans', 'progress', plan.id] })}
+                    />
+                  </Group>
+                </div>
               ))}
             </Stack>
           ) : null}

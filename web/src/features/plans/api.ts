@@ -140,7 +140,8 @@ export interface ProgressInput {
   reportedOn: string;
   text: string;
   percentage: number;
-  photoUrls: string[];
+  /** Links (older data); the web attaches files instead. */
+  photoUrls?: string[];
   status?: WorkStatus;
 }
 

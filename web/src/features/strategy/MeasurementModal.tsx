@@ -1,6 +1,7 @@
 import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../common/schemas/strategy';
@@ -8,9 +9,11 @@ import { ApiError } from '../../api/client';
 import { useTenant } from '../../app/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
+import { uploadAll } from '../evidence/api';
+import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useAddMeasurement } from './api';
 
 interface Values {
@@ -18,23 +21,24 @@ interface Values {
   measuredOn: string | null;
   source: string;
   evidenceNote: string;
-  evidenceUrl: string;
 }
 
-/** Record a measured value of an indicator with its source and evidence. */
+/** Record a measured value of an indicator with its source and evidence (a note, photos and PDFs uploaded after the value is saved). */
 export function MeasurementModal({ indicator, onClose }: { indicator: Indicator & { target: number | null }; onClose: () => void }) {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const add = useAddMeasurement(slug);
   const [serverError, setServerError] = useState<unknown>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const qc = useQueryClient();
   const form = useForm<Values>({
-    initialValues: { value: '', measuredOn: todayIso(), source: '', evidenceNote: '', evidenceUrl: '' },
+    initialValues: { value: '', measuredOn: todayIso(), source: '', evidenceNote: '' },
     validate: (v) => {
       const errs: Record<string, string> = {};
       if (v.value === '' || !Number.isFinite(Number(v.value))) errs.value = t('validation.required');
       if (!v.measuredOn) errs.measuredOn = t('validation.required');
-      if (v.evidenceUrl.trim() && !/^https?:\/\/\S+$/i.test(v.evidenceUrl.trim())) errs.evidenceUrl = t('strategy.badUrl');
       return errs;
     },
   });
@@ -48,12 +52,20 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
           measuredOn: v.measuredOn!,
           source: v.source.trim() || null,
           evidenceNote: v.evidenceNote.trim() || null,
-          evidenceUrl: v.evidenceUrl.trim() || null,
         },
       },
       {
-        onSuccess: () => {
+        onSuccess: async (m) => {
           notifications.show({ color: 'teal', message: t('strategy.measurementSaved') });
+          if (files.length) {
+            setUploading(true);
+            const done = await uploadAll(slug, { kind: 'measurement', indicatorId: indicator.id, measurementId: m.id }, files);
+            setUploading(false);
+            if (done.ok) notifications.show({ color: 'teal', message: t('evidence.uploaded', { count: done.ok }) });
+            for (const f of done.failed)
+              notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
+            void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] });
+          }
           onClose();
         },
         onError: (err) => {
@@ -95,13 +107,13 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
           />
           <TextInput label={t('strategy.source')} {...form.getInputProps('source')} data-testid="measurement-source" />
           <Textarea label={t('strategy.evidenceNote')} autosize minRows={2} {...form.getInputProps('evidenceNote')} />
-          <TextInput label={t('strategy.evidenceUrl')} inputMode="url" placeholder="https://" {...form.getInputProps('evidenceUrl')} />
+          <EvidencePicker value={files} onChange={setFiles} testId="measurement-files" />
           {serverError ? <ErrorAlert error={serverError} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={add.isPending} data-testid="measurement-submit">
+            <Button type="submit" loading={add.isPending || uploading} data-testid="measurement-submit">
               {t('common.save')}
             </Button>
           </Group>

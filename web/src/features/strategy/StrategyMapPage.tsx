@@ -1,5 +1,6 @@
-import { ActionIcon, Badge, Box, Button, Card, Grid, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Card, Grid, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconCheck, IconClockHour4, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,8 @@ import { fiscalYearLabel, fiscalYearOptions } from '../forums/format';
 import { DARK_ORANGE, percent, planPermissions } from '../plans/format';
 import { StatusBadge } from '../plans/PlanDetailPage';
 import type { StrategyMapSearch } from '../plans/search';
+import { AttachMore } from '../evidence/AttachMore';
+import { EvidenceFiles } from '../evidence/EvidenceFiles';
 import { useStrategyMap } from './api';
 import { MeasurementModal } from './MeasurementModal';
 import { FrameModal, GoalModal, IndicatorModal, StrategyModal } from './StrategyEditModals';
@@ -69,6 +72,8 @@ function IndicatorRow({ i, onMeasure, onEdit }: { i: MapIndicator; onMeasure?: (
   const state = i.onTarget === true ? 'reached' : i.onTarget === false ? 'notYet' : 'noData';
   const color = state === 'reached' ? 'teal' : state === 'notYet' ? 'orange' : 'gray';
   const Icon = state === 'reached' ? IconCheck : state === 'notYet' ? IconClockHour4 : IconMinus;
+  const qc = useQueryClient();
+  const { slug } = useTenant();
   return (
     <Paper withBorder p="xs" radius="sm" data-testid="indicator" data-state={state}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -90,7 +95,29 @@ function IndicatorRow({ i, onMeasure, onEdit }: { i: MapIndicator; onMeasure?: (
               <Text size="xs" c="dimmed">
                 {t('strategy.measuredAt', { date: formatDate(i.latest.measuredOn, lang) })}
                 {i.latest.source ? ` · ${i.latest.source}` : ''}
+                {/* a link recorded before files could be attached */}
+                {i.latest.evidenceUrl ? (
+                  <>
+                    {' · '}
+                    <Anchor href={i.latest.evidenceUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                      {t('strategy.evidenceUrl')}
+                    </Anchor>
+                  </>
+                ) : null}
               </Text>
+            ) : null}
+            {i.latest ? (
+              <Group gap={6} align="center">
+                <EvidenceFiles files={i.latest.files} size={48} onChanged={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] })} />
+                {onMeasure ? (
+                  <AttachMore
+                    owner={{ kind: 'measurement', indicatorId: i.id, measurementId: i.latest.id }}
+                    count={i.latest.files.length}
+                    context={t('evidence.addMoreToMeasurement', { name: i.name })}
+                    onDone={() => void qc.invalidateQueries({ queryKey: ['t', slug, 'strategy'] })}
+                  />
+                ) : null}
+              </Group>
             ) : null}
           </Stack>
         </Group>

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './platform';
+import { planProgressReports } from './plans';
+import { strategyMeasurements } from './strategy';
+
+// Migration 0023 (hand-written, the source of truth, with its RLS). Mirrors it for typed queries.
+
+/** A photo or PDF attached as evidence to exactly one progress report or indicator measurement. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    progressReportId: uuid('progress_report_id'),
+    measurementId: uuid('measurement_id'),
+    filename: text('filename').notNull(),
+    kind: text('kind').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'evidence_files_report_fk',
+      columns: [t.tenantId, t.progressReportId],
+      foreignColumns: [planProgressReports.tenantId, planProgressReports.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'evidence_files_measurement_fk',
+      columns: [t.tenantId, t.measurementId],
+      foreignColumns: [strategyMeasurements.tenantId, strategyMeasurements.id],
+    }).onDelete('cascade'),
+    check('evidence_files_one_owner_check', sql`num_nonnulls(${t.progressReportId}, ${t.measurementId}) = 1`),
+    check('evidence_files_kind_check', sql`${t.kind} in ('pdf', 'png', 'jpeg', 'webp')`),
+    index('evidence_files_report_idx').on(t.tenantId, t.progressReportId),
+    index('evidence_files_measurement_idx').on(t.tenantId, t.measurementId),
+    index('evidence_files_sha256_idx').on(t.tenantId, t.sha256),
+  ],
+);
