@@ -60,6 +60,9 @@ export const network = z.object({
   updatedAt: z.string(),
 });
 export type Network = z.infer<typeof network>;
+/** A network as lists show it: without the description, which only the network's own page shows (a third of a list's bytes). */
+export const networkListItem = network.omit({ description: true });
+export type NetworkListItem = z.infer<typeof networkListItem>;
 
 export const stageChange = z.object({
   id: z.uuid(),

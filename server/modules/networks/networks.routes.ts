@@ -8,6 +8,7 @@ import {
   memberListQuery,
   memberUpdate,
   network,
+  networkListItem,
   networkCreate,
   networkDetail,
   networkListQuery,
@@ -44,9 +45,9 @@ export async function networkRoutes(app: FastifyInstance) {
     base,
     {
       config: { access: anyTenantRole },
-      schema: { tags, summary: 'List partner networks', params: tenantParams, querystring: networkListQuery, response: { 200: listOf(network) } },
+      schema: { tags, summary: 'List partner networks', params: tenantParams, querystring: networkListQuery, response: { 200: listOf(networkListItem) } },
     },
-    (req) => service.listNetworks(req.tenantCtx, req.query),
+    (req) => service.listNetworkItems(req.tenantCtx, req.query),
   );
   r.post(
     base,

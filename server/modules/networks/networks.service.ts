@@ -8,6 +8,7 @@ import type {
   memberUpdate,
   Network,
   NetworkDetail,
+  NetworkListItem,
   NetworkMember,
   networkCreate,
   networkListQuery,
@@ -55,6 +56,12 @@ export async function listNetworks(ctx: TenantContext, q: z.output<typeof networ
   const { page, pageSize, sort, ...filter } = q;
   const { rows, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.listNetworks(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize));
   return { items: rows.map(present), total, page, pageSize };
+}
+
+/** The list page's shape: without descriptions (the export and the network's page have them). */
+export async function listNetworkItems(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<ListResult<NetworkListItem>> {
+  const list = await listNetworks(ctx, q);
+  return { ...list, items: list.items.map(({ description: _description, ...item }) => item) };
 }
 
 export async function getNetworkDetail(ctx: TenantContext, id: string): Promise<NetworkDetail> {
@@ -108,17 +115,15 @@ async function ensureCoordinatorMembership(tx: Tx, ctx: TenantContext, networkId
 }
 
 async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: string | null, to: string, on: string, note: string | null) {
-  await tx
-    .insert(networkStageChanges)
-    .values({
-      tenantId: ctx.tenant.id,
-      networkId,
-      fromStage: from,
-      toStage: to,
-      changedOn: on,
-      note,
-      changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
-    });
+  await tx.insert(networkStageChanges).values({
+    tenantId: ctx.tenant.id,
+    networkId,
+    fromStage: from,
+    toStage: to,
+    changedOn: on,
+    note,
+    changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+  });
 }
 
 export async function createNetwork(ctx: TenantContext, input: z.output<typeof networkCreate>): Promise<NetworkDetail> {

@@ -2,7 +2,7 @@ import { MultiSelect, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListResult, Network } from '../../../common/schemas';
+import type { ListResult, NetworkListItem } from '../../../common/schemas';
 import { api, tenantPath } from '../api/client';
 import { useTenant } from '../app/tenant';
 
@@ -11,7 +11,7 @@ export function useNetworkOptions() {
   const { slug } = useTenant();
   const q = useQuery({
     queryKey: ['t', slug, 'networks', 'options'],
-    queryFn: ({ signal }) => api<ListResult<Network>>(tenantPath(slug, '/networks'), { query: { pageSize: 200, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => api<ListResult<NetworkListItem>>(tenantPath(slug, '/networks'), { query: { pageSize: 200, sort: 'name' }, signal }),
     staleTime: 5 * 60_000,
   });
   const data = useMemo(() => (q.data?.items ?? []).map((n) => ({ value: n.id, label: n.name })), [q.data]);

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Grid, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Network } from '../../../../common/schemas';
+import type { NetworkListItem } from '../../../../common/schemas';
 import { ISSUES, PILLARS, STAGES } from '../../../../common/schemas/enums';
 import { apiUrl, tenantPath } from '../../api/client';
 import { clean, type NetworkSearch } from '../../app/search';
@@ -34,7 +34,7 @@ export default function NetworksListPage() {
 
   const set = (patch: Partial<NetworkSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
-  const columns: Column<Network>[] = [
+  const columns: Column<NetworkListItem>[] = [
     {
       key: 'name',
       header: t('network.name'),

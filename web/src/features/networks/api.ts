@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListResult, Network, NetworkCreate, NetworkDetail, NetworkMember, NetworkUpdate } from '../../../../common/schemas';
+import type { ListResult, Network, NetworkCreate, NetworkListItem, NetworkDetail, NetworkMember, NetworkUpdate } from '../../../../common/schemas';
 import type { MemberRole } from '../../../../common/schemas/enums';
 import { api, type Query, tenantPath } from '../../api/client';
 
@@ -8,7 +8,7 @@ export const PAGE_SIZE = 20;
 export function useNetworks(tenant: string, query: Query) {
   return useQuery({
     queryKey: ['t', tenant, 'networks', 'list', query],
-    queryFn: ({ signal }) => api<ListResult<Network>>(tenantPath(tenant, '/networks'), { query, signal }),
+    queryFn: ({ signal }) => api<ListResult<NetworkListItem>>(tenantPath(tenant, '/networks'), { query, signal }),
     placeholderData: keepPreviousData,
   });
 }
