@@ -3,7 +3,7 @@
 #   1. typecheck
 #   2. unit + API tests on the embedded database (PGlite)
 #   3. the same suite on a throwaway PostgreSQL server (started and stopped here)
-#   4. end-to-end flows in Debian's Chromium against the built app with demo data
+#   4. end-to-end flows in Debian's Chromium against the built app with demo data (after the bundle-size check)
 # Needs Chromium, Thai fonts and PostgreSQL; installs them when running as root on Debian.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +56,8 @@ stop_pg; trap - EXIT
 
 step "end-to-end in Chromium"
 npm run --silent build:web || status=1
+echo "JavaScript a first visit downloads (scripts/bundle-size.ts):"
+npx tsx scripts/bundle-size.ts || status=1
 npx vitest run --config e2e/vitest.config.ts --reporter=default --reporter=json --outputFile="$OUT/results-e2e.json" || status=1
 
 node scripts/test-summary.mjs "$OUT" || status=1

@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
+    // read by scripts/bundle-size.ts: which chunks each page loads
+    manifest: true,
     rolldownOptions: {
       output: {
         // Stable, readable vendor chunks for what every page needs; everything else splits per route.

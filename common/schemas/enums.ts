@@ -72,3 +72,6 @@ export type TenantType = (typeof TENANT_TYPES)[number];
 
 export const TENANT_ROLES = ['admin', 'officer', 'coordinator', 'member'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
+
+/** What an audit event records (the audit log's action column). */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'approve', 'reject', 'return'] as const;

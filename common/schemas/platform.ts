@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuery } from './api';
-import { TENANT_ROLES, TENANT_TYPES } from './enums';
+import { AUDIT_ACTIONS, TENANT_ROLES, TENANT_TYPES } from './enums';
+export { AUDIT_ACTIONS } from './enums';
 
 export const loginBody = z.strictObject({
   email: z.string().trim().max(200).min(1),
@@ -52,7 +53,6 @@ export const tenantUser = z.object({
 export type TenantUser = z.infer<typeof tenantUser>;
 
 /** What the audit log records: writes, and decisions on what others submitted (ledger approvals, volunteer hours). */
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'approve', 'reject', 'return'] as const;
 
 export const auditQuery = listQuery.extend({
   entity: z.string().max(50).optional(),

@@ -37,7 +37,7 @@ export function validatePartnerSearch(s: Record<string, unknown>): PartnerSearch
   return { q: str(s.q), page: page(s.page), kind: oneOf(PARTY_KINDS, s.kind), sector: oneOf(SECTORS, s.sector), pillar: oneOf(PILLARS, s.pillar) };
 }
 
-import { AUDIT_ACTIONS } from '../../../common/schemas/platform';
+import { AUDIT_ACTIONS } from '../../../common/schemas/enums';
 export { AUDIT_ACTIONS };
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditSearch {

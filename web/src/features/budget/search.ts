@@ -1,4 +1,4 @@
-import { TRANSACTION_STATUSES, type TransactionStatus } from '../../../../common/schemas/budget';
+import { TRANSACTION_STATUSES, type TransactionStatus } from '../../../../common/schemas/budget-enums';
 
 /** Search params of the budget pages (kept here so the shared search file stays untouched). */
 export interface BudgetSearch {

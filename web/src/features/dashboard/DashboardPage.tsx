@@ -1,5 +1,4 @@
-import '@mantine/charts/styles.css';
-import { BarChart, DonutChart } from '@mantine/charts';
+import { BarChart, DonutChart } from '../../ui/charts';
 import { Card, Group, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAddressBook, IconBuildingCommunity, IconLink, IconNetwork, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';

@@ -1,5 +1,4 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../ui/charts';
 import { Card, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBook, IconEye, IconUsersGroup, IconPresentation } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
