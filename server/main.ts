@@ -2,17 +2,19 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
 import { ensurePlatformAdmin, loadSecret } from './platform/bootstrap';
 import { loadConfig } from './platform/config';
-import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError } from './platform/data-lock';
+import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError, protectDataDir } from './platform/data-lock';
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
 
 async function main() {
   const config = loadConfig();
+  protectDataDir(config.dataDir);
   // PGlite keeps its files in the data folder: one process only.
   const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  if (database.kind === 'pglite') protectDataDir(config.dataDir); // the files PGlite just made
   setCitizenIdSecret(loadSecret(config));
   const app = await buildApp({ config, database });
   await ensurePlatformAdmin(database.db, config, (m) => app.log.warn(m));

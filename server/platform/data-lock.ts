@@ -71,6 +71,25 @@ function holderAlive(raw: string): { alive: boolean; pid: number; host?: string 
   return { alive: /phakhi|server\/main|server\/cli/i.test(cmdline.replace(/\0/g, ' ')), pid };
 }
 
+/**
+ * The data folder holds the database files, uploads, the citizen-ID secret and the ledger's signing key:
+ * only this account may read it. The folder is closed to others (0700), new files are private (umask 077),
+ * and what is already inside loses its group and world bits — PGlite sets its own modes (0666 files, 0755
+ * folders) whatever the umask, so main.ts calls this again once the database is open.
+ */
+export function protectDataDir(dataDir: string): void {
+  process.umask(0o077);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tighten = (p: string) => {
+    const st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) return;
+    if (st.mode & 0o077) fs.chmodSync(p, st.mode & 0o700);
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) tighten(path.join(p, name));
+  };
+  fs.chmodSync(dataDir, 0o700);
+  tighten(dataDir);
+}
+
 export function acquireDataLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'phakhi.lock');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError } from './data-lock';
+import { acquireDataLock, DataDirLockIsFolderError } from './data-lock';
 import { ensurePlatformAdmin } from './bootstrap';
 import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../test/harness';
 
@@ -35,7 +35,6 @@ describe('data folder lock', () => {
     const release = acquireDataLock(dir);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'phakhi.lock'), 'utf8')).pid).toBe(process.pid);
     release();
-    expect(DataDirLockedError).toBeDefined();
   });
 
   it('is not blocked by a live process that is not a Phakhi server (pid 1), old or new lock format', () => {
@@ -49,6 +48,34 @@ describe('data folder lock', () => {
     expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(process.pid);
     release();
     expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('keeps the data folder private: PGlite’s files are 0600 and its folders 0700, an old open folder is closed', () => {
+    const dir = tmp();
+    fs.chmodSync(dir, 0o755);
+    const script = `
+      const { protectDataDir } = await import(${JSON.stringify(path.resolve('server/platform/data-lock.ts'))});
+      const { openDatabase } = await import(${JSON.stringify(path.resolve('server/platform/db.ts'))});
+      protectDataDir(${JSON.stringify(dir)});
+      const db = await openDatabase({ dataDir: ${JSON.stringify(dir)} });
+      await db.migrate();
+      protectDataDir(${JSON.stringify(dir)});
+      await db.close();`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    const open: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        const mode = fs.statSync(p).mode & 0o777;
+        if (mode & 0o077) open.push(`${path.relative(dir, p)} ${mode.toString(8)}`);
+        if (e.isDirectory()) walk(p);
+      }
+    };
+    walk(dir);
+    expect(fs.existsSync(path.join(dir, 'pglite'))).toBe(true);
+    expect(open).toEqual([]);
   });
 
   it('explains a lockfile that is a folder instead of crashing with EISDIR', () => {
