@@ -50,7 +50,7 @@ function BudgetPageView({ fiscalYear }: { fiscalYear: number }) {
         subtitle={t('budget.subtitle')}
         actions={
           <>
-            {can.editNetwork ? (
+            {can.recordTransaction ? (
               <ButtonLink to="/t/$tenant/budget/ledger/new" params={{ tenant: slug }} leftSection={<IconPlus size={18} />}>
                 {t('budget.record')}
               </ButtonLink>
@@ -84,12 +84,12 @@ function BudgetPageView({ fiscalYear }: { fiscalYear: number }) {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            {can.editNetwork ? (
+            {can.editBudgetLine ? (
               <Button variant="default" onClick={() => setLineOpen(true)}>
                 {t('budget.newLine')}
               </Button>
             ) : null}
-            {can.editNetwork ? (
+            {can.editFund ? (
               <Button variant="default" onClick={() => setFundOpen(true)}>
                 {t('budget.newFund')}
               </Button>
@@ -98,13 +98,28 @@ function BudgetPageView({ fiscalYear }: { fiscalYear: number }) {
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={t('budget.fiscalYear')} data={years.map((y) => ({ value: String(y), label: String(y) }))} value={String(fiscalYear)} onChange={(v) => v && set({ fiscalYear: Number(v) })} allowDeselect={false} data-testid="fiscal-year" />
+        <Select
+          label={t('budget.fiscalYear')}
+          data={years.map((y) => ({ value: String(y), label: String(y) }))}
+          value={String(fiscalYear)}
+          onChange={(v) => v && set({ fiscalYear: Number(v) })}
+          allowDeselect={false}
+          data-testid="fiscal-year"
+        />
         <FilterSelect label={t('budget.network')} value={search.networkId} data={networks.data} onChange={(v) => set({ networkId: v })} searchable />
       </SimpleGrid>
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {q.data ? (
         <>
-          <ChainPanel headHash={q.data.chain.headHash} headSeq={q.data.chain.headSeq} checkpoint={q.data.chain.checkpoint} publicKey={q.data.chain.publicKey} verify={() => verify.mutate()} result={verify.data} pending={verify.isPending} />
+          <ChainPanel
+            headHash={q.data.chain.headHash}
+            headSeq={q.data.chain.headSeq}
+            checkpoint={q.data.chain.checkpoint}
+            publicKey={q.data.chain.publicKey}
+            verify={() => verify.mutate()}
+            result={verify.data}
+            pending={verify.isPending}
+          />
           <TransparencyView data={q.data} />
           <LinesSection key={`${fiscalYear}-${search.networkId ?? ''}`} fiscalYear={fiscalYear} networkId={search.networkId} />
         </>
@@ -149,9 +164,30 @@ function FundModal({ opened, onClose, fiscalYear }: { opened: boolean; onClose: 
     <Modal opened={opened} onClose={onClose} title={t('budget.newFund')}>
       <Stack gap="sm">
         {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
-        <TextInput label={t('budget.fundName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fields.name} data-testid="fund-name" />
-        <Select label={t('budget.fundKindLabel')} data={FUND_KINDS.map((k) => ({ value: k, label: t(`budget.fundKind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as FundKind)} allowDeselect={false} data-testid="fund-kind" />
-        <PartySelect label={t('budget.fundParty')} value={partyId} onChange={(id) => setPartyId(id)} required={kind !== 'municipal'} error={fields.partyId} testId="fund-party" />
+        <TextInput
+          label={t('budget.fundName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          error={fields.name}
+          data-testid="fund-name"
+        />
+        <Select
+          label={t('budget.fundKindLabel')}
+          data={FUND_KINDS.map((k) => ({ value: k, label: t(`budget.fundKind.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as FundKind)}
+          allowDeselect={false}
+          data-testid="fund-kind"
+        />
+        <PartySelect
+          label={t('budget.fundParty')}
+          value={partyId}
+          onChange={(id) => setPartyId(id)}
+          required={kind !== 'municipal'}
+          error={fields.partyId}
+          testId="fund-party"
+        />
         <TextInput label={t('budget.fiscalYear')} value={year} onChange={(e) => setYear(e.currentTarget.value)} inputMode="numeric" error={fields.fiscalYear} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -12,7 +12,10 @@ export function Money({ satang, words }: { satang: number; words?: boolean }) {
   const lang = useLang();
   return (
     // below zero (a line or fund spent beyond what it had) shows in red, not only by its minus sign
-    <span style={{ whiteSpace: 'nowrap', ...(satang < 0 ? { color: 'var(--mantine-color-red-9)', fontWeight: 600 } : {}) }} title={lang === 'th' ? bahtText(satang) : undefined}>
+    <span
+      style={{ whiteSpace: 'nowrap', ...(satang < 0 ? { color: 'var(--mantine-color-red-9)', fontWeight: 600 } : {}) }}
+      title={lang === 'th' ? bahtText(satang) : undefined}
+    >
       {formatBaht(satang, lang)}
       {words && lang === 'th' ? (
         <Text span size="xs" c="dimmed" display="block" style={{ whiteSpace: 'normal' }}>
@@ -137,7 +140,9 @@ export function TransparencyView({ data }: { data: Transparency }) {
         <Text mt={4}>
           {data.leverage.perBaht === null
             ? t('budget.noMunicipal')
-            : t('budget.leverageText', { amount: new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 2 }).format(data.leverage.perBaht) })}
+            : t('budget.leverageText', {
+                amount: new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 2 }).format(data.leverage.perBaht),
+              })}
         </Text>
         <Group gap="lg" mt="xs">
           <Text size="sm">
@@ -152,19 +157,35 @@ export function TransparencyView({ data }: { data: Transparency }) {
         <Title order={2} size="h4" mb="xs">
           {t('budget.whoGave')}
         </Title>
-        <DataView rows={data.contributors} columns={contributorColumns} rowKey={(c) => c.partyId ?? 'individuals'} caption={t('budget.whoGave')} testId="contributors" />
+        <DataView
+          rows={data.contributors}
+          columns={contributorColumns}
+          rowKey={(c) => c.partyId ?? 'individuals'}
+          caption={t('budget.whoGave')}
+          testId="contributors"
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
           {t('budget.byProject')}
         </Title>
-        <DataView rows={data.byProject.filter((p) => p.plannedSatang || p.allocatedSatang)} columns={projectColumns} rowKey={(p) => p.id} caption={t('budget.byProject')} />
+        <DataView
+          rows={data.byProject.filter((p) => p.plannedSatang || p.allocatedSatang)}
+          columns={projectColumns}
+          rowKey={(p) => p.id}
+          caption={t('budget.byProject')}
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
           {t('budget.byNetwork')}
         </Title>
-        <DataView rows={data.byNetwork.filter((n) => n.plannedSatang || n.allocatedSatang)} columns={networkColumns} rowKey={(n) => n.id} caption={t('budget.byNetwork')} />
+        <DataView
+          rows={data.byNetwork.filter((n) => n.plannedSatang || n.allocatedSatang)}
+          columns={networkColumns}
+          rowKey={(n) => n.id}
+          caption={t('budget.byNetwork')}
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
