@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { Checkpoint, FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
 import { bahtText } from '../../../../common/thai/bahttext';
 import { formatBaht } from '../../../../common/thai/money';
@@ -63,7 +64,10 @@ function Usage({ allocated, committed, spent }: { allocated: number; committed: 
 }
 
 /** The transparency view shared by the officers' page and the public page. */
-export function TransparencyView({ data }: { data: Transparency }) {
+type FundRow = Transparency['byFund'][number];
+
+/** The budget at a glance; inside the app, `fundActions` adds edit/delete controls to each fund (for roles that may). */
+export function TransparencyView({ data, fundActions }: { data: Transparency; fundActions?: (f: FundRow) => ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const tot = data.totals;
@@ -123,6 +127,7 @@ export function TransparencyView({ data }: { data: Transparency }) {
     { key: 'committed', header: t('budget.committed'), render: (f) => <Money satang={f.committedSatang} />, align: 'right' },
     { key: 'spent', header: t('budget.spent'), render: (f) => <Money satang={f.spentSatang} />, align: 'right' },
     { key: 'available', header: t('budget.available'), render: (f) => <Money satang={f.availableSatang} />, align: 'right' },
+    ...(fundActions ? [{ key: 'actions', header: t('common.actions'), hideOnCard: true, nowrap: true, render: fundActions } satisfies Column<FundRow>] : []),
   ];
   return (
     <Stack gap="lg">
@@ -191,7 +196,7 @@ export function TransparencyView({ data }: { data: Transparency }) {
         <Title order={2} size="h4" mb="xs">
           {t('budget.byFund')}
         </Title>
-        <DataView rows={data.byFund} columns={fundColumns} rowKey={(f) => f.id} caption={t('budget.byFund')} />
+        <DataView rows={data.byFund} columns={fundColumns} rowKey={(f) => f.id} caption={t('budget.byFund')} testId="budget-funds" cardActions={fundActions} />
       </section>
     </Stack>
   );
