@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronUp, IconInfoCircle } from '@tabler/icons-re
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { formatBaht } from '../../../../common/thai/money';
+import th from '../../i18n/th.json';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../common/schemas';
@@ -21,18 +22,8 @@ import { Pager } from '../../ui/Pager';
 import { useAudit } from './api';
 
 const PAGE_SIZE = 25;
-const ENTITIES = [
-  'party',
-  'network',
-  'network_member',
-  'relationship',
-  'knowledge_item',
-  'knowledge_attachment',
-  'knowledge_forum',
-  'forum_attachment',
-  'user',
-  'tenant_user',
-];
+/** Every entity the log may name, in the order of the app's menu (the filter; names from audit.entity). */
+const ENTITIES = Object.keys(th.audit.entity).filter((e) => e !== 'member' && e !== 'import');
 const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red' };
 
 /** Audited fields whose values are enumeration keys, and the i18n enum that labels them. */
