@@ -14,6 +14,7 @@ const FIRST_PASSWORD = 'E2e-Roles-First-2569';
 const PASSWORD = 'สมาชิกชมภู-Roles-Password-2569!';
 const MEMBER = { email: 'e2e-roles-member@example.org', name: 'นางสาวสมใจ ใจดี' };
 const OFFICER = { email: 'e2e-roles-officer@example.org', name: 'นายวิชัย ตรวจงาน' };
+const COORDINATOR = { email: 'e2e-roles-coordinator@example.org', name: 'นางบัวเรียว คำปัน' };
 
 /** Pages under /t/chomphu; detail pages get the first item's id from the API. */
 const LIST_PAGES = [
@@ -66,7 +67,9 @@ beforeAll(async () => {
   await call(admin, 'POST', '/users', { ...MEMBER, role: 'member', password: FIRST_PASSWORD });
   await call(admin, 'POST', '/users', { ...OFFICER, role: 'officer', password: FIRST_PASSWORD });
   await changeFirstPassword(server.url, MEMBER.email, FIRST_PASSWORD, PASSWORD);
+  await call(admin, 'POST', '/users', { ...COORDINATOR, role: 'coordinator', password: FIRST_PASSWORD });
   await changeFirstPassword(server.url, OFFICER.email, FIRST_PASSWORD, PASSWORD);
+  await changeFirstPassword(server.url, COORDINATOR.email, FIRST_PASSWORD, PASSWORD);
   detailPages.push(
     `networks/${await firstId(admin, '/networks')}`,
     `partners/${await firstId(admin, '/partners')}`,
@@ -154,6 +157,29 @@ describe('buttons follow the role', () => {
     await page.mouse.move(0, 0);
     await screenshot(page.getByTestId('budget-funds'), 'roles-officer-funds-desktop-th');
   }, 240_000);
+});
+
+describe('a coordinator: between the two', () => {
+  it('edits funds, partners and measurements but deletes none and shapes no strategy or committee', async () => {
+    const ctx = await launch(DESKTOP);
+    try {
+      const page = await ctx.newPage();
+      await logIn(page, COORDINATOR.email);
+      const budget = await writeControlsOn(page, 'budget');
+      expect(budget.filter((n) => n.startsWith('budget: แก้ไขแหล่งเงิน')).length).toBeGreaterThan(0);
+      expect(budget.filter((n) => /^budget: ลบ/.test(n))).toEqual([]);
+      expect(await page.getByTestId('budget-settings').count()).toBe(0);
+      const strategy = await writeControlsOn(page, 'strategy');
+      expect(strategy.filter((n) => n.startsWith('strategy: บันทึกค่า')).length).toBeGreaterThan(0);
+      expect(strategy.filter((n) => !n.startsWith('strategy: บันทึกค่า'))).toEqual([]);
+      expect(await writeControlsOn(page, 'committees')).toEqual([]);
+      const partner = await writeControlsOn(page, detailPages[1]);
+      expect(partner).toContain(`${detailPages[1]}: แก้ไข`);
+      expect(partner.filter((n) => n === `${detailPages[1]}: ลบ`)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 });
 
 describe('funds: edit and delete from the budget page', () => {
