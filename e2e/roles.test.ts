@@ -92,6 +92,11 @@ async function screenshot(target: Page | Locator, name: string) {
   await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** A dialog has faded in (Mantine animates its opacity), so the screenshot shows it, not a ghost. */
+async function shown(dialog: Locator) {
+  await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+}
+
 async function logIn(page: Page, email: string) {
   await page.goto(`${server.url}/login?tenant=chomphu`);
   await page.getByTestId('login-email').fill(email);
@@ -207,6 +212,8 @@ describe('funds: edit and delete from the budget page', () => {
     await expect.poll(() => dialog.getByTestId('fund-name').inputValue()).toBe(FUND);
     await dialog.getByTestId('fund-name').fill(RENAMED);
     await dialog.getByTestId('fund-note').fill('รับบริจาคจากผู้มาร่วมงานบุญ นับเงินต่อหน้ากรรมการวัด');
+    await shown(dialog);
+    await screenshot(page, 'roles-fund-edit-desktop-th');
     await dialog.getByTestId('fund-save').click();
     await page.getByText('บันทึกแหล่งเงินแล้ว').waitFor();
     await funds.getByText(RENAMED, { exact: true }).waitFor();
@@ -215,6 +222,7 @@ describe('funds: edit and delete from the budget page', () => {
     await page.getByRole('button', { name: `ลบแหล่งเงิน ${RENAMED}` }).click();
     const confirm = page.getByRole('dialog', { name: 'ลบแหล่งเงิน' });
     await confirm.getByText(`ลบแหล่งเงิน “${RENAMED}” หรือไม่`).waitFor();
+    await shown(confirm);
     await screenshot(page, 'roles-fund-delete-confirm-desktop-th');
     await confirm.getByTestId('confirm-action').click();
     await page.getByText(`ลบแหล่งเงิน ${RENAMED} แล้ว`).waitFor();
@@ -231,6 +239,7 @@ describe('funds: edit and delete from the budget page', () => {
     const confirm = page.getByRole('dialog', { name: 'ลบแหล่งเงิน' });
     await confirm.getByTestId('confirm-action').click();
     await confirm.getByText('ลบไม่ได้ เพราะมีรายการบัญชีบันทึกกับแหล่งเงินนี้แล้ว (แก้ชื่อ ประเภท หรือหมายเหตุได้)').waitFor();
+    await shown(confirm);
     await screenshot(page, 'roles-fund-delete-refused-desktop-th');
     await confirm.getByRole('button', { name: 'ยกเลิก' }).click();
     await page.getByTestId('budget-funds').getByText(booked.name, { exact: true }).first().waitFor();
@@ -276,6 +285,9 @@ describe('review thresholds: a raise waits for another officer', () => {
       await officer.getByText('เกณฑ์ใหม่มีผลแล้ว').waitFor();
       await expect.poll(() => opanel.getByTestId('approval-threshold').textContent()).toMatch(/75,000\.00/);
       expect(await opanel.getByTestId('settings-proposal').count()).toBe(0);
+      // on a phone the funds are cards, each with its edit and delete controls
+      await officer.getByTestId('budget-funds').scrollIntoViewIfNeeded();
+      await screenshot(officer, 'roles-officer-funds-phone-th');
 
       // the audit log names the changed fields in Thai, and the thresholds in baht
       await admin.goto(`${server.url}/t/chomphu/audit?entity=budget_settings`);
