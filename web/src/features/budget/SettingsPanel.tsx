@@ -37,7 +37,7 @@ export function SettingsPanel() {
         <Current s={q.data} />
         {q.data.proposal ? <Proposal s={q.data} decide={decide} /> : null}
         {can.changeBudgetSettings ? (
-          <ChangeForm key={`${q.data.approvalThresholdSatang}-${q.data.evidenceThresholdSatang}-${q.data.proposal?.at ?? ""}`} s={q.data} update={update} />
+          <ChangeForm key={`${q.data.approvalThresholdSatang}-${q.data.evidenceThresholdSatang}-${q.data.proposal?.at ?? ''}`} s={q.data} update={update} />
         ) : null}
       </Stack>
     </Paper>
