@@ -28,7 +28,11 @@ export const positiveSatang = z
   .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
 
 // ---- settings ----
-const thresholdSatang = z.number().int({ message: 'satang_integer' }).min(0, { message: 'must_not_be_negative' }).max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
+const thresholdSatang = z
+  .number()
+  .int({ message: 'satang_integer' })
+  .min(0, { message: 'must_not_be_negative' })
+  .max(MAX_ENTRY_SATANG, { message: 'amount_too_large' });
 export const budgetSettings = z.object({
   /** Transactions of at least this wait for a second person. */
   approvalThresholdSatang: z.number().int(),
@@ -52,6 +56,7 @@ export type BudgetSettings = z.infer<typeof budgetSettings>;
 export const budgetSettingsUpdate = z
   .strictObject({ approvalThresholdSatang: thresholdSatang.optional(), evidenceThresholdSatang: thresholdSatang.optional() })
   .refine((v) => v.approvalThresholdSatang !== undefined || v.evidenceThresholdSatang !== undefined, { message: 'nothing_to_change' });
+export type BudgetSettingsUpdate = z.input<typeof budgetSettingsUpdate>;
 
 // ---- funds ----
 export const fundCreate = z.strictObject({

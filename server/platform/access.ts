@@ -1,4 +1,5 @@
 import type { TenantRole } from '../../common/schemas/enums';
+import { ROLE_GROUPS } from '../../common/permissions';
 
 /**
  * Who may call a route. Every route must declare one in `config.access`; registration fails
@@ -10,10 +11,11 @@ export const PUBLIC: Access = { kind: 'public' };
 export const AUTHENTICATED: Access = { kind: 'authenticated' };
 /** Platform routes (setting up local governments): the platform admin only. */
 export const PLATFORM_ADMIN: Access = { kind: 'platform_admin' };
-export const anyTenantRole: Access = { kind: 'tenant', roles: ['admin', 'officer', 'coordinator', 'member'] };
-export const editors: Access = { kind: 'tenant', roles: ['admin', 'officer', 'coordinator'] };
-export const officers: Access = { kind: 'tenant', roles: ['admin', 'officer'] };
-export const adminsOnly: Access = { kind: 'tenant', roles: ['admin'] };
+// The role groups are shared with the web (common/permissions.ts), which hides what a role may not use.
+export const anyTenantRole: Access = { kind: 'tenant', roles: ROLE_GROUPS.everyone };
+export const editors: Access = { kind: 'tenant', roles: ROLE_GROUPS.editors };
+export const officers: Access = { kind: 'tenant', roles: ROLE_GROUPS.officers };
+export const adminsOnly: Access = { kind: 'tenant', roles: ROLE_GROUPS.admins };
 /** A tenant route only the platform admin may call (no tenant role is enough). */
 export const platformAdminInTenant: Access = { kind: 'tenant', roles: [] };
 

@@ -8,8 +8,8 @@ type AuditAction = (typeof AUDIT_ACTIONS)[number];
 type Row = Record<string, unknown>;
 
 /** Fields whose values never go into the audit log. */
-const SECRET_FIELDS = new Set(['passwordHash', 'citizenIdHash', 'password']);
-const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'tenantId']);
+export const SECRET_FIELDS = new Set(['passwordHash', 'citizenIdHash', 'password']);
+export const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'tenantId']);
 
 export function diff(before: Row | null, after: Row | null): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { can } from '../../../common/permissions';
 import type { Dashboard } from '../../../common/schemas/platform';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { rows } from '../../platform/sql';
 import { recentAudit } from '../audit/audit.repository';
-
-/** Roles that run the place see the latest audit events (without what changed) on their dashboard. */
-const SEES_ACTIVITY = new Set(['platform_admin', 'admin', 'officer']);
 
 type Counts = Pick<Dashboard, 'totals' | 'networksByPillar' | 'networksByStage' | 'networksByIssue' | 'partnersBySector'>;
 
@@ -39,7 +37,8 @@ export async function getDashboard(ctx: TenantContext): Promise<Dashboard> {
         (select coalesce(json_agg(json_build_object('key', sector, 'count', c) order by c desc, sector), '[]')
            from (select sector, count(*)::int as c from p group by sector) x) as "partnersBySector"`,
     );
-    const recentActivity = SEES_ACTIVITY.has(ctx.actor.role) ? await recentAudit(tx, t, 10) : [];
+    // the latest audit events (without what changed) for those who run the place
+    const recentActivity = ctx.actor.role !== 'system' && can(ctx.actor.role, 'seeRecentActivity') ? await recentAudit(tx, t, 10) : [];
     return { ...counts, recentActivity };
   });
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Me, TenantRole } from '../../../common/schemas';
+import { permissionsOf } from '../../../common/permissions';
 
 export type TenantWithRole = Me['tenants'][number];
 
@@ -18,36 +19,12 @@ export function useTenant(): TenantContextValue {
   return v;
 }
 
-/** What each role may do (mirrors docs/API.md). */
+/**
+ * What each role may do: common/permissions.ts, the table the API's route declarations are built
+ * from (and a server test holds them to it). Hide every button, menu item and form behind it.
+ */
 export function permissions(role: TenantRole) {
-  const admin = role === 'admin';
-  const officer = admin || role === 'officer';
-  const editor = officer || role === 'coordinator';
-  return {
-    createNetwork: officer,
-    editNetwork: editor,
-    deleteNetwork: admin,
-    manageMembers: editor,
-    editPartner: editor,
-    deletePartner: officer,
-    exportData: editor,
-    importPartners: officer,
-    editRelationships: editor,
-    manageUsers: admin,
-    viewAudit: admin,
-    // the dashboard's recent activity (server: platform admin, admin, officer)
-    seeRecentActivity: officer,
-    // knowledge management: editors write items, forums and files; officers delete (server: editors / officers)
-    editKnowledge: editor,
-    deleteKnowledge: officer,
-    editForum: editor,
-    deleteForum: officer,
-    // budget lines: editors add and change them, officers delete unbooked ones (server: editors / officers)
-    editBudgetLine: editor,
-    deleteBudgetLine: officer,
-    // the ledger: editors record transactions (server: editors); members only read
-    recordTransaction: editor,
-  };
+  return permissionsOf(role);
 }
 
 export function usePermissions() {

@@ -2,6 +2,8 @@ import { Alert, Badge, Box, Button, Collapse, Group, Paper, SimpleGrid, Stack, T
 import { IconChevronDown, IconChevronUp, IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
+import { formatBaht } from '../../../../common/thai/money';
+import th from '../../i18n/th.json';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../common/schemas';
@@ -20,18 +22,8 @@ import { Pager } from '../../ui/Pager';
 import { useAudit } from './api';
 
 const PAGE_SIZE = 25;
-const ENTITIES = [
-  'party',
-  'network',
-  'network_member',
-  'relationship',
-  'knowledge_item',
-  'knowledge_attachment',
-  'knowledge_forum',
-  'forum_attachment',
-  'user',
-  'tenant_user',
-];
+/** Every entity the log may name, in the order of the app's menu (the filter; names from audit.entity). */
+const ENTITIES = Object.keys(th.audit.entity).filter((e) => e !== 'member' && e !== 'import');
 const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red' };
 
 /** Audited fields whose values are enumeration keys, and the i18n enum that labels them. */
@@ -49,8 +41,36 @@ const ENUM_FIELDS: Record<string, string> = {
   type: 'relationshipType',
 };
 
+/** Enumeration values whose labels depend on the entity (a fund's kind is not a partner's; statuses differ by module). */
+const STATUS_LABELS: Record<string, string> = {
+  ledger_transaction: 'budget.status',
+  plan: 'enum.workStatus',
+  plan_project: 'enum.workStatus',
+  plan_activity: 'enum.workStatus',
+  task: 'manpower.taskStatus',
+  volunteer_hours: 'manpower.hourStatus',
+  local_plan_project: 'localPlans.status',
+  local_plan_assignment: 'localPlans.status',
+};
+function entityEnumKey(field: string | undefined, entity: string | undefined): string | undefined {
+  if (field === 'kind' && entity === 'budget_fund') return 'budget.fundKind';
+  if (field === 'kind' && entity === 'ledger_transaction') return 'budget.kind';
+  if (field === 'kind' && entity === 'knowledge_attachment') return 'enum.attachmentKind';
+  if (field === 'status' && entity) return STATUS_LABELS[entity];
+  if (field === 'minutesStatus') return 'meeting.minutesStatus';
+  if (field === 'decision') return 'audit.decision';
+  if (field === 'visibility') return 'enum.visibility';
+  return undefined;
+}
+
 function show(v: unknown, t: TFunction, field?: string, entity?: string): string {
   if (v === null || v === undefined || v === '') return '—';
+  // money is integer satang: shown in baht; a fund's kind is a fund kind, not a partner kind
+  if (field?.endsWith('Satang') && typeof v === 'number') return formatBaht(v, currentLang());
+  if (typeof v === 'string') {
+    const key = entityEnumKey(field, entity);
+    if (key) return t(`${key}.${v}`, { defaultValue: v });
+  }
   let enumName = field ? ENUM_FIELDS[field] : undefined;
   if (field === 'role') enumName = entity === 'user' ? 'role' : 'memberRole';
   if (enumName && typeof v === 'string') return enumLabel(t, enumName, v);

@@ -47,7 +47,7 @@ export default function LedgerPage() {
     { key: 'date', header: t('budget.date'), render: (x) => formatDate(x.occurredOn, lang), nowrap: true },
     { key: 'amount', header: t('budget.amount'), render: (x) => <Money satang={x.totalSatang} />, align: 'right' },
     { key: 'status', header: t('budget.statusLabel'), render: (x) => <StatusBadge status={x.status} /> },
-    { key: 'seq', header: t('budget.seq'), render: (x) => (x.seq ?? '—'), align: 'right' },
+    { key: 'seq', header: t('budget.seq'), render: (x) => x.seq ?? '—', align: 'right' },
     { key: 'maker', header: t('budget.maker'), render: (x) => x.maker.name },
   ];
 
@@ -57,7 +57,7 @@ export default function LedgerPage() {
         title={search.status === 'pending' ? t('budget.approvals') : t('budget.ledger')}
         subtitle={t('budget.ledgerHelp')}
         actions={
-          can.editNetwork ? (
+          can.recordTransaction ? (
             <ButtonLink to="/t/$tenant/budget/ledger/new" params={{ tenant: slug }} leftSection={<IconPlus size={18} />}>
               {t('budget.record')}
             </ButtonLink>

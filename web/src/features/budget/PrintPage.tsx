@@ -112,9 +112,7 @@ function PrintPageView({ fiscalYear }: { fiscalYear: number }) {
         </Table.Tbody>
       </Table>
       <Text mt="xs">({bahtText(given)})</Text>
-      <Text mt="md">
-        {d.leverage.perBaht === null ? t('budget.noMunicipal') : t('budget.leverageText', { amount: d.leverage.perBaht.toFixed(2) })}
-      </Text>
+      <Text mt="md">{d.leverage.perBaht === null ? t('budget.noMunicipal') : t('budget.leverageText', { amount: d.leverage.perBaht.toFixed(2) })}</Text>
       <Text mt="md" size="sm">
         {t('budget.printChain', { count: d.chain.headSeq, date: formatDate(todayIso(), lang, 'long') })}
       </Text>

@@ -63,7 +63,15 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
     { key: 'seq', header: t('budget.seq'), render: (x) => x.seq, align: 'right' },
     { key: 'date', header: t('budget.date'), render: (x) => formatDate(x.occurredOn, lang), nowrap: true },
     { key: 'amount', header: t('budget.amount'), render: (x) => <Money satang={x.totalSatang} />, align: 'right' },
-    { key: 'hash', header: t('budget.hash'), render: (x) => <Text size="xs" ff="monospace" title={x.hash}>{x.hash.slice(0, 12)}…</Text> },
+    {
+      key: 'hash',
+      header: t('budget.hash'),
+      render: (x) => (
+        <Text size="xs" ff="monospace" title={x.hash}>
+          {x.hash.slice(0, 12)}…
+        </Text>
+      ),
+    },
   ];
   return (
     <Box component="main" py="lg">
@@ -94,7 +102,15 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
           {q.error ? <ErrorAlert error={q.error} /> : null}
           {q.data ? (
             <>
-              <ChainPanel headHash={q.data.chain.headHash} headSeq={q.data.chain.headSeq} checkpoint={q.data.chain.checkpoint} publicKey={q.data.chain.publicKey} verify={() => verify.mutate()} result={verify.data} pending={verify.isPending} />
+              <ChainPanel
+                headHash={q.data.chain.headHash}
+                headSeq={q.data.chain.headSeq}
+                checkpoint={q.data.chain.checkpoint}
+                publicKey={q.data.chain.publicKey}
+                verify={() => verify.mutate()}
+                result={verify.data}
+                pending={verify.isPending}
+              />
               <TransparencyView data={q.data} />
             </>
           ) : (
@@ -107,7 +123,12 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
             {ledger.data ? (
               <>
                 <DataView rows={ledger.data.items} columns={columns} rowKey={(x) => String(x.seq)} caption={t('budget.publicLedger')} testId="public-ledger" />
-                <Pager page={page} pageSize={LEDGER_PAGE} total={ledger.data.total} onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })} />
+                <Pager
+                  page={page}
+                  pageSize={LEDGER_PAGE}
+                  total={ledger.data.total}
+                  onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
+                />
               </>
             ) : (
               <Loading />

@@ -119,7 +119,9 @@ function TransactionForm() {
     setKind(k);
     setRows(template(k));
   };
-  const advancedSwitch = <Switch label={t('budget.plain.advanced')} checked={advanced} onChange={(e) => setAdvanced(e.currentTarget.checked)} data-testid="tx-advanced" />;
+  const advancedSwitch = (
+    <Switch label={t('budget.plain.advanced')} checked={advanced} onChange={(e) => setAdvanced(e.currentTarget.checked)} data-testid="tx-advanced" />
+  );
   if (kind === 'expense' && !advanced) {
     return (
       <Stack gap="md">
@@ -140,8 +142,23 @@ function TransactionForm() {
         <KindSelect kind={kind} onChange={chooseKind} />
         <DateField label={t('budget.date')} value={occurredOn} onChange={setOccurredOn} required error={fields.occurredOn} />
       </SimpleGrid>
-      <Textarea label={t('budget.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required error={fields.description} minRows={2} data-testid="tx-description" />
-      <PartySelect label={t('budget.counterparty')} value={partyId} onChange={(id) => setPartyId(id)} description={t('budget.counterpartyHelp')} error={fields.partyId} testId="tx-party" />
+      <Textarea
+        label={t('budget.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        required
+        error={fields.description}
+        minRows={2}
+        data-testid="tx-description"
+      />
+      <PartySelect
+        label={t('budget.counterparty')}
+        value={partyId}
+        onChange={(id) => setPartyId(id)}
+        description={t('budget.counterpartyHelp')}
+        error={fields.partyId}
+        testId="tx-party"
+      />
       <Stack gap="xs">
         <Text fw={600}>{t('budget.entries')}</Text>
         {rows.map((r, i) => {
@@ -149,13 +166,54 @@ function TransactionForm() {
           return (
             <Paper key={i} withBorder p="sm" radius="md" data-testid={`entry-${i}`}>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xs">
-                <Select label={t('budget.account')} data={LEDGER_ACCOUNTS.map((a) => ({ value: a, label: t(`budget.accountKind.${a}`) }))} value={r.account} onChange={(v) => v && update(i, { account: v as LedgerAccount })} allowDeselect={false} />
-                <Select label={t('budget.side')} data={[{ value: 'debit', label: t('budget.debit') }, { value: 'credit', label: t('budget.credit') }]} value={r.side} onChange={(v) => v && update(i, { side: v as Row['side'] })} allowDeselect={false} />
-                <Select label={t('budget.fund')} data={fundOptions} value={r.fundId} onChange={(v) => update(i, { fundId: v })} searchable required error={fields[`entries.${i}.fundId`]} data-testid={`entry-${i}-fund`} />
-                <TextInput label={t('budget.amountBaht')} value={r.amount} onChange={(e) => update(i, { amount: e.currentTarget.value })} inputMode="decimal" required error={fields[`entries.${i}.amountSatang`] ?? (r.amount && amounts[i] === null ? t('budget.badAmount') : undefined)} data-testid={`entry-${i}-amount`} />
+                <Select
+                  label={t('budget.account')}
+                  data={LEDGER_ACCOUNTS.map((a) => ({ value: a, label: t(`budget.accountKind.${a}`) }))}
+                  value={r.account}
+                  onChange={(v) => v && update(i, { account: v as LedgerAccount })}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={t('budget.side')}
+                  data={[
+                    { value: 'debit', label: t('budget.debit') },
+                    { value: 'credit', label: t('budget.credit') },
+                  ]}
+                  value={r.side}
+                  onChange={(v) => v && update(i, { side: v as Row['side'] })}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={t('budget.fund')}
+                  data={fundOptions}
+                  value={r.fundId}
+                  onChange={(v) => update(i, { fundId: v })}
+                  searchable
+                  required
+                  error={fields[`entries.${i}.fundId`]}
+                  data-testid={`entry-${i}-fund`}
+                />
+                <TextInput
+                  label={t('budget.amountBaht')}
+                  value={r.amount}
+                  onChange={(e) => update(i, { amount: e.currentTarget.value })}
+                  inputMode="decimal"
+                  required
+                  error={fields[`entries.${i}.amountSatang`] ?? (r.amount && amounts[i] === null ? t('budget.badAmount') : undefined)}
+                  data-testid={`entry-${i}-amount`}
+                />
               </SimpleGrid>
               {needsLine ? (
-                <Select mt="xs" label={t('budget.budgetLine')} data={lineOptions} value={r.budgetLineId} onChange={(v) => update(i, { budgetLineId: v })} searchable required error={fields[`entries.${i}.budgetLineId`]} />
+                <Select
+                  mt="xs"
+                  label={t('budget.budgetLine')}
+                  data={lineOptions}
+                  value={r.budgetLineId}
+                  onChange={(v) => update(i, { budgetLineId: v })}
+                  searchable
+                  required
+                  error={fields[`entries.${i}.budgetLineId`]}
+                />
               ) : null}
               {rows.length > 2 ? (
                 <Group justify="flex-end" mt={4}>
@@ -172,7 +230,15 @@ function TransactionForm() {
         </Button>
       </Stack>
       {fields.exceptionReason || exceptionReason ? (
-        <Textarea label={t('budget.plain.reason')} description={t('budget.plain.reasonHelp')} value={exceptionReason} onChange={(e) => setExceptionReason(e.currentTarget.value)} error={fields.exceptionReason} minRows={2} data-testid="tx-reason" />
+        <Textarea
+          label={t('budget.plain.reason')}
+          description={t('budget.plain.reasonHelp')}
+          value={exceptionReason}
+          onChange={(e) => setExceptionReason(e.currentTarget.value)}
+          error={fields.exceptionReason}
+          minRows={2}
+          data-testid="tx-reason"
+        />
       ) : null}
       <Paper withBorder p="sm" radius="md">
         <Group justify="space-between" wrap="wrap">

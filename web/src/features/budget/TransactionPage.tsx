@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBaht } from '../../../../common/thai/money';
-import { useTenant } from '../../app/tenant';
+import { permissions, useTenant } from '../../app/tenant';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
@@ -29,7 +29,7 @@ export default function TransactionPage() {
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loading />;
   const x = q.data;
-  const editor = role !== 'member';
+  const editor = permissions(role).recordTransaction;
   const mine = x.maker.id === me.user.id;
   const mutationError = approve.error ?? reject.error ?? reverse.error ?? upload.error;
   const submitReason = () => {
@@ -39,7 +39,11 @@ export default function TransactionPage() {
   };
   return (
     <Stack gap="md">
-      <PageHeader title={x.description} subtitle={`${t(`budget.kind.${x.kind}`)} · ${formatDate(x.occurredOn, lang, 'long')}`} badges={<StatusBadge status={x.status} />} />
+      <PageHeader
+        title={x.description}
+        subtitle={`${t(`budget.kind.${x.kind}`)} · ${formatDate(x.occurredOn, lang, 'long')}`}
+        badges={<StatusBadge status={x.status} />}
+      />
       {mutationError ? <ErrorAlert error={mutationError} /> : null}
       {x.status === 'pending' ? (
         <Alert color="orange" title={t('budget.waitingTitle')}>
@@ -48,14 +52,22 @@ export default function TransactionPage() {
             {x.reviewReasons.length ? (
               <List size="sm" data-testid="review-reasons">
                 {x.reviewReasons.map((r) => (
-                  <List.Item key={r}>{t(`budget.review.${r}`, { amount: x.approvalThresholdSatang === null ? '' : formatBaht(x.approvalThresholdSatang, lang) })}</List.Item>
+                  <List.Item key={r}>
+                    {t(`budget.review.${r}`, { amount: x.approvalThresholdSatang === null ? '' : formatBaht(x.approvalThresholdSatang, lang) })}
+                  </List.Item>
                 ))}
               </List>
             ) : null}
             {x.exceptionReason ? <Text size="sm">{t('budget.review.exception', { reason: x.exceptionReason })}</Text> : null}
             {x.canDecide ? (
               <Group>
-                <Button color="teal" leftSection={<IconCheck size={18} />} onClick={() => approve.mutate(x.id)} loading={approve.isPending} data-testid="approve">
+                <Button
+                  color="teal"
+                  leftSection={<IconCheck size={18} />}
+                  onClick={() => approve.mutate(x.id)}
+                  loading={approve.isPending}
+                  data-testid="approve"
+                >
                   {t('budget.approve')}
                 </Button>
                 <Button color="red" variant="light" leftSection={<IconX size={18} />} onClick={() => setReasonFor('reject')} data-testid="reject">
@@ -76,7 +88,11 @@ export default function TransactionPage() {
           <Text>
             {t('budget.amount')}: <Money satang={x.totalSatang} words />
           </Text>
-          {x.party ? <Text>{t('budget.counterparty')}: {x.party.name}</Text> : null}
+          {x.party ? (
+            <Text>
+              {t('budget.counterparty')}: {x.party.name}
+            </Text>
+          ) : null}
           {x.exceptionReason && x.status !== 'pending' ? <Text size="sm">{t('budget.review.exception', { reason: x.exceptionReason })}</Text> : null}
           <Text size="sm">
             {t('budget.maker')}: {x.maker.name} · {formatDateTime(x.createdAt, lang)}
@@ -187,12 +203,25 @@ export default function TransactionPage() {
       <Modal opened={reasonFor !== null} onClose={() => setReasonFor(null)} title={reasonFor === 'reject' ? t('budget.reject') : t('budget.reverse')}>
         <Stack>
           <Text size="sm">{reasonFor === 'reject' ? t('budget.rejectHelp') : t('budget.reverseHelp')}</Text>
-          <Textarea label={t('budget.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minRows={2} data-testid="reason" error={(reject.error ?? reverse.error) ? ((reject.error ?? reverse.error) as { fields?: Record<string, string> }).fields?.reason : undefined} />
+          <Textarea
+            label={t('budget.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            minRows={2}
+            data-testid="reason"
+            error={(reject.error ?? reverse.error) ? ((reject.error ?? reverse.error) as { fields?: Record<string, string> }).fields?.reason : undefined}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReasonFor(null)}>
               {t('common.cancel')}
             </Button>
-            <Button color={reasonFor === 'reject' ? 'red' : 'orange'} onClick={submitReason} loading={reject.isPending || reverse.isPending} data-testid="reason-submit">
+            <Button
+              color={reasonFor === 'reject' ? 'red' : 'orange'}
+              onClick={submitReason}
+              loading={reject.isPending || reverse.isPending}
+              data-testid="reason-submit"
+            >
               {t('common.save')}
             </Button>
           </Group>

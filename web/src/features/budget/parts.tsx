@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { Checkpoint, FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
 import { bahtText } from '../../../../common/thai/bahttext';
 import { formatBaht } from '../../../../common/thai/money';
@@ -12,7 +13,10 @@ export function Money({ satang, words }: { satang: number; words?: boolean }) {
   const lang = useLang();
   return (
     // below zero (a line or fund spent beyond what it had) shows in red, not only by its minus sign
-    <span style={{ whiteSpace: 'nowrap', ...(satang < 0 ? { color: 'var(--mantine-color-red-9)', fontWeight: 600 } : {}) }} title={lang === 'th' ? bahtText(satang) : undefined}>
+    <span
+      style={{ whiteSpace: 'nowrap', ...(satang < 0 ? { color: 'var(--mantine-color-red-9)', fontWeight: 600 } : {}) }}
+      title={lang === 'th' ? bahtText(satang) : undefined}
+    >
       {formatBaht(satang, lang)}
       {words && lang === 'th' ? (
         <Text span size="xs" c="dimmed" display="block" style={{ whiteSpace: 'normal' }}>
@@ -60,7 +64,10 @@ function Usage({ allocated, committed, spent }: { allocated: number; committed: 
 }
 
 /** The transparency view shared by the officers' page and the public page. */
-export function TransparencyView({ data }: { data: Transparency }) {
+type FundRow = Transparency['byFund'][number];
+
+/** The budget at a glance; inside the app, `fundActions` adds edit/delete controls to each fund (for roles that may). */
+export function TransparencyView({ data, fundActions }: { data: Transparency; fundActions?: (f: FundRow) => ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const tot = data.totals;
@@ -120,6 +127,7 @@ export function TransparencyView({ data }: { data: Transparency }) {
     { key: 'committed', header: t('budget.committed'), render: (f) => <Money satang={f.committedSatang} />, align: 'right' },
     { key: 'spent', header: t('budget.spent'), render: (f) => <Money satang={f.spentSatang} />, align: 'right' },
     { key: 'available', header: t('budget.available'), render: (f) => <Money satang={f.availableSatang} />, align: 'right' },
+    ...(fundActions ? [{ key: 'actions', header: t('common.actions'), hideOnCard: true, nowrap: true, render: fundActions } satisfies Column<FundRow>] : []),
   ];
   return (
     <Stack gap="lg">
@@ -137,7 +145,9 @@ export function TransparencyView({ data }: { data: Transparency }) {
         <Text mt={4}>
           {data.leverage.perBaht === null
             ? t('budget.noMunicipal')
-            : t('budget.leverageText', { amount: new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 2 }).format(data.leverage.perBaht) })}
+            : t('budget.leverageText', {
+                amount: new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'th-TH', { maximumFractionDigits: 2 }).format(data.leverage.perBaht),
+              })}
         </Text>
         <Group gap="lg" mt="xs">
           <Text size="sm">
@@ -152,25 +162,41 @@ export function TransparencyView({ data }: { data: Transparency }) {
         <Title order={2} size="h4" mb="xs">
           {t('budget.whoGave')}
         </Title>
-        <DataView rows={data.contributors} columns={contributorColumns} rowKey={(c) => c.partyId ?? 'individuals'} caption={t('budget.whoGave')} testId="contributors" />
+        <DataView
+          rows={data.contributors}
+          columns={contributorColumns}
+          rowKey={(c) => c.partyId ?? 'individuals'}
+          caption={t('budget.whoGave')}
+          testId="contributors"
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
           {t('budget.byProject')}
         </Title>
-        <DataView rows={data.byProject.filter((p) => p.plannedSatang || p.allocatedSatang)} columns={projectColumns} rowKey={(p) => p.id} caption={t('budget.byProject')} />
+        <DataView
+          rows={data.byProject.filter((p) => p.plannedSatang || p.allocatedSatang)}
+          columns={projectColumns}
+          rowKey={(p) => p.id}
+          caption={t('budget.byProject')}
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
           {t('budget.byNetwork')}
         </Title>
-        <DataView rows={data.byNetwork.filter((n) => n.plannedSatang || n.allocatedSatang)} columns={networkColumns} rowKey={(n) => n.id} caption={t('budget.byNetwork')} />
+        <DataView
+          rows={data.byNetwork.filter((n) => n.plannedSatang || n.allocatedSatang)}
+          columns={networkColumns}
+          rowKey={(n) => n.id}
+          caption={t('budget.byNetwork')}
+        />
       </section>
       <section>
         <Title order={2} size="h4" mb="xs">
           {t('budget.byFund')}
         </Title>
-        <DataView rows={data.byFund} columns={fundColumns} rowKey={(f) => f.id} caption={t('budget.byFund')} />
+        <DataView rows={data.byFund} columns={fundColumns} rowKey={(f) => f.id} caption={t('budget.byFund')} testId="budget-funds" cardActions={fundActions} />
       </section>
     </Stack>
   );

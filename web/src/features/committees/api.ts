@@ -2,16 +2,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ListResult } from '../../../../common/schemas/api';
 import type { Adoption, Committee, CommitteeDetail, MeetingDetail } from '../../../../common/schemas/committees';
 import { api, type Query, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { usePermissions } from '../../app/tenant';
 
 export const PAGE_SIZE = 20;
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'committees', ...rest];
 
 /** Officers appoint members and make resolutions act; editors (with coordinators) run meetings. */
 export function useCommitteeRights() {
-  const { role } = useTenant();
-  const officer = role === 'admin' || role === 'officer';
-  return { manage: officer, act: officer, runMeetings: officer || role === 'coordinator' };
+  const can = usePermissions();
+  return { manage: can.manageCommittees, act: can.actOnResolutions, runMeetings: can.runMeetings };
 }
 
 export function useCommittees(tenant: string, query: Query) {

@@ -3,13 +3,12 @@ import type { ListResult } from '../../../../common/schemas/api';
 import type { Board, IntegratedProject, LocalPlanDetail, LocalPlanSummary } from '../../../../common/schemas/localplans';
 import type { PlanSummary } from '../../../../common/schemas/plans';
 import { api, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { usePermissions } from '../../app/tenant';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'local-plans', ...rest];
 
 export function useLocalPlanRights() {
-  const { role } = useTenant();
-  return { manage: role === 'admin' || role === 'officer' };
+  return { manage: usePermissions().manageLocalPlans };
 }
 
 export function useLocalPlans(tenant: string) {

@@ -242,7 +242,7 @@ export default function HoursPage() {
   const { t } = useTranslation();
   const { slug, role } = useTenant();
   const can = usePermissions();
-  const editor = can.editNetwork;
+  const editor = can.reviewHours;
   const [tab, setTab] = useState<string | null>(editor ? 'queue' : 'all');
   const [status, setStatus] = useState<HourStatus | null>(null);
   const [year, setYear] = useDefaultYearState(slug);

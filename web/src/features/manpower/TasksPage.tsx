@@ -245,7 +245,7 @@ export default function TasksPage() {
   const [editing, setEditing] = useState<Task | null | 'new'>(null);
   const [helpFor, setHelpFor] = useState<string | null>(null);
   const actions = (k: Task) =>
-    can.editNetwork ? (
+    can.editTask ? (
       <Group gap={6} wrap="nowrap">
         <Button
           size="compact-sm"
@@ -273,7 +273,7 @@ export default function TasksPage() {
         title={t('manpower.tasks.title')}
         subtitle={t('manpower.tasks.subtitle')}
         actions={
-          can.editNetwork ? (
+          can.editTask ? (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="task-new">
               {t('manpower.tasks.new')}
             </Button>

@@ -41,7 +41,7 @@ export default function TeamPage() {
         title={x.name}
         subtitle={x.purpose ?? undefined}
         actions={
-          can.editNetwork ? (
+          can.editTeam ? (
             <>
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
                 {t('common.edit')}

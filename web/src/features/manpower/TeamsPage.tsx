@@ -35,7 +35,7 @@ export default function TeamsPage() {
         title={t('manpower.teams.title')}
         subtitle={t('manpower.teams.subtitle')}
         actions={
-          can.editNetwork ? (
+          can.editTeam ? (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="team-new">
               {t('manpower.teams.new')}
             </Button>

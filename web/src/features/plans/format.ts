@@ -1,4 +1,5 @@
 import type { TenantRole } from '../../../../common/schemas';
+import { permissionsOf } from '../../../../common/permissions';
 import { SCHEDULE_STATES, type ScheduleState, WORK_STATUSES, type WorkStatus } from '../../../../common/schemas/plans';
 import { formatBaht } from '../../../../common/thai/money';
 import type { Lang } from '../../i18n';
@@ -26,11 +27,18 @@ export const SCHEDULE_COLORS: Record<ScheduleState, string> = {
 /** Text colour for orange badges: Mantine's orange on its pale background is below WCAG AA contrast. */
 export const DARK_ORANGE = '#8a3200';
 
-/** Who may do what with plans (mirrors the server: editors write, officers delete plans). */
+/** Who may do what with plans, the strategy map and participation (common/permissions.ts, shared with the API). */
 export function planPermissions(role: TenantRole) {
-  const officer = role === 'admin' || role === 'officer';
-  const editor = officer || role === 'coordinator';
-  return { edit: editor, deletePlan: officer, export: editor, editStrategy: officer, measure: editor, participate: editor };
+  const can = permissionsOf(role);
+  return {
+    edit: can.editPlan,
+    deletePlan: can.deletePlan,
+    export: can.exportPlan,
+    editStrategy: can.editStrategy,
+    measure: can.measure,
+    deleteMeasurement: can.deleteMeasurement,
+    participate: can.recordParticipation,
+  };
 }
 
 export const baht = (satang: number, lang: Lang) => formatBaht(satang, lang);
