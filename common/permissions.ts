@@ -76,6 +76,16 @@ export const ACTIONS = {
   },
   measure: { who: 'editors', routes: ['POST /strategy/indicators/:id/measurements'] },
   deleteMeasurement: { who: 'officers', routes: ['DELETE /strategy/indicators/:id/measurements/:measurementId'] },
+  // photos and files on progress reports and measurements; a file is deleted by its uploader or an officer (evidence.service.ts)
+  attachEvidence: {
+    who: 'editors',
+    routes: [
+      'POST /plans/:id/activities/:activityId/progress/:reportId/files',
+      'DELETE /plans/:id/activities/:activityId/progress/:reportId/files/:fileId',
+      'POST /strategy/indicators/:id/measurements/:measurementId/files',
+      'DELETE /strategy/indicators/:id/measurements/:measurementId/files/:fileId',
+    ],
+  },
   // joint plans
   editPlan: {
     who: 'editors',
