@@ -18,6 +18,7 @@ import { committeeRoutes } from './committees/committees.routes';
 import { yearRoutes } from './years/years.routes';
 import { publicKnowledgeRoutes } from './knowledge/public.routes';
 import { localPlanRoutes } from './localplans/localplans.routes';
+import { regulationRoutes } from './regulations/regulations.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -41,6 +42,7 @@ export async function registerModules(app: FastifyInstance) {
     yearRoutes,
     publicKnowledgeRoutes,
     localPlanRoutes,
+    regulationRoutes,
   ]) {
     await routes(app);
   }

@@ -10,3 +10,4 @@ export * from './manpower';
 export * from './budget';
 export * from './committees';
 export * from './localplans';
+export * from './regulations';
