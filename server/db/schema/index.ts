@@ -11,3 +11,4 @@ export * from './budget';
 export * from './committees';
 export * from './localplans';
 export * from './regulations';
+export * from './water';
