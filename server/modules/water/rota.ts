@@ -85,7 +85,11 @@ export function generateRota(spec: RotaSpec): GeneratedRota {
     // stable sort keeps the order rule's order among equal remainders
     rema.sort((a, b) => b.rest - a.rest);
     for (let i = 0; i < slots - given; i++) counts.set(rema[i].g.id, counts.get(rema[i].g.id)! + 1);
-  } else for (const g of groups) (quotas.set(g.id, 0), counts.set(g.id, 0));
+  } else
+    for (const g of groups) {
+      quotas.set(g.id, 0);
+      counts.set(g.id, 0);
+    }
 
   const rounds = Math.max(0, ...counts.values());
   const order: string[] = [];
