@@ -1,7 +1,7 @@
 import type { RotaOrder, RotaRule, Zone } from '../../../common/schemas/water';
 
 /**
- * The rotation-turn generator (รอบเวร), pure. See docs/decisions/0011-water-rota.md.
+ * The rotation-turn generator (รอบเวร), pure. See docs/decisions/0014-water-rota.md.
  *
  * 1. Slots: the season runs from `startsOn` 06:00 to the day after `endsOn` 06:00 (Thai time, +07:00), cut into
  *    back-to-back turns of `turnHours`; a remainder shorter than a turn is left out. Turns never overlap and

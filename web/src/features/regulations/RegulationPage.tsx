@@ -15,7 +15,8 @@ import { useDiff, useRegulation, useVersion } from './api';
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
 export const clauseAnchor = (number: string) => `clause-${number.replace('/', '-')}`;
 
-const CHANGE_COLOR: Record<ClauseChange, string> = { added: 'green', removed: 'red', changed: 'orange', moved: 'blue', unchanged: 'gray' };
+// light badges show shade 9 on shade 0: these hues keep AA contrast there (green, orange and yellow do not)
+const CHANGE_COLOR: Record<ClauseChange, string> = { added: 'teal', removed: 'red', changed: 'grape', moved: 'blue', unchanged: 'gray' };
 
 export default function RegulationPage() {
   const { slug } = useTenant();
@@ -47,7 +48,7 @@ function VersionBadges({ v }: { v: VersionSummary }) {
         {t(`regulations.status.${v.status}`)}
       </Badge>
       {v.inForce ? (
-        <Badge color="green" data-testid="in-force-badge">
+        <Badge color="teal" variant="filled" data-testid="in-force-badge">
           {t('regulations.inForceNow')}
         </Badge>
       ) : null}
@@ -193,12 +194,12 @@ function DiffView({ regulationId, versions }: { regulationId: string; versions: 
                   ) : null}
                 </Group>
                 {c.before !== null && c.change !== 'moved' ? (
-                  <Text size="sm" td={c.change === 'removed' || c.change === 'changed' ? 'line-through' : undefined} c="red.8">
+                  <Text size="sm" td={c.change === 'removed' || c.change === 'changed' ? 'line-through' : undefined} c="red.9">
                     {c.before}
                   </Text>
                 ) : null}
                 {c.after !== null ? (
-                  <Text size="sm" c={c.change === 'moved' ? undefined : 'green.9'}>
+                  <Text size="sm" c={c.change === 'moved' ? undefined : 'teal.9'}>
                     {c.after}
                   </Text>
                 ) : null}

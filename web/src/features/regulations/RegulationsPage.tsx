@@ -48,7 +48,7 @@ export default function RegulationsPage() {
               header: t('regulations.inForce'),
               render: (r) =>
                 r.inForceVersion ? (
-                  <Badge color="green" variant="light">
+                  <Badge color="teal" variant="light">
                     {t('regulations.versionN', { n: r.inForceVersion })}
                   </Badge>
                 ) : (

@@ -92,7 +92,7 @@ export function CanalDiagram({ sources, weirId }: { sources: Source[]; weirId: s
           ))}
           {/* the river and the weir across it */}
           <line x1={60} y1={30} x2={60} y2={H - 30} stroke={RIVER} strokeWidth={10} opacity={0.5} />
-          <text x={60} y={H - 12} textAnchor="middle" fontSize={13} fill={RIVER}>
+          <text x={60} y={H - 12} textAnchor="middle" fontSize={13} fill="#1864ab">
             {t('water.diagram.river')}
           </text>
           <line x1={38} y1={MID} x2={82} y2={MID} stroke={style(weir.condition).color} strokeWidth={12} strokeDasharray={style(weir.condition).dash} />

@@ -32,7 +32,7 @@ export default function RotaPage() {
         subtitle={`${r.source.name} · ${formatDate(r.startsOn, lang)} – ${formatDate(r.endsOn, lang)}`}
         badges={
           <Group gap={6}>
-            <Badge color={r.status === 'published' ? 'green' : 'gray'} variant="light" data-testid="rota-status">
+            <Badge color={r.status === 'published' ? 'teal' : 'gray'} variant="light" data-testid="rota-status">
               {t(`water.rota.status.${r.status}`)}
             </Badge>
             <Badge variant="outline">{t(`water.rota.rules.${r.rule}`)}</Badge>

@@ -45,8 +45,25 @@ export default function WaterPage() {
   );
 }
 
+/** Depth first from each weir, children by chainage: the list reads like the diagram, head to tail. */
+function treeOrder(sources: Source[]): Source[] {
+  const out: Source[] = [];
+  const visit = (parentId: string | null) =>
+    sources
+      .filter((s) => s.parentId === parentId)
+      .sort((a, b) => a.chainageM - b.chainageM || Number(b.kind === 'gate') - Number(a.kind === 'gate') || a.name.localeCompare(b.name, 'th'))
+      .forEach((s) => {
+        out.push(s);
+        visit(s.id);
+      });
+  visit(null);
+  return out;
+}
+
 function SystemTab() {
   const { t } = useTranslation();
+  const lang = useLang();
+  const desktop = useIsDesktop();
   const { slug } = useTenant();
   const sources = useSources(slug);
   if (sources.isPending) return <Loading />;
@@ -59,35 +76,41 @@ function SystemTab() {
       {weirs.map((w) => (
         <CanalDiagram key={w.id} sources={sources.data} weirId={w.id} />
       ))}
-      <DataView
-        rows={sources.data}
-        rowKey={(s) => s.id}
-        caption={t('water.sources')}
-        testId="water-sources"
-        columns={[
-          { key: 'name', header: t('water.name'), primary: true, render: (s) => s.name },
-          { key: 'kind', header: t('water.kindLabel'), render: (s) => t(`water.kind.${s.kind}`) },
-          { key: 'parent', header: t('water.parent'), render: (s) => (s.parentId ? (byId.get(s.parentId)?.name ?? '') : '–') },
-          { key: 'zone', header: t('water.zoneLabel'), render: (s) => <ZoneBadge zone={s.zone} /> },
-          { key: 'lg', header: t('water.localGovernment'), render: (s) => s.localGovernment.name },
-          { key: 'condition', header: t('water.conditionLabel'), render: (s) => <ConditionBadge s={s} /> },
-          {
-            key: 'where',
-            header: t('water.location'),
-            hideOnCard: true,
-            render: (s) => (s.lat !== null && s.lon !== null ? `${s.lat.toFixed(4)}, ${s.lon.toFixed(4)}` : '–'),
-          },
-        ]}
-      />
+      <details open={desktop} data-testid="water-sources-details">
+        <summary style={{ cursor: 'pointer', fontWeight: 600, marginBottom: 8 }}>
+          {t('water.sources')} ({formatNumber(sources.data.length, lang)})
+        </summary>
+        <DataView
+          rows={treeOrder(sources.data)}
+          rowKey={(s) => s.id}
+          caption={t('water.sources')}
+          testId="water-sources"
+          columns={[
+            { key: 'name', header: t('water.name'), primary: true, render: (s) => s.name },
+            { key: 'kind', header: t('water.kindLabel'), render: (s) => t(`water.kind.${s.kind}`) },
+            { key: 'parent', header: t('water.parent'), render: (s) => (s.parentId ? (byId.get(s.parentId)?.name ?? '') : '–') },
+            { key: 'zone', header: t('water.zoneLabel'), render: (s) => <ZoneBadge zone={s.zone} /> },
+            { key: 'lg', header: t('water.localGovernment'), render: (s) => s.localGovernment.name },
+            { key: 'condition', header: t('water.conditionLabel'), render: (s) => <ConditionBadge s={s} /> },
+            {
+              key: 'where',
+              header: t('water.location'),
+              hideOnCard: true,
+              render: (s) => (s.lat !== null && s.lon !== null ? `${s.lat.toFixed(4)}, ${s.lon.toFixed(4)}` : '–'),
+            },
+          ]}
+        />
+      </details>
     </Stack>
   );
 }
 
 function ConditionBadge({ s }: { s: Source }) {
   const { t } = useTranslation();
+  // a dot in the diagram's colour beside dark text: the colour is a cue, the word carries the meaning
   return (
-    <Badge variant="light" color={s.condition === 'good' ? 'green' : s.condition === 'fair' ? 'yellow' : s.condition === 'poor' ? 'orange' : 'red'}>
-      <span style={{ color: CONDITION_STYLE[s.condition].color }}>{t(`water.condition.${s.condition}`)}</span>
+    <Badge variant="dot" color={CONDITION_STYLE[s.condition].color} c="dark.8">
+      {t(`water.condition.${s.condition}`)}
     </Badge>
   );
 }
@@ -171,7 +194,7 @@ function RotaTab() {
               key: 'status',
               header: t('water.rota.statusLabel'),
               render: (r) => (
-                <Badge color={r.status === 'published' ? 'green' : 'gray'} variant="light">
+                <Badge color={r.status === 'published' ? 'teal' : 'gray'} variant="light">
                   {t(`water.rota.status.${r.status}`)}
                 </Badge>
               ),

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { useMyTurns } from './api';
 
-export const ZONE_COLOR: Record<Zone, string> = { upstream: 'blue', midstream: 'grape', downstream: 'orange' };
+// hues whose shade 9 on shade 0 keeps AA contrast in a light badge
+export const ZONE_COLOR: Record<Zone, string> = { upstream: 'blue', midstream: 'grape', downstream: 'pink' };
 
 export function ZoneBadge({ zone }: { zone: Zone }) {
   const { t } = useTranslation();
