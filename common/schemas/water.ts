@@ -193,3 +193,55 @@ export const publicRotas = z.object({
   tenant: z.object({ nameTh: z.string(), nameEn: z.string() }),
   items: z.array(rotaSummary.extend({ turns: z.array(turn.omit({ id: true })) })),
 });
+
+// ---- incidents and fines (part D)
+export const INCIDENT_KINDS = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'flood', 'drought', 'dispute', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const incidentInput = z.strictObject({
+  occurredOn: isoDate,
+  kind: z.enum(INCIDENT_KINDS),
+  sourceId: nullableUuid,
+  groupId: nullableUuid,
+  reporterPartyId: nullableUuid,
+  place: text(300).min(1),
+  description: text(4000).min(1),
+  evidenceNote: optionalText(2000),
+});
+export const incidentPatch = z.strictObject({ status: z.enum(['open', 'resolved']).optional(), resolution: optionalText(4000).optional() });
+export const fineLevy = z.strictObject({
+  /** The regulation whose version in force on the incident date sets the fine. */
+  regulationId: z.uuid(),
+  clauseNumber: z.string().trim().max(20),
+  partyId: z.uuid(),
+  /** A repeat offence: the schedule's repeat amount, where it has one. */
+  repeat: z.boolean().default(false),
+});
+export const finePayment = z.strictObject({ paidOn: isoDate, fundId: z.uuid() });
+
+export const incidentFine = z.object({
+  id: z.uuid(),
+  party: z.object({ id: z.uuid(), name: z.string() }),
+  regulationVersion: z.object({ id: z.uuid(), number: z.number().int(), title: z.string() }),
+  clauseNumber: z.string(),
+  offence: z.string(),
+  repeat: z.boolean(),
+  amountSatang: z.number().int(),
+  paidOn: z.string().nullable(),
+  ledgerTransactionId: z.uuid().nullable(),
+});
+export const incident = z.object({
+  id: z.uuid(),
+  occurredOn: z.string(),
+  kind: z.enum(INCIDENT_KINDS),
+  source: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reporter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  place: z.string(),
+  description: z.string(),
+  evidenceNote: z.string().nullable(),
+  resolution: z.string().nullable(),
+  status: z.enum(['open', 'resolved']),
+  fines: z.array(incidentFine),
+});
+export type Incident = z.infer<typeof incident>;

@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Migrations 0032 (hand-written, the source of truth: FKs, checks, unique keys) and 0033 (RLS). Mirrors them for typed queries.
 
@@ -80,6 +80,43 @@ export const waterRotaTurns = pgTable(
     seq: integer('seq').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterIncidents = pgTable(
+  'water_incidents',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    occurredOn: date('occurred_on').notNull(),
+    kind: text('kind').notNull(),
+    sourceId: uuid('source_id'),
+    groupId: uuid('group_id'),
+    reporterPartyId: uuid('reporter_party_id'),
+    place: text('place').notNull(),
+    description: text('description').notNull(),
+    evidenceNote: text('evidence_note'),
+    resolution: text('resolution'),
+    status: text('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterIncidentFines = pgTable(
+  'water_incident_fines',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    incidentId: uuid('incident_id').notNull(),
+    regulationFineId: uuid('regulation_fine_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    repeat: boolean('repeat').notNull().default(false),
+    amountSatang: bigint('amount_satang', { mode: 'number' }).notNull(),
+    paidOn: date('paid_on'),
+    ledgerTransactionId: uuid('ledger_transaction_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );

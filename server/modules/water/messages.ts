@@ -18,4 +18,11 @@ export const WATER_MESSAGES: Record<string, { th: string; en: string }> = {
   turn_end_before_start: { th: 'เวลาสิ้นสุดต้องหลังเวลาเริ่ม', en: 'The end must come after the start.' },
   rota_published: { th: 'ตารางรอบเวรนี้ประกาศแล้ว แก้ไขไม่ได้', en: 'This rota is published and cannot change.' },
   invalid_datetime: { th: 'วันเวลาไม่ถูกต้อง (เช่น 2027-02-01T06:00:00+07:00)', en: 'Invalid date-time (e.g. 2027-02-01T06:00:00+07:00).' },
+  incident_in_future: { th: 'วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต', en: 'An incident cannot be dated in the future.' },
+  no_fine_for_clause: {
+    th: 'ข้อนี้ไม่มีค่าปรับในฉบับที่ใช้บังคับในวันเกิดเหตุ',
+    en: 'The version in force on the incident date sets no fine for this clause.',
+  },
+  fine_paid: { th: 'ค่าปรับนี้ชำระแล้ว', en: 'This fine is already paid.' },
+  paid_before_incident: { th: 'วันที่ชำระต้องไม่ก่อนวันเกิดเหตุ', en: 'Payment cannot precede the incident.' },
 };

@@ -26,7 +26,7 @@ export function sourceRows(tx: Tx, tenantId: string, tenantName: string, where: 
                s.local_government_party_id as "lgPartyId", coalesce(p.name, ${tenantName}) as "lgName", s.lat, s.lon, s.condition, s.note
         from water_sources s left join parties p on p.tenant_id = s.tenant_id and p.id = s.local_government_party_id
         where s.tenant_id = ${tenantId} and ${where}
-        order by s.parent_id nulls first, s.chainage_m, s.name collate "und-x-icu", s.id`,
+        order by array_position(array['weir','main_canal'], s.kind) nulls last, s.chainage_m, s.name collate "und-x-icu", s.id`,
   );
 }
 

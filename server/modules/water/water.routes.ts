@@ -3,6 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, tenantParams } from '../../../common/schemas/api';
 import {
+  finePayment,
+  fineLevy,
+  incident,
+  incidentInput,
+  incidentPatch,
   groupDetail,
   groupInput,
   groupSummary,
@@ -19,6 +24,7 @@ import {
 } from '../../../common/schemas/water';
 import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import * as incidents from './incidents.service';
 import * as service from './water.service';
 
 const turnParams = z.object({ tenant: z.string().max(64), id: z.uuid(), turnId: z.uuid() });
@@ -172,6 +178,72 @@ export async function waterRoutes(app: FastifyInstance) {
       },
     },
     (req) => service.moveTurn(req.tenantCtx, req.params.id, req.params.turnId, req.body),
+  );
+
+  // ---- incidents and fines
+  const iTags = ['water-incidents'];
+  const fineParams = z.object({ tenant: z.string().max(64), id: z.uuid(), fineId: z.uuid() });
+  r.get(
+    `${base}/incidents`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: iTags,
+        summary: 'Incidents: violations, floods, droughts, disputes, with their fines',
+        params: tenantParams,
+        response: { 200: z.array(incident) },
+      },
+    },
+    (req) => incidents.listIncidents(req.tenantCtx),
+  );
+  r.post(
+    `${base}/incidents`,
+    {
+      config: { access: editors },
+      schema: { tags: iTags, summary: 'Report an incident', params: tenantParams, body: incidentInput, response: { 201: incident } },
+    },
+    async (req, reply) => reply.code(201).send(await incidents.createIncident(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/incidents/:id`,
+    { config: { access: anyTenantRole }, schema: { tags: iTags, summary: 'An incident and its fines', params: idParams, response: { 200: incident } } },
+    (req) => incidents.getIncident(req.tenantCtx, req.params.id),
+  );
+  r.patch(
+    `${base}/incidents/:id`,
+    {
+      config: { access: editors },
+      schema: { tags: iTags, summary: 'Resolve an incident', params: idParams, body: incidentPatch, response: { 200: incident } },
+    },
+    (req) => incidents.updateIncident(req.tenantCtx, req.params.id, req.body),
+  );
+  r.post(
+    `${base}/incidents/:id/fines`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: iTags,
+        summary: 'Levy a fine from the schedule of the regulation version in force on the incident date',
+        params: idParams,
+        body: fineLevy,
+        response: { 201: incident },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await incidents.levyFine(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.post(
+    `${base}/incidents/:id/fines/:fineId/pay`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: iTags,
+        summary: "Record payment: a contribution to the group's fund in the ledger",
+        params: fineParams,
+        body: finePayment,
+        response: { 200: incident },
+      },
+    },
+    (req) => incidents.payFine(req.tenantCtx, req.params.id, req.params.fineId, req.body),
   );
 
   r.get(

@@ -188,18 +188,16 @@ export function setMembers(ctx: TenantContext, id: string, input: z.output<typeo
     const before = await repo.memberRows(tx, ctx.tenant.id, id);
     await tx.delete(waterGroupMembers).where(and(eq(waterGroupMembers.tenantId, ctx.tenant.id), eq(waterGroupMembers.groupId, id)));
     if (input.members.length)
-      await tx
-        .insert(waterGroupMembers)
-        .values(
-          input.members.map((m) => ({
-            tenantId: ctx.tenant.id,
-            groupId: id,
-            partyId: m.partyId,
-            role: m.role,
-            plot: m.plot,
-            irrigatedRai: m.irrigatedRai.toFixed(2),
-          })),
-        );
+      await tx.insert(waterGroupMembers).values(
+        input.members.map((m) => ({
+          tenantId: ctx.tenant.id,
+          groupId: id,
+          partyId: m.partyId,
+          role: m.role,
+          plot: m.plot,
+          irrigatedRai: m.irrigatedRai.toFixed(2),
+        })),
+      );
     await audit(tx, ctx, { entity: 'water_user_group', entityId: id, entityLabel: g.name, action: 'update', before: { members: before }, after: input });
     return loadGroup(tx, ctx, id);
   });

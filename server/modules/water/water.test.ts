@@ -237,7 +237,7 @@ describe('rotation turns', () => {
   });
 
   it('keeps every water table under RLS; another tenant gets 404', async () => {
-    const TABLES = ['water_sources', 'water_user_groups', 'water_group_members', 'water_rotas', 'water_rota_turns'];
+    const TABLES = ['water_sources', 'water_user_groups', 'water_group_members', 'water_rotas', 'water_rota_turns', 'water_incidents', 'water_incident_fines'];
     const flags = (await t.database.db.execute(
       sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
           from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
