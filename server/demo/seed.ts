@@ -58,7 +58,10 @@ export async function seedDemo(
     const l = await seedLocalPlans(db, ref);
     if (l) log(`Demo local development plans for "chomphu" loaded: ${l.plans} plans, ${l.projects} integrated projects.`);
     const w = await seedWater(db, ref, clock);
-    if (w) log(`Demo water management for "chomphu" loaded: ${w.sources} sources, ${w.groups} groups, ${w.members} members, ${w.turns} turns.`);
+    if (w)
+      log(
+        `Demo water management for "chomphu" loaded: ${w.sources} sources, ${w.groups} groups, ${w.members} members, ${w.turns} turns, ${w.incidents} incidents.`,
+      );
   }
   return { created, skipped };
 }

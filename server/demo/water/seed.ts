@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { waterGroupMembers, waterRotas, waterRotaTurns, waterSources, waterUserGroups } from '../../db/schema';
+import { budgetFunds, waterGroupMembers, waterRotas, waterRotaTurns, waterSources, waterUserGroups } from '../../db/schema';
+import { fiscalYearOf } from '../../../common/thai/dates';
+import { createIncident, levyFine, payFine, updateIncident } from '../../modules/water/incidents.service';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
 import { createResolution } from '../../modules/committees/resolutions.service';
@@ -41,7 +43,7 @@ export async function seedWater(
   db: Db,
   tenant: TenantRef,
   clock: DemoClock,
-): Promise<{ sources: number; groups: number; members: number; turns: number } | null> {
+): Promise<{ sources: number; groups: number; members: number; turns: number; incidents: number } | null> {
   const tid = tenant.id;
   const [{ n }] = await q<{ n: number }>(db, tid, sql`select count(*)::int as n from water_sources where tenant_id = ${tid}`);
   if (n > 0) return null;
@@ -78,7 +80,7 @@ export async function seedWater(
     });
   else await adoptByVote(ctx, reg.id, v2.id, { votedOn: addDays(today, -30), votesFor: 180, votesAgainst: 12, votesAbstain: 9, note: 'ประชุมประชาคมตำบลชมภู' });
 
-  return withTenant(db, tid, async (tx) => {
+  const made = await withTenant(db, tid, async (tx) => {
     const lgs = new Map(
       (
         (await tx.execute(sql`select id, name from parties where tenant_id = ${tid} and org_type = 'local_government'`)) as unknown as {
@@ -266,20 +268,143 @@ export async function seedWater(
           publishedAt: new Date(Math.min(Date.parse(`${y - 1}-11-20T09:00:00+07:00`), Date.now())),
         })
         .returning({ id: waterRotas.id });
-      await tx
-        .insert(waterRotaTurns)
-        .values(
-          out.turns.map((x) => ({
-            tenantId: tid,
-            rotaId: rota.id,
-            groupId: x.groupId,
-            seq: x.seq,
-            startsAt: new Date(x.startsAt),
-            endsAt: new Date(x.endsAt),
-          })),
-        );
+      await tx.insert(waterRotaTurns).values(
+        out.turns.map((x) => ({
+          tenantId: tid,
+          rotaId: rota.id,
+          groupId: x.groupId,
+          seq: x.seq,
+          startsAt: new Date(x.startsAt),
+          endsAt: new Date(x.endsAt),
+        })),
+      );
       turnCount += out.turns.length;
     }
     return { sources: 2 + sides.length + structures.length, groups: groups.length, members: members.length, turns: turnCount };
   });
+  const incidents = await seedIncidents(db, ctx, reg.id, today);
+  return { ...made, incidents };
+}
+
+/**
+ * Incidents of the last two months along the canal, reported by the kae fai: fines from the version in force on each
+ * day (v1 before the committee adopted v2, v2 after), two of them paid into the weir users' fund through the ledger.
+ */
+async function seedIncidents(db: Db, ctx: TenantContext, regulationId: string, today: string): Promise<number> {
+  const tid = ctx.tenant.id;
+  const [users] = await q<{ id: string }>(db, tid, sql`select id from parties where tenant_id = ${tid} and name = 'กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ' limit 1`);
+  const [kaeFai] = await q<{ id: string }>(
+    db,
+    tid,
+    sql`select id from parties where tenant_id = ${tid} and kind = 'person' and position like 'แก่ฝาย%' limit 1`,
+  );
+  const place = async (name: string) =>
+    (await q<{ id: string }>(db, tid, sql`select id from water_sources where tenant_id = ${tid} and name = ${name}`))[0]?.id ?? null;
+  const group = async (name: string) =>
+    (await q<{ id: string }>(db, tid, sql`select id from water_user_groups where tenant_id = ${tid} and name = ${name}`))[0]?.id ?? null;
+  const offenders = await q<{ id: string }>(
+    db,
+    tid,
+    sql`select m.party_id as id from water_group_members m join water_user_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+        where m.tenant_id = ${tid} and m.role = 'member' and g.zone in ('midstream', 'downstream') order by g.name, m.party_id limit 4`,
+  );
+  if (!users || offenders.length < 3) return 0;
+  const fy = fiscalYearOf(today);
+  const [fund] = await withTenant(db, tid, (tx) =>
+    tx
+      .insert(budgetFunds)
+      .values({
+        tenantId: tid,
+        name: `กองทุนเหมืองฝายพญาคำ (ค่าปรับและค่าบำรุงเหมือง) ปี ${fy}`,
+        kind: 'partner_cash',
+        partyId: users.id,
+        fiscalYear: fy,
+        note: 'ค่าปรับตามกฎระเบียบการบริหารน้ำตำบลชมภูและค่าแรงแทน ใช้ซ่อมแซมฝายและลำเหมือง',
+      })
+      .returning({ id: budgetFunds.id }),
+  );
+  const fyStart = `${fy - 544}-10-01`;
+  const specs = [
+    {
+      days: -50,
+      kind: 'out_of_turn' as const,
+      source: 'ประตูน้ำปากเหมืองซอยบ้านดอนชัย',
+      group: 'กลุ่มผู้ใช้น้ำเหมืองซอยบ้านดอนชัย',
+      place: 'ประตูน้ำปากเหมืองซอยบ้านดอนชัย หมู่ 6',
+      text: 'ลูกฝายเปิดประตูน้ำเข้านาของตนในรอบเวรของกลุ่มปลายน้ำ แก่เหมืองพบขณะตรวจแนวลำเหมืองตอนเช้า',
+      fine: { clause: '9', who: 0, repeat: false },
+      pay: 4,
+    },
+    {
+      days: -35,
+      kind: 'dispute' as const,
+      source: 'เหมืองซอยบ้านป่าเปา',
+      group: 'กลุ่มผู้ใช้น้ำเหมืองซอยบ้านป่าเปา',
+      place: 'ลำเหมืองซอยบ้านป่าเปา หมู่ 2',
+      text: 'ลูกฝายสองแปลงติดกันโต้แย้งเรื่องร่องน้ำเข้าแปลงสวนลำไย',
+      resolution: 'แก่เหมืองไกล่เกลี่ยตามข้อ 16 ตกลงเปิดร่องน้ำสลับวันกัน',
+      fine: null,
+      pay: null,
+    },
+    {
+      days: -20,
+      kind: 'gate_without_right' as const,
+      source: 'ประตูน้ำปากเหมืองซอยบ้านศรีบุญเรือง',
+      group: 'กลุ่มผู้ใช้น้ำเหมืองซอยบ้านศรีบุญเรือง',
+      place: 'ประตูน้ำปากเหมืองซอยบ้านศรีบุญเรือง หมู่ 9',
+      text: 'มีผู้ยกบานประตูน้ำที่ชำรุดออกเพื่อเอาน้ำเข้าเหมืองซอยนอกรอบเวร',
+      fine: { clause: '9', who: 1, repeat: false },
+      pay: 2,
+    },
+    {
+      days: -12,
+      kind: 'damage' as const,
+      source: 'เหมืองซอยบ้านป่าเปา',
+      group: 'กลุ่มผู้ใช้น้ำเหมืองซอยบ้านป่าเปา',
+      place: 'ลำเหมืองซอยบ้านป่าเปา ท้ายสวนลำไย',
+      text: 'ทิ้งกิ่งลำไยที่ตัดแต่งขวางลำเหมือง น้ำล้นคันเหมืองเข้าถนน',
+      fine: { clause: '13', who: 2, repeat: false },
+      pay: null,
+    },
+    {
+      days: -8,
+      kind: 'drought' as const,
+      source: 'ฝายพญาคำ',
+      group: null,
+      place: 'หน้าฝายพญาคำ',
+      text: 'ระดับน้ำหน้าฝายต่ำกว่าหลักวัดระดับ แก่ฝายประกาศภาวะน้ำน้อยตามข้อ 8 ให้ปลายน้ำรับน้ำก่อนทุกรอบ',
+      fine: null,
+      pay: null,
+    },
+    {
+      days: -3,
+      kind: 'out_of_turn' as const,
+      source: 'เหมืองซอยบ้านดอนชัย',
+      group: 'กลุ่มผู้ใช้น้ำเหมืองซอยบ้านดอนชัย',
+      place: 'ลำเหมืองซอยบ้านดอนชัย หมู่ 6',
+      text: 'ใช้เครื่องสูบน้ำสูบจากลำเหมืองซอยนอกรอบเวรโดยไม่ได้ขออนุญาต',
+      fine: { clause: '10/1', who: 0, repeat: false },
+      pay: null,
+    },
+  ];
+  for (const s of specs) {
+    const occurredOn = addDays(today, s.days);
+    const incident = await createIncident(ctx, {
+      occurredOn,
+      kind: s.kind,
+      sourceId: await place(s.source),
+      groupId: s.group ? await group(s.group) : null,
+      reporterPartyId: kaeFai?.id ?? null,
+      place: s.place,
+      description: s.text,
+      evidenceNote: s.fine ? 'ภาพถ่ายจากโทรศัพท์ของแก่เหมือง' : null,
+    });
+    if (s.resolution) await updateIncident(ctx, incident.id, { status: 'resolved', resolution: s.resolution });
+    if (!s.fine) continue;
+    const fined = await levyFine(ctx, incident.id, { regulationId, clauseNumber: s.fine.clause, partyId: offenders[s.fine.who].id, repeat: s.fine.repeat });
+    if (s.pay === null) continue;
+    const paidOn = [addDays(occurredOn, s.pay), fyStart].sort()[1];
+    if (paidOn <= today) await payFine(ctx, incident.id, fined.fines[0].id, { paidOn, fundId: fund.id });
+  }
+  return specs.length;
 }

@@ -54,6 +54,17 @@ describe('water demo', () => {
     const rota = (await api.get(`${base}/water/rota/${rotas[0].id}`)).json() as { shares: { quota: number; turns: number }[]; turns: { zone: string }[] };
     for (const s of rota.shares) expect(Math.abs(s.turns - s.quota)).toBeLessThan(1);
     expect(rota.turns[0].zone).toBe('downstream');
+    // incidents: fines from the version in force on the day, two paid into the fund through the ledger
+    const incidents = (await api.get(`${base}/water/incidents`)).json() as {
+      occurredOn: string;
+      fines: { amountSatang: number; regulationVersion: { number: number }; ledgerTransactionId: string | null }[];
+    }[];
+    expect(incidents).toHaveLength(6);
+    const fines = incidents.flatMap((i) => i.fines);
+    expect(fines.map((f) => f.regulationVersion.number).sort()).toEqual([1, 2, 2, 2]);
+    expect(fines.find((f) => f.regulationVersion.number === 1)!.amountSatang).toBe(200_00);
+    expect(fines.filter((f) => f.ledgerTransactionId).length).toBeGreaterThanOrEqual(1);
+    expect(((await api.get(`${base}/ledger/verify`)).json() as { valid: boolean }).valid).toBe(true);
     expect(Date.now() - started).toBeLessThan(600_000);
   });
 });
