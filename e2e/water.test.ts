@@ -136,6 +136,46 @@ describe('regulations and water', () => {
     await screenshot(page, 'water-rota');
   });
 
+  it('records an incident, fines it by the regulation in force, and the paid fine shows in the ledger', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    await page.getByRole('tab', { name: 'เหตุการณ์และค่าปรับ' }).click();
+    await page.getByTestId('water-incidents').waitFor();
+    await page.getByTestId('incident-new').click();
+    await page.getByTestId('incident-date').fill(typed(-1));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('incident-kind').click();
+    await page.getByRole('option', { name: 'เอาน้ำนอกรอบเวร' }).click();
+    await page.getByTestId('incident-place').fill('ประตูน้ำปากเหมืองซอยบ้านดอนชัย (ทดสอบ)');
+    await page.getByTestId('incident-description').fill('ทดสอบอัตโนมัติ: เปิดประตูน้ำเข้านานอกรอบเวร');
+    await page.getByTestId('incident-submit').click();
+    const card = page.getByTestId('incident').filter({ hasText: 'ทดสอบอัตโนมัติ' });
+    await card.waitFor();
+    await card.getByTestId('fine-levy').click();
+    await page.getByTestId('fine-clause').click();
+    await page.getByRole('option', { name: /^ข้อ 9 / }).click();
+    await page.getByTestId('fine-party').fill('บุญทา');
+    await page.getByRole('option', { name: /บุญทา/ }).first().click();
+    await page.getByTestId('fine-submit').click();
+    // version 2 is in force: 500 baht for clause 9
+    await card.getByTestId('incident-fine').getByText('500.00 บาท').waitFor();
+    await card.getByTestId('fine-pay').click();
+    await page.getByTestId('fine-paid-on').fill(typed(0));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('fine-fund').click();
+    await page.getByRole('option', { name: /กองทุนเหมืองฝายพญาคำ/ }).click();
+    await page.getByTestId('fine-pay-submit').click();
+    await card.getByRole('link', { name: /ชำระแล้ว/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-incidents');
+    await card.getByRole('link', { name: /ชำระแล้ว/ }).click();
+    await page.waitForURL(/\/budget\/ledger\//);
+    await page
+      .getByText(/ค่าปรับตามกฎระเบียบ ข้อ 9/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'water-fine-ledger');
+  });
+
   it('shows a water user the next turn on a phone', async () => {
     const phone = await launch(PHONE);
     try {

@@ -17,6 +17,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useGenerateRota, useGroups, useRotas, useSources, useWaterRights, type RotaForm } from './api';
 import { CanalDiagram, CONDITION_STYLE } from './CanalDiagram';
+import { IncidentsTab } from './Incidents';
 import { MyTurnCard, ZoneBadge } from './parts';
 
 export default function WaterPage() {
@@ -30,6 +31,7 @@ export default function WaterPage() {
           <Tabs.Tab value="system">{t('water.tabs.system')}</Tabs.Tab>
           <Tabs.Tab value="groups">{t('water.tabs.groups')}</Tabs.Tab>
           <Tabs.Tab value="rota">{t('water.tabs.rota')}</Tabs.Tab>
+          <Tabs.Tab value="incidents">{t('water.tabs.incidents')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="system" pt="md">
           <SystemTab />
@@ -39,6 +41,9 @@ export default function WaterPage() {
         </Tabs.Panel>
         <Tabs.Panel value="rota" pt="md">
           <RotaTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="incidents" pt="md">
+          <IncidentsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GroupDetail, GroupSummary, MyTurns, RotaDetail, RotaSummary, Source } from '../../../../common/schemas/water';
+import type { GroupDetail, GroupSummary, Incident, MyTurns, RotaDetail, RotaSummary, Source } from '../../../../common/schemas/water';
 import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../app/tenant';
 
@@ -62,6 +62,22 @@ export function usePublishRota(tenant: string, id: string) {
     onSuccess: (r) => {
       qc.setQueryData(key(tenant, 'rota', r.id), r);
       void qc.invalidateQueries({ queryKey: key(tenant) });
+    },
+  });
+}
+
+export function useIncidents(tenant: string) {
+  return useQuery({ queryKey: key(tenant, 'incidents'), queryFn: ({ signal }) => api<Incident[]>(tenantPath(tenant, '/water/incidents'), { signal }) });
+}
+
+/** A write on incidents answers the incident; the list and the budget (a paid fine) are read again. */
+export function useIncidentWrite<TBody>(tenant: string, path: (v: TBody) => string, body: (v: TBody) => unknown) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: TBody) => api<Incident>(tenantPath(tenant, path(v)), { method: 'POST', body: body(v) }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: key(tenant, 'incidents') });
+      void qc.invalidateQueries({ queryKey: ['t', tenant, 'budget'] });
     },
   });
 }
