@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { finePayment, fineLevy, Incident, incidentInput, incidentPatch } from '../../../common/schemas/water';
 import { transactionCreate } from '../../../common/schemas/budget';
+import { formatThaiDate } from '../../../common/thai/dates';
 import { waterIncidentFines, waterIncidents } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -148,7 +149,11 @@ export function payFine(ctx: TenantContext, id: string, fineId: string, input: z
       transactionCreate.parse({
         kind: 'contribution',
         occurredOn: input.paidOn,
-        description: `ค่าปรับตามกฎระเบียบ ข้อ ${shown.clauseNumber} (${shown.offence}) เหตุวันที่ ${incident.occurredOn} ${incident.place}`.slice(0, 1000),
+        description:
+          `ค่าปรับตามกฎระเบียบ ข้อ ${shown.clauseNumber} (${shown.offence}) เหตุวันที่ ${formatThaiDate(incident.occurredOn, { style: 'long' })} ${incident.place}`.slice(
+            0,
+            1000,
+          ),
         partyId: f.partyId,
         entries: [
           { account: 'fund', side: 'debit', fundId: input.fundId, amountSatang: f.amountSatang },

@@ -19,6 +19,9 @@ import { useFunds } from '../budget/api';
 import { useRegulations } from '../regulations/api';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
 
+/** Kinds that break a rule and may be fined; floods, droughts and disputes are recorded, not fined. */
+const VIOLATIONS: IncidentKind[] = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'other'];
+
 /** Incidents along the canals with their fines; report one (phones too), levy a fine from the schedule in force, record payment. */
 export function IncidentsTab() {
   const { t } = useTranslation();
@@ -103,7 +106,7 @@ function IncidentCard({ i }: { i: Incident }) {
           )}
         </Group>
       ))}
-      {rights.manage ? (
+      {rights.manage && VIOLATIONS.includes(i.kind) ? (
         <Group mt={6}>
           <Button size="compact-sm" variant="default" onClick={() => setLevying(true)} data-testid="fine-levy">
             {t('water.incident.levy')}
