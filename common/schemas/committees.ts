@@ -10,7 +10,7 @@ export type Position = (typeof POSITIONS)[number];
 export const ATTENDANCE = ['present', 'absent', 'leave', 'substitute'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
 export const MINUTES_STATUSES = ['none', 'draft', 'certified'] as const;
-export const RESOLUTION_ACTIONS = ['none', 'adopt_plan', 'approve_budget_line', 'revoke'] as const;
+export const RESOLUTION_ACTIONS = ['none', 'adopt_plan', 'approve_budget_line', 'adopt_regulation_version', 'revoke'] as const;
 export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
 /** The standard Thai agenda: 1 chair's announcements, 2 certify last minutes, 3 follow-up, 4 for consideration, 5 other. */
 export const AGENDA_SECTIONS = [1, 2, 3, 4, 5] as const;
@@ -201,6 +201,8 @@ export const resolutionInput = z.strictObject({
   planId: z.uuid().nullish(),
   budgetLineId: z.uuid().nullish(),
   revokesResolutionId: z.uuid().nullish(),
+  /** A draft version of a community regulation (issue 14) that the resolution adopts. */
+  regulationVersionId: z.uuid().nullish(),
 });
 export const resolutionRef = z.object({
   id: z.uuid(),
@@ -222,7 +224,7 @@ export const resolution = z.object({
   votesAbstain: z.number().int(),
   passed: z.boolean(),
   action: z.enum(RESOLUTION_ACTIONS),
-  target: z.object({ kind: z.enum(['plan', 'budget_line', 'resolution']), id: z.uuid(), name: z.string() }).nullable(),
+  target: z.object({ kind: z.enum(['plan', 'budget_line', 'regulation_version', 'resolution']), id: z.uuid(), name: z.string() }).nullable(),
   /** Set when a later resolution revoked this one's act. */
   revokedBy: resolutionRef.nullable(),
   actionItems: z.array(actionItem),

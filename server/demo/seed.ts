@@ -15,6 +15,7 @@ import { seedBudget } from './budget/seed';
 import { seedCommittees } from './committees/seed';
 import { demoClock } from './clock';
 import { seedLocalPlans } from './localplans/seed';
+import { seedWater } from './water/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -56,6 +57,11 @@ export async function seedDemo(
     if (c) log(`Demo steering committee for "chomphu" loaded: ${c.meetings} meetings, ${c.resolutions} resolutions.`);
     const l = await seedLocalPlans(db, ref);
     if (l) log(`Demo local development plans for "chomphu" loaded: ${l.plans} plans, ${l.projects} integrated projects.`);
+    const w = await seedWater(db, ref, clock);
+    if (w)
+      log(
+        `Demo water management for "chomphu" loaded: ${w.sources} sources, ${w.groups} groups, ${w.members} members, ${w.turns} turns, ${w.incidents} incidents.`,
+      );
   }
   return { created, skipped };
 }

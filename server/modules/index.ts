@@ -19,6 +19,8 @@ import { yearRoutes } from './years/years.routes';
 import { publicKnowledgeRoutes } from './knowledge/public.routes';
 import { localPlanRoutes } from './localplans/localplans.routes';
 import { evidenceRoutes } from './evidence/evidence.routes';
+import { regulationRoutes } from './regulations/regulations.routes';
+import { waterRoutes } from './water/water.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -43,6 +45,8 @@ export async function registerModules(app: FastifyInstance) {
     publicKnowledgeRoutes,
     localPlanRoutes,
     evidenceRoutes,
+    regulationRoutes,
+    waterRoutes,
   ]) {
     await routes(app);
   }

@@ -175,6 +175,8 @@ export const resolutions = pgTable(
     planId: uuid('plan_id'),
     budgetLineId: uuid('budget_line_id'),
     revokesResolutionId: uuid('revokes_resolution_id'),
+    /** A regulation version this resolution adopted (migration 0030). */
+    regulationVersionId: uuid('regulation_version_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

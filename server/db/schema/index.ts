@@ -11,3 +11,5 @@ export * from './budget';
 export * from './committees';
 export * from './localplans';
 export * from './evidence';
+export * from './regulations';
+export * from './water';

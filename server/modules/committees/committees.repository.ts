@@ -130,10 +130,11 @@ export interface ResolutionRow {
   votesFor: number;
   votesAgainst: number;
   votesAbstain: number;
-  action: 'none' | 'adopt_plan' | 'approve_budget_line' | 'revoke';
+  action: 'none' | 'adopt_plan' | 'approve_budget_line' | 'adopt_regulation_version' | 'revoke';
   planId: string | null;
   budgetLineId: string | null;
   revokesResolutionId: string | null;
+  regulationVersionId: string | null;
   targetName: string | null;
   revokedById: string | null;
   number: number;
@@ -147,12 +148,14 @@ export function resolutionRows(tx: Tx, tenantId: string, meetingIds: string[]) {
     sql`select r.id, r.meeting_id as "meetingId", r.agenda_item_id as "agendaItemId", r.text, r.votes_for as "votesFor",
                r.votes_against as "votesAgainst", r.votes_abstain as "votesAbstain", r.action, r.plan_id as "planId",
                r.budget_line_id as "budgetLineId", r.revokes_resolution_id as "revokesResolutionId",
-               coalesce(p.name, bl.name, left(rr.text, 200)) as "targetName",
+               r.regulation_version_id as "regulationVersionId",
+               coalesce(p.name, bl.name, rgv.title || ' (ฉบับที่ ' || rgv.number || ')', left(rr.text, 200)) as "targetName",
                rv.id as "revokedById",
                (row_number() over (partition by r.meeting_id order by r.created_at, r.id))::int as number
         from resolutions r
         left join plans p on p.tenant_id = r.tenant_id and p.id = r.plan_id
         left join budget_lines bl on bl.tenant_id = r.tenant_id and bl.id = r.budget_line_id
+        left join regulation_versions rgv on rgv.tenant_id = r.tenant_id and rgv.id = r.regulation_version_id
         left join resolutions rr on rr.tenant_id = r.tenant_id and rr.id = r.revokes_resolution_id
         left join resolutions rv on rv.tenant_id = r.tenant_id and rv.revokes_resolution_id = r.id
         where r.tenant_id = ${tenantId} and r.meeting_id in (${sql.join(

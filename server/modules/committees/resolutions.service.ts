@@ -12,11 +12,12 @@ import { budgetLineApproval, setBudgetLineApproval } from '../budget/adoption';
 import { asSummary, assertPeople, rows } from '../manpower/shared';
 import { createTask } from '../manpower/tasks.service';
 import { planAdoption, setPlanAdoption } from '../plans/adoption';
+import { regulationVersionAdoption, setRegulationVersionAdoption } from '../regulations/adoption';
 import * as repo from './committees.repository';
 import { getMeeting, loadMeetingRow, lockOpenMeeting, roster } from './meetings.service';
 import { today } from './committees.service';
 
-const TARGET_KIND = { adopt_plan: 'plan', approve_budget_line: 'budget_line', revoke: 'resolution' } as const;
+const TARGET_KIND = { adopt_plan: 'plan', approve_budget_line: 'budget_line', adopt_regulation_version: 'regulation_version', revoke: 'resolution' } as const;
 
 function label(ctx: TenantContext, m: repo.MeetingRow, n: number) {
   return ctx.lang === 'en'
@@ -25,7 +26,7 @@ function label(ctx: TenantContext, m: repo.MeetingRow, n: number) {
 }
 
 /** References (label, date, text) of resolutions by id, numbered within their meetings. */
-async function refs(tx: Tx, ctx: TenantContext, ids: string[]): Promise<Map<string, ResolutionRef & { action: Resolution['action'] }>> {
+export async function refs(tx: Tx, ctx: TenantContext, ids: string[]): Promise<Map<string, ResolutionRef & { action: Resolution['action'] }>> {
   const out = new Map<string, ResolutionRef & { action: Resolution['action'] }>();
   if (!ids.length) return out;
   const meetingIds = (
@@ -79,7 +80,10 @@ export async function presentResolutions(tx: Tx, ctx: TenantContext, meetingIds:
     votesAbstain: r.votesAbstain,
     passed: r.votesFor > r.votesAgainst,
     action: r.action,
-    target: r.action === 'none' ? null : { kind: TARGET_KIND[r.action], id: (r.planId ?? r.budgetLineId ?? r.revokesResolutionId)!, name: r.targetName ?? '' },
+    target:
+      r.action === 'none'
+        ? null
+        : { kind: TARGET_KIND[r.action], id: (r.planId ?? r.budgetLineId ?? r.regulationVersionId ?? r.revokesResolutionId)!, name: r.targetName ?? '' },
     revokedBy: r.revokedById ? (revokers.get(r.revokedById) ?? null) : null,
     actionItems: items
       .filter((i) => i.resolutionId === r.id)
@@ -90,7 +94,7 @@ export async function presentResolutions(tx: Tx, ctx: TenantContext, meetingIds:
 /**
  * Record a resolution. The meeting must have been held with a quorum, the votes cannot exceed those
  * present, and a resolution that acts (adopts a plan, approves a budget line, revokes an earlier act)
- * must have passed and be recorded by an officer. The act and the resolution are one transaction.
+ * (or a regulation version) must have passed and be recorded by an officer. The act and the resolution are one transaction.
  */
 export async function createResolution(ctx: TenantContext, meetingId: string, input: z.output<typeof resolutionInput>): Promise<MeetingDetail> {
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -121,6 +125,7 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
       planId: act === 'adopt_plan' ? (input.planId ?? null) : null,
       budgetLineId: act === 'approve_budget_line' ? (input.budgetLineId ?? null) : null,
       revokesResolutionId: act === 'revoke' ? (input.revokesResolutionId ?? null) : null,
+      regulationVersionId: act === 'adopt_regulation_version' ? (input.regulationVersionId ?? null) : null,
     };
     let targetName: string | null = null;
     let apply: (resolutionId: string) => Promise<void> = async () => {};
@@ -141,6 +146,13 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
         if (line.approvedByResolutionId) throw new AppError('conflict', { budgetLineId: 'already_approved' });
         targetName = line.name;
         apply = (id) => setBudgetLineApproval(tx, ctx.tenant.id, line.id, id);
+      } else if (act === 'adopt_regulation_version') {
+        if (!input.regulationVersionId) throw new AppError('validation_failed', { regulationVersionId: 'required' });
+        const version = await regulationVersionAdoption(tx, ctx.tenant.id, input.regulationVersionId);
+        if (!version) throw new AppError('validation_failed', { regulationVersionId: 'unknown_regulation_version' });
+        if (version.status !== 'draft') throw new AppError('conflict', { regulationVersionId: 'version_adopted' });
+        targetName = version.name;
+        apply = (id) => setRegulationVersionAdoption(tx, ctx.tenant.id, version.id, { resolutionId: id, on: m.meetingDate });
       } else {
         if (!input.revokesResolutionId) throw new AppError('validation_failed', { revokesResolutionId: 'required' });
         const [old] = await tx
@@ -148,18 +160,22 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
           .from(resolutions)
           .where(and(eq(resolutions.tenantId, ctx.tenant.id), eq(resolutions.id, input.revokesResolutionId)))
           .for('update');
-        if (!old || (old.action !== 'adopt_plan' && old.action !== 'approve_budget_line'))
+        if (!old || (old.action !== 'adopt_plan' && old.action !== 'approve_budget_line' && old.action !== 'adopt_regulation_version'))
           throw new AppError('validation_failed', { revokesResolutionId: 'nothing_to_revoke' });
         const inForce =
           old.action === 'adopt_plan'
             ? (await planAdoption(tx, ctx.tenant.id, old.planId!))?.adoptedByResolutionId === old.id
-            : (await budgetLineApproval(tx, ctx.tenant.id, old.budgetLineId!))?.approvedByResolutionId === old.id;
+            : old.action === 'approve_budget_line'
+              ? (await budgetLineApproval(tx, ctx.tenant.id, old.budgetLineId!))?.approvedByResolutionId === old.id
+              : (await regulationVersionAdoption(tx, ctx.tenant.id, old.regulationVersionId!))?.resolutionId === old.id;
         if (!inForce) throw new AppError('conflict', { revokesResolutionId: 'not_in_force' });
         targetName = old.text.slice(0, 200);
         apply = () =>
           old.action === 'adopt_plan'
             ? setPlanAdoption(tx, ctx.tenant.id, old.planId!, null)
-            : setBudgetLineApproval(tx, ctx.tenant.id, old.budgetLineId!, null);
+            : old.action === 'approve_budget_line'
+              ? setBudgetLineApproval(tx, ctx.tenant.id, old.budgetLineId!, null)
+              : setRegulationVersionAdoption(tx, ctx.tenant.id, old.regulationVersionId!, null);
       }
     }
     const [row] = await tx.insert(resolutions).values(values).returning({ id: resolutions.id });

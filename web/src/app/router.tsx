@@ -60,6 +60,15 @@ const localPlans = {
   list: lazy(() => import('../features/localplans/LocalPlansPage')),
   detail: lazy(() => import('../features/localplans/LocalPlanPage')),
 };
+const regulations = {
+  list: lazy(() => import('../features/regulations/RegulationsPage')),
+  detail: lazy(() => import('../features/regulations/RegulationPage')),
+};
+const water = {
+  overview: lazy(() => import('../features/water/WaterPage')),
+  rota: lazy(() => import('../features/water/RotaPage')),
+  group: lazy(() => import('../features/water/GroupPage')),
+};
 const budget = {
   overview: lazy(() => import('../features/budget/BudgetPage')),
   ledger: lazy(() => import('../features/budget/LedgerPage')),
@@ -221,6 +230,14 @@ const committeeRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans', component: localPlans.list }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans/$id', component: localPlans.detail }),
 ];
+// issue 14: community regulations and water management
+const waterRoutes = [
+  createRoute({ getParentRoute: () => tenantRoute, path: 'regulations', component: regulations.list }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'regulations/$id', component: regulations.detail }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'water', component: water.overview }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'water/rota/$id', component: water.rota }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'water/groups/$id', component: water.group }),
+];
 const publicKnowledgeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/p/$tenant/knowledge',
@@ -245,6 +262,7 @@ const routeTree = rootRoute.addChildren([
   tenantRoute.addChildren([
     ...manpowerRoutes,
     ...committeeRoutes,
+    ...waterRoutes,
     budgetRoute,
     ledgerRoute,
     ledgerNewRoute,

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { isoDate } from './api';
+
+/** Issue 14 parts B–C: water sources and infrastructure, water-user groups, rotation turns (รอบเวร). */
+
+export const SOURCE_KINDS = ['weir', 'main_canal', 'side_canal', 'gate', 'reservoir', 'well', 'pump'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** Upstream (ต้นน้ำ), midstream (กลางน้ำ), downstream (ปลายน้ำ) along the canal system. */
+export const ZONES = ['upstream', 'midstream', 'downstream'] as const;
+export type Zone = (typeof ZONES)[number];
+export const CONDITIONS = ['good', 'fair', 'poor', 'broken'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+export const MEMBER_ROLES = ['head', 'officer', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** Turns in proportion to irrigated area, or equal turns for every group. */
+export const ROTA_RULES = ['proportional', 'equal'] as const;
+export type RotaRule = (typeof ROTA_RULES)[number];
+/** Which zone takes water first in each round (downstream first in a drought, so the tail end is not left dry). */
+export const ROTA_ORDERS = ['downstream_first', 'upstream_first'] as const;
+export type RotaOrder = (typeof ROTA_ORDERS)[number];
+export const ROTA_STATUSES = ['draft', 'published'] as const;
+/** The longest season a rota may cover. */
+export const MAX_SEASON_DAYS = 366;
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+const nullableUuid = z
+  .uuid()
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const sourceInput = z.strictObject({
+  kind: z.enum(SOURCE_KINDS),
+  name: text(200).min(1),
+  /** The weir or canal it sits on or branches from (a weir has none). */
+  parentId: nullableUuid,
+  /** Metres from the head of the parent (where a side canal branches, where a gate stands). */
+  chainageM: z.number().int().min(0, { message: 'must_not_be_negative' }).max(200_000).default(0),
+  /** Length of a canal, metres. */
+  lengthM: z
+    .number()
+    .int()
+    .min(0, { message: 'must_not_be_negative' })
+    .max(200_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  zone: z.enum(ZONES),
+  /** A partner local government whose area it lies in; null = this local government. */
+  localGovernmentPartyId: nullableUuid,
+  lat: z
+    .number()
+    .min(-90)
+    .max(90)
+    .nullish()
+    .transform((v) => v ?? null),
+  lon: z
+    .number()
+    .min(-180)
+    .max(180)
+    .nullish()
+    .transform((v) => v ?? null),
+  condition: z.enum(CONDITIONS),
+  note: optionalText(2000),
+});
+export const sourcePatch = sourceInput.partial();
+
+export const source = z.object({
+  id: z.uuid(),
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string(),
+  parentId: z.uuid().nullable(),
+  chainageM: z.number().int(),
+  lengthM: z.number().int().nullable(),
+  zone: z.enum(ZONES),
+  localGovernment: z.object({ partyId: z.uuid().nullable(), name: z.string() }),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  condition: z.enum(CONDITIONS),
+  note: z.string().nullable(),
+});
+export type Source = z.infer<typeof source>;
+
+/** Irrigated area in rai, to 0.01 (a rai is 400 square wa). */
+export const rai = z
+  .number({ message: 'invalid_number' })
+  .min(0, { message: 'must_not_be_negative' })
+  .max(100_000)
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'rai_hundredths' });
+
+export const groupInput = z.strictObject({
+  name: text(200).min(1),
+  /** The canal (or weir) the group takes its water from. */
+  sourceId: z.uuid(),
+  zone: z.enum(ZONES),
+  networkId: nullableUuid,
+});
+export const memberInput = z.strictObject({
+  partyId: z.uuid(),
+  role: z.enum(MEMBER_ROLES).default('member'),
+  /** Plot (แปลง), e.g. ทุ่งนาหมู่ 3 แปลงริมเหมืองซอย 2. */
+  plot: optionalText(300),
+  irrigatedRai: rai,
+});
+export const membersInput = z.strictObject({ members: z.array(memberInput).max(500) });
+
+export const groupMember = z.object({
+  partyId: z.uuid(),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  plot: z.string().nullable(),
+  irrigatedRai: z.number(),
+});
+export const groupSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  source: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(SOURCE_KINDS) }),
+  zone: z.enum(ZONES),
+  head: z.object({ partyId: z.uuid(), name: z.string() }).nullable(),
+  memberCount: z.number().int(),
+  irrigatedRai: z.number(),
+});
+export type GroupSummary = z.infer<typeof groupSummary>;
+export const groupDetail = groupSummary.extend({ networkId: z.uuid().nullable(), members: z.array(groupMember) });
+export type GroupDetail = z.infer<typeof groupDetail>;
+
+export const rotaInput = z.strictObject({
+  sourceId: z.uuid(),
+  /** e.g. ฤดูแล้ง 2569 */
+  season: text(200).min(1),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  /** Length of one turn in hours; turns change at 06:00 Thai time. */
+  turnHours: z.number().int().min(1).max(168),
+  rule: z.enum(ROTA_RULES),
+  order: z.enum(ROTA_ORDERS),
+});
+/** A turn moved by hand: ISO date-times with an offset, e.g. 2027-02-01T06:00:00+07:00. */
+export const turnPatch = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true, message: 'invalid_datetime' }),
+  endsAt: z.iso.datetime({ offset: true, message: 'invalid_datetime' }),
+});
+
+export const turn = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  groupId: z.uuid(),
+  groupName: z.string(),
+  zone: z.enum(ZONES),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+export type Turn = z.infer<typeof turn>;
+export const rotaShare = z.object({
+  groupId: z.uuid(),
+  groupName: z.string(),
+  zone: z.enum(ZONES),
+  irrigatedRai: z.number(),
+  /** The exact share the rule gives (turns, fractional). */
+  quota: z.number(),
+  turns: z.number().int(),
+  hours: z.number().int(),
+});
+export const rotaSummary = z.object({
+  id: z.uuid(),
+  source: z.object({ id: z.uuid(), name: z.string() }),
+  season: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  turnHours: z.number().int(),
+  rule: z.enum(ROTA_RULES),
+  order: z.enum(ROTA_ORDERS),
+  status: z.enum(ROTA_STATUSES),
+  publishedAt: z.string().nullable(),
+  turnCount: z.number().int(),
+});
+export type RotaSummary = z.infer<typeof rotaSummary>;
+export const rotaDetail = rotaSummary.extend({ shares: z.array(rotaShare), turns: z.array(turn) });
+export type RotaDetail = z.infer<typeof rotaDetail>;
+
+export const myTurns = z.object({
+  /** False when the account has no linked registry person. */
+  linked: z.boolean(),
+  groups: z.array(z.object({ id: z.uuid(), name: z.string(), zone: z.enum(ZONES), role: z.enum(MEMBER_ROLES) })),
+  /** The next turns of the member's groups in published rotas (the current one first), at most five. */
+  next: z.array(turn.extend({ rotaId: z.uuid(), season: z.string(), sourceName: z.string(), current: z.boolean() })),
+});
+export type MyTurns = z.infer<typeof myTurns>;
+
+export const publicRotas = z.object({
+  tenant: z.object({ nameTh: z.string(), nameEn: z.string() }),
+  items: z.array(rotaSummary.extend({ turns: z.array(turn.omit({ id: true })) })),
+});
+
+// ---- incidents and fines (part D)
+export const INCIDENT_KINDS = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'flood', 'drought', 'dispute', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const incidentInput = z.strictObject({
+  occurredOn: isoDate,
+  kind: z.enum(INCIDENT_KINDS),
+  sourceId: nullableUuid,
+  groupId: nullableUuid,
+  reporterPartyId: nullableUuid,
+  place: text(300).min(1),
+  description: text(4000).min(1),
+  evidenceNote: optionalText(2000),
+});
+export const incidentPatch = z.strictObject({ status: z.enum(['open', 'resolved']).optional(), resolution: optionalText(4000).optional() });
+export const fineLevy = z.strictObject({
+  /** The regulation whose version in force on the incident date sets the fine. */
+  regulationId: z.uuid(),
+  clauseNumber: z.string().trim().max(20),
+  partyId: z.uuid(),
+  /** A repeat offence: the schedule's repeat amount, where it has one. */
+  repeat: z.boolean().default(false),
+});
+export const finePayment = z.strictObject({ paidOn: isoDate, fundId: z.uuid() });
+
+export const incidentFine = z.object({
+  id: z.uuid(),
+  party: z.object({ id: z.uuid(), name: z.string() }),
+  regulationVersion: z.object({ id: z.uuid(), number: z.number().int(), title: z.string() }),
+  clauseNumber: z.string(),
+  offence: z.string(),
+  repeat: z.boolean(),
+  amountSatang: z.number().int(),
+  paidOn: z.string().nullable(),
+  ledgerTransactionId: z.uuid().nullable(),
+});
+export const incident = z.object({
+  id: z.uuid(),
+  occurredOn: z.string(),
+  kind: z.enum(INCIDENT_KINDS),
+  source: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reporter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  place: z.string(),
+  description: z.string(),
+  evidenceNote: z.string().nullable(),
+  resolution: z.string().nullable(),
+  status: z.enum(['open', 'resolved']),
+  fines: z.array(incidentFine),
+});
+export type Incident = z.infer<typeof incident>;

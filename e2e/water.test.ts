@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ADMIN, changeFirstPassword, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+
+/**
+ * Community regulations and water management in Chromium on the demo data: read the water regulation and its
+ * amendment, see the canal diagram, generate and publish a rota, and a water user's "my next turn" on a phone.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let ctx: BrowserContext;
+let page: Page;
+const MEMBER_EMAIL = 'e2e-water-member@example.org';
+const FIRST_PASSWORD = 'First-Password-2569';
+const PASSWORD = 'Water-Member-Password-2569';
+let memberGroup = '';
+
+async function apiLogin(email: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/v1/t/chomphu${path}`, {
+    method,
+    headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** dd/mm/yyyy (B.E.) `days` from today, as people type dates. */
+const typed = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear() + 543}`;
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  // an account for a member of a downstream water-user group, linked to the registry person
+  const admin = await apiLogin(ADMIN.email, ADMIN.password);
+  const groups = await call<{ id: string; name: string; zone: string }[]>(admin, 'GET', '/water/groups');
+  const down = groups.find((g) => g.zone === 'downstream')!;
+  const detail = await call<{ members: { partyId: string; name: string; role: string }[] }>(admin, 'GET', `/water/groups/${down.id}`);
+  const person = detail.members.find((m) => m.role === 'member')!;
+  memberGroup = down.name;
+  await call(admin, 'POST', '/users', { email: MEMBER_EMAIL, name: person.name, role: 'member', password: FIRST_PASSWORD, partyId: person.partyId });
+  await changeFirstPassword(server.url, MEMBER_EMAIL, FIRST_PASSWORD, PASSWORD);
+
+  ctx = await launch(DESKTOP);
+  page = await ctx.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-email').fill(ADMIN.email);
+  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/t\/chomphu\/?$/);
+}, 240_000);
+afterAll(async () => {
+  await ctx?.close();
+  await server?.stop();
+});
+
+describe('regulations and water', () => {
+  it('reads the water regulation in force, its fine schedule and the clause-by-clause amendment', async () => {
+    await page.goto(`${server.url}/t/chomphu/regulations`);
+    await page.getByTestId('regulations-list').getByRole('link', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).first().click();
+    const reader = page.getByTestId('regulation-reader');
+    await reader.getByText('ฉบับที่ 2').first().waitFor();
+    await reader.getByText('ข้อ 10/1').first().waitFor();
+    expect(await reader.getByTestId('in-force-badge').count()).toBe(1);
+    // a fine links to the clause it enforces
+    const fines = page.getByTestId('fine-schedule');
+    expect(await fines.getByRole('link', { name: 'ข้อ 10/1' }).getAttribute('href')).toBe('#clause-10-1');
+    // the amendment, clause by clause: 10/1 added, 8 reworded, 16 moved
+    const diff = page.getByTestId('regulation-diff');
+    await diff.getByTestId('diff-added').first().waitFor();
+    expect(await diff.getByTestId('diff-added').count()).toBe(1);
+    expect(await diff.getByTestId('diff-changed').count()).toBe(2);
+    expect(await diff.getByTestId('diff-moved').count()).toBe(1);
+    // the history says who adopted each version
+    const history = page.getByTestId('regulation-versions');
+    await history
+      .getByText(/มติคณะกรรมการ/)
+      .first()
+      .waitFor();
+    await history
+      .getByText(/มติประชาคม/)
+      .first()
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'regulation');
+  });
+
+  it('draws the canal system as a diagram with side canals, gates and a legend', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    const diagram = page.getByTestId('canal-diagram');
+    await diagram.waitFor();
+    expect(await diagram.getByTestId('diagram-side-canal').count()).toBe(9);
+    expect(await diagram.getByTestId('diagram-gate').count()).toBe(10);
+    for (const z of ['ต้นน้ำ', 'กลางน้ำ', 'ปลายน้ำ']) await diagram.getByText(z, { exact: true }).waitFor();
+    await diagram.getByText('ฝายพญาคำ', { exact: true }).waitFor();
+    await page.getByTestId('diagram-legend').getByText('ชำรุด').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-diagram');
+  });
+
+  it('generates a rota for the weir, downstream first, and publishes it', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    await page.getByRole('tab', { name: 'รอบเวร' }).click();
+    await page.getByTestId('water-rotas').waitFor();
+    await page.getByTestId('rota-generate').click();
+    await page.getByTestId('rota-source').click();
+    await page.getByRole('option', { name: 'ฝายพญาคำ (ฝาย)' }).click();
+    await page.getByTestId('rota-season').fill('ฤดูนาปี ทดสอบ');
+    await page.getByTestId('rota-starts').fill(typed(200));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('rota-ends').fill(typed(229));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('rota-submit').click();
+    await page.waitForURL(/\/water\/rota\//);
+    const shares = page.getByTestId('rota-shares');
+    await shares.waitFor();
+    expect(await shares.locator('tbody tr').count()).toBe(9);
+    // the first turn goes downstream
+    const firstTurn = page.getByTestId('rota-turns').locator('tbody tr').first();
+    await firstTurn.getByText('ปลายน้ำ').waitFor();
+    expect(await page.getByTestId('rota-status').textContent()).toBe('ร่าง');
+    await page.getByTestId('rota-publish').click();
+    await page.getByTestId('rota-status').getByText('ประกาศแล้ว').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-rota');
+  });
+
+  it('records an incident, fines it by the regulation in force, and the paid fine shows in the ledger', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    await page.getByRole('tab', { name: 'เหตุการณ์และค่าปรับ' }).click();
+    await page.getByTestId('water-incidents').waitFor();
+    await page.getByTestId('incident-new').click();
+    await page.getByTestId('incident-date').fill(typed(-1));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('incident-kind').click();
+    await page.getByRole('option', { name: 'เอาน้ำนอกรอบเวร' }).click();
+    await page.getByTestId('incident-place').fill('ประตูน้ำปากเหมืองซอยบ้านดอนชัย (ทดสอบ)');
+    await page.getByTestId('incident-description').fill('ทดสอบอัตโนมัติ: เปิดประตูน้ำเข้านานอกรอบเวร');
+    await page.getByTestId('incident-submit').click();
+    const card = page.getByTestId('incident').filter({ hasText: 'ทดสอบอัตโนมัติ' });
+    await card.waitFor();
+    await card.getByTestId('fine-levy').click();
+    await page.getByTestId('fine-clause').click();
+    await page.getByRole('option', { name: /^ข้อ 9 / }).click();
+    await page.getByTestId('fine-party').fill('บุญทา');
+    await page.getByRole('option', { name: /บุญทา/ }).first().click();
+    await page.getByTestId('fine-submit').click();
+    // version 2 is in force: 500 baht for clause 9
+    await card.getByTestId('incident-fine').getByText('500.00 บาท').waitFor();
+    await card.getByTestId('fine-pay').click();
+    await page.getByTestId('fine-paid-on').fill(typed(0));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('fine-fund').click();
+    await page.getByRole('option', { name: /กองทุนเหมืองฝายพญาคำ/ }).click();
+    await page.getByTestId('fine-pay-submit').click();
+    await card.getByRole('link', { name: /ชำระแล้ว/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-incidents');
+    await card.getByRole('link', { name: /ชำระแล้ว/ }).click();
+    await page.waitForURL(/\/budget\/ledger\//);
+    await page
+      .getByText(/ค่าปรับตามกฎระเบียบ ข้อ 9/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'water-fine-ledger');
+  });
+
+  it('shows a water user the next turn on a phone', async () => {
+    const phone = await launch(PHONE);
+    try {
+      const p = await phone.newPage();
+      await p.goto(`${server.url}/login?tenant=chomphu`);
+      await p.getByTestId('login-email').fill(MEMBER_EMAIL);
+      await p.getByTestId('login-password').fill(PASSWORD);
+      await p.getByTestId('login-submit').click();
+      await p.waitForURL(/\/t\/chomphu\/?$/);
+      await p.goto(`${server.url}/t/chomphu/water`);
+      const card = p.getByTestId('my-next-turn');
+      await card.waitFor();
+      await card.getByText(memberGroup, { exact: false }).first().waitFor();
+      await card.getByText(/รอบเวรถัดไป|กำลังได้รับน้ำ/).waitFor();
+      // the diagram scrolls inside its own box; the page never scrolls sideways
+      await p.getByTestId('canal-diagram').waitFor();
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await screenshot(p, 'water-phone');
+      await p.screenshot({ path: 'test-output/screenshots/water-phone-top.png' }); // what the member sees first
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { bigint, boolean, date, doublePrecision, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Migrations 0032 (hand-written, the source of truth: FKs, checks, unique keys) and 0033 (RLS). Mirrors them for typed queries.
+
+export const waterSources = pgTable(
+  'water_sources',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    chainageM: integer('chainage_m').notNull().default(0),
+    lengthM: integer('length_m'),
+    zone: text('zone').notNull(),
+    localGovernmentPartyId: uuid('local_government_party_id'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    condition: text('condition').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterUserGroups = pgTable(
+  'water_user_groups',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    zone: text('zone').notNull(),
+    networkId: uuid('network_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterGroupMembers = pgTable(
+  'water_group_members',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    role: text('role').notNull().default('member'),
+    plot: text('plot'),
+    irrigatedRai: numeric('irrigated_rai', { precision: 9, scale: 2 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.groupId, t.partyId] })],
+);
+
+export const waterRotas = pgTable(
+  'water_rotas',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sourceId: uuid('source_id').notNull(),
+    season: text('season').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    turnHours: integer('turn_hours').notNull(),
+    rule: text('rule').notNull(),
+    orderRule: text('order_rule').notNull(),
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterRotaTurns = pgTable(
+  'water_rota_turns',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    rotaId: uuid('rota_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    seq: integer('seq').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterIncidents = pgTable(
+  'water_incidents',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    occurredOn: date('occurred_on').notNull(),
+    kind: text('kind').notNull(),
+    sourceId: uuid('source_id'),
+    groupId: uuid('group_id'),
+    reporterPartyId: uuid('reporter_party_id'),
+    place: text('place').notNull(),
+    description: text('description').notNull(),
+    evidenceNote: text('evidence_note'),
+    resolution: text('resolution'),
+    status: text('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterIncidentFines = pgTable(
+  'water_incident_fines',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    incidentId: uuid('incident_id').notNull(),
+    regulationFineId: uuid('regulation_fine_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    repeat: boolean('repeat').notNull().default(false),
+    amountSatang: bigint('amount_satang', { mode: 'number' }).notNull(),
+    paidOn: date('paid_on'),
+    ledgerTransactionId: uuid('ledger_transaction_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);

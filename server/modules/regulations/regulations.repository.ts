@@ -1,0 +1,119 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../platform/db';
+import { rows } from '../manpower/shared';
+
+export interface RegulationRow {
+  id: string;
+  subject: string;
+  networkId: string | null;
+  networkName: string | null;
+  title: string;
+  versionCount: number;
+  draftCount: number;
+}
+
+/** Regulations with the title of their latest version; `where` on alias r. */
+export function regulationRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
+  return rows<RegulationRow>(
+    tx,
+    sql`select r.id, r.subject, r.network_id as "networkId", n.name as "networkName",
+               (select v.title from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id order by v.number desc limit 1) as title,
+               (select count(*)::int from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id) as "versionCount",
+               (select count(*)::int from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id and v.status = 'draft') as "draftCount"
+        from regulations r left join networks n on n.tenant_id = r.tenant_id and n.id = r.network_id
+        where r.tenant_id = ${tenantId} and ${where}
+        order by r.subject collate "und-x-icu", r.created_at, r.id`,
+  );
+}
+
+export interface VersionRow {
+  id: string;
+  regulationId: string;
+  number: number;
+  status: 'draft' | 'adopted';
+  title: string;
+  preamble: string | null;
+  effectiveFrom: string | null;
+  changeNote: string | null;
+  adoptionKind: 'resolution' | 'community_vote' | null;
+  adoptedOn: string | null;
+  resolutionId: string | null;
+  resolutionVotes: { for: number; against: number; abstain: number } | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstain: number | null;
+  voteNote: string | null;
+}
+
+/** Versions with the votes of their adopting resolution; `where` on alias v. */
+export function versionRows(tx: Tx, tenantId: string, where: SQL) {
+  return rows<VersionRow>(
+    tx,
+    sql`select v.id, v.regulation_id as "regulationId", v.number, v.status, v.title, v.preamble, v.effective_from::text as "effectiveFrom",
+               v.change_note as "changeNote", v.adoption_kind as "adoptionKind", v.adopted_on::text as "adoptedOn", v.resolution_id as "resolutionId",
+               case when res.id is null then null else json_build_object('for', res.votes_for, 'against', res.votes_against, 'abstain', res.votes_abstain) end as "resolutionVotes",
+               v.votes_for as "votesFor", v.votes_against as "votesAgainst", v.votes_abstain as "votesAbstain", v.vote_note as "voteNote"
+        from regulation_versions v
+        left join resolutions res on res.tenant_id = v.tenant_id and res.id = v.resolution_id
+        where v.tenant_id = ${tenantId} and ${where}
+        order by v.regulation_id, v.number`,
+  );
+}
+
+export interface ClauseRow {
+  id: string;
+  versionId: string;
+  chapterNumber: number;
+  chapterTitle: string;
+  number: string;
+  text: string;
+}
+
+export function clauseRows(tx: Tx, tenantId: string, versionIds: string[]) {
+  if (!versionIds.length) return Promise.resolve([] as ClauseRow[]);
+  return rows<ClauseRow>(
+    tx,
+    sql`select cl.id, cl.version_id as "versionId", ch.number as "chapterNumber", ch.title as "chapterTitle", cl.number, cl.text
+        from regulation_clauses cl join regulation_chapters ch on ch.tenant_id = cl.tenant_id and ch.id = cl.chapter_id
+        where cl.tenant_id = ${tenantId} and cl.version_id in (${sql.join(
+          versionIds.map((x) => sql`${x}::uuid`),
+          sql`, `,
+        )})
+        order by ch.number, cl.position`,
+  );
+}
+
+export interface FineRow {
+  id: string;
+  versionId: string;
+  clauseId: string;
+  clauseNumber: string;
+  offence: string;
+  amountSatang: string;
+  repeatAmountSatang: string | null;
+}
+
+export function fineRows(tx: Tx, tenantId: string, versionIds: string[]) {
+  if (!versionIds.length) return Promise.resolve([] as FineRow[]);
+  return rows<FineRow>(
+    tx,
+    sql`select f.id, f.version_id as "versionId", f.clause_id as "clauseId", cl.number as "clauseNumber", f.offence,
+               f.amount_satang::text as "amountSatang", f.repeat_amount_satang::text as "repeatAmountSatang"
+        from regulation_fines f join regulation_clauses cl on cl.tenant_id = f.tenant_id and cl.id = f.clause_id
+        where f.tenant_id = ${tenantId} and f.version_id in (${sql.join(
+          versionIds.map((x) => sql`${x}::uuid`),
+          sql`, `,
+        )})
+        order by f.position`,
+  );
+}
+
+/** The adopted version of a regulation in force on a day: the latest effective date not after it (then the higher number). */
+export async function versionInForce(tx: Tx, tenantId: string, regulationId: string, on: string): Promise<string | null> {
+  const [row] = await rows<{ id: string }>(
+    tx,
+    sql`select id from regulation_versions where tenant_id = ${tenantId} and regulation_id = ${regulationId} and status = 'adopted'
+          and effective_from <= ${on}::date order by effective_from desc, number desc limit 1`,
+  );
+  return row?.id ?? null;
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, tenantParams } from '../../../common/schemas/api';
+import {
+  communityVoteInput,
+  diffQuery,
+  draftCreate,
+  inForceQuery,
+  publicRegulations,
+  regulationCreate,
+  regulationDetail,
+  regulationSummary,
+  versionContent,
+  versionDetail,
+  versionDiff,
+} from '../../../common/schemas/regulations';
+import { anyTenantRole, officers, PUBLIC } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import { langOf } from '../../platform/messages';
+import * as service from './regulations.service';
+
+const versionParams = z.object({ tenant: z.string().max(64), id: z.uuid(), versionId: z.uuid() });
+
+export async function regulationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['regulations'];
+  const base = '/api/v1/t/:tenant/regulations';
+
+  r.get(
+    base,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'Community regulations', params: tenantParams, response: { 200: z.array(regulationSummary) } },
+    },
+    (req) => service.listRegulations(req.tenantCtx),
+  );
+  r.post(
+    base,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'A new regulation with its first draft (chapters, clauses, fines)',
+        params: tenantParams,
+        body: regulationCreate,
+        response: { 201: regulationDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createRegulation(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/:id`,
+    { config: { access: anyTenantRole }, schema: { tags, summary: 'A regulation and its versions', params: idParams, response: { 200: regulationDetail } } },
+    (req) => service.getRegulation(req.tenantCtx, req.params.id),
+  );
+  r.get(
+    `${base}/:id/in-force`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'The version in force on a day (default today)', params: idParams, querystring: inForceQuery, response: { 200: versionDetail } },
+    },
+    (req) => service.inForceOn(req.tenantCtx, req.params.id, req.query.on),
+  );
+  r.get(
+    `${base}/:id/diff`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'Clause-by-clause comparison of two versions', params: idParams, querystring: diffQuery, response: { 200: versionDiff } },
+    },
+    (req) => service.diffVersions(req.tenantCtx, req.params.id, req.query.from, req.query.to),
+  );
+  r.post(
+    `${base}/:id/versions`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'A new draft version: its content, or { fromVersionId } to copy an earlier version for amendment',
+        params: idParams,
+        body: draftCreate,
+        response: { 201: versionDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createDraft(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.get(
+    `${base}/:id/versions/:versionId`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'One version: chapters, clauses and fines', params: versionParams, response: { 200: versionDetail } },
+    },
+    (req) => service.getVersion(req.tenantCtx, req.params.id, req.params.versionId),
+  );
+  r.put(
+    `${base}/:id/versions/:versionId`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: "Replace a draft's content (adopted versions never change)",
+        params: versionParams,
+        body: versionContent,
+        response: { 200: versionDetail },
+      },
+    },
+    (req) => service.updateDraft(req.tenantCtx, req.params.id, req.params.versionId, req.body),
+  );
+  r.post(
+    `${base}/:id/versions/:versionId/community-vote`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Adopt a draft by a recorded community vote (adoption by a committee: a resolution with action adopt_regulation_version)',
+        params: versionParams,
+        body: communityVoteInput,
+        response: { 200: versionDetail },
+      },
+    },
+    (req) => service.adoptByVote(req.tenantCtx, req.params.id, req.params.versionId, req.body),
+  );
+
+  r.get(
+    '/api/v1/public/:tenant/regulations',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'Adopted (published) versions of the community regulations with their fine schedules (no login, no personal data)',
+        params: tenantParams,
+        response: { 200: publicRegulations },
+      },
+    },
+    async (req) => {
+      const tenant = await app.tenantDirectory.find(req.params.tenant);
+      if (!tenant) throw new AppError('tenant_not_found');
+      return service.publicRegulations(app.db, tenant, langOf(req.headers['accept-language']));
+    },
+  );
+}

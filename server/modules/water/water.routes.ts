@@ -1,0 +1,261 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, tenantParams } from '../../../common/schemas/api';
+import {
+  finePayment,
+  fineLevy,
+  incident,
+  incidentInput,
+  incidentPatch,
+  groupDetail,
+  groupInput,
+  groupSummary,
+  membersInput,
+  myTurns,
+  publicRotas,
+  rotaDetail,
+  rotaInput,
+  rotaSummary,
+  source,
+  sourceInput,
+  sourcePatch,
+  turnPatch,
+} from '../../../common/schemas/water';
+import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import * as incidents from './incidents.service';
+import * as service from './water.service';
+
+const turnParams = z.object({ tenant: z.string().max(64), id: z.uuid(), turnId: z.uuid() });
+
+export async function waterRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/t/:tenant/water';
+
+  // ---- sources and infrastructure
+  const sTags = ['water-sources'];
+  r.get(
+    `${base}/sources`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: sTags,
+        summary: 'Weirs, canals, gates, reservoirs, wells and pumps (parent, chainage, zone, condition)',
+        params: tenantParams,
+        response: { 200: z.array(source) },
+      },
+    },
+    (req) => service.listSources(req.tenantCtx),
+  );
+  r.post(
+    `${base}/sources`,
+    {
+      config: { access: officers },
+      schema: { tags: sTags, summary: 'Record a water source or structure', params: tenantParams, body: sourceInput, response: { 201: source } },
+    },
+    async (req, reply) => reply.code(201).send(await service.createSource(req.tenantCtx, req.body)),
+  );
+  r.patch(
+    `${base}/sources/:id`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: sTags,
+        summary: 'Change a source (its condition after an inspection, …)',
+        params: idParams,
+        body: sourcePatch,
+        response: { 200: source },
+      },
+    },
+    (req) => service.updateSource(req.tenantCtx, req.params.id, req.body),
+  );
+
+  // ---- water-user groups
+  const gTags = ['water-groups'];
+  r.get(
+    `${base}/groups`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: gTags,
+        summary: 'Water-user groups with head, members and irrigated area',
+        params: tenantParams,
+        response: { 200: z.array(groupSummary) },
+      },
+    },
+    (req) => service.listGroups(req.tenantCtx),
+  );
+  r.post(
+    `${base}/groups`,
+    {
+      config: { access: officers },
+      schema: { tags: gTags, summary: 'A water-user group on a canal', params: tenantParams, body: groupInput, response: { 201: groupDetail } },
+    },
+    async (req, reply) => reply.code(201).send(await service.createGroup(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/groups/:id`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags: gTags, summary: 'A group and its members (ลูกฝาย) with plots and irrigated rai', params: idParams, response: { 200: groupDetail } },
+    },
+    (req) => service.getGroup(req.tenantCtx, req.params.id),
+  );
+  r.put(
+    `${base}/groups/:id/members`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: gTags,
+        summary: 'Replace the member list (one head, each person once)',
+        params: idParams,
+        body: membersInput,
+        response: { 200: groupDetail },
+      },
+    },
+    (req) => service.setMembers(req.tenantCtx, req.params.id, req.body),
+  );
+
+  // ---- rotation turns
+  const rTags = ['water-rota'];
+  r.get(
+    `${base}/rota`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags: rTags, summary: 'Rotas (รอบเวร) by season', params: tenantParams, response: { 200: z.array(rotaSummary) } },
+    },
+    (req) => service.listRotas(req.tenantCtx),
+  );
+  r.get(
+    `${base}/rota/my-turns`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags: rTags, summary: "The caller's water-user groups and next turns in published rotas", params: tenantParams, response: { 200: myTurns } },
+    },
+    (req) => service.myTurns(req.tenantCtx),
+  );
+  r.post(
+    `${base}/rota`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: rTags,
+        summary: 'Generate a draft rota for a season and a source (proportional to irrigated area or equal; downstream or upstream first)',
+        params: tenantParams,
+        body: rotaInput,
+        response: { 201: rotaDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createRota(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/rota/:id`,
+    {
+      config: { access: anyTenantRole },
+      schema: { tags: rTags, summary: 'A rota: turns and each group’s share', params: idParams, response: { 200: rotaDetail } },
+    },
+    (req) => service.getRota(req.tenantCtx, req.params.id),
+  );
+  r.post(
+    `${base}/rota/:id/publish`,
+    {
+      config: { access: officers },
+      schema: { tags: rTags, summary: 'Publish a draft rota (then it no longer changes)', params: idParams, response: { 200: rotaDetail } },
+    },
+    (req) => service.publishRota(req.tenantCtx, req.params.id),
+  );
+  r.patch(
+    `${base}/rota/:id/turns/:turnId`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: rTags,
+        summary: 'Move a turn of a draft rota (inside the season, no overlap)',
+        params: turnParams,
+        body: turnPatch,
+        response: { 200: rotaDetail },
+      },
+    },
+    (req) => service.moveTurn(req.tenantCtx, req.params.id, req.params.turnId, req.body),
+  );
+
+  // ---- incidents and fines
+  const iTags = ['water-incidents'];
+  const fineParams = z.object({ tenant: z.string().max(64), id: z.uuid(), fineId: z.uuid() });
+  r.get(
+    `${base}/incidents`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: iTags,
+        summary: 'Incidents: violations, floods, droughts, disputes, with their fines',
+        params: tenantParams,
+        response: { 200: z.array(incident) },
+      },
+    },
+    (req) => incidents.listIncidents(req.tenantCtx),
+  );
+  r.post(
+    `${base}/incidents`,
+    {
+      config: { access: editors },
+      schema: { tags: iTags, summary: 'Report an incident', params: tenantParams, body: incidentInput, response: { 201: incident } },
+    },
+    async (req, reply) => reply.code(201).send(await incidents.createIncident(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/incidents/:id`,
+    { config: { access: anyTenantRole }, schema: { tags: iTags, summary: 'An incident and its fines', params: idParams, response: { 200: incident } } },
+    (req) => incidents.getIncident(req.tenantCtx, req.params.id),
+  );
+  r.patch(
+    `${base}/incidents/:id`,
+    {
+      config: { access: editors },
+      schema: { tags: iTags, summary: 'Resolve an incident', params: idParams, body: incidentPatch, response: { 200: incident } },
+    },
+    (req) => incidents.updateIncident(req.tenantCtx, req.params.id, req.body),
+  );
+  r.post(
+    `${base}/incidents/:id/fines`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: iTags,
+        summary: 'Levy a fine from the schedule of the regulation version in force on the incident date',
+        params: idParams,
+        body: fineLevy,
+        response: { 201: incident },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await incidents.levyFine(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.post(
+    `${base}/incidents/:id/fines/:fineId/pay`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: iTags,
+        summary: "Record payment: a contribution to the group's fund in the ledger",
+        params: fineParams,
+        body: finePayment,
+        response: { 200: incident },
+      },
+    },
+    (req) => incidents.payFine(req.tenantCtx, req.params.id, req.params.fineId, req.body),
+  );
+
+  r.get(
+    '/api/v1/public/:tenant/water/rota',
+    {
+      config: { access: PUBLIC },
+      schema: { tags: rTags, summary: 'Published rotas: turns by group (no login, no names of people)', params: tenantParams, response: { 200: publicRotas } },
+    },
+    async (req) => {
+      const tenant = await app.tenantDirectory.find(req.params.tenant);
+      if (!tenant) throw new AppError('tenant_not_found');
+      return service.publicRotas(app.db, tenant);
+    },
+  );
+}

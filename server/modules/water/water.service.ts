@@ -1,0 +1,447 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  GroupDetail,
+  groupInput,
+  GroupSummary,
+  membersInput,
+  MyTurns,
+  RotaDetail,
+  rotaInput,
+  RotaSummary,
+  Source,
+  SourceKind,
+  sourceInput,
+  sourcePatch,
+  turnPatch,
+} from '../../../common/schemas/water';
+import { MAX_SEASON_DAYS } from '../../../common/schemas/water';
+import { waterGroupMembers, waterRotas, waterRotaTurns, waterSources, waterUserGroups } from '../../db/schema';
+import { audit } from '../../platform/audit';
+import type { TenantContext, TenantRef } from '../../platform/context';
+import { withTenant, type Db, type Tx } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { isLocalGovernmentParty } from '../localplans/localplans.repository';
+import { actorPartyId, assertPeople, rows } from '../manpower/shared';
+import { generateRota, seasonEnd, seasonStart } from './rota';
+import * as repo from './water.repository';
+
+// ------------------------------------------------------------------ sources
+
+const presentSource = (r: repo.SourceRow): Source => ({
+  id: r.id,
+  kind: r.kind as Source['kind'],
+  name: r.name,
+  parentId: r.parentId,
+  chainageM: r.chainageM,
+  lengthM: r.lengthM,
+  zone: r.zone as Source['zone'],
+  localGovernment: { partyId: r.lgPartyId, name: r.lgName },
+  lat: r.lat === null ? null : Number(r.lat),
+  lon: r.lon === null ? null : Number(r.lon),
+  condition: r.condition as Source['condition'],
+  note: r.note,
+});
+
+export function listSources(ctx: TenantContext): Promise<Source[]> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await repo.sourceRows(tx, ctx.tenant.id, ctx.tenant.nameTh)).map(presentSource));
+}
+
+async function loadSource(tx: Tx, ctx: TenantContext, id: string) {
+  const [row] = await repo.sourceRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`s.id = ${id}`);
+  if (!row) throw new AppError('not_found');
+  return presentSource(row);
+}
+
+const CANALS: SourceKind[] = ['main_canal', 'side_canal'];
+/** What a kind may hang from: nothing for a weir; a canal for a side canal; a weir or canal for the rest (optional). */
+function parentAllowed(kind: SourceKind, parentKind: SourceKind | null): boolean {
+  if (kind === 'weir') return parentKind === null;
+  if (kind === 'side_canal') return parentKind !== null && CANALS.includes(parentKind);
+  if (kind === 'main_canal') return parentKind === null || parentKind === 'weir' || parentKind === 'reservoir';
+  return parentKind === null || parentKind === 'weir' || parentKind === 'reservoir' || CANALS.includes(parentKind);
+}
+
+async function checkSource(tx: Tx, ctx: TenantContext, v: z.output<typeof sourceInput>, selfId: string | null) {
+  const fields: Record<string, string> = {};
+  let parentKind: SourceKind | null = null;
+  if (v.parentId) {
+    const [p] = await rows<{ kind: SourceKind }>(tx, sql`select kind from water_sources where tenant_id = ${ctx.tenant.id} and id = ${v.parentId}`);
+    if (!p) fields.parentId = 'unknown_source';
+    else {
+      parentKind = p.kind;
+      if (selfId && (await repo.sourceTree(tx, ctx.tenant.id, selfId)).includes(v.parentId)) fields.parentId = 'parent_cycle';
+    }
+  }
+  if (!fields.parentId && !parentAllowed(v.kind, parentKind)) fields.parentId = 'parent_kind';
+  if (v.localGovernmentPartyId && !(await isLocalGovernmentParty(tx, ctx.tenant.id, v.localGovernmentPartyId)))
+    fields.localGovernmentPartyId = 'not_local_government';
+  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+}
+
+export function createSource(ctx: TenantContext, input: z.output<typeof sourceInput>): Promise<Source> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await checkSource(tx, ctx, input, null);
+    const [row] = await tx
+      .insert(waterSources)
+      .values({ tenantId: ctx.tenant.id, ...input })
+      .returning({ id: waterSources.id });
+    await audit(tx, ctx, { entity: 'water_source', entityId: row.id, entityLabel: input.name, action: 'create', after: input });
+    return loadSource(tx, ctx, row.id);
+  });
+}
+
+export function updateSource(ctx: TenantContext, id: string, patch: z.output<typeof sourcePatch>): Promise<Source> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(waterSources)
+      .where(and(eq(waterSources.tenantId, ctx.tenant.id), eq(waterSources.id, id)))
+      .for('update');
+    if (!before) throw new AppError('not_found');
+    const { tenantId: _t, id: _i, createdAt: _c, updatedAt: _u, ...old } = before;
+    const next = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as z.output<typeof sourceInput>;
+    await checkSource(tx, ctx, next, id);
+    await tx
+      .update(waterSources)
+      .set({ ...next, updatedAt: new Date() })
+      .where(and(eq(waterSources.tenantId, ctx.tenant.id), eq(waterSources.id, id)));
+    await audit(tx, ctx, { entity: 'water_source', entityId: id, entityLabel: next.name, action: 'update', before: old, after: next });
+    return loadSource(tx, ctx, id);
+  });
+}
+
+// ------------------------------------------------------------------ groups
+
+const presentGroup = (g: repo.GroupRow): GroupSummary => ({
+  id: g.id,
+  name: g.name,
+  source: { id: g.sourceId, name: g.sourceName, kind: g.sourceKind as SourceKind },
+  zone: g.zone as GroupSummary['zone'],
+  head: g.headPartyId ? { partyId: g.headPartyId, name: g.headName ?? '' } : null,
+  memberCount: g.memberCount,
+  irrigatedRai: Number(g.irrigatedRai),
+});
+
+export function listGroups(ctx: TenantContext): Promise<GroupSummary[]> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await repo.groupRows(tx, ctx.tenant.id)).map(presentGroup));
+}
+
+async function loadGroup(tx: Tx, ctx: TenantContext, id: string): Promise<GroupDetail> {
+  const [g] = await repo.groupRows(tx, ctx.tenant.id, sql`g.id = ${id}`);
+  if (!g) throw new AppError('not_found');
+  const members = await repo.memberRows(tx, ctx.tenant.id, id);
+  return {
+    ...presentGroup(g),
+    networkId: g.networkId,
+    members: members.map((m) => ({ ...m, role: m.role as GroupDetail['members'][number]['role'], irrigatedRai: Number(m.irrigatedRai) })),
+  };
+}
+
+export const getGroup = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadGroup(tx, ctx, id));
+
+export function createGroup(ctx: TenantContext, input: z.output<typeof groupInput>): Promise<GroupDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const fields: Record<string, string> = {};
+    const [src] = await rows(tx, sql`select 1 from water_sources where tenant_id = ${ctx.tenant.id} and id = ${input.sourceId}`);
+    if (!src) fields.sourceId = 'unknown_source';
+    if (input.networkId) {
+      const [n] = await rows(tx, sql`select 1 from networks where tenant_id = ${ctx.tenant.id} and id = ${input.networkId}`);
+      if (!n) fields.networkId = 'unknown_network';
+    }
+    const [same] = await rows(tx, sql`select 1 from water_user_groups where tenant_id = ${ctx.tenant.id} and name = ${input.name}`);
+    if (same) throw new AppError('conflict', { name: 'group_name_taken' });
+    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    const [row] = await tx
+      .insert(waterUserGroups)
+      .values({ tenantId: ctx.tenant.id, ...input })
+      .returning({ id: waterUserGroups.id });
+    await audit(tx, ctx, { entity: 'water_user_group', entityId: row.id, entityLabel: input.name, action: 'create', after: input });
+    return loadGroup(tx, ctx, row.id);
+  });
+}
+
+/** The whole member list at once: registry people, each once, at most one head; areas in hundredths of a rai. */
+export function setMembers(ctx: TenantContext, id: string, input: z.output<typeof membersInput>): Promise<GroupDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const [g] = await tx
+      .select()
+      .from(waterUserGroups)
+      .where(and(eq(waterUserGroups.tenantId, ctx.tenant.id), eq(waterUserGroups.id, id)))
+      .for('update');
+    if (!g) throw new AppError('not_found');
+    const fields: Record<string, string> = {};
+    const people = await assertPeople(
+      tx,
+      ctx.tenant.id,
+      input.members.map((m) => m.partyId),
+    );
+    const seen = new Set<string>();
+    let heads = 0;
+    input.members.forEach((m, i) => {
+      if (!people.has(m.partyId)) fields[`members.${i}.partyId`] = 'unknown_person';
+      else if (seen.has(m.partyId)) fields[`members.${i}.partyId`] = 'duplicate_water_member';
+      seen.add(m.partyId);
+      if (m.role === 'head' && ++heads > 1) fields[`members.${i}.role`] = 'one_head';
+    });
+    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    const before = await repo.memberRows(tx, ctx.tenant.id, id);
+    await tx.delete(waterGroupMembers).where(and(eq(waterGroupMembers.tenantId, ctx.tenant.id), eq(waterGroupMembers.groupId, id)));
+    if (input.members.length)
+      await tx.insert(waterGroupMembers).values(
+        input.members.map((m) => ({
+          tenantId: ctx.tenant.id,
+          groupId: id,
+          partyId: m.partyId,
+          role: m.role,
+          plot: m.plot,
+          irrigatedRai: m.irrigatedRai.toFixed(2),
+        })),
+      );
+    await audit(tx, ctx, { entity: 'water_user_group', entityId: id, entityLabel: g.name, action: 'update', before: { members: before }, after: input });
+    return loadGroup(tx, ctx, id);
+  });
+}
+
+// ------------------------------------------------------------------ rotas
+
+const presentRota = (r: repo.RotaRow): RotaSummary => ({
+  id: r.id,
+  source: { id: r.sourceId, name: r.sourceName },
+  season: r.season,
+  startsOn: r.startsOn,
+  endsOn: r.endsOn,
+  turnHours: r.turnHours,
+  rule: r.rule as RotaSummary['rule'],
+  order: r.order as RotaSummary['order'],
+  status: r.status as RotaSummary['status'],
+  publishedAt: r.publishedAt,
+  turnCount: r.turnCount,
+});
+
+export function listRotas(ctx: TenantContext): Promise<RotaSummary[]> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await repo.rotaRows(tx, ctx.tenant.id)).map(presentRota));
+}
+
+const presentTurn = (x: Awaited<ReturnType<typeof repo.turnRows>>[number]) => ({
+  id: x.id,
+  seq: x.seq,
+  groupId: x.groupId,
+  groupName: x.groupName,
+  zone: x.zone as RotaDetail['turns'][number]['zone'],
+  startsAt: x.startsAt,
+  endsAt: x.endsAt,
+});
+
+/** The groups of a source and everything below it, with their irrigated area in hundredths of a rai. */
+async function rotaGroups(tx: Tx, tenantId: string, sourceId: string) {
+  const tree = await repo.sourceTree(tx, tenantId, sourceId);
+  if (!tree.length) return [];
+  return rows<{ id: string; name: string; zone: 'upstream' | 'midstream' | 'downstream'; centi: number }>(
+    tx,
+    sql`select g.id, g.name, g.zone,
+               (select coalesce(sum(m.irrigated_rai * 100), 0)::int from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as centi
+        from water_user_groups g where g.tenant_id = ${tenantId} and g.source_id in (${sql.join(
+          tree.map((x) => sql`${x}::uuid`),
+          sql`, `,
+        )})`,
+  );
+}
+
+async function loadRota(tx: Tx, ctx: TenantContext, id: string): Promise<RotaDetail> {
+  const [r] = await repo.rotaRows(tx, ctx.tenant.id, sql`r.id = ${id}`);
+  if (!r) throw new AppError('not_found');
+  const turns = (await repo.turnRows(tx, ctx.tenant.id, sql`x.rota_id = ${id}`)).map(presentTurn);
+  const groups = await rotaGroups(tx, ctx.tenant.id, r.sourceId);
+  // the exact share the rule gives, against the season's slots, beside what the turns hold now
+  const slots = Math.floor((seasonEnd(r.endsOn) - seasonStart(r.startsOn)) / (r.turnHours * 3_600_000));
+  const weight = (g: { centi: number }) => (r.rule === 'equal' ? 1 : g.centi);
+  const total = groups.reduce((s, g) => s + weight(g), 0);
+  const hoursOf = (groupId: string) =>
+    turns.filter((x) => x.groupId === groupId).reduce((s, x) => s + (Date.parse(x.endsAt) - Date.parse(x.startsAt)) / 3_600_000, 0);
+  const shares = groups
+    .map((g) => ({
+      groupId: g.id,
+      groupName: g.name,
+      zone: g.zone,
+      irrigatedRai: g.centi / 100,
+      quota: total ? Math.round(((slots * weight(g)) / total) * 100) / 100 : 0,
+      turns: turns.filter((x) => x.groupId === g.id).length,
+      hours: Math.round(hoursOf(g.id)),
+    }))
+    .sort((a, b) => a.zone.localeCompare(b.zone) || a.groupName.localeCompare(b.groupName, 'th'));
+  return { ...presentRota(r), shares, turns };
+}
+
+export const getRota = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadRota(tx, ctx, id));
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/** Generate a draft rota for a season and a source: the pure generator (rota.ts) over the groups below the source. */
+export function createRota(ctx: TenantContext, input: z.output<typeof rotaInput>): Promise<RotaDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    if (input.endsOn < input.startsOn) throw new AppError('validation_failed', { endsOn: 'end_before_start' });
+    if (daysBetween(input.startsOn, input.endsOn) >= MAX_SEASON_DAYS) throw new AppError('validation_failed', { endsOn: 'season_too_long' });
+    const [src] = await rows<{ name: string }>(tx, sql`select name from water_sources where tenant_id = ${ctx.tenant.id} and id = ${input.sourceId}`);
+    if (!src) throw new AppError('validation_failed', { sourceId: 'unknown_source' });
+    const groups = await rotaGroups(tx, ctx.tenant.id, input.sourceId);
+    if (!groups.length) throw new AppError('validation_failed', { sourceId: 'no_groups' });
+    const out = generateRota({
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      turnHours: input.turnHours,
+      rule: input.rule,
+      order: input.order,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, zone: g.zone, areaCentiRai: g.centi })),
+    });
+    if (!out.slots) throw new AppError('validation_failed', { turnHours: 'season_shorter_than_turn' });
+    const [row] = await tx
+      .insert(waterRotas)
+      .values({
+        tenantId: ctx.tenant.id,
+        sourceId: input.sourceId,
+        season: input.season,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        turnHours: input.turnHours,
+        rule: input.rule,
+        orderRule: input.order,
+      })
+      .returning({ id: waterRotas.id });
+    for (let i = 0; i < out.turns.length; i += 1000)
+      await tx.insert(waterRotaTurns).values(
+        out.turns.slice(i, i + 1000).map((x) => ({
+          tenantId: ctx.tenant.id,
+          rotaId: row.id,
+          groupId: x.groupId,
+          seq: x.seq,
+          startsAt: new Date(x.startsAt),
+          endsAt: new Date(x.endsAt),
+        })),
+      );
+    await audit(tx, ctx, {
+      entity: 'water_rota',
+      entityId: row.id,
+      entityLabel: `${input.season} (${src.name})`,
+      action: 'create',
+      after: { ...input, turns: out.turns.length, counts: Object.fromEntries(out.counts) },
+    });
+    return loadRota(tx, ctx, row.id);
+  });
+}
+
+async function lockDraftRota(tx: Tx, ctx: TenantContext, id: string) {
+  const [r] = await tx
+    .select()
+    .from(waterRotas)
+    .where(and(eq(waterRotas.tenantId, ctx.tenant.id), eq(waterRotas.id, id)))
+    .for('update');
+  if (!r) throw new AppError('not_found');
+  if (r.status !== 'draft') throw new AppError('conflict', { id: 'rota_published' });
+  return r;
+}
+
+export function publishRota(ctx: TenantContext, id: string): Promise<RotaDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const r = await lockDraftRota(tx, ctx, id);
+    await tx
+      .update(waterRotas)
+      .set({ status: 'published', publishedAt: new Date() })
+      .where(and(eq(waterRotas.tenantId, ctx.tenant.id), eq(waterRotas.id, id)));
+    await audit(tx, ctx, {
+      entity: 'water_rota',
+      entityId: id,
+      entityLabel: r.season,
+      action: 'update',
+      before: { status: 'draft' },
+      after: { status: 'published' },
+    });
+    return loadRota(tx, ctx, id);
+  });
+}
+
+/** Move one turn of a draft by hand: inside the season, overlapping no other turn of the rota. */
+export function moveTurn(ctx: TenantContext, id: string, turnId: string, input: z.output<typeof turnPatch>): Promise<RotaDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const r = await lockDraftRota(tx, ctx, id);
+    const [x] = await tx
+      .select()
+      .from(waterRotaTurns)
+      .where(and(eq(waterRotaTurns.tenantId, ctx.tenant.id), eq(waterRotaTurns.rotaId, id), eq(waterRotaTurns.id, turnId)));
+    if (!x) throw new AppError('not_found');
+    const a = Date.parse(input.startsAt);
+    const b = Date.parse(input.endsAt);
+    if (b <= a) throw new AppError('validation_failed', { endsAt: 'turn_end_before_start' });
+    const fields: Record<string, string> = {};
+    if (a < seasonStart(r.startsOn)) fields.startsAt = 'turn_outside_season';
+    if (b > seasonEnd(r.endsOn)) fields.endsAt = 'turn_outside_season';
+    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    const [clash] = await rows(
+      tx,
+      sql`select 1 from water_rota_turns where tenant_id = ${ctx.tenant.id} and rota_id = ${id} and id <> ${turnId}
+            and starts_at < ${new Date(b).toISOString()}::timestamptz and ends_at > ${new Date(a).toISOString()}::timestamptz`,
+    );
+    if (clash) throw new AppError('conflict', { startsAt: 'turn_overlap' });
+    await tx
+      .update(waterRotaTurns)
+      .set({ startsAt: new Date(a), endsAt: new Date(b) })
+      .where(and(eq(waterRotaTurns.tenantId, ctx.tenant.id), eq(waterRotaTurns.id, turnId)));
+    await audit(tx, ctx, {
+      entity: 'water_rota',
+      entityId: id,
+      entityLabel: r.season,
+      action: 'update',
+      before: { turnId, startsAt: x.startsAt.toISOString(), endsAt: x.endsAt.toISOString() },
+      after: { turnId, ...input },
+    });
+    return loadRota(tx, ctx, id);
+  });
+}
+
+/** The caller's groups and their next turns in published rotas (the one running now first). */
+export function myTurns(ctx: TenantContext, now = new Date()): Promise<MyTurns> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const partyId = await actorPartyId(tx, ctx);
+    if (!partyId) return { linked: false, groups: [], next: [] };
+    const groups = await rows<{ id: string; name: string; zone: MyTurns['groups'][number]['zone']; role: MyTurns['groups'][number]['role'] }>(
+      tx,
+      sql`select g.id, g.name, g.zone, m.role from water_group_members m join water_user_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+          where m.tenant_id = ${ctx.tenant.id} and m.party_id = ${partyId} order by g.name collate "und-x-icu"`,
+    );
+    if (!groups.length) return { linked: true, groups: [], next: [] };
+    const turns = await rows<Awaited<ReturnType<typeof repo.turnRows>>[number] & { season: string; sourceName: string; current: boolean }>(
+      tx,
+      sql`select x.id, x.rota_id as "rotaId", x.seq, x.group_id as "groupId", g.name as "groupName", g.zone,
+                 ${repo.THAI(sql`x.starts_at`)} as "startsAt", ${repo.THAI(sql`x.ends_at`)} as "endsAt",
+                 r.season, s.name as "sourceName", x.starts_at <= ${now.toISOString()}::timestamptz as current
+          from water_rota_turns x
+          join water_rotas r on r.tenant_id = x.tenant_id and r.id = x.rota_id and r.status = 'published'
+          join water_sources s on s.tenant_id = r.tenant_id and s.id = r.source_id
+          join water_user_groups g on g.tenant_id = x.tenant_id and g.id = x.group_id
+          where x.tenant_id = ${ctx.tenant.id} and x.ends_at > ${now.toISOString()}::timestamptz
+            and x.group_id in (${sql.join(
+              groups.map((g) => sql`${g.id}::uuid`),
+              sql`, `,
+            )})
+          order by x.starts_at limit 5`,
+    );
+    return {
+      linked: true,
+      groups,
+      next: turns.map((x) => ({ ...presentTurn(x), rotaId: x.rotaId, season: x.season, sourceName: x.sourceName, current: x.current })),
+    };
+  });
+}
+
+/** Published rotas with their turns by group name (no people): for the public pages. */
+export function publicRotas(db: Db, tenant: TenantRef) {
+  return withTenant(db, tenant.id, async (tx) => {
+    const rs = await repo.rotaRows(tx, tenant.id, sql`r.status = 'published'`);
+    const items = [];
+    for (const r of rs) {
+      const turns = (await repo.turnRows(tx, tenant.id, sql`x.rota_id = ${r.id}`)).map(presentTurn);
+      items.push({ ...presentRota(r), turns: turns.map(({ id: _id, ...t }) => t) });
+    }
+    return { tenant: { nameTh: tenant.nameTh, nameEn: tenant.nameEn }, items };
+  });
+}
