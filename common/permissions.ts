@@ -165,6 +165,30 @@ export const ACTIONS = {
       'PUT /local-plans/assignments/:projectId',
     ],
   },
+  // community regulations: officers draft, version and record adoption (a committee resolution adopts through runMeetings/actOnResolutions)
+  manageRegulations: {
+    who: 'officers',
+    routes: [
+      'POST /regulations',
+      'POST /regulations/:id/versions',
+      'PUT /regulations/:id/versions/:versionId',
+      'POST /regulations/:id/versions/:versionId/community-vote',
+    ],
+  },
+  // water: officers set up sources, groups and rotas and levy fines; editors (the weir's coordinators) keep members and conditions up to date and report incidents
+  manageWater: {
+    who: 'officers',
+    routes: [
+      'POST /water/sources',
+      'POST /water/groups',
+      'POST /water/rota',
+      'POST /water/rota/:id/publish',
+      'PATCH /water/rota/:id/turns/:turnId',
+      'POST /water/incidents/:id/fines',
+      'POST /water/incidents/:id/fines/:fineId/pay',
+    ],
+  },
+  keepWater: { who: 'editors', routes: ['PATCH /water/sources/:id', 'PUT /water/groups/:id/members', 'POST /water/incidents', 'PATCH /water/incidents/:id'] },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupDetail, GroupSummary, Incident, MyTurns, RotaDetail, RotaSummary, Source } from '../../../../common/schemas/water';
 import { api, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { usePermissions } from '../../app/tenant';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'water', ...rest];
 
+/** What the water pages may offer this role (common/permissions.ts). */
 export function useWaterRights() {
-  const { role } = useTenant();
-  return { manage: role === 'admin' || role === 'officer' };
+  const can = usePermissions();
+  return { manage: can.manageWater, keep: can.keepWater };
 }
 
 export function useSources(tenant: string) {
