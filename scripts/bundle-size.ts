@@ -21,8 +21,8 @@ interface Chunk {
 
 /** What each page loads: the entry, then the route modules the router renders for it. */
 const PAGES: Record<string, { modules: string[]; limitKb: number }> = {
-  'login (/login)': { modules: ['src/features/auth/LoginPage.tsx'], limitKb: 256 },
-  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 280 },
+  'login (/login)': { modules: ['src/features/auth/LoginPage.tsx'], limitKb: 266 },
+  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 290 },
 };
 
 function gzipBytes(file: string): number {
