@@ -75,4 +75,33 @@ describe('common/permissions.ts agrees with the routes', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('every tenant route in the route table refuses an anonymous caller (401) and another tenant’s admin (403)', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const other = await createTenant(t);
+    const outsider = await createUser(t, { tenantId: other.id, role: 'admin' });
+    const outsiderCookie = (await login(t, outsider.email, outsider.password)).cookie;
+    const wrong: string[] = [];
+    let calls = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/t/{tenant}/')) continue;
+      const url = path
+        .replace('{tenant}', slug)
+        .replace(/\{version\}/g, '1')
+        .replace(/\{\w+\}/g, NO_ID);
+      for (const method of Object.keys(ops)) {
+        for (const [who, cookie, expected] of [
+          ['anonymous', '', 401],
+          ['another tenant’s admin', outsiderCookie, 403],
+        ] as const) {
+          const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: { cookie, origin: ORIGIN, host: 'localhost' } });
+          calls++;
+          if (res.statusCode !== expected) wrong.push(`${method.toUpperCase()} ${path} as ${who}: ${res.statusCode}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(calls).toBeGreaterThan(300);
+    console.info(`authorisation matrix: ${calls} anonymous and outsider calls over the route table, all refused`);
+  }, 120_000);
 });
