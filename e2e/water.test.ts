@@ -176,6 +176,37 @@ describe('regulations and water', () => {
     await screenshot(page, 'water-fine-ledger');
   });
 
+  it('adopts a new draft of the regulation by a committee resolution; it is in force from the meeting', async () => {
+    const admin = await apiLogin(ADMIN.email, ADMIN.password);
+    const [reg] = await call<{ id: string }[]>(admin, 'GET', '/regulations');
+    const detail = await call<{ versions: { id: string; inForce: boolean }[] }>(admin, 'GET', `/regulations/${reg.id}`);
+    const draft = await call<{ number: number }>(admin, 'POST', `/regulations/${reg.id}/versions`, {
+      fromVersionId: detail.versions.find((v) => v.inForce)!.id,
+    });
+    const committees = await call<{ items: { id: string }[] }>(admin, 'GET', '/committees');
+    const committee = await call<{ meetings: { id: string; minutesStatus: string }[] }>(admin, 'GET', `/committees/${committees.items[0].id}`);
+    const held = committee.meetings.find((m) => m.minutesStatus === 'draft')!;
+    await page.goto(`${server.url}/t/chomphu/meetings/${held.id}`);
+    await page.getByTestId('resolution-new').click();
+    await page.getByTestId('resolution-text').fill('ทดสอบอัตโนมัติ: เห็นชอบกฎระเบียบการบริหารน้ำ ฉบับแก้ไขล่าสุด');
+    await page.getByTestId('resolution-action').click();
+    await page.getByRole('option', { name: 'เห็นชอบกฎระเบียบชุมชน (ร่างฉบับ)' }).click();
+    await page.getByTestId('resolution-regulation').click();
+    await page.getByRole('option', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).click();
+    await page.getByTestId('resolution-regulation-version').click();
+    await page.getByRole('option', { name: new RegExp(`ร่างฉบับที่ ${draft.number}`) }).click();
+    await page.getByTestId('resolution-save').click();
+    const card = page.getByTestId('resolution').filter({ hasText: 'ทดสอบอัตโนมัติ: เห็นชอบกฎระเบียบ' });
+    await card.getByText(`เห็นชอบกฎระเบียบ: กฎระเบียบการบริหารน้ำตำบลชมภู (ฉบับที่ ${draft.number})`).waitFor();
+    await page.goto(`${server.url}/t/chomphu/regulations/${reg.id}`);
+    const history = page.getByTestId('regulation-versions');
+    await history.getByText(`ฉบับที่ ${draft.number}`).waitFor();
+    const reader = page.getByTestId('regulation-reader');
+    await reader.getByText(`ฉบับที่ ${draft.number}`).first().waitFor();
+    expect(await reader.getByTestId('in-force-badge').count()).toBe(1);
+    await screenshot(page, 'regulation-adopted-by-resolution');
+  });
+
   it('shows a water user the next turn on a phone', async () => {
     const phone = await launch(PHONE);
     try {
