@@ -207,6 +207,23 @@ describe('regulations and water', () => {
     await screenshot(page, 'regulation-adopted-by-resolution');
   });
 
+  it('publishes the adopted regulation on the public page, readable on a phone without login', async () => {
+    const anon = await launch(PHONE);
+    try {
+      const p = await anon.newPage();
+      await p.goto(`${server.url}/p/chomphu/regulations`);
+      const first = p.getByTestId('public-regulation').first();
+      await first.getByText('ใช้บังคับอยู่').waitFor();
+      await first.getByText('บัญชีอัตราค่าปรับท้ายระเบียบ', { exact: true }).waitFor();
+      expect(await p.getByTestId('public-regulation').count()).toBeGreaterThanOrEqual(2);
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await p.screenshot({ path: 'test-output/screenshots/regulation-public-phone.png' });
+    } finally {
+      await anon.close();
+    }
+  });
+
   it('shows a water user the next turn on a phone', async () => {
     const phone = await launch(PHONE);
     try {
