@@ -176,6 +176,25 @@ describe('regulations and water', () => {
     await screenshot(page, 'water-fine-ledger');
   });
 
+  it('drafts an amendment as text: a new clause and its fine', async () => {
+    await page.goto(`${server.url}/t/chomphu/regulations`);
+    await page.getByTestId('regulations-list').getByRole('link', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).first().click();
+    await page.getByTestId('regulation-reader').waitFor();
+    await page.getByTestId('draft-from-version').click();
+    await page.getByTestId('regulation-reader').getByText('ร่าง', { exact: true }).first().waitFor();
+    await page.getByTestId('draft-edit').click();
+    const text = page.getByTestId('draft-text');
+    await text.fill(`${await text.inputValue()}\nข้อ 17 ห้ามเลี้ยงเป็ดในลำเหมืองหลวง\nในฤดูแล้ง`);
+    const fines = page.getByTestId('draft-fines');
+    await fines.fill(`${await fines.inputValue()}\nข้อ 17 | เลี้ยงเป็ดในลำเหมืองหลวง | 200`);
+    await page.getByTestId('draft-save').click();
+    const reader = page.getByTestId('regulation-reader');
+    await reader.getByText('ห้ามเลี้ยงเป็ดในลำเหมืองหลวง ในฤดูแล้ง').waitFor();
+    await page.getByTestId('fine-schedule').getByRole('link', { name: 'ข้อ 17' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'regulation-draft');
+  });
+
   it('adopts a new draft of the regulation by a committee resolution; it is in force from the meeting', async () => {
     const admin = await apiLogin(ADMIN.email, ADMIN.password);
     const [reg] = await call<{ id: string }[]>(admin, 'GET', '/regulations');
