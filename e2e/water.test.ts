@@ -176,6 +176,73 @@ describe('regulations and water', () => {
     await screenshot(page, 'water-fine-ledger');
   });
 
+  it('drafts an amendment as text: a new clause and its fine', async () => {
+    await page.goto(`${server.url}/t/chomphu/regulations`);
+    await page.getByTestId('regulations-list').getByRole('link', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).first().click();
+    await page.getByTestId('regulation-reader').waitFor();
+    await page.getByTestId('draft-from-version').click();
+    await page.getByTestId('regulation-reader').getByText('ร่าง', { exact: true }).first().waitFor();
+    await page.getByTestId('draft-edit').click();
+    const text = page.getByTestId('draft-text');
+    await text.fill(`${await text.inputValue()}\nข้อ 17 ห้ามเลี้ยงเป็ดในลำเหมืองหลวง\nในฤดูแล้ง`);
+    const fines = page.getByTestId('draft-fines');
+    await fines.fill(`${await fines.inputValue()}\nข้อ 17 | เลี้ยงเป็ดในลำเหมืองหลวง | 200`);
+    await page.getByTestId('draft-save').click();
+    const reader = page.getByTestId('regulation-reader');
+    await reader.getByText('ห้ามเลี้ยงเป็ดในลำเหมืองหลวง ในฤดูแล้ง').waitFor();
+    await page.getByTestId('fine-schedule').getByRole('link', { name: 'ข้อ 17' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'regulation-draft');
+  });
+
+  it('adopts a new draft of the regulation by a committee resolution; it is in force from the meeting', async () => {
+    const admin = await apiLogin(ADMIN.email, ADMIN.password);
+    const [reg] = await call<{ id: string }[]>(admin, 'GET', '/regulations');
+    const detail = await call<{ versions: { id: string; inForce: boolean }[] }>(admin, 'GET', `/regulations/${reg.id}`);
+    const draft = await call<{ number: number }>(admin, 'POST', `/regulations/${reg.id}/versions`, {
+      fromVersionId: detail.versions.find((v) => v.inForce)!.id,
+    });
+    const committees = await call<{ items: { id: string }[] }>(admin, 'GET', '/committees');
+    const committee = await call<{ meetings: { id: string; minutesStatus: string }[] }>(admin, 'GET', `/committees/${committees.items[0].id}`);
+    const held = committee.meetings.find((m) => m.minutesStatus === 'draft')!;
+    await page.goto(`${server.url}/t/chomphu/meetings/${held.id}`);
+    await page.getByTestId('resolution-new').click();
+    await page.getByTestId('resolution-text').fill('ทดสอบอัตโนมัติ: เห็นชอบกฎระเบียบการบริหารน้ำ ฉบับแก้ไขล่าสุด');
+    await page.getByTestId('resolution-action').click();
+    await page.getByRole('option', { name: 'เห็นชอบกฎระเบียบชุมชน (ร่างฉบับ)' }).click();
+    await page.getByTestId('resolution-regulation').click();
+    await page.getByRole('option', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).click();
+    await page.getByTestId('resolution-regulation-version').click();
+    await page.getByRole('option', { name: new RegExp(`ร่างฉบับที่ ${draft.number}`) }).click();
+    await page.getByTestId('resolution-save').click();
+    const card = page.getByTestId('resolution').filter({ hasText: 'ทดสอบอัตโนมัติ: เห็นชอบกฎระเบียบ' });
+    await card.getByText(`เห็นชอบกฎระเบียบ: กฎระเบียบการบริหารน้ำตำบลชมภู (ฉบับที่ ${draft.number})`).waitFor();
+    await page.goto(`${server.url}/t/chomphu/regulations/${reg.id}`);
+    const history = page.getByTestId('regulation-versions');
+    await history.getByText(`ฉบับที่ ${draft.number}`).waitFor();
+    const reader = page.getByTestId('regulation-reader');
+    await reader.getByText(`ฉบับที่ ${draft.number}`).first().waitFor();
+    expect(await reader.getByTestId('in-force-badge').count()).toBe(1);
+    await screenshot(page, 'regulation-adopted-by-resolution');
+  });
+
+  it('publishes the adopted regulation on the public page, readable on a phone without login', async () => {
+    const anon = await launch(PHONE);
+    try {
+      const p = await anon.newPage();
+      await p.goto(`${server.url}/p/chomphu/regulations`);
+      const first = p.getByTestId('public-regulation').first();
+      await first.getByText('ใช้บังคับอยู่').waitFor();
+      await first.getByText('บัญชีอัตราค่าปรับท้ายระเบียบ', { exact: true }).waitFor();
+      expect(await p.getByTestId('public-regulation').count()).toBeGreaterThanOrEqual(2);
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await p.screenshot({ path: 'test-output/screenshots/regulation-public-phone.png' });
+    } finally {
+      await anon.close();
+    }
+  });
+
   it('shows a water user the next turn on a phone', async () => {
     const phone = await launch(PHONE);
     try {

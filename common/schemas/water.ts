@@ -245,3 +245,16 @@ export const incident = z.object({
   fines: z.array(incidentFine),
 });
 export type Incident = z.infer<typeof incident>;
+
+// ---- turn swaps (issue 14 item 4)
+export const swapInput = z.strictObject({ turnId: z.uuid(), withTurnId: z.uuid() });
+export const swap = z.object({
+  id: z.uuid(),
+  rotaId: z.uuid(),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  turn: turn,
+  withTurn: turn,
+  requestedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+});
+export type Swap = z.infer<typeof swap>;

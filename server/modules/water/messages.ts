@@ -18,6 +18,11 @@ export const WATER_MESSAGES: Record<string, { th: string; en: string }> = {
   turn_end_before_start: { th: 'เวลาสิ้นสุดต้องหลังเวลาเริ่ม', en: 'The end must come after the start.' },
   rota_published: { th: 'ตารางรอบเวรนี้ประกาศแล้ว แก้ไขไม่ได้', en: 'This rota is published and cannot change.' },
   invalid_datetime: { th: 'วันเวลาไม่ถูกต้อง (เช่น 2027-02-01T06:00:00+07:00)', en: 'Invalid date-time (e.g. 2027-02-01T06:00:00+07:00).' },
+  swap_same_group: { th: 'แลกรอบเวรได้เฉพาะกับกลุ่มอื่น', en: 'A turn can only be swapped with another group’s turn.' },
+  swap_not_published: { th: 'แลกรอบเวรได้เฉพาะตารางที่ประกาศแล้ว', en: 'Only turns of a published rota can be swapped.' },
+  swap_past_turn: { th: 'แลกได้เฉพาะรอบเวรที่ยังไม่เริ่ม', en: 'Only turns that have not started can be swapped.' },
+  swap_not_member: { th: 'ขอแลกได้เฉพาะรอบเวรของกลุ่มตนเอง', en: 'You can only offer a turn of your own group.' },
+  swap_decided: { th: 'คำขอแลกรอบเวรนี้ได้รับการตัดสินแล้ว', en: 'This swap request has been decided.' },
   incident_in_future: { th: 'วันที่เกิดเหตุต้องไม่เป็นวันในอนาคต', en: 'An incident cannot be dated in the future.' },
   no_fine_for_clause: {
     th: 'ข้อนี้ไม่มีค่าปรับในฉบับที่ใช้บังคับในวันเกิดเหตุ',

@@ -18,6 +18,8 @@ import {
   rotaInput,
   rotaSummary,
   source,
+  swap,
+  swapInput,
   sourceInput,
   sourcePatch,
   turnPatch,
@@ -25,6 +27,7 @@ import {
 import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import * as incidents from './incidents.service';
+import * as swaps from './swaps.service';
 import * as service from './water.service';
 
 const turnParams = z.object({ tenant: z.string().max(64), id: z.uuid(), turnId: z.uuid() });
@@ -179,6 +182,42 @@ export async function waterRoutes(app: FastifyInstance) {
     },
     (req) => service.moveTurn(req.tenantCtx, req.params.id, req.params.turnId, req.body),
   );
+
+  // ---- turn swaps with consent
+  const swapParams = z.object({ tenant: z.string().max(64), swapId: z.uuid() });
+  r.get(
+    `${base}/rota/:id/swaps`,
+    { config: { access: anyTenantRole }, schema: { tags: rTags, summary: 'Swap requests of a rota', params: idParams, response: { 200: z.array(swap) } } },
+    (req) => swaps.listSwaps(req.tenantCtx, req.params.id),
+  );
+  r.post(
+    `${base}/rota/:id/swaps`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: rTags,
+        summary: "Ask to swap one of your group's turns with another group's (published rota, not started)",
+        params: idParams,
+        body: swapInput,
+        response: { 201: swap },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await swaps.requestSwap(req.tenantCtx, req.params.id, req.body)),
+  );
+  for (const decision of ['accepted', 'declined'] as const)
+    r.post(
+      `${base}/swaps/:swapId/${decision === 'accepted' ? 'accept' : 'decline'}`,
+      {
+        config: { access: anyTenantRole },
+        schema: {
+          tags: rTags,
+          summary: `${decision === 'accepted' ? 'Accept' : 'Decline'} a swap (the other group's head or officer)`,
+          params: swapParams,
+          response: { 200: swap },
+        },
+      },
+      (req) => swaps.decideSwap(req.tenantCtx, req.params.swapId, decision),
+    );
 
   // ---- incidents and fines
   const iTags = ['water-incidents'];

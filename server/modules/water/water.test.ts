@@ -236,8 +236,66 @@ describe('rotation turns', () => {
     expect(JSON.stringify(pub)).not.toMatch(/นายคำปัน|นางจันทร์ดี/);
   });
 
+  it("swaps turns between groups with the other group's consent; both keep their totals", async () => {
+    const s = await setup();
+    const { api, base } = s;
+    const rota = await ok<Rota>(
+      api.post(`${base}/water/rota`, {
+        sourceId: s.weir.id,
+        season: 'ทดสอบแลกเวร',
+        startsOn: day(1),
+        endsOn: day(10),
+        turnHours: 24,
+        rule: 'proportional',
+        order: 'downstream_first',
+      }),
+      201,
+    );
+    const as = async (partyId: string) => {
+      const u = await createUser(t, { tenantId: s.tenant.id, role: 'member', partyId });
+      return login(t, u.email, u.password);
+    };
+    const upMember = await as(s.people[1].id); // a plain member upstream
+    const midHead = await as(s.people[2].id);
+    const downHead = await as(s.people[3].id);
+    const upTurn = rota.turns.find((x) => x.zone === 'upstream')!;
+    const downTurn = rota.turns.find((x) => x.zone === 'downstream')!;
+    const otherUp = rota.turns.filter((x) => x.zone === 'upstream')[1];
+    const url = `${base}/water/rota/${rota.id}/swaps`;
+    expect(fieldsOf(await upMember.post(url, { turnId: upTurn.id, withTurnId: downTurn.id }))).toEqual({ turnId: 'swap_not_published' });
+    await ok(api.post(`${base}/water/rota/${rota.id}/publish`));
+    expect(fieldsOf(await upMember.post(url, { turnId: upTurn.id, withTurnId: otherUp.id }))).toEqual({ withTurnId: 'swap_same_group' });
+    const notMine = await midHead.post(url, { turnId: upTurn.id, withTurnId: downTurn.id });
+    expect(notMine.statusCode).toBe(403);
+    const asked = await ok<{ id: string; status: string }>(upMember.post(url, { turnId: upTurn.id, withTurnId: downTurn.id }), 201);
+    expect(asked.status).toBe('pending');
+    // only the other group's head or officer (or the local government's officer) consents
+    expect((await midHead.post(`${base}/water/swaps/${asked.id}/accept`)).statusCode).toBe(403);
+    expect((await upMember.post(`${base}/water/swaps/${asked.id}/accept`)).statusCode).toBe(403);
+    const before = await ok<Rota>(api.get(`${base}/water/rota/${rota.id}`));
+    const accepted = await ok<{ status: string; decidedBy: string; turn: { groupId: string }; withTurn: { groupId: string } }>(
+      downHead.post(`${base}/water/swaps/${asked.id}/accept`),
+    );
+    expect(accepted).toMatchObject({ status: 'accepted', decidedBy: 'นายอินสม วงศ์ใหญ่', turn: { groupId: s.down.id }, withTurn: { groupId: s.up.id } });
+    const after = await ok<Rota>(api.get(`${base}/water/rota/${rota.id}`));
+    expect(after.shares.map((x) => [x.groupName, x.turns])).toEqual(before.shares.map((x) => [x.groupName, x.turns]));
+    expect(after.turns.find((x) => x.id === upTurn.id)!.zone).toBe('downstream');
+    expect(after.turns.find((x) => x.id === downTurn.id)!.zone).toBe('upstream');
+    expect((await downHead.post(`${base}/water/swaps/${asked.id}/decline`)).statusCode).toBe(409);
+    expect((await ok<unknown[]>(api.get(url))).length).toBe(1);
+  });
+
   it('keeps every water table under RLS; another tenant gets 404', async () => {
-    const TABLES = ['water_sources', 'water_user_groups', 'water_group_members', 'water_rotas', 'water_rota_turns', 'water_incidents', 'water_incident_fines'];
+    const TABLES = [
+      'water_sources',
+      'water_user_groups',
+      'water_group_members',
+      'water_rotas',
+      'water_rota_turns',
+      'water_incidents',
+      'water_incident_fines',
+      'water_turn_swaps',
+    ];
     const flags = (await t.database.db.execute(
       sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
           from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
@@ -268,6 +326,8 @@ describe('rotation turns', () => {
     expect((await b.api.patch(`${b.base}/water/sources/${s.weir.id}`, { condition: 'broken' })).statusCode).toBe(404);
     expect((await put(b.api, `${b.base}/water/groups/${s.up.id}/members`, { members: [] })).statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/water/rota/${rota.id}/publish`)).statusCode).toBe(404);
+    expect((await b.api.post(`${b.base}/water/rota/${rota.id}/swaps`, { turnId: rota.turns[0].id, withTurnId: rota.turns[1].id })).statusCode).toBe(404);
+    expect((await b.api.get(`${b.base}/water/rota/${rota.id}/swaps`)).statusCode).toBe(404);
     expect(
       fieldsOf(
         await b.api.post(`${b.base}/water/rota`, {

@@ -63,6 +63,7 @@ const localPlans = {
 const regulations = {
   list: lazy(() => import('../features/regulations/RegulationsPage')),
   detail: lazy(() => import('../features/regulations/RegulationPage')),
+  public: lazy(() => import('../features/regulations/PublicRegulationsPage')),
 };
 const water = {
   overview: lazy(() => import('../features/water/WaterPage')),
@@ -247,6 +248,7 @@ const publicKnowledgeRoute = createRoute({
     page: validateLedgerSearch(s).page,
   }),
 });
+const publicRegulationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations', component: regulations.public });
 const publicKnowledgeItemRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/knowledge/$id', component: publicKnowledge.item });
 
 const routeTree = rootRoute.addChildren([
@@ -259,6 +261,7 @@ const routeTree = rootRoute.addChildren([
   publicPrintRoute,
   publicKnowledgeRoute,
   publicKnowledgeItemRoute,
+  publicRegulationsRoute,
   tenantRoute.addChildren([
     ...manpowerRoutes,
     ...committeeRoutes,

@@ -1,10 +1,12 @@
 import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { IconGavel, IconListCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOLUTION_ACTIONS, type MeetingDetail, type Resolution, type ResolutionAction } from '../../../../common/schemas/committees';
-import { ApiError } from '../../api/client';
+import type { RegulationDetail } from '../../../../common/schemas/regulations';
+import { api, ApiError, tenantPath } from '../../api/client';
 import { useTenant } from '../../app/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -14,6 +16,7 @@ import { useLines } from '../budget/api';
 import { useActivityOptions } from '../manpower/api';
 import { PersonSelect } from '../manpower/parts';
 import { usePlans } from '../plans/api';
+import { useRegulations } from '../regulations/api';
 import { useAdoption, useCommitteeRights, useCommitteeWrite } from './api';
 
 export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
@@ -122,6 +125,7 @@ interface Body {
   planId: string | null;
   budgetLineId: string | null;
   revokesResolutionId: string | null;
+  regulationVersionId: string | null;
 }
 
 function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClose: () => void; meeting: MeetingDetail }) {
@@ -140,8 +144,16 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
     planId: null,
     budgetLineId: null,
     revokesResolutionId: null,
+    regulationVersionId: null,
   };
   const [v, setV] = useState<Body>(empty);
+  const [regulationId, setRegulationId] = useState<string | null>(null);
+  const regulations = useRegulations(slug);
+  const regulation = useQuery({
+    queryKey: ['t', slug, 'regulations', 'detail', regulationId],
+    queryFn: ({ signal }) => api<RegulationDetail>(tenantPath(slug, `/regulations/${regulationId}`), { signal }),
+    enabled: !!regulationId && v.action === 'adopt_regulation_version',
+  });
   const [revokeKind, setRevokeKind] = useState<'plan' | 'budget_line'>('plan');
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -165,6 +177,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
       ...v,
       planId: v.action === 'adopt_plan' ? v.planId : null,
       budgetLineId: v.action === 'approve_budget_line' ? v.budgetLineId : null,
+      regulationVersionId: v.action === 'adopt_regulation_version' ? v.regulationVersionId : null,
       revokesResolutionId: revoking ? (revokeTarget?.id ?? null) : null,
     };
     save.mutate(body, {
@@ -254,6 +267,30 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
               onChange={(id) => set('budgetLineId', id)}
               error={errors.budgetLineId}
             />
+          ) : null}
+          {v.action === 'adopt_regulation_version' ? (
+            <>
+              <Select
+                label={t('resolution.regulation')}
+                data={(regulations.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+                value={regulationId}
+                onChange={(id) => {
+                  setRegulationId(id);
+                  set('regulationVersionId', null);
+                }}
+                data-testid="resolution-regulation"
+              />
+              <Select
+                label={t('resolution.regulationVersion')}
+                data={(regulation.data?.versions ?? [])
+                  .filter((x) => x.status === 'draft')
+                  .map((x) => ({ value: x.id, label: t('resolution.regulationVersionN', { n: x.number, title: x.title }) }))}
+                value={v.regulationVersionId}
+                onChange={(id) => set('regulationVersionId', id)}
+                error={errors.regulationVersionId}
+                data-testid="resolution-regulation-version"
+              />
+            </>
           ) : null}
           {revoking ? (
             <Text size="sm" c={revokeTarget ? undefined : 'dimmed'}>

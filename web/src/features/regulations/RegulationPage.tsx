@@ -11,6 +11,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDiff, useRegulation, useVersion } from './api';
+import { DraftTools } from './DraftTools';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
 export const clauseAnchor = (number: string) => `clause-${number.replace('/', '-')}`;
@@ -34,6 +35,7 @@ export default function RegulationPage() {
     <Stack gap="lg">
       <PageHeader title={r.title} subtitle={[r.subject, r.network?.name].filter(Boolean).join(' · ')} />
       <Versions versions={r.versions} selected={versionId} onSelect={setVersionId} />
+      {version.data ? <DraftTools regulationId={id} v={version.data} onSelect={setVersionId} /> : null}
       {version.isPending ? <Loading /> : version.isError ? <ErrorAlert error={version.error} /> : <Reader v={version.data} />}
       <DiffView regulationId={id} versions={r.versions} />
     </Stack>

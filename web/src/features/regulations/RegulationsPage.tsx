@@ -1,4 +1,4 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTenant } from '../../app/tenant';
 import { DataView } from '../../ui/DataView';
@@ -17,7 +17,15 @@ export default function RegulationsPage() {
   const list = useRegulations(slug);
   return (
     <Stack gap="md">
-      <PageHeader title={t('regulations.title')} subtitle={t('regulations.subtitle')} />
+      <PageHeader
+        title={t('regulations.title')}
+        subtitle={t('regulations.subtitle')}
+        actions={
+          <Anchor href={`/p/${slug}/regulations`} target="_blank" rel="noopener" data-testid="regulations-public-link">
+            {t('regulations.publicPage')}
+          </Anchor>
+        }
+      />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

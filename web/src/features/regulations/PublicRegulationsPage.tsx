@@ -1,0 +1,109 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicRegulations } from '../../../../common/schemas/regulations';
+import { formatBaht } from '../../../../common/thai/money';
+import { api } from '../../api/client';
+import { formatDate } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLang } from '../../ui/hooks';
+import { Loading } from '../../ui/Loading';
+import { PublicShell } from '../public-knowledge/PublicShell';
+
+const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;
+
+/** Adopted community regulations for anyone, no login: the version in force first, then earlier ones. */
+export default function PublicRegulationsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { tenant } = useParams({ from: '/p/$tenant/regulations' });
+  const list = useQuery({
+    queryKey: ['public', tenant, 'regulations'],
+    queryFn: ({ signal }) => api<PublicRegulations>(`/public/${encodeURIComponent(tenant)}/regulations`, { signal }),
+  });
+  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
+  useEffect(() => {
+    document.title = `${t('regulations.publicTitle')} · ${name || t('app.name')}`;
+  }, [t, name]);
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Stack gap={4}>
+          {name && <Text fw={600}>{name}</Text>}
+          <Title order={1}>{t('regulations.publicTitle')}</Title>
+          <Text c="dimmed">{t('regulations.publicSubtitle')}</Text>
+        </Stack>
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} />
+        ) : list.data.items.length === 0 ? (
+          <Text c="dimmed">{t('regulations.empty')}</Text>
+        ) : (
+          list.data.items.map((r) => (
+            <Paper key={r.id} withBorder p="md" data-testid="public-regulation">
+              <Stack gap="sm">
+                <Group justify="space-between" wrap="wrap">
+                  <Title order={2} size="h3">
+                    {r.title} — {t('regulations.versionN', { n: r.version })}
+                  </Title>
+                  {r.inForce ? (
+                    <Badge color="teal" variant="filled">
+                      {t('regulations.inForceNow')}
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {r.adoptedBy} ({formatDate(r.adoptedOn, lang)}) · {t('regulations.effectiveFrom')} {formatDate(r.effectiveFrom, lang, 'long')}
+                </Text>
+                {r.preamble ? <Text>{r.preamble}</Text> : null}
+                {r.chapters.map((ch) => (
+                  <Stack key={ch.number} gap={6}>
+                    <Title order={3} size="h4" ta="center">
+                      {t('regulations.chapter', { n: ch.number })} {ch.title}
+                    </Title>
+                    {ch.clauses.map((c) => (
+                      <Text key={c.id} id={anchor(r.id, c.number)} style={{ scrollMarginTop: 80 }}>
+                        <Text span fw={700}>
+                          {t('regulations.clause', { n: c.number })}
+                        </Text>{' '}
+                        {c.text}
+                      </Text>
+                    ))}
+                  </Stack>
+                ))}
+                {r.fines.length ? (
+                  <Table.ScrollContainer minWidth={420}>
+                    <Table striped>
+                      <Table.Caption>{t('regulations.fineSchedule')}</Table.Caption>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('regulations.offence')}</Table.Th>
+                          <Table.Th>{t('regulations.enforces')}</Table.Th>
+                          <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {r.fines.map((f) => (
+                          <Table.Tr key={f.id}>
+                            <Table.Td>{f.offence}</Table.Td>
+                            <Table.Td>
+                              <Anchor href={`#${anchor(r.id, f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
+                            </Table.Td>
+                            <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                ) : null}
+              </Stack>
+            </Paper>
+          ))
+        )}
+      </Stack>
+    </PublicShell>
+  );
+}
