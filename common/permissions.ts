@@ -188,6 +188,8 @@ export const ACTIONS = {
       'POST /water/incidents/:id/fines/:fineId/pay',
     ],
   },
+  // swapping turns: a member offers their group's turn, the other group's head or an officer decides (swaps.service.ts)
+  swapTurns: { who: 'everyone', routes: ['POST /water/rota/:id/swaps', 'POST /water/swaps/:swapId/accept', 'POST /water/swaps/:swapId/decline'] },
   keepWater: { who: 'editors', routes: ['PATCH /water/sources/:id', 'PUT /water/groups/:id/members', 'POST /water/incidents', 'PATCH /water/incidents/:id'] },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;

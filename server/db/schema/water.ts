@@ -84,6 +84,24 @@ export const waterRotaTurns = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+// Migration 0036: a swap of two turns between groups, asked by one group's member, decided by the other's head or an officer.
+export const waterTurnSwaps = pgTable(
+  'water_turn_swaps',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    rotaId: uuid('rota_id').notNull(),
+    turnId: uuid('turn_id').notNull(),
+    withTurnId: uuid('with_turn_id').notNull(),
+    requestedByPartyId: uuid('requested_by_party_id'),
+    status: text('status').notNull().default('pending'),
+    decidedByPartyId: uuid('decided_by_party_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
 export const waterIncidents = pgTable(
   'water_incidents',
   {
