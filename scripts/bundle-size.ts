@@ -62,6 +62,8 @@ for (const r of rows) {
   const ok = r.kb <= r.limitKb;
   over ||= !ok;
   const goal = r.kb <= TARGET_KB ? 'goal met' : `goal ${TARGET_KB} KB`;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${r.page.padEnd(24)} ${String(r.kb).padStart(6)} KB gzipped JavaScript in ${r.chunks} chunks (limit ${r.limitKb} KB, ${goal})`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${r.page.padEnd(24)} ${String(r.kb).padStart(6)} KB gzipped JavaScript in ${r.chunks} chunks (limit ${r.limitKb} KB, ${goal})`,
+  );
 }
 process.exit(over ? 1 : 0);

@@ -10,4 +10,3 @@ export const REVIEW_REASONS = ['threshold', 'split', 'overdraft', 'over_allocati
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 export const TRANSACTION_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
-

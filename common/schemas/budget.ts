@@ -4,7 +4,16 @@ import { partySummary } from './partners';
 import { fiscalYear, fiscalYearQuery } from './plans';
 
 export * from './budget-enums';
-import { FUND_KINDS, LEDGER_ACCOUNTS, REVIEW_REASONS, TRANSACTION_KINDS, TRANSACTION_STATUSES, type FundKind, type LedgerAccount, type TransactionKind } from './budget-enums';
+import {
+  FUND_KINDS,
+  LEDGER_ACCOUNTS,
+  REVIEW_REASONS,
+  TRANSACTION_KINDS,
+  TRANSACTION_STATUSES,
+  type FundKind,
+  type LedgerAccount,
+  type TransactionKind,
+} from './budget-enums';
 
 /** One entry (or one transaction) is at most 1,000,000,000,000 baht: sums of 50 entries stay exact in JavaScript. */
 export const MAX_ENTRY_SATANG = 100_000_000_000_000;

@@ -44,7 +44,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of list) {
     const [ip, bits, ...rest] = entry.split('/');
     const family = net.isIP(ip);

@@ -55,7 +55,9 @@ describe('knowledge demo data', () => {
     expect(detail.attachments[0]).toMatchObject({ kind: 'pdf', textStatus: 'extracted' });
     expect((await api.get(detail.attachments[0].url)).headers['content-type']).toBe('application/pdf');
     // words only in the generated PDF and DOCX are found, with the file as the snippet source
-    const pdfHit = (await api.get(`${base}/knowledge/search?q=${q('ปลัดอำเภอเป็นพยาน')}`)).json().items.find((i: { snippetSource: string }) => i.snippetSource === 'attachment');
+    const pdfHit = (await api.get(`${base}/knowledge/search?q=${q('ปลัดอำเภอเป็นพยาน')}`))
+      .json()
+      .items.find((i: { snippetSource: string }) => i.snippetSource === 'attachment');
     expect(pdfHit.snippetFile).toBe('สัญญาเหมืองฝายพญาคำและรอบเวรปันน้ำ.pdf');
     const docxHit = (await api.get(`${base}/knowledge/search?q=${q('สมุดประจำตัวผู้สูงอายุ')}`)).json().items[0];
     expect(docxHit).toMatchObject({ snippetSource: 'attachment', snippetFile: 'คู่มือท่าบริหารผู้สูงอายุที่บ้าน.docx' });

@@ -7,7 +7,6 @@ import {
   memberCreate,
   memberListQuery,
   memberUpdate,
-  network,
   networkListItem,
   networkCreate,
   networkDetail,
