@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fiscalYearOf } from '../common/thai/dates';
-import { ADMIN, changeFirstPassword, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import {
+  ADMIN,
+  apiCall,
+  apiLogin as loginThroughApi,
+  changeFirstPassword,
+  DEMO_FY,
+  DESKTOP,
+  hasHorizontalScroll,
+  launch,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 /**
  * Manpower on a phone (390×844) in Chromium: a member logs volunteer hours, the water network's
@@ -17,24 +30,8 @@ let member: { id: string; name: string };
 let activityName = '';
 const fiscalYear = fiscalYearOf(new Date());
 
-async function apiLogin(email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1/t/chomphu${path}`, {
-    method,
-    headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiLogin = (email: string, password: string) => loginThroughApi(server.url, email, password);
+const call = <T>(cookie: string, method: string, path: string, body?: unknown) => apiCall<T>(server.url, cookie, method, path, body);
 
 beforeAll(async () => {
   server = await startServer();

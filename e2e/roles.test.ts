@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { ADMIN, changeFirstPassword, DEMO_FY, DESKTOP, hasHorizontalScroll, launch, PHONE, SCREENSHOTS, startServer } from './support';
+import {
+  ADMIN,
+  apiCall,
+  apiLogin as loginThroughApi,
+  changeFirstPassword,
+  DEMO_FY,
+  DESKTOP,
+  hasHorizontalScroll,
+  launch,
+  PHONE,
+  SCREENSHOTS,
+  startServer,
+} from './support';
 
 /**
  * Roles in Chromium: a member opens the main list and detail pages and sees no button or menu item
@@ -38,24 +50,8 @@ const detailPages: string[] = [];
 /** The words a create/edit/delete/import/approve control starts with (its text or aria-label). */
 const WRITE = /^(เพิ่ม(?!เติม)|เลื่อนเป็น|กู้คืน|สร้าง|แก้ไข|ลบ|นำเข้า|บันทึก|ตั้งคณะ|อนุมัติ|ไม่อนุมัติ|แต่งตั้ง|นัดประชุม|กลับรายการ|แนบ|ยืนยัน|ตีกลับ)/;
 
-async function apiLogin(email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1/t/chomphu${path}`, {
-    method,
-    headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
+const apiLogin = (email: string, password: string) => loginThroughApi(server.url, email, password);
+const call = <T>(cookie: string, method: string, path: string, body?: unknown) => apiCall<T>(server.url, cookie, method, path, body);
 const firstId = async (cookie: string, path: string) => {
   const r = await call<{ items: { id: string }[] } | { id: string }[]>(cookie, 'GET', path);
   return (Array.isArray(r) ? r : r.items)[0].id;

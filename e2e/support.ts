@@ -107,18 +107,37 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
 /** The page has no horizontal scroll (phone layouts). */
 export const hasHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
+/** Logs in through the API and answers the session cookie (`name=value`). */
+export async function apiLogin(serverUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: serverUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+/** Calls a route of the demo tenant (`/api/v1/t/chomphu…`) as the holder of `cookie`; throws on a non-2xx answer. */
+export async function apiCall<T>(serverUrl: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${serverUrl}/api/v1/t/chomphu${path}`, {
+    method,
+    headers: { cookie, origin: serverUrl, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
 /**
  * An account an admin creates must change its password at first login: log in once through the API
  * and set `newPassword`, so that the browser then logs in with it.
  */
 export async function changeFirstPassword(serverUrl: string, email: string, password: string, newPassword: string) {
-  const headers = { 'content-type': 'application/json', origin: serverUrl };
-  const login = await fetch(`${serverUrl}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
-  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const cookie = await apiLogin(serverUrl, email, password);
   const changed = await fetch(`${serverUrl}/api/v1/auth/password`, {
     method: 'POST',
-    headers: { ...headers, cookie },
+    headers: { 'content-type': 'application/json', origin: serverUrl, cookie },
     body: JSON.stringify({ currentPassword: password, newPassword }),
   });
   if (changed.status !== 204) throw new Error(`password ${email}: ${changed.status} ${await changed.text()}`);

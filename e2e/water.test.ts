@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, changeFirstPassword, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, seriousA11yViolations, startServer } from './support';
+import {
+  ADMIN,
+  apiCall,
+  apiLogin as loginThroughApi,
+  changeFirstPassword,
+  DESKTOP,
+  hasHorizontalScroll,
+  launch,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+} from './support';
 
 /**
  * Community regulations and water management in Chromium on the demo data: read the water regulation and its
@@ -15,24 +27,8 @@ const FIRST_PASSWORD = 'First-Password-2569';
 const PASSWORD = 'Water-Member-Password-2569';
 let memberGroup = '';
 
-async function apiLogin(email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
-async function call<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1/t/chomphu${path}`, {
-    method,
-    headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiLogin = (email: string, password: string) => loginThroughApi(server.url, email, password);
+const call = <T>(cookie: string, method: string, path: string, body?: unknown) => apiCall<T>(server.url, cookie, method, path, body);
 
 /** dd/mm/yyyy (B.E.) `days` from today, as people type dates. */
 const typed = (days: number) => {
