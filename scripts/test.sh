@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as a newcomer runs it: `npm test`.
-#   1. typecheck
+#   1. typecheck, lint (eslint) and formatting (prettier --check)
 #   2. unit + API tests on the embedded database (PGlite)
 #   3. the same suite on a throwaway PostgreSQL server (started and stopped here)
 #   4. end-to-end flows in Debian's Chromium against the built app with demo data (after the bundle-size check)
@@ -32,27 +32,16 @@ fi
 status=0
 step() { echo; echo "== $1"; }
 
-step "typecheck"
+step "typecheck, lint, formatting"
 npx tsc -p tsconfig.json --noEmit || status=1
+npx eslint . --max-warnings=0 || status=1
+npx prettier --check . --log-level=warn || status=1
 
 step "unit and API tests on PGlite"
 npx vitest run --reporter=default --reporter=json --outputFile="$OUT/results-pglite.json" || status=1
 
 step "the same suite on PostgreSQL ($(basename "$(dirname "$PG_BIN")"))"
-T=$(mktemp -d -t phakhi-pg.XXXXXX); chmod 755 "$T"
-PGPORT=${PHAKHI_TEST_PG_PORT:-$((55000 + RANDOM % 5000))}
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "cd / && $*"; else sh -c "$*"; fi; }
-if [ "$(id -u)" = 0 ]; then install -d -o postgres "$T/pg" "$T/sock"; else mkdir -p "$T/pg" "$T/sock"; fi
-stop_pg() { as_pg "$PG_BIN/pg_ctl -D $T/pg/data -m fast -w stop" >/dev/null 2>&1; rm -rf "$T"; }
-trap stop_pg EXIT
-if as_pg "$PG_BIN/initdb -D $T/pg/data -U app --auth=trust -E UTF8 --locale=C.UTF-8" >"$OUT/pg-init.log" 2>&1 \
-  && as_pg "$PG_BIN/pg_ctl -D $T/pg/data -l $T/pg/log -w -o '-p $PGPORT -k $T/sock -c listen_addresses=127.0.0.1 -c fsync=off'" start >>"$OUT/pg-init.log" 2>&1; then
-  PHAKHI_TEST_DATABASE_URL="postgres://app@127.0.0.1:$PGPORT/postgres" \
-    npx vitest run --reporter=default --reporter=json --outputFile="$OUT/results-postgres.json" || status=1
-else
-  cat "$OUT/pg-init.log"; echo "Could not start PostgreSQL"; status=1
-fi
-stop_pg; trap - EXIT
+bash scripts/with-postgres.sh npx vitest run --reporter=default --reporter=json --outputFile="$OUT/results-postgres.json" || status=1
 
 step "end-to-end in Chromium"
 npm run --silent build:web || status=1

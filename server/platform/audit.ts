@@ -1,6 +1,6 @@
 import { auditLog } from '../db/schema';
 import type { Tx } from './db';
-import type { TenantContext } from './context';
+import { type TenantContext, actorUserId } from './context';
 import type { AUDIT_ACTIONS } from '../../common/schemas/platform';
 
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -50,7 +50,7 @@ export async function auditMany(tx: Tx, ctx: TenantContext, events: AuditEvent[]
 function row(ctx: TenantContext, event: AuditEvent, changes: Record<string, { before: unknown; after: unknown }>) {
   return {
     tenantId: ctx.tenant.id,
-    actorUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+    actorUserId: actorUserId(ctx),
     actorName: ctx.actor.user.name,
     actorRole: ctx.actor.role,
     entity: event.entity,

@@ -35,6 +35,9 @@ export interface TenantContext {
 
 export const SYSTEM_USER: SessionUser = { id: '00000000-0000-0000-0000-000000000000', email: 'system', name: 'ระบบ', isPlatformAdmin: true };
 
+/** The user to record as the one who did it: none for system work (demo seed, jobs). */
+export const actorUserId = (ctx: { actor: Actor }): string | null => (ctx.actor.role === 'system' ? null : ctx.actor.user.id);
+
 export function canAct(actor: Actor, roles: readonly TenantRole[]): boolean {
   return actor.role === 'platform_admin' || actor.role === 'system' || roles.includes(actor.role);
 }

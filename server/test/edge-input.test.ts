@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeFilename } from '../modules/knowledge/files';
+import { safeFilename } from '../platform/files/kinds';
 import { ORIGIN, buildTestApp, tenantWithUser, type Client, type TestApp } from './harness';
 
 /** Issue 15 (8): NUL bytes, photo URLs, PUT /strategy/frame {}, ledger dates, bidi controls in file names. */

@@ -35,7 +35,7 @@ import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { currentSigner, latestCheckpoint } from './checkpoints';
 import { ensureSettings } from './ledger.service';
-import { likePattern } from '../../platform/sql';
+import { likePattern, rows } from '../../platform/sql';
 
 /** Posted balances per (account, fund, budget line): the one query every view is computed from. */
 async function balances(tx: Tx, tenantId: string) {
@@ -610,7 +610,8 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
 
     await ensureSettings(tx, tenantId);
     const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
-    const years = await tx.execute(
+    const years = await rows<{ y: number }>(
+      tx,
       sql`select distinct fiscal_year as y from (select fiscal_year from budget_lines where tenant_id = ${tenantId} union select fiscal_year from budget_funds where tenant_id = ${tenantId} union select fiscal_year from ledger_transactions where tenant_id = ${tenantId} and status = 'posted') s order by 1 desc`,
     );
     return {
@@ -629,7 +630,7 @@ export async function transparency(ctx: TenantContext, q: z.output<typeof transp
         publicKey: currentSigner()?.publicKeyPem ?? null,
         tenantId,
       },
-      fiscalYears: ((years as unknown as { rows: { y: number }[] }).rows ?? []).map((r) => Number(r.y)),
+      fiscalYears: years.map((r) => Number(r.y)),
     };
   });
 }

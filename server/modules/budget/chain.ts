@@ -57,10 +57,19 @@ export function canonicalContent(c: ChainContent): string {
     approverUserId: c.approverUserId,
     approverName: c.approverName,
     postedAt: c.postedAt.toISOString(),
-    entries: entries.map((e) => ({ lineNo: e.lineNo, account: e.account, fundId: e.fundId, budgetLineId: e.budgetLineId, amountSatang: String(e.amountSatang) })),
+    entries: entries.map((e) => ({
+      lineNo: e.lineNo,
+      account: e.account,
+      fundId: e.fundId,
+      budgetLineId: e.budgetLineId,
+      amountSatang: String(e.amountSatang),
+    })),
   });
 }
 
 export function chainHash(prevHash: string, c: ChainContent): string {
-  return crypto.createHash('sha256').update(`${prevHash}\n${canonicalContent(c)}`, 'utf8').digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${prevHash}\n${canonicalContent(c)}`, 'utf8')
+    .digest('hex');
 }

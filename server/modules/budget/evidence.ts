@@ -5,11 +5,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Evidence } from '../../../common/schemas/budget';
 import { ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { Upload } from '../knowledge/attachments';
-import { blobPath, detectKind, IMAGE_KINDS, MEDIA_TYPES, removeBlob, sha256, storeBlob, withExtension } from '../knowledge/files';
+import type { Upload } from '../../platform/files/upload';
+import type { AttachmentKind } from '../../../common/schemas/knowledge';
+import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
+import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
 
 /** Receipts are photos or PDFs; the kind comes from the bytes (the knowledge module's detection). */
 const EVIDENCE_KINDS = new Set(['pdf', 'png', 'jpeg', 'webp']);
@@ -62,11 +64,17 @@ export async function addEvidence(ctx: TenantContext, dataDir: string, transacti
           mediaType: MEDIA_TYPES[kind],
           sizeBytes: upload.buffer.length,
           sha256: hash,
-          uploadedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+          uploadedByUserId: actorUserId(ctx),
           uploadedByName: ctx.actor.user.name,
         })
         .returning();
-      await audit(tx, ctx, { entity: 'ledger_evidence', entityId: row.id, entityLabel: `${t.description}: ${filename}`, action: 'create', after: { transactionId, filename, kind, sizeBytes: row.sizeBytes, sha256: hash } });
+      await audit(tx, ctx, {
+        entity: 'ledger_evidence',
+        entityId: row.id,
+        entityLabel: `${t.description}: ${filename}`,
+        action: 'create',
+        after: { transactionId, filename, kind, sizeBytes: row.sizeBytes, sha256: hash },
+      });
       created = await storeBlob(evidenceRoot(dataDir), ctx.tenant.id, hash, upload.buffer);
       return presentEvidence(ctx.tenant.slug, row);
     });
@@ -88,14 +96,5 @@ export async function sendEvidence(ctx: TenantContext, dataDir: string, transact
   if (!row) throw new AppError('not_found');
   const file = blobPath(evidenceRoot(dataDir), ctx.tenant.id, row.sha256);
   if (!fs.existsSync(file)) throw new AppError('not_found');
-  const inline = IMAGE_KINDS.has(row.kind as never) || row.kind === 'pdf';
-  const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', row.mediaType)
-    .header('content-length', String(row.sizeBytes))
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-    .header('cache-control', 'private, max-age=3600')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', row.kind === 'pdf' ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-    .send(fs.createReadStream(file));
+  return sendStoredFile(reply, file, row, { inline: IMAGE_KINDS.has(row.kind as AttachmentKind) || row.kind === 'pdf' });
 }

@@ -16,7 +16,9 @@ export async function budgetTenant(t: TestApp) {
   const network = await json(api.post(`${base}/networks`, { name: 'เครือข่ายเหมืองฝายพญาคำ', pillar: 'people' }));
   const plan = await json(api.post(`${base}/plans`, { name: 'แผนบริหารจัดการน้ำ 2569', fiscalYear: 2569, networkIds: [network.id] }));
   const project = await json(api.post(`${base}/plans/${plan.id}/projects`, { name: 'ซ่อมแซมฝายพญาคำ' }));
-  const activity = await json(api.post(`${base}/plans/${plan.id}/projects/${project.id}/activities`, { name: 'ลงแขกวางกระสอบทรายหัวฝาย', budgetSatang: 4_500_000 }));
+  const activity = await json(
+    api.post(`${base}/plans/${plan.id}/projects/${project.id}/activities`, { name: 'ลงแขกวางกระสอบทรายหัวฝาย', budgetSatang: 4_500_000 }),
+  );
   const org = await json(api.post(`${base}/partners`, { kind: 'organization', name: 'ห้างหุ้นส่วนจำกัด ชมภูวัสดุก่อสร้าง', sector: 'private' }));
   const person = await json(api.post(`${base}/partners`, { kind: 'person', name: 'นายสมชาย ใจดีมาก', sector: 'civil_society', phone: '0812345678' }));
   const municipal = await json(api.post(`${base}/budget/funds`, { name: 'งบเทศบัญญัติ 2569', kind: 'municipal', fiscalYear: 2569 }));
@@ -47,6 +49,15 @@ export const RECEIPT_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0
 /** Upload a receipt to a transaction as the user of `cookie` (multipart, through the real route). */
 export function attachReceipt(t: TestApp, url: string, cookie: string, name = 'ใบเสร็จ.png', bytes = RECEIPT_PNG) {
   const boundary = 'x-boundary-budget';
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return t.app.inject({ method: 'POST', url, payload, headers: { cookie, origin: ORIGIN, host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { cookie, origin: ORIGIN, host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }

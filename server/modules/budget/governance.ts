@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewReason } from '../../../common/schemas/budget';
 import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { rows } from '../../platform/sql';
 
 /**
  * The ledger's rules of good governance (docs/decisions/0004-ledger-governance.md): a fund may not pay
@@ -119,15 +120,18 @@ export async function looksSplit(
         lineIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`;
-  const res = await tx.execute(sql`
+  const [sum] = await rows<{ s: string }>(
+    tx,
+    sql`
     select coalesce(sum(e.amount_satang), 0)::text as s
       from ledger_entries e join ledger_transactions t on t.tenant_id = e.tenant_id and t.id = e.transaction_id
      where e.tenant_id = ${tenantId} and e.account in ('commitment', 'expense')
        and t.status in ('posted', 'pending') and t.kind in ('expense', 'commitment')
        and t.occurred_on between ${t.occurredOn}::date - ${SPLIT_WINDOW_DAYS}::int and ${t.occurredOn}::date + ${SPLIT_WINDOW_DAYS}::int
        and ${match}
-       and not exists (select 1 from ledger_transactions r where r.tenant_id = t.tenant_id and r.reverses_id = t.id and r.status <> 'rejected')`);
-  const others = Number((res as unknown as { rows: { s: string }[] }).rows[0]?.s ?? 0);
+       and not exists (select 1 from ledger_transactions r where r.tenant_id = t.tenant_id and r.reverses_id = t.id and r.status <> 'rejected')`,
+  );
+  const others = Number(sum?.s ?? 0);
   return others > 0 && others + own >= threshold;
 }
 

@@ -15,7 +15,7 @@ import {
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import { canAct, type TenantContext } from '../../platform/context';
+import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
@@ -31,8 +31,6 @@ type NewEntry = Omit<EntryRow, 'tenantId' | 'transactionId'>;
 
 /** Who may approve or reject a pending transaction (and never their own). */
 export const CHECKER_ROLES = ['admin', 'officer'] as const;
-
-const userIdOf = (ctx: TenantContext) => (ctx.actor.role === 'system' ? null : ctx.actor.user.id);
 
 /** The tenant's settings row, created on first use; it is also the head of the hash chain. */
 export async function ensureSettings(tx: Tx, tenantId: string) {
@@ -67,7 +65,7 @@ function presentSettings(ctx: TenantContext, s: typeof budgetSettings.$inferSele
           at: new Date(s.proposedAt!).toISOString(),
         }
       : null,
-    canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== userIdOf(ctx)),
+    canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== actorUserId(ctx)),
   };
 }
 
@@ -112,7 +110,7 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
               proposedApprovalThresholdSatang: null,
               proposedEvidenceThresholdSatang: null,
               ...later,
-              proposedByUserId: userIdOf(ctx),
+              proposedByUserId: actorUserId(ctx),
               proposedByName: ctx.actor.user.name,
               proposedAt: new Date(),
             }
@@ -143,7 +141,7 @@ export async function decideSettings(ctx: TenantContext, decision: 'approve' | '
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockHead(tx, ctx.tenant.id);
     if (!before.proposedAt) throw new AppError('conflict', { proposal: 'no_threshold_proposal' });
-    const own = !!before.proposedByUserId && before.proposedByUserId === userIdOf(ctx);
+    const own = !!before.proposedByUserId && before.proposedByUserId === actorUserId(ctx);
     if (decision === 'approve' && own) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
     if (!own && !canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
     const clear = {
@@ -346,7 +344,7 @@ async function record(
       fiscalYear: fiscalYearOf(head.occurredOn),
       totalSatang: total,
       status: 'pending',
-      makerUserId: userIdOf(ctx),
+      makerUserId: actorUserId(ctx),
       makerName: ctx.actor.user.name,
       approvalThresholdSatang: threshold,
       reviewReasons: reasons,
@@ -432,7 +430,7 @@ async function entriesOf(tx: Tx, tenantId: string, ids: string[]): Promise<Entry
 function assertChecker(ctx: TenantContext, t: TxRow) {
   if (!canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
   if (t.status !== 'pending') throw new AppError('conflict', { status: 'transaction_not_pending' });
-  if (t.makerUserId && t.makerUserId === userIdOf(ctx)) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
+  if (t.makerUserId && t.makerUserId === actorUserId(ctx)) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
 }
 
 export async function approve(ctx: TenantContext, id: string): Promise<Transaction> {
@@ -441,7 +439,7 @@ export async function approve(ctx: TenantContext, id: string): Promise<Transacti
     assertChecker(ctx, t);
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
     await assertPostable(tx, ctx.tenant.id, t, entries);
-    const row = await post(tx, ctx.tenant.id, t, entries, { id: userIdOf(ctx), name: ctx.actor.user.name });
+    const row = await post(tx, ctx.tenant.id, t, entries, { id: actorUserId(ctx), name: ctx.actor.user.name });
     await audit(tx, ctx, {
       entity: 'ledger_transaction',
       entityId: id,
@@ -514,7 +512,7 @@ export async function reject(ctx: TenantContext, id: string, reason: string): Pr
     assertChecker(ctx, t);
     const [row] = await tx
       .update(ledgerTransactions)
-      .set({ status: 'rejected', rejectionReason: reason, approverUserId: userIdOf(ctx), approverName: ctx.actor.user.name, decidedAt: new Date() })
+      .set({ status: 'rejected', rejectionReason: reason, approverUserId: actorUserId(ctx), approverName: ctx.actor.user.name, decidedAt: new Date() })
       .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.id, id), eq(ledgerTransactions.status, 'pending')))
       .returning();
     if (!row) throw new AppError('conflict');
@@ -646,7 +644,7 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
   const line = new Map(lines.map((l) => [l.id, l]));
   const party = new Map(ps.map((p) => [p.id, presentPartySummary(p)]));
   const reversedBy = new Map(reversals.map((r) => [r.reversesId, r.id]));
-  const me = userIdOf(ctx);
+  const me = actorUserId(ctx);
   const checker = canAct(ctx.actor, CHECKER_ROLES);
   return rows.map((r) => ({
     id: r.id,

@@ -14,7 +14,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const txCount = async (tenantId: string) =>
-  Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(ledgerTransactions).where(eq(ledgerTransactions.tenantId, tenantId)))[0].n);
+  Number(
+    (
+      await t.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ledgerTransactions)
+        .where(eq(ledgerTransactions.tenantId, tenantId))
+    )[0].n,
+  );
 
 describe('double-entry rules', () => {
   it('refuses unbalanced, zero, fractional, negative, overflowing and one-sided transactions with 400 and writes nothing', async () => {
@@ -22,7 +29,14 @@ describe('double-entry rules', () => {
     const url = `${s.base}/ledger/transactions`;
     const body = (entries: unknown[]) => ({ kind: 'contribution', occurredOn: '2026-01-15', description: 'ทดสอบ', entries });
     const cases: [unknown[], string, string][] = [
-      [[{ account: 'fund', side: 'debit', fundId: s.municipal.id, amountSatang: 100 }, { account: 'contribution', side: 'credit', fundId: s.municipal.id, amountSatang: 99 }], 'entries', 'ไม่เท่ากัน'],
+      [
+        [
+          { account: 'fund', side: 'debit', fundId: s.municipal.id, amountSatang: 100 },
+          { account: 'contribution', side: 'credit', fundId: s.municipal.id, amountSatang: 99 },
+        ],
+        'entries',
+        'ไม่เท่ากัน',
+      ],
       [contribution(s.municipal.id, 0), 'entries.0.amountSatang', 'มากกว่าศูนย์'],
       [contribution(s.municipal.id, 12.5), 'entries.0.amountSatang', 'สตางค์'],
       [contribution(s.municipal.id, -100), 'entries.0.amountSatang', 'มากกว่าศูนย์'],
@@ -41,7 +55,14 @@ describe('double-entry rules', () => {
     }
     // two entries that overflow together: each at the maximum, the debit side twice the maximum
     const max = 100_000_000_000_000;
-    const res = await s.api.post(url, body([...contribution(s.municipal.id, max), { account: 'fund', side: 'debit', fundId: s.municipal.id, amountSatang: max }, { account: 'contribution', side: 'credit', fundId: s.municipal.id, amountSatang: max }]));
+    const res = await s.api.post(
+      url,
+      body([
+        ...contribution(s.municipal.id, max),
+        { account: 'fund', side: 'debit', fundId: s.municipal.id, amountSatang: max },
+        { account: 'contribution', side: 'credit', fundId: s.municipal.id, amountSatang: max },
+      ]),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.entries).toBeTruthy();
     expect(await txCount(s.tenant.id)).toBe(0);
@@ -49,10 +70,20 @@ describe('double-entry rules', () => {
 
   it('keeps every satang: odd amounts come back exactly in transactions, funds and lines', async () => {
     const s = await budgetTenant(t);
-    await t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: { approvalThresholdSatang: 100_000_000_000_000, evidenceThresholdSatang: 100_000_000_000_000 }, headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `${s.base}/budget/settings`,
+      payload: { approvalThresholdSatang: 100_000_000_000_000, evidenceThresholdSatang: 100_000_000_000_000 },
+      headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost' },
+    });
     expect((await s.checker.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(200);
     const received = 10_000_001; // 100,000.01 baht
-    const c = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(s.municipal.id, received) });
+    const c = await s.api.post(`${s.base}/ledger/transactions`, {
+      kind: 'contribution',
+      occurredOn: '2026-01-15',
+      description: 'รับงบ',
+      entries: contribution(s.municipal.id, received),
+    });
     expect(c.statusCode, c.body).toBe(201);
     expect(c.json()).toMatchObject({ status: 'posted', totalSatang: received, seq: 1 });
     // split a third three ways: 3,333,334 + 3,333,333 + 3,333,333 = 10,000,000 exactly (no 0.3333 anywhere)
@@ -62,7 +93,10 @@ describe('double-entry rules', () => {
       occurredOn: '2026-02-01',
       description: 'จ่ายค่าวัสดุสามงวด',
       exceptionReason: 'ค่าวัสดุขึ้นราคา เกินยอดจัดสรรของกิจกรรม',
-      entries: [...parts.map((p) => ({ account: 'expense', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: p })), { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 10_000_000 }],
+      entries: [
+        ...parts.map((p) => ({ account: 'expense', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: p })),
+        { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 10_000_000 },
+      ],
     });
     expect(e.statusCode, e.body).toBe(201);
     expect((await s.checker.post(`${s.base}/ledger/transactions/${e.json().id}/approve`)).json().status).toBe('posted');
@@ -79,7 +113,12 @@ describe('double-entry rules', () => {
 describe('append-only ledger', () => {
   it('refuses a direct UPDATE or DELETE of posted entries and transactions, as the app role and as the owner', async () => {
     const s = await budgetTenant(t);
-    const res = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(s.municipal.id, 500_000) });
+    const res = await s.api.post(`${s.base}/ledger/transactions`, {
+      kind: 'contribution',
+      occurredOn: '2026-01-15',
+      description: 'รับงบ',
+      entries: contribution(s.municipal.id, 500_000),
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id as string;
     const db = t.database.db;
@@ -93,8 +132,14 @@ describe('append-only ledger', () => {
       sql`insert into ledger_entries (tenant_id, transaction_id, line_no, account, fund_id, amount_satang) values (${s.tenant.id}, ${id}, 3, 'fund', ${s.municipal.id}, 5)`,
     ];
     for (const q of attempts) {
-      await expect(withTenant(db, s.tenant.id, (tx) => tx.execute(q)), 'as app role').rejects.toThrow();
-      await expect(db.transaction((tx) => tx.execute(q)), 'as owner').rejects.toThrow();
+      await expect(
+        withTenant(db, s.tenant.id, (tx) => tx.execute(q)),
+        'as app role',
+      ).rejects.toThrow();
+      await expect(
+        db.transaction((tx) => tx.execute(q)),
+        'as owner',
+      ).rejects.toThrow();
     }
     const [tr] = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, id));
     expect(tr).toMatchObject({ description: 'รับงบ', status: 'posted', seq: 1 });
@@ -105,8 +150,22 @@ describe('append-only ledger', () => {
 
   it('corrects with a reversing transaction: balances return, the original stays, a second reversal is refused', async () => {
     const s = await budgetTenant(t);
-    const c = (await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(s.municipal.id, 900_000) })).json();
-    const e = (await s.api.post(`${s.base}/ledger/transactions`, { kind: 'expense', occurredOn: '2026-01-20', description: 'ค่าทรายผิดรายการ', entries: expense(s.municipal.id, s.line.id, 250_050) })).json();
+    const c = (
+      await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-15',
+        description: 'รับงบ',
+        entries: contribution(s.municipal.id, 900_000),
+      })
+    ).json();
+    const e = (
+      await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'expense',
+        occurredOn: '2026-01-20',
+        description: 'ค่าทรายผิดรายการ',
+        entries: expense(s.municipal.id, s.line.id, 250_050),
+      })
+    ).json();
     expect(e.status).toBe('posted');
     expect((await s.api.post(`${s.base}/ledger/transactions/${e.id}/reverse`, { reason: '' })).statusCode).toBe(400);
     const r = await s.api.post(`${s.base}/ledger/transactions/${e.id}/reverse`, { reason: 'บันทึกผิดโครงการ', occurredOn: '2026-01-21' });
@@ -134,7 +193,12 @@ describe('hash chain', () => {
     const s = await budgetTenant(t);
     const ids: string[] = [];
     for (let i = 1; i <= 5; i++) {
-      const res = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: `2026-01-1${i}`, description: `รับงบงวดที่ ${i}`, entries: contribution(s.municipal.id, i * 100_000) });
+      const res = await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: `2026-01-1${i}`,
+        description: `รับงบงวดที่ ${i}`,
+        entries: contribution(s.municipal.id, i * 100_000),
+      });
       ids.push(res.json().id);
     }
     const list = (await s.api.get(`${s.base}/ledger/transactions?pageSize=10`)).json().items.sort((a: { seq: number }, b: { seq: number }) => a.seq - b.seq);
@@ -157,13 +221,26 @@ describe('hash chain', () => {
     expect(await ledgerVerifyCommand(t.database.db, s.tenant.slug, (x) => out.push(x))).toBe(2);
     expect(JSON.parse(out[0])).toMatchObject({ valid: false, firstInvalidId: ids[2] });
     // the public check says the same
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget/verify` })).json()).toMatchObject({ valid: false, firstInvalidId: ids[2] });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget/verify` })).json()).toMatchObject({
+      valid: false,
+      firstInvalidId: ids[2],
+    });
   });
 
   it('detects a changed description and a removed transaction (broken link)', async () => {
     const s = await budgetTenant(t);
     const ids: string[] = [];
-    for (let i = 1; i <= 3; i++) ids.push((await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: `งวด ${i}`, entries: contribution(s.municipal.id, 1000 * i) })).json().id);
+    for (let i = 1; i <= 3; i++)
+      ids.push(
+        (
+          await s.api.post(`${s.base}/ledger/transactions`, {
+            kind: 'contribution',
+            occurredOn: '2026-01-10',
+            description: `งวด ${i}`,
+            entries: contribution(s.municipal.id, 1000 * i),
+          })
+        ).json().id,
+      );
     await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table ledger_transactions disable trigger ledger_transactions_guard`);
       await tx.execute(sql`alter table ledger_entries disable trigger ledger_entries_guard`);
@@ -179,7 +256,12 @@ describe('hash chain', () => {
     const s = await budgetTenant(t);
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        (i % 2 ? s.api : s.checker).post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-03-01', description: `พร้อมกัน ${i}`, entries: contribution(s.municipal.id, 1000 + i) }),
+        (i % 2 ? s.api : s.checker).post(`${s.base}/ledger/transactions`, {
+          kind: 'contribution',
+          occurredOn: '2026-03-01',
+          description: `พร้อมกัน ${i}`,
+          entries: contribution(s.municipal.id, 1000 + i),
+        }),
       ),
     );
     for (const r of results) expect(r.statusCode, r.body).toBe(201);
@@ -192,18 +274,43 @@ describe('hash chain', () => {
 describe('maker-checker', () => {
   it('holds transactions above the threshold until a different officer approves; rejection needs a reason', async () => {
     const s = await budgetTenant(t);
-    const put = (cookie: string, body: unknown) => t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: body as never, headers: { cookie, origin: 'http://localhost', host: 'localhost' } });
+    const put = (cookie: string, body: unknown) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${s.base}/budget/settings`,
+        payload: body as never,
+        headers: { cookie, origin: 'http://localhost', host: 'localhost' },
+      });
     expect((await put(s.checker.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(403); // officers do not set the threshold
     expect((await put(s.api.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(200); // 10,000 baht
 
-    const small = (await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: 'ต่ำกว่าเกณฑ์', entries: contribution(s.municipal.id, 999_999) })).json();
+    const small = (
+      await s.coordinator.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-10',
+        description: 'ต่ำกว่าเกณฑ์',
+        entries: contribution(s.municipal.id, 999_999),
+      })
+    ).json();
     expect(small).toMatchObject({ status: 'posted', seq: 1, approver: null, approvalThresholdSatang: 1_000_000, reviewReasons: [] });
     // exactly the threshold waits too (>=)
-    const exact = (await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-10', description: 'เท่ากับเกณฑ์พอดี', entries: contribution(s.municipal.id, 1_000_000) })).json();
+    const exact = (
+      await s.coordinator.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-10',
+        description: 'เท่ากับเกณฑ์พอดี',
+        entries: contribution(s.municipal.id, 1_000_000),
+      })
+    ).json();
     expect(exact).toMatchObject({ status: 'pending', reviewReasons: ['threshold'] });
     expect((await s.checker.post(`${s.base}/ledger/transactions/${exact.id}/reject`, { reason: 'ทดสอบเกณฑ์' })).statusCode).toBe(200);
 
-    const big = await s.coordinator.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-11', description: 'สิ่งของจากห้างฯ', entries: contribution(s.inKind.id, 1_000_001) });
+    const big = await s.coordinator.post(`${s.base}/ledger/transactions`, {
+      kind: 'contribution',
+      occurredOn: '2026-01-11',
+      description: 'สิ่งของจากห้างฯ',
+      entries: contribution(s.inKind.id, 1_000_001),
+    });
     expect(big.statusCode).toBe(201);
     const pending = big.json();
     expect(pending).toMatchObject({ status: 'pending', seq: null, hash: null, party: { id: s.org.id } });
@@ -212,14 +319,21 @@ describe('maker-checker', () => {
     expect((await s.api.get(`${s.base}/budget/funds`)).json().items.find((f: { id: string }) => f.id === s.inKind.id).receivedSatang).toBe(0);
 
     // the maker cannot approve; a coordinator is not a checker
-    const own = await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-12', description: 'รายการของผู้ดูแล', entries: contribution(s.municipal.id, 2_000_000) });
+    const own = await s.api.post(`${s.base}/ledger/transactions`, {
+      kind: 'contribution',
+      occurredOn: '2026-01-12',
+      description: 'รายการของผู้ดูแล',
+      entries: contribution(s.municipal.id, 2_000_000),
+    });
     expect((await s.api.post(`${s.base}/ledger/transactions/${own.json().id}/approve`)).statusCode).toBe(403);
     expect((await s.coordinator.post(`${s.base}/ledger/transactions/${pending.id}/approve`)).statusCode).toBe(403);
     const listed = (await s.checker.get(`${s.base}/ledger/transactions?status=pending`)).json();
-    expect(listed.items.map((x: { id: string; canDecide: boolean }) => [x.id, x.canDecide]).sort()).toEqual([
-      [own.json().id, true],
-      [pending.id, true],
-    ].sort());
+    expect(listed.items.map((x: { id: string; canDecide: boolean }) => [x.id, x.canDecide]).sort()).toEqual(
+      [
+        [own.json().id, true],
+        [pending.id, true],
+      ].sort(),
+    );
     expect((await s.api.get(`${s.base}/ledger/transactions/${own.json().id}`)).json().canDecide).toBe(false);
 
     const ok = await s.checker.post(`${s.base}/ledger/transactions/${pending.id}/approve`);
@@ -239,11 +353,27 @@ describe('maker-checker', () => {
 describe('evidence', () => {
   it('attaches a receipt photo or PDF (by content), refuses other files, and serves it back', async () => {
     const s = await budgetTenant(t);
-    const tr = (await s.api.post(`${s.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(s.municipal.id, 1000) })).json();
+    const tr = (
+      await s.api.post(`${s.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-15',
+        description: 'รับงบ',
+        entries: contribution(s.municipal.id, 1000),
+      })
+    ).json();
     const upload = (name: string, bytes: Buffer) => {
       const boundary = 'x-boundary-budget';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({ method: 'POST', url: `${s.base}/ledger/transactions/${tr.id}/evidence`, payload, headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: `${s.base}/ledger/transactions/${tr.id}/evidence`,
+        payload,
+        headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('receipt')]);
     const ok = await upload('ใบเสร็จ.png', png);
@@ -262,19 +392,36 @@ describe('evidence', () => {
 describe('tenant isolation', () => {
   it("keeps one tenant's ledger, funds and chain away from another", async () => {
     const a = await budgetTenant(t);
-    const tr = (await a.api.post(`${a.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'รับงบ', entries: contribution(a.municipal.id, 1000) })).json();
+    const tr = (
+      await a.api.post(`${a.base}/ledger/transactions`, {
+        kind: 'contribution',
+        occurredOn: '2026-01-15',
+        description: 'รับงบ',
+        entries: contribution(a.municipal.id, 1000),
+      })
+    ).json();
     const b = await tenantWithUser(t, 'admin');
     expect((await b.api.get(`${b.base}/ledger/transactions/${tr.id}`)).statusCode).toBe(404);
     expect((await b.api.get(`${b.base}/ledger/transactions`)).json().total).toBe(0);
     expect((await b.api.get(`${b.base}/budget/funds`)).json().total).toBe(0);
     expect((await b.api.post(`${b.base}/ledger/transactions/${tr.id}/reverse`, { reason: 'ข้ามองค์กร' })).statusCode).toBe(404);
-    const cross = await b.api.post(`${b.base}/ledger/transactions`, { kind: 'contribution', occurredOn: '2026-01-15', description: 'ใช้แหล่งเงินของที่อื่น', entries: contribution(a.municipal.id, 1000) });
+    const cross = await b.api.post(`${b.base}/ledger/transactions`, {
+      kind: 'contribution',
+      occurredOn: '2026-01-15',
+      description: 'ใช้แหล่งเงินของที่อื่น',
+      entries: contribution(a.municipal.id, 1000),
+    });
     expect(cross.statusCode).toBe(400);
-    expect(cross.json().error.fields['entries.0.fundId']).toBeTruthy();
+    expect(cross.json().error.fields['entries.0.fundId']).toBe('ไม่พบแหล่งเงินนี้');
     expect((await a.api.get(`/api/v1/t/${b.tenant.slug}/ledger/verify`)).statusCode).toBe(403);
     expect((await b.api.get(`${b.base}/ledger/verify`)).json()).toMatchObject({ valid: true, checked: 0 });
     // row-level security: the app role set to tenant B sees none of A's ledger rows
-    const seen = await withTenant(t.database.db, b.tenant.id, (tx) => tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.transactionId, tr.id))));
+    const seen = await withTenant(t.database.db, b.tenant.id, (tx) =>
+      tx
+        .select()
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.transactionId, tr.id))),
+    );
     expect(seen).toHaveLength(0);
   });
 });

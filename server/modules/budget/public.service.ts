@@ -28,15 +28,37 @@ export async function publicLedger(ctx: TenantContext, q: z.output<typeof public
       .offset((q.page - 1) * q.pageSize);
     const txs = rows.map((x) => x.r);
     const ids = txs.map((x) => x.id);
-    const entries = ids.length ? await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids))).orderBy(asc(ledgerEntries.lineNo)) : [];
-    const funds = new Map((await tx.select({ id: budgetFunds.id, name: budgetFunds.name }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId))).map((f) => [f.id, f.name]));
-    const lines = new Map((await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, tenantId))).map((l) => [l.id, l.name]));
+    const entries = ids.length
+      ? await tx
+          .select()
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
+          .orderBy(asc(ledgerEntries.lineNo))
+      : [];
+    const funds = new Map(
+      (await tx.select({ id: budgetFunds.id, name: budgetFunds.name }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId))).map((f) => [f.id, f.name]),
+    );
+    const lines = new Map(
+      (await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, tenantId))).map((l) => [l.id, l.name]),
+    );
     const partyIds = [...new Set(txs.map((x) => x.partyId).filter((x): x is string => !!x))];
-    const ps = partyIds.length ? await tx.select({ id: parties.id, name: parties.name, kind: parties.kind }).from(parties).where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds))) : [];
+    const ps = partyIds.length
+      ? await tx
+          .select({ id: parties.id, name: parties.name, kind: parties.kind })
+          .from(parties)
+          .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
+      : [];
     const party = new Map(ps.map((p) => [p.id, p]));
     const reversed = txs.map((x) => x.reversesId).filter((x): x is string => !!x);
     const reversedSeq = reversed.length
-      ? new Map((await tx.select({ id: t.id, seq: t.seq }).from(t).where(and(eq(t.tenantId, tenantId), inArray(t.id, reversed)))).map((r) => [r.id, r.seq]))
+      ? new Map(
+          (
+            await tx
+              .select({ id: t.id, seq: t.seq })
+              .from(t)
+              .where(and(eq(t.tenantId, tenantId), inArray(t.id, reversed)))
+          ).map((r) => [r.id, r.seq]),
+        )
       : new Map<string, number | null>();
     return {
       items: txs.map((x) => {

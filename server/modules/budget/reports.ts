@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ACCOUNT_TH, type Checkpoint, FUND_KIND_TH, TRANSACTION_KIND_TH, type FundKind, type LedgerAccount, type TransactionKind } from '../../../common/schemas/budget';
+import {
+  ACCOUNT_TH,
+  type Checkpoint,
+  FUND_KIND_TH,
+  TRANSACTION_KIND_TH,
+  type FundKind,
+  type LedgerAccount,
+  type TransactionKind,
+} from '../../../common/schemas/budget';
 import { bahtText } from '../../../common/thai/bahttext';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions, parties } from '../../db/schema';
@@ -36,11 +44,25 @@ export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Pr
       .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.fiscalYear, fiscalYear), eq(ledgerTransactions.status, 'posted')))
       .orderBy(asc(ledgerTransactions.seq));
     const ids = txs.map((t) => t.id);
-    const entries = ids.length ? await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, ctx.tenant.id), inArray(ledgerEntries.transactionId, ids))).orderBy(asc(ledgerEntries.lineNo)) : [];
-    const funds = await tx.select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind }).from(budgetFunds).where(eq(budgetFunds.tenantId, ctx.tenant.id));
+    const entries = ids.length
+      ? await tx
+          .select()
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.tenantId, ctx.tenant.id), inArray(ledgerEntries.transactionId, ids)))
+          .orderBy(asc(ledgerEntries.lineNo))
+      : [];
+    const funds = await tx
+      .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind })
+      .from(budgetFunds)
+      .where(eq(budgetFunds.tenantId, ctx.tenant.id));
     const lines = await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, ctx.tenant.id));
     const partyIds = [...new Set(txs.map((t) => t.partyId).filter((x): x is string => !!x))];
-    const ps = partyIds.length ? await tx.select({ id: parties.id, name: parties.name }).from(parties).where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, partyIds))) : [];
+    const ps = partyIds.length
+      ? await tx
+          .select({ id: parties.id, name: parties.name })
+          .from(parties)
+          .where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, partyIds)))
+      : [];
     return { txs, entries, funds, lines, ps, checkpoint: await latestCheckpoint(tx, ctx.tenant.id) };
   });
   const fund = new Map(data.funds.map((f) => [f.id, f]));
@@ -133,7 +155,16 @@ export async function summaryWorkbook(ctx: TenantContext, fiscalYear: number): P
   ]);
   const sum = { planned: 0, allocated: 0, committed: 0, spent: 0, remaining: 0 };
   for (const l of lines) {
-    ws.addRow([l.plan.name, l.project?.name ?? '', l.name, baht(l.plannedSatang), baht(l.allocatedSatang), baht(l.committedSatang), baht(l.spentSatang), baht(l.remainingSatang)]);
+    ws.addRow([
+      l.plan.name,
+      l.project?.name ?? '',
+      l.name,
+      baht(l.plannedSatang),
+      baht(l.allocatedSatang),
+      baht(l.committedSatang),
+      baht(l.spentSatang),
+      baht(l.remainingSatang),
+    ]);
     sum.planned += l.plannedSatang;
     sum.allocated += l.allocatedSatang;
     sum.committed += l.committedSatang;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db';
-import { rows, type PartySummaryRow } from '../manpower/shared';
+import { type PartySummaryRow } from '../manpower/shared';
+import { rows } from '../../platform/sql';
 
 export interface CommitteeRow {
   id: string;

@@ -19,7 +19,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { existingPartyIds } from '../partners/partners.repository';
-import { likePattern } from '../../platform/sql';
+import { likePattern, rows } from '../../platform/sql';
 import { asSummary } from '../manpower/shared';
 import * as repo from './committees.repository';
 import { inOfficeOn } from './quorum';
@@ -300,10 +300,8 @@ export function removeMember(ctx: TenantContext, committeeId: string, memberId: 
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const c = await lockCommittee(tx, ctx, committeeId);
     const before = await loadMember(tx, ctx, committeeId, memberId);
-    const attended = (await tx.execute(
-      sql`select 1 from meeting_attendance where tenant_id = ${ctx.tenant.id} and member_id = ${memberId} limit 1`,
-    )) as unknown as { rows: unknown[] };
-    if (attended.rows.length) throw new AppError('conflict', { endDate: 'member_has_attendance' });
+    const attended = await rows(tx, sql`select 1 from meeting_attendance where tenant_id = ${ctx.tenant.id} and member_id = ${memberId} limit 1`);
+    if (attended.length) throw new AppError('conflict', { endDate: 'member_has_attendance' });
     await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenantId, ctx.tenant.id), eq(committeeMembers.id, memberId)));
     await audit(tx, ctx, {
       entity: 'committee_member',

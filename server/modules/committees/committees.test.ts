@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 import { MESSAGES } from '../../platform/messages';
-import { extractText } from '../knowledge/files';
+import { extractText } from '../knowledge/extract-text';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -9,13 +9,14 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetLineApproval, setBudgetLineApproval } from '../budget/adoption';
-import { asSummary, assertPeople, rows } from '../manpower/shared';
+import { asSummary, assertPeople } from '../manpower/shared';
 import { createTask } from '../manpower/tasks.service';
 import { planAdoption, setPlanAdoption } from '../plans/adoption';
 import { regulationVersionAdoption, setRegulationVersionAdoption } from '../regulations/adoption';
 import * as repo from './committees.repository';
 import { getMeeting, loadMeetingRow, lockOpenMeeting, roster } from './meetings.service';
 import { today } from './committees.service';
+import { rows } from '../../platform/sql';
 
 const TARGET_KIND = { adopt_plan: 'plan', approve_budget_line: 'budget_line', adopt_regulation_version: 'regulation_version', revoke: 'resolution' } as const;
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { evidenceFile } from '../../../common/schemas/evidence';
 import { anyTenantRole, editors } from '../../platform/access';
-import { readUpload } from '../knowledge/attachments';
+import { readUpload } from '../../platform/files/upload';
 import { addEvidenceFile, type EvidenceOwner, removeEvidenceFile, sendEvidenceFile } from './evidence.service';
 
 const tenant = z.string().max(64);

@@ -5,11 +5,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { EVIDENCE_FILE_KINDS, EVIDENCE_MAX_FILES, type EvidenceFile, type EvidenceFileKind } from '../../../common/schemas/evidence';
 import { evidenceFiles, planActivities, planProgressReports, strategyIndicators, strategyMeasurements } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import { canAct, type TenantContext } from '../../platform/context';
+import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { Upload } from '../knowledge/attachments';
-import { blobPath, detectKind, IMAGE_KINDS, MEDIA_TYPES, removeBlob, sha256, storeBlob, withExtension } from '../knowledge/files';
+import type { Upload } from '../../platform/files/upload';
+import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
+import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
 
 /**
  * Evidence files of progress reports and indicator measurements: photos (PNG, JPEG, WebP) and PDFs, judged
@@ -126,7 +127,7 @@ export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner
           mediaType: MEDIA_TYPES[kind],
           sizeBytes: upload.buffer.length,
           sha256: hash,
-          uploadedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+          uploadedByUserId: actorUserId(ctx),
           uploadedByName: ctx.actor.user.name,
         })
         .returning();
@@ -172,22 +173,7 @@ export async function sendEvidenceFile(ctx: TenantContext, dataDir: string, owne
   if (!row) throw new AppError('not_found');
   const file = blobPath(evidenceRoot(dataDir), ctx.tenant.id, row.sha256);
   if (!fs.existsSync(file)) throw new AppError('not_found');
-  const inline = !download && (IMAGE_KINDS.has(row.kind as EvidenceFileKind) || row.kind === 'pdf');
-  const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', row.mediaType)
-    .header('content-length', String(row.sizeBytes))
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-    .header('cache-control', 'private, max-age=3600')
-    .header('etag', `"${row.sha256}"`)
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-security-policy',
-      row.kind === 'pdf'
-        ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-        : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    )
-    .send(fs.createReadStream(file));
+  return sendStoredFile(reply, file, row, { inline: !download && (IMAGE_KINDS.has(row.kind as EvidenceFileKind) || row.kind === 'pdf') });
 }
 
 /** Remove one file: its uploader (still an editor) or an officer/admin; 403 for anyone else. */

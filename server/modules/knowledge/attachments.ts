@@ -1,24 +1,15 @@
 import fs from 'node:fs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { and, eq, inArray } from 'drizzle-orm';
-import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentKind } from '../../../common/schemas/knowledge';
+import { type Attachment, type AttachmentKind } from '../../../common/schemas/knowledge';
 import { knowledgeAttachments, knowledgeForums } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import {
-  blobPath,
-  detectKind,
-  IMAGE_KINDS,
-  MEDIA_TYPES,
-  removeBlob,
-  safeFilename,
-  sha256,
-  storeBlob,
-  UnsafeFilenameError,
-  withExtension,
-} from './files';
+import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
+import type { Upload } from '../../platform/files/upload';
+import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
 import * as repo from './knowledge.repository';
 import { extractOffLoop } from './text-work';
 import { segmented } from './thai-text';
@@ -41,51 +32,6 @@ export function presentAttachment(ctx: TenantContext, f: repo.AttachmentListRow)
     createdAt: new Date(f.createdAt).toISOString(),
     url: f.itemId ? `${base}/knowledge/${f.itemId}/attachments/${f.id}` : `${base}/forums/${f.forumId}/attachments/${f.id}`,
   };
-}
-
-export interface Upload {
-  buffer: Buffer;
-  filename: string;
-  caption: string | null;
-}
-
-/**
- * Read the multipart request: one `file` part (at most ATTACHMENT_MAX_BYTES) and an optional `caption` field.
- * An unsafe file name is refused before its bytes are read.
- */
-export async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw new AppError('validation_failed', { file: 'required' });
-  let upload: { buffer: Buffer; filename: string } | null = null;
-  let caption: string | null = null;
-  try {
-    for await (const part of req.parts({ preservePath: true, limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 2000 } })) {
-      if (part.type === 'file') {
-        if (upload || part.fieldname !== 'file') {
-          part.file.resume();
-          continue;
-        }
-        let filename: string;
-        try {
-          filename = safeFilename(part.filename);
-        } catch (err) {
-          part.file.resume();
-          if (err instanceof UnsafeFilenameError) throw new AppError('validation_failed', { file: 'unsafe_filename' });
-          throw err;
-        }
-        upload = { buffer: await part.toBuffer(), filename };
-      } else if (part.fieldname === 'caption' && typeof part.value === 'string') {
-        caption = part.value.trim().slice(0, 500) || null;
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { file: 'file_too_large' });
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw new AppError('validation_failed', { file: 'one_file_only' });
-    throw err;
-  }
-  if (!upload || upload.buffer.length === 0) throw new AppError('validation_failed', { file: 'required' });
-  return { ...upload, caption };
 }
 
 async function assertOwner(tx: Tx, ctx: TenantContext, owner: Owner): Promise<string> {
@@ -158,7 +104,7 @@ export async function addAttachment(
           textContent: extracted.text,
           textStatus: extracted.status,
           searchText: extracted.searchText,
-          uploadedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+          uploadedByUserId: actorUserId(ctx),
           uploadedByName: ctx.actor.user.name,
           ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
         })
@@ -200,25 +146,7 @@ export async function sendAttachment(ctx: TenantContext, dataDir: string, owner:
   if (!row) throw new AppError('not_found');
   const file = blobPath(dataDir, ctx.tenant.id, row.sha256);
   if (!fs.existsSync(file)) throw new AppError('not_found');
-  const inline = !download && (IMAGE_KINDS.has(row.kind as AttachmentKind) || row.kind === 'pdf' || row.kind === 'text');
-  const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return (
-    reply
-      .header('content-type', row.mediaType)
-      .header('content-length', String(row.sizeBytes))
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-      .header('cache-control', 'private, max-age=3600')
-      .header('etag', `"${row.sha256}"`)
-      .header('x-content-type-options', 'nosniff')
-      // nothing in a served file may run; PDFs keep the browser's viewer (a sandboxed document cannot show it)
-      .header(
-        'content-security-policy',
-        row.kind === 'pdf'
-          ? "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-          : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      )
-      .send(fs.createReadStream(file))
-  );
+  return sendStoredFile(reply, file, row, { inline: !download && (IMAGE_KINDS.has(row.kind as AttachmentKind) || row.kind === 'pdf' || row.kind === 'text') });
 }
 
 export async function removeAttachment(ctx: TenantContext, dataDir: string, owner: Owner, id: string): Promise<void> {

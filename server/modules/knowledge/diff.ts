@@ -25,7 +25,11 @@ const MAX_WORD_EDITS = 500;
 /** Word-level differences between two short texts (Thai words split by the segmenter). */
 export function diffWords(before: string, after: string): DiffPart[] {
   const changes = diffArrays(pieces(before), pieces(after), { maxEditLength: MAX_WORD_EDITS });
-  if (!changes) return merge([{ op: 'removed', text: before }, { op: 'added', text: after }]);
+  if (!changes)
+    return merge([
+      { op: 'removed', text: before },
+      { op: 'added', text: after },
+    ]);
   return merge(changes.map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: c.value.join('') })));
 }
 

@@ -16,17 +16,16 @@ import type { PartySummary } from '../../../common/schemas/partners';
 import { fiscalYearOf, fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
 import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { likePattern, thaiOrder, totalOver, isoTime } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
 import { pageTotal } from '../../platform/page-total';
 
 type ForumRow = typeof knowledgeForums.$inferSelect;
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 const headCount = sql<number>`(${knowledgeForums.otherHeadCount} + coalesce((select sum(p.head_count)::int from knowledge_forum_participants p where p.tenant_id = ${knowledgeForums.tenantId} and p.forum_id = ${knowledgeForums.id}), 0))::int`;
 const participantCount = sql<number>`(select count(*)::int from knowledge_forum_participants p where p.tenant_id = ${knowledgeForums.tenantId} and p.forum_id = ${knowledgeForums.id})`;
@@ -58,8 +57,8 @@ function present(r: Omit<Joined, 'total'>): Forum {
     participantCount: r.participantCount,
     itemCount: r.itemCount,
     photoCount: r.photoCount,
-    createdAt: iso(f.createdAt),
-    updatedAt: iso(f.updatedAt),
+    createdAt: isoTime(f.createdAt),
+    updatedAt: isoTime(f.updatedAt),
   };
 }
 
@@ -276,7 +275,7 @@ export async function createForumTx(
       hostNetworkId: input.hostNetworkId ?? null,
       topics: [...new Set(input.topics)],
       otherHeadCount: input.otherHeadCount,
-      createdByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+      createdByUserId: actorUserId(ctx),
       createdAt: at,
       updatedAt: at,
     })

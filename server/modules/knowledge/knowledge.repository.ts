@@ -14,7 +14,7 @@ import {
 } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { thaiOrder } from '../../platform/sql';
+import { thaiOrder, rows } from '../../platform/sql';
 
 export type ItemRow = typeof knowledgeItems.$inferSelect;
 export type AttachmentRow = typeof knowledgeAttachments.$inferSelect;
@@ -247,8 +247,9 @@ export async function refreshSearchFiles(tx: Tx, tenantId: string, itemId: strin
 /** The calling user's linked partner in this tenant, if any. */
 export async function myPartyId(tx: Tx, ctx: TenantContext): Promise<string | null> {
   if (ctx.actor.role === 'system') return null;
-  const r = (await tx.execute(
+  const found = await rows<{ party_id: string | null }>(
+    tx,
     sql`select party_id from tenant_users where tenant_id = ${ctx.tenant.id} and user_id = ${ctx.actor.user.id} limit 1`,
-  )) as unknown as { rows: { party_id: string | null }[] };
-  return r.rows[0]?.party_id ?? null;
+  );
+  return found[0]?.party_id ?? null;
 }

@@ -29,7 +29,8 @@ import {
   tagCount,
 } from '../../../common/schemas/knowledge';
 import { anyTenantRole, editors, officers } from '../../platform/access';
-import { addAttachment, collectBlobs, readUpload, removeAttachment, sendAttachment } from './attachments';
+import { readUpload } from '../../platform/files/upload';
+import { addAttachment, collectBlobs, removeAttachment, sendAttachment } from './attachments';
 import * as forums from './forums.service';
 import { knowledgeMetrics as metrics } from './metrics';
 import * as service from './knowledge.service';

@@ -18,10 +18,10 @@ import type {
 } from '../../../common/schemas/knowledge';
 import { knowledgeAttachments, knowledgeItems, knowledgeVersions, knowledgeViews, type VersionParty } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { totalOver } from '../../platform/sql';
+import { totalOver, isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
@@ -31,13 +31,11 @@ import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './t
 import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 import { pageTotal } from '../../platform/page-total';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 export { todayInThailand } from '../../platform/today';
 import { todayInThailand } from '../../platform/today';
 
 const EDIT_ROLES = ['admin', 'officer', 'coordinator', 'platform_admin', 'system'];
 const canEdit = (ctx: TenantContext) => EDIT_ROLES.includes(ctx.actor.role);
-const actorId = (ctx: TenantContext) => (ctx.actor.role === 'system' ? null : ctx.actor.user.id);
 
 // ---- presentation ----
 
@@ -57,8 +55,8 @@ function presentItem(r: repo.ListRow & repo.RelationColumns): KnowledgeItem {
     views: r.views,
     createdBy: r.createdByName,
     updatedBy: r.updatedByName,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
+    createdAt: isoTime(r.createdAt),
+    updatedAt: isoTime(r.updatedAt),
   };
 }
 
@@ -464,7 +462,7 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
     parties: dedupe(input.parties, (p) => p.partyId).map((p) => ({ partyId: p.partyId, role: p.role })),
   };
   await checkState(tx, ctx, state);
-  const who = { id: actorId(ctx), name: ctx.actor.user.name };
+  const who = { id: actorUserId(ctx), name: ctx.actor.user.name };
   const at = opts.createdAt ?? new Date();
   const [row] = await tx
     .insert(knowledgeItems)
@@ -532,7 +530,7 @@ async function applyChange(
   const changed = changedFields(before, next);
   if (!changed.length && meta.restoredFrom === null) return null;
   await checkState(tx, ctx, next, meta.restoredFrom !== null);
-  const who = { id: actorId(ctx), name: ctx.actor.user.name };
+  const who = { id: actorUserId(ctx), name: ctx.actor.user.name };
   const version = row.version + 1;
   // the version number moves only from the one we read: a concurrent edit makes this update match nothing
   const [after] = await tx
@@ -659,7 +657,7 @@ const presentVersionSummary = (
   note: v.note,
   restoredFrom: v.restoredFrom,
   editedBy: v.editedByName,
-  createdAt: iso(v.createdAt),
+  createdAt: isoTime(v.createdAt),
   changed: v.changed,
 });
 

@@ -143,7 +143,7 @@ describe('knowledge items', () => {
     // an edit based on an old version is refused
     const stale = await admin.patch(url, { body: 'ทับของคนอื่น', baseVersion: 2 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.fields.baseVersion).toBeTruthy();
+    expect(stale.json().error.fields.baseVersion).toContain('มีผู้อื่นแก้ไขชุดความรู้นี้ไปแล้ว');
 
     const history = (await admin.get(`${url}/versions`)).json();
     expect(history.total).toBe(3);

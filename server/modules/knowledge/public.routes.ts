@@ -24,12 +24,29 @@ export async function publicKnowledgeRoutes(app: FastifyInstance) {
   };
   r.get(
     base,
-    { config: { access: PUBLIC }, schema: { tags, summary: 'Public knowledge items, newest first (q: words in the title or summary)', params: tenantParams, querystring: publicKnowledgeQuery, response: { 200: publicKnowledgeList } } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'Public knowledge items, newest first (q: words in the title or summary)',
+        params: tenantParams,
+        querystring: publicKnowledgeQuery,
+        response: { 200: publicKnowledgeList },
+      },
+    },
     async (req) => listPublic(app.db, await tenantOf(req.params.tenant), req.query),
   );
   r.get(
     `${base}/:id`,
-    { config: { access: PUBLIC }, schema: { tags, summary: 'One public knowledge item with its files (404 unless it is public)', params: itemParams, response: { 200: publicKnowledgeDetail } } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'One public knowledge item with its files (404 unless it is public)',
+        params: itemParams,
+        response: { 200: publicKnowledgeDetail },
+      },
+    },
     async (req) => publicKnowledgeItem(app.db, await tenantOf(req.params.tenant), req.params.id),
   );
   r.get(

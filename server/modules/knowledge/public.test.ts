@@ -17,7 +17,14 @@ beforeAll(async () => {
   const coordinator = (await admin.post(`${base}/partners`, { kind: 'person', name: 'นายบุญมา แก่ฝาย', sector: 'locality' })).json().id;
   const net = (await admin.post(`${base}/networks`, { name: 'เครือข่ายผู้ใช้น้ำ', pillar: 'locality', coordinatorPartyId: coordinator })).json().id;
   const make = async (title: string, visibility: string) => {
-    const res = await admin.post(`${base}/knowledge`, { type: 'local_wisdom', title, body: `เนื้อหา **${title}**`, visibility, networkIds: [net], publishedOn: '2026-11-01' });
+    const res = await admin.post(`${base}/knowledge`, {
+      type: 'local_wisdom',
+      title,
+      body: `เนื้อหา **${title}**`,
+      visibility,
+      networkIds: [net],
+      publishedOn: '2026-11-01',
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -26,7 +33,12 @@ beforeAll(async () => {
   ids.network = await make('บันทึกของเครือข่าย', 'network');
   const form = new FormData();
   form.append('file', new Blob(['กติกาการปันน้ำ ฉบับประชาคม']), 'กติกา.txt');
-  const up = await t.app.inject({ method: 'POST', url: `${base}/knowledge/${ids.public}/attachments`, payload: form as never, headers: { cookie: admin.cookie, origin: ORIGIN, host: 'localhost' } });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `${base}/knowledge/${ids.public}/attachments`,
+    payload: form as never,
+    headers: { cookie: admin.cookie, origin: ORIGIN, host: 'localhost' },
+  });
   expect(up.statusCode, up.body).toBe(201);
   fileId = up.json().id;
 });

@@ -3,6 +3,7 @@ import { and } from 'drizzle-orm';
 import { knowledgeItems, knowledgeTerms } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { normalizeText, queryTerms, titleTerms, toTsQuery, words, type ParsedQuery } from './thai-text';
+import { rows } from '../../platform/sql';
 
 /**
  * How a knowledge search runs at scale (see docs/ARCHITECTURE.md, "Knowledge search"):
@@ -20,10 +21,8 @@ export const BROAD_MATCHES = 1000;
 const SPELLING_SIMILARITY = 0.5;
 
 export async function plannedRows(tx: Tx, where: SQL | undefined): Promise<number> {
-  const r = (await tx.execute(sql`explain (format json) select 1 from knowledge_items where ${where ?? sql`true`}`)) as unknown as {
-    rows: { 'QUERY PLAN': unknown }[];
-  };
-  const raw = r.rows[0]?.['QUERY PLAN'];
+  const [explained] = await rows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) select 1 from knowledge_items where ${where ?? sql`true`}`);
+  const raw = explained?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
   return plan[0]?.Plan['Plan Rows'] ?? 0;
 }
@@ -75,14 +74,15 @@ export async function correctSpelling(tx: Tx, tenantId: string, text: string): P
       out.push(part);
       continue;
     }
-    const r = (await tx.execute(sql`
+    const terms = await rows<{ term: string }>(
+      tx,
+      sql`
       select term from knowledge_terms
       where tenant_id = ${tenantId} and term % ${typed}
-      order by similarity(term, ${typed}) desc, term limit 20`)) as unknown as { rows: { term: string }[] };
+      order by similarity(term, ${typed}) desc, term limit 20`,
+    );
     // trigram similarity finds the candidates; the fewest edits chooses (ธนาคารชยะ → ธนาคารขยะ, not the shorter ธนาคาร)
-    const ranked = r.rows
-      .map((x) => ({ term: x.term, edits: editDistance(typed, x.term) }))
-      .filter((x) => x.edits <= Math.max(1, Math.floor(typed.length / 4)));
+    const ranked = terms.map((x) => ({ term: x.term, edits: editDistance(typed, x.term) })).filter((x) => x.edits <= Math.max(1, Math.floor(typed.length / 4)));
     ranked.sort((a, b) => a.edits - b.edits);
     const best = ranked[0]?.term;
     if (best && best !== typed) {

@@ -1,6 +1,6 @@
 import type { AttachmentKind } from '../../../common/schemas/knowledge';
 import { WorkerPool } from '../../platform/worker-pool';
-import { IMAGE_KINDS } from './files';
+import { IMAGE_KINDS } from '../../platform/files/kinds';
 import { renderMarkdown } from './markdown';
 import { bodyDerived, extractForSearch, type BodyDerived, type ExtractedForSearch, type tasks } from './text-worker';
 

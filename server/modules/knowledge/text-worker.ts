@@ -1,5 +1,5 @@
 import type { AttachmentKind } from '../../../common/schemas/knowledge';
-import { extractText, type Extracted } from './files';
+import { extractText, type Extracted } from './extract-text';
 import { markdownText, renderMarkdown } from './markdown';
 import { segmented } from './thai-text';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, parseQuery, queryTerms, segmented, snippet, toTsQuery, words } from './thai-text';
 import { renderMarkdown, markdownText } from './markdown';
-import { detectKind, ooxmlText, safeFilename, UnsafeFilenameError, withExtension } from './files';
+import { detectKind, safeFilename, UnsafeFilenameError, withExtension } from '../../platform/files/kinds';
+import { ooxmlText } from './extract-text';
 import { diffLines, diffWords } from './diff';
 
 describe('Thai words for search', () => {

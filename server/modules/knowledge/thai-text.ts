@@ -46,7 +46,7 @@ function chunkEnd(text: string, start: number): number {
 
 /** Intl.Segmenter's word segments of `text`, in linear time (see SEGMENT_CHUNK). */
 export function* segments(text: string): Generator<Segment> {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = chunkEnd(text, start);
     for (const s of segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end)))
       yield { segment: s.segment, index: start + s.index, isWordLike: s.isWordLike ?? false };

@@ -16,18 +16,18 @@ import {
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { tenants, volunteerHours } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import { type TenantContext, type TenantRef } from '../../platform/context';
+import { type TenantContext, type TenantRef, actorUserId } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { fiscalYears } from '../years/years.service';
 import { teamHoursFilter } from './teams.service';
-import { activityInNetworks, actorPartyId, assertPeople, isEditor, isOfficer, iso, reviewableNetworks, rows, type ActivityRef } from './shared';
+import { activityInNetworks, actorPartyId, assertPeople, isEditor, isOfficer, reviewableNetworks, type ActivityRef } from './shared';
 
 const DAY_MINUTES = 24 * 60;
 
 export { todayInThailand } from '../../platform/today';
 import { todayInThailand } from '../../platform/today';
-import { likePattern } from '../../platform/sql';
+import { likePattern, isoTime, rows } from '../../platform/sql';
 
 type LogRow = {
   id: string;
@@ -61,9 +61,9 @@ export const presentLog = (r: LogRow): HourLog => ({
   status: r.status as HourStatus,
   returnReason: r.returnReason,
   reviewedBy: r.reviewedBy,
-  reviewedAt: r.reviewedAt ? iso(r.reviewedAt) : null,
+  reviewedAt: r.reviewedAt ? isoTime(r.reviewedAt) : null,
   canReview: r.canReview,
-  createdAt: iso(r.createdAt),
+  createdAt: isoTime(r.createdAt),
 });
 
 interface Viewer {
@@ -211,7 +211,7 @@ export function createHours(ctx: TenantContext, input: z.output<typeof hoursInpu
         fiscalYear: fiscalYearOf(input.date),
         minutes,
         note: input.note ?? null,
-        loggedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+        loggedByUserId: actorUserId(ctx),
       })
       .returning({ id: volunteerHours.id });
     const log = await loadLog(tx, ctx, v, row.id);
@@ -293,7 +293,7 @@ export function reviewHours(ctx: TenantContext, id: string, decision: { status: 
       .set({
         status: decision.status,
         returnReason: decision.status === 'returned' ? decision.reason : null,
-        reviewedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+        reviewedByUserId: actorUserId(ctx),
         reviewedByName: ctx.actor.user.name,
         reviewedAt: new Date(),
         updatedAt: new Date(),

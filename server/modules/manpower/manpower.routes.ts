@@ -37,10 +37,10 @@ import { AppError } from '../../platform/errors';
 import * as hours from './hours.service';
 import { myManpower as loadMine } from './me.service';
 import * as profiles from './profiles.service';
-import { rows } from './shared';
+
 import * as tasks from './tasks.service';
 import * as teams from './teams.service';
-import { likePattern } from '../../platform/sql';
+import { likePattern, rows } from '../../platform/sql';
 
 const activityOption = z.object({ id: z.uuid(), name: z.string(), planId: z.uuid(), planName: z.string(), fiscalYear: z.number().int() });
 

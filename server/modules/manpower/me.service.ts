@@ -5,8 +5,9 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { presentLog, selectLogs, todayInThailand } from './hours.service';
 import { loadProfile, presentProfile } from './profiles.service';
-import { actorPartyId, asSummary, reviewableNetworks, rows, type ActivityRef, type PartySummaryRow } from './shared';
+import { actorPartyId, asSummary, reviewableNetworks, type ActivityRef, type PartySummaryRow } from './shared';
 import { presentTask, selectTasks, tasksOfPerson } from './tasks.service';
+import { rows } from '../../platform/sql';
 
 type NetworkRow = MyManpower['networks'][number];
 

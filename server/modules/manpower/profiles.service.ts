@@ -6,8 +6,9 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { actorPartyId, isEditor, rows, type PartySummaryRow } from './shared';
+import { actorPartyId, isEditor, type PartySummaryRow } from './shared';
 import { todayInThailand } from '../../platform/today';
+import { rows } from '../../platform/sql';
 
 type ProfileRow = typeof personProfiles.$inferSelect;
 

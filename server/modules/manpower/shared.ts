@@ -3,12 +3,7 @@ import type { PartySummary } from '../../../common/schemas/partners';
 import { parties, tenantUsers } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-
-type Rows<T> = { rows: T[] };
-/** Run raw SQL in the transaction and return its rows. */
-export const rows = async <T>(tx: Tx, query: SQL) => ((await tx.execute(query)) as unknown as Rows<T>).rows;
-
-export const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+import { rows } from '../../platform/sql';
 
 export interface ActivityRef {
   id: string;

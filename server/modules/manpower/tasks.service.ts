@@ -7,9 +7,9 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../../platform/sql';
+import { likePattern, isoTime, rows } from '../../platform/sql';
 import { findHelpers } from './profiles.service';
-import { actorPartyId, asSummary, assertPeople, iso, rows, type ActivityRef, type PartySummaryRow } from './shared';
+import { actorPartyId, asSummary, assertPeople, type ActivityRef, type PartySummaryRow } from './shared';
 import { todayInThailand } from '../../platform/today';
 
 type TaskRow = {
@@ -44,7 +44,7 @@ export const presentTask = (r: TaskRow): Task => ({
   village: r.village,
   when: r.when as Availability | null,
   overdue: !!r.dueDate && r.dueDate < today() && (r.status === 'open' || r.status === 'in_progress'),
-  updatedAt: iso(r.updatedAt),
+  updatedAt: isoTime(r.updatedAt),
 });
 
 /** Tasks with their activity, plan, team and assignee, filtered by `where` (alias `tk`). */

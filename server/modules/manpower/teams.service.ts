@@ -7,8 +7,8 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../../platform/sql';
-import { activityRefs, asSummary, assertPeople, iso, rows, type PartySummaryRow } from './shared';
+import { likePattern, isoTime, rows } from '../../platform/sql';
+import { activityRefs, asSummary, assertPeople, type PartySummaryRow } from './shared';
 
 type NetworkRef = { id: string; name: string; pillar: TeamSummary['networks'][number]['pillar'] };
 type MemberNetworkRow = NetworkRef & { partyId: string; role: string };
@@ -73,7 +73,7 @@ export async function listTeams(ctx: TenantContext, q: z.output<typeof teamListQ
         lead: t.lead ? asSummary(t.lead) : null,
         memberCount: t.memberCount,
         networks: distinctNetworks(nets.filter((n) => ids.has(n.partyId))),
-        updatedAt: iso(t.updatedAt),
+        updatedAt: isoTime(t.updatedAt),
       };
     });
     return { items, total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
@@ -123,7 +123,7 @@ async function loadTeam(tx: Tx, ctx: TenantContext, id: string): Promise<Team> {
     lead: t.lead ? asSummary(t.lead) : null,
     memberCount: people.length,
     networks: distinctNetworks(nets),
-    updatedAt: iso(t.updatedAt),
+    updatedAt: isoTime(t.updatedAt),
     members: people.map((p) => ({
       ...asSummary(p),
       networks: nets.filter((n) => n.partyId === p.id).map((n) => ({ id: n.id, name: n.name, pillar: n.pillar, role: n.role })),

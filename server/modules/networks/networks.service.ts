@@ -16,15 +16,15 @@ import type {
 } from '../../../common/schemas/networks';
 import { networkMembers, networks, networkStageChanges } from '../../db/schema';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './networks.repository';
 import { todayInThailand } from '../../platform/today';
+import { isoTime } from '../../platform/sql';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 /** Today in Thailand, not in UTC (which is yesterday until 07:00 Bangkok time). */
 const today = () => todayInThailand();
 
@@ -42,8 +42,8 @@ function present(r: repo.NetworkJoined): Network {
     foundedOn: n.foundedOn,
     coordinator: r.coordinator?.id ? presentPartySummary(r.coordinator as never) : null,
     memberCount: r.memberCount,
-    createdAt: iso(n.createdAt),
-    updatedAt: iso(n.updatedAt),
+    createdAt: isoTime(n.createdAt),
+    updatedAt: isoTime(n.updatedAt),
   };
 }
 
@@ -122,7 +122,7 @@ async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: 
     toStage: to,
     changedOn: on,
     note,
-    changedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+    changedByUserId: actorUserId(ctx),
   });
 }
 

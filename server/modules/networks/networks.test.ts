@@ -74,7 +74,9 @@ describe('networks', () => {
     expect((await q('pillar=local')).items[0].name).toBe('เครือข่ายป้องกันภัยพิบัติ');
     expect((await q('stage=sustain&issue=health')).total).toBe(1);
     expect((await q(`q=${encodeURIComponent('ผู้สูงอายุ')}`)).total).toBe(1);
-    expect((await q('issue=unknown')).total).toBeUndefined();
+    const unknownIssue = await api.get(`${base}/networks?issue=unknown`);
+    expect(unknownIssue.statusCode).toBe(400);
+    expect(Object.keys(unknownIssue.json().error.fields)).toEqual(['issue']);
   });
 
   it('lists networks without descriptions, and exports them with descriptions as CSV and XLSX that open again', async () => {

@@ -1,9 +1,8 @@
 import type { Party, PartySummary } from '../../../common/schemas/partners';
 import type { parties } from '../../db/schema';
+import { isoTime } from '../../platform/sql';
 
 export type PartyRow = typeof parties.$inferSelect;
-
-const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function presentParty(r: PartyRow): Party {
   return {
@@ -26,8 +25,8 @@ export function presentParty(r: PartyRow): Party {
         ? { purpose: r.consentPurpose, lawfulBasis: r.consentLawfulBasis as NonNullable<Party['consent']>['lawfulBasis'], date: r.consentDate }
         : null,
     note: r.note,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
+    createdAt: isoTime(r.createdAt),
+    updatedAt: isoTime(r.updatedAt),
   };
 }
 

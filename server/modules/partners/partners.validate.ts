@@ -98,5 +98,7 @@ export function toPartyValues(
 
 /** Keyed hash of a citizen ID: finds duplicates without storing the ID. */
 export function citizenIdHasher(secret: string, tenantId: string) {
+  // An empty key would hash every ID the same way in every installation: refuse instead of starting quietly.
+  if (!secret) throw new Error('The citizen-ID key is not set (setCitizenIdSecret at start-up)');
   return (normalized: string) => crypto.createHmac('sha256', secret).update(`${tenantId}:${normalized}`).digest('hex');
 }

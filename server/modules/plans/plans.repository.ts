@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { likePattern, thaiOrder, totalOver, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 
@@ -168,7 +168,8 @@ export async function networkPlanYears(tx: Tx, tenantId: string, networkId?: str
 /** Read-only, for other modules: each project's budget (its activities' budgets, cancelled ones excluded, as projectBudget does). */
 export async function projectBudgets(tx: Tx, tenantId: string, projectIds: string[]): Promise<Map<string, number>> {
   if (!projectIds.length) return new Map();
-  const res = (await tx.execute(
+  const found = await rows<{ id: string; budget: string }>(
+    tx,
     sql`select pr.id, coalesce(sum(a.budget_satang) filter (where a.status <> 'cancelled'), 0)::text as budget
         from plan_projects pr left join plan_activities a on a.tenant_id = pr.tenant_id and a.project_id = pr.id
         where pr.tenant_id = ${tenantId} and pr.id in (${sql.join(
@@ -176,6 +177,6 @@ export async function projectBudgets(tx: Tx, tenantId: string, projectIds: strin
           sql`, `,
         )})
         group by pr.id`,
-  )) as unknown as { rows: { id: string; budget: string }[] };
-  return new Map(res.rows.map((r) => [r.id, Number(r.budget)]));
+  );
+  return new Map(found.map((r) => [r.id, Number(r.budget)]));
 }

@@ -34,7 +34,7 @@ import {
   strategyIndicators,
 } from '../../db/schema';
 import { audit, auditMany, type AuditEvent } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
@@ -44,8 +44,8 @@ import * as repo from './plans.repository';
 import { planProgress, projectBudget, projectProgress, activityProgress, yearRuns } from './rollup';
 import { effectiveDates, scheduleState } from './schedule';
 import { todayInThailand } from '../../platform/today';
+import { isoTime } from '../../platform/sql';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 // ---- presentation ----
@@ -76,8 +76,8 @@ function summaries(rows: repo.PlanRow[], loaded: Loaded, today = todayInThailand
       budgetSatang: projects.reduce((s, pr) => s + (pr.status === 'cancelled' ? 0 : projectBudget(pr)), 0),
       progress,
       schedule: scheduleState({ status: 'planned', progress, endDate: p.endDate, fiscalYear: p.fiscalYear }, today),
-      createdAt: iso(p.createdAt),
-      updatedAt: iso(p.updatedAt),
+      createdAt: isoTime(p.createdAt),
+      updatedAt: isoTime(p.updatedAt),
     };
   });
 }
@@ -615,7 +615,7 @@ function presentReport(r: typeof planProgressReports.$inferSelect, files: Eviden
     photoUrls: r.photoUrls,
     files,
     reportedBy: r.reportedByName,
-    createdAt: iso(r.createdAt),
+    createdAt: isoTime(r.createdAt),
   };
 }
 
@@ -639,7 +639,7 @@ export async function reportProgress(ctx: TenantContext, planId: string, activit
         text: input.text,
         percentage: input.percentage,
         photoUrls: input.photoUrls,
-        reportedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+        reportedByUserId: actorUserId(ctx),
         reportedByName: ctx.actor.user.name,
       })
       .returning();

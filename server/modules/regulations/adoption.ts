@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { regulationVersions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { rows } from '../manpower/shared';
+import { rows } from '../../platform/sql';
 
 /**
  * A regulation version as the committees module sees it when a resolution adopts it (or a later one revokes

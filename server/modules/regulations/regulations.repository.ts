@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db';
-import { rows } from '../manpower/shared';
+import { rows } from '../../platform/sql';
 
 export interface RegulationRow {
   id: string;

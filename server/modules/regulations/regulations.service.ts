@@ -20,9 +20,10 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { refs as resolutionRefs } from '../committees/resolutions.service';
-import { rows } from '../manpower/shared';
+
 import { diffClauses, diffFines } from './diff';
 import * as repo from './regulations.repository';
+import { rows } from '../../platform/sql';
 
 type Lang = TenantContext['lang'];
 

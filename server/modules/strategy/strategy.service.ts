@@ -40,14 +40,13 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
-import { totalOver } from '../../platform/sql';
+import { totalOver, isoTime } from '../../platform/sql';
 import { projectProgress } from '../plans/rollup';
 import { filesOfMeasurements } from '../evidence/evidence.service';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 import { fiscalYears } from '../years/years.service';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 type MeasurementRow = typeof strategyMeasurements.$inferSelect;
 
@@ -62,7 +61,7 @@ function presentMeasurement(m: MeasurementRow, files: EvidenceFile[] = []): Meas
     evidenceNote: m.evidenceNote,
     evidenceUrl: m.evidenceUrl,
     files,
-    createdAt: iso(m.createdAt),
+    createdAt: isoTime(m.createdAt),
   };
 }
 

@@ -10,8 +10,9 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction } from '../budget/ledger.service';
-import { rows } from '../manpower/shared';
+
 import { fineScheduleOn } from '../regulations/regulations.service';
+import { rows } from '../../platform/sql';
 
 type IncidentRow = Omit<Incident, 'fines'>;
 

@@ -5,8 +5,9 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { actorPartyId, isOfficer, rows } from '../manpower/shared';
+import { actorPartyId, isOfficer } from '../manpower/shared';
 import { THAI } from './water.repository';
+import { rows } from '../../platform/sql';
 
 /**
  * Swapping two turns of a published rota between groups, with consent: a member of the group holding `turnId` asks

@@ -22,9 +22,10 @@ import type { TenantContext, TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isLocalGovernmentParty } from '../localplans/localplans.repository';
-import { actorPartyId, assertPeople, rows } from '../manpower/shared';
+import { actorPartyId, assertPeople } from '../manpower/shared';
 import { generateRota, seasonEnd, seasonStart } from './rota';
 import * as repo from './water.repository';
+import { rows } from '../../platform/sql';
 
 // ------------------------------------------------------------------ sources
 

@@ -1,0 +1,49 @@
+import type { FastifyRequest } from 'fastify';
+import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/knowledge';
+import { AppError } from '../errors';
+import { safeFilename, UnsafeFilenameError } from './kinds';
+
+export interface Upload {
+  buffer: Buffer;
+  filename: string;
+  caption: string | null;
+}
+
+/**
+ * Read the multipart request: one `file` part (at most ATTACHMENT_MAX_BYTES) and an optional `caption` field.
+ * An unsafe file name is refused before its bytes are read.
+ */
+export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw new AppError('validation_failed', { file: 'required' });
+  let upload: { buffer: Buffer; filename: string } | null = null;
+  let caption: string | null = null;
+  try {
+    for await (const part of req.parts({ preservePath: true, limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 2000 } })) {
+      if (part.type === 'file') {
+        if (upload || part.fieldname !== 'file') {
+          part.file.resume();
+          continue;
+        }
+        let filename: string;
+        try {
+          filename = safeFilename(part.filename);
+        } catch (err) {
+          part.file.resume();
+          if (err instanceof UnsafeFilenameError) throw new AppError('validation_failed', { file: 'unsafe_filename' });
+          throw err;
+        }
+        upload = { buffer: await part.toBuffer(), filename };
+      } else if (part.fieldname === 'caption' && typeof part.value === 'string') {
+        caption = part.value.trim().slice(0, 500) || null;
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { file: 'file_too_large' });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new AppError('validation_failed', { file: 'one_file_only' });
+    throw err;
+  }
+  if (!upload || upload.buffer.length === 0) throw new AppError('validation_failed', { file: 'required' });
+  return { ...upload, caption };
+}
