@@ -104,14 +104,32 @@ export function allTenants(count: number): GenTenant[] {
   const out: Omit<GenTenant, 'index' | 'id' | 'slug'>[] = [];
   for (const [p, pe, ds] of PROVINCES) {
     const [d, , subs] = ds[0];
-    out.push({ nameTh: `องค์การบริหารส่วนจังหวัด${p}`, nameEn: `${pe} Provincial Administrative Organisation`, type: 'pao', province: p, district: d, subdistrict: subs[0][0], postcode: String(subs[0][2]), place: p });
+    out.push({
+      nameTh: `องค์การบริหารส่วนจังหวัด${p}`,
+      nameEn: `${pe} Provincial Administrative Organisation`,
+      type: 'pao',
+      province: p,
+      district: d,
+      subdistrict: subs[0][0],
+      postcode: String(subs[0][2]),
+      place: p,
+    });
   }
   const towns: typeof out = [];
   for (let round = 0; towns.length < 341; round++)
     for (const [p, , ds] of PROVINCES) {
       if (towns.length >= 341 || round >= ds.length) continue;
       const [d, de, subs] = ds[round];
-      towns.push({ nameTh: `เทศบาลเมือง${d}`, nameEn: `${de} Town Municipality`, type: 'town_municipality', province: p, district: d, subdistrict: subs[0][0], postcode: String(subs[0][2]), place: d });
+      towns.push({
+        nameTh: `เทศบาลเมือง${d}`,
+        nameEn: `${de} Town Municipality`,
+        type: 'town_municipality',
+        province: p,
+        district: d,
+        subdistrict: subs[0][0],
+        postcode: String(subs[0][2]),
+        place: d,
+      });
     }
   const subs: typeof out = [];
   for (const [p, , ds] of PROVINCES)
@@ -134,7 +152,9 @@ export function allTenants(count: number): GenTenant[] {
   const all = [...out, ...towns, ...shuffled].slice(0, 7850);
   const spread = count >= all.length ? all : Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]);
   return spread.map((t, index) => {
-    const en = slugPart(t.nameEn.replace(/ (Provincial Administrative Organisation|Town Municipality|Subdistrict Municipality|Subdistrict Administrative Organisation)$/, ''));
+    const en = slugPart(
+      t.nameEn.replace(/ (Provincial Administrative Organisation|Town Municipality|Subdistrict Municipality|Subdistrict Administrative Organisation)$/, ''),
+    );
     const prefix = { pao: 'pao', town_municipality: 'tm', subdistrict_municipality: 'sm', sao: 'sao' }[t.type];
     return { ...t, index, id: uid(0, index, 0), slug: `${prefix}-${en}`.slice(0, 33).replace(/-$/, '') + `-${index}` };
   });
@@ -228,7 +248,28 @@ const ORG_PATTERNS: [string, Sector, string][] = [
   ['ชมรมอาสาสมัครสาธารณสุขตำบล{s}', 'civil_society', 'community_group'],
   ['กองทุนหลักประกันสุขภาพตำบล{s}', 'local_government', 'local_government'],
 ];
-const VILLAGE_WORDS = ['ดอนไชย', 'ป่าเป้า', 'สันป่าสัก', 'หัวฝาย', 'สันกลาง', 'หนองบัว', 'ท่าข้าม', 'ทุ่งหลวง', 'หนองแฝก', 'ป่าตึง', 'ต้นยาง', 'แม่ข่า', 'สันทราย', 'บ่อแก้ว', 'ห้วยทราย', 'โนนสูง', 'นาดี', 'โคกกลาง', 'หนองสองห้อง', 'บางกระทุ่ม'];
+const VILLAGE_WORDS = [
+  'ดอนไชย',
+  'ป่าเป้า',
+  'สันป่าสัก',
+  'หัวฝาย',
+  'สันกลาง',
+  'หนองบัว',
+  'ท่าข้าม',
+  'ทุ่งหลวง',
+  'หนองแฝก',
+  'ป่าตึง',
+  'ต้นยาง',
+  'แม่ข่า',
+  'สันทราย',
+  'บ่อแก้ว',
+  'ห้วยทราย',
+  'โนนสูง',
+  'นาดี',
+  'โคกกลาง',
+  'หนองสองห้อง',
+  'บางกระทุ่ม',
+];
 
 /** The demo's network names, moved to the tenant's place. */
 const networkName = (spec: (typeof NETWORK_SPECS)[number], t: GenTenant) => spec.name.replace(/ชมภู/g, t.place);
@@ -274,7 +315,23 @@ export const LOADS: TableLoad[] = [
   },
   {
     table: 'parties',
-    columns: ['tenant_id', 'id', 'kind', 'name', 'sector', 'pillar', 'org_type', 'moo', 'subdistrict', 'district', 'province', 'postcode', 'phone', 'created_at', 'updated_at'],
+    columns: [
+      'tenant_id',
+      'id',
+      'kind',
+      'name',
+      'sector',
+      'pillar',
+      'org_type',
+      'moo',
+      'subdistrict',
+      'district',
+      'province',
+      'postcode',
+      'phone',
+      'created_at',
+      'updated_at',
+    ],
     rows: (ts) =>
       perTenant(ts, 'parties', function* (t, c, rng) {
         for (let i = 0; i < c.parties; i++) {
@@ -283,10 +340,42 @@ export const LOADS: TableLoad[] = [
           if (i % 3 === 0) {
             const [pattern, sector, orgType] = ORG_PATTERNS[i % ORG_PATTERNS.length];
             const name = pattern.replace('{v}', rng.pick(VILLAGE_WORDS)).replace('{m}', String(moo)).replace('{s}', t.subdistrict);
-            yield [t.id, uid(T.party, t.index, i), 'organization', name, sector, DEFAULT_PILLAR_BY_SECTOR[sector], orgType, moo, t.subdistrict, t.district, t.province, t.postcode, phone, NOW, NOW];
+            yield [
+              t.id,
+              uid(T.party, t.index, i),
+              'organization',
+              name,
+              sector,
+              DEFAULT_PILLAR_BY_SECTOR[sector],
+              orgType,
+              moo,
+              t.subdistrict,
+              t.district,
+              t.province,
+              t.postcode,
+              phone,
+              NOW,
+              NOW,
+            ];
           } else {
             const sector = rng.chance(0.8) ? 'locality' : rng.pick(SECTORS);
-            yield [t.id, uid(T.party, t.index, i), 'person', `${rng.pick(PERSON_NAMES)} ${rng.pick(SURNAMES)}`, sector, DEFAULT_PILLAR_BY_SECTOR[sector], null, moo, t.subdistrict, t.district, t.province, t.postcode, phone, NOW, NOW];
+            yield [
+              t.id,
+              uid(T.party, t.index, i),
+              'person',
+              `${rng.pick(PERSON_NAMES)} ${rng.pick(SURNAMES)}`,
+              sector,
+              DEFAULT_PILLAR_BY_SECTOR[sector],
+              null,
+              moo,
+              t.subdistrict,
+              t.district,
+              t.province,
+              t.postcode,
+              phone,
+              NOW,
+              NOW,
+            ];
           }
         }
       }),
@@ -299,7 +388,20 @@ export const LOADS: TableLoad[] = [
         for (let i = 0; i < c.networks; i++) {
           const spec = NETWORK_SPECS[i % NETWORK_SPECS.length];
           const name = networkName(spec, t) + (i >= NETWORK_SPECS.length ? ` ชุดที่ ${Math.floor(i / NETWORK_SPECS.length) + 1}` : '');
-          yield [t.id, uid(T.network, t.index, i), name, spec.description.replace(/ชมภู/g, t.place), spec.issues, spec.tags, spec.pillar, rng.pick(STAGES), day(rng.int(2012, 2025), rng.int(1, 12), rng.int(1, 28)), uid(T.party, t.index, rng.int(0, c.parties - 1)), NOW, NOW];
+          yield [
+            t.id,
+            uid(T.network, t.index, i),
+            name,
+            spec.description.replace(/ชมภู/g, t.place),
+            spec.issues,
+            spec.tags,
+            spec.pillar,
+            rng.pick(STAGES),
+            day(rng.int(2012, 2025), rng.int(1, 12), rng.int(1, 28)),
+            uid(T.party, t.index, rng.int(0, c.parties - 1)),
+            NOW,
+            NOW,
+          ];
         }
       }),
   },
@@ -314,12 +416,39 @@ export const LOADS: TableLoad[] = [
             Array.from({ length: c.parties }, (_, k) => k),
             PER_TENANT.membersPerNetwork,
           ))
-            yield [t.id, uid(T.member, t.index, n++), uid(T.network, t.index, i), uid(T.party, t.index, p), n % 4 === 1 ? 'coordinator' : rng.pick(MEMBER_ROLES.slice(1)), day(rng.int(2015, 2025), rng.int(1, 12), 1), NOW];
+            yield [
+              t.id,
+              uid(T.member, t.index, n++),
+              uid(T.network, t.index, i),
+              uid(T.party, t.index, p),
+              n % 4 === 1 ? 'coordinator' : rng.pick(MEMBER_ROLES.slice(1)),
+              day(rng.int(2015, 2025), rng.int(1, 12), 1),
+              NOW,
+            ];
       }),
   },
   {
     table: 'knowledge_items',
-    columns: ['tenant_id', 'id', 'type', 'title', 'summary', 'body', 'body_html', 'body_text', 'tags', 'visibility', 'published_on', 'search_title', 'search_tags', 'search_summary', 'search_body', 'created_by_name', 'created_at', 'updated_at'],
+    columns: [
+      'tenant_id',
+      'id',
+      'type',
+      'title',
+      'summary',
+      'body',
+      'body_html',
+      'body_text',
+      'tags',
+      'visibility',
+      'published_on',
+      'search_title',
+      'search_tags',
+      'search_summary',
+      'search_body',
+      'created_by_name',
+      'created_at',
+      'updated_at',
+    ],
     rows: (ts) =>
       perTenant(ts, 'knowledge', function* (t, c, rng) {
         for (let i = 0; i < c.knowledge; i++) {
@@ -371,7 +500,18 @@ export const LOADS: TableLoad[] = [
       perTenant(ts, 'plans', function* (t) {
         for (let i = 0; i < PER_TENANT.plans; i++) {
           const fy = 2567 + i;
-          yield [t.id, uid(T.plan, t.index, i), `แผนปฏิบัติการร่วมภาคีเครือข่าย${t.nameTh} ปีงบประมาณ ${fy}`, fy, day(fy - 544, 10, 1), day(fy - 543, 9, 30), `แผนร่วมของเครือข่ายในพื้นที่${t.place}`, 'budget', NOW, NOW];
+          yield [
+            t.id,
+            uid(T.plan, t.index, i),
+            `แผนปฏิบัติการร่วมภาคีเครือข่าย${t.nameTh} ปีงบประมาณ ${fy}`,
+            fy,
+            day(fy - 544, 10, 1),
+            day(fy - 543, 9, 30),
+            `แผนร่วมของเครือข่ายในพื้นที่${t.place}`,
+            'budget',
+            NOW,
+            NOW,
+          ];
         }
       }),
   },
@@ -380,25 +520,69 @@ export const LOADS: TableLoad[] = [
     columns: ['tenant_id', 'plan_id', 'network_id'],
     rows: (ts) =>
       perTenant(ts, 'plan-networks', function* (t, c) {
-        for (let i = 0; i < PER_TENANT.plans; i++) for (const n of [0, 1, 2].filter((x) => x < c.networks)) yield [t.id, uid(T.plan, t.index, i), uid(T.network, t.index, (i * 3 + n) % c.networks)];
+        for (let i = 0; i < PER_TENANT.plans; i++)
+          for (const n of [0, 1, 2].filter((x) => x < c.networks)) yield [t.id, uid(T.plan, t.index, i), uid(T.network, t.index, (i * 3 + n) % c.networks)];
       }),
   },
   {
     table: 'plan_projects',
-    columns: ['tenant_id', 'id', 'plan_id', 'name', 'objectives', 'lead_party_id', 'start_date', 'end_date', 'status', 'weight_by', 'sort_order', 'created_at', 'updated_at'],
+    columns: [
+      'tenant_id',
+      'id',
+      'plan_id',
+      'name',
+      'objectives',
+      'lead_party_id',
+      'start_date',
+      'end_date',
+      'status',
+      'weight_by',
+      'sort_order',
+      'created_at',
+      'updated_at',
+    ],
     rows: (ts) =>
       perTenant(ts, 'projects', function* (t, c, rng) {
         for (let i = 0; i < PER_TENANT.plans; i++)
           for (let j = 0; j < PER_TENANT.projectsPerPlan; j++) {
             const spec = NETWORK_SPECS[(i * 7 + j * 3) % NETWORK_SPECS.length];
             const fy = 2567 + i;
-            yield [t.id, uid(T.project, t.index, i * PER_TENANT.projectsPerPlan + j), uid(T.plan, t.index, i), `โครงการ${networkName(spec, t).replace(/^เครือข่าย/, '')}`, spec.description.replace(/ชมภู/g, t.place).slice(0, 300), uid(T.party, t.index, rng.int(0, c.parties - 1)), day(fy - 544, 11, 1), day(fy - 543, 8, 31), rng.pick(['planned', 'in_progress', 'done', 'delayed']), 'budget', j, NOW, NOW];
+            yield [
+              t.id,
+              uid(T.project, t.index, i * PER_TENANT.projectsPerPlan + j),
+              uid(T.plan, t.index, i),
+              `โครงการ${networkName(spec, t).replace(/^เครือข่าย/, '')}`,
+              spec.description.replace(/ชมภู/g, t.place).slice(0, 300),
+              uid(T.party, t.index, rng.int(0, c.parties - 1)),
+              day(fy - 544, 11, 1),
+              day(fy - 543, 8, 31),
+              rng.pick(['planned', 'in_progress', 'done', 'delayed']),
+              'budget',
+              j,
+              NOW,
+              NOW,
+            ];
           }
       }),
   },
   {
     table: 'plan_activities',
-    columns: ['tenant_id', 'id', 'plan_id', 'project_id', 'name', 'budget_satang', 'lead_party_id', 'start_date', 'end_date', 'status', 'progress', 'sort_order', 'created_at', 'updated_at'],
+    columns: [
+      'tenant_id',
+      'id',
+      'plan_id',
+      'project_id',
+      'name',
+      'budget_satang',
+      'lead_party_id',
+      'start_date',
+      'end_date',
+      'status',
+      'progress',
+      'sort_order',
+      'created_at',
+      'updated_at',
+    ],
     rows: (ts) =>
       perTenant(ts, 'activities', function* (t, c, rng) {
         const kinds = ['ประชุมวางแผนร่วมกับภาคี', 'อบรมให้ความรู้แกนนำ', 'ลงพื้นที่สำรวจข้อมูล', 'จัดเวทีแลกเปลี่ยนเรียนรู้', 'ติดตามและประเมินผล'];
@@ -408,20 +592,67 @@ export const LOADS: TableLoad[] = [
               const fy = 2567 + i;
               const n = (i * PER_TENANT.projectsPerPlan + j) * PER_TENANT.activitiesPerProject + k;
               const status = rng.pick(['planned', 'in_progress', 'done'] as const);
-              yield [t.id, uid(T.activity, t.index, n), uid(T.plan, t.index, i), uid(T.project, t.index, i * PER_TENANT.projectsPerPlan + j), `${kinds[k % kinds.length]} ครั้งที่ ${k + 1}`, rng.int(5, 80) * 1000_00, uid(T.party, t.index, rng.int(0, c.parties - 1)), day(fy - 543, rng.int(1, 4), 1), day(fy - 543, rng.int(5, 9), 28), status, status === 'done' ? 100 : status === 'planned' ? 0 : rng.int(10, 90), k, NOW, NOW];
+              yield [
+                t.id,
+                uid(T.activity, t.index, n),
+                uid(T.plan, t.index, i),
+                uid(T.project, t.index, i * PER_TENANT.projectsPerPlan + j),
+                `${kinds[k % kinds.length]} ครั้งที่ ${k + 1}`,
+                rng.int(5, 80) * 1000_00,
+                uid(T.party, t.index, rng.int(0, c.parties - 1)),
+                day(fy - 543, rng.int(1, 4), 1),
+                day(fy - 543, rng.int(5, 9), 28),
+                status,
+                status === 'done' ? 100 : status === 'planned' ? 0 : rng.int(10, 90),
+                k,
+                NOW,
+                NOW,
+              ];
             }
       }),
   },
   {
     table: 'participation_records',
-    columns: ['tenant_id', 'id', 'occurred_on', 'fiscal_year', 'level', 'subject_kind', 'title', 'network_id', 'plan_id', 'party_id', 'head_count', 'pillar', 'sector', 'contribution', 'created_at'],
+    columns: [
+      'tenant_id',
+      'id',
+      'occurred_on',
+      'fiscal_year',
+      'level',
+      'subject_kind',
+      'title',
+      'network_id',
+      'plan_id',
+      'party_id',
+      'head_count',
+      'pillar',
+      'sector',
+      'contribution',
+      'created_at',
+    ],
     rows: (ts) =>
       perTenant(ts, 'participation', function* (t, c, rng) {
         for (let i = 0; i < c.participation; i++) {
           const fy = rng.int(2567, 2569);
           const level = rng.pick(['issue', 'plan', 'operation'] as const);
           const net = rng.int(0, c.networks - 1);
-          yield [t.id, uid(T.participation, t.index, i), day(fy - 543, rng.int(1, 9), rng.int(1, 28)), fy, level, rng.pick(PARTICIPATION_SUBJECTS), `เวทีประชาคม${NETWORK_SPECS[net % NETWORK_SPECS.length].name.replace(/ชมภู/g, t.place).replace(/^เครือข่าย/, '')}`, uid(T.network, t.index, net), level === 'plan' ? uid(T.plan, t.index, fy - 2567) : null, uid(T.party, t.index, rng.int(0, c.parties - 1)), rng.int(1, 60), rng.pick(PILLARS), rng.pick(SECTORS), rng.pick(CONTRIBUTIONS), NOW];
+          yield [
+            t.id,
+            uid(T.participation, t.index, i),
+            day(fy - 543, rng.int(1, 9), rng.int(1, 28)),
+            fy,
+            level,
+            rng.pick(PARTICIPATION_SUBJECTS),
+            `เวทีประชาคม${NETWORK_SPECS[net % NETWORK_SPECS.length].name.replace(/ชมภู/g, t.place).replace(/^เครือข่าย/, '')}`,
+            uid(T.network, t.index, net),
+            level === 'plan' ? uid(T.plan, t.index, fy - 2567) : null,
+            uid(T.party, t.index, rng.int(0, c.parties - 1)),
+            rng.int(1, 60),
+            rng.pick(PILLARS),
+            rng.pick(SECTORS),
+            rng.pick(CONTRIBUTIONS),
+            NOW,
+          ];
         }
       }),
   },
@@ -452,7 +683,24 @@ export const LOADS: TableLoad[] = [
   {
     // transactions and their entries are generated together; the entries wait in memory one tenant at a time
     table: 'ledger_transactions',
-    columns: ['tenant_id', 'id', 'kind', 'occurred_on', 'fiscal_year', 'description', 'party_id', 'total_satang', 'status', 'maker_name', 'created_at', 'seq', 'posted_at', 'prev_hash', 'hash', 'approval_threshold_satang'],
+    columns: [
+      'tenant_id',
+      'id',
+      'kind',
+      'occurred_on',
+      'fiscal_year',
+      'description',
+      'party_id',
+      'total_satang',
+      'status',
+      'maker_name',
+      'created_at',
+      'seq',
+      'posted_at',
+      'prev_hash',
+      'hash',
+      'approval_threshold_satang',
+    ],
     rows: (ts) => ledgerRows(ts, 'tx'),
   },
   {
@@ -516,7 +764,24 @@ function* ledgerRows(ts: GenTenant[], what: 'tx' | 'entries'): Iterable<unknown[
       };
       const hash = chainHash(prev, content);
       if (what === 'tx')
-        yield [t.id, id, content.kind, occurredOn, fiscalYear, content.description, content.partyId, amount, 'posted', content.makerName, postedAt, seq, postedAt, prev, hash, 5_000_000];
+        yield [
+          t.id,
+          id,
+          content.kind,
+          occurredOn,
+          fiscalYear,
+          content.description,
+          content.partyId,
+          amount,
+          'posted',
+          content.makerName,
+          postedAt,
+          seq,
+          postedAt,
+          prev,
+          hash,
+          5_000_000,
+        ];
       else for (const e of entries) yield [t.id, id, e.lineNo, e.account, e.fundId, e.budgetLineId, e.amountSatang];
       prev = hash;
     }
@@ -568,7 +833,9 @@ async function main() {
   for (const load of LOADS) {
     const r = await copyTable(client, load, tenants);
     report.push({ table: load.table, ...r });
-    console.error(`  ${load.table.padEnd(24)} ${String(r.rows).padStart(10)} rows  ${r.seconds.toFixed(1).padStart(7)} s  (${Math.round(r.rows / Math.max(r.seconds, 0.001))} rows/s)`);
+    console.error(
+      `  ${load.table.padEnd(24)} ${String(r.rows).padStart(10)} rows  ${r.seconds.toFixed(1).padStart(7)} s  (${Math.round(r.rows / Math.max(r.seconds, 0.001))} rows/s)`,
+    );
   }
   await client.query(`set session_replication_role = origin`);
   const analyzeStart = Date.now();
@@ -579,7 +846,9 @@ async function main() {
   // checks: balance, dangling references in a sample, chains, row-level security
   const checkStart = Date.now();
   const unbalanced = (
-    await client.query(`select count(*)::int as n from (select tenant_id, transaction_id from ledger_entries group by 1, 2 having sum(amount_satang) <> 0 or count(*) < 2) x`)
+    await client.query(
+      `select count(*)::int as n from (select tenant_id, transaction_id from ledger_entries group by 1, 2 having sum(amount_satang) <> 0 or count(*) < 2) x`,
+    )
   ).rows[0].n;
   const sample = tenants.filter((_, i) => i % Math.max(1, Math.floor(tenants.length / 20)) === 0);
   const sampleIds = sample.map((t) => t.id);
@@ -620,7 +889,9 @@ async function main() {
   const sizes = (await client.query(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0].s;
   console.log(`\n| table | rows | seconds |\n| --- | ---: | ---: |`);
   for (const r of report) console.log(`| ${r.table} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(1)} |`);
-  console.log(`| **total** (${tenants.length} tenants, ${sizes}) | ${report.reduce((a, r) => a + r.rows, 0).toLocaleString('en')} | ${((Date.now() - totalStart) / 1000).toFixed(1)} |`);
+  console.log(
+    `| **total** (${tenants.length} tenants, ${sizes}) | ${report.reduce((a, r) => a + r.rows, 0).toLocaleString('en')} | ${((Date.now() - totalStart) / 1000).toFixed(1)} |`,
+  );
   console.log(`\nA tenant to measure: ${tenants[Math.min(1, tenants.length - 1)].slug}`);
   await client.end();
   await database.close();
