@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--scenario=networks,dashboard,…] [--connections=10,50] [--duration=8] [--targets=demo,national]
- *                  [--url=postgres://…] [--national=phakhi_national_small] [--fresh]
+ *                  [--url=postgres://…] [--national=phakhi_national_small] [--demo=phakhi_bench_demo] [--fresh]
  *
  * HTTP throughput and latency of Phakhi's ordinary reads on PostgreSQL, next to two ceilings measured in
  * the same run: (c) a bare node:http hello-world and (d) a Fastify route doing one primary-key lookup on
@@ -44,6 +44,7 @@ const SCENARIO_NAMES = list(arg('scenario'), Object.keys(SCENARIOS));
 const TARGETS = list(arg('targets'), ['demo', 'national']);
 const BASE_URL = arg('url') ?? process.env.DATABASE_URL ?? 'postgres://app@127.0.0.1:54329/postgres';
 const NATIONAL_DB = arg('national') ?? 'phakhi_national_small';
+const DEMO_DB = arg('demo') ?? 'phakhi_bench_demo';
 const ADMIN = { email: 'bench@example.org', password: 'Bench-Password-2569' };
 
 for (const s of SCENARIO_NAMES) if (!SCENARIOS[s]) throw new Error(`unknown scenario ${s}; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -241,9 +242,9 @@ async function main() {
 
   const ceilings = new Map<string, Map<number, number>>();
   if (TARGETS.includes('demo')) {
-    const kept = await ensureDatabase('phakhi_bench_demo', !!arg('fresh'));
-    console.error(`\n== demo database (phakhi_bench_demo${kept ? ', kept from an earlier run' : ', seeding on first start'})`);
-    const r = await benchDatabase('demo', 'phakhi_bench_demo', 'chomphu', true, helloRps);
+    const kept = await ensureDatabase(DEMO_DB, !!arg('fresh'));
+    console.error(`\n== demo database (${DEMO_DB}${kept ? ', kept from an earlier run' : ', seeding on first start'})`);
+    const r = await benchDatabase('demo', DEMO_DB, 'chomphu', true, helloRps);
     rows.push(...r.rows);
     ceilings.set('demo', r.ceiling);
   }
