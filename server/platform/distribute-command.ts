@@ -37,10 +37,14 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
   try {
     const q = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => (await client.query<T>(text, values)).rows;
     if (!(await q(`select 1 from pg_extension where extname = 'citus'`)).length) {
-      print('The citus extension is not installed in this database: CREATE EXTENSION citus (on a server with shared_preload_libraries = citus), then add the workers.');
+      print(
+        'The citus extension is not installed in this database: CREATE EXTENSION citus (on a server with shared_preload_libraries = citus), then add the workers.',
+      );
       return 1;
     }
-    const workers = await q<{ nodename: string; nodeport: number }>(`select nodename, nodeport from pg_dist_node where noderole = 'primary' and groupid > 0 order by nodeport`);
+    const workers = await q<{ nodename: string; nodeport: number }>(
+      `select nodename, nodeport from pg_dist_node where noderole = 'primary' and groupid > 0 order by nodeport`,
+    );
     const db = drizzle(client) as unknown as Db;
     const problems = await distributionProblems(db);
     if (problems.length) {
@@ -48,7 +52,12 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
       return 1;
     }
     const { distributed, reference } = await tableRoles(db);
-    const done = new Map((await q<{ name: string; method: string }>(`select logicalrelid::regclass::text as name, partmethod as method from pg_dist_partition`)).map((r) => [r.name, r.method]));
+    const done = new Map(
+      (await q<{ name: string; method: string }>(`select logicalrelid::regclass::text as name, partmethod as method from pg_dist_partition`)).map((r) => [
+        r.name,
+        r.method,
+      ]),
+    );
 
     const todo = distributed.filter((t) => !done.has(t));
     // the foreign keys that touch a table still to distribute, between tenant tables: dropped, then restored
@@ -68,13 +77,22 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
     // Citus refuses ON DELETE SET NULL on a foreign key that includes the distribution column: such a key
     // becomes NO ACTION and a BEFORE DELETE trigger on the referenced table nulls the references first
     const setNull = fks.filter((f) => f.setNull);
-    const unsupported = setNull.filter((f) => f.setNull!.includes(',') || f.refCol.includes(',') || f.refType !== 'uuid' || / ON UPDATE (SET|CASCADE)/.test(f.def));
+    const unsupported = setNull.filter(
+      (f) => f.setNull!.includes(',') || f.refCol.includes(',') || f.refType !== 'uuid' || / ON UPDATE (SET|CASCADE)/.test(f.def),
+    );
     if (unsupported.length) {
-      print(`Cannot convert these ON DELETE SET NULL keys (one uuid column each is supported):\n  ${unsupported.map((f) => `${f.tbl}.${f.name}`).join('\n  ')}`);
+      print(
+        `Cannot convert these ON DELETE SET NULL keys (one uuid column each is supported):\n  ${unsupported.map((f) => `${f.tbl}.${f.name}`).join('\n  ')}`,
+      );
       return 1;
     }
     const referencedOf = new Map(
-      (await q<{ name: string; ref: string }>(`select conname as name, confrelid::regclass::text as ref from pg_constraint where contype = 'f' and conname = any($1)`, [setNull.map((f) => f.name)])).map((r) => [r.name, r.ref]),
+      (
+        await q<{ name: string; ref: string }>(
+          `select conname as name, confrelid::regclass::text as ref from pg_constraint where contype = 'f' and conname = any($1)`,
+          [setNull.map((f) => f.name)],
+        )
+      ).map((r) => [r.name, r.ref]),
     );
 
     await client.query('begin');
@@ -96,7 +114,10 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
         if (t === anchor && !done.has(t)) await client.query(`select create_distributed_table($1, 'tenant_id')`, [t]);
         else await client.query(`select create_distributed_table($1, 'tenant_id', colocate_with => $2)`, [t, anchor]);
       }
-      for (const f of fks) await client.query(`alter table ${ident(f.tbl)} add constraint ${ident(f.name)} ${f.setNull ? f.def.replace(/ ON DELETE SET (NULL|DEFAULT)( \([^)]*\))?/, '') : f.def}`);
+      for (const f of fks)
+        await client.query(
+          `alter table ${ident(f.tbl)} add constraint ${ident(f.name)} ${f.setNull ? f.def.replace(/ ON DELETE SET (NULL|DEFAULT)( \([^)]*\))?/, '') : f.def}`,
+        );
       await client.query('commit');
     } catch (err) {
       await client.query('rollback');
@@ -109,7 +130,10 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
     await client.query(`alter role phakhi_app login`);
     // the tenant and role of a request are SET LOCAL (server/platform/db.ts): pass them on to the workers
     const dbName = (await q<{ name: string }>(`select current_database() as name`))[0].name;
+    // (on the coordinator only: the workers need not pass anything on)
+    await client.query(`set citus.enable_ddl_propagation = off`);
     await client.query(`alter database ${ident(dbName)} set citus.propagate_set_commands = 'local'`);
+    await client.query(`reset citus.enable_ddl_propagation`);
     // the workers plan and run the shard queries under row-level security: they need the same LEAKPROOF
     // marks as migrations 0003 and 0007 gave the coordinator, or text search cannot use its indexes there
     const leakproof = await q<{ sig: string }>(
