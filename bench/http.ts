@@ -1,31 +1,88 @@
 /**
- * npm run bench — HTTP throughput and latency of Phakhi next to a bare Fastify hello-world.
- * Starts the real app (built web not needed) on the demo data, on PGlite and, when PostgreSQL's
- * binaries are installed, on a throwaway PostgreSQL cluster; drives GET networks, GET dashboard and
- * the hello-world with autocannon at 10 and 50 connections. BENCH_DURATION=seconds (default 10).
+ * npm run bench -- [--scenario=networks,dashboard,…] [--connections=10,50] [--duration=8] [--targets=demo,national]
+ *                  [--url=postgres://…] [--national=phakhi_national_small] [--demo=phakhi_bench_demo] [--fresh]
+ *
+ * HTTP throughput and latency of Phakhi's ordinary reads on PostgreSQL, next to two ceilings measured in
+ * the same run: (c) a bare node:http hello-world and (d) a Fastify route doing one primary-key lookup on
+ * the same database through a pg pool of the app's size (bench/ceilings.ts). Databases, on the server of
+ * --url (default DATABASE_URL, so `bash scripts/with-postgres.sh npm run bench` runs it on a throwaway one):
+ *   demo      phakhi_bench_demo, the one-tenant demo (Chomphu), seeded by the app on first start;
+ *   national  --national (default phakhi_national_small), made by bench/national.ts --size=small when
+ *             missing; the scenarios read one generated tenant among the others.
+ * The app is started on each database (`tsx server/main.ts`, no web build, LOG_LEVEL=warn) and driven by
+ * autocannon as the platform admin. Scenarios: dashboard, networks (list of 50), network (one network's
+ * page), partners (search "บ้าน", 20), knowledge (search "ผู้สูงอายุ", 20), plan (one plan's page), ledger
+ * (50 transactions), verify (re-walk the tenant's hash chain). Prints a Markdown table and writes the
+ * rows as JSON to bench/results/<time>.json.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = [10, 50];
+function arg(name: string): string | undefined {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`) || x === `--${name}`);
+  return a ? (a.includes('=') ? a.slice(a.indexOf('=') + 1) : 'true') : undefined;
+}
+const list = (v: string | undefined, d: string[]) => (v ? v.split(',').map((s) => s.trim()) : d);
+
+const SCENARIOS: Record<string, (ids: Ids) => string> = {
+  dashboard: (i) => `/api/v1/t/${i.slug}/dashboard`,
+  networks: (i) => `/api/v1/t/${i.slug}/networks?pageSize=50`,
+  network: (i) => `/api/v1/t/${i.slug}/networks/${i.network}`,
+  partners: (i) => `/api/v1/t/${i.slug}/partners?q=${encodeURIComponent('บ้าน')}&pageSize=20`,
+  knowledge: (i) => `/api/v1/t/${i.slug}/knowledge?q=${encodeURIComponent('ผู้สูงอายุ')}&pageSize=20`,
+  plan: (i) => `/api/v1/t/${i.slug}/plans/${i.plan}`,
+  ledger: (i) => `/api/v1/t/${i.slug}/ledger/transactions?pageSize=50`,
+  verify: (i) => `/api/v1/t/${i.slug}/ledger/verify`,
+};
+const DURATION = Number(arg('duration') ?? process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = list(arg('connections'), ['10', '50']).map(Number);
+const SCENARIO_NAMES = list(arg('scenario'), Object.keys(SCENARIOS));
+const TARGETS = list(arg('targets'), ['demo', 'national']);
+const BASE_URL = arg('url') ?? process.env.DATABASE_URL ?? 'postgres://app@127.0.0.1:54329/postgres';
+const NATIONAL_DB = arg('national') ?? 'phakhi_national_small';
+const DEMO_DB = arg('demo') ?? 'phakhi_bench_demo';
 const ADMIN = { email: 'bench@example.org', password: 'Bench-Password-2569' };
 
-function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+for (const s of SCENARIO_NAMES) if (!SCENARIOS[s]) throw new Error(`unknown scenario ${s}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+
+interface Ids {
+  slug: string;
+  tenantId: string;
+  network: string;
+  plan: string;
+  party: string;
 }
-const stop = (p: ChildProcess) => {
+interface Row {
+  database: string;
+  scenario: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+  errors: number;
+}
+
+const children: ChildProcess[] = [];
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const p = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  children.push(p);
+  return p;
+}
+function stop(p: ChildProcess) {
   try {
     process.kill(-p.pid!, 'SIGTERM');
   } catch {
     /* gone */
   }
-};
+}
+process.on('exit', () => children.forEach(stop));
 
-async function waitFor(url: string, seconds = 180) {
+async function waitFor(url: string, seconds = 600) {
   for (let i = 0; i < seconds * 4; i++) {
     try {
       if ((await fetch(url)).ok) return;
@@ -34,115 +91,222 @@ async function waitFor(url: string, seconds = 180) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} did not answer`);
+  throw new Error(`${url} did not answer in ${seconds} s`);
 }
 
-async function run(url: string, connections: number, cookie?: string) {
+let nextPort = 42000 + Math.floor(Math.random() * 2000);
+
+async function drive(url: string, connections: number, cookie?: string) {
+  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers: cookie ? { cookie } : {} }); // warm-up
   const r = await autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} });
-  if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
+    errors: r.non2xx + r.errors + r.timeouts,
+  };
 }
 
-type Row = { target: string; connections: number; rps: number; p50: number; p99: number };
+function dbUrl(name: string) {
+  const u = new URL(BASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
 
-async function benchApp(label: string, extraEnv: Record<string, string>, baseline: Map<number, number>): Promise<Row[]> {
-  const port = 41000 + Math.floor(Math.random() * 1000);
+async function ensureDatabase(name: string, fresh: boolean): Promise<boolean> {
+  const c = new pg.Client({ connectionString: BASE_URL });
+  await c.connect();
+  try {
+    const exists = !!(await c.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+    if (exists && fresh) await c.query(`drop database ${name} with (force)`);
+    if (!exists || fresh) await c.query(`create database ${name}`);
+    return exists && !fresh;
+  } finally {
+    await c.end();
+  }
+}
+
+async function benchDatabase(
+  label: string,
+  name: string,
+  slug: string,
+  seedDemo: boolean,
+  hello: Map<number, number>,
+): Promise<{ rows: Row[]; ceiling: Map<number, number> }> {
+  const port = nextPort++;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-'));
-  const app = start('npx', ['tsx', 'server/main.ts'], {
+  const t0 = Date.now();
+  const app = start(['server/main.ts'], {
     PORT: String(port),
     HOST: '127.0.0.1',
+    DATABASE_URL: dbUrl(name),
     PHAKHI_DATA_DIR: dataDir,
     PHAKHI_ADMIN_EMAIL: ADMIN.email,
     PHAKHI_ADMIN_PASSWORD: ADMIN.password,
+    PHAKHI_SEED_DEMO: String(seedDemo),
     LOG_LEVEL: 'warn',
     PHAKHI_SERVE_WEB: 'false',
-    ...extraEnv,
   });
+  let lookup: ChildProcess | null = null;
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`);
+    console.error(`  ${label}: app ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const get = async (p: string) => {
+      const r = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { cookie } });
+      if (!r.ok) throw new Error(`${p}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<{ items: { id: string }[] }>;
+    };
+    const c = new pg.Client({ connectionString: dbUrl(name) });
+    await c.connect();
+    const tenantId = (await c.query('select id from tenants where slug = $1', [slug])).rows[0]?.id as string;
+    await c.end();
+    if (!tenantId) throw new Error(`no tenant ${slug} in ${name}`);
+    const ids: Ids = {
+      slug,
+      tenantId,
+      network: (await get(`/api/v1/t/${slug}/networks?pageSize=1`)).items[0].id,
+      plan: (await get(`/api/v1/t/${slug}/plans?pageSize=1`)).items[0].id,
+      party: (await get(`/api/v1/t/${slug}/partners?pageSize=1`)).items[0].id,
+    };
+    // (d): one primary-key lookup through Fastify and pg on this database
+    const lport = nextPort++;
+    lookup = start(['bench/ceilings.ts'], {
+      CEILING: 'lookup',
+      PORT: String(lport),
+      DATABASE_URL: dbUrl(name),
+      LOOKUP_TENANT: ids.tenantId,
+      LOOKUP_PARTY: ids.party,
+    });
+    await waitFor(`http://127.0.0.1:${lport}/lookup`);
+    const ceiling = new Map<number, number>();
     const rows: Row[] = [];
-    for (const [name, p] of [
-      ['GET networks', '/api/v1/t/chomphu/networks?pageSize=20'],
-      ['GET dashboard', '/api/v1/t/chomphu/dashboard'],
-    ]) {
-      for (const c of CONNECTIONS) {
-        const r = await run(`http://127.0.0.1:${port}${p}`, c, cookie);
-        rows.push({ target: `${label} ${name}`, connections: c, ...r });
-        console.error(`  ${label} ${name} c=${c}: ${r.rps.toFixed(0)} req/s (${(r.rps / baseline.get(c)!).toFixed(3)}× hello)`);
-      }
+    for (const conns of CONNECTIONS) {
+      const r = await drive(`http://127.0.0.1:${lport}/lookup`, conns);
+      ceiling.set(conns, r.rps);
+      rows.push({ database: label, scenario: '(d) Fastify + 1 PK lookup', connections: conns, ...r });
+      console.error(`  ${label} (d) c=${conns}: ${r.rps.toFixed(0)} req/s`);
     }
-    return rows;
+    stop(lookup);
+    lookup = null;
+    for (const s of SCENARIO_NAMES)
+      for (const conns of CONNECTIONS) {
+        const r = await drive(`http://127.0.0.1:${port}${SCENARIOS[s](ids)}`, conns, cookie);
+        rows.push({ database: label, scenario: s, connections: conns, ...r });
+        console.error(
+          `  ${label} ${s} c=${conns}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} ms (${pct(r.rps / hello.get(conns)!)} of (c), ${pct(r.rps / ceiling.get(conns)!)} of (d))${r.errors ? ` ${r.errors} errors` : ''}`,
+        );
+      }
+    return { rows, ceiling };
   } finally {
+    if (lookup) stop(lookup);
     stop(app);
     await new Promise((r) => setTimeout(r, 500));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function startPostgres(): { url: string; stop: () => void } | null {
-  const bins = fs.existsSync('/usr/lib/postgresql')
-    ? fs
-        .readdirSync('/usr/lib/postgresql')
-        .sort()
-        .map((v) => `/usr/lib/postgresql/${v}/bin`)
-    : [];
-  const bin = bins.reverse().find((b) => fs.existsSync(`${b}/initdb`));
-  if (!bin) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-pg-'));
-  fs.chmodSync(dir, 0o755);
-  const asPg = (cmd: string) =>
-    process.getuid?.() === 0 ? execSync(`su postgres -s /bin/sh -c "${cmd}"`, { stdio: 'ignore' }) : execSync(cmd, { stdio: 'ignore' });
-  if (process.getuid?.() === 0) execSync(`chown postgres ${dir}`);
-  const port = 54400 + Math.floor(Math.random() * 100);
-  asPg(`${bin}/initdb -D ${dir}/data -U app --auth=trust -E UTF8 --locale=C.UTF-8`);
-  asPg(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1' start`);
-  return {
-    url: `postgres://app@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      asPg(`${bin}/pg_ctl -D ${dir}/data -m fast -w stop`);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 async function main() {
-  console.error(`Phakhi HTTP benchmark: ${DURATION}s per run, connections ${CONNECTIONS.join(' and ')}, ${os.cpus().length} cores, Node ${process.version}`);
-  const helloPort = 40900;
-  const hello = start('npx', ['tsx', 'bench/hello.ts'], { PORT: String(helloPort) });
-  const rows: Row[] = [];
-  const baseline = new Map<number, number>();
-  try {
-    await waitFor(`http://127.0.0.1:${helloPort}/hello`);
-    for (const c of CONNECTIONS) {
-      const r = await run(`http://127.0.0.1:${helloPort}/hello`, c);
-      baseline.set(c, r.rps);
-      rows.push({ target: 'bare Fastify hello-world', connections: c, ...r });
-    }
-  } finally {
-    stop(hello);
-  }
-  rows.push(...(await benchApp('PGlite', {}, baseline)));
-  const pg = startPostgres();
-  if (pg) {
-    try {
-      rows.push(...(await benchApp('PostgreSQL', { DATABASE_URL: pg.url }, baseline)));
-    } finally {
-      pg.stop();
-    }
-  } else console.error('PostgreSQL binaries not found: skipping the PostgreSQL run.');
+  const c = new pg.Client({ connectionString: BASE_URL });
+  await c.connect();
+  const pgVersion = (await c.query('show server_version')).rows[0].server_version as string;
+  await c.end();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} at start, Node ${process.version}, PostgreSQL ${pgVersion}`;
+  console.error(`Phakhi HTTP benchmark: ${DURATION} s per run, connections ${CONNECTIONS.join(', ')}, scenarios ${SCENARIO_NAMES.join(', ')}\n  ${machine}`);
 
-  console.log('\n| target | conns | req/s | p50 ms | p99 ms | × hello-world |\n| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows)
-    console.log(`| ${r.target} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.get(r.connections)!).toFixed(3)} |`);
+  // (c): bare node:http
+  const hport = nextPort++;
+  const hello = start(['bench/ceilings.ts'], { CEILING: 'hello', PORT: String(hport) });
+  const rows: Row[] = [];
+  const helloRps = new Map<number, number>();
+  await waitFor(`http://127.0.0.1:${hport}/`);
+  for (const conns of CONNECTIONS) {
+    const r = await drive(`http://127.0.0.1:${hport}/`, conns);
+    helloRps.set(conns, r.rps);
+    rows.push({ database: '-', scenario: '(c) node:http hello-world', connections: conns, ...r });
+    console.error(`  (c) c=${conns}: ${r.rps.toFixed(0)} req/s`);
+  }
+  stop(hello);
+
+  const ceilings = new Map<string, Map<number, number>>();
+  if (TARGETS.includes('demo')) {
+    const kept = await ensureDatabase(DEMO_DB, !!arg('fresh'));
+    console.error(`\n== demo database (${DEMO_DB}${kept ? ', kept from an earlier run' : ', seeding on first start'})`);
+    const r = await benchDatabase('demo', DEMO_DB, 'chomphu', true, helloRps);
+    rows.push(...r.rows);
+    ceilings.set('demo', r.ceiling);
+  }
+  if (TARGETS.includes('national')) {
+    const kept = await ensureDatabase(NATIONAL_DB, false);
+    if (!kept) {
+      console.error(`\n== generating ${NATIONAL_DB} (bench/national.ts --size=small)`);
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/national.ts', '--size=small', `--db=${NATIONAL_DB}`, `--url=${BASE_URL}`], {
+        stdio: 'inherit',
+      });
+    }
+    const slug = await nationalSlug();
+    console.error(`\n== national database (${NATIONAL_DB}), tenant ${slug}`);
+    const r = await benchDatabase('national', NATIONAL_DB, slug, false, helloRps);
+    rows.push(...r.rows);
+    ceilings.set('national', r.ceiling);
+  }
+
+  console.log(`\n${machine}; ${DURATION} s per run\n`);
+  console.log(
+    '| database | scenario | conns | req/s | p50 ms | p99 ms | KB/resp | × (c) hello | × (d) 1 lookup |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of rows) {
+    const d = ceilings.get(r.database)?.get(r.connections);
+    console.log(
+      `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.bytes / 1024).toFixed(1)} | ${pct(r.rps / helloRps.get(r.connections)!)} | ${d && !r.scenario.startsWith('(') ? pct(r.rps / d) : ''} |`,
+    );
+  }
+  const out = path.join('bench', 'results', `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        machine,
+        duration: DURATION,
+        rows,
+        hello: Object.fromEntries(helloRps),
+        ceilings: Object.fromEntries([...ceilings].map(([k, v]) => [k, Object.fromEntries(v)])),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.error(`\nwritten ${out}`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/** The measured tenant of the national database: the generator's second tenant (a provincial administration, half as large again as most). */
+async function nationalSlug(): Promise<string> {
+  const c = new pg.Client({ connectionString: dbUrl(NATIONAL_DB) });
+  await c.connect();
+  try {
+    return (await c.query(`select slug from tenants where slug like '%-1' limit 1`)).rows[0].slug;
+  } finally {
+    await c.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -6,6 +6,7 @@ import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
 import { ledgerVerifyCommand } from './modules/budget/verify-command';
 import { createTenantCommand } from './modules/tenants/create-tenant-command';
+import { distributeCommand } from './platform/distribute-command';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate      apply database migrations
@@ -15,10 +16,11 @@ const USAGE = `Usage: npm run cli -- <command>
   create-tenant --slug <slug> --name-th <ชื่อ> --name-en <name> --type <type> --province <จังหวัด> --district <อำเภอ>
                 --subdistrict <ตำบล> --admin-email <e-mail> --admin-name <ชื่อ>
                set up a local government and print the one-time link for its first admin (valid 7 days);
-               type: city_municipality | town_municipality | subdistrict_municipality | sao | pao`;
+               type: city_municipality | town_municipality | subdistrict_municipality | sao | pao
+  distribute   shard the database on a Citus coordinator: tenant tables by tenant_id, colocated; the rest as reference tables`;
 
 async function run(command: string | undefined) {
-  if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant'].includes(command)) {
+  if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant', 'distribute'].includes(command)) {
     console.log(USAGE);
     return command ? 1 : 0;
   }
@@ -36,6 +38,7 @@ async function run(command: string | undefined) {
     if (command === 'create-admin') await ensurePlatformAdmin(database.db, config, console.log);
     if (command === 'ledger-verify') return await ledgerVerifyCommand(database.db, process.argv[3]);
     if (command === 'create-tenant') return await createTenantCommand(database.db, config, process.argv.slice(3));
+    if (command === 'distribute') return await distributeCommand(config.databaseUrl);
     return 0;
   } finally {
     await database.close();

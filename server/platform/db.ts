@@ -76,6 +76,24 @@ const tenantTransactions = new WeakMap<Db, TenantTransaction>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * The statements that make the rest of a transaction run as the app role inside one tenant. `SET LOCAL`
+ * rather than `set_config(…, true)` (the same effect on one server): Citus passes `SET LOCAL` on to the
+ * workers' connections of the transaction when `citus.propagate_set_commands = 'local'` (which
+ * `npm run cli -- distribute` sets for the database), while a `set_config` call stays on the coordinator
+ * and the workers' row-level security would then see no tenant (docs/operations/scaling.md).
+ */
+export function tenantSettings(tenantId: string): string {
+  if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+  return `set local app.tenant_id = '${tenantId}'; set local role phakhi_app`;
+}
+
+/** Runs the rest of a transaction as the app role inside one tenant (as withTenant does for a whole one). */
+export async function enterTenant(tx: Tx, tenantId: string) {
+  // one statement per call: PGlite's extended protocol takes no multi-statement text
+  for (const statement of tenantSettings(tenantId).split('; ')) await tx.execute(sql.raw(statement));
+}
+
+/**
  * Run `fn` in a transaction as the restricted application role with the tenant set, so that
  * row-level security confines every statement to that tenant.
  */
@@ -83,7 +101,7 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
   const fast = tenantTransactions.get(db);
   if (fast) return fast(tenantId, fn);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'phakhi_app', true)`);
+    await enterTenant(tx, tenantId);
     return fn(tx);
   });
 }
@@ -101,11 +119,11 @@ async function pgTenantTransaction(pool: import('pg').Pool, db: Db): Promise<Ten
     session: { schema: ConstructorParameters<typeof NodePgSession>[2]; options: ConstructorParameters<typeof NodePgSession>[3] };
   };
   return async (tenantId, fn) => {
-    if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+    const settings = tenantSettings(tenantId);
     const client = await pool.connect();
     let broken: unknown;
     try {
-      await client.query(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('role', 'phakhi_app', true)`);
+      await client.query(`begin; ${settings}`);
       const session = new NodePgSession(client, root.dialect, root.session.schema, root.session.options);
       const tx = new NodePgTransaction(root.dialect, session, root.session.schema) as unknown as Tx;
       try {

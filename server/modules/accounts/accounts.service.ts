@@ -1,12 +1,12 @@
 import { forgetIdentities } from '../../platform/identity-cache';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { invitationAccept, invitationCreate, LinkInfo, OneTimeLink, PendingInvitation } from '../../../common/schemas/accounts';
 import type { TenantRole, TenantType } from '../../../common/schemas/enums';
 import { sessions, tenants, tenantUsers, users } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { SessionUser, TenantContext, TenantRef } from '../../platform/context';
-import type { Db, Tx } from '../../platform/db';
+import { enterTenant, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { Lang } from '../../platform/messages';
 import { existingPartyIds } from '../partners/partners.repository';
@@ -22,11 +22,6 @@ const linkOut = (kind: links.LinkKind, token: string, expiresAt: Date): OneTimeL
   path: `/${kind === 'invitation' ? 'invite' : 'reset'}/${token}`,
   expiresAt: expiresAt.toISOString(),
 });
-
-/** Runs the rest of a transaction as the app role inside one tenant (as withTenant does for a whole one). */
-async function enterTenant(tx: Tx, tenantId: string) {
-  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'phakhi_app', true)`);
-}
 
 // ---- passwords ---------------------------------------------------------------------------------
 

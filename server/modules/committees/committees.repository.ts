@@ -114,10 +114,11 @@ export function meetingRows(
                n.number, n.year_be as "yearBE", n.meeting_date::text as "meetingDate", n.start_time as "startTime", n.end_time as "endTime",
                n.place, n.note, n.minutes_status as "minutesStatus", n.minutes_recorder as "minutesRecorder", n.minutes_checker as "minutesChecker",
                n.certified_by_meeting_id as "certifiedByMeetingId", n.certification_corrections as "certificationCorrections",
-               (select count(*)::int from resolutions r where r.tenant_id = n.tenant_id and r.meeting_id = n.id) as "resolutionCount",
+               (select count(*)::int from resolutions r where r.tenant_id = ${tenantId} and r.meeting_id = n.id) as "resolutionCount",
                (count(*) over ())::int as total
         from numbered n join committees c on c.tenant_id = n.tenant_id and c.id = n.committee_id
-        where ${where}
+        -- the tenant named on every table, not only inside the CTE: Citus then sends the query to one shard
+        where c.tenant_id = ${tenantId} and ${where}
         order by n.meeting_date ${dir}, n.start_time ${dir}, n.id
         limit ${opts.limit ?? 500} offset ${opts.offset ?? 0}`,
   );

@@ -65,7 +65,8 @@ export async function estimateMatches(tx: Tx, conds: SQL[], parsed: ParsedQuery)
  */
 export async function correctSpelling(tx: Tx, tenantId: string, text: string): Promise<string | null> {
   const parts = normalizeText(text).match(/"[^"]*"?|\S+/g) ?? [];
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SPELLING_SIMILARITY)}, true)`);
+  // SET LOCAL (not set_config): Citus passes it on to the workers, which run the comparison
+  await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${Number(SPELLING_SIMILARITY)}`));
   let changed = false;
   const out: string[] = [];
   for (const part of parts) {
@@ -109,7 +110,7 @@ export async function addTitleTerms(tx: Tx, tenantId: string, items: { title: st
  * scores about 0.55 word similarity, under the default threshold of 0.6. Names are matched from 0.5.
  */
 export async function useTypoThreshold(tx: Tx) {
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+  await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.5`);
 }
 
 /** Levenshtein distance between two short strings (UTF-16 units: Thai letters and marks are one unit each). */
