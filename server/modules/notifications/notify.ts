@@ -119,7 +119,7 @@ async function userIds(tx: Tx, query: ReturnType<typeof sql>) {
   return (await rows<{ id: string }>(tx, query)).map((r) => r.id);
 }
 
-async function invitationIcs(tx: Tx, tenant: TenantRef, m: content.MeetingFacts) {
+export async function invitationIcs(tx: Tx, tenant: TenantRef, m: content.MeetingFacts) {
   const agenda = await rows<{ section: number; title: string }>(
     tx,
     sql`select section, title from meeting_agenda_items where tenant_id = ${tenant.id} and meeting_id = ${m.id} order by section, position, created_at, id`,
