@@ -103,13 +103,14 @@ export interface TransactionFacts {
 }
 
 export function transactionWaiting(slug: string, t: TransactionFacts): Message {
-  const why = (lang: 'th' | 'en') => t.reviewReasons.map((r) => REASONS[r]?.[lang] ?? r).join(lang === 'th' ? ', ' : '; ');
+  const why = (lang: 'th' | 'en') =>
+    t.reviewReasons.length ? ` (${t.reviewReasons.map((r) => REASONS[r]?.[lang] ?? r).join(lang === 'th' ? ', ' : '; ')})` : '';
   return {
     kind: 'approval_waiting',
     titleTh: `รายการบัญชีรออนุมัติ: ${t.description}`,
     titleEn: `Transaction awaiting approval: ${t.description}`,
-    bodyTh: `จำนวน ${formatBaht(t.totalSatang)}${t.makerName ? ` บันทึกโดย ${t.makerName}` : ''} (${why('th')}) ผู้บันทึกอนุมัติเองไม่ได้`,
-    bodyEn: `${formatBaht(t.totalSatang, 'en')}${t.makerName ? `, recorded by ${t.makerName}` : ''} (${why('en')}). The maker cannot approve it.`,
+    bodyTh: `จำนวน ${formatBaht(t.totalSatang)}${t.makerName ? ` บันทึกโดย ${t.makerName}` : ''}${why('th')} ผู้บันทึกอนุมัติเองไม่ได้`,
+    bodyEn: `${formatBaht(t.totalSatang, 'en')}${t.makerName ? `, recorded by ${t.makerName}` : ''}${why('en')}. The maker cannot approve it.`,
     link: `/t/${slug}/budget/ledger/${t.id}`,
     entityId: t.id,
     dedupeKey: `approval_waiting:${t.id}`,
