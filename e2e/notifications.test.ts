@@ -43,8 +43,7 @@ async function waitForCount(p: Page, n: number) {
 }
 
 /** What the demo gave the platform admin: at least three, the oldest read. */
-const mine = (p: Page) =>
-  p.evaluate(async () => (await (await fetch('/api/v1/t/chomphu/notifications')).json()) as { total: number; unread: number });
+const mine = (p: Page) => p.evaluate(async () => (await (await fetch('/api/v1/t/chomphu/notifications')).json()) as { total: number; unread: number });
 
 describe('notifications', () => {
   it('on a phone: the bell shows the unread count, opens the list and marks one read', async () => {

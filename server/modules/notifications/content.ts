@@ -127,8 +127,10 @@ export interface ProposalFacts {
 export function thresholdProposal(slug: string, p: ProposalFacts): Message {
   const parts = (lang: 'th' | 'en') =>
     [
-      p.approvalThresholdSatang != null && (lang === 'th' ? `เกณฑ์ต้องอนุมัติ ${formatBaht(p.approvalThresholdSatang)}` : `approval threshold ${formatBaht(p.approvalThresholdSatang, 'en')}`),
-      p.evidenceThresholdSatang != null && (lang === 'th' ? `เกณฑ์ต้องมีหลักฐาน ${formatBaht(p.evidenceThresholdSatang)}` : `receipt threshold ${formatBaht(p.evidenceThresholdSatang, 'en')}`),
+      p.approvalThresholdSatang != null &&
+        (lang === 'th' ? `เกณฑ์ต้องอนุมัติ ${formatBaht(p.approvalThresholdSatang)}` : `approval threshold ${formatBaht(p.approvalThresholdSatang, 'en')}`),
+      p.evidenceThresholdSatang != null &&
+        (lang === 'th' ? `เกณฑ์ต้องมีหลักฐาน ${formatBaht(p.evidenceThresholdSatang)}` : `receipt threshold ${formatBaht(p.evidenceThresholdSatang, 'en')}`),
     ]
       .filter(Boolean)
       .join(lang === 'th' ? ' และ' : ' and ');

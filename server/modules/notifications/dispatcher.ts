@@ -109,7 +109,10 @@ export class Dispatcher {
   }
 
   private async tenantList(): Promise<TenantRef[]> {
-    const list = await this.o.db.select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn }).from(tenants).orderBy(tenants.id);
+    const list = await this.o.db
+      .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
+      .from(tenants)
+      .orderBy(tenants.id);
     if (!list.length) return list;
     // start at a different tenant each round, so a busy tenant cannot starve the others
     const k = this.tenantOffset++ % list.length;

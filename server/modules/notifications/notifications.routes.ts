@@ -40,7 +40,10 @@ export async function notificationRoutes(app: FastifyInstance) {
   );
   r.get(
     `${base}/unread-count`,
-    { config: { access: anyTenantRole }, schema: { tags, summary: 'How many of my notifications are unread (the bell)', params: tenantParams, response: { 200: unreadCount } } },
+    {
+      config: { access: anyTenantRole },
+      schema: { tags, summary: 'How many of my notifications are unread (the bell)', params: tenantParams, response: { 200: unreadCount } },
+    },
     (req) => service.unreadCount(req.tenantCtx),
   );
   r.post(
@@ -79,7 +82,13 @@ export async function notificationRoutes(app: FastifyInstance) {
     `${base}/outbox`,
     {
       config: { access: adminsOnly },
-      schema: { tags, summary: 'E-mail in the outbox by state (default: failed)', params: tenantParams, querystring: outboxListQuery, response: { 200: listOf(outboxItem) } },
+      schema: {
+        tags,
+        summary: 'E-mail in the outbox by state (default: failed)',
+        params: tenantParams,
+        querystring: outboxListQuery,
+        response: { 200: listOf(outboxItem) },
+      },
     },
     (req) => service.listOutbox(req.tenantCtx, req.query),
   );

@@ -50,7 +50,8 @@ export function listNotifications(ctx: TenantContext, q: z.output<typeof notific
   });
 }
 
-export const unreadCount = (ctx: TenantContext) => withTenant(ctx.db, ctx.tenant.id, async (tx) => ({ unread: await repo.unreadOf(tx, ctx.tenant.id, me(ctx)) }));
+export const unreadCount = (ctx: TenantContext) =>
+  withTenant(ctx.db, ctx.tenant.id, async (tx) => ({ unread: await repo.unreadOf(tx, ctx.tenant.id, me(ctx)) }));
 
 export function markRead(ctx: TenantContext, id: string): Promise<{ unread: number }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -85,7 +86,10 @@ async function preferencesOf(tx: Tx, ctx: TenantContext, emailAvailable: boolean
     .select()
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.tenantId, ctx.tenant.id), eq(notificationPreferences.userId, me(ctx))));
-  const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, me(ctx)));
+  const [u] = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, me(ctx)));
   return {
     inApp: true,
     email: p?.emailEnabled ?? false,
@@ -106,7 +110,11 @@ export const getPreferences = (ctx: TenantContext, emailAvailable: boolean) =>
  * form) and the wording shown are recorded, and kept when e-mail is turned off again (with the time of
  * withdrawal), so the record shows what a person agreed to and when. Audited.
  */
-export function updatePreferences(ctx: TenantContext, input: z.output<typeof notificationPreferencesUpdate>, emailAvailable: boolean): Promise<NotificationPreferences> {
+export function updatePreferences(
+  ctx: TenantContext,
+  input: z.output<typeof notificationPreferencesUpdate>,
+  emailAvailable: boolean,
+): Promise<NotificationPreferences> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [before] = await tx
       .select()

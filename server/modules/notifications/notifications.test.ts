@@ -56,7 +56,10 @@ function decodeWords(s: string): string {
   return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
     enc.toLowerCase() === 'b'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 function header(raw: string, name: string): string {
@@ -300,7 +303,9 @@ describe('meeting invitations by e-mail', () => {
     const before = (await outboxRows()).length;
     await meeting(day(60));
     expect((await outboxRows()).length).toBe(before);
-    const prefs = await ok<{ email: boolean; emailWithdrawnAt: string | null; emailConsentedAt: string | null }>(s.somchai.get(`${s.base}/notifications/preferences`));
+    const prefs = await ok<{ email: boolean; emailWithdrawnAt: string | null; emailConsentedAt: string | null }>(
+      s.somchai.get(`${s.base}/notifications/preferences`),
+    );
     expect(prefs.email).toBe(false);
     expect(prefs.emailWithdrawnAt).toBeTruthy();
     expect(prefs.emailConsentedAt).toBeTruthy(); // the record of the earlier consent stays
@@ -370,7 +375,9 @@ describe('other events', () => {
       201,
     );
     await ok(put(s.officer, `${s.base}/meetings/${past.id}/attendance`, { entries: s.members.map((m) => ({ memberId: m.id, status: 'present' })) }));
-    const withRes = await ok<{ resolutions: { id: string }[] }>(s.officer.post(`${s.base}/meetings/${past.id}/resolutions`, { text: 'มอบหมายสำรวจฝาย', votesFor: 3 }));
+    const withRes = await ok<{ resolutions: { id: string }[] }>(
+      s.officer.post(`${s.base}/meetings/${past.id}/resolutions`, { text: 'มอบหมายสำรวจฝาย', votesFor: 3 }),
+    );
     const net = await ok<{ id: string }>(s.officer.post(`${s.base}/networks`, { name: 'เครือข่ายผู้ใช้น้ำฝายพญาคำ', pillar: 'locality' }), 201);
     const plan = await ok<{ id: string }>(s.officer.post(`${s.base}/plans`, { name: 'แผนฝาย', fiscalYear: 2569, networkIds: [net.id] }), 201);
     const project = await ok<{ id: string }>(s.officer.post(`${s.base}/plans/${plan.id}/projects`, { name: 'ซ่อมฝาย' }), 201);

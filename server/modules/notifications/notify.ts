@@ -24,7 +24,15 @@ export type NotifyEvent =
   /** A ledger transaction was recorded; when it waits for a second officer, the checkers other than its maker. */
   | {
       kind: 'transaction_recorded';
-      transaction: { id: string; status: string; description: string; totalSatang: number; makerUserId: string | null; makerName: string | null; reviewReasons: string[] };
+      transaction: {
+        id: string;
+        status: string;
+        description: string;
+        totalSatang: number;
+        makerUserId: string | null;
+        makerName: string | null;
+        reviewReasons: string[];
+      };
     }
   /** A looser ledger threshold was proposed: the checkers other than the proposer. */
   | {
@@ -51,7 +59,9 @@ export async function notify(tx: Tx, ctx: TenantContext, event: NotifyEvent): Pr
       if (!m || (event.kind === 'meeting_invitation' && m.meetingDate < todayInThailand())) return;
       const people = await committeeUsers(tx, tenant.id, m.committeeId, m.meetingDate);
       const message =
-        event.kind === 'minutes_to_certify' ? content.minutesToCertify(tenant.slug, m) : content.meetingInvitation(tenant.slug, m, await invitationIcs(tx, tenant, m));
+        event.kind === 'minutes_to_certify'
+          ? content.minutesToCertify(tenant.slug, m)
+          : content.meetingInvitation(tenant.slug, m, await invitationIcs(tx, tenant, m));
       await deliver(tx, tenant, people, message);
       return;
     }
@@ -178,7 +188,11 @@ export async function deliver(tx: Tx, tenant: TenantRef, userIdList: string[], m
     const byUser = new Map(added.map((a) => [a.userId, a.id]));
     await tx.insert(notificationOutbox).values(
       consenting.map((p) => {
-        const mail = content.renderEmail(m, p.language, { publicUrl: notificationSettings.publicUrl, tenantName: p.language === 'en' ? tenant.nameEn : tenant.nameTh, slug: tenant.slug });
+        const mail = content.renderEmail(m, p.language, {
+          publicUrl: notificationSettings.publicUrl,
+          tenantName: p.language === 'en' ? tenant.nameEn : tenant.nameTh,
+          slug: tenant.slug,
+        });
         return {
           tenantId: tenant.id,
           notificationId: byUser.get(p.id)!,

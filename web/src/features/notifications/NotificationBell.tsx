@@ -57,7 +57,15 @@ export function NotificationBell({ tenant }: { tenant: string }) {
           )}
         </ScrollArea.Autosize>
         <Divider />
-        <ButtonLink to="/t/$tenant/notifications" params={{ tenant }} variant="subtle" fullWidth radius={0} onClick={() => setOpened(false)} data-testid="bell-view-all">
+        <ButtonLink
+          to="/t/$tenant/notifications"
+          params={{ tenant }}
+          variant="subtle"
+          fullWidth
+          radius={0}
+          onClick={() => setOpened(false)}
+          data-testid="bell-view-all"
+        >
           {t('notifications.viewAll')}
         </ButtonLink>
       </Popover.Dropdown>

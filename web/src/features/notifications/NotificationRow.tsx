@@ -32,7 +32,10 @@ export function NotificationRow({ tenant, item, onOpen, compact = false }: { ten
       data-unread={unread ? 'true' : 'false'}
       px="sm"
       py={compact ? 6 : 'xs'}
-      style={{ borderInlineStart: `3px solid ${unread ? 'var(--mantine-color-teal-6)' : 'transparent'}`, background: unread ? 'var(--mantine-color-teal-0)' : undefined }}
+      style={{
+        borderInlineStart: `3px solid ${unread ? 'var(--mantine-color-teal-6)' : 'transparent'}`,
+        background: unread ? 'var(--mantine-color-teal-0)' : undefined,
+      }}
     >
       <Stack gap={4}>
         <Group gap={6} wrap="wrap">
@@ -44,7 +47,11 @@ export function NotificationRow({ tenant, item, onOpen, compact = false }: { ten
               {t(`notifications.email.${item.email}`)}
             </Badge>
           ) : null}
-          {unread ? <Text size="xs" c="teal.8" fw={600}>{t('notifications.unread')}</Text> : null}
+          {unread ? (
+            <Text size="xs" c="teal.8" fw={600}>
+              {t('notifications.unread')}
+            </Text>
+          ) : null}
         </Group>
         <UnstyledButton onClick={open} data-testid="notification-open">
           <Text fw={unread ? 700 : 500} size="sm" className="break-words">
@@ -59,7 +66,13 @@ export function NotificationRow({ tenant, item, onOpen, compact = false }: { ten
             <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, lang)}</time>
           </Text>
           {unread ? (
-            <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate(item.id)} loading={markRead.isPending} data-testid="notification-mark-read">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => markRead.mutate(item.id)}
+              loading={markRead.isPending}
+              data-testid="notification-mark-read"
+            >
               {t('notifications.markRead')}
             </Button>
           ) : null}

@@ -203,7 +203,11 @@ function FailedOutbox({ tenant }: { tenant: string }) {
                       <Text size="xs">{o.lastError}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => retry.mutate(o.id, { onSuccess: () => toast.show({ message: t('notifications.outbox.queued') }) })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => retry.mutate(o.id, { onSuccess: () => toast.show({ message: t('notifications.outbox.queued') }) })}
+                      >
                         {t('notifications.outbox.retry')}
                       </Button>
                     </Table.Td>
