@@ -5,7 +5,7 @@ import { ADMIN, DESKTOP, hasHorizontalScroll, launch, PHONE, screenshot, serious
 /**
  * Notifications in Chromium: the demo gives the platform admin a few (one already read). On a 390 px
  * phone: the bell shows the unread count, opens the list, marks one read and the count drops. On a
- * desktop: opening one marks it read and leads to the meeting; the page turns e-mail on only with the
+ * desktop: opening one marks it read and leads to its page; the page turns e-mail on only with the
  * consent ticked; "mark all read" clears the bell. Screenshots of the bell's list and the page, both sizes.
  */
 
@@ -77,7 +77,30 @@ describe('notifications', () => {
     await p.close();
   });
 
-  it('on a desktop: opening one leads to the meeting, e-mail needs consent, and all can be marked read', async () => {
+  it('on a desktop: opening one leads to its page, e-mail needs consent, and all can be marked read', async () => {
+    const p = await desktop.newPage();
+    await logIn(p);
+    const start = await mine(p);
+    expect(start.unread).toBeGreaterThanOrEqual(1);
+    await waitForCount(p, start.unread);
+    await p.getByTestId('bell').click();
+    await p.getByTestId('notification').first().waitFor();
+    await screenshot(p, 'notifications-bell-desktop');
+    // opening an unread one (on the phone the newest, the invitation, was marked read) marks it read and shows its page
+    const unread = p.locator('[data-testid="notification"][data-unread="true"]').first();
+    await unread.getByTestId('notification-open').click();
+    await p.waitForURL(/\/t\/chomphu\/(meetings|budget\/ledger)\/[0-9a-f-]+$/);
+    await waitForCount(p, start.unread - 1);
+    expect(await p.locator('[data-testid="notification"][data-unread="true"]').count()).toBe(start.unread - 1);
+    await p.getByTestId('bell-view-all').click();
+    await p.waitForURL(/\/t\/chomphu\/notifications$/);
+    await p.getByTestId('channel-settings').waitFor();
+    expect(await hasHorizontalScroll(p)).toBe(false);
+    await screenshot(p, 'notifications-page-phone');
+    await p.close();
+  });
+
+  it('on a desktop: opening one leads to its page, e-mail needs consent, and all can be marked read', async () => {
     const p = await desktop.newPage();
     await logIn(p);
     const start = await mine(p);
