@@ -48,7 +48,7 @@ export function NotificationRow({ tenant, item, onOpen, compact = false }: { ten
             </Badge>
           ) : null}
           {unread ? (
-            <Text size="xs" c="teal.8" fw={600}>
+            <Text size="xs" c="teal.9" fw={600}>
               {t('notifications.unread')}
             </Text>
           ) : null}

@@ -94,7 +94,7 @@ function ChannelSettings({ tenant }: { tenant: string }) {
         <Title order={2} size="h3" id="channels-title">
           {t('notifications.settings.title')}
         </Title>
-        <Checkbox label={t('notifications.settings.inApp')} checked disabled readOnly />
+        <Checkbox label={t('notifications.settings.inApp')} defaultChecked disabled />
         <Switch
           label={t('notifications.settings.email')}
           description={t('notifications.settings.emailTo', { address: p.emailAddress })}
