@@ -191,6 +191,10 @@ export const ACTIONS = {
   // swapping turns: a member offers their group's turn, the other group's head or an officer decides (swaps.service.ts)
   swapTurns: { who: 'everyone', routes: ['POST /water/rota/:id/swaps', 'POST /water/swaps/:swapId/accept', 'POST /water/swaps/:swapId/decline'] },
   keepWater: { who: 'editors', routes: ['PATCH /water/sources/:id', 'PUT /water/groups/:id/members', 'POST /water/incidents', 'PATCH /water/incidents/:id'] },
+  // notifications: each person reads and marks their own and chooses their channels (notifications.service.ts answers only the caller's)
+  readNotifications: { who: 'everyone', routes: ['POST /notifications/:id/read', 'POST /notifications/read-all', 'PUT /notifications/preferences'] },
+  // the e-mail outbox: admins see what failed and send it again
+  manageOutbox: { who: 'admins', routes: ['GET /notifications/outbox', 'POST /notifications/outbox/:id/retry'] },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

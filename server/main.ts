@@ -6,6 +6,7 @@ import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError, protectD
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
+import { installNotificationDispatcher } from './modules/notifications/mail';
 
 async function main() {
   const config = loadConfig();
@@ -17,6 +18,8 @@ async function main() {
   if (database.kind === 'pglite') protectDataDir(config.dataDir); // the files PGlite just made
   setCitizenIdSecret(loadSecret(config));
   const app = await buildApp({ config, database });
+  // e-mail outbox and the daily due check: started when the server is ready, stopped on close
+  installNotificationDispatcher(app);
   await ensurePlatformAdmin(database.db, config, (m) => app.log.warn(m));
   if (config.seedDemo) await seedDemo(database.db, (m) => app.log.info(m));
   if (database.kind === 'pglite') {

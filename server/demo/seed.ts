@@ -16,6 +16,7 @@ import { seedCommittees } from './committees/seed';
 import { demoClock } from './clock';
 import { seedLocalPlans } from './localplans/seed';
 import { seedWater } from './water/seed';
+import { seedNotifications } from './notifications/seed';
 
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
@@ -62,6 +63,8 @@ export async function seedDemo(
       log(
         `Demo water management for "chomphu" loaded: ${w.sources} sources, ${w.groups} groups, ${w.members} members, ${w.turns} turns, ${w.incidents} incidents.`,
       );
+    const n = await seedNotifications(db, ref);
+    if (n) log(`Demo notifications for "chomphu" loaded: ${n.notifications} for the platform admins.`);
   }
   return { created, skipped };
 }

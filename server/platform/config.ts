@@ -31,6 +31,31 @@ export interface Config {
   serveWeb: boolean;
   /** Where people reach this server (for links printed by the command line); default http://localhost:PORT. */
   publicUrl: string;
+  /** Outgoing e-mail (notifications): PHAKHI_SMTP_URL, or host/port/user/pass; none = e-mail waits in the outbox. */
+  mail: MailConfig;
+  /** The notification dispatcher (server/modules/notifications/dispatcher.ts). */
+  notifications: NotificationConfig;
+}
+
+export interface MailConfig {
+  url?: string;
+  host?: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
+
+export interface NotificationConfig {
+  /** Run the dispatcher in this process (PHAKHI_NOTIFY_DISPATCH=false in all but one process is allowed, not needed). */
+  dispatch: boolean;
+  intervalSeconds: number;
+  batchSize: number;
+  maxAttempts: number;
+  retrySeconds: number;
+  dueWithinDays: number;
 }
 
 export type TrustProxy = boolean | number | string[];
@@ -91,5 +116,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.PHAKHI_TRUST_PROXY),
     serveWeb: env.PHAKHI_SERVE_WEB !== 'false',
     publicUrl: env.PHAKHI_PUBLIC_URL || `http://localhost:${port}`,
+    mail: {
+      url: env.PHAKHI_SMTP_URL || undefined,
+      host: env.PHAKHI_SMTP_HOST || undefined,
+      port: positiveInt(env, 'PHAKHI_SMTP_PORT', 587),
+      secure: env.PHAKHI_SMTP_SECURE === 'true',
+      user: env.PHAKHI_SMTP_USER || undefined,
+      pass: env.PHAKHI_SMTP_PASS || undefined,
+      from: env.PHAKHI_MAIL_FROM || 'ภาคี Phakhi <no-reply@localhost>',
+    },
+    notifications: {
+      dispatch: env.PHAKHI_NOTIFY_DISPATCH !== 'false',
+      intervalSeconds: Math.max(1, positiveInt(env, 'PHAKHI_NOTIFY_INTERVAL_SECONDS', 30)),
+      batchSize: Math.max(1, positiveInt(env, 'PHAKHI_NOTIFY_BATCH_SIZE', 50)),
+      maxAttempts: Math.max(1, positiveInt(env, 'PHAKHI_NOTIFY_MAX_ATTEMPTS', 8)),
+      retrySeconds: Math.max(1, positiveInt(env, 'PHAKHI_NOTIFY_RETRY_SECONDS', 60)),
+      dueWithinDays: positiveInt(env, 'PHAKHI_NOTIFY_DUE_DAYS', 3),
+    },
   };
 }

@@ -24,6 +24,7 @@ import { chainHash, type ChainContent } from './chain';
 import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
+import { notify } from '../notifications/notify';
 
 type TxRow = typeof ledgerTransactions.$inferSelect;
 type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -132,6 +133,7 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
           : {}),
       },
     });
+    if (proposing) await notify(tx, ctx, { kind: 'threshold_proposed', settings: after });
     return presentSettings(ctx, after);
   });
 }
@@ -371,6 +373,7 @@ async function record(
       exceptionReason: row.exceptionReason,
     },
   });
+  await notify(tx, ctx, { kind: 'transaction_recorded', transaction: row });
   return row;
 }
 

@@ -25,6 +25,7 @@ import * as repo from './committees.repository';
 import { presentMeetingSummary, today } from './committees.service';
 import { inOfficeOn, isLater, quorumOf } from './quorum';
 import { presentResolutions } from './resolutions.service';
+import { notify } from '../notifications/notify';
 
 export const SECTION_TITLES_TH: Record<number, string> = {
   1: 'เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ',
@@ -158,6 +159,7 @@ export function createMeeting(ctx: TenantContext, input: z.output<typeof meeting
       await tx.insert(meetingAgendaItems).values(items.map((i) => ({ tenantId: ctx.tenant.id, meetingId: row.id, ...i })));
     }
     await audit(tx, ctx, { entity: 'meeting', entityId: row.id, entityLabel: c.name, action: 'create', after: meetingAudit(row) });
+    await notify(tx, ctx, { kind: 'meeting_invitation', meetingId: row.id });
     return loadDetail(tx, ctx, row.id);
   });
 }
@@ -379,6 +381,7 @@ export function saveMinutes(ctx: TenantContext, meetingId: string, input: z.outp
         items: Object.fromEntries(items.map((i) => [i.title, input.items.find((x) => x.id === i.id)?.discussion ?? i.discussion])),
       },
     });
+    if (before.minutesStatus === 'none') await notify(tx, ctx, { kind: 'minutes_to_certify', meetingId });
     return loadDetail(tx, ctx, meetingId);
   });
 }

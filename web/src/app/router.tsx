@@ -56,6 +56,7 @@ const committees = {
   detail: lazy(() => import('../features/committees/CommitteePage')),
   meeting: lazy(() => import('../features/committees/MeetingPage')),
 };
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const localPlans = {
   list: lazy(() => import('../features/localplans/LocalPlansPage')),
   detail: lazy(() => import('../features/localplans/LocalPlanPage')),
@@ -231,6 +232,7 @@ const committeeRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans', component: localPlans.list }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans/$id', component: localPlans.detail }),
 ];
+const notificationsRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'notifications', component: NotificationsPage });
 // issue 14: community regulations and water management
 const waterRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'regulations', component: regulations.list }),
@@ -266,6 +268,7 @@ const routeTree = rootRoute.addChildren([
     ...manpowerRoutes,
     ...committeeRoutes,
     ...waterRoutes,
+    notificationsRoute,
     budgetRoute,
     ledgerRoute,
     ledgerNewRoute,

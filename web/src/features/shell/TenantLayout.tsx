@@ -36,6 +36,7 @@ import { useLogout, useMe } from '../auth/api';
 import { RedirectTo, RedirectToLogin } from '../auth/RedirectToLogin';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 export default function TenantLayout() {
   const { t, i18n } = useTranslation();
@@ -131,6 +132,7 @@ export default function TenantLayout() {
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <GlobalSearch />
               <LanguageSwitch />
+              <NotificationBell tenant={slug} />
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <UnstyledButton aria-label={t('shell.userMenu', { name: me.data.user.name })} data-testid="user-menu">
