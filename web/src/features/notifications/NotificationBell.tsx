@@ -18,8 +18,9 @@ export function NotificationBell({ tenant }: { tenant: string }) {
   const markAll = useMarkAllRead(tenant);
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width="min(24rem, calc(100vw - 1rem))" shadow="md" withinPortal trapFocus>
-      <Popover.Target>
-        <Indicator label={formatNumber(unread, lang)} size={18} disabled={unread === 0} color="red" offset={4} data-testid="bell-count">
+      {/* the target must be the button itself: Popover puts aria-expanded/aria-controls on its child, which a plain div may not carry */}
+      <Indicator label={formatNumber(unread, lang)} size={18} disabled={unread === 0} color="red" offset={4} data-testid="bell-count">
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -31,8 +32,8 @@ export function NotificationBell({ tenant }: { tenant: string }) {
           >
             <IconBell size={22} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0}>
         <Group justify="space-between" px="sm" py="xs" wrap="nowrap">
           <Text fw={700}>{t('notifications.title')}</Text>
