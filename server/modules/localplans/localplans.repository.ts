@@ -130,10 +130,14 @@ export async function isLocalGovernmentParty(tx: Tx, tenantId: string, partyId: 
   return found.length > 0;
 }
 
+/** Partner local governments, with the tenant each one is linked to (tenants is a global table: names only). */
 export function localGovernmentParties(tx: Tx, tenantId: string) {
-  return rows<{ id: string; name: string }>(
+  return rows<{ id: string; name: string; linkedSlug: string | null; linkedName: string | null }>(
     tx,
-    sql`select id, name from parties where tenant_id = ${tenantId} and kind = 'organization' and org_type = 'local_government'
-        order by name collate "und-x-icu", id`,
+    sql`select p.id, p.name, t.slug as "linkedSlug", t.name_th as "linkedName" from parties p
+        left join local_plan_tenant_links l on l.tenant_id = p.tenant_id and l.party_id = p.id
+        left join tenants t on t.id = l.linked_tenant_id
+        where p.tenant_id = ${tenantId} and p.kind = 'organization' and p.org_type = 'local_government'
+        order by p.name collate "und-x-icu", p.id`,
   );
 }
