@@ -105,6 +105,8 @@ export const localPlanSummary = z.object({
   editionCount: z.number().int(),
   projectCount: z.number().int(),
   budgetSatang: z.number().int(),
+  /** The local government is itself a Phakhi tenant: it records the status of what it carries there (docs/decisions/0016). */
+  linkedTenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type LocalPlanSummary = z.infer<typeof localPlanSummary>;
 

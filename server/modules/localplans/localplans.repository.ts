@@ -11,6 +11,8 @@ export interface LocalPlanRow {
   editionCount: number;
   projectCount: number;
   budget: string;
+  linkedSlug: string | null;
+  linkedName: string | null;
 }
 
 /** Local plans with their local government's name (the tenant's own when party_id is null) and counts; `where` on alias lp. */
@@ -22,8 +24,11 @@ export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, wher
                (select count(*)::int from local_plan_projects i where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as "projectCount",
                (select coalesce(sum(y.budget_satang), 0)::text from local_plan_project_years y
                   join local_plan_projects i on i.tenant_id = y.tenant_id and i.id = y.local_plan_project_id
-                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget
+                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget,
+               lt.slug as "linkedSlug", lt.name_th as "linkedName"
         from local_plans lp left join parties p on p.tenant_id = lp.tenant_id and p.id = lp.party_id
+        left join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id
+        left join tenants lt on lt.id = l.linked_tenant_id
         where lp.tenant_id = ${tenantId} and ${where}
         order by lp.party_id is not null, coalesce(p.name, ${tenantName}) collate "und-x-icu", lp.start_year desc, lp.id`,
   );

@@ -49,6 +49,7 @@ const presentPlan = (r: repo.LocalPlanRow): LocalPlanSummary => ({
   editionCount: r.editionCount,
   projectCount: r.projectCount,
   budgetSatang: Number(r.budget),
+  linkedTenant: r.linkedSlug ? { slug: r.linkedSlug, name: r.linkedName! } : null,
 });
 
 const presentEdition = (e: repo.EditionRow): Edition => ({
