@@ -9,7 +9,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { items, listLocalGovernments } from './localplans.service';
 import * as repo from './localplans.repository';
-import { contentOf, enqueue, relaySoon } from './sharing';
+import { assignmentPayload, contentOf, enqueue, relaySoon } from './sharing';
 
 /** The neighbour's side of docs/decisions/0016: its copies of projects other tenants assigned to it, and its status. */
 
@@ -131,5 +131,5 @@ export async function setTenantLink(ctx: TenantContext, partyId: string, input: 
 /** The whole state of every assignment of a local government's plans, for a tenant newly linked to it. */
 async function sendAll(tx: Tx, ctx: TenantContext, target: string, partyId: string) {
   for (const item of await items(tx, ctx, sql`lp.party_id = ${partyId}`))
-    await enqueue(tx, ctx.tenant.id, target, 'assignment', item.id, { removed: false, content: await contentOf(tx, ctx, item) });
+    await enqueue(tx, ctx.tenant.id, target, 'assignment', item.id, assignmentPayload(item, await contentOf(tx, ctx, item)));
 }

@@ -204,6 +204,26 @@ describe('local plans between tenants (outbox)', () => {
     expect(fieldsOf(refused)).toEqual({ status: 'assignment_withdrawn' });
   });
 
+  it('starts a copy made by a later link from the status the owner had recorded', async () => {
+    const s = await setup();
+    const [item] = await ok<{ id: string }[]>(s.assign(s.weir.id, [[s.theirs, 90_000_00]]));
+    const plan = await ok<Plan>(
+      s.owner.api.post(`${s.owner.base}/local-plans/${s.theirs.id}/editions`, {
+        kind: 'original',
+        approvedOn: '2022-10-20',
+        approvingAct: 'ประกาศใช้แผนพัฒนาท้องถิ่น',
+      }),
+      201,
+    );
+    await ok(s.owner.api.patch(`${s.owner.base}/local-plans/${s.theirs.id}/projects/${item.id}`, { status: 'integrated', editionId: plan.editions[0].id }));
+    await ok(put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
+    const [copy] = await s.shared();
+    expect(copy).toMatchObject({ status: 'integrated', edition: { kind: 'original', number: 0 } });
+    // and it moves on from there
+    await ok(s.neighbour.api.patch(`${s.neighbour.base}/local-plans/shared/${copy.id}`, { status: 'in_budget' }));
+    expect((await ok<Plan>(s.owner.api.get(`${s.owner.base}/local-plans/${s.theirs.id}`))).projects[0].status).toBe('in_budget');
+  });
+
   it('keeps each tenant to its own outbox, inbox and copies (RLS)', async () => {
     const s = await setup();
     await ok(put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));

@@ -18,7 +18,8 @@ import * as repo from './localplans.repository';
  */
 
 type EventKind = 'assignment' | 'status';
-export type AssignmentPayload = { removed: true } | { removed: false; content: SharedContent };
+/** `initial`: the owner's record of the status so far, taken by a copy when it is first made (a link after integration). */
+export type AssignmentPayload = { removed: true } | { removed: false; content: SharedContent; initial?: StatusPayload };
 export interface StatusPayload {
   status: IntegrationStatus;
   edition: { kind: 'original' | 'addition' | 'change'; number: number; approvedOn: string; approvingAct: string } | null;
@@ -78,6 +79,18 @@ export async function contentOf(tx: Tx, ctx: TenantContext, item: IntegratedProj
   };
 }
 
+export const assignmentPayload = (item: IntegratedProject, content: SharedContent): AssignmentPayload => ({
+  removed: false,
+  content,
+  initial: {
+    status: item.status,
+    edition: item.edition
+      ? { kind: item.edition.kind, number: item.edition.number, approvedOn: item.edition.approvedOn, approvingAct: item.edition.approvingAct }
+      : null,
+    dropReason: item.dropReason,
+  },
+});
+
 /** After an assignment changed: the whole state of every linked carrier, and a removal for linked carriers taken off. */
 export async function enqueueAssignments(tx: Tx, ctx: TenantContext, current: IntegratedProject[], removed: IntegratedProject[]) {
   const targets = await linkedTargets(
@@ -87,7 +100,7 @@ export async function enqueueAssignments(tx: Tx, ctx: TenantContext, current: In
   );
   for (const item of current) {
     const target = targets.get(item.localPlanId);
-    if (target) await enqueue(tx, ctx.tenant.id, target, 'assignment', item.id, { removed: false, content: await contentOf(tx, ctx, item) });
+    if (target) await enqueue(tx, ctx.tenant.id, target, 'assignment', item.id, assignmentPayload(item, await contentOf(tx, ctx, item)));
   }
   for (const item of removed) {
     const target = targets.get(item.localPlanId);
@@ -226,9 +239,16 @@ async function applyAssignment(tx: Tx, ctx: TenantContext, sender: TenantRef, e:
     return true;
   }
   const content = sharedContent.parse(payload.content);
+  const initial = payload.initial && (payload.initial.edition || ['proposed', 'dropped'].includes(payload.initial.status)) ? payload.initial : null;
   const [row] = await tx
     .insert(sharedLocalPlanProjects)
-    .values({ tenantId: ctx.tenant.id, sourceTenantId: sender.id, sourceItemId: e.itemId, content })
+    .values({
+      tenantId: ctx.tenant.id,
+      sourceTenantId: sender.id,
+      sourceItemId: e.itemId,
+      content,
+      ...(initial ? { status: initial.status, edition: initial.edition, dropReason: initial.status === 'dropped' ? (initial.dropReason ?? '-') : null } : {}),
+    })
     .onConflictDoUpdate({
       target: [sharedLocalPlanProjects.tenantId, sharedLocalPlanProjects.sourceTenantId, sharedLocalPlanProjects.sourceItemId],
       set: { content, withdrawn: false, updatedAt: new Date() },
