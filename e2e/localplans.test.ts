@@ -186,7 +186,8 @@ describe('local development plans', () => {
   }, 120_000);
 
   it('shows Tha Kwang, a tenant itself, the projects Chomphu assigned to it, in its own space', async () => {
-    const page = await phone.newPage();
+    const ctx = await launch(PHONE);
+    const page = await ctx.newPage();
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-email').fill(ADMIN.email);
     await page.getByTestId('login-password').fill(ADMIN.password);
@@ -199,5 +200,6 @@ describe('local development plans', () => {
     await shared.getByText('ตั้งในงบประมาณรายจ่ายประจำปี').first().waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'local-plans-shared-thakwang-phone-th');
+    await ctx.close();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconDownload, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -36,10 +36,10 @@ function ExportButtons({ plan, edition, suffix }: { plan: LocalPlanDetail; editi
           size="xs"
           variant="default"
           leftSection={<IconDownload size={14} aria-hidden />}
-          aria-label={t(form === 'p02' ? 'localPlans.exportP02Of' : 'localPlans.exportP01Of', { edition: what })}
           data-testid={`export-${form}${suffix}`}
         >
           {t(form === 'p02' ? 'localPlans.p02' : 'localPlans.p01')}
+          <VisuallyHidden>{t('localPlans.exportOf', { edition: what })}</VisuallyHidden>
         </Button>
       ))}
     </Group>

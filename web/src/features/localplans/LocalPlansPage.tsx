@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -136,11 +136,8 @@ function Cell({ a, onStatus }: { a: IntegratedProject; onStatus: (a: IntegratedP
   const lang = useLang();
   const editionLabel = useEditionLabel();
   return (
-    <UnstyledButton
-      onClick={() => onStatus(a)}
-      aria-label={t('localPlans.statusOf', { lg: a.localGovernment.name, project: a.project.name })}
-      data-testid="board-cell"
-    >
+    <UnstyledButton onClick={() => onStatus(a)} data-testid="board-cell">
+      <VisuallyHidden>{t('localPlans.statusOf', { lg: a.localGovernment.name, project: a.project.name })}</VisuallyHidden>
       <Group gap={4}>
         <StatusBadge status={a.status} />
         <Text size="xs">
@@ -157,14 +154,9 @@ function AssignButton({ p, onAssign }: { p: Board['projects'][number]; onAssign:
   const rights = useLocalPlanRights();
   if (!rights.manage) return null;
   return (
-    <Button
-      size="compact-xs"
-      variant="light"
-      onClick={() => onAssign(p)}
-      data-testid="board-assign"
-      aria-label={t('localPlans.assign.open', { project: p.name })}
-    >
+    <Button size="compact-xs" variant="light" onClick={() => onAssign(p)} data-testid="board-assign">
       {t('localPlans.assign.button')}
+      <VisuallyHidden>: {p.name}</VisuallyHidden>
     </Button>
   );
 }
