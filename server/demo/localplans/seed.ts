@@ -28,8 +28,9 @@ const STRATEGIES = [
 /**
  * The Phaya Kham weir joint plan of the current fiscal year integrated into Chomphu's local development plan, Tha
  * Kwang's and Yang Noeng's: the weir repair shared between Chomphu and Tha Kwang (60/40) and integrated into both; the
- * second project shared with Yang Noeng over two plan years (Yang Noeng's share already in its annual budget); one
- * project dropped with a reason; the rest proposed by Chomphu. Chomphu's plan has a change edition too. Tha Kwang is a
+ * third project shared with Yang Noeng (over two plan years when the plan has a year after the joint plan's; Yang
+ * Noeng's share already in its annual budget, Chomphu's in its change edition); a fourth, if any, dropped with a reason;
+ * the rest proposed by Chomphu. Chomphu's plan has a change edition too. Tha Kwang is a
  * demo tenant itself: it is linked, so the projects assigned to it appear in its own space (docs/decisions/0016),
  * where it has put the weir into its annual budget — a status that travelled back to Chomphu. Loaded once.
  */
@@ -103,7 +104,7 @@ export async function seedLocalPlans(db: Db, tenant: TenantRef): Promise<{ plans
       target: null,
       kpi: null,
     });
-    const shared = i === 1 && yangNoeng && nextYear;
+    const shared = i === 2 && !!yangNoeng;
     const assignments = [share(own, shared ? budget - Math.round(budget * 0.3) : chomphuShare, weir ? 0 : 1, weir ? 0 : 1)];
     if (weir) assignments.push(share(theirs, budget - chomphuShare, 0, 0));
     if (shared) {
@@ -111,10 +112,12 @@ export async function seedLocalPlans(db: Db, tenant: TenantRef): Promise<{ plans
       const first = Math.round(third / 2);
       assignments.push({
         ...share(yangNoeng, 0, 0, 1),
-        shares: [
-          { year: joint.fiscalYear, budgetSatang: first },
-          { year: nextYear, budgetSatang: third - first },
-        ],
+        shares: nextYear
+          ? [
+              { year: joint.fiscalYear, budgetSatang: first },
+              { year: nextYear, budgetSatang: third - first },
+            ]
+          : [{ year: joint.fiscalYear, budgetSatang: third }],
         responsibleUnit: 'กองสาธารณสุขและสิ่งแวดล้อม',
       });
     }
@@ -127,13 +130,13 @@ export async function seedLocalPlans(db: Db, tenant: TenantRef): Promise<{ plans
         await setStatus(ctx, item.localPlanId, item.id, { status: 'integrated', editionId: addition.id, dropReason: null });
         if (!weir) await setStatus(ctx, item.localPlanId, item.id, { status: 'in_budget', editionId: null, dropReason: null });
       } else if (i === 2)
-        await setStatus(ctx, item.localPlanId, item.id, { status: 'dropped', editionId: null, dropReason: 'ซ้ำซ้อนกับโครงการของ อบจ.เชียงใหม่ ที่ได้รับงบประมาณแล้ว' });
-      else if (i === 3)
         await setStatus(ctx, item.localPlanId, item.id, {
           status: 'integrated',
           editionId: change.editions.find((e) => e.kind === 'change')!.id,
           dropReason: null,
         });
+      else if (i === 3)
+        await setStatus(ctx, item.localPlanId, item.id, { status: 'dropped', editionId: null, dropReason: 'ซ้ำซ้อนกับโครงการของ อบจ.เชียงใหม่ ที่ได้รับงบประมาณแล้ว' });
     }
   }
   await linkThaKwang(db, ctx, neighbour.id);
