@@ -179,7 +179,7 @@ describe('local development plans', () => {
     await edition.getByTestId('edition-act').fill('ประกาศใช้โดยนายกเทศมนตรีตำบลหนองผึ้ง ลงวันที่ 20 ตุลาคม 2569');
     await edition.getByTestId('edition-form-save').click();
     await edition.waitFor({ state: 'detached' });
-    await page.getByTestId('local-plan-editions').getByText('ฉบับเดิม').waitFor();
+    await page.getByTestId('local-plan-editions').getByRole('cell', { name: 'ฉบับเดิม', exact: true }).waitFor();
     await page.getByTestId('export-p02-original-0').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'local-plan-new-desktop-th');
