@@ -38,17 +38,13 @@ export function SharedProjects() {
       {list.data.map((p) => (
         <Paper key={p.id} withBorder p="sm" radius="md" data-testid="shared-project">
           <Stack gap={6}>
-            <Group justify="space-between" align="flex-start" gap="xs">
-              <div style={{ minWidth: 0, flex: 1 }}>
-                <Text fw={600}>{p.content.project.name}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('localPlans.shared.from', { owner: p.content.owner.name, plan: p.content.jointPlan.name, year: p.content.jointPlan.fiscalYear })}
-                </Text>
-              </div>
-              <Group gap={4}>
-                {p.withdrawn ? <Badge color="gray">{t('localPlans.shared.withdrawn')}</Badge> : <StatusBadge status={p.status} />}
-                {p.edition ? <Text size="xs">{editionLabel(p.edition)}</Text> : null}
-              </Group>
+            <Text fw={600}>{p.content.project.name}</Text>
+            <Text size="sm" c="dimmed">
+              {t('localPlans.shared.from', { owner: p.content.owner.name, plan: p.content.jointPlan.name, year: p.content.jointPlan.fiscalYear })}
+            </Text>
+            <Group gap={4}>
+              {p.withdrawn ? <Badge color="gray">{t('localPlans.shared.withdrawn')}</Badge> : <StatusBadge status={p.status} />}
+              {p.edition ? <Text size="xs">{editionLabel(p.edition)}</Text> : null}
             </Group>
             <Text size="sm">
               {p.content.strategy} · {p.content.programme}
