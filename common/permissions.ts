@@ -163,8 +163,14 @@ export const ACTIONS = {
       'POST /local-plans/:id/editions',
       'PATCH /local-plans/:id/projects/:itemId',
       'PUT /local-plans/assignments/:projectId',
+      'PATCH /local-plans/:id',
+      'PATCH /local-plans/:id/strategies/:strategyId',
+      'PATCH /local-plans/:id/programmes/:programmeId',
+      'PATCH /local-plans/shared/:id',
     ],
   },
+  // which Phakhi tenant a partner local government is (docs/decisions/0016): what its plans carry is then sent there
+  linkTenants: { who: 'admins', routes: ['PUT /local-plans/local-governments/:partyId/link'] },
   // community regulations: officers draft, version and record adoption (a committee resolution adopts through runMeetings/actOnResolutions)
   manageRegulations: {
     who: 'officers',

@@ -63,6 +63,26 @@ export const statusInput = z.strictObject({
   dropReason: optionalText(1000),
 });
 
+export const localPlanUpdate = z.strictObject({ name: text(300).min(1) });
+export const strategyUpdate = z.strictObject({ name: text(300).min(1).optional(), provinceStrategy: optionalText(300) });
+export const programmeUpdate = programmeInput;
+
+/** Link a partner local government to the Phakhi tenant it is (its slug), or unlink it (null). */
+export const tenantLinkInput = z.strictObject({ tenantSlug: z.string().trim().max(64).nullable() });
+
+const editionRef = z.strictObject({
+  kind: z.enum(EDITION_KINDS),
+  number: z.number().int().min(0).max(99),
+  approvedOn: isoDate,
+  approvingAct: text(500).min(1),
+});
+/** The receiving local government records how far a shared project got in its own plan (edition as it numbers it). */
+export const sharedStatusInput = z.strictObject({
+  status: z.enum(INTEGRATION_STATUSES),
+  edition: editionRef.nullish(),
+  dropReason: optionalText(1000),
+});
+
 export const p02Query = z.object({ edition: z.uuid().optional() });
 export const boardQuery = z.object({ planId: z.uuid() });
 
@@ -70,6 +90,9 @@ export const boardQuery = z.object({ planId: z.uuid() });
 
 export const localGovernment = z.object({ partyId: z.uuid().nullable(), name: z.string() });
 export type LocalGovernment = z.infer<typeof localGovernment>;
+/** In the list of local governments: the Phakhi tenant a partner local government is linked to, if any. */
+export const localGovernmentEntry = localGovernment.extend({ linkedTenant: z.object({ slug: z.string(), name: z.string() }).nullable() });
+export type LocalGovernmentEntry = z.infer<typeof localGovernmentEntry>;
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
@@ -82,6 +105,8 @@ export const localPlanSummary = z.object({
   editionCount: z.number().int(),
   projectCount: z.number().int(),
   budgetSatang: z.number().int(),
+  /** The local government is itself a Phakhi tenant: it records the status of what it carries there (docs/decisions/0016). */
+  linkedTenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type LocalPlanSummary = z.infer<typeof localPlanSummary>;
 
@@ -142,3 +167,35 @@ export const board = z.object({
   carried: z.array(z.object({ localPlanId: z.uuid(), localGovernment, projectCount: z.number().int(), budgetSatang: z.number().int() })),
 });
 export type Board = z.infer<typeof board>;
+
+/** What the owner sends about one assignment (a whole state each time; docs/decisions/0016). */
+export const sharedContent = z.object({
+  owner: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  localPlan: z.object({ name: z.string(), startYear: z.number().int() }),
+  project: z.object({ name: z.string(), budgetSatang: z.number().int() }),
+  jointPlan: z.object({ name: z.string(), fiscalYear: z.number().int() }),
+  networks: z.array(z.string()),
+  strategy: z.string(),
+  provinceStrategy: z.string().nullable(),
+  programme: z.string(),
+  objective: z.string().nullable(),
+  target: z.string().nullable(),
+  kpi: z.string().nullable(),
+  expectedResult: z.string().nullable(),
+  responsibleUnit: z.string().nullable(),
+  shares: z.array(z.object({ year: z.number().int(), budgetSatang: z.number().int() })),
+  totalSatang: z.number().int(),
+});
+export type SharedContent = z.infer<typeof sharedContent>;
+
+/** A project another tenant assigned to this local government, as kept here (its copy), with the status recorded here. */
+export const sharedProject = z.object({
+  id: z.uuid(),
+  content: sharedContent,
+  withdrawn: z.boolean(),
+  status: z.enum(INTEGRATION_STATUSES),
+  edition: editionRef.nullable(),
+  dropReason: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type SharedProject = z.infer<typeof sharedProject>;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './platform';
 import { parties } from './registry';
 import { planProjects } from './plans';
 
-// Migrations 0021 (hand-written, the source of truth) and 0022 (RLS). Mirrors them for typed queries.
+// Migrations 0021 and 0042 (hand-written, the source of truth) and 0022/0043 (RLS). Mirrors them for typed queries.
 
 /** A five-year local development plan (แผนพัฒนาท้องถิ่น) of the tenant itself (party null) or of a partner local government. */
 export const localPlans = pgTable(
@@ -155,5 +155,110 @@ export const localPlanProjectYears = pgTable(
       foreignColumns: [localPlanProjects.tenantId, localPlanProjects.id],
     }).onDelete('cascade'),
     check('local_plan_project_years_budget_check', sql`${t.budgetSatang} >= 0`),
+  ],
+);
+
+// ---- between tenants (0042; docs/decisions/0016-cross-tenant-outbox.md) ----
+
+/** A partner local government that is itself a Phakhi tenant (set by an admin of this tenant). */
+export const localPlanTenantLinks = pgTable(
+  'local_plan_tenant_links',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    partyId: uuid('party_id').notNull(),
+    linkedTenantId: uuid('linked_tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'local_plan_tenant_links_pk', columns: [t.tenantId, t.partyId] }),
+    foreignKey({ name: 'local_plan_tenant_links_party_fk', columns: [t.tenantId, t.partyId], foreignColumns: [parties.tenantId, parties.id] }).onDelete(
+      'cascade',
+    ),
+    unique('local_plan_tenant_links_tenant_uq').on(t.tenantId, t.linkedTenantId),
+    check('local_plan_tenant_links_other_check', sql`${t.linkedTenantId} <> ${t.tenantId}`),
+  ],
+);
+
+/** Changes for another tenant, written in the transaction of the change; the relay delivers them. */
+export const localPlanOutbox = pgTable(
+  'local_plan_outbox',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    eventId: uuid('event_id').notNull().defaultRandom(),
+    targetTenantId: uuid('target_tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    kind: text('kind').notNull(),
+    /** Always the owner's local_plan_projects.id. */
+    itemId: uuid('item_id').notNull(),
+    seq: integer('seq').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    primaryKey({ name: 'local_plan_outbox_pk', columns: [t.tenantId, t.eventId] }),
+    unique('local_plan_outbox_seq_uq').on(t.tenantId, t.itemId, t.kind, t.seq),
+    index('local_plan_outbox_pending_idx')
+      .on(t.tenantId, t.createdAt)
+      .where(sql`${t.deliveredAt} IS NULL`),
+    check('local_plan_outbox_kind_check', sql`${t.kind} in ('assignment', 'status')`),
+  ],
+);
+
+/** Events received from other tenants, once each. */
+export const localPlanInbox = pgTable(
+  'local_plan_inbox',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    eventId: uuid('event_id').notNull(),
+    sourceTenantId: uuid('source_tenant_id').notNull(),
+    kind: text('kind').notNull(),
+    itemId: uuid('item_id').notNull(),
+    seq: integer('seq').notNull(),
+    applied: boolean('applied').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'local_plan_inbox_pk', columns: [t.tenantId, t.eventId] }),
+    index('local_plan_inbox_item_idx').on(t.tenantId, t.sourceTenantId, t.kind, t.itemId, t.seq),
+    check('local_plan_inbox_kind_check', sql`${t.kind} in ('assignment', 'status')`),
+  ],
+);
+
+/** The receiving tenant's copy of a project another tenant assigned to it, and the status it records itself. */
+export const sharedLocalPlanProjects = pgTable(
+  'shared_local_plan_projects',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    sourceTenantId: uuid('source_tenant_id').notNull(),
+    sourceItemId: uuid('source_item_id').notNull(),
+    content: jsonb('content').notNull(),
+    withdrawn: boolean('withdrawn').notNull().default(false),
+    status: text('status').notNull().default('proposed'),
+    edition: jsonb('edition'),
+    dropReason: text('drop_reason'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'shared_local_plan_projects_pk', columns: [t.tenantId, t.id] }),
+    unique('shared_local_plan_projects_source_uq').on(t.tenantId, t.sourceTenantId, t.sourceItemId),
+    check('shared_local_plan_projects_status_check', sql`${t.status} in ('proposed', 'integrated', 'in_budget', 'done', 'dropped')`),
+    check('shared_local_plan_projects_edition_check', sql`${t.status} in ('proposed', 'dropped') or ${t.edition} is not null`),
+    check('shared_local_plan_projects_drop_check', sql`(${t.status} = 'dropped') = (${t.dropReason} is not null)`),
   ],
 );

@@ -28,9 +28,10 @@ describe('local development plan demo', () => {
       localGovernment: { partyId: string | null; name: string };
       projectCount: number;
     }[];
-    expect(plans).toHaveLength(2);
+    expect(plans).toHaveLength(3);
     expect(plans[0].localGovernment.partyId).toBeNull();
     expect(plans[1].localGovernment.name).toContain('ท่ากว้าง');
+    expect(plans[2].localGovernment.name).toContain('ยางเนิ้ง');
     const own = (await api.get(`${base}/local-plans/${plans[0].id}`)).json();
     expect(own.projects.length).toBeGreaterThanOrEqual(1);
     expect(own.projects[0].jointPlan.name).toContain('ฝายพญาคำ');
@@ -39,5 +40,14 @@ describe('local development plan demo', () => {
     expect(weir.assignments.reduce((s: number, a: { totalSatang: number }) => s + a.totalSatang, 0)).toBe(weir.budgetSatang);
     const p02 = await api.get(`${base}/local-plans/${plans[1].id}/p02.xlsx`);
     expect(p02.statusCode).toBe(200);
+    // Tha Kwang is a tenant too: the weir is in its own space, where it put it into its annual budget; that came back
+    const shared = (await api.get('/api/v1/t/thakwang/local-plans/shared')).json() as { status: string; content: { project: { name: string } } }[];
+    expect(shared.map((s) => s.status)).toEqual(['in_budget']);
+    const theirs = (await api.get(`${base}/local-plans/${plans[1].id}`)).json() as { linkedTenant: { slug: string }; projects: { status: string }[] };
+    expect(theirs.linkedTenant.slug).toBe('thakwang');
+    expect(theirs.projects.map((p) => p.status)).toEqual(['in_budget']);
+    // Yang Noeng carries a share of a third project, already in its annual budget
+    const yangNoeng = (await api.get(`${base}/local-plans/${plans[2].id}`)).json() as { projects: { status: string }[] };
+    expect(yangNoeng.projects.map((p) => p.status)).toEqual(['in_budget']);
   }, 120_000);
 });

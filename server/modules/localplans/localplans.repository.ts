@@ -11,6 +11,8 @@ export interface LocalPlanRow {
   editionCount: number;
   projectCount: number;
   budget: string;
+  linkedSlug: string | null;
+  linkedName: string | null;
 }
 
 /** Local plans with their local government's name (the tenant's own when party_id is null) and counts; `where` on alias lp. */
@@ -22,8 +24,11 @@ export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, wher
                (select count(*)::int from local_plan_projects i where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as "projectCount",
                (select coalesce(sum(y.budget_satang), 0)::text from local_plan_project_years y
                   join local_plan_projects i on i.tenant_id = y.tenant_id and i.id = y.local_plan_project_id
-                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget
+                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget,
+               lt.slug as "linkedSlug", lt.name_th as "linkedName"
         from local_plans lp left join parties p on p.tenant_id = lp.tenant_id and p.id = lp.party_id
+        left join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id
+        left join tenants lt on lt.id = l.linked_tenant_id
         where lp.tenant_id = ${tenantId} and ${where}
         order by lp.party_id is not null, coalesce(p.name, ${tenantName}) collate "und-x-icu", lp.start_year desc, lp.id`,
   );
@@ -130,10 +135,14 @@ export async function isLocalGovernmentParty(tx: Tx, tenantId: string, partyId: 
   return found.length > 0;
 }
 
+/** Partner local governments, with the tenant each one is linked to (tenants is a global table: names only). */
 export function localGovernmentParties(tx: Tx, tenantId: string) {
-  return rows<{ id: string; name: string }>(
+  return rows<{ id: string; name: string; linkedSlug: string | null; linkedName: string | null }>(
     tx,
-    sql`select id, name from parties where tenant_id = ${tenantId} and kind = 'organization' and org_type = 'local_government'
-        order by name collate "und-x-icu", id`,
+    sql`select p.id, p.name, t.slug as "linkedSlug", t.name_th as "linkedName" from parties p
+        left join local_plan_tenant_links l on l.tenant_id = p.tenant_id and l.party_id = p.id
+        left join tenants t on t.id = l.linked_tenant_id
+        where p.tenant_id = ${tenantId} and p.kind = 'organization' and p.org_type = 'local_government'
+        order by p.name collate "und-x-icu", p.id`,
   );
 }

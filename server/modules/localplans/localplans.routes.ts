@@ -8,21 +8,31 @@ import {
   boardQuery,
   editionCreate,
   integratedProject,
-  localGovernment,
+  localGovernmentEntry,
   localPlanCreate,
   localPlanDetail,
   localPlanSummary,
+  localPlanUpdate,
   p02Query,
   programmeCreate,
+  programmeUpdate,
+  sharedProject,
+  sharedStatusInput,
   statusInput,
   strategyCreate,
+  strategyUpdate,
+  tenantLinkInput,
 } from '../../../common/schemas/localplans';
-import { anyTenantRole, officers } from '../../platform/access';
+import { adminsOnly, anyTenantRole, officers } from '../../platform/access';
 import { p01Xlsx, p02Xlsx } from './localplans.export';
 import * as service from './localplans.service';
+import { relayAll } from './sharing';
+import * as sharing from './sharing.service';
 
 const strategyParams = z.object({ tenant: z.string().max(64), id: z.uuid(), strategyId: z.uuid() });
 const itemParams = z.object({ tenant: z.string().max(64), id: z.uuid(), itemId: z.uuid() });
+const programmeParams = z.object({ tenant: z.string().max(64), id: z.uuid(), programmeId: z.uuid() });
+const partyParams = z.object({ tenant: z.string().max(64), partyId: z.uuid() });
 const projectParams = z.object({ tenant: z.string().max(64), projectId: z.uuid() });
 
 const sendXlsx = (reply: FastifyReply, file: string, body: Buffer) =>
@@ -31,10 +41,19 @@ const sendXlsx = (reply: FastifyReply, file: string, body: Buffer) =>
     .header('content-disposition', `attachment; filename="${file}.xlsx"`)
     .send(body);
 
+/** Sweep every tenant's outbox now and then, for events whose delivery right after their write failed. */
+const RELAY_SWEEP_MS = 60_000;
+
 export async function localPlanRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['local-plans'];
   const base = '/api/v1/t/:tenant/local-plans';
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweep = setInterval(() => void relayAll(app.db).catch((err: unknown) => app.log.error({ err }, 'local plan outbox sweep failed')), RELAY_SWEEP_MS);
+    sweep.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   r.get(
     `${base}/local-governments`,
@@ -44,10 +63,51 @@ export async function localPlanRoutes(app: FastifyInstance) {
         tags,
         summary: 'Local governments that can have a plan: this one and partner local governments',
         params: tenantParams,
-        response: { 200: z.array(localGovernment) },
+        response: { 200: z.array(localGovernmentEntry) },
       },
     },
     (req) => service.listLocalGovernments(req.tenantCtx),
+  );
+  r.put(
+    `${base}/local-governments/:partyId/link`,
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Link a partner local government to the Phakhi tenant it is (its slug), or unlink it (null)',
+        params: partyParams,
+        body: tenantLinkInput,
+        response: { 200: localGovernmentEntry },
+      },
+    },
+    (req) => sharing.setTenantLink(req.tenantCtx, req.params.partyId, req.body),
+  );
+  r.get(
+    `${base}/shared`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags,
+        summary: "Projects other tenants assigned to this local government (this tenant's copies) and the status recorded here",
+        params: tenantParams,
+        response: { 200: z.array(sharedProject) },
+      },
+    },
+    (req) => sharing.listShared(req.tenantCtx),
+  );
+  r.patch(
+    `${base}/shared/:id`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Record how far a shared project got in this local government’s plan; it travels back to the owner',
+        params: idParams,
+        body: sharedStatusInput,
+        response: { 200: sharedProject },
+      },
+    },
+    (req) => sharing.setSharedStatus(req.tenantCtx, req.params.id, req.body),
   );
   r.get(
     `${base}/board`,
@@ -111,6 +171,36 @@ export async function localPlanRoutes(app: FastifyInstance) {
       },
     },
     (req) => service.getLocalPlan(req.tenantCtx, req.params.id),
+  );
+  r.patch(
+    `${base}/:id`,
+    {
+      config: { access: officers },
+      schema: { tags, summary: 'Rename a local plan', params: idParams, body: localPlanUpdate, response: { 200: localPlanDetail } },
+    },
+    (req) => service.updateLocalPlan(req.tenantCtx, req.params.id, req.body),
+  );
+  r.patch(
+    `${base}/:id/strategies/:strategyId`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Edit a strategy (name, the province strategy it serves)',
+        params: strategyParams,
+        body: strategyUpdate,
+        response: { 200: localPlanDetail },
+      },
+    },
+    (req) => service.updateStrategy(req.tenantCtx, req.params.id, req.params.strategyId, req.body),
+  );
+  r.patch(
+    `${base}/:id/programmes/:programmeId`,
+    {
+      config: { access: officers },
+      schema: { tags, summary: 'Rename a programme (แผนงาน)', params: programmeParams, body: programmeUpdate, response: { 200: localPlanDetail } },
+    },
+    (req) => service.updateProgramme(req.tenantCtx, req.params.id, req.params.programmeId, req.body),
   );
   r.post(
     `${base}/:id/strategies`,

@@ -9,7 +9,11 @@ import type {
   IntegrationStatus,
   LocalGovernment,
   localPlanCreate,
+  LocalGovernmentEntry,
   LocalPlanDetail,
+  localPlanUpdate,
+  programmeUpdate,
+  strategyUpdate,
   LocalPlanSummary,
   programmeCreate,
   statusInput,
@@ -32,6 +36,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { projectBudgets } from '../plans/plans.repository';
 import * as repo from './localplans.repository';
+import { enqueueAssignments, linkedTargets, relaySoon } from './sharing';
 
 const lg = (partyId: string | null, name: string): LocalGovernment => ({ partyId, name });
 
@@ -44,6 +49,7 @@ const presentPlan = (r: repo.LocalPlanRow): LocalPlanSummary => ({
   editionCount: r.editionCount,
   projectCount: r.projectCount,
   budgetSatang: Number(r.budget),
+  linkedTenant: r.linkedSlug ? { slug: r.linkedSlug, name: r.linkedName! } : null,
 });
 
 const presentEdition = (e: repo.EditionRow): Edition => ({
@@ -78,17 +84,20 @@ function presentItem(r: repo.ItemRow, budgets: Map<string, number>): IntegratedP
   };
 }
 
-async function items(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>) {
+export async function items(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>) {
   const found = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, where);
   const budgets = await projectBudgets(tx, ctx.tenant.id, [...new Set(found.map((r) => r.projectId))]);
   return found.map((r) => presentItem(r, budgets));
 }
 
-/** The local governments that can have a plan here: this one, then partner organisations of type local government. */
-export function listLocalGovernments(ctx: TenantContext): Promise<LocalGovernment[]> {
+/** The local governments that can have a plan here: this one, then partner organisations of type local government (and the tenant each is, if linked). */
+export function listLocalGovernments(ctx: TenantContext): Promise<LocalGovernmentEntry[]> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => [
-    lg(null, ctx.tenant.nameTh),
-    ...(await repo.localGovernmentParties(tx, ctx.tenant.id)).map((p) => lg(p.id, p.name)),
+    { ...lg(null, ctx.tenant.nameTh), linkedTenant: null },
+    ...(await repo.localGovernmentParties(tx, ctx.tenant.id)).map((p) => ({
+      ...lg(p.id, p.name),
+      linkedTenant: p.linkedSlug ? { slug: p.linkedSlug, name: p.linkedName! } : null,
+    })),
   ]);
 }
 
@@ -181,6 +190,72 @@ export function addProgramme(ctx: TenantContext, id: string, strategyId: string,
   });
 }
 
+export function updateLocalPlan(ctx: TenantContext, id: string, input: z.output<typeof localPlanUpdate>): Promise<LocalPlanDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const plan = await lockPlan(tx, ctx, id);
+    await tx
+      .update(localPlans)
+      .set({ name: input.name, updatedAt: new Date() })
+      .where(and(eq(localPlans.tenantId, ctx.tenant.id), eq(localPlans.id, id)));
+    await audit(tx, ctx, {
+      entity: 'local_plan',
+      entityId: id,
+      entityLabel: input.name,
+      action: 'update',
+      before: { name: plan.name },
+      after: { name: input.name },
+    });
+    return loadDetail(tx, ctx, id);
+  });
+}
+
+export function updateStrategy(ctx: TenantContext, id: string, strategyId: string, input: z.output<typeof strategyUpdate>): Promise<LocalPlanDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await lockPlan(tx, ctx, id);
+    const [before] = await tx
+      .select()
+      .from(localPlanStrategies)
+      .where(and(eq(localPlanStrategies.tenantId, ctx.tenant.id), eq(localPlanStrategies.localPlanId, id), eq(localPlanStrategies.id, strategyId)));
+    if (!before) throw new AppError('not_found');
+    const set = { name: input.name ?? before.name, provinceStrategy: input.provinceStrategy === undefined ? before.provinceStrategy : input.provinceStrategy };
+    await tx
+      .update(localPlanStrategies)
+      .set(set)
+      .where(and(eq(localPlanStrategies.tenantId, ctx.tenant.id), eq(localPlanStrategies.id, strategyId)));
+    await audit(tx, ctx, {
+      entity: 'local_plan_strategy',
+      entityId: strategyId,
+      entityLabel: set.name,
+      action: 'update',
+      before: { name: before.name, provinceStrategy: before.provinceStrategy },
+      after: set,
+    });
+    return loadDetail(tx, ctx, id);
+  });
+}
+
+export function updateProgramme(ctx: TenantContext, id: string, programmeId: string, input: z.output<typeof programmeUpdate>): Promise<LocalPlanDetail> {
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    await lockPlan(tx, ctx, id);
+    const strategy = (await repo.strategyRows(tx, ctx.tenant.id, id)).find((s) => s.programmes.some((g) => g.id === programmeId));
+    const before = strategy?.programmes.find((g) => g.id === programmeId);
+    if (!before) throw new AppError('not_found');
+    await tx
+      .update(localPlanProgrammes)
+      .set({ name: input.name })
+      .where(and(eq(localPlanProgrammes.tenantId, ctx.tenant.id), eq(localPlanProgrammes.id, programmeId)));
+    await audit(tx, ctx, {
+      entity: 'local_plan_programme',
+      entityId: programmeId,
+      entityLabel: `${strategy!.name}: ${input.name}`,
+      action: 'update',
+      before: { name: before.name },
+      after: { name: input.name },
+    });
+    return loadDetail(tx, ctx, id);
+  });
+}
+
 /** Editions are numbered per kind: เพิ่มเติม ครั้งที่ 1, 2, …; เปลี่ยนแปลง ครั้งที่ 1, 2, …; one original. */
 export function addEdition(ctx: TenantContext, id: string, input: z.output<typeof editionCreate>): Promise<LocalPlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -207,8 +282,8 @@ const yearsOf = (startYear: number) => Array.from({ length: PLAN_YEARS }, (_, i)
  * yearly shares. Together the shares must make the project's budget. A carrier left out is removed unless it
  * already went further than proposed.
  */
-export function setAssignments(ctx: TenantContext, projectId: string, input: z.output<typeof assignmentsInput>): Promise<IntegratedProject[]> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+export async function setAssignments(ctx: TenantContext, projectId: string, input: z.output<typeof assignmentsInput>): Promise<IntegratedProject[]> {
+  const result = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [project] = await tx
       .select()
       .from(planProjects)
@@ -275,6 +350,13 @@ export function setAssignments(ctx: TenantContext, projectId: string, input: z.o
         .values(a.shares.map((s) => ({ tenantId: ctx.tenant.id, localPlanProjectId: row.id, year: s.year, budgetSatang: s.budgetSatang })));
     }
     const after = await items(tx, ctx, sql`i.project_id = ${projectId}`);
+    // linked neighbours get the new state through the outbox, written in this transaction
+    await enqueueAssignments(
+      tx,
+      ctx,
+      after,
+      before.filter((b) => !keep.has(b.localPlanId)),
+    );
     const snapshot = (list: IntegratedProject[]) =>
       Object.fromEntries(
         list.map((x) => [
@@ -300,6 +382,8 @@ export function setAssignments(ctx: TenantContext, projectId: string, input: z.o
     });
     return after;
   });
+  await relaySoon(ctx.db, ctx.tenant.id);
+  return result;
 }
 
 const NEXT: Record<IntegrationStatus, IntegrationStatus | null> = {
@@ -316,6 +400,8 @@ export function setStatus(ctx: TenantContext, id: string, itemId: string, input:
     await lockPlan(tx, ctx, id);
     const [before] = await items(tx, ctx, sql`i.local_plan_id = ${id} and i.id = ${itemId}`);
     if (!before) throw new AppError('not_found');
+    // a neighbour that is itself a tenant records its own status (it arrives here through the outbox)
+    if ((await linkedTargets(tx, ctx.tenant.id, [id])).size) throw new AppError('conflict', { status: 'status_kept_by_neighbour' });
     const set: Partial<typeof localPlanProjects.$inferInsert> = { status: input.status, updatedAt: new Date() };
     if (input.status === 'dropped') {
       if (before.status === 'done' || before.status === 'dropped') throw new AppError('conflict', { status: 'status_order' });

@@ -23,4 +23,12 @@ export const LOCAL_PLAN_MESSAGES: Record<string, { th: string; en: string }> = {
   },
   edition_required: { th: 'ระบุฉบับของแผนที่บรรจุโครงการนี้', en: 'Give the edition the project is integrated into.' },
   unknown_edition: { th: 'ไม่พบฉบับนี้ของแผนพัฒนาท้องถิ่นนี้', en: 'No such edition of this local plan.' },
+  status_kept_by_neighbour: {
+    th: 'องค์กรนี้ใช้ภาคีด้วย สถานะการบรรจุโครงการบันทึกโดยองค์กรนั้นเองในระบบของตน',
+    en: 'This local government uses Phakhi too: it records the integration status in its own space.',
+  },
+  assignment_withdrawn: { th: 'เจ้าของแผนร่วมได้ถอนโครงการนี้ออกจากแผนขององค์กรนี้แล้ว', en: 'The owner of the joint plan has withdrawn this project.' },
+  edition_number: { th: 'ฉบับเดิมไม่มีครั้งที่ ฉบับเพิ่มเติมหรือเปลี่ยนแปลงต้องระบุครั้งที่ 1 ขึ้นไป', en: 'The original has no number; an addition or a change is numbered from 1.' },
+  unknown_tenant: { th: 'ไม่พบหน่วยงานที่ใช้ภาคีด้วยรหัสนี้', en: 'No Phakhi local government with this code.' },
+  tenant_already_linked: { th: 'หน่วยงานนี้เชื่อมกับภาคีรายอื่นแล้ว', en: 'This local government is already linked to another partner.' },
 };

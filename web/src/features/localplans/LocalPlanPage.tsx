@@ -1,21 +1,50 @@
-import { Button, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconDownload, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntegratedProject, IntegrationStatus, LocalPlanDetail } from '../../../../common/schemas/localplans';
+import type { Edition, LocalPlanDetail, LocalStrategy } from '../../../../common/schemas/localplans';
 import { formatBaht } from '../../../../common/thai/money';
 import { apiUrl, tenantPath } from '../../api/client';
 import { useTenant } from '../../app/tenant';
+import { DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { useLocalPlan, useLocalPlanRights, useSetStatus } from './api';
+import { useLocalPlan, useLocalPlanRights } from './api';
+import { EditionModal, ProgrammeModal, RenamePlanModal, StrategyModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
+import { StatusActions } from './Status';
 
-const NEXT: Partial<Record<IntegrationStatus, IntegrationStatus>> = { proposed: 'integrated', integrated: 'in_budget', in_budget: 'done' };
+/** ผ.02 and ผ.01 of one edition (or of every row not dropped). */
+function ExportButtons({ plan, edition, suffix }: { plan: LocalPlanDetail; edition?: Edition; suffix: string }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const editionLabel = useEditionLabel();
+  const query = edition ? { edition: edition.id } : undefined;
+  const what = edition ? editionLabel(edition) : t('localPlans.edition.all');
+  return (
+    <Group gap={4} wrap="nowrap">
+      {(['p02', 'p01'] as const).map((form) => (
+        <Button
+          key={form}
+          component="a"
+          href={apiUrl(tenantPath(slug, `/local-plans/${plan.id}/${form}.xlsx`), query)}
+          download
+          size="xs"
+          variant="default"
+          leftSection={<IconDownload size={14} aria-hidden />}
+          data-testid={`export-${form}${suffix}`}
+        >
+          {t(form === 'p02' ? 'localPlans.p02' : 'localPlans.p01')}
+          <VisuallyHidden>{t('localPlans.exportOf', { edition: what })}</VisuallyHidden>
+        </Button>
+      ))}
+    </Group>
+  );
+}
 
 export default function LocalPlanPage() {
   const { t } = useTranslation();
@@ -23,86 +52,123 @@ export default function LocalPlanPage() {
   const { slug } = useTenant();
   const { id } = useParams({ strict: false }) as { id: string };
   const plan = useLocalPlan(slug, id);
+  const rights = useLocalPlanRights();
   const editionLabel = useEditionLabel();
-  const [edition, setEdition] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState(false);
+  const [addingEdition, setAddingEdition] = useState(false);
+  const [strategy, setStrategy] = useState<LocalStrategy | 'new' | null>(null);
+  const [programme, setProgramme] = useState<{ strategy: LocalStrategy; programme?: { id: string; name: string } } | null>(null);
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorAlert error={plan.error} />;
   const p = plan.data;
-  const query = edition ? { edition } : undefined;
   return (
     <Stack gap="md">
       <PageHeader
         title={`${p.localGovernment.name}: ${p.name}`}
-        subtitle={`${p.startYear}–${p.endYear}`}
+        subtitle={t('localPlans.span', { start: p.startYear, end: p.endYear, budget: formatBaht(p.budgetSatang, lang) })}
         actions={
-          <Group gap="xs" align="end">
-            <Select
-              label={t('localPlans.exportEdition')}
-              data={[{ value: '', label: t('localPlans.edition.all') }, ...p.editions.map((e) => ({ value: e.id, label: editionLabel(e) }))]}
-              value={edition ?? ''}
-              onChange={(v) => setEdition(v || null)}
-              w={220}
-            />
-            <Button
-              component="a"
-              href={apiUrl(tenantPath(slug, `/local-plans/${p.id}/p02.xlsx`), query)}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              data-testid="export-p02"
-            >
-              {t('localPlans.exportP02')}
-            </Button>
-            <Button
-              component="a"
-              href={apiUrl(tenantPath(slug, `/local-plans/${p.id}/p01.xlsx`), query)}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              data-testid="export-p01"
-            >
-              {t('localPlans.exportP01')}
-            </Button>
+          <Group gap="xs">
+            {rights.manage ? (
+              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setRenaming(true)} data-testid="rename-plan">
+                {t('localPlans.form.rename')}
+              </Button>
+            ) : null}
+            <ExportButtons plan={p} suffix="" />
           </Group>
         }
       />
-      <Title order={3}>{t('localPlans.editions')}</Title>
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('localPlans.editions')}</Table.Th>
-            <Table.Th>{t('localPlans.edition.approvedOn')}</Table.Th>
-            <Table.Th>{t('localPlans.edition.act')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {p.editions.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{editionLabel(e)}</Table.Td>
-              <Table.Td>{formatDate(e.approvedOn, lang)}</Table.Td>
-              <Table.Td>{e.approvingAct}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Title order={3}>{t('localPlans.strategies')}</Title>
-      <List type="ordered">
+      {p.linkedTenant ? (
+        <Alert variant="light" color="blue" data-testid="linked-tenant">
+          {t('localPlans.linkedNote', { name: p.linkedTenant.name })}
+        </Alert>
+      ) : null}
+      <RenamePlanModal plan={p} opened={renaming} onClose={() => setRenaming(false)} />
+
+      <Group justify="space-between">
+        <Title order={3}>{t('localPlans.editions')}</Title>
+        {rights.manage ? (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAddingEdition(true)} data-testid="add-edition">
+            {t('localPlans.form.addEdition')}
+          </Button>
+        ) : null}
+      </Group>
+      <DataView
+        rows={p.editions}
+        rowKey={(e) => e.id}
+        caption={t('localPlans.editions')}
+        testId="local-plan-editions"
+        empty={t('localPlans.noEditionYet')}
+        columns={[
+          { key: 'edition', header: t('localPlans.editions'), primary: true, render: (e) => editionLabel(e) },
+          { key: 'date', header: t('localPlans.edition.approvedOn'), render: (e) => formatDate(e.approvedOn, lang), nowrap: true },
+          { key: 'act', header: t('localPlans.edition.act'), render: (e) => e.approvingAct },
+          { key: 'export', header: t('localPlans.export'), render: (e) => <ExportButtons plan={p} edition={e} suffix={`-${e.kind}-${e.number}`} /> },
+        ]}
+      />
+      <EditionModal plan={p} opened={addingEdition} onClose={() => setAddingEdition(false)} />
+
+      <Group justify="space-between">
+        <Title order={3}>{t('localPlans.strategies')}</Title>
+        {rights.manage ? (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setStrategy('new')} data-testid="add-strategy">
+            {t('localPlans.form.addStrategy')}
+          </Button>
+        ) : null}
+      </Group>
+      <Stack gap="xs" data-testid="local-plan-strategies">
         {p.strategies.map((s) => (
-          <List.Item key={s.id}>
-            <Text fw={600}>{s.name}</Text>
-            {s.provinceStrategy ? (
-              <Text size="sm" c="dimmed">
-                {t('localPlans.provinceStrategy')}: {s.provinceStrategy}
-              </Text>
-            ) : null}
-            <List withPadding>
+          <Paper key={s.id} withBorder p="sm" radius="md">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600}>
+                  {s.position}. {s.name}
+                </Text>
+                {s.provinceStrategy ? (
+                  <Text size="sm" c="dimmed">
+                    {t('localPlans.provinceStrategy')}: {s.provinceStrategy}
+                  </Text>
+                ) : null}
+              </div>
+              {rights.manage ? (
+                <ActionIcon variant="subtle" aria-label={t('localPlans.form.editStrategyNamed', { name: s.name })} onClick={() => setStrategy(s)}>
+                  <IconPencil size={16} aria-hidden />
+                </ActionIcon>
+              ) : null}
+            </Group>
+            <Stack gap={2} mt={4} pl="md">
               {s.programmes.map((g) => (
-                <List.Item key={g.id}>{g.name}</List.Item>
+                <Group key={g.id} gap={4} wrap="nowrap">
+                  <Text size="sm">• {g.name}</Text>
+                  {rights.manage ? (
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      aria-label={t('localPlans.form.editProgrammeNamed', { name: g.name })}
+                      onClick={() => setProgramme({ strategy: s, programme: g })}
+                    >
+                      <IconPencil size={14} aria-hidden />
+                    </ActionIcon>
+                  ) : null}
+                </Group>
               ))}
-            </List>
-          </List.Item>
+              {rights.manage ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconPlus size={12} aria-hidden />}
+                  onClick={() => setProgramme({ strategy: s })}
+                  style={{ alignSelf: 'flex-start' }}
+                >
+                  {t('localPlans.form.addProgrammeShort')}
+                </Button>
+              ) : null}
+            </Stack>
+          </Paper>
         ))}
-      </List>
+      </Stack>
+      <StrategyModal plan={p} strategy={strategy === 'new' || !strategy ? undefined : strategy} opened={!!strategy} onClose={() => setStrategy(null)} />
+      {programme ? <ProgrammeModal plan={p} strategy={programme.strategy} programme={programme.programme} opened onClose={() => setProgramme(null)} /> : null}
+
       <Title order={3}>{t('localPlans.projects')}</Title>
       <Projects plan={p} />
     </Stack>
@@ -112,97 +178,59 @@ export default function LocalPlanPage() {
 function Projects({ plan }: { plan: LocalPlanDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { slug } = useTenant();
   const rights = useLocalPlanRights();
   const editionLabel = useEditionLabel();
   const programmes = new Map(plan.strategies.flatMap((s) => s.programmes.map((g) => [g.id, g.name] as const)));
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table striped withTableBorder data-testid="local-plan-projects">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('localPlans.projects')}</Table.Th>
-            <Table.Th>{t('localPlans.programme')}</Table.Th>
-            <Table.Th>{t('localPlans.jointPlan')}</Table.Th>
-            <Table.Th ta="right">{t('localPlans.budget')}</Table.Th>
-            <Table.Th>{t('localPlans.status.label')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plan.projects.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td>{item.project.name}</Table.Td>
-              <Table.Td>{programmes.get(item.programmeId)}</Table.Td>
-              <Table.Td>
-                {item.jointPlan.name} ({item.jointPlan.fiscalYear})
-                <Text size="xs" c="dimmed">
-                  {item.networks.map((n) => n.name).join(', ')}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{formatBaht(item.totalSatang, lang)}</Table.Td>
-              <Table.Td>
-                <Stack gap={4}>
-                  <Group gap={4}>
-                    <StatusBadge status={item.status} />
-                    {item.edition ? <Text size="xs">{editionLabel(item.edition)}</Text> : null}
-                  </Group>
-                  {item.dropReason ? <Text size="xs">{item.dropReason}</Text> : null}
-                  {rights.manage ? <StatusActions slug={slug} plan={plan} item={item} /> : null}
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function StatusActions({ slug, plan, item }: { slug: string; plan: LocalPlanDetail; item: IntegratedProject }) {
-  const { t } = useTranslation();
-  const editionLabel = useEditionLabel();
-  const set = useSetStatus(slug, plan.id);
-  const [editionId, setEditionId] = useState<string | null>(plan.editions.at(-1)?.id ?? null);
-  const [reason, setReason] = useState('');
-  const next = NEXT[item.status];
-  if (!next) return null;
-  return (
-    <Stack gap={4}>
-      {next === 'integrated' ? (
-        <Select
-          size="xs"
-          aria-label={t('localPlans.integrateInto')}
-          data={plan.editions.map((e) => ({ value: e.id, label: editionLabel(e) }))}
-          value={editionId}
-          onChange={setEditionId}
-        />
-      ) : null}
-      <Group gap={4}>
-        <Button
-          size="xs"
-          variant="default"
-          loading={set.isPending}
-          onClick={() => set.mutate({ itemId: item.id, status: next, editionId: editionId ?? undefined })}
-        >
-          {t('localPlans.next', { status: t(`localPlans.status.${next}`) })}
-        </Button>
-        <TextInput
-          size="xs"
-          aria-label={t('localPlans.dropReason')}
-          placeholder={t('localPlans.dropReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="default"
-          disabled={reason.trim().length < 3}
-          onClick={() => set.mutate({ itemId: item.id, status: 'dropped', dropReason: reason })}
-        >
-          {t('localPlans.drop')}
-        </Button>
-      </Group>
-      {set.isError ? <ErrorAlert error={set.error} /> : null}
-    </Stack>
+    <DataView
+      rows={plan.projects}
+      rowKey={(i) => i.id}
+      caption={t('localPlans.projects')}
+      testId="local-plan-projects"
+      empty={t('localPlans.noProjects')}
+      columns={[
+        { key: 'name', header: t('localPlans.projects'), primary: true, render: (i) => i.project.name },
+        { key: 'programme', header: t('localPlans.programme'), render: (i) => programmes.get(i.programmeId) },
+        {
+          key: 'joint',
+          header: t('localPlans.jointPlan'),
+          render: (i) => (
+            <>
+              {i.jointPlan.name} ({i.jointPlan.fiscalYear})
+              <Text size="xs" c="dimmed">
+                {i.networks.map((n) => n.name).join(', ')}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: 'budget',
+          header: t('localPlans.budget'),
+          align: 'right',
+          render: (i) => (
+            <>
+              {formatBaht(i.totalSatang, lang)}
+              <Text size="xs" c="dimmed">
+                {i.shares.map((s) => `${s.year}: ${formatBaht(s.budgetSatang, lang)}`).join(' · ')}
+              </Text>
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('localPlans.status.label'),
+          render: (i) => (
+            <Stack gap={4}>
+              <Group gap={4}>
+                <StatusBadge status={i.status} />
+                {i.edition ? <Text size="xs">{editionLabel(i.edition)}</Text> : null}
+              </Group>
+              {i.dropReason ? <Text size="xs">{i.dropReason}</Text> : null}
+              {rights.manage ? <StatusActions plan={plan} item={i} /> : null}
+            </Stack>
+          ),
+        },
+      ]}
+    />
   );
 }
