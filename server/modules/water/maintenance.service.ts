@@ -111,7 +111,7 @@ export function createWork(ctx: TenantContext, input: z.output<typeof maintenanc
     if (!(await one(sql`select 1 from plan_activities where tenant_id = ${tid} and id = ${input.activityId}`))) fields.activityId = 'unknown_activity';
     if (input.fundId) {
       const f = await one(sql`select kind from budget_funds where tenant_id = ${tid} and id = ${input.fundId}`);
-      if (!f) fields.fundId = 'unknown_item';
+      if (!f) fields.fundId = 'unknown_fund';
       else if (f.kind !== 'in_kind') fields.fundId = 'fund_not_in_kind';
     }
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
