@@ -196,6 +196,7 @@ export const publicRotas = z.object({
   tenant: z.object({ nameTh: z.string(), nameEn: z.string() }),
   items: z.array(rotaSummary.extend({ turns: z.array(turn.omit({ id: true })) })),
 });
+export type PublicRotas = z.infer<typeof publicRotas>;
 
 // ---- incidents and fines (part D)
 export const INCIDENT_KINDS = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'flood', 'drought', 'dispute', 'other'] as const;
