@@ -312,7 +312,12 @@ const materialEntry = z.strictObject({
   valueSatang: positiveSatang,
 });
 /** One attendance sheet or delivery list, all-or-nothing. */
-export const contributionsInput = z.strictObject({ entries: z.array(z.discriminatedUnion('kind', [labourEntry, materialEntry])).min(1).max(200) });
+export const contributionsInput = z.strictObject({
+  entries: z
+    .array(z.discriminatedUnion('kind', [labourEntry, materialEntry]))
+    .min(1)
+    .max(200),
+});
 export type ContributionsInput = z.input<typeof contributionsInput>;
 
 export const maintenanceSummary = z.object({

@@ -152,7 +152,12 @@ export async function evidenceRoutes(app: FastifyInstance) {
     `${ibase}/:fileId`,
     {
       config: { access: editors },
-      schema: { tags: ['water-incidents'], summary: 'Remove an incident photo (its uploader, or an officer)', params: incidentFileParams, response: { 204: z.null() } },
+      schema: {
+        tags: ['water-incidents'],
+        summary: 'Remove an incident photo (its uploader, or an officer)',
+        params: incidentFileParams,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await removeEvidenceFile(req.tenantCtx, dataDir(), incident(req.params), req.params.fileId);

@@ -42,7 +42,11 @@ interface Detail {
   unansweredCount: number;
   canComment: boolean;
   canAnswer: boolean;
-  clauses: { number: string; inDraft: boolean; comments: { id: string; body: string; authorName: string | null; channel: string; mine: boolean; reply: string | null }[] }[];
+  clauses: {
+    number: string;
+    inDraft: boolean;
+    comments: { id: string; body: string; authorName: string | null; channel: string; mine: boolean; reply: string | null }[];
+  }[];
 }
 
 async function setup() {
@@ -90,9 +94,7 @@ describe('comment periods on a draft', () => {
     ]);
     const target = asOfficer.clauses[0].comments[0];
     expect((await member.post(`${base}/regulations/comments/${target.id}/answer`, { reply: 'x' })).statusCode).toBe(403);
-    const answered = await ok<Detail>(
-      api.post(`${base}/regulations/comments/${target.id}/answer`, { reply: 'คณะทำงานรับไปปรับข้อ 5 ให้ประกาศล่วงหน้า 7 วัน' }),
-    );
+    const answered = await ok<Detail>(api.post(`${base}/regulations/comments/${target.id}/answer`, { reply: 'คณะทำงานรับไปปรับข้อ 5 ให้ประกาศล่วงหน้า 7 วัน' }));
     expect(answered.unansweredCount).toBe(2);
     expect(answered.clauses[0].comments[0].reply).toBe('คณะทำงานรับไปปรับข้อ 5 ให้ประกาศล่วงหน้า 7 วัน');
     expect(fieldsOf(await api.post(`${base}/regulations/comments/${target.id}/answer`, { reply: '' }))).toEqual({ reply: 'required' });
@@ -111,9 +113,9 @@ describe('comment periods on a draft', () => {
     expect(fieldsOf(await s.open({ startsOn: day(25), endsOn: day(40) }))).toEqual({ startsOn: 'comment_period_overlap' });
     expect(fieldsOf(await s.open({ startsOn: day(5), endsOn: day(2) }))).toEqual({ endsOn: 'end_before_start' });
     expect(fieldsOf(await s.open({ startsOn: day(-10), endsOn: day(-1) }))).toEqual({ endsOn: 'comment_period_in_past' });
-    expect((await member.post(`${base}/regulations/${s.reg.id}/versions/${s.versionId}/comment-periods`, { startsOn: day(0), endsOn: day(1) })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await member.post(`${base}/regulations/${s.reg.id}/versions/${s.versionId}/comment-periods`, { startsOn: day(0), endsOn: day(1) })).statusCode,
+    ).toBe(403);
 
     // a period that has ended refuses with a Thai field message (closed in the database: the dates moved into the past)
     const now = await ok<Detail>(s.open({ startsOn: day(0), endsOn: day(3) }), 201);
@@ -121,9 +123,7 @@ describe('comment periods on a draft', () => {
     expect(fieldsOf(await member.post(url, { clauseNumber: '99', body: 'ข้อที่ไม่มี' }))).toEqual({ clauseNumber: 'unknown_clause' });
     expect(fieldsOf(await member.post(url, { clauseNumber: '5 ก', body: 'x' }))).toEqual({ clauseNumber: 'clause_number' });
     expect((await member.post(url, { clauseNumber: '5', body: '' })).statusCode).toBe(400);
-    await t.database.db.execute(
-      sql`update regulation_comment_periods set starts_on = ${day(-10)}::date, ends_on = ${day(-1)}::date where id = ${now.id}`,
-    );
+    await t.database.db.execute(sql`update regulation_comment_periods set starts_on = ${day(-10)}::date, ends_on = ${day(-1)}::date where id = ${now.id}`);
     const closed = await member.post(url, { clauseNumber: '5', body: 'ส่งช้าไป' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.fields.body).toBe('ปิดรับฟังความคิดเห็นแล้ว ไม่สามารถแสดงความคิดเห็นเพิ่มได้');
@@ -152,8 +152,12 @@ describe('comment periods on a draft', () => {
     expect(await ok(b.api.get(`${b.base}/regulations/comment-periods`))).toEqual([]);
     expect((await b.api.get(`${b.base}/regulations/comment-periods/${period.id}`)).statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/regulations/comment-periods/${period.id}/comments`, { clauseNumber: '5', body: 'x' })).statusCode).toBe(404);
-    expect((await b.api.post(`${b.base}/regulations/${s.reg.id}/versions/${s.versionId}/comment-periods`, { startsOn: day(0), endsOn: day(1) })).statusCode).toBe(404);
+    expect(
+      (await b.api.post(`${b.base}/regulations/${s.reg.id}/versions/${s.versionId}/comment-periods`, { startsOn: day(0), endsOn: day(1) })).statusCode,
+    ).toBe(404);
     // the other tenant's public address does not reach this period
-    expect((await client(t).post(`/api/v1/public/${b.tenant.slug}/regulations/comment-periods/${period.id}/comments`, { clauseNumber: '5', body: 'x' })).statusCode).toBe(404);
+    expect(
+      (await client(t).post(`/api/v1/public/${b.tenant.slug}/regulations/comment-periods/${period.id}/comments`, { clauseNumber: '5', body: 'x' })).statusCode,
+    ).toBe(404);
   });
 });

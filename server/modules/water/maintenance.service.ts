@@ -106,8 +106,7 @@ export function createWork(ctx: TenantContext, input: z.output<typeof maintenanc
     if ((Date.parse(input.endsOn) - Date.parse(input.startsOn)) / 86_400_000 > MAX_WORK_DAYS) fields.endsOn = 'maintenance_too_long';
     const one = async (query: SQL) => (await rows<Record<string, unknown>>(tx, query))[0];
     if (!(await one(sql`select 1 from water_sources where tenant_id = ${tid} and id = ${input.sourceId}`))) fields.sourceId = 'unknown_source';
-    if (input.groupId && !(await one(sql`select 1 from water_user_groups where tenant_id = ${tid} and id = ${input.groupId}`)))
-      fields.groupId = 'unknown_item';
+    if (input.groupId && !(await one(sql`select 1 from water_user_groups where tenant_id = ${tid} and id = ${input.groupId}`))) fields.groupId = 'unknown_item';
     if (!(await one(sql`select 1 from plan_activities where tenant_id = ${tid} and id = ${input.activityId}`))) fields.activityId = 'unknown_activity';
     if (input.fundId) {
       const f = await one(sql`select kind from budget_funds where tenant_id = ${tid} and id = ${input.fundId}`);
@@ -168,9 +167,13 @@ export function addContributions(ctx: TenantContext, workId: string, input: z.ou
     const inner = inTenantSession(ctx, tx);
     for (const [i, e] of input.entries.entries()) {
       if (e.kind === 'labour') {
-        const log = await createHours(inner, { personId: e.partyId, activityId: w.activityId, date: e.date, hours: e.hours, note: w.title.slice(0, 1000) }).catch(
-          (err) => underEntry(err, i),
-        );
+        const log = await createHours(inner, {
+          personId: e.partyId,
+          activityId: w.activityId,
+          date: e.date,
+          hours: e.hours,
+          note: w.title.slice(0, 1000),
+        }).catch((err) => underEntry(err, i));
         // recorded from the attendance sheet: confirmed at once when the recorder may confirm these hours, else it waits in the manpower queue
         if (log.canReview) await reviewHours(inner, log.id, { status: 'confirmed' });
         const [c] = await rows<{ id: string }>(
@@ -209,7 +212,15 @@ export function addContributions(ctx: TenantContext, workId: string, input: z.ou
           entityId: c.id,
           entityLabel: `${w.title}: ${e.description}`,
           action: 'create',
-          after: { workId, partyId: e.partyId, kind: 'material', givenOn: e.date, description: e.description, valueSatang: e.valueSatang, ledgerTransactionId: ledger.id },
+          after: {
+            workId,
+            partyId: e.partyId,
+            kind: 'material',
+            givenOn: e.date,
+            description: e.description,
+            valueSatang: e.valueSatang,
+            ledgerTransactionId: ledger.id,
+          },
         });
       }
     }

@@ -30,7 +30,13 @@ interface Work {
   people: number;
   labourMinutes: number;
   materialSatang: number;
-  contributions: { kind: string; party: { id: string }; minutes: number | null; hours: { id: string; status: string } | null; ledger: { id: string; status: string; seq: number | null } | null }[];
+  contributions: {
+    kind: string;
+    party: { id: string };
+    minutes: number | null;
+    hours: { id: string; status: string } | null;
+    ledger: { id: string; status: string; seq: number | null } | null;
+  }[];
 }
 interface Duty {
   season: string;
@@ -45,7 +51,10 @@ async function setup(role: 'officer' | 'admin' = 'officer') {
   const { api, base } = ctx;
   const fy = fiscalYearOf(todayInThailand());
   const weir = await ok<{ id: string }>(api.post(`${base}/water/sources`, { kind: 'weir', name: 'ฝายพญาคำ', zone: 'upstream', condition: 'fair' }), 201);
-  const main = await ok<{ id: string }>(api.post(`${base}/water/sources`, { kind: 'main_canal', name: 'เหมืองหลวง', parentId: weir.id, zone: 'upstream', condition: 'fair' }), 201);
+  const main = await ok<{ id: string }>(
+    api.post(`${base}/water/sources`, { kind: 'main_canal', name: 'เหมืองหลวง', parentId: weir.id, zone: 'upstream', condition: 'fair' }),
+    201,
+  );
   const side = await ok<{ id: string }>(
     api.post(`${base}/water/sources`, { kind: 'side_canal', name: 'เหมืองซอยบ้านดอนชัย', parentId: main.id, zone: 'downstream', condition: 'poor' }),
     201,
@@ -131,9 +140,12 @@ describe('maintenance works', () => {
     // the material in the ledger: a posted contribution into the in-kind fund, and the chain verifies
     const material = done.contributions.find((c) => c.kind === 'material')!;
     expect(material.ledger).toMatchObject({ status: 'posted', seq: 1 });
-    const tx = await ok<{ kind: string; party: { id: string }; totalSatang: number; entries: { account: string; fund: { id: string }; debitSatang: number }[] }>(
-      api.get(`${base}/ledger/transactions/${material.ledger!.id}`),
-    );
+    const tx = await ok<{
+      kind: string;
+      party: { id: string };
+      totalSatang: number;
+      entries: { account: string; fund: { id: string }; debitSatang: number }[];
+    }>(api.get(`${base}/ledger/transactions/${material.ledger!.id}`));
     expect(tx).toMatchObject({ kind: 'contribution', party: { id: people[1].id }, totalSatang: 60_000 });
     expect(tx.entries.map((e) => [e.account, e.fund.id, e.debitSatang])).toEqual([
       ['fund', s.inKind.id, 60_000],
@@ -166,9 +178,15 @@ describe('maintenance works', () => {
     expect(perRai.totals).toEqual({ owed: 5, given: 3 });
     // a whole-system work (no group) counts for the group too; another season does not
     const system = await ok<Work>(s.work({ groupId: null, sourceId: s.weir.id, title: 'ซ่อมหัวฝายพญาคำ', kind: 'repair' }), 201);
-    await ok(api.post(`${base}/water/maintenance/${system.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[2].id, date: day(-1), hours: 8 }] }), 201);
+    await ok(
+      api.post(`${base}/water/maintenance/${system.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[2].id, date: day(-1), hours: 8 }] }),
+      201,
+    );
     const other = await ok<Work>(s.work({ season: 'ฤดูฝน ทดสอบ' }), 201);
-    await ok(api.post(`${base}/water/maintenance/${other.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[1].id, date: day(-1), hours: 8 }] }), 201);
+    await ok(
+      api.post(`${base}/water/maintenance/${other.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[1].id, date: day(-1), hours: 8 }] }),
+      201,
+    );
     const again = await ok<Duty>(api.get(`${base}/water/groups/${s.group.id}/duty?season=${encodeURIComponent('ฤดูแล้ง ทดสอบ')}`));
     expect(again.members.map((m) => m.given)).toEqual([2, 1, 1]);
     expect(again.seasons.sort()).toEqual(['ฤดูฝน ทดสอบ', 'ฤดูแล้ง ทดสอบ']);
@@ -226,7 +244,7 @@ describe('maintenance works', () => {
 
   it('lets a member read but not record; keeps works under RLS and away from another tenant', async () => {
     const s = await setup();
-    const { api, base } = s;
+    const { base } = s;
     const w = await ok<Work>(s.work(), 201);
     const u = await createUser(t, { tenantId: s.tenant.id, role: 'member', partyId: s.people[1].id });
     const member = await login(t, u.email, u.password);
@@ -250,8 +268,11 @@ describe('maintenance works', () => {
     expect((await b.api.get(`${b.base}/water/groups/${s.group.id}/duty`)).statusCode).toBe(404);
     expect((await put(b.api, `${b.base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: 1 })).statusCode).toBe(404);
     expect(
-      (await b.api.post(`${b.base}/water/maintenance/${w.id}/contributions`, { entries: [{ kind: 'labour', partyId: s.people[1].id, date: day(0), hours: 2 }] }))
-        .statusCode,
+      (
+        await b.api.post(`${b.base}/water/maintenance/${w.id}/contributions`, {
+          entries: [{ kind: 'labour', partyId: s.people[1].id, date: day(0), hours: 2 }],
+        })
+      ).statusCode,
     ).toBe(404);
     const foreign = await b.api.post(`${b.base}/water/maintenance`, {
       kind: 'repair',

@@ -329,7 +329,12 @@ export async function waterRoutes(app: FastifyInstance) {
     `${base}/maintenance/:id`,
     {
       config: { access: anyTenantRole },
-      schema: { tags: mTags, summary: 'A work and each contribution with its volunteer-hours log and ledger transaction', params: idParams, response: { 200: maintenanceDetail } },
+      schema: {
+        tags: mTags,
+        summary: 'A work and each contribution with its volunteer-hours log and ledger transaction',
+        params: idParams,
+        response: { 200: maintenanceDetail },
+      },
     },
     (req) => maintenance.getWork(req.tenantCtx, req.params.id),
   );
@@ -365,7 +370,13 @@ export async function waterRoutes(app: FastifyInstance) {
     `${base}/groups/:id/duty-rule`,
     {
       config: { access: officers },
-      schema: { tags: mTags, summary: "The group's duty-day rule: per member, or per so many rai", params: idParams, body: dutyRuleInput, response: { 200: dutyRule } },
+      schema: {
+        tags: mTags,
+        summary: "The group's duty-day rule: per member, or per so many rai",
+        params: idParams,
+        body: dutyRuleInput,
+        response: { 200: dutyRule },
+      },
     },
     (req) => maintenance.setDutyRule(req.tenantCtx, req.params.id, req.body),
   );

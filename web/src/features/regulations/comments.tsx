@@ -50,7 +50,12 @@ export function VersionComments({ regulationId, v }: { regulationId: string; v: 
       {mine.map((p) => (
         <Card key={p.id} withBorder padding="sm">
           <Group gap="xs" wrap="wrap">
-            <AnchorLink to="/t/$tenant/regulations/comment-periods/$periodId" params={{ tenant: slug, periodId: p.id }} fw={600} data-testid="comment-period-link">
+            <AnchorLink
+              to="/t/$tenant/regulations/comment-periods/$periodId"
+              params={{ tenant: slug, periodId: p.id }}
+              fw={600}
+              data-testid="comment-period-link"
+            >
               {formatDate(p.startsOn, lang)} – {formatDate(p.endsOn, lang)}
             </AnchorLink>
             <Badge color={STATUS_COLOR[p.status]} variant="light">
@@ -101,9 +106,30 @@ function OpenPeriodModal({ regulationId, versionId, onClose }: { regulationId: s
         }}
       >
         <Stack gap="sm">
-          <DateField label={t('regulations.comments.startsOn')} value={v.startsOn} onChange={(x) => setV({ ...v, startsOn: x })} error={fields.startsOn} required data-testid="period-starts" />
-          <DateField label={t('regulations.comments.endsOn')} value={v.endsOn} onChange={(x) => setV({ ...v, endsOn: x })} error={fields.endsOn} required data-testid="period-ends" />
-          <Textarea label={t('regulations.comments.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} error={fields.note} autosize minRows={2} />
+          <DateField
+            label={t('regulations.comments.startsOn')}
+            value={v.startsOn}
+            onChange={(x) => setV({ ...v, startsOn: x })}
+            error={fields.startsOn}
+            required
+            data-testid="period-starts"
+          />
+          <DateField
+            label={t('regulations.comments.endsOn')}
+            value={v.endsOn}
+            onChange={(x) => setV({ ...v, endsOn: x })}
+            error={fields.endsOn}
+            required
+            data-testid="period-ends"
+          />
+          <Textarea
+            label={t('regulations.comments.note')}
+            value={v.note}
+            onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
+            error={fields.note}
+            autosize
+            minRows={2}
+          />
           {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -188,7 +214,10 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
   const [writing, setWriting] = useState(false);
   const write = useMutation({
     mutationFn: () =>
-      api<CommentPeriodDetail>(tenantPath(slug, `/regulations/comment-periods/${period.id}/comments`), { method: 'POST', body: { clauseNumber: number, body } }),
+      api<CommentPeriodDetail>(tenantPath(slug, `/regulations/comment-periods/${period.id}/comments`), {
+        method: 'POST',
+        body: { clauseNumber: number, body },
+      }),
     onSuccess: (d) => {
       qc.setQueryData(key(slug, 'period', period.id), d);
       void qc.invalidateQueries({ queryKey: key(slug, 'periods') });
@@ -286,7 +315,15 @@ function CommentCard({ c, periodId, canAnswer }: { c: RegulationComment; periodI
       ) : null}
       {reply !== null ? (
         <Stack gap={6} mt={6}>
-          <Textarea label={t('regulations.comments.reply')} value={reply} onChange={(e) => setReply(e.currentTarget.value)} error={fields.reply} autosize minRows={2} data-testid="comment-reply-text" />
+          <Textarea
+            label={t('regulations.comments.reply')}
+            value={reply}
+            onChange={(e) => setReply(e.currentTarget.value)}
+            error={fields.reply}
+            autosize
+            minRows={2}
+            data-testid="comment-reply-text"
+          />
           <Group gap="xs">
             <Button size="compact-sm" onClick={() => write.mutate()} loading={write.isPending} disabled={!reply.trim()} data-testid="comment-reply-submit">
               {t('regulations.comments.markAnswered')}

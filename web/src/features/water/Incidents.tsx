@@ -95,7 +95,12 @@ function IncidentCard({ i }: { i: Incident }) {
       {i.files.length ? <EvidenceFiles files={i.files} onChanged={reload} size={72} /> : null}
       {rights.keep ? (
         <Group gap="xs" mt={4}>
-          <AttachMore owner={{ kind: 'incident', incidentId: i.id }} count={i.files.length} context={`${i.place} ${formatDate(i.occurredOn, lang)}`} onDone={reload} />
+          <AttachMore
+            owner={{ kind: 'incident', incidentId: i.id }}
+            count={i.files.length}
+            context={`${i.place} ${formatDate(i.occurredOn, lang)}`}
+            onDone={reload}
+          />
           {i.status === 'open' ? (
             <Button size="compact-xs" variant="light" color="teal" onClick={() => setResolving(true)} data-testid="incident-resolve">
               {t('water.incident.resolve')}

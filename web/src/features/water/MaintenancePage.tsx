@@ -1,4 +1,20 @@
-import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -198,7 +214,14 @@ function WorkModal({ onClose }: { onClose: () => void }) {
             value={v.kind}
             onChange={(k) => setV({ ...v, kind: k as MaintenanceKind })}
           />
-          <TextInput label={t('water.maint.titleLabel')} value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} error={fields.title} required data-testid="maint-title" />
+          <TextInput
+            label={t('water.maint.titleLabel')}
+            value={v.title}
+            onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+            error={fields.title}
+            required
+            data-testid="maint-title"
+          />
           <TextInput
             label={t('water.maint.season')}
             description={t('water.maint.seasonHint')}
@@ -229,10 +252,31 @@ function WorkModal({ onClose }: { onClose: () => void }) {
             error={fields.groupId}
           />
           <Group grow>
-            <DateField label={t('water.maint.startsOn')} value={v.startsOn} onChange={(x) => setV({ ...v, startsOn: x })} error={fields.startsOn} required data-testid="maint-starts" />
-            <DateField label={t('water.maint.endsOn')} value={v.endsOn} onChange={(x) => setV({ ...v, endsOn: x })} error={fields.endsOn} required data-testid="maint-ends" />
+            <DateField
+              label={t('water.maint.startsOn')}
+              value={v.startsOn}
+              onChange={(x) => setV({ ...v, startsOn: x })}
+              error={fields.startsOn}
+              required
+              data-testid="maint-starts"
+            />
+            <DateField
+              label={t('water.maint.endsOn')}
+              value={v.endsOn}
+              onChange={(x) => setV({ ...v, endsOn: x })}
+              error={fields.endsOn}
+              required
+              data-testid="maint-ends"
+            />
           </Group>
-          <ActivitySelect label={t('water.maint.activity')} value={v.activityId} onChange={(x) => setV({ ...v, activityId: x })} error={fields.activityId} required testId="maint-activity" />
+          <ActivitySelect
+            label={t('water.maint.activity')}
+            value={v.activityId}
+            onChange={(x) => setV({ ...v, activityId: x })}
+            error={fields.activityId}
+            required
+            testId="maint-activity"
+          />
           <Select
             label={t('water.maint.fund')}
             description={t('water.maint.fundHint')}
@@ -317,7 +361,17 @@ function RecordModal({ w, onClose }: { w: MaintenanceSummary; onClose: () => voi
               }}
               searchable
             />
-            <NumberInput label={t('water.maint.hoursEach')} value={hours} onChange={setHours} min={0.25} max={24} step={0.5} decimalScale={2} required data-testid="maint-hours" />
+            <NumberInput
+              label={t('water.maint.hoursEach')}
+              value={hours}
+              onChange={setHours}
+              min={0.25}
+              max={24}
+              step={0.5}
+              decimalScale={2}
+              required
+              data-testid="maint-hours"
+            />
             <Checkbox.Group label={t('water.maint.attended')} value={ticked} onChange={setTicked}>
               <Stack gap={6} mt={6} data-testid="maint-members">
                 {members.map((x) => (
@@ -337,17 +391,22 @@ function RecordModal({ w, onClose }: { w: MaintenanceSummary; onClose: () => voi
               required
               data-testid="maint-material"
             />
-            <NumberInput label={t('water.maint.valueBaht')} value={m.baht} onChange={(x) => setM({ ...m, baht: x })} min={0} decimalScale={2} thousandSeparator="," required data-testid="maint-value" />
+            <NumberInput
+              label={t('water.maint.valueBaht')}
+              value={m.baht}
+              onChange={(x) => setM({ ...m, baht: x })}
+              min={0}
+              decimalScale={2}
+              thousandSeparator=","
+              required
+              data-testid="maint-value"
+            />
             <Text size="sm" c="dimmed">
               {t('water.maint.materialHint', { fund: w.fund?.name ?? t('water.maint.noFund') })}
             </Text>
           </>
         )}
-        {entryErrors.length ? (
-          <ErrorAlert error={write.error} />
-        ) : write.error && !Object.keys(fields).length ? (
-          <ErrorAlert error={write.error} />
-        ) : null}
+        {entryErrors.length ? <ErrorAlert error={write.error} /> : write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
         {entryErrors.map(([k, msg]) => (
           <Text key={k} size="sm" c="red.8">
             {msg}
@@ -405,12 +464,23 @@ function DutyTableView({ groupId }: { groupId: string }) {
   if (duty.isPending) return <Loading />;
   if (duty.isError) return <ErrorAlert error={duty.error} />;
   const d = duty.data;
-  const rule = d.rule.basis === 'per_member' ? t('water.duty.perMember', { n: d.rule.days }) : t('water.duty.perRai', { n: d.rule.days, rai: formatNumber(d.rule.rai ?? 0, lang) });
+  const rule =
+    d.rule.basis === 'per_member'
+      ? t('water.duty.perMember', { n: d.rule.days })
+      : t('water.duty.perRai', { n: d.rule.days, rai: formatNumber(d.rule.rai ?? 0, lang) });
   return (
     <Stack gap="xs">
       <Group gap="md" wrap="wrap" align="flex-end">
         {d.seasons.length ? (
-          <Select label={t('water.maint.season')} data={d.seasons} value={d.season} onChange={setSeason} allowDeselect={false} maw={260} data-testid="duty-season" />
+          <Select
+            label={t('water.maint.season')}
+            data={d.seasons}
+            value={d.season}
+            onChange={setSeason}
+            allowDeselect={false}
+            maw={260}
+            data-testid="duty-season"
+          />
         ) : null}
         <Text size="sm">
           {t('water.duty.rule')}: <b>{rule}</b>

@@ -133,7 +133,13 @@ export function SwapsPanel({ rota }: { rota: RotaDetail }) {
             ))}
             {s.canDecide ? (
               <Group gap="xs" mt={6}>
-                <Button size="compact-sm" color="teal" onClick={() => decide.mutate({ id: s.id, decision: 'accept' })} loading={decide.isPending} data-testid="swap-accept">
+                <Button
+                  size="compact-sm"
+                  color="teal"
+                  onClick={() => decide.mutate({ id: s.id, decision: 'accept' })}
+                  loading={decide.isPending}
+                  data-testid="swap-accept"
+                >
                   {t('water.swap.accept')}
                 </Button>
                 <Button size="compact-sm" variant="default" onClick={() => decide.mutate({ id: s.id, decision: 'decline' })} data-testid="swap-decline">
