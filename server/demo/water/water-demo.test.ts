@@ -73,8 +73,8 @@ describe('water demo', () => {
     expect(works).toHaveLength(3);
     expect(works.every((w) => w.people > 0 && w.labourMinutes > 0)).toBe(true);
     expect(works.reduce((s, w) => s + w.materialSatang, 0)).toBe(3_600_00);
-    const groups = (await api.get(`${base}/water/groups`)).json() as { id: string }[];
-    const duty = (await api.get(`${base}/water/groups/${groups.at(-1)!.id}/duty`)).json() as { members: { given: number }[] };
+    const gs = (await api.get(`${base}/water/groups`)).json() as { id: string }[];
+    const duty = (await api.get(`${base}/water/groups/${gs.at(-1)!.id}/duty`)).json() as { members: { given: number }[] };
     expect(duty.members.some((m) => m.given >= 2)).toBe(true);
     expect(Date.now() - started).toBeLessThan(600_000);
   });
