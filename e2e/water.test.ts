@@ -339,7 +339,7 @@ describe('regulations and water', () => {
     await page.getByTestId('incident-new').click();
     await page.getByTestId('incident-date').fill(typed(0));
     await page.getByTestId('incident-kind').click();
-    await page.getByRole('option', { name: 'ปิดกั้นลำเหมือง' }).click();
+    await page.getByRole('option', { name: 'กั้นขวางลำเหมือง' }).click();
     await page.getByTestId('incident-place').fill('ปากเหมืองซอยบ้านดอนชัย');
     await page.getByTestId('incident-description').fill('มีไม้ไผ่และกระสอบกั้นลำเหมืองซอย น้ำไม่ไหลลงปลายเหมือง');
     const png = Buffer.from(
