@@ -318,8 +318,14 @@ describe('regulations and water', () => {
     await weir.getByTestId('maint-toggle').click();
     const rows = weir.getByTestId('maint-contributions');
     await rows.getByText('กระสอบทราย 60 ใบ').waitFor();
-    await rows.getByText(/ชั่วโมงจิตอาสา: ยืนยันแล้ว/).first().waitFor();
-    await rows.getByText(/บัญชีรายการที่ \d+/).first().waitFor();
+    await rows
+      .getByText(/ชั่วโมงจิตอาสา: ยืนยันแล้ว/)
+      .first()
+      .waitFor();
+    await rows
+      .getByText(/บัญชีรายการที่ \d+/)
+      .first()
+      .waitFor();
     const duty = page.getByTestId('duty-table');
     await duty.waitFor();
     expect(await duty.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
@@ -330,7 +336,10 @@ describe('regulations and water', () => {
   it('resolves an incident with its resolution text and takes a photo with a new report', async () => {
     await page.goto(`${server.url}/t/chomphu/water`);
     await page.getByRole('tab', { name: 'เหตุการณ์และค่าปรับ' }).click();
-    const card = page.getByTestId('incident').filter({ has: page.getByTestId('incident-resolve') }).first();
+    const card = page
+      .getByTestId('incident')
+      .filter({ has: page.getByTestId('incident-resolve') })
+      .first();
     await card.getByTestId('incident-resolve').click();
     await page.getByTestId('incident-resolution-text').fill('แก่เหมืองไกล่เกลี่ยแล้ว คู่กรณียอมรับรอบเวรตามประกาศ');
     await page.getByTestId('incident-resolve-submit').click();
@@ -342,10 +351,7 @@ describe('regulations and water', () => {
     await page.getByRole('option', { name: 'กั้นขวางลำเหมือง' }).click();
     await page.getByTestId('incident-place').fill('ปากเหมืองซอยบ้านดอนชัย');
     await page.getByTestId('incident-description').fill('มีไม้ไผ่และกระสอบกั้นลำเหมืองซอย น้ำไม่ไหลลงปลายเหมือง');
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     await page.getByTestId('incident-photos-input').setInputFiles({ name: 'ลำเหมือง.png', mimeType: 'image/png', buffer: png });
     await page.getByTestId('incident-photos-pending').waitFor();
     await page.getByTestId('incident-submit').click();

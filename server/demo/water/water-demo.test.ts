@@ -66,7 +66,12 @@ describe('water demo', () => {
     expect(fines.filter((f) => f.ledgerTransactionId).length).toBeGreaterThanOrEqual(1);
     expect(((await api.get(`${base}/ledger/verify`)).json() as { valid: boolean }).valid).toBe(true);
     // a third draft open for comment, with comments of citizens and a member, one answered
-    const [period] = (await api.get(`${base}/regulations/comment-periods`)).json() as { id: string; status: string; commentCount: number; unansweredCount: number }[];
+    const [period] = (await api.get(`${base}/regulations/comment-periods`)).json() as {
+      id: string;
+      status: string;
+      commentCount: number;
+      unansweredCount: number;
+    }[];
     expect(period).toMatchObject({ status: 'open', commentCount: 4, unansweredCount: 3 });
     // this year's repair and dredging: labour as confirmed volunteer hours, materials in the ledger
     const works = (await api.get(`${base}/water/maintenance`)).json() as { id: string; people: number; labourMinutes: number; materialSatang: number }[];
