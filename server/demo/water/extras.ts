@@ -113,7 +113,10 @@ export async function seedWaterExtras(db: Db, ctx: TenantContext, regulationId: 
       ms.slice(0, 4 + (i % 3)).forEach((m, k) => labour.push({ kind: 'labour', partyId: m.partyId, date: addDays(today, -24), hours: 6 + (k % 2) }));
       ms.slice(0, 2).forEach((m) => labour.push({ kind: 'labour', partyId: m.partyId, date: addDays(today, -23), hours: 5 }));
     }
-    await addContributions(ctx, weirWork.id, { entries: labour });
+    // a person in two groups comes once a day
+    const seen = new Set<string>();
+    const once = labour.filter((e) => !seen.has(`${e.partyId} ${e.date}`) && seen.add(`${e.partyId} ${e.date}`));
+    await addContributions(ctx, weirWork.id, { entries: once });
     if (fund) {
       const [a, b] = await membersOf(groups[0].id);
       const [c] = await membersOf(groups[4 % groups.length].id);
