@@ -179,8 +179,12 @@ export const ACTIONS = {
       'POST /regulations/:id/versions',
       'PUT /regulations/:id/versions/:versionId',
       'POST /regulations/:id/versions/:versionId/community-vote',
+      'POST /regulations/:id/versions/:versionId/comment-periods',
+      'POST /regulations/comments/:commentId/answer',
     ],
   },
+  // comments on a draft's clauses while its comment period is open (comments.service.ts; citizens through the public page)
+  commentOnRegulations: { who: 'everyone', routes: ['POST /regulations/comment-periods/:periodId/comments'] },
   // water: officers set up sources, groups and rotas and levy fines; editors (the weir's coordinators) keep members and conditions up to date and report incidents
   manageWater: {
     who: 'officers',
@@ -192,11 +196,24 @@ export const ACTIONS = {
       'PATCH /water/rota/:id/turns/:turnId',
       'POST /water/incidents/:id/fines',
       'POST /water/incidents/:id/fines/:fineId/pay',
+      'POST /water/maintenance',
+      'PUT /water/groups/:id/duty-rule',
     ],
   },
   // swapping turns: a member offers their group's turn, the other group's head or an officer decides (swaps.service.ts)
   swapTurns: { who: 'everyone', routes: ['POST /water/rota/:id/swaps', 'POST /water/swaps/:swapId/accept', 'POST /water/swaps/:swapId/decline'] },
-  keepWater: { who: 'editors', routes: ['PATCH /water/sources/:id', 'PUT /water/groups/:id/members', 'POST /water/incidents', 'PATCH /water/incidents/:id'] },
+  keepWater: {
+    who: 'editors',
+    routes: [
+      'PATCH /water/sources/:id',
+      'PUT /water/groups/:id/members',
+      'POST /water/incidents',
+      'PATCH /water/incidents/:id',
+      'POST /water/incidents/:id/files',
+      'DELETE /water/incidents/:id/files/:fileId',
+      'POST /water/maintenance/:id/contributions',
+    ],
+  },
   // notifications: each person reads and marks their own and chooses their channels (notifications.service.ts answers only the caller's)
   readNotifications: { who: 'everyone', routes: ['POST /notifications/:id/read', 'POST /notifications/read-all', 'PUT /notifications/preferences'] },
   // the e-mail outbox: admins see what failed and send it again

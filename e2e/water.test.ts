@@ -263,4 +263,145 @@ describe('regulations and water', () => {
       await phone.close();
     }
   });
+
+  it('collects comments on a draft by clause: an officer answers, a citizen comments on a phone without login', async () => {
+    await page.goto(`${server.url}/t/chomphu/regulations`);
+    await page.getByTestId('regulations-list').getByRole('link', { name: 'กฎระเบียบการบริหารน้ำตำบลชมภู' }).first().click();
+    await page.getByTestId('version-3').click();
+    const periods = page.getByTestId('comment-periods');
+    await periods.getByText('เปิดรับฟังอยู่').waitFor();
+    // each clause of the draft links to its comments
+    await page.getByTestId('clause-comment-link').first().waitFor();
+    await periods.getByTestId('comment-period-link').click();
+    await page.getByTestId('comment-reader').waitFor();
+    const clause11 = page.getByTestId('comment-clause-11');
+    await clause11.getByText('นายบุญมา ใจเย็น').waitFor();
+    await clause11.getByText('ไม่ระบุชื่อ').waitFor();
+    // answer the unanswered citizen's comment on clause 11
+    const open = clause11.getByTestId('comment').filter({ hasText: 'ยังไม่ตอบ' }).first();
+    await open.getByTestId('comment-answer').click();
+    await open.getByTestId('comment-reply-text').fill('รับไปพิจารณาปัดเศษเมื่อเกินครึ่งของห้าไร่ในที่ประชุมลูกฝาย');
+    await open.getByTestId('comment-reply-submit').click();
+    await clause11.getByText('รับไปพิจารณาปัดเศษเมื่อเกินครึ่งของห้าไร่ในที่ประชุมลูกฝาย', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'regulation-comments');
+
+    const anon = await launch(PHONE);
+    try {
+      const p = await anon.newPage();
+      await p.goto(`${server.url}/p/chomphu/regulations/comments`);
+      const draft = p.getByTestId('public-comment-period').first();
+      await draft.waitFor();
+      const c = draft.getByTestId('public-clause-11/1');
+      await c.getByTestId('public-comment-write').click();
+      await c.getByTestId('public-comment-body').fill('ขอให้ติดประกาศรายการวัสดุที่ศาลาหมู่บ้านด้วย');
+      await c.getByTestId('public-comment-submit').click();
+      await c.getByTestId('public-comment-sent').waitFor();
+      await c.getByText('มีผู้แสดงความคิดเห็น 2 รายการ').waitFor();
+      // nobody's words or names are shown publicly
+      expect(await p.getByText('นายบุญมา ใจเย็น').count()).toBe(0);
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await screenshot(p, 'regulation-comments-public-phone');
+    } finally {
+      await anon.close();
+    }
+  });
+
+  it('shows this year’s repair and dredging with labour and materials, and the duty days owed vs given', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    await page.getByTestId('maint-link').click();
+    const works = page.getByTestId('maint-work');
+    await works.first().waitFor();
+    expect(await works.count()).toBe(3);
+    const weir = works.filter({ hasText: 'ลงแขกซ่อมหัวฝายพญาคำ' });
+    await weir.getByTestId('maint-toggle').click();
+    const rows = weir.getByTestId('maint-contributions');
+    await rows.getByText('กระสอบทราย 60 ใบ').waitFor();
+    await rows
+      .getByText(/ชั่วโมงจิตอาสา: ยืนยันแล้ว/)
+      .first()
+      .waitFor();
+    await rows
+      .getByText(/บัญชีรายการที่ \d+/)
+      .first()
+      .waitFor();
+    const duty = page.getByTestId('duty-table');
+    await duty.waitFor();
+    expect(await duty.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-maintenance');
+  });
+
+  it('resolves an incident with its resolution text and takes a photo with a new report', async () => {
+    await page.goto(`${server.url}/t/chomphu/water`);
+    await page.getByRole('tab', { name: 'เหตุการณ์และค่าปรับ' }).click();
+    const card = page
+      .getByTestId('incident')
+      .filter({ has: page.getByTestId('incident-resolve') })
+      .first();
+    await card.getByTestId('incident-resolve').click();
+    await page.getByTestId('incident-resolution-text').fill('แก่เหมืองไกล่เกลี่ยแล้ว คู่กรณียอมรับรอบเวรตามประกาศ');
+    await page.getByTestId('incident-resolve-submit').click();
+    await page.getByText('แก่เหมืองไกล่เกลี่ยแล้ว คู่กรณียอมรับรอบเวรตามประกาศ', { exact: false }).waitFor();
+
+    await page.getByTestId('incident-new').click();
+    await page.getByTestId('incident-date').fill(typed(0));
+    await page.getByTestId('incident-kind').click();
+    await page.getByRole('option', { name: 'กั้นขวางลำเหมือง' }).click();
+    await page.getByTestId('incident-place').fill('ปากเหมืองซอยบ้านดอนชัย');
+    await page.getByTestId('incident-description').fill('มีไม้ไผ่และกระสอบกั้นลำเหมืองซอย น้ำไม่ไหลลงปลายเหมือง');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('incident-photos-input').setInputFiles({ name: 'ลำเหมือง.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('incident-photos-pending').waitFor();
+    await page.getByTestId('incident-submit').click();
+    const created = page.getByTestId('incident').filter({ hasText: 'ปากเหมืองซอยบ้านดอนชัย' }).first();
+    await created.getByRole('img').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'water-incident-photo');
+  });
+
+  it('lets a member ask to swap a turn on a phone, and shows the public rota without login', async () => {
+    const phone = await launch(PHONE);
+    try {
+      const p = await phone.newPage();
+      await p.goto(`${server.url}/login?tenant=chomphu`);
+      await p.getByTestId('login-email').fill(MEMBER_EMAIL);
+      await p.getByTestId('login-password').fill(PASSWORD);
+      await p.getByTestId('login-submit').click();
+      await p.waitForURL(/\/t\/chomphu\/?$/);
+      const admin = await apiLogin(ADMIN.email, ADMIN.password);
+      const rotas = await call<{ id: string; status: string; endsOn: string }[]>(admin, 'GET', '/water/rota');
+      const coming = rotas.filter((r) => r.status === 'published').sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+      await p.goto(`${server.url}/t/chomphu/water/rota/${coming.id}`);
+      const panel = p.getByTestId('rota-swaps');
+      await panel.waitFor();
+      const before = await panel.getByTestId('swap').count();
+      await panel.getByTestId('swap-turn').click();
+      await p.getByRole('option').first().click();
+      await panel.getByTestId('swap-with').click();
+      await p.getByRole('option').first().click();
+      await panel.getByTestId('swap-submit').click();
+      await p.waitForFunction((n) => document.querySelectorAll('[data-testid="swap"]').length > n, before);
+      await panel.getByText('รอความยินยอม').first().waitFor();
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await panel.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: 'test-output/screenshots/water-swaps-phone.png' });
+
+      await p.goto(`${server.url}/p/chomphu/water/rota`);
+      await p.getByTestId('public-rota').first().waitFor();
+      expect(await p.getByTestId('public-rota').count()).toBe(2);
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      expect(await seriousA11yViolations(p)).toEqual([]);
+      await p.screenshot({ path: 'test-output/screenshots/water-public-rota-phone.png' });
+      // the maintenance page and the duty table on the same phone
+      await p.goto(`${server.url}/t/chomphu/water/maintenance`);
+      await p.getByTestId('duty-table').waitFor();
+      expect(await hasHorizontalScroll(p)).toBe(false);
+      await screenshot(p, 'water-maintenance-phone');
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -173,3 +173,66 @@ export const publicRegulations = z.object({
   items: z.array(publicRegulation),
 });
 export type PublicRegulations = z.infer<typeof publicRegulations>;
+
+// ---- comment periods (รับฟังความคิดเห็น) on a draft version
+export const commentPeriodInput = z.strictObject({
+  startsOn: isoDate,
+  endsOn: isoDate,
+  /** Where the draft is posted, meetings of the hearing, … */
+  note: optionalText(1000),
+});
+export const commentInput = z.strictObject({ clauseNumber, body: text(3000).min(1) });
+/** A citizen's comment through the public page: the name is optional and never shown publicly (PDPA). */
+export const publicCommentInput = commentInput.extend({ name: optionalText(200) });
+export const commentAnswer = z.strictObject({ reply: text(3000).min(1) });
+
+export const commentPeriodStatus = z.enum(['upcoming', 'open', 'closed']);
+export type CommentPeriodStatus = z.infer<typeof commentPeriodStatus>;
+export const commentPeriod = z.object({
+  id: z.uuid(),
+  regulationId: z.uuid(),
+  subject: z.string(),
+  version: z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), status: z.enum(VERSION_STATUSES) }),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  note: z.string().nullable(),
+  status: commentPeriodStatus,
+  commentCount: z.number().int(),
+  unansweredCount: z.number().int(),
+});
+export type CommentPeriod = z.infer<typeof commentPeriod>;
+export const regulationComment = z.object({
+  id: z.uuid(),
+  clauseNumber: z.string(),
+  body: z.string(),
+  channel: z.enum(['member', 'public']),
+  /** Officers see who wrote it (a citizen may leave no name); others see only their own comments. */
+  authorName: z.string().nullable(),
+  mine: z.boolean(),
+  reply: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RegulationComment = z.infer<typeof regulationComment>;
+export const commentPeriodDetail = commentPeriod.extend({
+  preamble: z.string().nullable(),
+  chapters: z.array(chapter),
+  /** Comments by clause, in clause order; a clause number no longer in the draft comes last. */
+  clauses: z.array(z.object({ number: z.string(), inDraft: z.boolean(), comments: z.array(regulationComment) })),
+  canComment: z.boolean(),
+  canAnswer: z.boolean(),
+});
+export type CommentPeriodDetail = z.infer<typeof commentPeriodDetail>;
+/** Open periods for the public page: the draft's text and how many comments each clause has — no comment text, no names. */
+export const publicCommentPeriods = z.object({
+  tenant: z.object({ nameTh: z.string(), nameEn: z.string() }),
+  items: z.array(
+    commentPeriod.omit({ unansweredCount: true }).extend({
+      preamble: z.string().nullable(),
+      chapters: z.array(chapter),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+export type PublicCommentPeriods = z.infer<typeof publicCommentPeriods>;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { positiveSatang } from './budget';
+import { evidenceFile } from './evidence';
+import { hoursValue } from './manpower';
 import { isoDate } from './api';
 
 /** Issue 14 parts B–C: water sources and infrastructure, water-user groups, rotation turns (รอบเวร). */
@@ -193,6 +196,7 @@ export const publicRotas = z.object({
   tenant: z.object({ nameTh: z.string(), nameEn: z.string() }),
   items: z.array(rotaSummary.extend({ turns: z.array(turn.omit({ id: true })) })),
 });
+export type PublicRotas = z.infer<typeof publicRotas>;
 
 // ---- incidents and fines (part D)
 export const INCIDENT_KINDS = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'flood', 'drought', 'dispute', 'other'] as const;
@@ -243,6 +247,8 @@ export const incident = z.object({
   resolution: z.string().nullable(),
   status: z.enum(['open', 'resolved']),
   fines: z.array(incidentFine),
+  /** Photos (and PDFs) of the incident: evidence files (server/modules/evidence). */
+  files: z.array(evidenceFile),
 });
 export type Incident = z.infer<typeof incident>;
 
@@ -256,5 +262,116 @@ export const swap = z.object({
   withTurn: turn,
   requestedBy: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  /** The caller may accept or decline it (pending; the other group's head or officer, or an officer of the local government). */
+  canDecide: z.boolean(),
 });
 export type Swap = z.infer<typeof swap>;
+
+// ---- maintenance works (ขุดลอก, ซ่อมแซม) and duty days (วันลงแขก), issue 14 item 6
+export const MAINTENANCE_KINDS = ['repair', 'dredging'] as const;
+export type MaintenanceKind = (typeof MAINTENANCE_KINDS)[number];
+export const DUTY_BASES = ['per_member', 'per_rai'] as const;
+export type DutyBasis = (typeof DUTY_BASES)[number];
+
+/** A group's rule: each member owes `days` per season, or `days` for every `rai` rai irrigated (rounded up). */
+export const dutyRuleInput = z
+  .strictObject({
+    basis: z.enum(DUTY_BASES),
+    days: z.number().int({ message: 'whole_days' }).min(0, { message: 'must_not_be_negative' }).max(365),
+    rai: rai.nullish().transform((v) => v ?? null),
+  })
+  .superRefine((v, c) => {
+    if (v.basis === 'per_rai' && !v.rai) c.addIssue({ code: 'custom', path: ['rai'], message: 'duty_rai_required' });
+  })
+  .transform((v) => ({ ...v, rai: v.basis === 'per_rai' ? v.rai : null }));
+export const dutyRule = z.object({ basis: z.enum(DUTY_BASES), days: z.number().int(), rai: z.number().nullable() });
+export type DutyRule = z.infer<typeof dutyRule>;
+
+export const maintenanceInput = z.strictObject({
+  kind: z.enum(MAINTENANCE_KINDS),
+  title: text(300).min(1),
+  /** The season the duty days count for, e.g. ฤดูแล้ง 2570 (the rota's season names). */
+  season: text(200).min(1),
+  sourceId: z.uuid(),
+  /** A work of one group (its side canal); none = the whole system's work, counted for every group. */
+  groupId: nullableUuid,
+  startsOn: isoDate,
+  endsOn: isoDate,
+  /** The plan activity the labour is logged under as volunteer hours. */
+  activityId: z.uuid(),
+  /** The in-kind fund that receives the materials in the ledger. */
+  fundId: nullableUuid,
+  note: optionalText(2000),
+});
+const labourEntry = z.strictObject({ kind: z.literal('labour'), partyId: z.uuid(), date: isoDate, hours: hoursValue });
+const materialEntry = z.strictObject({
+  kind: z.literal('material'),
+  partyId: z.uuid(),
+  date: isoDate,
+  description: text(500).min(1),
+  valueSatang: positiveSatang,
+});
+/** One attendance sheet or delivery list, all-or-nothing. */
+export const contributionsInput = z.strictObject({
+  entries: z
+    .array(z.discriminatedUnion('kind', [labourEntry, materialEntry]))
+    .min(1)
+    .max(200),
+});
+export type ContributionsInput = z.input<typeof contributionsInput>;
+
+export const maintenanceSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(MAINTENANCE_KINDS),
+  title: z.string(),
+  season: z.string(),
+  source: z.object({ id: z.uuid(), name: z.string() }),
+  group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  activity: z.object({ id: z.uuid(), name: z.string() }),
+  fund: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  note: z.string().nullable(),
+  people: z.number().int(),
+  labourMinutes: z.number().int(),
+  materialSatang: z.number().int(),
+});
+export type MaintenanceSummary = z.infer<typeof maintenanceSummary>;
+export const maintenanceContribution = z.object({
+  id: z.uuid(),
+  party: z.object({ id: z.uuid(), name: z.string() }),
+  kind: z.enum(['labour', 'material']),
+  date: z.string(),
+  minutes: z.number().int().nullable(),
+  description: z.string().nullable(),
+  valueSatang: z.number().int().nullable(),
+  /** The volunteer-hours log (manpower) and its status; null if it was withdrawn there. */
+  hours: z.object({ id: z.uuid(), status: z.string() }).nullable(),
+  /** The ledger transaction of an in-kind contribution and its status. */
+  ledger: z.object({ id: z.uuid(), status: z.string(), seq: z.number().int().nullable() }).nullable(),
+});
+export const maintenanceDetail = maintenanceSummary.extend({ contributions: z.array(maintenanceContribution) });
+export type MaintenanceDetail = z.infer<typeof maintenanceDetail>;
+export const maintenanceListQuery = z.object({ season: text(200).optional() });
+
+export const dutyRow = z.object({
+  partyId: z.uuid(),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  irrigatedRai: z.number(),
+  owed: z.number().int(),
+  given: z.number().int(),
+  /** given − owed: negative = days still owed. */
+  balance: z.number().int(),
+});
+export const dutyTable = z.object({
+  group: z.object({ id: z.uuid(), name: z.string() }),
+  season: z.string(),
+  rule: dutyRule,
+  /** Seasons with maintenance works, newest first (for the picker). */
+  seasons: z.array(z.string()),
+  members: z.array(dutyRow),
+  totals: z.object({ owed: z.number().int(), given: z.number().int() }),
+});
+export type DutyTable = z.infer<typeof dutyTable>;
+export const dutyQuery = z.object({ season: text(200).min(1).optional() });

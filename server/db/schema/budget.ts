@@ -116,7 +116,10 @@ export const ledgerTransactions = pgTable(
     /** The approval threshold in force when the transaction was made (null before it was recorded). */
     approvalThresholdSatang: bigint('approval_threshold_satang', { mode: 'number' }),
     /** Why it waits for a second person: threshold, split, overdraft, over_allocation, evidence. */
-    reviewReasons: text('review_reasons').array().notNull().default(sql`'{}'::text[]`),
+    reviewReasons: text('review_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The maker's reason for an overdraft or a spend beyond the allocation. */
     exceptionReason: text('exception_reason'),
   },
@@ -126,7 +129,9 @@ export const ledgerTransactions = pgTable(
     foreignKey({ columns: [t.tenantId, t.reversesId], foreignColumns: [t.tenantId, t.id] }),
     uniqueIndex('ledger_transactions_seq_uq').on(t.tenantId, t.seq),
     // a transaction is reversed at most once (a rejected reversal does not count)
-    uniqueIndex('ledger_transactions_reverses_uq').on(t.tenantId, t.reversesId).where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex('ledger_transactions_reverses_uq')
+      .on(t.tenantId, t.reversesId)
+      .where(sql`${t.status} <> 'rejected'`),
     index('ledger_transactions_year_idx').on(t.tenantId, t.fiscalYear, t.occurredOn),
     index('ledger_transactions_status_idx').on(t.tenantId, t.status),
     check('ledger_transactions_kind_check', sql`${t.kind} in ('contribution', 'commitment', 'expense', 'transfer', 'reversal')`),

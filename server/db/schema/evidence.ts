@@ -16,6 +16,8 @@ export const evidenceFiles = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     progressReportId: uuid('progress_report_id'),
     measurementId: uuid('measurement_id'),
+    /** Migration 0046: a photo of a water incident. */
+    incidentId: uuid('incident_id'),
     filename: text('filename').notNull(),
     kind: text('kind').notNull(),
     mediaType: text('media_type').notNull(),
@@ -37,10 +39,11 @@ export const evidenceFiles = pgTable(
       columns: [t.tenantId, t.measurementId],
       foreignColumns: [strategyMeasurements.tenantId, strategyMeasurements.id],
     }).onDelete('cascade'),
-    check('evidence_files_one_owner_check', sql`num_nonnulls(${t.progressReportId}, ${t.measurementId}) = 1`),
+    check('evidence_files_one_owner_check', sql`num_nonnulls(${t.progressReportId}, ${t.measurementId}, ${t.incidentId}) = 1`),
     check('evidence_files_kind_check', sql`${t.kind} in ('pdf', 'png', 'jpeg', 'webp')`),
     index('evidence_files_report_idx').on(t.tenantId, t.progressReportId),
     index('evidence_files_measurement_idx').on(t.tenantId, t.measurementId),
+    index('evidence_files_incident_idx').on(t.tenantId, t.incidentId),
     index('evidence_files_sha256_idx').on(t.tenantId, t.sha256),
   ],
 );

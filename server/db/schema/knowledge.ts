@@ -16,7 +16,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const knowledgeTerms = pgTable(
   'knowledge_terms',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     term: text('term').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.term] })],
@@ -33,7 +35,9 @@ export const knowledgeTerms = pgTable(
 export const knowledgeItems = pgTable(
   'knowledge_items',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     type: text('type').notNull(),
     title: text('title').notNull(),
@@ -58,7 +62,9 @@ export const knowledgeItems = pgTable(
     /** Title, tags and summary only: small enough to rank thousands of matches quickly. */
     searchHead: tsvector('search_head')
       .notNull()
-      .generatedAlwaysAs(sql`setweight(to_tsvector('simple'::regconfig, search_title), 'A') || setweight(to_tsvector('simple'::regconfig, search_tags), 'A') || setweight(to_tsvector('simple'::regconfig, search_summary), 'B')`),
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple'::regconfig, search_title), 'A') || setweight(to_tsvector('simple'::regconfig, search_tags), 'A') || setweight(to_tsvector('simple'::regconfig, search_summary), 'B')`,
+      ),
     createdByUserId: uuid('created_by_user_id'),
     createdByName: text('created_by_name'),
     updatedByUserId: uuid('updated_by_user_id'),
@@ -152,7 +158,9 @@ export const knowledgeVersions = pgTable(
 export const knowledgeForums = pgTable(
   'knowledge_forums',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     title: text('title').notNull(),
     description: text('description'),

@@ -81,3 +81,38 @@ export const regulationFines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
+
+// Migration 0044: comment periods on a draft version and comments on its clauses (by clause number).
+export const regulationCommentPeriods = pgTable(
+  'regulation_comment_periods',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    versionId: uuid('version_id').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    note: text('note'),
+    openedByName: text('opened_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const regulationComments = pgTable(
+  'regulation_comments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    periodId: uuid('period_id').notNull(),
+    clauseNumber: text('clause_number').notNull(),
+    body: text('body').notNull(),
+    channel: text('channel').notNull(),
+    authorUserId: uuid('author_user_id'),
+    authorName: text('author_name'),
+    reply: text('reply'),
+    answeredByName: text('answered_by_name'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);

@@ -34,6 +34,10 @@ export const waterUserGroups = pgTable(
     zone: text('zone').notNull(),
     networkId: uuid('network_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // migration 0045: the rule of duty days (วันลงแขก) owed per season
+    dutyBasis: text('duty_basis').notNull().default('per_member'),
+    dutyDays: integer('duty_days').notNull().default(2),
+    dutyRai: numeric('duty_rai', { precision: 9, scale: 2 }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -133,6 +137,46 @@ export const waterIncidentFines = pgTable(
     repeat: boolean('repeat').notNull().default(false),
     amountSatang: bigint('amount_satang', { mode: 'number' }).notNull(),
     paidOn: date('paid_on'),
+    ledgerTransactionId: uuid('ledger_transaction_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+// Migration 0045: annual repair and dredging, and each member's labour and materials (links to volunteer hours and the ledger).
+export const waterMaintenanceWorks = pgTable(
+  'water_maintenance_works',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    season: text('season').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    groupId: uuid('group_id'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    fundId: uuid('fund_id'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const waterMaintenanceContributions = pgTable(
+  'water_maintenance_contributions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    workId: uuid('work_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    kind: text('kind').notNull(),
+    givenOn: date('given_on').notNull(),
+    minutes: integer('minutes'),
+    description: text('description'),
+    valueSatang: bigint('value_satang', { mode: 'number' }),
+    volunteerHoursId: uuid('volunteer_hours_id'),
     ledgerTransactionId: uuid('ledger_transaction_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

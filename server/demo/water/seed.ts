@@ -8,6 +8,7 @@ import { createResolution } from '../../modules/committees/resolutions.service';
 import { adoptByVote, createDraft, createRegulation } from '../../modules/regulations/regulations.service';
 import { generateRota } from '../../modules/water/rota';
 import type { DemoClock } from '../clock';
+import { seedWaterExtras } from './extras';
 import { REGULATION_V1, REGULATION_V2 } from './regulation';
 
 type Row = Record<string, unknown>;
@@ -283,6 +284,9 @@ export async function seedWater(
     return { sources: 2 + sides.length + structures.length, groups: groups.length, members: members.length, turns: turnCount };
   });
   const incidents = await seedIncidents(db, ctx, reg.id, today);
+  const year = Number(today.slice(0, 4));
+  const coming = Number(today.slice(5, 7)) <= 4 ? year : year + 1;
+  await seedWaterExtras(db, ctx, reg.id, today, `ฤดูแล้ง ${coming + 543}`);
   return { ...made, incidents };
 }
 

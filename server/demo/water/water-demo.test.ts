@@ -29,7 +29,7 @@ describe('water demo', () => {
     const base = '/api/v1/t/chomphu';
 
     const [reg] = (await api.get(`${base}/regulations`)).json() as { id: string; title: string; versionCount: number; inForceVersion: number }[];
-    expect(reg).toMatchObject({ title: 'กฎระเบียบการบริหารน้ำตำบลชมภู', versionCount: 2, inForceVersion: 2 });
+    expect(reg).toMatchObject({ title: 'กฎระเบียบการบริหารน้ำตำบลชมภู', versionCount: 3, inForceVersion: 2 });
     const detail = (await api.get(`${base}/regulations/${reg.id}`)).json() as { versions: { id: string; adoption: { kind: string } }[] };
     expect(detail.versions.map((v) => v.adoption.kind)).toEqual(['community_vote', 'resolution']);
     const diff = (await api.get(`${base}/regulations/${reg.id}/diff?from=${detail.versions[0].id}&to=${detail.versions[1].id}`)).json() as {
@@ -65,6 +65,22 @@ describe('water demo', () => {
     expect(fines.find((f) => f.regulationVersion.number === 1)!.amountSatang).toBe(200_00);
     expect(fines.filter((f) => f.ledgerTransactionId).length).toBeGreaterThanOrEqual(1);
     expect(((await api.get(`${base}/ledger/verify`)).json() as { valid: boolean }).valid).toBe(true);
+    // a third draft open for comment, with comments of citizens and a member, one answered
+    const [period] = (await api.get(`${base}/regulations/comment-periods`)).json() as {
+      id: string;
+      status: string;
+      commentCount: number;
+      unansweredCount: number;
+    }[];
+    expect(period).toMatchObject({ status: 'open', commentCount: 4, unansweredCount: 3 });
+    // this year's repair and dredging: labour as confirmed volunteer hours, materials in the ledger
+    const works = (await api.get(`${base}/water/maintenance`)).json() as { id: string; people: number; labourMinutes: number; materialSatang: number }[];
+    expect(works).toHaveLength(3);
+    expect(works.every((w) => w.people > 0 && w.labourMinutes > 0)).toBe(true);
+    expect(works.reduce((s, w) => s + w.materialSatang, 0)).toBe(3_600_00);
+    const gs = (await api.get(`${base}/water/groups`)).json() as { id: string }[];
+    const duty = (await api.get(`${base}/water/groups/${gs.at(-1)!.id}/duty`)).json() as { members: { given: number }[] };
+    expect(duty.members.some((m) => m.given >= 2)).toBe(true);
     expect(Date.now() - started).toBeLessThan(600_000);
   });
 });

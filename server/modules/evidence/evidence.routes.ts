@@ -14,6 +14,9 @@ const measurementFileParams = measurementParams.extend({ fileId: z.uuid() });
 const downloadQuery = z.object({ download: z.enum(['0', '1']).optional() });
 
 const report = (p: z.infer<typeof reportParams>): EvidenceOwner => ({ kind: 'report', planId: p.id, activityId: p.activityId, reportId: p.reportId });
+const incidentParams = z.object({ tenant, id: z.uuid() });
+const incidentFileParams = incidentParams.extend({ fileId: z.uuid() });
+const incident = (p: z.infer<typeof incidentParams>): EvidenceOwner => ({ kind: 'incident', incidentId: p.id });
 const measurement = (p: z.infer<typeof measurementParams>): EvidenceOwner => ({ kind: 'measurement', indicatorId: p.id, measurementId: p.measurementId });
 
 /**
@@ -112,6 +115,52 @@ export async function evidenceRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await removeEvidenceFile(req.tenantCtx, dataDir(), measurement(req.params), req.params.fileId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // photos of a water incident (issue 14): whoever may report an incident (editors) may attach, from a phone's camera
+  const ibase = '/api/v1/t/:tenant/water/incidents/:id/files';
+  r.post(
+    ibase,
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['water-incidents'],
+        summary: `Attach a photo to an incident (${upload})`,
+        consumes: ['multipart/form-data'],
+        params: incidentParams,
+        response: { 201: evidenceFile },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addEvidenceFile(req.tenantCtx, dataDir(), incident(req.params), await readUpload(req))),
+  );
+  r.get(
+    `${ibase}/:fileId`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: ['water-incidents'],
+        summary: 'An incident photo (inline; download=1 forces a download)',
+        params: incidentFileParams,
+        querystring: downloadQuery,
+      },
+    },
+    (req, reply) => sendEvidenceFile(req.tenantCtx, dataDir(), incident(req.params), req.params.fileId, reply, req.query.download === '1'),
+  );
+  r.delete(
+    `${ibase}/:fileId`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['water-incidents'],
+        summary: 'Remove an incident photo (its uploader, or an officer)',
+        params: incidentFileParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await removeEvidenceFile(req.tenantCtx, dataDir(), incident(req.params), req.params.fileId);
       return reply.code(204).send(null);
     },
   );

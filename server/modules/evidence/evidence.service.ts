@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { EVIDENCE_FILE_KINDS, EVIDENCE_MAX_FILES, type EvidenceFile, type EvidenceFileKind } from '../../../common/schemas/evidence';
-import { evidenceFiles, planActivities, planProgressReports, strategyIndicators, strategyMeasurements } from '../../db/schema';
+import { evidenceFiles, planActivities, planProgressReports, strategyIndicators, strategyMeasurements, waterIncidents } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -25,11 +25,14 @@ const ALLOWED: ReadonlySet<string> = new Set(EVIDENCE_FILE_KINDS);
 const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 export type EvidenceOwner =
-  { kind: 'report'; planId: string; activityId: string; reportId: string } | { kind: 'measurement'; indicatorId: string; measurementId: string };
+  | { kind: 'report'; planId: string; activityId: string; reportId: string }
+  | { kind: 'measurement'; indicatorId: string; measurementId: string }
+  | { kind: 'incident'; incidentId: string };
 
 type Row = typeof evidenceFiles.$inferSelect;
 
 function ownerUrl(slug: string, owner: EvidenceOwner): string {
+  if (owner.kind === 'incident') return `/api/v1/t/${slug}/water/incidents/${owner.incidentId}/files`;
   return owner.kind === 'report'
     ? `/api/v1/t/${slug}/plans/${owner.planId}/activities/${owner.activityId}/progress/${owner.reportId}/files`
     : `/api/v1/t/${slug}/strategy/indicators/${owner.indicatorId}/measurements/${owner.measurementId}/files`;
@@ -58,6 +61,15 @@ function present(ctx: TenantContext, owner: EvidenceOwner, r: Row): EvidenceFile
 
 /** The owner exists in this tenant along its whole path (plan → activity → report, indicator → measurement); its label for the audit log. */
 async function ownerLabel(tx: Tx, ctx: TenantContext, owner: EvidenceOwner): Promise<string> {
+  if (owner.kind === 'incident') {
+    const [i] = await tx
+      .select({ place: waterIncidents.place, occurredOn: waterIncidents.occurredOn })
+      .from(waterIncidents)
+      .where(and(eq(waterIncidents.tenantId, ctx.tenant.id), eq(waterIncidents.id, owner.incidentId)))
+      .limit(1);
+    if (!i) throw new AppError('not_found');
+    return `${i.place} (${i.occurredOn})`;
+  }
   if (owner.kind === 'report') {
     const [r] = await tx
       .select({ name: planActivities.name, reportedOn: planProgressReports.reportedOn })
@@ -95,7 +107,11 @@ async function ownerLabel(tx: Tx, ctx: TenantContext, owner: EvidenceOwner): Pro
 }
 
 const ownerCond = (owner: EvidenceOwner) =>
-  owner.kind === 'report' ? eq(evidenceFiles.progressReportId, owner.reportId) : eq(evidenceFiles.measurementId, owner.measurementId);
+  owner.kind === 'report'
+    ? eq(evidenceFiles.progressReportId, owner.reportId)
+    : owner.kind === 'incident'
+      ? eq(evidenceFiles.incidentId, owner.incidentId)
+      : eq(evidenceFiles.measurementId, owner.measurementId);
 
 /**
  * Check and store one file. The kind comes from the bytes and must be a photo or a PDF (415 otherwise, so a
@@ -122,6 +138,7 @@ export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner
           tenantId: ctx.tenant.id,
           progressReportId: owner.kind === 'report' ? owner.reportId : null,
           measurementId: owner.kind === 'measurement' ? owner.measurementId : null,
+          incidentId: owner.kind === 'incident' ? owner.incidentId : null,
           filename,
           kind,
           mediaType: MEDIA_TYPES[kind],
@@ -277,6 +294,23 @@ export async function filesOfMeasurements(
     const list = out.get(measurementId) ?? [];
     list.push(present(ctx, { kind: 'measurement', indicatorId: indicatorOf.get(measurementId)!, measurementId }, r));
     out.set(measurementId, list);
+  }
+  return out;
+}
+
+/** The photos of these water incidents, oldest first, by incident id. */
+export async function filesOfIncidents(tx: Tx, ctx: TenantContext, incidentIds: string[]): Promise<Map<string, EvidenceFile[]>> {
+  const out = new Map<string, EvidenceFile[]>();
+  if (!incidentIds.length) return out;
+  const rows = await tx
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), inArray(evidenceFiles.incidentId, incidentIds)))
+    .orderBy(evidenceFiles.createdAt, evidenceFiles.id);
+  for (const r of rows) {
+    const list = out.get(r.incidentId!) ?? [];
+    list.push(present(ctx, { kind: 'incident', incidentId: r.incidentId! }, r));
+    out.set(r.incidentId!, list);
   }
   return out;
 }

@@ -14,4 +14,8 @@ export const REGULATION_MESSAGES: Record<string, { th: string; en: string }> = {
   vote_in_future: { th: 'วันที่ลงมติต้องไม่เป็นวันในอนาคต', en: 'The vote cannot be dated in the future.' },
   no_version_in_force: { th: 'ไม่มีฉบับที่มีผลใช้บังคับในวันนั้น', en: 'No version is in force on that date.' },
   not_same_regulation: { th: 'ฉบับที่เทียบต้องเป็นของกฎระเบียบเดียวกัน', en: 'Both versions must belong to this regulation.' },
+  comment_period_closed: { th: 'ปิดรับฟังความคิดเห็นแล้ว ไม่สามารถแสดงความคิดเห็นเพิ่มได้', en: 'The comment period is closed; no more comments are taken.' },
+  comment_period_not_open: { th: 'ยังไม่ถึงช่วงเวลารับฟังความคิดเห็น', en: 'The comment period has not started yet.' },
+  comment_period_overlap: { th: 'ช่วงเวลานี้ทับซ้อนกับช่วงรับฟังความคิดเห็นอื่นของร่างฉบับนี้', en: 'This overlaps another comment period of this draft.' },
+  comment_period_in_past: { th: 'วันสิ้นสุดการรับฟังความคิดเห็นต้องไม่ก่อนวันนี้', en: 'A comment period cannot end before today.' },
 };

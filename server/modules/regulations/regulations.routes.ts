@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, tenantParams } from '../../../common/schemas/api';
 import {
+  commentAnswer,
+  commentInput,
+  commentPeriod,
+  commentPeriodDetail,
+  commentPeriodInput,
   communityVoteInput,
+  publicCommentInput,
+  publicCommentPeriods,
   diffQuery,
   draftCreate,
   inForceQuery,
@@ -18,9 +25,12 @@ import {
 import { anyTenantRole, officers, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { langOf } from '../../platform/messages';
+import * as comments from './comments.service';
 import * as service from './regulations.service';
 
 const versionParams = z.object({ tenant: z.string().max(64), id: z.uuid(), versionId: z.uuid() });
+const periodParams = z.object({ tenant: z.string().max(64), periodId: z.uuid() });
+const commentParams = z.object({ tenant: z.string().max(64), commentId: z.uuid() });
 
 export async function regulationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -119,6 +129,106 @@ export async function regulationRoutes(app: FastifyInstance) {
       },
     },
     (req) => service.adoptByVote(req.tenantCtx, req.params.id, req.params.versionId, req.body),
+  );
+
+  // ---- comment periods on drafts (comments.service.ts)
+  r.get(
+    `${base}/comment-periods`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags,
+        summary: 'Comment periods on draft versions (upcoming, open, closed) with comment counts',
+        params: tenantParams,
+        querystring: z.object({ regulationId: z.uuid().optional() }),
+        response: { 200: z.array(commentPeriod) },
+      },
+    },
+    (req) => comments.listCommentPeriods(req.tenantCtx, req.query.regulationId),
+  );
+  r.post(
+    `${base}/:id/versions/:versionId/comment-periods`,
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Open a comment period on a draft version (dates inclusive, Thai time; not overlapping another of the version)',
+        params: versionParams,
+        body: commentPeriodInput,
+        response: { 201: commentPeriodDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await comments.openCommentPeriod(req.tenantCtx, req.params.id, req.params.versionId, req.body)),
+  );
+  r.get(
+    `${base}/comment-periods/:periodId`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags,
+        summary: 'A comment period: the draft and its comments by clause (officers: all, with authors; others: their own)',
+        params: periodParams,
+        response: { 200: commentPeriodDetail },
+      },
+    },
+    (req) => comments.getCommentPeriod(req.tenantCtx, req.params.periodId),
+  );
+  r.post(
+    `${base}/comment-periods/:periodId/comments`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags,
+        summary: 'Comment on a clause while the period is open (409 comment_period_closed otherwise)',
+        params: periodParams,
+        body: commentInput,
+        response: { 201: commentPeriodDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await comments.addComment(req.tenantCtx, req.params.periodId, req.body)),
+  );
+  r.post(
+    `${base}/comments/:commentId/answer`,
+    {
+      config: { access: officers },
+      schema: { tags, summary: 'Answer a comment (marks it answered)', params: commentParams, body: commentAnswer, response: { 200: commentPeriodDetail } },
+    },
+    (req) => comments.answerComment(req.tenantCtx, req.params.commentId, req.body),
+  );
+  r.get(
+    '/api/v1/public/:tenant/regulations/comment-periods',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'Open comment periods: the drafts and the number of comments per clause (no comment text, no names)',
+        params: tenantParams,
+        response: { 200: publicCommentPeriods },
+      },
+    },
+    async (req) => {
+      const tenant = await app.tenantDirectory.find(req.params.tenant);
+      if (!tenant) throw new AppError('tenant_not_found');
+      return comments.publicCommentPeriods(app.db, tenant);
+    },
+  );
+  r.post(
+    '/api/v1/public/:tenant/regulations/comment-periods/:periodId/comments',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: "A citizen's comment on a clause (name optional, never shown publicly; rate-limited per IP like every public route)",
+        params: periodParams,
+        body: publicCommentInput,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (req, reply) => {
+      const tenant = await app.tenantDirectory.find(req.params.tenant);
+      if (!tenant) throw new AppError('tenant_not_found');
+      return reply.code(201).send(await comments.addPublicComment(app.db, tenant, req.params.periodId, req.body));
+    },
   );
 
   r.get(

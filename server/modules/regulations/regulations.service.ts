@@ -91,7 +91,7 @@ const presentFine = (f: repo.FineRow): Fine => ({
   repeatAmountSatang: f.repeatAmountSatang === null ? null : Number(f.repeatAmountSatang),
 });
 
-function chaptersOf(clauses: repo.ClauseRow[]) {
+export function chaptersOf(clauses: repo.ClauseRow[]) {
   const out: VersionDetail['chapters'] = [];
   for (const c of clauses) {
     let ch = out.find((x) => x.number === c.chapterNumber);

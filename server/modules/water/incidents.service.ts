@@ -10,13 +10,14 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction } from '../budget/ledger.service';
-
+import { filesOfIncidents } from '../evidence/evidence.service';
 import { fineScheduleOn } from '../regulations/regulations.service';
 import { rows } from '../../platform/sql';
 
-type IncidentRow = Omit<Incident, 'fines'>;
+type IncidentRow = Omit<Incident, 'fines' | 'files'>;
 
-async function load(tx: Tx, tenantId: string, where: ReturnType<typeof sql>): Promise<Incident[]> {
+async function load(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>): Promise<Incident[]> {
+  const tenantId = ctx.tenant.id;
   const found = await rows<IncidentRow>(
     tx,
     sql`select i.id, i.occurred_on::text as "occurredOn", i.kind,
@@ -49,17 +50,22 @@ async function load(tx: Tx, tenantId: string, where: ReturnType<typeof sql>): Pr
         )})
         order by f.created_at, f.id`,
   );
-  return found.map((i) => ({ ...i, fines: fines.filter((f) => f.incidentId === i.id).map(({ incidentId: _i, ...f }) => f) }));
+  const files = await filesOfIncidents(
+    tx,
+    ctx,
+    found.map((i) => i.id),
+  );
+  return found.map((i) => ({ ...i, fines: fines.filter((f) => f.incidentId === i.id).map(({ incidentId: _i, ...f }) => f), files: files.get(i.id) ?? [] }));
 }
 
-async function loadOne(tx: Tx, tenantId: string, id: string) {
-  const [i] = await load(tx, tenantId, sql`i.id = ${id}`);
+async function loadOne(tx: Tx, ctx: TenantContext, id: string) {
+  const [i] = await load(tx, ctx, sql`i.id = ${id}`);
   if (!i) throw new AppError('not_found');
   return i;
 }
 
-export const listIncidents = (ctx: TenantContext) => withTenant(ctx.db, ctx.tenant.id, (tx) => load(tx, ctx.tenant.id, sql`true`));
-export const getIncident = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadOne(tx, ctx.tenant.id, id));
+export const listIncidents = (ctx: TenantContext) => withTenant(ctx.db, ctx.tenant.id, (tx) => load(tx, ctx, sql`true`));
+export const getIncident = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadOne(tx, ctx, id));
 
 export function createIncident(ctx: TenantContext, input: z.output<typeof incidentInput>): Promise<Incident> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -76,13 +82,13 @@ export function createIncident(ctx: TenantContext, input: z.output<typeof incide
       .values({ tenantId: ctx.tenant.id, ...input })
       .returning({ id: waterIncidents.id });
     await audit(tx, ctx, { entity: 'water_incident', entityId: row.id, entityLabel: input.place, action: 'create', after: input });
-    return loadOne(tx, ctx.tenant.id, row.id);
+    return loadOne(tx, ctx, row.id);
   });
 }
 
 export function updateIncident(ctx: TenantContext, id: string, patch: z.output<typeof incidentPatch>): Promise<Incident> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await loadOne(tx, ctx.tenant.id, id);
+    const before = await loadOne(tx, ctx, id);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     if (Object.keys(set).length)
       await tx
@@ -97,14 +103,14 @@ export function updateIncident(ctx: TenantContext, id: string, patch: z.output<t
       before: { status: before.status, resolution: before.resolution },
       after: set,
     });
-    return loadOne(tx, ctx.tenant.id, id);
+    return loadOne(tx, ctx, id);
   });
 }
 
 /** Levy a fine: the amount comes from the fine schedule of the regulation version in force on the incident date. */
 export function levyFine(ctx: TenantContext, id: string, input: z.output<typeof fineLevy>): Promise<Incident> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const incident = await loadOne(tx, ctx.tenant.id, id);
+    const incident = await loadOne(tx, ctx, id);
     const [reg] = await rows(tx, sql`select 1 from regulations where tenant_id = ${ctx.tenant.id} and id = ${input.regulationId}`);
     if (!reg) throw new AppError('validation_failed', { regulationId: 'unknown_item' });
     const [person] = await rows(tx, sql`select 1 from parties where tenant_id = ${ctx.tenant.id} and id = ${input.partyId}`);
@@ -125,7 +131,7 @@ export function levyFine(ctx: TenantContext, id: string, input: z.output<typeof 
       action: 'create',
       after: { ...input, versionId: schedule.versionId, amountSatang: amount },
     });
-    return loadOne(tx, ctx.tenant.id, id);
+    return loadOne(tx, ctx, id);
   });
 }
 
@@ -135,7 +141,7 @@ export function levyFine(ctx: TenantContext, id: string, input: z.output<typeof 
  */
 export function payFine(ctx: TenantContext, id: string, fineId: string, input: z.output<typeof finePayment>): Promise<Incident> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const incident = await loadOne(tx, ctx.tenant.id, id);
+    const incident = await loadOne(tx, ctx, id);
     const [f] = await tx
       .select()
       .from(waterIncidentFines)
@@ -174,6 +180,6 @@ export function payFine(ctx: TenantContext, id: string, fineId: string, input: z
       before: { paidOn: null },
       after: { paidOn: input.paidOn, ledgerTransactionId: ledger.id, fundId: input.fundId },
     });
-    return loadOne(tx, ctx.tenant.id, id);
+    return loadOne(tx, ctx, id);
   });
 }

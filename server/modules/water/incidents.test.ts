@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
+import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
+import { attachReceipt, RECEIPT_PNG } from '../budget/fixtures';
 import { MESSAGES } from '../../platform/messages';
 import { todayInThailand } from '../../platform/today';
 import { fiscalYearOf } from '../../../common/thai/dates';
@@ -85,5 +86,42 @@ describe('incidents and fines', () => {
     const other = await tenantWithUser(t, 'admin');
     expect((await other.api.get(`${other.base}/water/incidents/${late.id}`)).statusCode).toBe(404);
     expect(await ok(other.api.get(`${other.base}/water/incidents`))).toEqual([]);
+  });
+
+  it('takes photos from a phone through the evidence files: kind from the bytes, shown with the incident, resolved with its text', async () => {
+    const { api, base, tenant } = await tenantWithUser(t, 'coordinator');
+    const i = await ok<{ id: string }>(
+      api.post(`${base}/water/incidents`, { occurredOn: day(0), kind: 'blocked_ditch', place: 'เหมืองซอยบ้านดอนชัย', description: 'มีผู้นำไม้ไผ่มากั้นลำเหมือง' }),
+      201,
+    );
+    const url = `${base}/water/incidents/${i.id}/files`;
+    const up = await attachReceipt(t, url, api.cookie, 'ลำเหมือง.png');
+    expect(up.statusCode, up.body).toBe(201);
+    const file = up.json() as { id: string; kind: string; url: string; canDelete: boolean };
+    expect(file).toMatchObject({ kind: 'png', url: `${url}/${file.id}`, canDelete: true });
+    // a text file named .jpg is refused by its content
+    const fake = await attachReceipt(t, url, api.cookie, 'photo.jpg', Buffer.from('not a photo at all'));
+    expect(fake.statusCode).toBe(415);
+    const shown = await ok<{ files: { id: string }[] }>(api.get(`${base}/water/incidents/${i.id}`));
+    expect(shown.files.map((f) => f.id)).toEqual([file.id]);
+    const bytes = await api.get(`${url}/${file.id}`);
+    expect(bytes.statusCode).toBe(200);
+    expect(bytes.rawPayload.equals(RECEIPT_PNG)).toBe(true);
+    // a member sees the photo but cannot add one
+    const u = await createUser(t, { tenantId: tenant.id, role: 'member' });
+    const member = await login(t, u.email, u.password);
+    expect((await member.get(`${url}/${file.id}`)).statusCode).toBe(200);
+    expect((await attachReceipt(t, url, member.cookie)).statusCode).toBe(403);
+    // another tenant neither sees nor adds
+    const other = await tenantWithUser(t, 'admin');
+    expect((await other.api.get(`${other.base}/water/incidents/${i.id}/files/${file.id}`)).statusCode).toBe(404);
+    expect((await attachReceipt(t, `${other.base}/water/incidents/${i.id}/files`, other.api.cookie)).statusCode).toBe(404);
+    // resolving: the resolution text and the status together
+    const resolved = await ok<{ status: string; resolution: string }>(
+      api.patch(`${base}/water/incidents/${i.id}`, { status: 'resolved', resolution: 'แก่ฝายเรียกเจ้าของไม้ไผ่มารื้อออกแล้ว ตักเตือนครั้งแรก' }),
+    );
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: 'แก่ฝายเรียกเจ้าของไม้ไผ่มารื้อออกแล้ว ตักเตือนครั้งแรก' });
+    expect((await api.delete(`${url}/${file.id}`)).statusCode).toBe(204);
+    expect((await ok<{ files: unknown[] }>(api.get(`${base}/water/incidents/${i.id}`))).files).toEqual([]);
   });
 });

@@ -30,4 +30,11 @@ export const WATER_MESSAGES: Record<string, { th: string; en: string }> = {
   },
   fine_paid: { th: 'ค่าปรับนี้ชำระแล้ว', en: 'This fine is already paid.' },
   paid_before_incident: { th: 'วันที่ชำระต้องไม่ก่อนวันเกิดเหตุ', en: 'Payment cannot precede the incident.' },
+  maintenance_too_long: { th: 'งานซ่อมแซมหรือขุดลอกหนึ่งครั้งยาวได้ไม่เกิน 60 วัน', en: 'One repair or dredging work lasts at most 60 days.' },
+  fund_not_in_kind: { th: 'ต้องเป็นแหล่งทุนประเภทสิ่งของ/แรงงาน (in-kind)', en: 'Choose an in-kind fund.' },
+  outside_work_dates: { th: 'วันที่ต้องอยู่ในช่วงวันทำงานของงานนี้', en: 'The date must fall within the work’s dates.' },
+  maintenance_no_fund: { th: 'งานนี้ยังไม่ได้ระบุแหล่งทุนรับวัสดุ จึงบันทึกวัสดุไม่ได้', en: 'This work names no in-kind fund, so materials cannot be recorded.' },
+  duplicate_labour_day: { th: 'บันทึกแรงงานของคนนี้ในวันนี้แล้ว', en: 'This person’s labour on this day is already recorded.' },
+  duty_rai_required: { th: 'ระบุจำนวนไร่ต่อวันลงแขก', en: 'Give the number of rai per duty day.' },
+  whole_days: { th: 'ระบุเป็นจำนวนวันเต็ม', en: 'Give whole days.' },
 };

@@ -53,7 +53,8 @@ async function roleIn(tx: Tx, tenantId: string, partyId: string | null, groupId:
   return m?.role ?? null;
 }
 
-async function loadSwaps(tx: Tx, tenantId: string, where: ReturnType<typeof sql>): Promise<Swap[]> {
+async function loadSwaps(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>): Promise<Swap[]> {
+  const tenantId = ctx.tenant.id;
   const found = await rows<{
     id: string;
     rotaId: string;
@@ -85,10 +86,23 @@ async function loadSwaps(tx: Tx, tenantId: string, where: ReturnType<typeof sql>
       )
     ).map((x) => [x.id, { id: x.id, seq: x.seq, groupId: x.groupId, groupName: x.groupName, zone: x.zone, startsAt: x.startsAt, endsAt: x.endsAt }]),
   );
+  // the groups in which the caller may decide (head or officer); an officer of the local government decides everywhere
+  const partyId = await actorPartyId(tx, ctx);
+  const leads = new Set(
+    partyId
+      ? (
+          await rows<{ groupId: string }>(
+            tx,
+            sql`select group_id as "groupId" from water_group_members where tenant_id = ${tenantId} and party_id = ${partyId} and role in ('head', 'officer')`,
+          )
+        ).map((m) => m.groupId)
+      : [],
+  );
   return found.map((s) => ({
     id: s.id,
     rotaId: s.rotaId,
     status: s.status,
+    canDecide: s.status === 'pending' && (isOfficer(ctx) || leads.has(turns.get(s.withTurnId)!.groupId)),
     turn: turns.get(s.turnId)!,
     withTurn: turns.get(s.withTurnId)!,
     requestedBy: s.requestedBy,
@@ -100,7 +114,7 @@ export const listSwaps = (ctx: TenantContext, rotaId: string) =>
   withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const [r] = await rows(tx, sql`select 1 from water_rotas where tenant_id = ${ctx.tenant.id} and id = ${rotaId}`);
     if (!r) throw new AppError('not_found');
-    return loadSwaps(tx, ctx.tenant.id, sql`s.rota_id = ${rotaId}`);
+    return loadSwaps(tx, ctx, sql`s.rota_id = ${rotaId}`);
   });
 
 export function requestSwap(ctx: TenantContext, rotaId: string, input: z.output<typeof swapInput>): Promise<Swap> {
@@ -127,7 +141,7 @@ export function requestSwap(ctx: TenantContext, rotaId: string, input: z.output<
       action: 'create',
       after: input,
     });
-    return (await loadSwaps(tx, ctx.tenant.id, sql`s.id = ${row.id}`))[0];
+    return (await loadSwaps(tx, ctx, sql`s.id = ${row.id}`))[0];
   });
 }
 
@@ -164,6 +178,6 @@ export function decideSwap(ctx: TenantContext, swapId: string, decision: 'accept
       before: { status: 'pending' },
       after: { status: decision, turns: decision === 'accepted' ? { [mine.id]: theirs.groupId, [theirs.id]: mine.groupId } : undefined },
     });
-    return (await loadSwaps(tx, ctx.tenant.id, sql`s.id = ${swapId}`))[0];
+    return (await loadSwaps(tx, ctx, sql`s.id = ${swapId}`))[0];
   });
 }

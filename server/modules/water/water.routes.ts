@@ -3,6 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, tenantParams } from '../../../common/schemas/api';
 import {
+  contributionsInput,
+  dutyQuery,
+  dutyRule,
+  dutyRuleInput,
+  dutyTable,
+  maintenanceDetail,
+  maintenanceInput,
+  maintenanceListQuery,
+  maintenanceSummary,
   finePayment,
   fineLevy,
   incident,
@@ -27,6 +36,7 @@ import {
 import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import * as incidents from './incidents.service';
+import * as maintenance from './maintenance.service';
 import * as swaps from './swaps.service';
 import * as service from './water.service';
 
@@ -283,6 +293,92 @@ export async function waterRoutes(app: FastifyInstance) {
       },
     },
     (req) => incidents.payFine(req.tenantCtx, req.params.id, req.params.fineId, req.body),
+  );
+
+  // ---- maintenance works and duty days (maintenance.service.ts)
+  const mTags = ['water-maintenance'];
+  r.get(
+    `${base}/maintenance`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: mTags,
+        summary: 'Repair and dredging works with their labour (minutes) and materials (satang)',
+        params: tenantParams,
+        querystring: maintenanceListQuery,
+        response: { 200: z.array(maintenanceSummary) },
+      },
+    },
+    (req) => maintenance.listWorks(req.tenantCtx, req.query.season),
+  );
+  r.post(
+    `${base}/maintenance`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: mTags,
+        summary: 'A repair or dredging work (ขุดลอก) of a source, for one group or the whole system, under a plan activity and an in-kind fund',
+        params: tenantParams,
+        body: maintenanceInput,
+        response: { 201: maintenanceDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await maintenance.createWork(req.tenantCtx, req.body)),
+  );
+  r.get(
+    `${base}/maintenance/:id`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: mTags,
+        summary: 'A work and each contribution with its volunteer-hours log and ledger transaction',
+        params: idParams,
+        response: { 200: maintenanceDetail },
+      },
+    },
+    (req) => maintenance.getWork(req.tenantCtx, req.params.id),
+  );
+  r.post(
+    `${base}/maintenance/:id/contributions`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: mTags,
+        summary: 'Record labour (as volunteer hours) and materials (as in-kind contributions in the ledger), all or nothing',
+        params: idParams,
+        body: contributionsInput,
+        response: { 201: maintenanceDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await maintenance.addContributions(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.get(
+    `${base}/groups/:id/duty`,
+    {
+      config: { access: anyTenantRole },
+      schema: {
+        tags: mTags,
+        summary: "Each member's duty days (วันลงแขก) owed under the group's rule and given in a season",
+        params: idParams,
+        querystring: dutyQuery,
+        response: { 200: dutyTable },
+      },
+    },
+    (req) => maintenance.dutyTable(req.tenantCtx, req.params.id, req.query.season),
+  );
+  r.put(
+    `${base}/groups/:id/duty-rule`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: mTags,
+        summary: "The group's duty-day rule: per member, or per so many rai",
+        params: idParams,
+        body: dutyRuleInput,
+        response: { 200: dutyRule },
+      },
+    },
+    (req) => maintenance.setDutyRule(req.tenantCtx, req.params.id, req.body),
   );
 
   r.get(

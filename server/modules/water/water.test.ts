@@ -268,7 +268,10 @@ describe('rotation turns', () => {
     const notMine = await midHead.post(url, { turnId: upTurn.id, withTurnId: downTurn.id });
     expect(notMine.statusCode).toBe(403);
     const asked = await ok<{ id: string; status: string }>(upMember.post(url, { turnId: upTurn.id, withTurnId: downTurn.id }), 201);
-    expect(asked.status).toBe('pending');
+    expect(asked).toMatchObject({ status: 'pending', canDecide: false });
+    // the list tells the other group's head that he may decide, and the asker that he may not
+    expect((await ok<{ canDecide: boolean }[]>(downHead.get(url)))[0].canDecide).toBe(true);
+    expect((await ok<{ canDecide: boolean }[]>(upMember.get(url)))[0].canDecide).toBe(false);
     // only the other group's head or officer (or the local government's officer) consents
     expect((await midHead.post(`${base}/water/swaps/${asked.id}/accept`)).statusCode).toBe(403);
     expect((await upMember.post(`${base}/water/swaps/${asked.id}/accept`)).statusCode).toBe(403);

@@ -65,11 +65,15 @@ const regulations = {
   list: lazy(() => import('../features/regulations/RegulationsPage')),
   detail: lazy(() => import('../features/regulations/RegulationPage')),
   public: lazy(() => import('../features/regulations/PublicRegulationsPage')),
+  comments: lazy(() => import('../features/regulations/comments')),
+  publicComments: lazy(() => import('../features/regulations/PublicCommentsPage')),
 };
 const water = {
   overview: lazy(() => import('../features/water/WaterPage')),
   rota: lazy(() => import('../features/water/RotaPage')),
   group: lazy(() => import('../features/water/GroupPage')),
+  maintenance: lazy(() => import('../features/water/MaintenancePage')),
+  publicRota: lazy(() => import('../features/water/PublicRotaPage')),
 };
 const budget = {
   overview: lazy(() => import('../features/budget/BudgetPage')),
@@ -237,6 +241,8 @@ const notificationsRoute = createRoute({ getParentRoute: () => tenantRoute, path
 const waterRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'regulations', component: regulations.list }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'regulations/$id', component: regulations.detail }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'regulations/comment-periods/$periodId', component: regulations.comments }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'water/maintenance', component: water.maintenance }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'water', component: water.overview }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'water/rota/$id', component: water.rota }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'water/groups/$id', component: water.group }),
@@ -251,6 +257,8 @@ const publicKnowledgeRoute = createRoute({
   }),
 });
 const publicRegulationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations', component: regulations.public });
+const publicCommentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations/comments', component: regulations.publicComments });
+const publicRotaRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/water/rota', component: water.publicRota });
 const publicKnowledgeItemRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/knowledge/$id', component: publicKnowledge.item });
 
 const routeTree = rootRoute.addChildren([
@@ -264,6 +272,8 @@ const routeTree = rootRoute.addChildren([
   publicKnowledgeRoute,
   publicKnowledgeItemRoute,
   publicRegulationsRoute,
+  publicCommentsRoute,
+  publicRotaRoute,
   tenantRoute.addChildren([
     ...manpowerRoutes,
     ...committeeRoutes,

@@ -10,14 +10,18 @@ const TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'application/pdf
 
 /** What owns the files: a progress report of an activity, or a measurement of an indicator. */
 export type EvidenceOwner =
-  { kind: 'report'; planId: string; activityId: string; reportId: string } | { kind: 'measurement'; indicatorId: string; measurementId: string };
+  | { kind: 'report'; planId: string; activityId: string; reportId: string }
+  | { kind: 'measurement'; indicatorId: string; measurementId: string }
+  | { kind: 'incident'; incidentId: string };
 
 export const filesPath = (tenant: string, o: EvidenceOwner) =>
   tenantPath(
     tenant,
     o.kind === 'report'
       ? `/plans/${o.planId}/activities/${o.activityId}/progress/${o.reportId}/files`
-      : `/strategy/indicators/${o.indicatorId}/measurements/${o.measurementId}/files`,
+      : o.kind === 'incident'
+        ? `/water/incidents/${o.incidentId}/files`
+        : `/strategy/indicators/${o.indicatorId}/measurements/${o.measurementId}/files`,
   );
 
 export function uploadEvidence(tenant: string, owner: EvidenceOwner, file: File) {

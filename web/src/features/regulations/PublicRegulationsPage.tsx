@@ -34,6 +34,9 @@ export default function PublicRegulationsPage() {
           {name && <Text fw={600}>{name}</Text>}
           <Title order={1}>{t('regulations.publicTitle')}</Title>
           <Text c="dimmed">{t('regulations.publicSubtitle')}</Text>
+          <Anchor href={`/p/${encodeURIComponent(tenant)}/regulations/comments`} data-testid="public-comments-link">
+            {t('regulations.comments.publicLink')}
+          </Anchor>
         </Stack>
         {list.isPending ? (
           <Loading />

@@ -11,7 +11,9 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDiff, useRegulation, useVersion } from './api';
+import { usePeriodForVersion, VersionComments } from './comments';
 import { DraftTools } from './DraftTools';
+import { AnchorLink } from '../../ui/links';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
 export const clauseAnchor = (number: string) => `clause-${number.replace('/', '-')}`;
@@ -28,6 +30,7 @@ export default function RegulationPage() {
     if (reg.data && !versionId) setVersionId((reg.data.versions.find((v) => v.inForce) ?? reg.data.versions.at(-1))?.id ?? null);
   }, [reg.data, versionId]);
   const version = useVersion(slug, id, versionId);
+  const period = usePeriodForVersion(slug, id, version.data?.id);
   if (reg.isPending) return <Loading />;
   if (reg.isError) return <ErrorAlert error={reg.error} />;
   const r = reg.data;
@@ -36,7 +39,8 @@ export default function RegulationPage() {
       <PageHeader title={r.title} subtitle={[r.subject, r.network?.name].filter(Boolean).join(' · ')} />
       <Versions versions={r.versions} selected={versionId} onSelect={setVersionId} />
       {version.data ? <DraftTools regulationId={id} v={version.data} onSelect={setVersionId} /> : null}
-      {version.isPending ? <Loading /> : version.isError ? <ErrorAlert error={version.error} /> : <Reader v={version.data} />}
+      {version.data ? <VersionComments regulationId={id} v={version.data} /> : null}
+      {version.isPending ? <Loading /> : version.isError ? <ErrorAlert error={version.error} /> : <Reader v={version.data} periodId={period?.id ?? null} />}
       <DiffView regulationId={id} versions={r.versions} />
     </Stack>
   );
@@ -97,9 +101,10 @@ function Versions({ versions, selected, onSelect }: { versions: VersionSummary[]
   );
 }
 
-function Reader({ v }: { v: VersionDetail }) {
+function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const { slug } = useTenant();
   return (
     <Paper withBorder p="md" data-testid="regulation-reader">
       <Stack gap="md">
@@ -121,6 +126,20 @@ function Reader({ v }: { v: VersionDetail }) {
                   {t('regulations.clause', { n: c.number })}
                 </Text>{' '}
                 {c.text}
+                {periodId ? (
+                  <>
+                    {' '}
+                    <AnchorLink
+                      to="/t/$tenant/regulations/comment-periods/$periodId"
+                      params={{ tenant: slug, periodId }}
+                      hash={clauseAnchor(c.number)}
+                      size="sm"
+                      data-testid="clause-comment-link"
+                    >
+                      {t('regulations.comments.onClause')}
+                    </AnchorLink>
+                  </>
+                ) : null}
               </Text>
             ))}
           </Stack>

@@ -10,6 +10,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useGroup } from './api';
+import { DutySection } from './MaintenancePage';
 import { ZoneBadge } from './parts';
 
 export default function GroupPage() {
@@ -54,6 +55,7 @@ export default function GroupPage() {
           { key: 'rai', header: t('water.irrigatedRai'), align: 'right', render: (m) => formatNumber(m.irrigatedRai, lang) },
         ]}
       />
+      <DutySection groupId={g.id} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../../common/schemas/regulations';
@@ -16,6 +17,11 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PartySelect } from '../../ui/PartySelect';
 import { useFunds } from '../budget/api';
+import { uploadAll } from '../evidence/api';
+import { AttachMore } from '../evidence/AttachMore';
+import { EvidenceFiles } from '../evidence/EvidenceFiles';
+import { EvidencePicker } from '../evidence/EvidencePicker';
+import { errorText } from '../../ui/ErrorAlert';
 import { useRegulations } from '../regulations/api';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
 
@@ -61,8 +67,11 @@ function IncidentCard({ i }: { i: Incident }) {
   const lang = useLang();
   const { slug } = useTenant();
   const rights = useWaterRights();
+  const qc = useQueryClient();
   const [levying, setLevying] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const [paying, setPaying] = useState<string | null>(null);
+  const reload = () => void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
   return (
     <Card withBorder padding="sm" data-testid="incident">
       <Group gap="xs" mb={4} wrap="wrap">
@@ -79,9 +88,25 @@ function IncidentCard({ i }: { i: Incident }) {
       </Text>
       <Text size="sm">{i.description}</Text>
       {i.resolution ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="incident-resolution">
           {t('water.incident.resolution')}: {i.resolution}
         </Text>
+      ) : null}
+      {i.files.length ? <EvidenceFiles files={i.files} onChanged={reload} size={72} /> : null}
+      {rights.keep ? (
+        <Group gap="xs" mt={4}>
+          <AttachMore
+            owner={{ kind: 'incident', incidentId: i.id }}
+            count={i.files.length}
+            context={`${i.place} ${formatDate(i.occurredOn, lang)}`}
+            onDone={reload}
+          />
+          {i.status === 'open' ? (
+            <Button size="compact-xs" variant="light" color="teal" onClick={() => setResolving(true)} data-testid="incident-resolve">
+              {t('water.incident.resolve')}
+            </Button>
+          ) : null}
+        </Group>
       ) : null}
       {i.fines.map((f) => (
         <Group key={f.id} gap="xs" mt={6} wrap="wrap" data-testid="incident-fine">
@@ -114,6 +139,7 @@ function IncidentCard({ i }: { i: Incident }) {
         </Group>
       ) : null}
       {levying ? <LevyModal incident={i} onClose={() => setLevying(false)} /> : null}
+      {resolving ? <ResolveModal incident={i} onClose={() => setResolving(false)} /> : null}
       {paying ? <PayModal incident={i} fineId={paying} onClose={() => setPaying(null)} /> : null}
     </Card>
   );
@@ -137,13 +163,29 @@ function ReportModal({ onClose }: { onClose: () => void }) {
     description?: string;
     evidenceNote?: string;
   }>({});
+  const qc = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const fields = isApiError(write.error) ? write.error.fields : {};
   return (
     <Modal opened onClose={onClose} title={t('water.incident.report')} fullScreen={!desktop} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          write.mutate(v, { onSuccess: onClose });
+          write.mutate(v, {
+            onSuccess: async (created) => {
+              if (files.length) {
+                // the incident exists now: its photos go through the evidence files, one by one
+                setUploading(true);
+                const done = await uploadAll(slug, { kind: 'incident', incidentId: created.id }, files);
+                setUploading(false);
+                for (const f of done.failed)
+                  notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
+                void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
+              }
+              onClose();
+            },
+          });
         }}
       >
         <Stack gap="sm">
@@ -197,12 +239,13 @@ function ReportModal({ onClose }: { onClose: () => void }) {
             onChange={(e) => setV({ ...v, evidenceNote: e.currentTarget.value })}
             error={fields.evidenceNote}
           />
+          <EvidencePicker value={files} onChange={setFiles} testId="incident-photos" />
           {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={write.isPending} data-testid="incident-submit">
+            <Button type="submit" loading={write.isPending || uploading} data-testid="incident-submit">
               {t('water.incident.save')}
             </Button>
           </Group>
@@ -332,6 +375,58 @@ function PayModal({ incident, fineId, onClose }: { incident: Incident; fineId: s
           </Button>
         </Group>
       </Stack>
+    </Modal>
+  );
+}
+
+function ResolveModal({ incident, onClose }: { incident: Incident; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const desktop = useIsDesktop();
+  const qc = useQueryClient();
+  const [resolution, setResolution] = useState(incident.resolution ?? '');
+  const write = useMutation({
+    mutationFn: () => api<Incident>(tenantPath(slug, `/water/incidents/${incident.id}`), { method: 'PATCH', body: { status: 'resolved', resolution } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
+      onClose();
+    },
+  });
+  const fields = isApiError(write.error) ? write.error.fields : {};
+  return (
+    <Modal opened onClose={onClose} title={t('water.incident.resolve')} fullScreen={!desktop}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          write.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" fw={600}>
+            {incident.place}
+          </Text>
+          <Textarea
+            label={t('water.incident.resolution')}
+            description={t('water.incident.resolutionHint')}
+            value={resolution}
+            onChange={(e) => setResolution(e.currentTarget.value)}
+            error={fields.resolution}
+            required
+            autosize
+            minRows={3}
+            data-testid="incident-resolution-text"
+          />
+          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="teal" loading={write.isPending} disabled={!resolution.trim()} data-testid="incident-resolve-submit">
+              {t('water.incident.resolveSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useMyTurns, usePublishRota, useRota, useWaterRights } from './api';
 import { MyTurnCard, ZoneBadge } from './parts';
+import { SwapsPanel } from './SwapsPanel';
 
 export default function RotaPage() {
   const { t } = useTranslation();
@@ -119,6 +120,7 @@ export default function RotaPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <SwapsPanel rota={r} />
     </Stack>
   );
 }

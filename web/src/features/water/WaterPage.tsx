@@ -12,7 +12,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { AnchorLink } from '../../ui/links';
+import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useGenerateRota, useGroups, useRotas, useSources, useWaterRights, type RotaForm } from './api';
@@ -22,9 +22,23 @@ import { MyTurnCard, ZoneBadge } from './parts';
 
 export default function WaterPage() {
   const { t } = useTranslation();
+  const { slug } = useTenant();
   return (
     <Stack gap="md">
-      <PageHeader title={t('water.title')} subtitle={t('water.subtitle')} />
+      <PageHeader
+        title={t('water.title')}
+        subtitle={t('water.subtitle')}
+        actions={
+          <Group gap="xs">
+            <ButtonLink to="/t/$tenant/water/maintenance" params={{ tenant: slug }} variant="light" data-testid="maint-link">
+              {t('water.maint.title')}
+            </ButtonLink>
+            <Button component="a" href={`/p/${encodeURIComponent(slug)}/water/rota`} variant="subtle" data-testid="public-rota-link">
+              {t('water.public.link')}
+            </Button>
+          </Group>
+        }
+      />
       <MyTurnCard />
       <Tabs defaultValue="system" keepMounted={false}>
         <Tabs.List>

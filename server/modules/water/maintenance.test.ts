@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { MESSAGES } from '../../platform/messages';
+import { todayInThailand } from '../../platform/today';
+import { fiscalYearOf } from '../../../common/thai/dates';
+import { dutyOwed } from './maintenance.service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const keysOf = (fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
+const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
+const put = (api: Client, url: string, body: unknown) =>
+  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
+const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+
+interface Work {
+  id: string;
+  people: number;
+  labourMinutes: number;
+  materialSatang: number;
+  contributions: {
+    kind: string;
+    party: { id: string };
+    minutes: number | null;
+    hours: { id: string; status: string } | null;
+    ledger: { id: string; status: string; seq: number | null } | null;
+  }[];
+}
+interface Duty {
+  season: string;
+  seasons: string[];
+  members: { name: string; irrigatedRai: number; owed: number; given: number; balance: number }[];
+  totals: { owed: number; given: number };
+}
+
+/** A weir, a side canal with a group of three ลูกฝาย, a plan activity for the labour and an in-kind fund for the materials. */
+async function setup(role: 'officer' | 'admin' = 'officer') {
+  const ctx = await tenantWithUser(t, role);
+  const { api, base } = ctx;
+  const fy = fiscalYearOf(todayInThailand());
+  const weir = await ok<{ id: string }>(api.post(`${base}/water/sources`, { kind: 'weir', name: 'ฝายพญาคำ', zone: 'upstream', condition: 'fair' }), 201);
+  const main = await ok<{ id: string }>(
+    api.post(`${base}/water/sources`, { kind: 'main_canal', name: 'เหมืองหลวง', parentId: weir.id, zone: 'upstream', condition: 'fair' }),
+    201,
+  );
+  const side = await ok<{ id: string }>(
+    api.post(`${base}/water/sources`, { kind: 'side_canal', name: 'เหมืองซอยบ้านดอนชัย', parentId: main.id, zone: 'downstream', condition: 'poor' }),
+    201,
+  );
+  const people: { id: string }[] = [];
+  for (const name of ['นายคำปัน ใจยา', 'นางบัวผัน คำมา', 'นายสุข ปัญญาดี'])
+    people.push(await ok(api.post(`${base}/partners`, { kind: 'person', name, sector: 'civil_society' }), 201));
+  const group = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name: 'กลุ่มผู้ใช้น้ำบ้านดอนชัย', sourceId: side.id, zone: 'downstream' }), 201);
+  await ok(
+    put(api, `${base}/water/groups/${group.id}/members`, {
+      members: [
+        { partyId: people[0].id, role: 'head', irrigatedRai: 12 },
+        { partyId: people[1].id, irrigatedRai: 7.5 },
+        { partyId: people[2].id, irrigatedRai: 0 },
+      ],
+    }),
+  );
+  const network = await ok<{ id: string }>(api.post(`${base}/networks`, { name: 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ', pillar: 'people' }), 201);
+  const plan = await ok<{ id: string }>(api.post(`${base}/plans`, { name: `แผนบริหารจัดการน้ำ ${fy}`, fiscalYear: fy, networkIds: [network.id] }), 201);
+  const project = await ok<{ id: string }>(api.post(`${base}/plans/${plan.id}/projects`, { name: 'ซ่อมแซมและขุดลอกเหมืองฝาย' }), 201);
+  const activity = await ok<{ id: string }>(
+    api.post(`${base}/plans/${plan.id}/projects/${project.id}/activities`, { name: 'ลงแขกขุดลอกเหมืองประจำปี', budgetSatang: 0 }),
+    201,
+  );
+  const users = await ok<{ id: string }>(api.post(`${base}/partners`, { kind: 'organization', name: 'กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ', sector: 'civil_society' }), 201);
+  const inKind = await ok<{ id: string }>(
+    api.post(`${base}/budget/funds`, { name: `วัสดุและแรงงานของลูกฝาย ปี ${fy}`, kind: 'in_kind', partyId: users.id, fiscalYear: fy }),
+    201,
+  );
+  const municipal = await ok<{ id: string }>(api.post(`${base}/budget/funds`, { name: `งบเทศบัญญัติ ${fy}`, kind: 'municipal', fiscalYear: fy }), 201);
+  const work = (body: Record<string, unknown> = {}) =>
+    api.post(`${base}/water/maintenance`, {
+      kind: 'dredging',
+      title: 'ขุดลอกเหมืองซอยบ้านดอนชัย',
+      season: 'ฤดูแล้ง ทดสอบ',
+      sourceId: side.id,
+      groupId: group.id,
+      startsOn: day(-3),
+      endsOn: day(0),
+      activityId: activity.id,
+      fundId: inKind.id,
+      ...body,
+    });
+  return { ...ctx, weir, side, people, group, activity, inKind, municipal, work };
+}
+
+describe('duty days arithmetic', () => {
+  it('owes the rule’s days per member, or per so many rai rounded up, in whole hundredths of a rai', () => {
+    expect(dutyOwed({ basis: 'per_member', days: 3, rai: null }, 40)).toBe(3);
+    expect(dutyOwed({ basis: 'per_rai', days: 1, rai: 5 }, 7.5)).toBe(2);
+    expect(dutyOwed({ basis: 'per_rai', days: 1, rai: 5 }, 10)).toBe(2);
+    expect(dutyOwed({ basis: 'per_rai', days: 2, rai: 5 }, 10.01)).toBe(5);
+    expect(dutyOwed({ basis: 'per_rai', days: 1, rai: 0.1 }, 0.3)).toBe(3); // 0.3 / 0.1 is 2.9999… in floats
+    expect(dutyOwed({ basis: 'per_rai', days: 1, rai: 5 }, 0)).toBe(0);
+  });
+});
+
+describe('maintenance works', () => {
+  it('counts labour as confirmed volunteer hours and materials as in-kind ledger contributions; the chain still verifies', async () => {
+    const s = await setup();
+    const { api, base, people } = s;
+    const w = await ok<Work>(s.work(), 201);
+    const done = await ok<Work>(
+      api.post(`${base}/water/maintenance/${w.id}/contributions`, {
+        entries: [
+          { kind: 'labour', partyId: people[0].id, date: day(-3), hours: 6 },
+          { kind: 'labour', partyId: people[1].id, date: day(-3), hours: 4.5 },
+          { kind: 'labour', partyId: people[0].id, date: day(-2), hours: 7 },
+          { kind: 'material', partyId: people[1].id, date: day(-2), description: 'กระสอบทราย 40 ใบ', valueSatang: 60_000 },
+        ],
+      }),
+      201,
+    );
+    expect(done).toMatchObject({ people: 2, labourMinutes: (6 + 4.5 + 7) * 60, materialSatang: 60_000 });
+    expect(done.contributions.filter((c) => c.kind === 'labour').every((c) => c.hours?.status === 'confirmed')).toBe(true);
+
+    // the same hours in the manpower module: the person's confirmed total and the log under the activity
+    const totals = await ok<{ items: { key: string; minutes: number }[] }>(api.get(`${base}/volunteer-hours/totals?by=person`));
+    expect(totals.items.find((x) => x.key === people[0].id)!.minutes).toBe(13 * 60);
+    const logs = await ok<{ items: { id: string; activity: { id: string } }[] }>(api.get(`${base}/volunteer-hours?activityId=${s.activity.id}`));
+    expect(logs.items.map((l) => l.id).sort()).toEqual(done.contributions.flatMap((c) => (c.hours ? [c.hours.id] : [])).sort());
+
+    // the material in the ledger: a posted contribution into the in-kind fund, and the chain verifies
+    const material = done.contributions.find((c) => c.kind === 'material')!;
+    expect(material.ledger).toMatchObject({ status: 'posted', seq: 1 });
+    const tx = await ok<{
+      kind: string;
+      party: { id: string };
+      totalSatang: number;
+      entries: { account: string; fund: { id: string }; debitSatang: number }[];
+    }>(api.get(`${base}/ledger/transactions/${material.ledger!.id}`));
+    expect(tx).toMatchObject({ kind: 'contribution', party: { id: people[1].id }, totalSatang: 60_000 });
+    expect(tx.entries.map((e) => [e.account, e.fund.id, e.debitSatang])).toEqual([
+      ['fund', s.inKind.id, 60_000],
+      ['contribution', s.inKind.id, 0],
+    ]);
+    const funds = await ok<{ items: { id: string; receivedSatang: number }[] }>(api.get(`${base}/budget/funds`));
+    expect(funds.items.find((f) => f.id === s.inKind.id)!.receivedSatang).toBe(60_000);
+    expect(await ok(api.get(`${base}/ledger/verify`))).toMatchObject({ valid: true, checked: 1 });
+
+    // the group's duty days: two per member by default; given = days with labour in this season's works
+    const duty = await ok<Duty>(api.get(`${base}/water/groups/${s.group.id}/duty`));
+    expect(duty.season).toBe('ฤดูแล้ง ทดสอบ');
+    expect(duty.members.map((m) => [m.name, m.owed, m.given, m.balance])).toEqual([
+      ['นายคำปัน ใจยา', 2, 2, 0],
+      ['นางบัวผัน คำมา', 2, 1, -1],
+      ['นายสุข ปัญญาดี', 2, 0, -2],
+    ]);
+    // per rai: one day for every 5 rai, rounded up (12 → 3, 7.5 → 2, 0 → 0)
+    expect(await ok(put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1, rai: 5 }))).toEqual({
+      basis: 'per_rai',
+      days: 1,
+      rai: 5,
+    });
+    const perRai = await ok<Duty>(api.get(`${base}/water/groups/${s.group.id}/duty?season=${encodeURIComponent('ฤดูแล้ง ทดสอบ')}`));
+    expect(perRai.members.map((m) => [m.owed, m.given, m.balance])).toEqual([
+      [3, 2, -1],
+      [2, 1, -1],
+      [0, 0, 0],
+    ]);
+    expect(perRai.totals).toEqual({ owed: 5, given: 3 });
+    // a whole-system work (no group) counts for the group too; another season does not
+    const system = await ok<Work>(s.work({ groupId: null, sourceId: s.weir.id, title: 'ซ่อมหัวฝายพญาคำ', kind: 'repair' }), 201);
+    await ok(
+      api.post(`${base}/water/maintenance/${system.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[2].id, date: day(-1), hours: 8 }] }),
+      201,
+    );
+    const other = await ok<Work>(s.work({ season: 'ฤดูฝน ทดสอบ' }), 201);
+    await ok(
+      api.post(`${base}/water/maintenance/${other.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[1].id, date: day(-1), hours: 8 }] }),
+      201,
+    );
+    const again = await ok<Duty>(api.get(`${base}/water/groups/${s.group.id}/duty?season=${encodeURIComponent('ฤดูแล้ง ทดสอบ')}`));
+    expect(again.members.map((m) => m.given)).toEqual([2, 1, 1]);
+    expect(again.seasons.sort()).toEqual(['ฤดูฝน ทดสอบ', 'ฤดูแล้ง ทดสอบ']);
+  });
+
+  it('refuses bad sheets whole (dates, funds, duplicates, the 24-hour day) with field messages, and bad works', async () => {
+    const s = await setup();
+    const { api, base, people } = s;
+    const w = await ok<Work>(s.work(), 201);
+    const url = `${base}/water/maintenance/${w.id}/contributions`;
+    const bad = async (entries: unknown[]) => {
+      const r = await api.post(url, { entries });
+      expect(r.statusCode, r.body).toBe(400);
+      return fieldsOf(r);
+    };
+    expect(await bad([{ kind: 'labour', partyId: people[0].id, date: day(-10), hours: 4 }])).toEqual({ 'entries.0.date': 'outside_work_dates' });
+    expect(await bad([{ kind: 'labour', partyId: people[0].id, date: day(-1), hours: 0 }])).toEqual({ 'entries.0.hours': 'hours_positive' });
+    expect(await bad([{ kind: 'material', partyId: people[0].id, date: day(-1), description: 'ไม้ไผ่', valueSatang: -5 }])).toEqual({
+      'entries.0.valueSatang': 'amount_not_zero',
+    });
+    expect(
+      await bad([
+        { kind: 'labour', partyId: people[0].id, date: day(-1), hours: 4 },
+        { kind: 'labour', partyId: people[0].id, date: day(-1), hours: 3 },
+      ]),
+    ).toEqual({ 'entries.1.partyId': 'duplicate_labour_day' });
+    // the manpower module's own rule, reported under the entry: 24 h a day across all the person's logs
+    await ok(api.post(`${base}/volunteer-hours`, { personId: people[2].id, activityId: s.activity.id, date: day(-1), hours: 20 }), 201);
+    expect(
+      await bad([
+        { kind: 'labour', partyId: people[0].id, date: day(-1), hours: 4 },
+        { kind: 'labour', partyId: people[2].id, date: day(-1), hours: 5 },
+      ]),
+    ).toEqual({ 'entries.1.hours': 'day_over_24h' });
+    // all or nothing: the first entry of the refused sheet left no hours and no contribution behind
+    expect((await ok<Work>(api.get(`${base}/water/maintenance/${w.id}`))).contributions).toEqual([]);
+    const hours = await ok<{ items: { person: { id: string } }[] }>(api.get(`${base}/volunteer-hours?activityId=${s.activity.id}`));
+    expect(hours.items.map((h) => h.person.id)).toEqual([people[2].id]);
+
+    const noFund = await ok<Work>(s.work({ fundId: null }), 201);
+    const r = await api.post(`${base}/water/maintenance/${noFund.id}/contributions`, {
+      entries: [{ kind: 'material', partyId: people[0].id, date: day(-1), description: 'ไม้ไผ่ 20 ลำ', valueSatang: 40_000 }],
+    });
+    expect(fieldsOf(r)).toEqual({ 'entries.0.kind': 'maintenance_no_fund' });
+
+    expect(fieldsOf(await s.work({ fundId: s.municipal.id }))).toEqual({ fundId: 'fund_not_in_kind' });
+    expect(fieldsOf(await s.work({ startsOn: day(0), endsOn: day(-2) }))).toEqual({ endsOn: 'end_before_start' });
+    expect(fieldsOf(await s.work({ startsOn: day(-90), endsOn: day(0) }))).toEqual({ endsOn: 'maintenance_too_long' });
+    expect((await s.work({ kind: 'painting' })).statusCode).toBe(400);
+    expect(fieldsOf(await put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1 }))).toEqual({ rai: 'duty_rai_required' });
+    expect(fieldsOf(await put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: -1 }))).toEqual({
+      days: 'must_not_be_negative',
+    });
+  });
+
+  it('lets a member read but not record; keeps works under RLS and away from another tenant', async () => {
+    const s = await setup();
+    const { base } = s;
+    const w = await ok<Work>(s.work(), 201);
+    const u = await createUser(t, { tenantId: s.tenant.id, role: 'member', partyId: s.people[1].id });
+    const member = await login(t, u.email, u.password);
+    expect((await member.get(`${base}/water/maintenance`)).statusCode).toBe(200);
+    expect((await member.get(`${base}/water/groups/${s.group.id}/duty`)).statusCode).toBe(200);
+    expect(
+      (await member.post(`${base}/water/maintenance/${w.id}/contributions`, { entries: [{ kind: 'labour', partyId: s.people[1].id, date: day(0), hours: 2 }] }))
+        .statusCode,
+    ).toBe(403);
+
+    const flags = (await t.database.db.execute(
+      sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced from pg_class c
+          where c.relkind = 'r' and c.relname in ('water_maintenance_works', 'water_maintenance_contributions')`,
+    )) as unknown as { rows: { rls: boolean; forced: boolean }[] };
+    expect(flags.rows).toHaveLength(2);
+    for (const f of flags.rows) expect(f).toMatchObject({ rls: true, forced: true });
+
+    const b = await tenantWithUser(t, 'admin');
+    expect(await ok(b.api.get(`${b.base}/water/maintenance`))).toEqual([]);
+    expect((await b.api.get(`${b.base}/water/maintenance/${w.id}`)).statusCode).toBe(404);
+    expect((await b.api.get(`${b.base}/water/groups/${s.group.id}/duty`)).statusCode).toBe(404);
+    expect((await put(b.api, `${b.base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: 1 })).statusCode).toBe(404);
+    expect(
+      (
+        await b.api.post(`${b.base}/water/maintenance/${w.id}/contributions`, {
+          entries: [{ kind: 'labour', partyId: s.people[1].id, date: day(0), hours: 2 }],
+        })
+      ).statusCode,
+    ).toBe(404);
+    const foreign = await b.api.post(`${b.base}/water/maintenance`, {
+      kind: 'repair',
+      title: 'x',
+      season: 'x',
+      sourceId: s.side.id,
+      startsOn: day(0),
+      endsOn: day(0),
+      activityId: s.activity.id,
+      fundId: s.inKind.id,
+    });
+    expect(fieldsOf(foreign)).toEqual({ sourceId: 'unknown_source', activityId: 'unknown_activity', fundId: 'unknown_fund' });
+  });
+});

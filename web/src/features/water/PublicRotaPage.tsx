@@ -1,0 +1,101 @@
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicRotas } from '../../../../common/schemas/water';
+import { api } from '../../api/client';
+import { formatDate, formatDateTime } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatNumber } from '../../ui/format';
+import { useLang } from '../../ui/hooks';
+import { Loading } from '../../ui/Loading';
+import { PublicShell } from '../public-knowledge/PublicShell';
+import { ZoneBadge } from './parts';
+
+/** Published rotas (รอบเวร) for anyone, no login: turns by group, the current one marked; no names of people. */
+export default function PublicRotaPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { tenant } = useParams({ from: '/p/$tenant/water/rota' });
+  const list = useQuery({
+    queryKey: ['public', tenant, 'water-rota'],
+    queryFn: ({ signal }) => api<PublicRotas>(`/public/${encodeURIComponent(tenant)}/water/rota`, { signal }),
+  });
+  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
+  useEffect(() => {
+    document.title = `${t('water.public.title')} · ${name || t('app.name')}`;
+  }, [t, name]);
+  const now = Date.now();
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Stack gap={4}>
+          {name && <Text fw={600}>{name}</Text>}
+          <Title order={1}>{t('water.public.title')}</Title>
+          <Text c="dimmed">{t('water.public.subtitle')}</Text>
+        </Stack>
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} />
+        ) : list.data.items.length === 0 ? (
+          <Text c="dimmed">{t('water.public.none')}</Text>
+        ) : (
+          list.data.items.map((r) => (
+            <Paper key={r.id} withBorder p="md" data-testid="public-rota">
+              <Stack gap="sm">
+                <Title order={2} size="h3">
+                  {r.season}
+                </Title>
+                <Group gap={6} wrap="wrap">
+                  <Text size="sm" c="dimmed">
+                    {r.source.name} · {formatDate(r.startsOn, lang)} – {formatDate(r.endsOn, lang)}
+                  </Text>
+                  <Badge variant="outline">{t(`water.rota.rules.${r.rule}`)}</Badge>
+                  <Badge variant="outline">{t(`water.rota.orders.${r.order}`)}</Badge>
+                  <Badge variant="outline">{t('water.rota.hoursEach', { n: r.turnHours })}</Badge>
+                </Group>
+                <Table.ScrollContainer minWidth={340}>
+                  <Table verticalSpacing={4} data-testid="public-rota-turns">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>#</Table.Th>
+                        <Table.Th>{t('water.rota.from')}</Table.Th>
+                        <Table.Th>{t('water.rota.to')}</Table.Th>
+                        <Table.Th>{t('water.group')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {r.turns.map((x) => {
+                        const current = Date.parse(x.startsAt) <= now && now < Date.parse(x.endsAt);
+                        return (
+                          <Table.Tr key={x.seq} bg={current ? 'var(--mantine-color-blue-light)' : undefined}>
+                            <Table.Td>{formatNumber(x.seq, lang)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
+                            <Table.Td>
+                              <Group gap={6} wrap="nowrap">
+                                <ZoneBadge zone={x.zone} />
+                                <Text size="sm">{x.groupName}</Text>
+                                {current ? (
+                                  <Badge size="xs" color="blue">
+                                    {t('water.rota.now')}
+                                  </Badge>
+                                ) : null}
+                              </Group>
+                            </Table.Td>
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </Stack>
+            </Paper>
+          ))
+        )}
+      </Stack>
+    </PublicShell>
+  );
+}
