@@ -16,7 +16,7 @@ import { canAct, SYSTEM_USER, type TenantContext, type TenantRef } from '../../p
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
-import { rows } from '../manpower/shared';
+import { rows } from '../../platform/sql';
 import * as repo from './regulations.repository';
 import { chaptersOf } from './regulations.service';
 

@@ -18,7 +18,7 @@ import { AppError, assertDateOrder } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction } from '../budget/ledger.service';
 import { createHours, reviewHours } from '../manpower/hours.service';
-import { rows } from '../manpower/shared';
+import { rows } from '../../platform/sql';
 
 /**
  * Annual repair and dredging (ขุดลอก) of the canal system. A member's labour is logged through the manpower module's
