@@ -191,6 +191,28 @@ export const ACTIONS = {
   // swapping turns: a member offers their group's turn, the other group's head or an officer decides (swaps.service.ts)
   swapTurns: { who: 'everyone', routes: ['POST /water/rota/:id/swaps', 'POST /water/swaps/:swapId/accept', 'POST /water/swaps/:swapId/decline'] },
   keepWater: { who: 'editors', routes: ['PATCH /water/sources/:id', 'PUT /water/groups/:id/members', 'POST /water/incidents', 'PATCH /water/incidents/:id'] },
+  // PDPA (server/modules/privacy): editors keep consents, officers export a person's data and read the ROPA, admins erase and
+  // run the privacy settings (notice, ROPA, access log of unmasked contacts, retention)
+  keepConsents: {
+    who: 'editors',
+    routes: ['GET /privacy/people/:partyId', 'POST /privacy/people/:partyId/consents', 'POST /privacy/consents/:consentId/withdraw'],
+  },
+  exportPersonalData: { who: 'officers', routes: ['GET /privacy/people/:partyId/export', 'GET /privacy/activities', 'GET /privacy/activities/export'] },
+  erasePersonalData: { who: 'admins', routes: ['POST /privacy/people/:partyId/erase'] },
+  managePrivacy: {
+    who: 'admins',
+    routes: [
+      'GET /privacy/notice',
+      'PUT /privacy/notice',
+      'POST /privacy/activities',
+      'PATCH /privacy/activities/:id',
+      'DELETE /privacy/activities/:id',
+      'GET /privacy/access-log',
+      'GET /privacy/retention',
+      'PUT /privacy/retention',
+      'POST /privacy/retention/run',
+    ],
+  },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

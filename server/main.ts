@@ -6,6 +6,7 @@ import { acquireDataLock, DataDirLockedError, DataDirLockIsFolderError, protectD
 import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
+import { startRetentionJob } from './modules/privacy/retention-job';
 
 async function main() {
   const config = loadConfig();
@@ -45,6 +46,7 @@ async function main() {
   process.on('exit', releaseLock);
 
   await app.listen({ port: config.port, host: config.host });
+  startRetentionJob(database.db, app.log); // PDPA retention: a minute after start, then daily
   app.log.info(`Phakhi is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
 }
 

@@ -21,6 +21,7 @@ import { localPlanRoutes } from './localplans/localplans.routes';
 import { evidenceRoutes } from './evidence/evidence.routes';
 import { regulationRoutes } from './regulations/regulations.routes';
 import { waterRoutes } from './water/water.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -47,6 +48,7 @@ export async function registerModules(app: FastifyInstance) {
     evidenceRoutes,
     regulationRoutes,
     waterRoutes,
+    privacyRoutes,
   ]) {
     await routes(app);
   }

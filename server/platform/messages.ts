@@ -4,6 +4,7 @@ import { LOCAL_PLAN_MESSAGES } from '../modules/localplans/messages';
 import { EVIDENCE_MESSAGES } from '../modules/evidence/messages';
 import { REGULATION_MESSAGES } from '../modules/regulations/messages';
 import { WATER_MESSAGES } from '../modules/water/messages';
+import { PRIVACY_MESSAGES } from '../modules/privacy/messages';
 
 export type Lang = 'th' | 'en';
 
@@ -212,7 +213,7 @@ function withModules(base: Dict, ...modules: Dict[]): Dict {
 }
 
 /** Error codes and field message keys, in Thai (default) and English. */
-export const MESSAGES: Dict = withModules(PLATFORM_MESSAGES, COMMITTEE_MESSAGES, LOCAL_PLAN_MESSAGES, EVIDENCE_MESSAGES, REGULATION_MESSAGES, WATER_MESSAGES);
+export const MESSAGES: Dict = withModules(PLATFORM_MESSAGES, COMMITTEE_MESSAGES, LOCAL_PLAN_MESSAGES, EVIDENCE_MESSAGES, REGULATION_MESSAGES, WATER_MESSAGES, PRIVACY_MESSAGES);
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {
   const entry = MESSAGES[key];

@@ -13,3 +13,4 @@ export * from './localplans';
 export * from './evidence';
 export * from './regulations';
 export * from './water';
+export * from './privacy';
