@@ -61,15 +61,34 @@ BEGIN
   UPDATE audit_log SET
     entity_label = p_label,
     changes = (
-      SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN e.key IN ('kind', 'sector', 'pillar', 'orgType') THEN e.value
-        ELSE jsonb_build_object(
-          'before', CASE WHEN e.value->'before' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END,
-          'after', CASE WHEN e.value->'after' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END) END), '{}'::jsonb)
+      SELECT coalesce(jsonb_object_agg(e.key, CASE
+          WHEN e.key IN ('id', 'kind', 'sector', 'pillar', 'orgType', 'format') THEN e.value
+          WHEN jsonb_typeof(e.value->'before') IN ('number', 'boolean', 'null') AND jsonb_typeof(e.value->'after') IN ('number', 'boolean', 'null') THEN e.value
+          ELSE jsonb_build_object(
+            'before', CASE WHEN e.value->'before' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END,
+            'after', CASE WHEN e.value->'after' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END) END), '{}'::jsonb)
       FROM jsonb_each(coalesce(changes, '{}'::jsonb)) AS e)
   WHERE tenant_id = p_tenant AND entity = 'party' AND entity_id = p_party;
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF length(coalesce(p_name, '')) >= 4 THEN
-    UPDATE audit_log SET entity_label = p_label WHERE tenant_id = p_tenant AND entity_label = p_name AND entity <> 'party';
+  -- events about the person's records elsewhere (hours, participation, memberships): their free-text values go
+  UPDATE audit_log SET
+    changes = (
+      SELECT coalesce(jsonb_object_agg(e.key, CASE
+          WHEN e.key IN ('note', 'description', 'returnReason', 'plot', 'freeSkills', 'village', 'availability', 'substituteName')
+            THEN jsonb_build_object(
+              'before', CASE WHEN e.value->'before' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END,
+              'after', CASE WHEN e.value->'after' = 'null'::jsonb THEN 'null'::jsonb ELSE to_jsonb(p_label) END)
+          ELSE e.value END), '{}'::jsonb)
+      FROM jsonb_each(changes) AS e)
+  WHERE tenant_id = p_tenant AND entity <> 'party' AND changes IS NOT NULL
+    AND (changes->'partyId'->>'after' = p_party::text OR changes->'partyId'->>'before' = p_party::text);
+  -- other events that carry the name (a membership's label "network: name", a copied name in their values)
+  IF length(coalesce(p_name, '')) >= 4 AND position('"' in p_name) = 0 AND position(E'\\' in p_name) = 0 THEN
+    UPDATE audit_log SET
+      entity_label = replace(entity_label, p_name, p_label),
+      changes = replace(changes::text, p_name, p_label)::jsonb
+    WHERE tenant_id = p_tenant AND entity <> 'party'
+      AND (position(p_name in coalesce(entity_label, '')) > 0 OR position(p_name in coalesce(changes::text, '')) > 0);
   END IF;
   RETURN n;
 END $$;
