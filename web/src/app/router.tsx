@@ -248,6 +248,13 @@ const publicKnowledgeRoute = createRoute({
     page: validateLedgerSearch(s).page,
   }),
 });
+// issue 15: PDPA
+const privacy = {
+  admin: lazy(() => import('../features/privacy/PrivacyAdminPage')),
+  notice: lazy(() => import('../features/privacy/PublicPrivacyNoticePage')),
+};
+const privacyRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'privacy', component: privacy.admin });
+const publicPrivacyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/privacy', component: privacy.notice });
 const publicRegulationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations', component: regulations.public });
 const publicKnowledgeItemRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/knowledge/$id', component: publicKnowledge.item });
 
@@ -262,7 +269,9 @@ const routeTree = rootRoute.addChildren([
   publicKnowledgeRoute,
   publicKnowledgeItemRoute,
   publicRegulationsRoute,
+  publicPrivacyRoute,
   tenantRoute.addChildren([
+    privacyRoute,
     ...manpowerRoutes,
     ...committeeRoutes,
     ...waterRoutes,
