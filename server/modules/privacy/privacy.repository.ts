@@ -1,13 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
-import {
-  parties,
-  privacyAccessLog,
-  privacyActivities,
-  privacyConsents,
-  privacyErasures,
-  privacyNotices,
-  privacyRetention,
-} from '../../db/schema';
+import { parties, privacyAccessLog, privacyActivities, privacyConsents, privacyErasures, privacyNotices, privacyRetention } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { pageTotal } from '../../platform/page-total';
 import { rows, totalOver } from '../../platform/sql';
@@ -240,5 +232,3 @@ export async function purgeAccess(tx: Tx, tenantId: string, before: Date, limit:
   );
   return gone.length;
 }
-
-

@@ -57,7 +57,12 @@ export async function privacyRoutes(app: FastifyInstance) {
     `${base}/people/:partyId`,
     {
       config: { access: editors },
-      schema: { tags, summary: "A person's consents (history included), erasure state and count of unmasked views", params: partyParams, response: { 200: personPrivacy } },
+      schema: {
+        tags,
+        summary: "A person's consents (history included), erasure state and count of unmasked views",
+        params: partyParams,
+        response: { 200: personPrivacy },
+      },
     },
     (req) => service.personPrivacy(req.tenantCtx, req.params.partyId),
   );
@@ -65,7 +70,13 @@ export async function privacyRoutes(app: FastifyInstance) {
     `${base}/people/:partyId/consents`,
     {
       config: { access: editors },
-      schema: { tags, summary: 'Record a consent (or another lawful basis) of a person for a purpose', params: partyParams, body: consentInput, response: { 201: consent } },
+      schema: {
+        tags,
+        summary: 'Record a consent (or another lawful basis) of a person for a purpose',
+        params: partyParams,
+        body: consentInput,
+        response: { 201: consent },
+      },
     },
     async (req, reply) => reply.code(201).send(await service.recordConsent(req.tenantCtx, req.params.partyId, req.body)),
   );
@@ -73,7 +84,13 @@ export async function privacyRoutes(app: FastifyInstance) {
     `${base}/consents/:consentId/withdraw`,
     {
       config: { access: editors },
-      schema: { tags, summary: 'Record the withdrawal of a consent (once; the consent stays in the history)', params: consentParams, body: withdrawInput, response: { 200: consent } },
+      schema: {
+        tags,
+        summary: 'Record the withdrawal of a consent (once; the consent stays in the history)',
+        params: consentParams,
+        body: withdrawInput,
+        response: { 200: consent },
+      },
     },
     (req) => service.withdrawConsent(req.tenantCtx, req.params.consentId, req.body),
   );
@@ -117,14 +134,23 @@ export async function privacyRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ privacy notice
   r.get(
     `${base}/notice`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'The privacy notice as the admin edits it', params: tenantParams, response: { 200: privacyNotice } } },
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: 'The privacy notice as the admin edits it', params: tenantParams, response: { 200: privacyNotice } },
+    },
     (req) => service.getNotice(req.tenantCtx),
   );
   r.put(
     `${base}/notice`,
     {
       config: { access: adminsOnly },
-      schema: { tags, summary: 'Set the controller, DPO contact and the words of the privacy notice', params: tenantParams, body: noticeInput, response: { 200: privacyNotice } },
+      schema: {
+        tags,
+        summary: 'Set the controller, DPO contact and the words of the privacy notice',
+        params: tenantParams,
+        body: noticeInput,
+        response: { 200: privacyNotice },
+      },
     },
     (req) => service.putNotice(req.tenantCtx, req.body),
   );
@@ -149,22 +175,39 @@ export async function privacyRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ record of processing activities
   r.get(
     `${base}/activities`,
-    { config: { access: officers }, schema: { tags, summary: 'Record of processing activities (section 39); defaults on first read', params: tenantParams, response: { 200: z.array(activity) } } },
+    {
+      config: { access: officers },
+      schema: {
+        tags,
+        summary: 'Record of processing activities (section 39); defaults on first read',
+        params: tenantParams,
+        response: { 200: z.array(activity) },
+      },
+    },
     (req) => service.listActivities(req.tenantCtx),
   );
   r.get(
     `${base}/activities/export`,
-    { config: { access: officers }, schema: { tags, summary: 'The record of processing activities as CSV or XLSX', params: tenantParams, querystring: exportFormat } },
+    {
+      config: { access: officers },
+      schema: { tags, summary: 'The record of processing activities as CSV or XLSX', params: tenantParams, querystring: exportFormat },
+    },
     async (req, reply) => sendTable(reply, req.query.format, await service.listActivities(req.tenantCtx), ROPA_COLUMNS, 'ropa', 'บันทึกรายการกิจกรรม'),
   );
   r.post(
     `${base}/activities`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Add a processing activity', params: tenantParams, body: activityInput, response: { 201: activity } } },
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: 'Add a processing activity', params: tenantParams, body: activityInput, response: { 201: activity } },
+    },
     async (req, reply) => reply.code(201).send(await service.createActivity(req.tenantCtx, req.body)),
   );
   r.patch(
     `${base}/activities/:id`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Change a processing activity', params: idParams, body: activityPatch, response: { 200: activity } } },
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: 'Change a processing activity', params: idParams, body: activityPatch, response: { 200: activity } },
+    },
     (req) => service.updateActivity(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
@@ -181,7 +224,13 @@ export async function privacyRoutes(app: FastifyInstance) {
     `${base}/access-log`,
     {
       config: { access: adminsOnly },
-      schema: { tags, summary: 'Who was shown whose unmasked contact fields, and when', params: tenantParams, querystring: accessLogQuery, response: { 200: listOf(accessLogEntry) } },
+      schema: {
+        tags,
+        summary: 'Who was shown whose unmasked contact fields, and when',
+        params: tenantParams,
+        querystring: accessLogQuery,
+        response: { 200: listOf(accessLogEntry) },
+      },
     },
     (req) => service.accessLog(req.tenantCtx, req.query),
   );
@@ -189,17 +238,37 @@ export async function privacyRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ retention
   r.get(
     `${base}/retention`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Retention settings and the last run of the job', params: tenantParams, response: { 200: retentionSettings } } },
+    {
+      config: { access: adminsOnly },
+      schema: { tags, summary: 'Retention settings and the last run of the job', params: tenantParams, response: { 200: retentionSettings } },
+    },
     (req) => service.getRetention(req.tenantCtx),
   );
   r.put(
     `${base}/retention`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Set retention per kind of data (null = keep)', params: tenantParams, body: retentionInput, response: { 200: retentionSettings } } },
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Set retention per kind of data (null = keep)',
+        params: tenantParams,
+        body: retentionInput,
+        response: { 200: retentionSettings },
+      },
+    },
     (req) => service.putRetention(req.tenantCtx, req.body),
   );
   r.post(
     `${base}/retention/run`,
-    { config: { access: adminsOnly }, schema: { tags, summary: 'Apply the retention settings now (bounded; the server also runs it daily)', params: tenantParams, response: { 200: retentionRun } } },
+    {
+      config: { access: adminsOnly },
+      schema: {
+        tags,
+        summary: 'Apply the retention settings now (bounded; the server also runs it daily)',
+        params: tenantParams,
+        response: { 200: retentionRun },
+      },
+    },
     (req) => service.runRetentionNow(req.tenantCtx),
   );
 }

@@ -66,7 +66,12 @@ export function personPrivacy(ctx: TenantContext, partyId: string): Promise<Pers
       partyId,
       name: p.name,
       isPerson: p.kind === 'person',
-      erased: erased && { reason: erased.reason as 'request' | 'retention', note: erased.note, erasedByName: erased.erasedByName, erasedAt: iso(erased.erasedAt)! },
+      erased: erased && {
+        reason: erased.reason as 'request' | 'retention',
+        note: erased.note,
+        erasedByName: erased.erasedByName,
+        erasedAt: iso(erased.erasedAt)!,
+      },
       consents: (await repo.consentsOf(tx, ctx.tenant.id, partyId)).map(presentConsent),
       accessCount: await repo.countAccess(tx, ctx.tenant.id, partyId),
     };
@@ -156,7 +161,13 @@ async function anonymise(tx: Tx, ctx: TenantContext, partyId: string, oldName: s
   await repo.clearPersonTraces(tx, ctx.tenant.id, partyId);
   const redacted = await repo.redactAudit(tx, ctx.tenant.id, partyId, oldName, label);
   const row = await repo.insertErasure(tx, { tenantId: ctx.tenant.id, partyId, reason, note, erasedByName: ctx.actor.user.name });
-  await audit(tx, ctx, { entity: 'privacy_erasure', entityId: partyId, entityLabel: label, action: 'erase', after: { reason, note, auditEventsRedacted: redacted } });
+  await audit(tx, ctx, {
+    entity: 'privacy_erasure',
+    entityId: partyId,
+    entityLabel: label,
+    action: 'erase',
+    after: { reason, note, auditEventsRedacted: redacted },
+  });
   return { label, redacted, row };
 }
 
@@ -234,7 +245,14 @@ export function putNotice(ctx: TenantContext, input: z.output<typeof noticeInput
       const { tenantId: _t, updatedAt: _u, updatedByName: _n, ...rest } = r;
       return rest;
     };
-    await audit(tx, ctx, { entity: 'privacy_notice', entityId: null, entityLabel: row.controllerName, action: before ? 'update' : 'create', before: strip(before), after: strip(row) });
+    await audit(tx, ctx, {
+      entity: 'privacy_notice',
+      entityId: null,
+      entityLabel: row.controllerName,
+      action: before ? 'update' : 'create',
+      before: strip(before),
+      after: strip(row),
+    });
     return noticeOf(tx, ctx.tenant);
   });
 }
@@ -288,7 +306,14 @@ export function updateActivity(ctx: TenantContext, id: string, input: z.output<t
     if (!before) throw new AppError('not_found');
     const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const row = await repo.updateActivity(tx, ctx.tenant.id, id, set);
-    await audit(tx, ctx, { entity: 'privacy_activity', entityId: id, entityLabel: row.name, action: 'update', before: auditableActivity(before), after: auditableActivity(row) });
+    await audit(tx, ctx, {
+      entity: 'privacy_activity',
+      entityId: id,
+      entityLabel: row.name,
+      action: 'update',
+      before: auditableActivity(before),
+      after: auditableActivity(row),
+    });
     return presentActivity(row);
   });
 }

@@ -50,7 +50,8 @@ export function PersonPrivacyCard({ partyId, name }: { partyId: string; name: st
         <Stack gap="md">
           {p!.erased ? (
             <Alert color="gray" data-testid="erased-banner">
-              {t('privacy.card.erased', { date: formatDateTime(p!.erased.erasedAt, lang), by: p!.erased.erasedByName })} ({t(`privacy.card.reason.${p!.erased.reason}`)})
+              {t('privacy.card.erased', { date: formatDateTime(p!.erased.erasedAt, lang), by: p!.erased.erasedByName })} (
+              {t(`privacy.card.reason.${p!.erased.reason}`)})
             </Alert>
           ) : null}
           <Stack gap="xs">
@@ -129,7 +130,13 @@ export function PersonPrivacyCard({ partyId, name }: { partyId: string; name: st
               ) : null}
               {can.erasePersonalData && !p!.erased ? (
                 <Group>
-                  <Button color="red" variant="outline" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setErasing(true)} data-testid="erase-person">
+                  <Button
+                    color="red"
+                    variant="outline"
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => setErasing(true)}
+                    data-testid="erase-person"
+                  >
                     {t('privacy.card.erase')}
                   </Button>
                 </Group>
@@ -154,7 +161,12 @@ function ConsentModal({ partyId, onClose }: { partyId: string; onClose: () => vo
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const [v, setV] = useState({ purpose: '', lawfulBasis: 'consent', givenOn: todayIso() as string | null, method: 'paper_form', note: '' });
-  const save = usePersonWrite<typeof v>(slug, partyId, () => `/privacy/people/${partyId}/consents`, (x) => ({ ...x, note: x.note || null }));
+  const save = usePersonWrite<typeof v>(
+    slug,
+    partyId,
+    () => `/privacy/people/${partyId}/consents`,
+    (x) => ({ ...x, note: x.note || null }),
+  );
   const err = save.error;
   return (
     <Modal opened onClose={onClose} title={t('privacy.card.addConsent')} fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -165,9 +177,28 @@ function ConsentModal({ partyId, onClose }: { partyId: string; onClose: () => vo
         }}
       >
         <Stack>
-          <TextInput label={t('privacy.consent.purpose')} required value={v.purpose} onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })} error={fieldError(err, 'purpose')} data-testid="consent-purpose" />
-          <Select label={t('privacy.consent.lawfulBasis')} data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)} value={v.lawfulBasis} onChange={(x) => setV({ ...v, lawfulBasis: x ?? 'consent' })} allowDeselect={false} />
-          <DateField label={t('privacy.consent.givenOn')} required value={v.givenOn} onChange={(x) => setV({ ...v, givenOn: x })} error={fieldError(err, 'givenOn')} />
+          <TextInput
+            label={t('privacy.consent.purpose')}
+            required
+            value={v.purpose}
+            onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })}
+            error={fieldError(err, 'purpose')}
+            data-testid="consent-purpose"
+          />
+          <Select
+            label={t('privacy.consent.lawfulBasis')}
+            data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
+            value={v.lawfulBasis}
+            onChange={(x) => setV({ ...v, lawfulBasis: x ?? 'consent' })}
+            allowDeselect={false}
+          />
+          <DateField
+            label={t('privacy.consent.givenOn')}
+            required
+            value={v.givenOn}
+            onChange={(x) => setV({ ...v, givenOn: x })}
+            error={fieldError(err, 'givenOn')}
+          />
           <Select
             label={t('privacy.consent.method')}
             data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`privacy.method.${m}`) }))}
@@ -196,7 +227,12 @@ function WithdrawModal({ partyId, consent, onClose }: { partyId: string; consent
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const [v, setV] = useState({ withdrawnOn: todayIso() as string | null, note: '' });
-  const save = usePersonWrite<typeof v>(slug, partyId, () => `/privacy/consents/${consent.id}/withdraw`, (x) => ({ ...x, note: x.note || null }));
+  const save = usePersonWrite<typeof v>(
+    slug,
+    partyId,
+    () => `/privacy/consents/${consent.id}/withdraw`,
+    (x) => ({ ...x, note: x.note || null }),
+  );
   return (
     <Modal opened onClose={onClose} title={t('privacy.consent.withdrawTitle')} fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
@@ -210,7 +246,13 @@ function WithdrawModal({ partyId, consent, onClose }: { partyId: string; consent
           <Text size="sm" c="dimmed">
             {t('privacy.consent.withdrawHint')}
           </Text>
-          <DateField label={t('privacy.consent.withdrawnOn')} required value={v.withdrawnOn} onChange={(x) => setV({ ...v, withdrawnOn: x })} error={fieldError(save.error, 'withdrawnOn')} />
+          <DateField
+            label={t('privacy.consent.withdrawnOn')}
+            required
+            value={v.withdrawnOn}
+            onChange={(x) => setV({ ...v, withdrawnOn: x })}
+            error={fieldError(save.error, 'withdrawnOn')}
+          />
           <Textarea label={t('privacy.consent.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -231,7 +273,12 @@ function EraseModal({ partyId, name, onClose }: { partyId: string; name: string;
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const [v, setV] = useState({ confirmName: '', note: '' });
-  const erase = usePersonWrite<typeof v, { name: string }>(slug, partyId, () => `/privacy/people/${partyId}/erase`, (x) => x);
+  const erase = usePersonWrite<typeof v, { name: string }>(
+    slug,
+    partyId,
+    () => `/privacy/people/${partyId}/erase`,
+    (x) => x,
+  );
   const refusal = isApiError(erase.error) ? erase.error.fields.erase : undefined;
   return (
     <Modal opened onClose={onClose} title={t('privacy.erase.title', { name })} fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -264,13 +311,28 @@ function EraseModal({ partyId, name, onClose }: { partyId: string; name: string;
             autoComplete="off"
             data-testid="erase-confirm-name"
           />
-          <Textarea label={t('privacy.erase.note')} required value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} error={fieldError(erase.error, 'note')} autosize minRows={2} data-testid="erase-note" />
+          <Textarea
+            label={t('privacy.erase.note')}
+            required
+            value={v.note}
+            onChange={(e) => setV({ ...v, note: e.currentTarget.value })}
+            error={fieldError(erase.error, 'note')}
+            autosize
+            minRows={2}
+            data-testid="erase-note"
+          />
           {erase.error && !refusal && !fieldError(erase.error, 'confirmName') ? <Text c="red">{errorText(erase.error, t)}</Text> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={erase.isPending} disabled={v.confirmName.trim() !== name.trim() || !v.note.trim()} data-testid="erase-submit">
+            <Button
+              type="submit"
+              color="red"
+              loading={erase.isPending}
+              disabled={v.confirmName.trim() !== name.trim() || !v.note.trim()}
+              data-testid="erase-submit"
+            >
               {t('privacy.erase.confirm')}
             </Button>
           </Group>

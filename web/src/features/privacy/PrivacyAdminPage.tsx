@@ -72,15 +72,20 @@ function NoticeForm() {
   useEffect(() => {
     if (notice.data && !v) setV(notice.data);
   }, [notice.data, v]);
-  const save = usePrivacyWrite<Partial<PrivacyNotice>>(slug, 'PUT', () => '/privacy/notice', (x) => ({
-    controllerName: x.controllerName ?? '',
-    controllerAddress: x.controllerAddress || null,
-    controllerContact: x.controllerContact || null,
-    dpoName: x.dpoName || null,
-    dpoContact: x.dpoContact || null,
-    intro: x.intro || null,
-    extra: x.extra || null,
-  }));
+  const save = usePrivacyWrite<Partial<PrivacyNotice>>(
+    slug,
+    'PUT',
+    () => '/privacy/notice',
+    (x) => ({
+      controllerName: x.controllerName ?? '',
+      controllerAddress: x.controllerAddress || null,
+      controllerContact: x.controllerContact || null,
+      dpoName: x.dpoName || null,
+      dpoContact: x.dpoContact || null,
+      intro: x.intro || null,
+      extra: x.extra || null,
+    }),
+  );
   if (notice.isPending || !v) return notice.isError ? <ErrorAlert error={notice.error} /> : <Loading />;
   const text = (key: keyof PrivacyNotice, multi = false) => {
     const props = {
@@ -169,7 +174,12 @@ function Ropa() {
   return (
     <Stack>
       <Group justify="flex-end" gap="xs" wrap="wrap">
-        <Button component="a" href={apiUrl(tenantPath(slug, '/privacy/activities/export'), { format: 'xlsx' })} variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button
+          component="a"
+          href={apiUrl(tenantPath(slug, '/privacy/activities/export'), { format: 'xlsx' })}
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
           {t('privacy.ropa.export')}
         </Button>
         {can.managePrivacy ? (
@@ -257,7 +267,14 @@ function ActivityModal({ activity, onClose }: { activity: ProcessingActivity | n
     return multi ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
   return (
-    <Modal opened onClose={onClose} title={activity ? t('privacy.ropa.edit') : t('privacy.ropa.add')} size="lg" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={activity ? t('privacy.ropa.edit') : t('privacy.ropa.add')}
+      size="lg"
+      fullScreen={!desktop}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -267,10 +284,20 @@ function ActivityModal({ activity, onClose }: { activity: ProcessingActivity | n
         <Stack>
           {input('name', true)}
           {input('purpose', true, true)}
-          <Select label={t('privacy.consent.lawfulBasis')} data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)} value={v.lawfulBasis} onChange={(x) => setV({ ...v, lawfulBasis: (x ?? 'public_task') as typeof v.lawfulBasis })} allowDeselect={false} />
+          <Select
+            label={t('privacy.consent.lawfulBasis')}
+            data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
+            value={v.lawfulBasis}
+            onChange={(x) => setV({ ...v, lawfulBasis: (x ?? 'public_task') as typeof v.lawfulBasis })}
+            allowDeselect={false}
+          />
           {input('dataSubjects', true)}
           {input('dataCategories')}
-          <Checkbox label={t('privacy.ropa.sensitiveData')} checked={v.sensitiveData} onChange={(e) => setV({ ...v, sensitiveData: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('privacy.ropa.sensitiveData')}
+            checked={v.sensitiveData}
+            onChange={(e) => setV({ ...v, sensitiveData: e.currentTarget.checked })}
+          />
           {input('source')}
           {input('recipients')}
           {input('retention', true)}
@@ -290,6 +317,9 @@ function ActivityModal({ activity, onClose }: { activity: ProcessingActivity | n
     </Modal>
   );
 }
+
+/** Where an unmasked field was shown (the server records the route; i18next keys cannot hold ':' or '/'). */
+const ROUTE_KEYS: Record<string, string> = { 'GET /partners/:id': 'partnerPage', 'GET /partners/export': 'partnerExport' };
 
 function AccessLog() {
   const { t } = useTranslation();
@@ -316,11 +346,18 @@ function AccessLog() {
     },
     { key: 'viewer', header: t('privacy.access.viewer'), render: (r) => `${r.viewerName} (${t(`role.${r.viewerRole}`, { defaultValue: r.viewerRole })})` },
     { key: 'fields', header: t('privacy.access.fields'), render: (r) => r.fields.map((f) => t(`privacy.access.field.${f}`, { defaultValue: f })).join(', ') },
-    { key: 'route', header: t('privacy.access.route'), render: (r) => t(`privacy.access.routeName.${r.route}`, { defaultValue: r.route }) },
+    { key: 'route', header: t('privacy.access.route'), render: (r) => (ROUTE_KEYS[r.route] ? t(`privacy.access.routeName.${ROUTE_KEYS[r.route]}`) : r.route) },
   ];
   return (
     <Stack>
-      <DataView rows={log.data.items} columns={columns} rowKey={(r) => r.id} caption={t('privacy.tabs.access')} empty={t('privacy.access.empty')} testId="access-log" />
+      <DataView
+        rows={log.data.items}
+        columns={columns}
+        rowKey={(r) => r.id}
+        caption={t('privacy.tabs.access')}
+        empty={t('privacy.access.empty')}
+        testId="access-log"
+      />
       <Pager page={page} pageSize={50} total={log.data.total} onChange={setPage} />
     </Stack>
   );
@@ -335,7 +372,12 @@ function Retention() {
   useEffect(() => {
     if (settings.data && !v) setV({ inactivePeopleYears: settings.data.inactivePeopleYears, accessLogMonths: settings.data.accessLogMonths });
   }, [settings.data, v]);
-  const save = usePrivacyWrite<NonNullable<typeof v>, RetentionSettings>(slug, 'PUT', () => '/privacy/retention', (x) => x);
+  const save = usePrivacyWrite<NonNullable<typeof v>, RetentionSettings>(
+    slug,
+    'PUT',
+    () => '/privacy/retention',
+    (x) => x,
+  );
   const run = usePrivacyWrite<void, { peopleAnonymised: number; accessRowsDeleted: number }>(slug, 'POST', () => '/privacy/retention/run');
   if (!settings.data || !v) return settings.isError ? <ErrorAlert error={settings.error} /> : <Loading />;
   const s = settings.data;
@@ -372,7 +414,9 @@ function Retention() {
         />
         <Paper withBorder p="sm">
           <Text size="sm" c="dimmed">
-            {s.lastRunAt ? t('privacy.retention.lastRun', { date: formatDateTime(s.lastRunAt, lang), people: s.lastRunPeople ?? 0, rows: s.lastRunAccessRows ?? 0 }) : t('privacy.retention.never')}
+            {s.lastRunAt
+              ? t('privacy.retention.lastRun', { date: formatDateTime(s.lastRunAt, lang), people: s.lastRunPeople ?? 0, rows: s.lastRunAccessRows ?? 0 })
+              : t('privacy.retention.never')}
           </Text>
         </Paper>
         {run.data ? <Alert color="teal">{t('privacy.retention.ran', { people: run.data.peopleAnonymised, rows: run.data.accessRowsDeleted })}</Alert> : null}

@@ -83,7 +83,11 @@ export default function PublicPrivacyNoticePage() {
             <Title order={2} size="h3">
               {t('privacy.notice.retention')}
             </Title>
-            <Text>{n!.retention.inactivePeopleYears ? t('privacy.notice.retentionPeople', { years: n!.retention.inactivePeopleYears }) : t('privacy.notice.retentionPeopleOff')}</Text>
+            <Text>
+              {n!.retention.inactivePeopleYears
+                ? t('privacy.notice.retentionPeople', { years: n!.retention.inactivePeopleYears })
+                : t('privacy.notice.retentionPeopleOff')}
+            </Text>
             {n!.retention.accessLogMonths ? <Text>{t('privacy.notice.retentionAccess', { months: n!.retention.accessLogMonths })}</Text> : null}
           </Stack>
 

@@ -37,7 +37,10 @@ export function usePublicNotice(tenant: string) {
 }
 
 export function useActivities(tenant: string) {
-  return useQuery({ queryKey: key(tenant, 'activities'), queryFn: ({ signal }) => api<ProcessingActivity[]>(tenantPath(tenant, '/privacy/activities'), { signal }) });
+  return useQuery({
+    queryKey: key(tenant, 'activities'),
+    queryFn: ({ signal }) => api<ProcessingActivity[]>(tenantPath(tenant, '/privacy/activities'), { signal }),
+  });
 }
 
 export function useAccessLog(tenant: string, query: Query, enabled = true) {
@@ -49,11 +52,20 @@ export function useAccessLog(tenant: string, query: Query, enabled = true) {
 }
 
 export function useRetention(tenant: string, enabled = true) {
-  return useQuery({ queryKey: key(tenant, 'retention'), queryFn: ({ signal }) => api<RetentionSettings>(tenantPath(tenant, '/privacy/retention'), { signal }), enabled });
+  return useQuery({
+    queryKey: key(tenant, 'retention'),
+    queryFn: ({ signal }) => api<RetentionSettings>(tenantPath(tenant, '/privacy/retention'), { signal }),
+    enabled,
+  });
 }
 
 /** Any privacy-settings write: everything under the tenant's privacy key is read again. */
-export function usePrivacyWrite<TBody, TResult = unknown>(tenant: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: (v: TBody) => string, body?: (v: TBody) => unknown) {
+export function usePrivacyWrite<TBody, TResult = unknown>(
+  tenant: string,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: (v: TBody) => string,
+  body?: (v: TBody) => unknown,
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: TBody) => api<TResult>(tenantPath(tenant, path(v)), { method, body: body?.(v) }),
