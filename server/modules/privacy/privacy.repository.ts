@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { parties, privacyAccessLog, privacyActivities, privacyConsents, privacyErasures, privacyNotices, privacyRetention } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { pageTotal } from '../../platform/page-total';
@@ -78,6 +78,16 @@ export async function clearPersonTraces(tx: Tx, tenantId: string, partyId: strin
     sql`update party_relationships set note = null where tenant_id = ${tenantId} and (from_party_id = ${partyId} or to_party_id = ${partyId}) and note is not null`,
   );
   await tx.execute(sql`update water_group_members set plot = null where tenant_id = ${tenantId} and party_id = ${partyId} and plot is not null`);
+}
+
+/** Erasure ends every consent still in force: the withdrawal is recorded on the row (which is never deleted). */
+export async function closeConsents(tx: Tx, tenantId: string, partyId: string, on: string, by: string): Promise<number> {
+  const closed = await tx
+    .update(privacyConsents)
+    .set({ withdrawnOn: on, withdrawnByName: by, withdrawalNote: 'ลบข้อมูลส่วนบุคคล' })
+    .where(and(eq(privacyConsents.tenantId, tenantId), eq(privacyConsents.partyId, partyId), isNull(privacyConsents.withdrawnOn), lte(privacyConsents.givenOn, on)))
+    .returning({ id: privacyConsents.id });
+  return closed.length;
 }
 
 /** Replace the person's values in the audit log (the one narrow exception to its append-only rule, migration 0049). */

@@ -159,6 +159,7 @@ async function anonymise(tx: Tx, ctx: TenantContext, partyId: string, oldName: s
   const label = erasedLabel(partyId);
   await anonymiseParty(tx, ctx.tenant.id, partyId, label);
   await repo.clearPersonTraces(tx, ctx.tenant.id, partyId);
+  await repo.closeConsents(tx, ctx.tenant.id, partyId, todayInThailand(), ctx.actor.user.name);
   const redacted = await repo.redactAudit(tx, ctx.tenant.id, partyId, oldName, label);
   const row = await repo.insertErasure(tx, { tenantId: ctx.tenant.id, partyId, reason, note, erasedByName: ctx.actor.user.name });
   await audit(tx, ctx, {

@@ -267,7 +267,9 @@ describe('data-subject export and erasure', () => {
     // the ledger still verifies and every total is as it was
     expect((await ok(api.get(`${base}/ledger/verify`))).valid).toBe(true);
     expect({ funds: await funds(), hours: await hours(), participation: await participation() }).toEqual(before);
-    expect((await ok(api.get(`${base}/privacy/people/${person.id}`))).erased).toMatchObject({ reason: 'request' });
+    const privacy = await ok(api.get(`${base}/privacy/people/${person.id}`));
+    expect(privacy.erased).toMatchObject({ reason: 'request' });
+    expect(privacy.consents).toEqual([expect.objectContaining({ purpose: 'ติดต่อเรื่องเงินบริจาค', withdrawalNote: 'ลบข้อมูลส่วนบุคคล' })]);
     // and nothing more can be recorded about them
     expect(
       (await api.post(`${base}/privacy/people/${person.id}/consents`, { purpose: 'x', lawfulBasis: 'consent', givenOn: '2026-01-05', method: 'verbal' }))

@@ -1,4 +1,5 @@
-import { List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { List, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,28 +53,10 @@ export default function PublicPrivacyNoticePage() {
                     {a.name}
                   </Title>
                   <Text>{a.purpose}</Text>
-                  <Table variant="vertical" withTableBorder={false} layout="fixed">
-                    <Table.Tbody>
-                      <Table.Tr>
-                        <Table.Th w={{ base: 110, sm: 180 }}>{t('privacy.consent.lawfulBasis')}</Table.Th>
-                        <Table.Td>{enumLabel(t, 'lawfulBasis', a.lawfulBasis)}</Table.Td>
-                      </Table.Tr>
-                      <Table.Tr>
-                        <Table.Th>{t('privacy.ropa.dataCategories').replace(/ \(.*\)$/, '')}</Table.Th>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.dataCategories.join(', ')}</Table.Td>
-                      </Table.Tr>
-                      {a.recipients ? (
-                        <Table.Tr>
-                          <Table.Th>{t('privacy.notice.recipients')}</Table.Th>
-                          <Table.Td>{a.recipients}</Table.Td>
-                        </Table.Tr>
-                      ) : null}
-                      <Table.Tr>
-                        <Table.Th>{t('privacy.notice.retention')}</Table.Th>
-                        <Table.Td>{a.retention}</Table.Td>
-                      </Table.Tr>
-                    </Table.Tbody>
-                  </Table>
+                  <Fact label={t('privacy.consent.lawfulBasis')}>{enumLabel(t, 'lawfulBasis', a.lawfulBasis)}</Fact>
+                  <Fact label={t('privacy.ropa.dataCategories').replace(/ \(.*\)$/, '')}>{a.dataCategories.join(', ')}</Fact>
+                  {a.recipients ? <Fact label={t('privacy.notice.recipients')}>{a.recipients}</Fact> : null}
+                  <Fact label={t('privacy.notice.retention')}>{a.retention}</Fact>
                 </Stack>
               </Paper>
             ))}
@@ -123,5 +106,18 @@ export default function PublicPrivacyNoticePage() {
         </Stack>
       )}
     </PublicShell>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" component="div">
+        {label}
+      </Text>
+      <Text component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
   );
 }
