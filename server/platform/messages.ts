@@ -213,7 +213,15 @@ function withModules(base: Dict, ...modules: Dict[]): Dict {
 }
 
 /** Error codes and field message keys, in Thai (default) and English. */
-export const MESSAGES: Dict = withModules(PLATFORM_MESSAGES, COMMITTEE_MESSAGES, LOCAL_PLAN_MESSAGES, EVIDENCE_MESSAGES, REGULATION_MESSAGES, WATER_MESSAGES, PRIVACY_MESSAGES);
+export const MESSAGES: Dict = withModules(
+  PLATFORM_MESSAGES,
+  COMMITTEE_MESSAGES,
+  LOCAL_PLAN_MESSAGES,
+  EVIDENCE_MESSAGES,
+  REGULATION_MESSAGES,
+  WATER_MESSAGES,
+  PRIVACY_MESSAGES,
+);
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {
   const entry = MESSAGES[key];

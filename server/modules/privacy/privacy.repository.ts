@@ -85,7 +85,9 @@ export async function closeConsents(tx: Tx, tenantId: string, partyId: string, o
   const closed = await tx
     .update(privacyConsents)
     .set({ withdrawnOn: on, withdrawnByName: by, withdrawalNote: 'ลบข้อมูลส่วนบุคคล' })
-    .where(and(eq(privacyConsents.tenantId, tenantId), eq(privacyConsents.partyId, partyId), isNull(privacyConsents.withdrawnOn), lte(privacyConsents.givenOn, on)))
+    .where(
+      and(eq(privacyConsents.tenantId, tenantId), eq(privacyConsents.partyId, partyId), isNull(privacyConsents.withdrawnOn), lte(privacyConsents.givenOn, on)),
+    )
     .returning({ id: privacyConsents.id });
   return closed.length;
 }
