@@ -218,6 +218,28 @@ export const ACTIONS = {
   readNotifications: { who: 'everyone', routes: ['POST /notifications/:id/read', 'POST /notifications/read-all', 'PUT /notifications/preferences'] },
   // the e-mail outbox: admins see what failed and send it again
   manageOutbox: { who: 'admins', routes: ['GET /notifications/outbox', 'POST /notifications/outbox/:id/retry'] },
+  // PDPA (server/modules/privacy): editors keep consents, officers export a person's data and read the ROPA, admins erase and
+  // run the privacy settings (notice, ROPA, access log of unmasked contacts, retention)
+  keepConsents: {
+    who: 'editors',
+    routes: ['GET /privacy/people/:partyId', 'POST /privacy/people/:partyId/consents', 'POST /privacy/consents/:consentId/withdraw'],
+  },
+  exportPersonalData: { who: 'officers', routes: ['GET /privacy/people/:partyId/export', 'GET /privacy/activities', 'GET /privacy/activities/export'] },
+  erasePersonalData: { who: 'admins', routes: ['POST /privacy/people/:partyId/erase'] },
+  managePrivacy: {
+    who: 'admins',
+    routes: [
+      'GET /privacy/notice',
+      'PUT /privacy/notice',
+      'POST /privacy/activities',
+      'PATCH /privacy/activities/:id',
+      'DELETE /privacy/activities/:id',
+      'GET /privacy/access-log',
+      'GET /privacy/retention',
+      'PUT /privacy/retention',
+      'POST /privacy/retention/run',
+    ],
+  },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

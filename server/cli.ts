@@ -7,11 +7,13 @@ import { seedDemo } from './demo/seed';
 import { ledgerVerifyCommand } from './modules/budget/verify-command';
 import { createTenantCommand } from './modules/tenants/create-tenant-command';
 import { distributeCommand } from './platform/distribute-command';
+import { retentionCommand } from './modules/privacy/retention-job';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate      apply database migrations
   seed-demo    load the demo tenants (idempotent)
   create-admin create the platform admin if there are no users (PHAKHI_ADMIN_EMAIL/PASSWORD)
+  retention-run [tenant]  apply the PDPA retention settings now (all tenants or one); prints what was anonymised/deleted
   ledger-verify <tenant>  re-walk a tenant's ledger hash chain; prints { valid, checked, firstInvalidId? }, exit 2 if broken
   create-tenant --slug <slug> --name-th <ชื่อ> --name-en <name> --type <type> --province <จังหวัด> --district <อำเภอ>
                 --subdistrict <ตำบล> --admin-email <e-mail> --admin-name <ชื่อ>
@@ -20,7 +22,7 @@ const USAGE = `Usage: npm run cli -- <command>
   distribute   shard the database on a Citus coordinator: tenant tables by tenant_id, colocated; the rest as reference tables`;
 
 async function run(command: string | undefined) {
-  if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant', 'distribute'].includes(command)) {
+  if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant', 'distribute', 'retention-run'].includes(command)) {
     console.log(USAGE);
     return command ? 1 : 0;
   }
@@ -39,6 +41,7 @@ async function run(command: string | undefined) {
     if (command === 'ledger-verify') return await ledgerVerifyCommand(database.db, process.argv[3]);
     if (command === 'create-tenant') return await createTenantCommand(database.db, config, process.argv.slice(3));
     if (command === 'distribute') return await distributeCommand(config.databaseUrl);
+    if (command === 'retention-run') return await retentionCommand(database.db, process.argv.slice(3));
     return 0;
   } finally {
     await database.close();

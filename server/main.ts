@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db';
 import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
 import { installNotificationDispatcher } from './modules/notifications/mail';
+import { startRetentionJob } from './modules/privacy/retention-job';
 
 async function main() {
   const config = loadConfig();
@@ -48,6 +49,7 @@ async function main() {
   process.on('exit', releaseLock);
 
   await app.listen({ port: config.port, host: config.host });
+  startRetentionJob(database.db, app.log); // PDPA retention: a minute after start, then daily
   app.log.info(`Phakhi is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
 }
 

@@ -74,4 +74,4 @@ export const TENANT_ROLES = ['admin', 'officer', 'coordinator', 'member'] as con
 export type TenantRole = (typeof TENANT_ROLES)[number];
 
 /** What an audit event records (the audit log's action column). */
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'approve', 'reject', 'return'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'approve', 'reject', 'return', 'export', 'erase', 'withdraw'] as const;

@@ -22,6 +22,7 @@ import { evidenceRoutes } from './evidence/evidence.routes';
 import { regulationRoutes } from './regulations/regulations.routes';
 import { waterRoutes } from './water/water.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 
 /** Every domain module's routes. A new module adds one line here. */
 export async function registerModules(app: FastifyInstance) {
@@ -49,6 +50,7 @@ export async function registerModules(app: FastifyInstance) {
     regulationRoutes,
     waterRoutes,
     notificationRoutes,
+    privacyRoutes,
   ]) {
     await routes(app);
   }

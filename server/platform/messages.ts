@@ -5,6 +5,7 @@ import { EVIDENCE_MESSAGES } from '../modules/evidence/messages';
 import { REGULATION_MESSAGES } from '../modules/regulations/messages';
 import { WATER_MESSAGES } from '../modules/water/messages';
 import { NOTIFICATION_MESSAGES } from '../modules/notifications/messages';
+import { PRIVACY_MESSAGES } from '../modules/privacy/messages';
 
 export type Lang = 'th' | 'en';
 
@@ -221,6 +222,7 @@ export const MESSAGES: Dict = withModules(
   REGULATION_MESSAGES,
   WATER_MESSAGES,
   NOTIFICATION_MESSAGES,
+  PRIVACY_MESSAGES,
 );
 
 export function t(key: string, lang: Lang, params?: Record<string, string | number>): string {

@@ -14,3 +14,4 @@ export * from './evidence';
 export * from './regulations';
 export * from './water';
 export * from './notifications';
+export * from './privacy';

@@ -121,3 +121,36 @@ export async function existingPartyIds(tx: Tx, tenantId: string, ids: string[]):
     .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * PDPA erasure (server/modules/privacy): the row and its id stay — the ledger, memberships, hours and participation
+ * refer to it and keep counting — but every field that identifies the person is replaced or cleared. Kind, sector,
+ * pillar, district and province stay for the aggregates.
+ */
+export async function anonymiseParty(tx: Tx, tenantId: string, id: string, name: string): Promise<PartyRow> {
+  const [row] = await tx
+    .update(parties)
+    .set({
+      name,
+      nameEn: null,
+      position: null,
+      addressLine: null,
+      moo: null,
+      subdistrict: null,
+      postcode: null,
+      phone: null,
+      email: null,
+      lineId: null,
+      website: null,
+      citizenIdMasked: null,
+      citizenIdHash: null,
+      consentPurpose: null,
+      consentLawfulBasis: null,
+      consentDate: null,
+      note: null,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)))
+    .returning();
+  return row;
+}

@@ -55,7 +55,7 @@ export async function partnerRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { format, ...query } = req.query;
-      const all = await service.listParties(req.tenantCtx, { ...query, page: 1, pageSize: 100_000 });
+      const all = await service.listParties(req.tenantCtx, { ...query, page: 1, pageSize: 100_000 }, 'GET /partners/export');
       return sendTable(reply, format, all.items, PARTY_COLUMNS, 'partners', 'ภาคี');
     },
   );

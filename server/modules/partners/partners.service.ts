@@ -6,6 +6,7 @@ import { canAct, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { listRelationshipsOf } from '../relationships/relationships.service';
+import { logSensitiveAccess, maskParty } from '../privacy/sensitive';
 import { auditableParty, presentParty } from './partners.present';
 import * as repo from './partners.repository';
 import { citizenIdHasher, toPartyValues, type PartyValues } from './partners.validate';
@@ -17,10 +18,20 @@ export function setCitizenIdSecret(value: string) {
 }
 export const hasherFor = (ctx: TenantContext) => citizenIdHasher(secret, ctx.tenant.id);
 
-export async function listParties(ctx: TenantContext, query: z.output<typeof partyListQuery>): Promise<ListResult<Party>> {
+/**
+ * The list masks people's contact fields (PDPA: a directory needs none); the export (`unmaskedFor`, editors) shows
+ * them and logs each person shown in the privacy access log, in the same transaction.
+ */
+export async function listParties(ctx: TenantContext, query: z.output<typeof partyListQuery>, unmaskedFor?: string): Promise<ListResult<Party>> {
   const { page, pageSize, sort, ...filter } = query;
-  const { rows, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.listParties(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize));
-  return { items: rows.map(presentParty), total, page, pageSize };
+  const items = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const { rows, total } = await repo.listParties(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize);
+    const parties = rows.map(presentParty);
+    if (!unmaskedFor) return { parties: parties.map(maskParty), total };
+    await logSensitiveAccess(tx, ctx, parties, unmaskedFor);
+    return { parties, total };
+  });
+  return { items: items.parties, total: items.total, page, pageSize };
 }
 
 export async function getPartyDetail(ctx: TenantContext, id: string): Promise<PartyDetail> {
@@ -29,7 +40,11 @@ export async function getPartyDetail(ctx: TenantContext, id: string): Promise<Pa
     if (!row) throw new AppError('not_found');
     const networks = await repo.partyNetworks(tx, ctx.tenant.id, id);
     const relationships = await listRelationshipsOf(tx, ctx.tenant.id, id);
-    return { ...presentParty(row), networks, relationships };
+    // a person's contacts: unmasked for the roles that keep the registry (logged), masked for members
+    const party = presentParty(row);
+    const unmasked = canAct(ctx.actor, ['admin', 'officer', 'coordinator']);
+    if (unmasked) await logSensitiveAccess(tx, ctx, [party], 'GET /partners/:id');
+    return { ...(unmasked ? party : maskParty(party)), networks, relationships };
   });
 }
 

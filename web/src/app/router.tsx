@@ -256,6 +256,13 @@ const publicKnowledgeRoute = createRoute({
     page: validateLedgerSearch(s).page,
   }),
 });
+// issue 15: PDPA
+const privacy = {
+  admin: lazy(() => import('../features/privacy/PrivacyAdminPage')),
+  notice: lazy(() => import('../features/privacy/PublicPrivacyNoticePage')),
+};
+const privacyRoute = createRoute({ getParentRoute: () => tenantRoute, path: 'privacy', component: privacy.admin });
+const publicPrivacyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/privacy', component: privacy.notice });
 const publicRegulationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations', component: regulations.public });
 const publicCommentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/regulations/comments', component: regulations.publicComments });
 const publicRotaRoute = createRoute({ getParentRoute: () => rootRoute, path: '/p/$tenant/water/rota', component: water.publicRota });
@@ -274,7 +281,9 @@ const routeTree = rootRoute.addChildren([
   publicRegulationsRoute,
   publicCommentsRoute,
   publicRotaRoute,
+  publicPrivacyRoute,
   tenantRoute.addChildren([
+    privacyRoute,
     ...manpowerRoutes,
     ...committeeRoutes,
     ...waterRoutes,

@@ -21,6 +21,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { formatThaiAddress } from '../../ui/thai';
 import { useDeletePartner, useDeleteRelationship, usePartner } from './api';
 import { RelationshipModal } from './RelationshipModal';
+import { PersonPrivacyCard } from '../privacy/PersonPrivacyCard';
 import { PersonSkillsCard } from '../manpower/PersonSkillsCard';
 
 type NetworkRow = PartyDetail['networks'][number];
@@ -165,8 +166,10 @@ export default function PartnerDetailPage() {
           <Field label={t('partner.address')} span>
             {formatThaiAddress(p.address)}
           </Field>
-          <Field label={t('partner.phone')}>{p.phone ? <Anchor href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</Anchor> : null}</Field>
-          <Field label={t('partner.email')}>{p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : null}</Field>
+          <Field label={t('partner.phone')}>
+            {p.phone && !p.phone.includes('x') ? <Anchor href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</Anchor> : p.phone}
+          </Field>
+          <Field label={t('partner.email')}>{p.email && !p.email.includes('***') ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : p.email}</Field>
           <Field label={t('partner.lineId')}>{p.lineId}</Field>
           <Field label={t('partner.website')}>
             {website ? (
@@ -185,22 +188,26 @@ export default function PartnerDetailPage() {
         </FieldGrid>
       </Card>
 
-      <Card withBorder radius="md" component="section" aria-labelledby="pd-consent">
-        <Title order={2} size="h3" id="pd-consent" mb="md">
-          {t('consent.title')}
-        </Title>
-        {p.consent ? (
-          <FieldGrid cols={{ base: 1, sm: 3 }}>
-            <Field label={t('consent.purpose')}>{p.consent.purpose}</Field>
-            <Field label={t('consent.lawfulBasis')}>{enumLabel(t, 'lawfulBasis', p.consent.lawfulBasis)}</Field>
-            <Field label={t('consent.date')}>{formatDate(p.consent.date, lang, 'long')}</Field>
-          </FieldGrid>
-        ) : (
-          <Text c="dimmed">{t('consent.none')}</Text>
-        )}
-      </Card>
+      {/* the registry's one consent field (imports); people's consent records are in the PDPA card below */}
+      {p.consent || !person || !can.keepConsents ? (
+        <Card withBorder radius="md" component="section" aria-labelledby="pd-consent">
+          <Title order={2} size="h3" id="pd-consent" mb="md">
+            {t('consent.title')}
+          </Title>
+          {p.consent ? (
+            <FieldGrid cols={{ base: 1, sm: 3 }}>
+              <Field label={t('consent.purpose')}>{p.consent.purpose}</Field>
+              <Field label={t('consent.lawfulBasis')}>{enumLabel(t, 'lawfulBasis', p.consent.lawfulBasis)}</Field>
+              <Field label={t('consent.date')}>{formatDate(p.consent.date, lang, 'long')}</Field>
+            </FieldGrid>
+          ) : (
+            <Text c="dimmed">{t('consent.none')}</Text>
+          )}
+        </Card>
+      ) : null}
 
       {person ? <PersonSkillsCard partyId={p.id} canEdit={can.editPartner} /> : null}
+      {person ? <PersonPrivacyCard partyId={p.id} name={p.name} /> : null}
 
       <Card withBorder radius="md" component="section" aria-labelledby="pd-networks">
         <Title order={2} size="h3" id="pd-networks" mb="md">
