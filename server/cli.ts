@@ -6,6 +6,7 @@ import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
 import { ledgerVerifyCommand } from './modules/budget/verify-command';
 import { createTenantCommand } from './modules/tenants/create-tenant-command';
+import { backupCommand, restoreCommand } from './platform/backup/command';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate      apply database migrations
@@ -15,9 +16,14 @@ const USAGE = `Usage: npm run cli -- <command>
   create-tenant --slug <slug> --name-th <ชื่อ> --name-en <name> --type <type> --province <จังหวัด> --district <อำเภอ>
                 --subdistrict <ตำบล> --admin-email <e-mail> --admin-name <ชื่อ>
                set up a local government and print the one-time link for its first admin (valid 7 days);
-               type: city_municipality | town_municipality | subdistrict_municipality | sao | pao`;
+               type: city_municipality | town_municipality | subdistrict_municipality | sao | pao
+  backup <file.tar.gz>    consistent backup of the database and files, also of a running server (docs/operations/backup.md)
+  restore <file.tar.gz> [--force]
+               restore a backup into an empty database (--force: replace what is there); the server must be stopped`;
 
 async function run(command: string | undefined) {
+  if (command === 'backup') return backupCommand(loadConfig(), process.argv.slice(3));
+  if (command === 'restore') return restoreCommand(loadConfig(), process.argv.slice(3));
   if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant'].includes(command)) {
     console.log(USAGE);
     return command ? 1 : 0;
