@@ -86,12 +86,17 @@ async function main() {
       await new Promise((r) => setTimeout(r, 500));
     }
     console.log(`server up on PostgreSQL with the demo data in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify(ADMIN),
+    });
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const t = '/api/v1/t/chomphu';
     const headers = { cookie, origin: base, 'content-type': 'application/json' };
-    const funds = (await (await fetch(`${base}${t}/budget/funds`, { headers })).json()) as { items?: { id: string; kind: string }[] } | { id: string; kind: string }[];
+    const funds = (await (await fetch(`${base}${t}/budget/funds`, { headers })).json()) as
+      { items?: { id: string; kind: string }[] } | { id: string; kind: string }[];
     const fundList = Array.isArray(funds) ? funds : (funds.items ?? []);
     const fund = fundList.find((f) => f.kind === 'municipal') ?? fundList[0];
     if (!fund) throw new Error('no fund in the demo tenant');
@@ -113,10 +118,20 @@ async function main() {
     type Req = { name: string; method: 'GET' | 'POST'; path: string; body?: () => string; anonymous?: boolean };
     const mix: Req[] = [
       { name: 'GET partners', method: 'GET', path: `${t}/partners?pageSize=20` },
-      { name: 'POST partner', method: 'POST', path: `${t}/partners`, body: () => JSON.stringify({ kind: 'organization', name: `กลุ่มทดสอบภาระงานบ้านชมภู ${++n}`, sector: 'civil_society' }) },
+      {
+        name: 'POST partner',
+        method: 'POST',
+        path: `${t}/partners`,
+        body: () => JSON.stringify({ kind: 'organization', name: `กลุ่มทดสอบภาระงานบ้านชมภู ${++n}`, sector: 'civil_society' }),
+      },
       { name: 'GET networks', method: 'GET', path: `${t}/networks?pageSize=20` },
       { name: 'GET knowledge search', method: 'GET', path: `${t}/knowledge/search?q=${encodeURIComponent('ฝาย')}` },
-      { name: 'POST knowledge', method: 'POST', path: `${t}/knowledge`, body: () => JSON.stringify({ title: `บันทึกการซ่อมฝาย ครั้งที่ ${++n}`, type: 'manual', body: 'ลงแขกวางกระสอบทรายหัวฝาย '.repeat(20) }) },
+      {
+        name: 'POST knowledge',
+        method: 'POST',
+        path: `${t}/knowledge`,
+        body: () => JSON.stringify({ title: `บันทึกการซ่อมฝาย ครั้งที่ ${++n}`, type: 'manual', body: 'ลงแขกวางกระสอบทรายหัวฝาย '.repeat(20) }),
+      },
       { name: 'GET dashboard', method: 'GET', path: `${t}/dashboard` },
       { name: 'GET partners ?q', method: 'GET', path: `${t}/partners?q=${encodeURIComponent('วัด')}` },
       { name: 'POST ledger', method: 'POST', path: `${t}/ledger/transactions`, body: contribution },
@@ -152,7 +167,9 @@ async function main() {
     const verify = await (await fetch(`${base}${t}/ledger/verify`, { headers })).json();
     const errors = result.errors + result.timeouts + result.non2xx;
     console.log(`\nsoak: ${CONNECTIONS} connections, ${SECONDS} s, PostgreSQL, mixed reads and writes (3 writes in 10)`);
-    console.log(`requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s; errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+    console.log(
+      `requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s; errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+    );
     console.log(`latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     for (const [name, s] of statuses) console.log(`  ${name.padEnd(22)} ${[...s].map(([code, count]) => `${code}×${count}`).join(' ')}`);
     console.log(

@@ -82,7 +82,12 @@ beforeAll(async () => {
   tenantId = s.tenant.id;
   ledgerBase = `${s.base}/ledger/transactions`;
   for (let i = 1; i <= 3; i++) {
-    const res = await s.api.post(ledgerBase, { kind: 'contribution', occurredOn: '2026-01-10', description: `เงินสมทบงวด ${i}`, entries: contribution(s.municipal.id, 150_000 * i) });
+    const res = await s.api.post(ledgerBase, {
+      kind: 'contribution',
+      occurredOn: '2026-01-10',
+      description: `เงินสมทบงวด ${i}`,
+      entries: contribution(s.municipal.id, 150_000 * i),
+    });
     expect(res.statusCode).toBe(201);
     if (i === 1) expect((await attachReceipt(t, `${ledgerBase}/${res.json().id}/evidence`, s.api.cookie)).statusCode).toBe(201);
   }
@@ -139,7 +144,9 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump/pg_restore' : 
   it('a backup taken while writes go on is consistent: it restores and its ledger verifies', async () => {
     const s = await budgetTenant(t); // another tenant keeps writing during the backup
     const writes = Promise.all(
-      Array.from({ length: 6 }, (_, i) => s.api.post(`${s.base}/partners`, { kind: 'organization', name: `วิสาหกิจชุมชนบ้านชมภู ${i + 1}`, sector: 'civil_society' })),
+      Array.from({ length: 6 }, (_, i) =>
+        s.api.post(`${s.base}/partners`, { kind: 'organization', name: `วิสาหกิจชุมชนบ้านชมภู ${i + 1}`, sector: 'civil_society' }),
+      ),
     );
     const during = path.join(tmp, 'during.tar.gz');
     const [manifest, responses] = await Promise.all([backupOf(during), writes]);
@@ -172,27 +179,33 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump/pg_restore' : 
     if (!onPostgres) expect(fs.readdirSync(into.dataDir).filter((n) => !n.startsWith('.'))).toEqual([]);
   }, 300_000);
 
-  it.skipIf(onPostgres)('the CLI backs up a running server through its control socket, and restore refuses while it runs', async () => {
-    const release = acquireDataLock(t.config.dataDir); // as the server does; the CLI is another process
-    try {
-      const cli = (args: string[]) =>
-        new Promise<{ code: number; out: string }>((resolve) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: { ...process.env, PHAKHI_DATA_DIR: t.config.dataDir } });
-          let out = '';
-          child.stdout.on('data', (d) => (out += d));
-          child.stderr.on('data', (d) => (out += d));
-          child.on('close', (code) => resolve({ code: code ?? -1, out }));
-        });
-      const viaCli = path.join(tmp, 'cli.tar.gz');
-      const backup = await cli(['backup', viaCli]);
-      expect(backup.out).toContain('asking it for a consistent snapshot');
-      expect(backup.code).toBe(0);
-      expect(fs.existsSync(viaCli)).toBe(true);
-      const restore = await cli(['restore', viaCli, '--force']);
-      expect(restore.code).toBe(1);
-      expect(restore.out).toContain('Stop the server before restoring');
-    } finally {
-      release();
-    }
-  }, 300_000);
+  it.skipIf(onPostgres)(
+    'the CLI backs up a running server through its control socket, and restore refuses while it runs',
+    async () => {
+      const release = acquireDataLock(t.config.dataDir); // as the server does; the CLI is another process
+      try {
+        const cli = (args: string[]) =>
+          new Promise<{ code: number; out: string }>((resolve) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+              env: { ...process.env, PHAKHI_DATA_DIR: t.config.dataDir },
+            });
+            let out = '';
+            child.stdout.on('data', (d) => (out += d));
+            child.stderr.on('data', (d) => (out += d));
+            child.on('close', (code) => resolve({ code: code ?? -1, out }));
+          });
+        const viaCli = path.join(tmp, 'cli.tar.gz');
+        const backup = await cli(['backup', viaCli]);
+        expect(backup.out).toContain('asking it for a consistent snapshot');
+        expect(backup.code).toBe(0);
+        expect(fs.existsSync(viaCli)).toBe(true);
+        const restore = await cli(['restore', viaCli, '--force']);
+        expect(restore.code).toBe(1);
+        expect(restore.out).toContain('Stop the server before restoring');
+      } finally {
+        release();
+      }
+    },
+    300_000,
+  );
 });

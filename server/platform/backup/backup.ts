@@ -168,7 +168,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     child.on('error', (err) =>
-      reject(new BackupError(`Could not run ${command} (${(err as NodeJS.ErrnoException).code}). Install the PostgreSQL client (apt-get install postgresql-client) or set PHAKHI_PG_BIN.`)),
+      reject(
+        new BackupError(
+          `Could not run ${command} (${(err as NodeJS.ErrnoException).code}). Install the PostgreSQL client (apt-get install postgresql-client) or set PHAKHI_PG_BIN.`,
+        ),
+      ),
     );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${path.basename(command)} failed (exit ${code}):\n${stderr.trim()}`))));
   });
@@ -308,7 +312,9 @@ export async function restoreBackup(opts: { file: string; dataDir: string; datab
       const live = path.join(opts.dataDir, 'pglite');
       const occupied = fs.existsSync(path.join(live, 'PG_VERSION')) || hasFiles(opts.dataDir);
       if (occupied && !opts.force)
-        throw new BackupError(`${opts.dataDir} already holds a database or files. Restore into an empty data folder, or add --force (the present ones are moved aside, not deleted).`);
+        throw new BackupError(
+          `${opts.dataDir} already holds a database or files. Restore into an empty data folder, or add --force (the present ones are moved aside, not deleted).`,
+        );
       const copy = await openPgliteCopy(path.join(staging, 'pglite'), fs.readFileSync(path.join(staging, PGLITE_DUMP)));
       try {
         checkRestored(manifest, await databaseSnapshot(copy.db));

@@ -30,7 +30,13 @@ function header(name: string, size: number, mtime: number): Buffer {
   h.write('0000000\0', 108, 'ascii'); // uid
   h.write('0000000\0', 116, 'ascii'); // gid
   h.write(size.toString(8).padStart(11, '0') + '\0', 124, 'ascii');
-  h.write(Math.floor(mtime / 1000).toString(8).padStart(11, '0') + '\0', 136, 'ascii');
+  h.write(
+    Math.floor(mtime / 1000)
+      .toString(8)
+      .padStart(11, '0') + '\0',
+    136,
+    'ascii',
+  );
   h.write('        ', 148, 'ascii'); // checksum placeholder
   h.write('0', 156, 'ascii'); // regular file
   h.write('ustar\0', 257, 'ascii');

@@ -30,11 +30,16 @@ export interface JsonSchema {
 }
 
 const THAI_WORDS = ['เทศบาลตำบลชมภู', 'เหมืองฝาย', 'ประปาหมู่บ้าน', 'ผู้ใหญ่บ้าน', 'วัดชมภู', 'กองทุนสวัสดิการ', 'ลำไย', 'ต้นน้ำ', 'อสม.', 'ปิง'];
-const thaiText = (max: number) => fc.array(fc.constantFrom(...THAI_WORDS, ' '), { maxLength: Math.max(1, Math.floor(max / 6)) }).map((w) => w.join('').slice(0, max));
+const thaiText = (max: number) =>
+  fc.array(fc.constantFrom(...THAI_WORDS, ' '), { maxLength: Math.max(1, Math.floor(max / 6)) }).map((w) => w.join('').slice(0, max));
 
 /** Real ids of the fuzzed tenant, so that a generated id sometimes reaches past the 404. */
 export const idPool: string[] = [];
-const uuidArb = () => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(idPool.length ? idPool : ['00000000-0000-4000-8000-000000000000'])) }, { weight: 1, arbitrary: fc.uuid() });
+const uuidArb = () =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...(idPool.length ? idPool : ['00000000-0000-4000-8000-000000000000'])) },
+    { weight: 1, arbitrary: fc.uuid() },
+  );
 
 const isoDate = (min: number, max: number) =>
   fc.date({ min: new Date(Date.UTC(min, 0, 1)), max: new Date(Date.UTC(max, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -164,7 +169,10 @@ const HUGE: fc.Arbitrary<string> = fc.constantFrom(
 
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
-  { weight: 3, arbitrary: fc.constantFrom<unknown>(...NASTY_NUMBERS, true, false, null, [], {}, [null], { '': 1 }, ['\u0000'], { __proto__: 1, constructor: 1 }) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<unknown>(...NASTY_NUMBERS, true, false, null, [], {}, [null], { '': 1 }, ['\u0000'], { __proto__: 1, constructor: 1 }),
+  },
   { weight: 1, arbitrary: HUGE },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
@@ -190,3 +198,104 @@ export const brokenBodyText: fc.Arbitrary<string> = fc.constantFrom(
   '\uFEFF{}',
   'ไม่ใช่ JSON',
 );
+
+// ---------------------------------------------------------------- requests
+
+export interface Operation {
+  method: string;
+  path: string;
+  pathParams: Record<string, JsonSchema>;
+  query: JsonSchema;
+  body?: JsonSchema;
+}
+export interface Req {
+  method: string;
+  url: string;
+  body?: unknown;
+  raw?: string;
+}
+
+const encodeQuery = (query: Record<string, unknown>) => {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    const values = Array.isArray(v) ? v : [v];
+    for (const x of values)
+      parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+};
+
+export function urlOf(op: Operation, slug: string, params: Record<string, unknown>, query: Record<string, unknown>) {
+  let url = op.path;
+  for (const name of Object.keys(op.pathParams)) {
+    const v = name === 'tenant' ? slug : params[name];
+    url = url.replace(`{${name}}`, encodeURIComponent(String(v ?? 'x')));
+  }
+  return url + encodeQuery(query);
+}
+
+export function validRequest(op: Operation, slug: string): fc.Arbitrary<Req> {
+  const params: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, schema] of Object.entries(op.pathParams)) params[name] = name === 'version' ? fc.integer({ min: 1, max: 3 }) : valid(schema);
+  return fc
+    .record({ params: fc.record(params), query: valid(op.query), body: op.body ? valid(op.body) : fc.constant(undefined) })
+    .map(({ params: p, query, body }) => ({
+      method: op.method,
+      url: urlOf(op, slug, p as Record<string, unknown>, query as Record<string, unknown>),
+      body,
+    }));
+}
+
+/** One thing broken in an otherwise valid request. */
+export function brokenRequest(op: Operation, slug: string): fc.Arbitrary<Req> {
+  const params: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, schema] of Object.entries(op.pathParams)) params[name] = valid(schema);
+  const base = fc.record({ params: fc.record(params), query: valid(op.query), body: op.body ? valid(op.body) : fc.constant({}) });
+  const queryKeys = Object.keys(op.query.properties ?? {});
+  const bodyKeys = Object.keys(op.body?.properties ?? {});
+  const pathKeys = Object.keys(op.pathParams).filter((k) => k !== 'tenant');
+  const mutations: fc.Arbitrary<(r: { params: Record<string, unknown>; query: Record<string, unknown>; body: unknown }) => Req>[] = [
+    nastyValue.map((v) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, r.query), body: v })),
+    brokenBodyText.map((raw) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, r.query), raw })),
+    fc
+      .tuple(fc.string({ maxLength: 12 }), nastyValue)
+      .map(([k, v]) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, r.query), body: { ...(r.body as object), [k || 'extra']: v } })),
+  ];
+  if (bodyKeys.length)
+    mutations.push(
+      fc
+        .tuple(fc.constantFrom(...bodyKeys), nastyValue)
+        .map(([k, v]) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, r.query), body: { ...(r.body as object), [k]: v } })),
+      fc.constantFrom(...bodyKeys).map((k) => (r) => {
+        const body = { ...(r.body as Record<string, unknown>) };
+        delete body[k];
+        return { method: op.method, url: urlOf(op, slug, r.params, r.query), body };
+      }),
+    );
+  if (queryKeys.length)
+    mutations.push(
+      fc
+        .tuple(fc.constantFrom(...queryKeys), nastyValue)
+        .map(([k, v]) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, { ...r.query, [k]: v }), body: r.body })),
+      fc
+        .tuple(fc.constantFrom(...queryKeys), fc.array(nastyValue, { minLength: 2, maxLength: 3 }))
+        .map(([k, v]) => (r) => ({ method: op.method, url: urlOf(op, slug, r.params, { ...r.query, [k]: v }), body: r.body })),
+    );
+  if (pathKeys.length)
+    mutations.push(
+      fc
+        .tuple(fc.constantFrom(...pathKeys), fc.oneof(nastyValue, fc.constantFrom('%00', '..', '%2e%2e%2f', 'x'.repeat(5000), '-1', '1e99')))
+        .map(([k, v]) => (r) => {
+          const url = urlOf(op, slug, { ...r.params, [k]: '\u0001' }, r.query).replace(
+            encodeURIComponent('\u0001'),
+            typeof v === 'string' && v.startsWith('%') ? v : encodeURIComponent(String(v)),
+          );
+          return { method: op.method, url, body: r.body };
+        }),
+    );
+  return fc.tuple(base, fc.oneof(...mutations)).map(([r, mutate]) => {
+    const req = mutate(r as never);
+    return op.method === 'GET' || op.method === 'DELETE' ? { ...req, body: req.raw === undefined ? undefined : req.body } : req;
+  });
+}
