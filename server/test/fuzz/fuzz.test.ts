@@ -78,6 +78,7 @@ beforeAll(async () => {
   for (const [path, ops] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries(ops)) {
       if (SKIP.has(`${method.toUpperCase()} ${path}`)) continue;
+      if (process.env.PHAKHI_FUZZ_ONLY && !new RegExp(process.env.PHAKHI_FUZZ_ONLY).test(`${method.toUpperCase()} ${path}`)) continue;
       const params = op.parameters ?? [];
       const query: JsonSchema = { type: 'object', properties: {}, required: [] };
       const pathParams: Record<string, JsonSchema> = {};
@@ -138,6 +139,7 @@ describe('fuzzing every route from its schema', () => {
       ];
       log(`${((Date.now() - started) / 1000).toFixed(0)} s: ${op.method} ${op.path}`);
       for (const req of samples) {
+        if (process.env.PHAKHI_FUZZ_TRACE) log(`  → ${req.method} ${req.url.slice(0, 120)} ${(req.raw ?? JSON.stringify(req.body) ?? '').slice(0, 120)}`);
         const sent = Date.now();
         let res = await send(op, req);
         if (Date.now() - sent > 3000)
@@ -172,6 +174,6 @@ describe('fuzzing every route from its schema', () => {
         `${compared} 4xx answers after a transaction id was taken were checked table by table; ${relogins} new logins; ${failures.length} failures`,
     );
     expect(failures).toEqual([]);
-    expect(requests).toBeGreaterThan(2_000 * Math.min(SCALE, 1));
+    if (!process.env.PHAKHI_FUZZ_ONLY) expect(requests).toBeGreaterThan(2_000 * Math.min(SCALE, 1));
   }, 900_000);
 });
