@@ -8,6 +8,7 @@ import { ledgerVerifyCommand } from './modules/budget/verify-command';
 import { createTenantCommand } from './modules/tenants/create-tenant-command';
 import { distributeCommand } from './platform/distribute-command';
 import { retentionCommand } from './modules/privacy/retention-job';
+import { backupCommand, restoreCommand } from './platform/backup/command';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate      apply database migrations
@@ -19,9 +20,14 @@ const USAGE = `Usage: npm run cli -- <command>
                 --subdistrict <ตำบล> --admin-email <e-mail> --admin-name <ชื่อ>
                set up a local government and print the one-time link for its first admin (valid 7 days);
                type: city_municipality | town_municipality | subdistrict_municipality | sao | pao
-  distribute   shard the database on a Citus coordinator: tenant tables by tenant_id, colocated; the rest as reference tables`;
+  distribute   shard the database on a Citus coordinator: tenant tables by tenant_id, colocated; the rest as reference tables
+  backup <file.tar.gz>    consistent backup of the database and files, also of a running server (docs/operations/backup.md)
+  restore <file.tar.gz> [--force]
+               restore a backup into an empty database (--force: replace what is there); the server must be stopped`;
 
 async function run(command: string | undefined) {
+  if (command === 'backup') return backupCommand(loadConfig(), process.argv.slice(3));
+  if (command === 'restore') return restoreCommand(loadConfig(), process.argv.slice(3));
   if (!command || !['migrate', 'seed-demo', 'create-admin', 'ledger-verify', 'create-tenant', 'distribute', 'retention-run'].includes(command)) {
     console.log(USAGE);
     return command ? 1 : 0;

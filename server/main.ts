@@ -8,6 +8,7 @@ import { setCitizenIdSecret } from './modules/partners/partners.service';
 import { seedDemo } from './demo/seed';
 import { installNotificationDispatcher } from './modules/notifications/mail';
 import { startRetentionJob } from './modules/privacy/retention-job';
+import { startControlSocket } from './platform/backup/control';
 
 async function main() {
   const config = loadConfig();
@@ -31,12 +32,16 @@ async function main() {
     app.log.info(`statistics refreshed in ${Date.now() - started} ms`);
   }
 
+  // PGlite: `npm run cli -- backup` asks this process for a snapshot (platform/backup/control.ts)
+  const stopControl = database.kind === 'pglite' ? await startControlSocket(config.dataDir, database, (m) => app.log.info(m)) : async () => {};
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     try {
+      await stopControl();
       await app.close();
       await database.close();
     } finally {
