@@ -56,10 +56,16 @@ export async function startControlSocket(dataDir: string, database: Database, lo
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socket, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socket, () => resolve());
+    });
+  } catch (err) {
+    // e.g. a data folder so deep that the path passes the ~100-byte socket limit: serve anyway, only live backup is off
+    log(`no control socket at ${socket} (${(err as Error).message}): stop the server to back it up`);
+    return async () => {};
+  }
   fs.chmodSync(socket, 0o600);
   return () =>
     new Promise<void>((resolve) => {
