@@ -161,7 +161,10 @@ describe('budget: in-kind contribution, maker-checker, public page, chain', () =
     const lines = await (await page.request.get(`${server.url}/api/v1/t/chomphu/budget/lines?fiscalYear=${DEMO_FY}&pageSize=100`)).json();
     const booked = lines.items.find((l: { spentSatang: number; committedSatang: number }) => l.spentSatang + l.committedSatang > 0);
     await page.getByTestId('list-search').fill(booked.name);
-    await page.getByRole('button', { name: `ลบ ${booked.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `ลบ ${booked.name}` })
+      .first()
+      .click();
     await page.getByTestId('confirm-action').click();
     await page.getByText('ลบไม่ได้ เพราะมีรายการบัญชีผูกกับรายการงบประมาณนี้แล้ว', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'ยกเลิก' }).click();
@@ -247,8 +250,18 @@ describe('phone: public budget page and the ledger', () => {
   });
 });
 
-interface FundRow { id: string; name: string; fiscalYear: number; availableSatang: number }
-interface LineRow { id: string; name: string; fiscalYear: number; remainingSatang: number }
+interface FundRow {
+  id: string;
+  name: string;
+  fiscalYear: number;
+  availableSatang: number;
+}
+interface LineRow {
+  id: string;
+  name: string;
+  fiscalYear: number;
+  remainingSatang: number;
+}
 
 describe('phone: an expense in plain words; an overdraft refused; members cannot record', () => {
   it('posts an expense typed as a sentence with a B.E. date, and refuses one the fund cannot cover', async () => {
@@ -261,7 +274,13 @@ describe('phone: an expense in plain words; an overdraft refused; members cannot
       const funds = (await api<{ items: FundRow[] }>('/budget/funds?pageSize=200')).items;
       const lines = (await api<{ items: LineRow[] }>('/budget/lines?pageSize=200')).items;
       const uniqueName = (f: FundRow) => funds.filter((x) => x.name.includes(f.name)).length === 1;
-      const year = [...new Set(funds.map((f) => f.fiscalYear))].sort((a, b) => b - a).find((y) => funds.some((f) => f.fiscalYear === y && f.availableSatang >= 123_450 && uniqueName(f)) && lines.some((l) => l.fiscalYear === y && l.remainingSatang >= 123_450))!;
+      const year = [...new Set(funds.map((f) => f.fiscalYear))]
+        .sort((a, b) => b - a)
+        .find(
+          (y) =>
+            funds.some((f) => f.fiscalYear === y && f.availableSatang >= 123_450 && uniqueName(f)) &&
+            lines.some((l) => l.fiscalYear === y && l.remainingSatang >= 123_450),
+        )!;
       const fund = funds.filter((f) => f.fiscalYear === year && uniqueName(f)).sort((a, b) => b.availableSatang - a.availableSatang)[0];
       const line = lines.filter((l) => l.fiscalYear === year).sort((a, b) => b.remainingSatang - a.remainingSatang)[0];
       const poor = funds.filter((f) => f.fiscalYear === year && uniqueName(f)).sort((a, b) => a.availableSatang - b.availableSatang)[0];
@@ -275,7 +294,10 @@ describe('phone: an expense in plain words; an overdraft refused; members cannot
         await page.getByRole('option', { name: new RegExp(`^${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) }).click();
         await page.getByTestId('expense-line').click();
         await page.getByTestId('expense-line').fill(line.name);
-        await page.getByRole('option', { name: new RegExp(line.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+        await page
+          .getByRole('option', { name: new RegExp(line.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+          .first()
+          .click();
         await page.getByTestId('expense-amount').fill(amount);
         await page.getByTestId('expense-description').fill(what);
       };
@@ -319,7 +341,9 @@ describe('phone: an expense in plain words; an overdraft refused; members cannot
       const page = await desk.newPage();
       await logIn(page, ADMIN);
       const member = { email: 'e2e-member@example.org', password: 'Member-Password-2569', name: 'นายสมาชิก อ่านได้' };
-      expect((await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...member, role: 'member' }, headers: { origin: server.url } })).status()).toBe(201);
+      expect(
+        (await page.request.post(`${server.url}/api/v1/t/chomphu/users`, { data: { ...member, role: 'member' }, headers: { origin: server.url } })).status(),
+      ).toBe(201);
       await settlePassword(member, 'สมาชิกอ่านบัญชี-Member-2569!');
       await page.context().clearCookies();
       await logIn(page, member);

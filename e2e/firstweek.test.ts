@@ -108,7 +108,10 @@ describe('an admin in Thai', () => {
   it('shows a plan’s status from its progress and dates, and one year of continuity as one year', async () => {
     await page.goto(`${server.url}/t/chomphu/plans?fiscalYear=${DEMO_FY - 1}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('link', { name: /เหมืองฝายพญาคำ/ }).first().click();
+    await page
+      .getByRole('link', { name: /เหมืองฝายพญาคำ/ })
+      .first()
+      .click();
     await page.getByTestId('plan-timeline').waitFor();
     // last year's plan: nothing unfinished can still be "not started" or "in progress"
     const states = await page.getByTestId('schedule-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
@@ -156,7 +159,10 @@ describe('an admin in Thai', () => {
     try {
       const p = await other.newPage();
       // an account made by an admin changes its password first (accounts module): do that through the API
-      const login = await p.request.post(`${server.url}/api/v1/auth/login`, { data: { email: member.email, password: member.password }, headers: { origin: server.url } });
+      const login = await p.request.post(`${server.url}/api/v1/auth/login`, {
+        data: { email: member.email, password: member.password },
+        headers: { origin: server.url },
+      });
       expect(login.status()).toBe(200);
       const changed = await p.request.post(`${server.url}/api/v1/auth/password`, {
         data: { currentPassword: member.password, newPassword: 'ลำเหมืองพญาคำ-สมาชิกทดสอบ-2570-ฝาย' },

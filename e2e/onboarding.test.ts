@@ -35,7 +35,10 @@ describe('onboarding a local government', () => {
     await page.getByTestId('tenant-name-th').fill('เทศบาลตำบลแม่แฝก');
     await page.getByTestId('tenant-name-en').fill('Mae Faek Subdistrict Municipality');
     await page.getByTestId('address-search').fill('แม่แฝก');
-    await page.getByRole('option', { name: /แม่แฝก.*สันทราย/ }).first().click();
+    await page
+      .getByRole('option', { name: /แม่แฝก.*สันทราย/ })
+      .first()
+      .click();
     expect(await page.getByTestId('tenant-district').inputValue()).toBe('สันทราย');
     expect(await page.getByTestId('tenant-slug').inputValue()).toBe('mae-faek');
     await page.getByTestId('first-admin-name').fill('นางสาวพรทิพย์ ปลัดเทศบาล');
@@ -77,7 +80,13 @@ describe('onboarding a local government', () => {
     for (const path of ['networks', 'partners', 'plans', 'participation', 'knowledge', 'budget', 'users']) {
       await page.goto(`${server.url}/t/mae-faek/${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      expect(await page.getByRole('alert').filter({ hasText: /ผิดพลาด|error/i }).count(), path).toBe(0);
+      expect(
+        await page
+          .getByRole('alert')
+          .filter({ hasText: /ผิดพลาด|error/i })
+          .count(),
+        path,
+      ).toBe(0);
     }
 
     // the link worked once

@@ -30,8 +30,14 @@ describe('web locale files', () => {
       const en = JSON.parse(readFileSync(join(dir, 'en.json'), 'utf8')) as Messages;
       const thKeys = [...new Set(keys(th).map(base))].sort();
       const enKeys = [...new Set(keys(en).map(base))].sort();
-      expect(enKeys.filter((k) => !thKeys.includes(k)), 'only in en.json').toEqual([]);
-      expect(thKeys.filter((k) => !enKeys.includes(k)), 'only in th.json').toEqual([]);
+      expect(
+        enKeys.filter((k) => !thKeys.includes(k)),
+        'only in en.json',
+      ).toEqual([]);
+      expect(
+        thKeys.filter((k) => !enKeys.includes(k)),
+        'only in th.json',
+      ).toEqual([]);
       const empty = keys(th).filter((k) => k.split('.').reduce<Messages | string>((m, p) => (m as Messages)[p]!, th) === '');
       expect(empty, 'empty Thai strings').toEqual([]);
     });

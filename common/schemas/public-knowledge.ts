@@ -27,7 +27,14 @@ export const publicKnowledgeDetail = publicKnowledgeItem.extend({
   /** Sanitised HTML of the body (rendered on write). */
   bodyHtml: z.string(),
   attachments: z.array(
-    z.object({ id: z.uuid(), filename: z.string(), kind: z.enum(ATTACHMENT_KINDS), sizeBytes: z.number().int(), caption: z.string().nullable(), url: z.string() }),
+    z.object({
+      id: z.uuid(),
+      filename: z.string(),
+      kind: z.enum(ATTACHMENT_KINDS),
+      sizeBytes: z.number().int(),
+      caption: z.string().nullable(),
+      url: z.string(),
+    }),
   ),
 });
 export type PublicKnowledgeDetail = z.infer<typeof publicKnowledgeDetail>;

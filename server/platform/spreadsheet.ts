@@ -4,7 +4,13 @@ import { AppError } from './errors';
 import { assertZipWithinLimits, ZipLimitError, type ZipLimits } from './zip';
 
 /** An import of at most MAX_ROWS rows is far below these; exceljs (JSZip) trusts the archive, so it is measured first. */
-const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024, maxRatio: 200, ratioGraceBytes: 1024 * 1024 };
+const IMPORT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 500,
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxRatio: 200,
+  ratioGraceBytes: 1024 * 1024,
+};
 
 export interface Column<T> {
   key: string;

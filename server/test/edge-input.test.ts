@@ -50,7 +50,11 @@ describe('input at the edge', () => {
   it('refuses ledger dates before 2500 B.E. or more than a year ahead', async () => {
     const { transactionCreate } = await import('../../common/schemas/budget');
     const tx = (occurredOn: string) => ({ kind: 'contribution', occurredOn, description: 'ก', entries: [] });
-    const issues = (d: string) => transactionCreate.safeParse(tx(d)).error?.issues.filter((i) => i.path[0] === 'occurredOn').map((i) => i.message);
+    const issues = (d: string) =>
+      transactionCreate
+        .safeParse(tx(d))
+        .error?.issues.filter((i) => i.path[0] === 'occurredOn')
+        .map((i) => i.message);
     expect(issues('1900-01-01')).toEqual(['date_too_early']);
     expect(issues('2099-01-01')).toEqual(['date_too_late']);
     expect(issues('1957-01-01')).toEqual([]);
@@ -91,10 +95,13 @@ describe('exports', () => {
     expect(partners).toMatch(/(^|,)'@SUM\(1\)(,|$)/m);
     expect(partners).not.toMatch(/(^|,)"?[=+@]/m);
     expect((await admin.get(`${base}/networks/export?format=csv`)).body).toMatch(/(^|,)'=1\+1(,|$)/m);
-    const csv = toCsv([{ n: -1500, s: '-1500' }], [
-      { key: 'n', header: 'n', value: (r) => r.n },
-      { key: 's', header: 's', value: (r) => r.s },
-    ]);
+    const csv = toCsv(
+      [{ n: -1500, s: '-1500' }],
+      [
+        { key: 'n', header: 'n', value: (r) => r.n },
+        { key: 's', header: 's', value: (r) => r.s },
+      ],
+    );
     expect(csv.split('\r\n')[1]).toBe("-1500,'-1500");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx([{ s: '=1+1' }], [{ key: 's', header: 's', value: (r) => r.s }], 'x')) as unknown as ArrayBuffer);

@@ -60,7 +60,10 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
   const dayOf = (fy: number, m: number, d: number) => dayIn(fy, m, d, clock.asOf);
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   return withTenant(db, tenantId, async (tx) => {
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId));
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(budgetFunds)
+      .where(eq(budgetFunds.tenantId, tenantId));
     if (n > 0) return null;
     const yearPlans = await tx
       .select({ id: plans.id, name: plans.name, fiscalYear: plans.fiscalYear })
@@ -68,13 +71,37 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
       .where(and(eq(plans.tenantId, tenantId), gte(plans.fiscalYear, YEARS[0]), lte(plans.fiscalYear, YEARS[YEARS.length - 1])));
     if (!yearPlans.length) return null;
     const acts = await tx
-      .select({ id: planActivities.id, planId: planActivities.planId, projectId: planActivities.projectId, name: planActivities.name, budget: planActivities.budgetSatang, status: planActivities.status, start: planActivities.startDate })
+      .select({
+        id: planActivities.id,
+        planId: planActivities.planId,
+        projectId: planActivities.projectId,
+        name: planActivities.name,
+        budget: planActivities.budgetSatang,
+        status: planActivities.status,
+        start: planActivities.startDate,
+      })
       .from(planActivities)
-      .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, yearPlans.map((p) => p.id))));
+      .where(
+        and(
+          eq(planActivities.tenantId, tenantId),
+          inArray(
+            planActivities.planId,
+            yearPlans.map((p) => p.id),
+          ),
+        ),
+      );
     const projects = await tx
       .select({ id: planProjects.id, name: planProjects.name })
       .from(planProjects)
-      .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, yearPlans.map((p) => p.id))));
+      .where(
+        and(
+          eq(planProjects.tenantId, tenantId),
+          inArray(
+            planProjects.planId,
+            yearPlans.map((p) => p.id),
+          ),
+        ),
+      );
     const projectName = new Map(projects.map((p) => [p.id, p.name]));
     const planOf = new Map(yearPlans.map((p) => [p.id, p]));
     const ps = await tx.select({ id: parties.id, name: parties.name, kind: parties.kind }).from(parties).where(eq(parties.tenantId, tenantId));
@@ -86,31 +113,78 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
     type FundSpec = { key: string; name: string; kind: string; partyId: string | null; note?: string };
     const specs = (fy: number): FundSpec[] => [
       { key: 'municipal', name: `งบประมาณรายจ่ายตามเทศบัญญัติ ปีงบประมาณ ${fy}`, kind: 'municipal', partyId: party('เทศบาลตำบลชมภู') },
-      { key: 'health', name: `กองทุนหลักประกันสุขภาพเทศบาลตำบลชมภู ปี ${fy}`, kind: 'grant', partyId: party('สำนักงานหลักประกันสุขภาพแห่งชาติ เขต 1 เชียงใหม่'), note: 'เงินสมทบ สปสช. สำหรับงานส่งเสริมสุขภาพและดูแลผู้สูงอายุ' },
+      {
+        key: 'health',
+        name: `กองทุนหลักประกันสุขภาพเทศบาลตำบลชมภู ปี ${fy}`,
+        kind: 'grant',
+        partyId: party('สำนักงานหลักประกันสุขภาพแห่งชาติ เขต 1 เชียงใหม่'),
+        note: 'เงินสมทบ สปสช. สำหรับงานส่งเสริมสุขภาพและดูแลผู้สูงอายุ',
+      },
       { key: 'longan', name: `เงินสนับสนุนจากบริษัท ลำไยทองชมภู จำกัด ปี ${fy}`, kind: 'partner_cash', partyId: party('บริษัท ลำไยทองชมภู จำกัด') },
-      { key: 'excavator', name: `รถขุดและแรงงานช่าง (ห้างหุ้นส่วนจำกัด ชมภูการโยธา) ปี ${fy}`, kind: 'in_kind', partyId: party('ห้างหุ้นส่วนจำกัด ชมภูการโยธา'), note: 'คิดมูลค่าตามอัตราค่าเช่ารถขุดในพื้นที่' },
-      { key: 'sandbags', name: `กระสอบทรายและปูนซีเมนต์ (ร้านเจริญชัยวัสดุก่อสร้าง) ปี ${fy}`, kind: 'in_kind', partyId: party('ร้านเจริญชัยวัสดุก่อสร้าง'), note: 'คิดมูลค่าตามราคาขายปลีก' },
-      { key: 'labour', name: `แรงงานลงแขกของลูกฝาย (กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ) ปี ${fy}`, kind: 'in_kind', partyId: party('กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ'), note: 'คิดมูลค่าแรงงานวันละ 300 บาทต่อคน' },
+      {
+        key: 'excavator',
+        name: `รถขุดและแรงงานช่าง (ห้างหุ้นส่วนจำกัด ชมภูการโยธา) ปี ${fy}`,
+        kind: 'in_kind',
+        partyId: party('ห้างหุ้นส่วนจำกัด ชมภูการโยธา'),
+        note: 'คิดมูลค่าตามอัตราค่าเช่ารถขุดในพื้นที่',
+      },
+      {
+        key: 'sandbags',
+        name: `กระสอบทรายและปูนซีเมนต์ (ร้านเจริญชัยวัสดุก่อสร้าง) ปี ${fy}`,
+        kind: 'in_kind',
+        partyId: party('ร้านเจริญชัยวัสดุก่อสร้าง'),
+        note: 'คิดมูลค่าตามราคาขายปลีก',
+      },
+      {
+        key: 'labour',
+        name: `แรงงานลงแขกของลูกฝาย (กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ) ปี ${fy}`,
+        kind: 'in_kind',
+        partyId: party('กลุ่มผู้ใช้น้ำเหมืองฝายพญาคำ'),
+        note: 'คิดมูลค่าแรงงานวันละ 300 บาทต่อคน',
+      },
       { key: 'pumps', name: `เครื่องสูบน้ำและเจ้าหน้าที่ (โครงการชลประทานเชียงใหม่) ปี ${fy}`, kind: 'in_kind', partyId: party('โครงการชลประทานเชียงใหม่') },
       { key: 'temple', name: `ปัจจัยทำบุญหัวฝาย (วัดหัวฝาย) ปี ${fy}`, kind: 'donation', partyId: party('วัดหัวฝาย') },
-      ...people.slice((fy - 2565) * 3, (fy - 2565) * 3 + 3).map((p, i) => ({ key: `person${i}`, name: `เงินบริจาคส่วนบุคคล ปี ${fy} (${i + 1})`, kind: 'donation', partyId: p.id })),
+      ...people
+        .slice((fy - 2565) * 3, (fy - 2565) * 3 + 3)
+        .map((p, i) => ({ key: `person${i}`, name: `เงินบริจาคส่วนบุคคล ปี ${fy} (${i + 1})`, kind: 'donation', partyId: p.id })),
     ];
     const fundRows: { tenantId: string; name: string; kind: string; partyId: string | null; fiscalYear: number; note: string | null; key: string }[] = [];
-    for (const fy of YEARS) for (const s of specs(fy)) if (s.kind === 'municipal' || s.partyId) fundRows.push({ tenantId, name: s.name, kind: s.kind, partyId: s.partyId, fiscalYear: fy, note: s.note ?? null, key: s.key });
-    const inserted = await tx.insert(budgetFunds).values(fundRows.map(({ key: _k, ...r }) => r)).returning({ id: budgetFunds.id, name: budgetFunds.name });
+    for (const fy of YEARS)
+      for (const s of specs(fy))
+        if (s.kind === 'municipal' || s.partyId)
+          fundRows.push({ tenantId, name: s.name, kind: s.kind, partyId: s.partyId, fiscalYear: fy, note: s.note ?? null, key: s.key });
+    const inserted = await tx
+      .insert(budgetFunds)
+      .values(fundRows.map(({ key: _k, ...r }) => r))
+      .returning({ id: budgetFunds.id, name: budgetFunds.name });
     const fundId = new Map(fundRows.map((r, i) => [`${r.fiscalYear}:${r.key}`, inserted[i].id]));
     const fundOf = (fy: number, key: string) => fundId.get(`${fy}:${key}`) ?? null;
 
     // ---- budget lines: every funded activity of the five years' plans ----
     const funded = acts.filter((a) => Number(a.budget) > 0 && a.status !== 'cancelled');
-    const lineRows = funded.map((a) => ({ tenantId, fiscalYear: planOf.get(a.planId)!.fiscalYear, planId: a.planId, projectId: a.projectId, activityId: a.id, name: a.name, allocatedSatang: Number(a.budget) }));
+    const lineRows = funded.map((a) => ({
+      tenantId,
+      fiscalYear: planOf.get(a.planId)!.fiscalYear,
+      planId: a.planId,
+      projectId: a.projectId,
+      activityId: a.id,
+      name: a.name,
+      allocatedSatang: Number(a.budget),
+    }));
     const lines: { id: string; activityId: string | null; fiscalYear: number; allocatedSatang: number; name: string; projectId: string | null }[] = [];
     for (let i = 0; i < lineRows.length; i += 500)
       lines.push(
         ...(await tx
           .insert(budgetLines)
           .values(lineRows.slice(i, i + 500))
-          .returning({ id: budgetLines.id, activityId: budgetLines.activityId, fiscalYear: budgetLines.fiscalYear, allocatedSatang: budgetLines.allocatedSatang, name: budgetLines.name, projectId: budgetLines.projectId })),
+          .returning({
+            id: budgetLines.id,
+            activityId: budgetLines.activityId,
+            fiscalYear: budgetLines.fiscalYear,
+            allocatedSatang: budgetLines.allocatedSatang,
+            name: budgetLines.name,
+            projectId: budgetLines.projectId,
+          })),
       );
     const actById = new Map(acts.map((a) => [a.id, a]));
 
@@ -124,10 +198,28 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
     const receive = (fy: number, key: string, m: number, d: number, satang: number, description: string) => {
       const f = fundOf(fy, key);
       if (!f || satang <= 0) return;
-      add({ kind: 'contribution', occurredOn: dayOf(fy, m, d), description, partyId: fundRows.find((r) => r.fiscalYear === fy && r.key === key)!.partyId, entries: [{ account: 'fund', fundId: f, budgetLineId: null, amountSatang: satang }, { account: 'contribution', fundId: f, budgetLineId: null, amountSatang: -satang }] });
+      add({
+        kind: 'contribution',
+        occurredOn: dayOf(fy, m, d),
+        description,
+        partyId: fundRows.find((r) => r.fiscalYear === fy && r.key === key)!.partyId,
+        entries: [
+          { account: 'fund', fundId: f, budgetLineId: null, amountSatang: satang },
+          { account: 'contribution', fundId: f, budgetLineId: null, amountSatang: -satang },
+        ],
+      });
     };
     const pay = (f: string, lineId: string, on: string, satang: number, description: string, partyId: string | null = null) =>
-      add({ kind: 'expense', occurredOn: on, description, partyId, entries: [{ account: 'expense', fundId: f, budgetLineId: lineId, amountSatang: satang }, { account: 'fund', fundId: f, budgetLineId: null, amountSatang: -satang }] });
+      add({
+        kind: 'expense',
+        occurredOn: on,
+        description,
+        partyId,
+        entries: [
+          { account: 'expense', fundId: f, budgetLineId: lineId, amountSatang: satang },
+          { account: 'fund', fundId: f, budgetLineId: null, amountSatang: -satang },
+        ],
+      });
 
     for (const fy of YEARS) {
       const current = fy === clock.fy(2569);
@@ -152,7 +244,15 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
           const f = fundOf(fy, key);
           if (!f) continue;
           receive(fy, key, 2, 5 + rng.int(0, 10), value, `รับมอบ${what}`);
-          if (!current || key !== 'pumps') pay(f, weirLine.id, dayOf(fy, 2, 20 + rng.int(0, 5)), value, `ใช้${what}ในงานซ่อมบำรุงฝาย`, fundRows.find((r) => r.fiscalYear === fy && r.key === key)!.partyId);
+          if (!current || key !== 'pumps')
+            pay(
+              f,
+              weirLine.id,
+              dayOf(fy, 2, 20 + rng.int(0, 5)),
+              value,
+              `ใช้${what}ในงานซ่อมบำรุงฝาย`,
+              fundRows.find((r) => r.fiscalYear === fy && r.key === key)!.partyId,
+            );
         }
       }
       // partner cash and donations
@@ -176,9 +276,27 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
         const on = dayOf(fy, month, 5 + rng.int(0, 20));
         const what = l.name.length > 80 ? `${l.name.slice(0, 80)}…` : l.name;
         if (current || rng.chance(0.3)) {
-          add({ kind: 'commitment', occurredOn: on, description: `ก่อหนี้ผูกพัน: ${what}`, partyId: null, entries: [{ account: 'commitment', fundId: f, budgetLineId: l.id, amountSatang: amount }, { account: 'fund', fundId: f, budgetLineId: null, amountSatang: -amount }] });
+          add({
+            kind: 'commitment',
+            occurredOn: on,
+            description: `ก่อหนี้ผูกพัน: ${what}`,
+            partyId: null,
+            entries: [
+              { account: 'commitment', fundId: f, budgetLineId: l.id, amountSatang: amount },
+              { account: 'fund', fundId: f, budgetLineId: null, amountSatang: -amount },
+            ],
+          });
           if (!current || rng.chance(0.3))
-            add({ kind: 'expense', occurredOn: dayOf(fy, month + 1, 10), description: `เบิกจ่ายตามสัญญา: ${what}`, partyId: null, entries: [{ account: 'expense', fundId: f, budgetLineId: l.id, amountSatang: amount }, { account: 'commitment', fundId: f, budgetLineId: l.id, amountSatang: -amount }] });
+            add({
+              kind: 'expense',
+              occurredOn: dayOf(fy, month + 1, 10),
+              description: `เบิกจ่ายตามสัญญา: ${what}`,
+              partyId: null,
+              entries: [
+                { account: 'expense', fundId: f, budgetLineId: l.id, amountSatang: amount },
+                { account: 'commitment', fundId: f, budgetLineId: l.id, amountSatang: -amount },
+              ],
+            });
         } else pay(f, l.id, on, amount, `เบิกจ่าย: ${what}`);
       }
       // the money arrives at the start of the year (municipal) and in November (health fund)
@@ -189,26 +307,70 @@ export async function seedBudget(db: Db, tenant: TenantRef, clock: DemoClock): P
       if (!current && yearLines.length > 2) {
         const l = yearLines[rng.int(0, yearLines.length - 1)];
         const dup = pay(municipal, l.id, dayOf(fy, 6, 14), roundBaht(l.allocatedSatang / 4, 10) || 1_000_00, `เบิกจ่าย: ${l.name.slice(0, 80)} (ฎีกาซ้ำ)`);
-        add({ kind: 'reversal', occurredOn: dayOf(fy, 6, 18), description: `กลับรายการ: ${dup.description} — บันทึกฎีกาเดียวกันซ้ำสองครั้ง`, partyId: null, reversesId: dup.id, entries: dup.entries.map((e) => ({ ...e, amountSatang: -e.amountSatang })) });
+        add({
+          kind: 'reversal',
+          occurredOn: dayOf(fy, 6, 18),
+          description: `กลับรายการ: ${dup.description} — บันทึกฎีกาเดียวกันซ้ำสองครั้ง`,
+          partyId: null,
+          reversesId: dup.id,
+          entries: dup.entries.map((e) => ({ ...e, amountSatang: -e.amountSatang })),
+        });
       }
       if (current) {
         // waiting for the checker, and one sent back
         const l = yearLines.find((x) => x.allocatedSatang > THRESHOLD) ?? yearLines[0];
         if (l) {
           const amount = Math.max(roundBaht(l.allocatedSatang / 2, 10), THRESHOLD + 1_000_00);
-          add({ kind: 'commitment', occurredOn: dayOf(fy, 2, 22), description: `ก่อหนี้ผูกพัน: จ้างเหมา${l.name.slice(0, 60)}`, partyId: party('ห้างหุ้นส่วนจำกัด ชมภูการโยธา'), outcome: 'pending', entries: [{ account: 'commitment', fundId: municipal, budgetLineId: l.id, amountSatang: amount }, { account: 'fund', fundId: municipal, budgetLineId: null, amountSatang: -amount }] });
-          add({ kind: 'expense', occurredOn: dayOf(fy, 2, 23), description: 'ค่าจัดซื้อวัสดุสำนักงานโครงการ (ไม่มีใบเสร็จ)', partyId: null, outcome: 'rejected', rejectionReason: 'ไม่มีใบเสร็จรับเงินแนบ และไม่อยู่ในรายการงบประมาณที่อนุมัติ', entries: [{ account: 'expense', fundId: municipal, budgetLineId: l.id, amountSatang: THRESHOLD + 500_00 }, { account: 'fund', fundId: municipal, budgetLineId: null, amountSatang: -(THRESHOLD + 500_00) }] });
+          add({
+            kind: 'commitment',
+            occurredOn: dayOf(fy, 2, 22),
+            description: `ก่อหนี้ผูกพัน: จ้างเหมา${l.name.slice(0, 60)}`,
+            partyId: party('ห้างหุ้นส่วนจำกัด ชมภูการโยธา'),
+            outcome: 'pending',
+            entries: [
+              { account: 'commitment', fundId: municipal, budgetLineId: l.id, amountSatang: amount },
+              { account: 'fund', fundId: municipal, budgetLineId: null, amountSatang: -amount },
+            ],
+          });
+          add({
+            kind: 'expense',
+            occurredOn: dayOf(fy, 2, 23),
+            description: 'ค่าจัดซื้อวัสดุสำนักงานโครงการ (ไม่มีใบเสร็จ)',
+            partyId: null,
+            outcome: 'rejected',
+            rejectionReason: 'ไม่มีใบเสร็จรับเงินแนบ และไม่อยู่ในรายการงบประมาณที่อนุมัติ',
+            entries: [
+              { account: 'expense', fundId: municipal, budgetLineId: l.id, amountSatang: THRESHOLD + 500_00 },
+              { account: 'fund', fundId: municipal, budgetLineId: null, amountSatang: -(THRESHOLD + 500_00) },
+            ],
+          });
         }
         const w = fundOf(fy, 'pumps');
         if (w && weirLine) {
           const value = 12_000_00 + THRESHOLD;
-          add({ kind: 'contribution', occurredOn: dayOf(fy, 2, 27), description: 'รับมอบเครื่องขุดลอกและเจ้าหน้าที่ชลประทานช่วยขุดลอกลำเหมืองสายหลัก 5 วัน', partyId: party('โครงการชลประทานเชียงใหม่'), outcome: 'pending', entries: [{ account: 'fund', fundId: w, budgetLineId: null, amountSatang: value }, { account: 'contribution', fundId: w, budgetLineId: null, amountSatang: -value }] });
+          add({
+            kind: 'contribution',
+            occurredOn: dayOf(fy, 2, 27),
+            description: 'รับมอบเครื่องขุดลอกและเจ้าหน้าที่ชลประทานช่วยขุดลอกลำเหมืองสายหลัก 5 วัน',
+            partyId: party('โครงการชลประทานเชียงใหม่'),
+            outcome: 'pending',
+            entries: [
+              { account: 'fund', fundId: w, budgetLineId: null, amountSatang: value },
+              { account: 'contribution', fundId: w, budgetLineId: null, amountSatang: -value },
+            ],
+          });
         }
       }
     }
 
     const count = await writeLedger(tx, tenantId, txs);
-    await audit(tx, ctx, { entity: 'ledger_transaction', entityId: null, entityLabel: `ข้อมูลตัวอย่างงบประมาณ ${YEARS[0]}–${YEARS[YEARS.length - 1]}`, action: 'create', after: { funds: inserted.length, lines: lines.length, transactions: count } });
+    await audit(tx, ctx, {
+      entity: 'ledger_transaction',
+      entityId: null,
+      entityLabel: `ข้อมูลตัวอย่างงบประมาณ ${YEARS[0]}–${YEARS[YEARS.length - 1]}`,
+      action: 'create',
+      after: { funds: inserted.length, lines: lines.length, transactions: count },
+    });
     return { funds: inserted.length, lines: lines.length, transactions: count };
   });
 }
@@ -276,7 +438,10 @@ async function writeLedger(tx: Tx, tenantId: string, txs: DemoTx[]): Promise<num
       from (values ${values}) as v(id, seq, posted_at, prev, hash, approver) where t.tenant_id = ${tenantId} and t.id = v.id`);
   }
   for (const t of ordered.filter((x) => x.outcome === 'rejected'))
-    await tx.update(ledgerTransactions).set({ status: 'rejected', rejectionReason: t.rejectionReason ?? null, approverName: CHECKER, decidedAt: new Date(createdAt(t).getTime() + 86_400_000) }).where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id)));
+    await tx
+      .update(ledgerTransactions)
+      .set({ status: 'rejected', rejectionReason: t.rejectionReason ?? null, approverName: CHECKER, decidedAt: new Date(createdAt(t).getTime() + 86_400_000) })
+      .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id)));
   await ensureSettings(tx, tenantId);
   await tx.update(budgetSettings).set({ headSeq: seq, headHash: prev, approvalThresholdSatang: THRESHOLD }).where(eq(budgetSettings.tenantId, tenantId));
   return ordered.length;

@@ -13,7 +13,11 @@ import fontkit from '@pdf-lib/fontkit';
 
 const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
 let fonts: { thai: Buffer; latin: Buffer } | null = null;
-const fontFiles = () => (fonts ??= { thai: fs.readFileSync(path.join(FONT_DIR, 'sarabun-thai-400-normal.woff')), latin: fs.readFileSync(path.join(FONT_DIR, 'sarabun-latin-400-normal.woff')) });
+const fontFiles = () =>
+  (fonts ??= {
+    thai: fs.readFileSync(path.join(FONT_DIR, 'sarabun-thai-400-normal.woff')),
+    latin: fs.readFileSync(path.join(FONT_DIR, 'sarabun-latin-400-normal.woff')),
+  });
 
 const isThai = (ch: string) => ch >= '\u0E00' && ch <= '\u0E7F';
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });

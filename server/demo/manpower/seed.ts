@@ -96,7 +96,11 @@ const addDays = (s: string, n: number) => iso(new Date(Date.parse(`${s}T00:00:00
  * four teams spanning them, tasks on their plan activities, and a year of volunteer hours (mostly
  * confirmed, some pending, a few returned). Loaded once: a tenant with any team is left alone.
  */
-export async function seedManpower(db: Db, tenant: TenantRef, clock: DemoClock): Promise<{ teams: number; tasks: number; hours: number; people: number } | null> {
+export async function seedManpower(
+  db: Db,
+  tenant: TenantRef,
+  clock: DemoClock,
+): Promise<{ teams: number; tasks: number; hours: number; people: number } | null> {
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   const tenantId = tenant.id;
   return withTenant(db, tenantId, async (tx) => {

@@ -58,7 +58,12 @@ const min = (a: string, b: string) => (a < b ? a : b);
  * participation at the issue, plan and operation level from all three pillars. Loaded once: a tenant
  * that has any plan is left alone. One transaction; one audit entry sums it up.
  */
-export async function seedPlans(db: Db, tenant: TenantRef, data: DemoTenant, clock: DemoClock): Promise<{ plans: number; activities: number; participation: number } | null> {
+export async function seedPlans(
+  db: Db,
+  tenant: TenantRef,
+  data: DemoTenant,
+  clock: DemoClock,
+): Promise<{ plans: number; activities: number; participation: number } | null> {
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' };
   const tenantId = tenant.id;
   const AS_OF = clock.asOf;

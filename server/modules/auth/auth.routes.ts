@@ -84,7 +84,10 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/auth/me',
-    { config: { access: AUTHENTICATED, passwordChangePending: true }, schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } } },
+    {
+      config: { access: AUTHENTICATED, passwordChangePending: true },
+      schema: { tags, summary: 'The logged-in user and the tenants they may open', response: { 200: me } },
+    },
     (req) => meFor(app.db, req.user!),
   );
 }

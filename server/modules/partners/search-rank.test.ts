@@ -28,7 +28,14 @@ describe('partner search for pickers', () => {
 
   it('gives a picker what tells two people of one name apart: village, role and a masked ID tail', async () => {
     const { api, base } = await tenantWithUser(t, 'officer');
-    const a = await api.post(`${base}/partners`, { kind: 'person', name: 'นายบุญเลิศ ใจดี', sector: 'locality', position: 'ผู้ใหญ่บ้าน', address: { ...CHOMPHU_ADDRESS, moo: 3 }, citizenId: '1101700203450' });
+    const a = await api.post(`${base}/partners`, {
+      kind: 'person',
+      name: 'นายบุญเลิศ ใจดี',
+      sector: 'locality',
+      position: 'ผู้ใหญ่บ้าน',
+      address: { ...CHOMPHU_ADDRESS, moo: 3 },
+      citizenId: '1101700203450',
+    });
     expect(a.statusCode, a.body).toBe(201);
     await api.post(`${base}/partners`, { kind: 'person', name: 'นายบุญเลิศ ใจดี', sector: 'civil_society', address: { ...CHOMPHU_ADDRESS, moo: 5 } });
     const found = (await api.get(`${base}/partners?q=${encodeURIComponent('บุญเลิศ')}`)).json().items;

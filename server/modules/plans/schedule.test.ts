@@ -19,8 +19,16 @@ describe('schedule state (pure)', () => {
   });
   it('activities without dates take the project’s or the plan’s', () => {
     const plan = { startDate: '2025-10-01', endDate: '2026-09-30', from: 'plan' as const };
-    expect(effectiveDates({ startDate: null, endDate: null }, plan)).toEqual({ effectiveStartDate: '2025-10-01', effectiveEndDate: '2026-09-30', datesFrom: 'plan' });
-    expect(effectiveDates({ startDate: '2026-01-01', endDate: null }, plan)).toEqual({ effectiveStartDate: '2026-01-01', effectiveEndDate: '2026-09-30', datesFrom: 'own' });
+    expect(effectiveDates({ startDate: null, endDate: null }, plan)).toEqual({
+      effectiveStartDate: '2025-10-01',
+      effectiveEndDate: '2026-09-30',
+      datesFrom: 'plan',
+    });
+    expect(effectiveDates({ startDate: '2026-01-01', endDate: null }, plan)).toEqual({
+      effectiveStartDate: '2026-01-01',
+      effectiveEndDate: '2026-09-30',
+      datesFrom: 'own',
+    });
   });
 });
 
@@ -51,7 +59,13 @@ describe('plan status in the API and the CSV', () => {
     expect(report.statusCode, report.body).toBe(201);
     const current = (await api.get(`${base}/plans/${now.plan}`)).json();
     const a = current.projects[0].activities[0];
-    expect(a).toMatchObject({ status: 'planned', schedule: 'in_progress', startDate: null, datesFrom: 'plan', ...{ effectiveStartDate: fiscalYearRange(fy).start, effectiveEndDate: fiscalYearRange(fy).end } });
+    expect(a).toMatchObject({
+      status: 'planned',
+      schedule: 'in_progress',
+      startDate: null,
+      datesFrom: 'plan',
+      ...{ effectiveStartDate: fiscalYearRange(fy).start, effectiveEndDate: fiscalYearRange(fy).end },
+    });
     expect(current.projects[0].schedule).toBe('in_progress');
     expect(current.schedule).toBe('in_progress');
 

@@ -15,10 +15,7 @@ export function effectiveDates(
  * after its end date — or after its fiscal year, whatever the dates say — is overdue; started
  * (progress above 0, or flagged in progress / delayed) is in progress; otherwise not started.
  */
-export function scheduleState(
-  w: { status: string; progress: number | null; endDate: string; fiscalYear: number },
-  today: string,
-): ScheduleState {
+export function scheduleState(w: { status: string; progress: number | null; endDate: string; fiscalYear: number }, today: string): ScheduleState {
   if (w.status === 'cancelled') return 'cancelled';
   const progress = w.progress ?? 0;
   if (w.status === 'done' || progress >= 100) return 'done';

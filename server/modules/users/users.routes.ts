@@ -22,7 +22,13 @@ export async function userRoutes(app: FastifyInstance) {
       // Tenant admins invite people (POST /invitations): setting a password for someone, and learning whether an
       // e-mail has an account elsewhere, is the platform admin's alone. The account must change it at first login.
       config: { access: platformAdminInTenant },
-      schema: { tags, summary: 'Create an account with a password it must change at first login (platform admin; others invite)', params: tenantParams, body: userCreate, response: { 201: tenantUser } },
+      schema: {
+        tags,
+        summary: 'Create an account with a password it must change at first login (platform admin; others invite)',
+        params: tenantParams,
+        body: userCreate,
+        response: { 201: tenantUser },
+      },
     },
     async (req, reply) => reply.code(201).send(await service.createUser(req.tenantCtx, req.body)),
   );

@@ -20,7 +20,10 @@ export interface PartyOption {
 
 /** "ผู้ใหญ่บ้าน หมู่ 3 · หมู่ 3 ต.ชมภู · เลขบัตรลงท้าย 34": enough to pick the right นายบุญเลิศ. */
 export function partyDetail(p: Party, t: TFunction): string {
-  const place = [p.address.moo ? t('partySelect.village', { moo: p.address.moo }) : null, p.address.subdistrict ? t('partySelect.subdistrict', { name: p.address.subdistrict }) : null]
+  const place = [
+    p.address.moo ? t('partySelect.village', { moo: p.address.moo }) : null,
+    p.address.subdistrict ? t('partySelect.subdistrict', { name: p.address.subdistrict }) : null,
+  ]
     .filter(Boolean)
     .join(' ');
   const tail = p.citizenId ? p.citizenId.replace(/\D/g, '').slice(-2) : '';

@@ -39,7 +39,16 @@ function rowsOf(plan: PlanDetail): Row[] {
       progress: p.progress,
     });
     for (const a of p.activities)
-      rows.push({ key: a.id, kind: 'activity', name: a.name, start: a.effectiveStartDate, end: a.effectiveEndDate, status: a.schedule, progress: a.progress, borrowed: a.datesFrom });
+      rows.push({
+        key: a.id,
+        kind: 'activity',
+        name: a.name,
+        start: a.effectiveStartDate,
+        end: a.effectiveEndDate,
+        status: a.schedule,
+        progress: a.progress,
+        borrowed: a.datesFrom,
+      });
   }
   return rows;
 }
@@ -99,7 +108,10 @@ export function Timeline({ plan }: { plan: PlanDetail }) {
           <ul className={classes.rows}>
             {rows.map((r) => {
               const status = enumLabel(t, 'schedule', r.status);
-              const dates = r.start && r.end ? `${formatDate(r.start, lang)} – ${formatDate(r.end, lang)}${r.borrowed && r.borrowed !== 'own' ? ` (${t(`plan.datesFrom.${r.borrowed}`)})` : ''}` : t('plan.noDates');
+              const dates =
+                r.start && r.end
+                  ? `${formatDate(r.start, lang)} – ${formatDate(r.end, lang)}${r.borrowed && r.borrowed !== 'own' ? ` (${t(`plan.datesFrom.${r.borrowed}`)})` : ''}`
+                  : t('plan.noDates');
               const left = r.start ? pos(r.start) : 0;
               const right = r.end ? pos(r.end) + 100 / total : 100;
               return (
