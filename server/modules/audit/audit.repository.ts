@@ -1,7 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
-import type { ActivitySummary, AuditEntry } from '../../../common/schemas/platform';
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ActivitySummary, AuditEntry, auditQuery } from '../../../common/schemas/platform';
 import { auditLog } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { likePattern } from '../../platform/sql';
 
 export function presentAudit(r: typeof auditLog.$inferSelect): AuditEntry {
   return {
@@ -35,4 +37,27 @@ export async function recentAudit(tx: Tx, tenantId: string, limit: number): Prom
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+}
+
+/** One page of the audit log, newest first, with the total for the pager. */
+export async function listAudit(tx: Tx, tenantId: string, q: z.output<typeof auditQuery>): Promise<{ items: AuditEntry[]; total: number }> {
+  const conds: (SQL | undefined)[] = [eq(auditLog.tenantId, tenantId)];
+  if (q.entity) conds.push(eq(auditLog.entity, q.entity));
+  if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
+  if (q.action) conds.push(eq(auditLog.action, q.action));
+  if (q.q) conds.push(ilike(auditLog.entityLabel, likePattern(q.q)));
+  const w = and(...conds);
+  // one after the other: a transaction is one connection, and pg refuses overlapping queries
+  const found = await tx
+    .select()
+    .from(auditLog)
+    .where(w)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(w);
+  return { items: found.map(presentAudit), total };
 }

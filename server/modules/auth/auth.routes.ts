@@ -1,36 +1,12 @@
-import { eq, sql, and } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBody, me, type Me } from '../../../common/schemas/platform';
-import { tenants, tenantUsers, users } from '../../db/schema';
 import { AUTHENTICATED, PUBLIC } from '../../platform/access';
-import type { Db } from '../../platform/db';
-import type { SessionUser } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { findUserByEmail, meFor } from './auth.service';
 import { timingSafeDummyHash, verifyPassword } from './passwords';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
-
-export async function meFor(db: Db, user: SessionUser): Promise<Me> {
-  const cols = {
-    slug: tenants.slug,
-    nameTh: tenants.nameTh,
-    nameEn: tenants.nameEn,
-    type: tenants.type,
-    province: tenants.province,
-    district: tenants.district,
-    subdistrict: tenants.subdistrict,
-  };
-  const rows = user.isPlatformAdmin
-    ? (await db.select(cols).from(tenants).orderBy(tenants.createdAt)).map((t) => ({ ...t, role: 'admin' as const }))
-    : await db
-        .select({ ...cols, role: tenantUsers.role })
-        .from(tenantUsers)
-        .innerJoin(tenants, eq(tenants.id, tenantUsers.tenantId))
-        .where(and(eq(tenantUsers.userId, user.id), eq(tenantUsers.active, true)))
-        .orderBy(tenants.createdAt);
-  return { user: { ...user, mustChangePassword: user.mustChangePassword ?? false }, tenants: rows as Me['tenants'] };
-}
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,11 +32,7 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const [user] = await app.db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = ${req.body.email.toLowerCase()}`)
-        .limit(1);
+      const user = await findUserByEmail(app.db, req.body.email);
       const ok = user
         ? await verifyPassword(user.passwordHash, req.body.password)
         : (await verifyPassword(await timingSafeDummyHash(), req.body.password), false);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, listOf, tenantParams } from '../../../common/schemas/api';
 import {
@@ -32,7 +31,6 @@ import {
 } from '../../../common/schemas/manpower';
 import { fiscalYearQuery } from '../../../common/schemas/plans';
 import { anyTenantRole, editors, PUBLIC } from '../../platform/access';
-import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import * as hours from './hours.service';
 import { myManpower as loadMine } from './me.service';
@@ -40,7 +38,7 @@ import * as profiles from './profiles.service';
 
 import * as tasks from './tasks.service';
 import * as teams from './teams.service';
-import { likePattern, rows } from '../../platform/sql';
+import { activityOptions } from '../plans/plans.service';
 
 const activityOption = z.object({ id: z.uuid(), name: z.string(), planId: z.uuid(), planName: z.string(), fiscalYear: z.number().int() });
 
@@ -107,21 +105,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { q, fiscalYear, limit } = req.query;
-      const ctx = req.tenantCtx;
-      const like = q ? likePattern(q) : null;
-      const items = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-        rows<z.infer<typeof activityOption>>(
-          tx,
-          sql`select a.id, a.name, pl.id as "planId", pl.name as "planName", pl.fiscal_year as "fiscalYear"
-              from plan_activities a join plans pl on pl.tenant_id = a.tenant_id and pl.id = a.plan_id
-              where a.tenant_id = ${ctx.tenant.id}
-                and (${like}::text is null or a.name ilike ${like}::text or pl.name ilike ${like}::text)
-                and (${fiscalYear ?? null}::int is null or pl.fiscal_year = ${fiscalYear ?? null}::int)
-              order by pl.fiscal_year desc, a.name collate "und-x-icu", a.id
-              limit ${limit}`,
-        ),
-      );
+      const items = await activityOptions(req.tenantCtx, req.query);
       return { items };
     },
   );

@@ -180,3 +180,26 @@ export async function projectBudgets(tx: Tx, tenantId: string, projectIds: strin
   );
   return new Map(found.map((r) => [r.id, Number(r.budget)]));
 }
+
+export interface ActivityOption {
+  id: string;
+  name: string;
+  planId: string;
+  planName: string;
+  fiscalYear: number;
+}
+
+/** Activities to pick from (volunteer hours, maintenance works): newest fiscal year first, matching the activity or plan name. */
+export function activityOptions(tx: Tx, tenantId: string, f: { q?: string; fiscalYear?: number; limit: number }): Promise<ActivityOption[]> {
+  const like = f.q ? likePattern(f.q) : null;
+  return rows<ActivityOption>(
+    tx,
+    sql`select a.id, a.name, pl.id as "planId", pl.name as "planName", pl.fiscal_year as "fiscalYear"
+        from plan_activities a join plans pl on pl.tenant_id = a.tenant_id and pl.id = a.plan_id
+        where a.tenant_id = ${tenantId}
+          and (${like}::text is null or a.name ilike ${like}::text or pl.name ilike ${like}::text)
+          and (${f.fiscalYear ?? null}::int is null or pl.fiscal_year = ${f.fiscalYear ?? null}::int)
+        order by pl.fiscal_year desc, ${thaiOrder(sql`a.name`)}, a.id
+        limit ${f.limit}`,
+  );
+}

@@ -864,3 +864,8 @@ export async function continuity(ctx: TenantContext, networkId?: string): Promis
     return { items };
   });
 }
+
+/** Activities of any plan to pick from, for other modules' forms. */
+export function activityOptions(ctx: TenantContext, f: { q?: string; fiscalYear?: number; limit: number }): Promise<repo.ActivityOption[]> {
+  return withTenant(ctx.db, ctx.tenant.id, (tx) => repo.activityOptions(tx, ctx.tenant.id, f));
+}

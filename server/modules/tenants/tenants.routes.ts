@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { addressSearchQuery, addressSuggestion, tenantSummary, type TenantSummary } from '../../../common/schemas/platform';
+import { addressSearchQuery, addressSuggestion, tenantSummary } from '../../../common/schemas/platform';
 import { searchThaiAddress } from '../../../common/thai/address';
-import { tenants } from '../../db/schema';
 import { PLATFORM_ADMIN, PUBLIC } from '../../platform/access';
 import { langOf } from '../../platform/messages';
 import { adminTenant, tenantCreate, tenantCreated } from '../../../common/schemas/accounts';
@@ -24,7 +22,7 @@ export async function platformRoutes(app: FastifyInstance) {
       },
     },
     async () => {
-      await app.db.execute(sql`select 1`);
+      await service.pingDatabase(app.db);
       return { status: 'ok' as const, db: app.database.kind };
     },
   );
@@ -39,21 +37,7 @@ export async function platformRoutes(app: FastifyInstance) {
         response: { 200: z.object({ items: z.array(tenantSummary) }) },
       },
     },
-    async () => {
-      const rows = await app.db
-        .select({
-          slug: tenants.slug,
-          nameTh: tenants.nameTh,
-          nameEn: tenants.nameEn,
-          type: tenants.type,
-          province: tenants.province,
-          district: tenants.district,
-          subdistrict: tenants.subdistrict,
-        })
-        .from(tenants)
-        .orderBy(sql`${tenants.nameTh} collate "und-x-icu"`);
-      return { items: rows as TenantSummary[] };
-    },
+    async () => ({ items: await service.listTenantSummaries(app.db) }),
   );
 
   r.get(

@@ -7,7 +7,7 @@ import { tenants } from '../../db/schema';
 import type { SessionUser, TenantContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { rows } from '../../platform/sql';
+import { rows, thaiOrder } from '../../platform/sql';
 import type { Lang } from '../../platform/messages';
 import { invite } from '../accounts/accounts.service';
 
@@ -97,4 +97,26 @@ export async function listTenantsForAdmin(db: Db): Promise<AdminTenant[]> {
     networks: Number(r.networks),
     pendingInvitations: Number(r.pending),
   }));
+}
+
+/** The health check's database probe. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+/** Every local government on this server, in Thai order (the login page's list). */
+export async function listTenantSummaries(db: Db): Promise<TenantSummary[]> {
+  const found = await db
+    .select({
+      slug: tenants.slug,
+      nameTh: tenants.nameTh,
+      nameEn: tenants.nameEn,
+      type: tenants.type,
+      province: tenants.province,
+      district: tenants.district,
+      subdistrict: tenants.subdistrict,
+    })
+    .from(tenants)
+    .orderBy(thaiOrder(tenants.nameTh));
+  return found as TenantSummary[];
 }
