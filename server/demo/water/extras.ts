@@ -180,19 +180,22 @@ export async function seedWaterExtras(db: Db, ctx: TenantContext, regulationId: 
   let swaps = 0;
   const accepted = pair(2);
   const pending = pair(12);
+  // the people first: a query inside the transaction below would wait on PGlite's one connection for ever
+  const acceptedBy = accepted ? { member: await lead(accepted[0].groupId, 'member'), head: await lead(accepted[1].groupId, 'head') } : null;
+  const pendingBy = pending ? await lead(pending[0].groupId, 'member') : null;
   await withTenant(db, tid, async (tx) => {
-    if (accepted) {
+    if (accepted && acceptedBy) {
       const [a, b] = accepted;
       await tx.execute(sql`update water_rota_turns set group_id = case when id = ${a.id}::uuid then ${b.groupId}::uuid else ${a.groupId}::uuid end
                            where tenant_id = ${tid} and id in (${a.id}::uuid, ${b.id}::uuid)`);
       await tx.execute(sql`insert into water_turn_swaps (tenant_id, rota_id, turn_id, with_turn_id, requested_by_party_id, status, decided_by_party_id, decided_at)
-                           values (${tid}, ${a.rotaId}, ${a.id}, ${b.id}, ${await lead(a.groupId, 'member')}, 'accepted', ${await lead(b.groupId, 'head')}, now() - interval '2 days')`);
+                           values (${tid}, ${a.rotaId}, ${a.id}, ${b.id}, ${acceptedBy.member}, 'accepted', ${acceptedBy.head}, now() - interval '2 days')`);
       swaps++;
     }
     if (pending) {
       const [a, b] = pending;
       await tx.execute(sql`insert into water_turn_swaps (tenant_id, rota_id, turn_id, with_turn_id, requested_by_party_id)
-                           values (${tid}, ${a.rotaId}, ${a.id}, ${b.id}, ${await lead(a.groupId, 'member')})`);
+                           values (${tid}, ${a.rotaId}, ${a.id}, ${b.id}, ${pendingBy})`);
       swaps++;
     }
   });
