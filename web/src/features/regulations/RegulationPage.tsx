@@ -184,8 +184,11 @@ function DiffView({ regulationId, versions }: { regulationId: string; versions: 
   const { t } = useTranslation();
   const lang = useLang();
   const { slug } = useTenant();
-  const [from, setFrom] = useState<string | null>(versions.length > 1 ? versions.at(-2)!.id : null);
-  const [to, setTo] = useState<string | null>(versions.length > 1 ? versions.at(-1)!.id : null);
+  // by default the amendment that made the version in force (a draft's changes are read on its comment page)
+  const inForce = versions.findIndex((v) => v.inForce);
+  const toIndex = inForce > 0 ? inForce : versions.length - 1;
+  const [from, setFrom] = useState<string | null>(versions.length > 1 ? versions[toIndex - 1].id : null);
+  const [to, setTo] = useState<string | null>(versions.length > 1 ? versions[toIndex].id : null);
   const diff = useDiff(slug, regulationId, from, to);
   if (versions.length < 2) return null;
   const options = versions.map((v) => ({ value: v.id, label: t('regulations.versionN', { n: v.number }) }));

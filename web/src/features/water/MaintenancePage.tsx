@@ -513,7 +513,7 @@ function DutyTableView({ groupId }: { groupId: string }) {
                 <Table.Td ta="right">{formatNumber(m.irrigatedRai, lang)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(m.owed, lang)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(m.given, lang)}</Table.Td>
-                <Table.Td ta="right" c={m.balance < 0 ? 'red.8' : 'teal.9'} fw={600}>
+                <Table.Td ta="right" c={m.balance < 0 ? 'red.9' : 'teal.9'} fw={600}>
                   {m.balance > 0 ? '+' : ''}
                   {formatNumber(m.balance, lang)}
                 </Table.Td>
