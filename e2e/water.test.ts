@@ -364,9 +364,7 @@ describe('regulations and water', () => {
     await screenshot(page, 'water-incident-photo');
   });
 
-  // Skipped on 2026-12-03 (never green since it was written; swaps are covered by server/modules/water/water.test.ts): axe finds
-  // 'scrollable-region-focusable' on the rota tables' scroll containers (Mantine Table.ScrollContainer). Make them focusable, then unskip.
-  it.skip('lets a member ask to swap a turn on a phone, and shows the public rota without login', async () => {
+  it('lets a member ask to swap a turn on a phone, and shows the public rota without login', async () => {
     const phone = await launch(PHONE);
     try {
       const p = await phone.newPage();

@@ -56,7 +56,7 @@ export default function PublicRotaPage() {
                   <Badge variant="outline">{t(`water.rota.orders.${r.order}`)}</Badge>
                   <Badge variant="outline">{t('water.rota.hoursEach', { n: r.turnHours })}</Badge>
                 </Group>
-                <Table.ScrollContainer minWidth={340}>
+                <Table.ScrollContainer minWidth={340} type="native" tabIndex={0}>
                   <Table verticalSpacing={4} data-testid="public-rota-turns">
                     <Table.Thead>
                       <Table.Tr>

@@ -55,7 +55,7 @@ export default function RotaPage() {
       <Text size="sm" c="dimmed">
         {t('water.rota.sharesHint')}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
         <Table striped data-testid="rota-shares">
           <Table.Thead>
             <Table.Tr>
@@ -84,7 +84,7 @@ export default function RotaPage() {
         </Table>
       </Table.ScrollContainer>
       <Title order={3}>{t('water.rota.schedule')}</Title>
-      <Table.ScrollContainer minWidth={340}>
+      <Table.ScrollContainer minWidth={340} type="native" tabIndex={0}>
         <Table data-testid="rota-turns" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
