@@ -14,7 +14,7 @@ import {
   validateNetworkSearch,
   validatePartnerSearch,
   validateRelationshipSearch,
-} from './search';
+} from '../context/search';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const TenantLayout = lazy(() => import('../features/shell/TenantLayout'));

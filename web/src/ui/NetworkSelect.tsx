@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListResult, NetworkListItem } from '../../../common/schemas';
 import { api, tenantPath } from '../api/client';
-import { useTenant } from '../app/tenant';
+import { useTenant } from '../context/tenant';
 
 /** Every network of the tenant (about 50), by name, for pickers and filters; cached for a few minutes. */
 export function useNetworkOptions() {

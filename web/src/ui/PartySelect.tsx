@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../common/schemas/partners';
-import { useTenant } from '../app/tenant';
+import { useTenant } from '../context/tenant';
 import { usePartners } from '../features/partners/api';
 import { enumLabel } from './enums';
 

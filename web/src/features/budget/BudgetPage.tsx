@@ -5,7 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUND_KINDS, type Fund, type FundKind, type Transparency } from '../../../../common/schemas/budget';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect } from '../../ui/ListFilters';

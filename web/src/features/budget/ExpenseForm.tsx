@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransactionCreate } from '../../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../../common/thai/dates';
 import { formatBaht, parseBahtToSatang } from '../../../../common/thai/money';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

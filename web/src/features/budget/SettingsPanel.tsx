@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetSettings, BudgetSettingsUpdate } from '../../../../common/schemas/budget';
 import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../common/thai/money';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';

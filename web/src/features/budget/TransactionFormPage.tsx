@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type TransactionCreate } from '../../../../common/schemas/budget';
 import { parseBahtToSatang } from '../../../../common/thai/money';
 import { fiscalYearOf } from '../../../../common/thai/dates';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBaht } from '../../../../common/thai/money';
-import { permissions, useTenant } from '../../app/tenant';
+import { permissions, useTenant } from '../../context/tenant';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';

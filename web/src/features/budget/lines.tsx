@@ -3,7 +3,7 @@ import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../common/thai/money';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE, type Attendance as Status, type MeetingDetail } from '../../../../common/schemas/committees';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useCommitteeWrite } from './api';
 

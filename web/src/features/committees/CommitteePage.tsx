@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSITIONS, type CommitteeDetail, type CommitteeMember, type MeetingDetail } from '../../../../common/schemas/committees';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';

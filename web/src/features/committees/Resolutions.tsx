@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { RESOLUTION_ACTIONS, type MeetingDetail, type Resolution, type ResolutionAction } from '../../../../common/schemas/committees';
 import type { RegulationDetail } from '../../../../common/schemas/regulations';
 import { api, ApiError, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

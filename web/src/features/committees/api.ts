@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ListResult } from '../../../../common/schemas/api';
 import type { Adoption, Committee, CommitteeDetail, MeetingDetail } from '../../../../common/schemas/committees';
 import { api, type Query, tenantPath } from '../../api/client';
-import { usePermissions } from '../../app/tenant';
+import { usePermissions } from '../../context/tenant';
 
 export const PAGE_SIZE = 20;
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'committees', ...rest];

@@ -6,7 +6,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivitySummary } from '../../../../common/schemas';
 import { ISSUES, PILLARS, SECTORS, STAGES } from '../../../../common/schemas/enums';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { actionText, actorText, entityRoute, entityText } from '../../ui/audit';
 import { formatDateTime } from '../../ui/dates';
 import { enumLabel, PILLAR_COLORS } from '../../ui/enums';

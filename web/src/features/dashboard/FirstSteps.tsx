@@ -1,7 +1,7 @@
 import { Paper, Stack, Text, ThemeIcon, Title, Group } from '@mantine/core';
 import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { AnchorLink } from '../../ui/links';
 import { useInvitations } from '../accounts/api';
 import { useUsers } from '../users/api';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { errorText } from '../../ui/ErrorAlert';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_FILES, type EvidenceOwner, pendingProblem, uploadAll } from './api';
 

@@ -28,7 +28,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ForumDetail, type ForumParticipantRole, forumCreate } from '../../../../common/schemas/knowledge';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatNumber } from '../../ui/format';
 import { enumOptions } from '../../ui/enums';

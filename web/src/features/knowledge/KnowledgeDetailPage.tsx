@@ -5,7 +5,7 @@ import { IconEdit, IconHistory, IconTrash } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';

@@ -13,7 +13,7 @@ import {
   knowledgeCreate,
 } from '../../../../common/schemas/knowledge';
 import { ApiError, isApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDateTime, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';

@@ -8,7 +8,7 @@ import type { IntegratedProject, LocalPlanDetail, LocalPlanSummary } from '../..
 import { PLAN_YEARS } from '../../../../common/schemas/localplans';
 import { formatBaht, parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
 import { api, ApiError, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { useLang } from '../../ui/hooks';
 import { useLocalPlanWrite } from './api';
 import { FormModal } from './PlanForms';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Edition, LocalPlanDetail, LocalStrategy } from '../../../../common/schemas/localplans';
 import { formatBaht } from '../../../../common/thai/money';
 import { apiUrl, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Board, IntegratedProject } from '../../../../common/schemas/localplans';
 import { useTranslation } from 'react-i18next';
 import { formatBaht } from '../../../../common/thai/money';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';

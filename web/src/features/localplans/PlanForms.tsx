@@ -7,7 +7,7 @@ import type { Edition, EditionKind, LocalPlanDetail, LocalStrategy } from '../..
 import { EDITION_KINDS } from '../../../../common/schemas/localplans';
 import { fiscalYearOf } from '../../../../common/thai/dates';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -5,7 +5,7 @@ import type { EditionKind, LocalGovernmentEntry, SharedProject } from '../../../
 import { EDITION_KINDS } from '../../../../common/schemas/localplans';
 import { formatBaht } from '../../../../common/thai/money';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';

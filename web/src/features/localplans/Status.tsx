@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegratedProject, IntegrationStatus, LocalPlanDetail } from '../../../../common/schemas/localplans';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';

@@ -3,7 +3,7 @@ import type { ListResult } from '../../../../common/schemas/api';
 import type { Board, IntegratedProject, LocalGovernmentEntry, LocalPlanDetail, LocalPlanSummary, SharedProject } from '../../../../common/schemas/localplans';
 import type { PlanSummary } from '../../../../common/schemas/plans';
 import { api, tenantPath } from '../../api/client';
-import { usePermissions } from '../../app/tenant';
+import { usePermissions } from '../../context/tenant';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'local-plans', ...rest];
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HourLog, HourStatus } from '../../../../common/schemas/manpower';
 import { HOUR_STATUSES } from '../../../../common/schemas/manpower';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TenantUser } from '../../../../common/schemas';
 import { api, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { errorText } from '../../ui/ErrorAlert';
 import { usePartner } from '../partners/api';
 import { PersonSelect } from './parts';

@@ -4,7 +4,7 @@ import { IconClockPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HourLog } from '../../../../common/schemas/manpower';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVAILABILITY, SKILLS, TASK_STATUSES, type Availability, type Skill, type Task, type TaskStatus } from '../../../../common/schemas/manpower';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pillar } from '../../../../common/schemas/enums';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataView } from '../../ui/DataView';

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HourStatus, TaskStatus } from '../../../../common/schemas/manpower';
 import { fiscalYearOf } from '../../../../common/thai/dates';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { formatNumber } from '../../ui/format';
 import type { Lang } from '../../i18n';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { type NetworkDetail, networkCreate, networkUpdate } from '../../../../common/schemas';
 import { ISSUES, type Issue, PILLARS, type Pillar, STAGES, type Stage } from '../../../../common/schemas/enums';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';

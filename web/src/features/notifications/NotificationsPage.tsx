@@ -9,7 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
-import { usePermissions } from '../../app/tenant';
+import { usePermissions } from '../../context/tenant';
 import { useFailedOutbox, useMarkAllRead, useNotifications, usePreferences, useRetryOutbox, useSavePreferences } from './api';
 import { NotificationRow } from './NotificationRow';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRIBUTIONS, PARTICIPATION_LEVELS, PARTICIPATION_SUBJECTS } from '../../../../common/schemas/participation';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';

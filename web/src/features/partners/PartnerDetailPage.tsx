@@ -6,7 +6,7 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartyDetail, Relationship } from '../../../../common/schemas';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';

@@ -20,7 +20,7 @@ import {
   type Sector,
 } from '../../../../common/schemas/enums';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { enumLabel, enumOptions } from '../../ui/enums';

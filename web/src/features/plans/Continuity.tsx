@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NetworkContinuity } from '../../../../common/schemas/plans';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { AnchorLink } from '../../ui/links';
 import { useContinuity } from './api';
 

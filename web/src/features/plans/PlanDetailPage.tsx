@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, PlanDetail, Project, ScheduleState } from '../../../../common/schemas/plans';
 import type { Lang } from '../../i18n';
 import { apiUrl, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { type PlanDetail, WEIGHT_BY } from '../../../../common/schemas/plans';
 import { fiscalYearOf, fiscalYearRange } from '../../../../common/thai/dates';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../common/schemas/plans';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';

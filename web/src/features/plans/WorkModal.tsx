@@ -7,7 +7,7 @@ import type { Activity, PlanDetail, Project } from '../../../../common/schemas/p
 import { WEIGHT_BY } from '../../../../common/schemas/plans';
 import { parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES } from '../../../../common/schemas/enums';
 import { CONSENT_METHODS, type Consent } from '../../../../common/schemas/privacy';
 import { apiUrl, isApiError, tenantPath } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { formatDate, formatDateTime, todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES } from '../../../../common/schemas/enums';
 import type { AccessLogEntry, PrivacyNotice, ProcessingActivity, RetentionSettings } from '../../../../common/schemas/privacy';
 import { apiUrl, isApiError, tenantPath } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDateTime } from '../../ui/dates';

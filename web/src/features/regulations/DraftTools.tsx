@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../../common/schemas/regulations';
 import { formatChapters, formatFines, parseChapters, parseFines } from '../../../../common/thai/regulation-text';
 import { isApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop } from '../../ui/hooks';

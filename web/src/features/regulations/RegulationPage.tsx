@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClauseChange, VersionDetail, VersionSummary } from '../../../../common/schemas/regulations';
 import { formatBaht } from '../../../../common/thai/money';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';

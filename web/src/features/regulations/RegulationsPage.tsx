@@ -1,6 +1,6 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegulationDetail, RegulationSummary, VersionDetail, VersionDiff } from '../../../../common/schemas/regulations';
 import { api, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'regulations', ...rest];
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentPeriod, CommentPeriodDetail, CommentPeriodStatus, RegulationComment, VersionDetail } from '../../../../common/schemas/regulations';
 import { api, isApiError, tenantPath } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlobalHit, GlobalSearchResult } from '../../../../common/schemas/knowledge';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';

@@ -29,7 +29,7 @@ import {
 import { Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { permissions, TenantContext, type TenantContextValue } from '../../app/tenant';
+import { permissions, TenantContext, type TenantContextValue } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { NavLinkItem } from '../../ui/links';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../common/schemas/strategy';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StrategyMap } from '../../../../common/schemas/strategy';
 import { fiscalYearOf } from '../../../../common/thai/dates';
 import { ApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { invitationCreate, type OneTimeLink, type TenantUser } from '../../../../common/schemas';
 import { TENANT_ROLES, type TenantRole } from '../../../../common/schemas/enums';
 import { ApiError } from '../../api/client';
-import { usePermissions, useTenant } from '../../app/tenant';
+import { usePermissions, useTenant } from '../../context/tenant';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel, enumOptions } from '../../ui/enums';

@@ -8,7 +8,7 @@ import type { VersionDetail } from '../../../../common/schemas/regulations';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
 import { api, isApiError, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

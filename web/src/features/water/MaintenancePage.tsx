@@ -22,7 +22,7 @@ import type { DutyTable, MaintenanceDetail, MaintenanceKind, MaintenanceSummary 
 import { MAINTENANCE_KINDS } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
 import { api, isApiError, tenantPath } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';

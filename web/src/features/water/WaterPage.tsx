@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROTA_ORDERS, ROTA_RULES, type Source } from '../../../../common/schemas/water';
 import { isApiError } from '../../api/client';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupDetail, GroupSummary, Incident, MyTurns, RotaDetail, RotaSummary, Source } from '../../../../common/schemas/water';
 import { api, tenantPath } from '../../api/client';
-import { usePermissions } from '../../app/tenant';
+import { usePermissions } from '../../context/tenant';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'water', ...rest];
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Stack, Text } from '@mantine/core';
 import { IconDroplet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Zone } from '../../../../common/schemas/water';
-import { useTenant } from '../../app/tenant';
+import { useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { useMyTurns } from './api';
