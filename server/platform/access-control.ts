@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors';
-import { findSessionUser, SESSION_COOKIE } from '../modules/auth/sessions';
+import { findSessionUser, SESSION_COOKIE } from '../modules/auth/sessions.repository';
 import { findTenantRole } from './tenancy';
 import type { Actor, SessionUser, TenantContext } from './context';
 import { langOf } from './messages';

@@ -15,8 +15,77 @@ const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
 /** platform/ files that know modules on purpose: the message registry, and sign-in (sessions, the first admin's password). */
 const PLATFORM_MAY_IMPORT = new Map([
   ['platform/messages.ts', /^\.\.\/modules\/[a-z]+\/messages$/],
-  ['platform/access-control.ts', /^\.\.\/modules\/auth\/sessions$/],
+  ['platform/access-control.ts', /^\.\.\/modules\/auth\/sessions\.repository$/],
   ['platform/bootstrap.ts', /^\.\.\/modules\/auth\/passwords$/],
+]);
+
+/** Tables whose schema file is not named after the module that owns them. */
+const OWNER_OVERRIDES: Record<string, string> = {
+  parties: 'partners',
+  party_relationships: 'relationships',
+  tenants: 'tenants',
+  users: 'users',
+  tenant_users: 'users',
+  sessions: 'auth',
+  account_links: 'accounts',
+  audit_log: 'audit',
+};
+/** table variable (drizzle) and table name (SQL) → owning module, read from server/db/schema/<module>.ts */
+function tableOwners() {
+  const byVar = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const f of filesUnder('db/schema', /\.ts$/)) {
+    for (const [, variable, name] of read(f).matchAll(/export const (\w+) = pgTable\(\s*'(\w+)'/g)) {
+      const owner = OWNER_OVERRIDES[name] ?? path.basename(f, '.ts');
+      byVar.set(variable, owner);
+      byName.set(name, owner);
+    }
+  }
+  return { byVar, byName };
+}
+const moduleFiles = () =>
+  filesUnder('modules', /\.ts$/)
+    .map((f) => ({ file: f.split(path.sep).join('/'), module: f.split(path.sep)[1] }))
+    .filter((f) => f.module && !f.module.endsWith('.ts'));
+
+/**
+ * Files that still join other modules' tables outside a repository (reads only — the write rule holds everywhere).
+ * Moving each query into its module's repository is ongoing; the list may only shrink (the test says when an entry
+ * is no longer needed).
+ */
+const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
+  'modules/budget/budget.service.ts',
+  'modules/budget/ledger.service.ts',
+  'modules/budget/public.service.ts',
+  'modules/budget/reports.ts',
+  'modules/committees/committees.service.ts',
+  'modules/committees/resolutions.service.ts',
+  'modules/dashboard/dashboard.service.ts',
+  'modules/evidence/evidence.service.ts',
+  'modules/knowledge/forums.service.ts',
+  'modules/knowledge/metrics.ts',
+  'modules/knowledge/public.service.ts',
+  'modules/knowledge/search.service.ts',
+  'modules/localplans/localplans.service.ts',
+  'modules/localplans/sharing.ts',
+  'modules/manpower/hours.service.ts',
+  'modules/manpower/me.service.ts',
+  'modules/manpower/profiles.service.ts',
+  'modules/manpower/shared.ts',
+  'modules/manpower/tasks.service.ts',
+  'modules/manpower/teams.service.ts',
+  'modules/notifications/dispatcher.ts',
+  'modules/notifications/notify.ts',
+  'modules/participation/participation.service.ts',
+  'modules/plans/plans.service.ts',
+  'modules/regulations/regulations.service.ts',
+  'modules/relationships/relationships.service.ts',
+  'modules/strategy/strategy.service.ts',
+  'modules/water/incidents.service.ts',
+  'modules/water/maintenance.service.ts',
+  'modules/water/swaps.service.ts',
+  'modules/water/water.service.ts',
+  'modules/years/years.service.ts',
 ]);
 
 describe('module shape', () => {
@@ -35,6 +104,36 @@ describe('module shape', () => {
         const allowed = PLATFORM_MAY_IMPORT.get(f.split(path.sep).join('/'));
         if (!allowed?.test(spec)) offenders.push(`${f} → ${spec}`);
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("a module writes only its own tables; another module's rows change through that module's functions", () => {
+    const { byVar, byName } = tableOwners();
+    expect(byName.get('ledger_entries')).toBe('budget');
+    const offenders: string[] = [];
+    for (const { file, module } of moduleFiles()) {
+      const src = read(file);
+      for (const [, verb, table] of src.matchAll(/\.(insert|update|delete)\((\w+)\)/g))
+        if (byVar.has(table) && byVar.get(table) !== module) offenders.push(`${file}: ${verb} ${table}`);
+      for (const [, verb, table] of src.matchAll(/\b(insert\s+into|update|delete\s+from)\s+"?([a-z_]+)"?/gi))
+        if (byName.has(table) && byName.get(table) !== module) offenders.push(`${file}: ${verb} ${table}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('outside a repository, a module reads only its own tables (the shrinking list aside)', () => {
+    const { byVar, byName } = tableOwners();
+    const offenders: string[] = [];
+    for (const { file, module } of moduleFiles()) {
+      if (file.endsWith('.repository.ts')) continue;
+      const src = read(file);
+      const foreign = new Set<string>();
+      const imported = src.match(/import (?:type )?\{([^}]+)\} from '\.\.\/\.\.\/db\/schema'/);
+      for (const name of imported?.[1].split(',').map((s) => s.trim()) ?? []) if (byVar.has(name) && byVar.get(name) !== module) foreign.add(name);
+      for (const [, table] of src.matchAll(/\b(?:from|join)\s+"?([a-z_]+)"?/gi)) if (byName.has(table) && byName.get(table) !== module) foreign.add(table);
+      if (foreign.size && !READS_OTHER_MODULES_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file}: ${[...foreign].join(', ')}`);
+      if (!foreign.size && READS_OTHER_MODULES_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file} no longer needs its place on the list`);
     }
     expect(offenders).toEqual([]);
   });

@@ -20,7 +20,7 @@ import { me } from '../../../common/schemas/platform';
 import { adminsOnly, AUTHENTICATED, PUBLIC } from '../../platform/access';
 import { langOf } from '../../platform/messages';
 import { startSession } from '../auth/auth.routes';
-import { findSessionUser, SESSION_COOKIE, sessionTokenHash } from '../auth/sessions';
+import { findSessionUser, SESSION_COOKIE, sessionTokenHash } from '../auth/sessions.repository';
 import * as service from './accounts.service';
 import { estimatePassword } from './password-strength';
 

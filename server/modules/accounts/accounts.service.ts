@@ -1,9 +1,10 @@
 import { forgetIdentities } from '../../platform/identity-cache';
-import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { invitationAccept, invitationCreate, LinkInfo, OneTimeLink, PendingInvitation } from '../../../common/schemas/accounts';
 import type { TenantRole, TenantType } from '../../../common/schemas/enums';
-import { sessions, tenants, tenantUsers, users } from '../../db/schema';
+import { endSessionsOf } from '../auth/sessions.repository';
+import * as accountsRepo from '../users/users.repository';
+import { findTenantById } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import type { SessionUser, TenantContext, TenantRef } from '../../platform/context';
 import { enterTenant, type Db } from '../../platform/db';
@@ -34,8 +35,8 @@ export async function changePassword(db: Db, user: SessionUser, currentPassword:
   assertStrongPassword(newPassword, [user.email, user.name], 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
-    await tx.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, user.id));
+    await accountsRepo.setPassword(tx, user.id, passwordHash);
+    await endSessionsOf(tx, user.id, keepTokenHash);
   });
   forgetIdentities(db);
 }
@@ -45,12 +46,7 @@ export async function changePassword(db: Db, user: SessionUser, currentPassword:
  * account that also works elsewhere would hand them that access too); the platform admin may for anyone.
  */
 export async function issueResetLink(ctx: TenantContext, userId: string): Promise<OneTimeLink> {
-  const [member] = await ctx.db
-    .select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin })
-    .from(tenantUsers)
-    .innerJoin(users, eq(users.id, tenantUsers.userId))
-    .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), eq(tenantUsers.userId, userId)))
-    .limit(1);
+  const member = await accountsRepo.findMemberAccount(ctx.db, ctx.tenant.id, userId);
   if (!member) throw new AppError('not_found');
   if (ctx.actor.role !== 'platform_admin') {
     const elsewhere = (await links.membershipsOf(ctx.db, userId)).some((m) => m.tenantId !== ctx.tenant.id);
@@ -68,20 +64,17 @@ export async function issueResetLink(ctx: TenantContext, userId: string): Promis
 }
 
 /** Sets a new password from a reset link; every session of the account ends. Returns the account. */
-export async function completePasswordReset(db: Db, token: string, password: string): Promise<typeof users.$inferSelect> {
+export async function completePasswordReset(db: Db, token: string, password: string): Promise<accountsRepo.Account> {
   const link = await links.findUsableLink(db, token);
   if (!link || link.kind !== 'password_reset' || !link.userId) throw new AppError('link_invalid');
-  const [account] = await db.select().from(users).where(eq(users.id, link.userId)).limit(1);
+  const account = await accountsRepo.findAccountById(db, link.userId);
   if (!account || !account.active) throw new AppError('link_invalid');
   assertStrongPassword(password, [account.email, account.name]);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
-      .where(eq(users.id, account.id));
-    await tx.delete(sessions).where(eq(sessions.userId, account.id));
+    await accountsRepo.setPassword(tx, account.id, passwordHash);
+    await endSessionsOf(tx, account.id);
   });
   forgetIdentities(db);
   return account;
@@ -136,16 +129,11 @@ export async function revokeInvitation(ctx: TenantContext, id: string): Promise<
   if (!(await links.revokeInvitation(ctx.db, ctx.tenant.id, id))) throw new AppError('not_found');
 }
 
-async function tenantOf(db: Db, tenantId: string) {
-  const [t] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-  return t ?? null;
-}
-
 /** What the holder of a link may see before using it. */
 export async function linkInfo(db: Db, token: string): Promise<LinkInfo> {
   const link = await links.findUsableLink(db, token);
   if (!link) throw new AppError('link_invalid');
-  const tenant = link.inviteTenantId ? await tenantOf(db, link.inviteTenantId) : null;
+  const tenant = link.inviteTenantId ? await findTenantById(db, link.inviteTenantId) : null;
   const account = await links.findUserByEmail(db, link.email);
   return {
     kind: link.kind,
@@ -179,10 +167,10 @@ export async function acceptInvitation(
   input: z.output<typeof invitationAccept>,
   current: SessionUser | null,
   lang: Lang,
-): Promise<typeof users.$inferSelect> {
+): Promise<accountsRepo.Account> {
   const link = await links.findUsableLink(db, token);
   if (!link || link.kind !== 'invitation' || !link.inviteTenantId || !link.role) throw new AppError('link_invalid');
-  const tenant = await tenantOf(db, link.inviteTenantId);
+  const tenant = await findTenantById(db, link.inviteTenantId);
   if (!tenant) throw new AppError('link_invalid');
   let account = await links.findUserByEmail(db, link.email);
   if (account) {
@@ -201,7 +189,7 @@ export async function acceptInvitation(
   const joined = await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
     if (!account) {
-      [account] = await tx.insert(users).values({ email: link.email, name, passwordHash: passwordHash!, passwordChangedAt: new Date() }).returning();
+      account = await accountsRepo.insertAccount(tx, { email: link.email, name, passwordHash: passwordHash!, passwordChangedAt: new Date() });
     }
     const user = account!;
     const ref: TenantRef = { id: tenant.id, slug: tenant.slug, nameTh: tenant.nameTh, nameEn: tenant.nameEn };
@@ -213,10 +201,7 @@ export async function acceptInvitation(
     };
     await enterTenant(tx, tenant.id);
     const partyId = link.partyId && (await existingPartyIds(tx, tenant.id, [link.partyId])).has(link.partyId) ? link.partyId : null;
-    await tx
-      .insert(tenantUsers)
-      .values({ tenantId: tenant.id, userId: user.id, role, partyId })
-      .onConflictDoUpdate({ target: [tenantUsers.tenantId, tenantUsers.userId], set: { role, active: true, partyId } });
+    await accountsRepo.upsertMembership(tx, { tenantId: tenant.id, userId: user.id, role, partyId });
     await audit(tx, ctx, {
       entity: 'user',
       entityId: user.id,

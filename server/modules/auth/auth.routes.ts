@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { loginBody, me, type Me } from '../../../common/schemas/platform';
 import { AUTHENTICATED, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { findUserByEmail, meFor } from './auth.service';
+import { findUserByEmail, meFor } from './auth.repository';
 import { timingSafeDummyHash, verifyPassword } from './passwords';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
+import { createSession, deleteSession, SESSION_COOKIE } from './sessions.repository';
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

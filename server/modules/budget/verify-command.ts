@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { tenants } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import type { Db } from '../../platform/db';
 import { verifyChain } from './ledger.service';
 
@@ -9,7 +8,7 @@ export async function ledgerVerifyCommand(db: Db, slug: string | undefined, prin
     print('Usage: npm run cli -- ledger-verify <tenant slug>');
     return 1;
   }
-  const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  const [tenant] = await tenantRefs(db, { slug });
   if (!tenant) {
     print(`Unknown tenant "${slug}".`);
     return 1;

@@ -2,7 +2,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IntegrationStatus, LocalGovernmentEntry, SharedProject, sharedStatusInput, tenantLinkInput } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
-import { localPlanTenantLinks, sharedLocalPlanProjects, tenants } from '../../db/schema';
+import { localPlanTenantLinks, sharedLocalPlanProjects } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -95,7 +96,7 @@ export async function setTenantLink(ctx: TenantContext, partyId: string, input: 
     if (!(await repo.isLocalGovernmentParty(tx, ctx.tenant.id, partyId))) throw new AppError('not_found');
     let target: { id: string; slug: string } | null = null;
     if (input.tenantSlug) {
-      [target] = await tx.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(eq(tenants.slug, input.tenantSlug));
+      [target] = await tenantRefs(tx, { slug: input.tenantSlug });
       if (!target || target.id === ctx.tenant.id) throw new AppError('validation_failed', { tenantSlug: 'unknown_tenant' });
     }
     const where = and(eq(localPlanTenantLinks.tenantId, ctx.tenant.id), eq(localPlanTenantLinks.partyId, partyId));

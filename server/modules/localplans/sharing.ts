@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { IntegratedProject, IntegrationStatus, SharedContent } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
-import { localPlanEditions, localPlanInbox, localPlanOutbox, localPlanProjects, localPlans, sharedLocalPlanProjects, tenants } from '../../db/schema';
+import { localPlanEditions, localPlanInbox, localPlanOutbox, localPlanProjects, localPlans, sharedLocalPlanProjects } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
@@ -127,7 +128,7 @@ const systemCtx = (db: Db, tenant: TenantRef, name: string): TenantContext => ({
 });
 
 async function tenantRef(db: Db, id: string): Promise<TenantRef | null> {
-  const [t] = await db.select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn }).from(tenants).where(eq(tenants.id, id));
+  const [t] = await tenantRefs(db, { id });
   return t ?? null;
 }
 
@@ -173,7 +174,7 @@ export async function relayFrom(db: Db, senderId: string, limit = 500): Promise<
 
 /** Every tenant's pending events (one tenant at a time: the sweep never reads two tenants in one statement). */
 export async function relayAll(db: Db) {
-  const all = await db.select({ id: tenants.id }).from(tenants);
+  const all = await tenantRefs(db);
   let delivered = 0;
   let failed = 0;
   for (const t of all) {

@@ -14,7 +14,8 @@ import {
   type totalsQuery,
 } from '../../../common/schemas/manpower';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { tenants, volunteerHours } from '../../db/schema';
+import { volunteerHours } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import { type TenantContext, type TenantRef, actorUserId } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
@@ -387,7 +388,7 @@ export function certificate(ctx: TenantContext, personId: string, fiscalYear: nu
           where vh.tenant_id = ${tenantId} and vh.party_id = ${personId} and vh.fiscal_year = ${fiscalYear} and vh.status = 'confirmed'
           group by a.id, a.name order by minutes desc, a.name collate "und-x-icu"`,
     );
-    const [t] = await tx.select({ nameTh: tenants.nameTh, nameEn: tenants.nameEn }).from(tenants).where(eq(tenants.id, tenantId));
+    const [t] = await tenantRefs(tx, { id: tenantId });
     const minutes = acts.reduce((s, a) => s + a.minutes, 0);
     return {
       person: { id: person.id, name: person.name },

@@ -111,3 +111,11 @@ export async function getMember(tx: Tx, tenantId: string, networkId: string, mem
     .limit(1);
   return row ?? null;
 }
+
+/** A partner who is deleted stops being any network's coordinator. */
+export async function clearCoordinator(tx: Tx, tenantId: string, partyId: string): Promise<void> {
+  await tx
+    .update(networks)
+    .set({ coordinatorPartyId: null })
+    .where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, partyId)));
+}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
-import { tenants } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import type { OutboxAttachment } from '../../db/schema';
 import type { TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
@@ -109,10 +109,7 @@ export class Dispatcher {
   }
 
   private async tenantList(): Promise<TenantRef[]> {
-    const list = await this.o.db
-      .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
-      .from(tenants)
-      .orderBy(tenants.id);
+    const list = await tenantRefs(this.o.db);
     if (!list.length) return list;
     // start at a different tenant each round, so a busy tenant cannot starve the others
     const k = this.tenantOffset++ % list.length;

@@ -10,7 +10,8 @@ import type {
   outboxListQuery,
 } from '../../../common/schemas/notifications';
 import type { ListResult } from '../../../common/schemas/api';
-import { notificationOutbox, notificationPreferences, notifications, users } from '../../db/schema';
+import { notificationOutbox, notificationPreferences, notifications } from '../../db/schema';
+import { emailOf } from '../users/users.repository';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -86,10 +87,7 @@ async function preferencesOf(tx: Tx, ctx: TenantContext, emailAvailable: boolean
     .select()
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.tenantId, ctx.tenant.id), eq(notificationPreferences.userId, me(ctx))));
-  const [u] = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(eq(users.id, me(ctx)));
+  const u = { email: await emailOf(tx, me(ctx)) };
   return {
     inApp: true,
     email: p?.emailEnabled ?? false,

@@ -95,11 +95,7 @@ export async function updateParty(tx: Tx, tenantId: string, id: string, values: 
 }
 
 export async function deleteParty(tx: Tx, tenantId: string, id: string): Promise<void> {
-  // a network's coordinator reference is cleared, its memberships and relationships go with it (FK cascade)
-  await tx
-    .update(networks)
-    .set({ coordinatorPartyId: null })
-    .where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, id)));
+  // its memberships and relationships go with it (FK cascade); networks clear their coordinator first
   await tx.delete(parties).where(and(eq(parties.tenantId, tenantId), eq(parties.id, id)));
 }
 

@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit';
 import { canAct, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { clearCoordinator } from '../networks/networks.repository';
 import { listRelationshipsOf } from '../relationships/relationships.service';
 import { logSensitiveAccess, maskParty } from '../privacy/sensitive';
 import { auditableParty, presentParty } from './partners.present';
@@ -90,6 +91,7 @@ export async function deleteParty(ctx: TenantContext, id: string): Promise<void>
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const existing = await repo.getParty(tx, ctx.tenant.id, id);
     if (!existing) throw new AppError('not_found');
+    await clearCoordinator(tx, ctx.tenant.id, id);
     await repo.deleteParty(tx, ctx.tenant.id, id);
     await audit(tx, ctx, { entity: 'party', entityId: id, entityLabel: existing.name, action: 'delete', before: auditableParty(existing) });
   });

@@ -65,21 +65,6 @@ export async function insertErasure(tx: Tx, values: typeof privacyErasures.$infe
   return row;
 }
 
-/**
- * What erasure clears outside the party row: the person's manpower profile (skills, village, availability), free-text
- * notes on their hours, participation and relationships, and their plot in a water group. The rows stay (hours,
- * head counts, areas and memberships keep counting); only what describes the person goes.
- */
-export async function clearPersonTraces(tx: Tx, tenantId: string, partyId: string) {
-  await tx.execute(sql`delete from person_profiles where tenant_id = ${tenantId} and party_id = ${partyId}`);
-  await tx.execute(sql`update volunteer_hours set note = null where tenant_id = ${tenantId} and party_id = ${partyId} and note is not null`);
-  await tx.execute(sql`update participation_records set note = null where tenant_id = ${tenantId} and party_id = ${partyId} and note is not null`);
-  await tx.execute(
-    sql`update party_relationships set note = null where tenant_id = ${tenantId} and (from_party_id = ${partyId} or to_party_id = ${partyId}) and note is not null`,
-  );
-  await tx.execute(sql`update water_group_members set plot = null where tenant_id = ${tenantId} and party_id = ${partyId} and plot is not null`);
-}
-
 /** Erasure ends every consent still in force: the withdrawal is recorded on the row (which is never deleted). */
 export async function closeConsents(tx: Tx, tenantId: string, partyId: string, on: string, by: string): Promise<number> {
   const closed = await tx

@@ -27,10 +27,14 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { t } from '../../platform/messages';
 import { todayInThailand } from '../../platform/today';
+import { clearPersonTraces as clearManpowerTraces } from '../manpower/manpower.repository';
 import { anonymiseParty } from '../partners/partners.repository';
+import { clearPersonNotes as clearParticipationNotes } from '../participation/participation.repository';
+import { clearPersonNotes as clearRelationshipNotes } from '../relationships/relationships.repository';
+import { clearMemberPlots } from '../water/water.repository';
 import { defaultNotice } from './defaults';
 import * as repo from './privacy.repository';
-import { legalHolds, subjectData } from './subject';
+import { legalHolds, subjectData } from './subject.repository';
 
 const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
@@ -158,7 +162,11 @@ export const erasedLabel = (partyId: string) => `ผู้ถูกลบข้�
 async function anonymise(tx: Tx, ctx: TenantContext, partyId: string, oldName: string, reason: 'request' | 'retention', note: string | null) {
   const label = erasedLabel(partyId);
   await anonymiseParty(tx, ctx.tenant.id, partyId, label);
-  await repo.clearPersonTraces(tx, ctx.tenant.id, partyId);
+  // each module clears what describes the person in its own tables
+  await clearManpowerTraces(tx, ctx.tenant.id, partyId);
+  await clearParticipationNotes(tx, ctx.tenant.id, partyId);
+  await clearRelationshipNotes(tx, ctx.tenant.id, partyId);
+  await clearMemberPlots(tx, ctx.tenant.id, partyId);
   await repo.closeConsents(tx, ctx.tenant.id, partyId, todayInThailand(), ctx.actor.user.name);
   const redacted = await repo.redactAudit(tx, ctx.tenant.id, partyId, oldName, label);
   const row = await repo.insertErasure(tx, { tenantId: ctx.tenant.id, partyId, reason, note, erasedByName: ctx.actor.user.name });

@@ -1,5 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
-import { tenants } from '../../db/schema';
+import { tenantRefs } from '../tenants/tenants.repository';
 import type { Db } from '../../platform/db';
 import { applyRetention, RETENTION_LIMITS, type RetentionLimits } from './privacy.service';
 
@@ -9,11 +8,7 @@ import { applyRetention, RETENTION_LIMITS, type RetentionLimits } from './privac
  * anonymised or deleted is not found again.
  */
 export async function runRetentionAll(db: Db, opts: { slug?: string; now?: Date; limits?: RetentionLimits } = {}) {
-  const list = await db
-    .select({ id: tenants.id, slug: tenants.slug, nameTh: tenants.nameTh, nameEn: tenants.nameEn })
-    .from(tenants)
-    .where(opts.slug ? eq(tenants.slug, opts.slug) : undefined)
-    .orderBy(asc(tenants.slug));
+  const list = await tenantRefs(db, opts.slug !== undefined ? { slug: opts.slug } : {});
   const results: { tenant: string; peopleAnonymised: number; accessRowsDeleted: number; morePending: boolean }[] = [];
   for (const tenant of list) results.push({ tenant: tenant.slug, ...(await applyRetention(db, tenant, opts.now, opts.limits ?? RETENTION_LIMITS)) });
   return results;

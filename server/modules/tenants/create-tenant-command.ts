@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { tenantCreate } from '../../../common/schemas/accounts';
-import { users } from '../../db/schema';
+import { findPlatformAdmin } from '../users/users.repository';
 import type { Config } from '../../platform/config';
 import { SYSTEM_USER } from '../../platform/context';
 import type { Db } from '../../platform/db';
@@ -41,7 +40,7 @@ export async function createTenantCommand(db: Db, config: Config, argv: string[]
     return 1;
   }
   // the platform admin is the actor in the audit log when there is one; otherwise the system
-  const [admin] = await db.select().from(users).where(eq(users.isPlatformAdmin, true)).limit(1);
+  const admin = await findPlatformAdmin(db);
   const actor = admin ? { id: admin.id, email: admin.email, name: admin.name, isPlatformAdmin: true } : SYSTEM_USER;
   try {
     const { tenant, invitation } = await createTenant(db, actor, parsed.data, 'th');

@@ -1,13 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminTenant, OneTimeLink, tenantCreate } from '../../../common/schemas/accounts';
 import type { TenantSummary } from '../../../common/schemas/platform';
 import { validateThaiAddress } from '../../../common/thai/address';
-import { tenants } from '../../db/schema';
+import * as repo from './tenants.repository';
 import type { SessionUser, TenantContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { rows, thaiOrder } from '../../platform/sql';
 import type { Lang } from '../../platform/messages';
 import { invite } from '../accounts/accounts.service';
 
@@ -24,26 +22,17 @@ export async function createTenant(
 ): Promise<{ tenant: TenantSummary; invitation: OneTimeLink }> {
   const place = validateThaiAddress({ province: input.province, district: input.district, subdistrict: input.subdistrict });
   if (!place.ok) throw new AppError('validation_failed', Object.fromEntries(place.errors.map((e) => [e.field, e.code])));
-  const [taken] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug)).limit(1);
-  if (taken) throw new AppError('validation_failed', { slug: 'slug_taken' });
-  const [sameName] = await db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(sql`${tenants.nameTh} = ${input.nameTh} and ${tenants.province} = ${input.province}`)
-    .limit(1);
-  if (sameName) throw new AppError('validation_failed', { nameTh: 'tenant_exists' });
-  const [row] = await db
-    .insert(tenants)
-    .values({
-      slug: input.slug,
-      nameTh: input.nameTh,
-      nameEn: input.nameEn,
-      type: input.type,
-      province: input.province,
-      district: input.district,
-      subdistrict: input.subdistrict,
-    })
-    .returning();
+  if (await repo.slugTaken(db, input.slug)) throw new AppError('validation_failed', { slug: 'slug_taken' });
+  if (await repo.sameNameInProvince(db, input.nameTh, input.province)) throw new AppError('validation_failed', { nameTh: 'tenant_exists' });
+  const row = await repo.insertTenant(db, {
+    slug: input.slug,
+    nameTh: input.nameTh,
+    nameEn: input.nameEn,
+    type: input.type,
+    province: input.province,
+    district: input.district,
+    subdistrict: input.subdistrict,
+  });
   const ctx: TenantContext = {
     db,
     tenant: { id: row.id, slug: row.slug, nameTh: row.nameTh, nameEn: row.nameEn },
@@ -54,12 +43,12 @@ export async function createTenant(
     const invitation = await invite(ctx, { email: input.firstAdmin.email, name: input.firstAdmin.name, role: 'admin' });
     return { tenant: summary(row), invitation };
   } catch (err) {
-    await db.delete(tenants).where(eq(tenants.id, row.id)); // nothing half-made stays behind
+    await repo.deleteTenant(db, row.id); // nothing half-made stays behind
     throw err;
   }
 }
 
-const summary = (t: typeof tenants.$inferSelect): TenantSummary => ({
+const summary = (t: repo.TenantRow): TenantSummary => ({
   slug: t.slug,
   nameTh: t.nameTh,
   nameEn: t.nameEn,
@@ -71,17 +60,7 @@ const summary = (t: typeof tenants.$inferSelect): TenantSummary => ({
 
 /** Every tenant with a few counts, for the platform admin's list (read as the owner, across tenants). */
 export async function listTenantsForAdmin(db: Db): Promise<AdminTenant[]> {
-  const found = await rows<Record<string, unknown>>(
-    db,
-    sql`
-    select t.id, t.slug, t.name_th, t.name_en, t.type, t.province, t.district, t.subdistrict, t.created_at,
-      (select count(*)::int from tenant_users u where u.tenant_id = t.id and u.active) as users,
-      (select count(*)::int from parties p where p.tenant_id = t.id) as partners,
-      (select count(*)::int from networks n where n.tenant_id = t.id) as networks,
-      (select count(*)::int from account_links l
-        where l.invite_tenant_id = t.id and l.kind = 'invitation' and l.used_at is null and l.expires_at > now()) as pending
-    from tenants t order by t.created_at, t.slug limit 10000`,
-  );
+  const found = await repo.tenantsWithCounts(db);
   return found.map((r) => ({
     id: String(r.id),
     slug: String(r.slug),
@@ -100,23 +79,7 @@ export async function listTenantsForAdmin(db: Db): Promise<AdminTenant[]> {
 }
 
 /** The health check's database probe. */
-export async function pingDatabase(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
-}
+export const pingDatabase = repo.pingDatabase;
 
 /** Every local government on this server, in Thai order (the login page's list). */
-export async function listTenantSummaries(db: Db): Promise<TenantSummary[]> {
-  const found = await db
-    .select({
-      slug: tenants.slug,
-      nameTh: tenants.nameTh,
-      nameEn: tenants.nameEn,
-      type: tenants.type,
-      province: tenants.province,
-      district: tenants.district,
-      subdistrict: tenants.subdistrict,
-    })
-    .from(tenants)
-    .orderBy(thaiOrder(tenants.nameTh));
-  return found as TenantSummary[];
-}
+export const listTenantSummaries = repo.tenantSummaries;

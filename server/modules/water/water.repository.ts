@@ -125,3 +125,8 @@ export function turnRows(tx: Tx, tenantId: string, where: SQL) {
         order by x.starts_at, x.seq`,
   );
 }
+
+/** Erasure (PDPA): a member keeps their area and zone (the rota's shares); the plot that locates them goes. */
+export async function clearMemberPlots(tx: Tx, tenantId: string, partyId: string): Promise<void> {
+  await tx.execute(sql`update water_group_members set plot = null where tenant_id = ${tenantId} and party_id = ${partyId} and plot is not null`);
+}

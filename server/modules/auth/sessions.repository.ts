@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db';
 import { sessions, users } from '../../db/schema';
 import type { SessionUser } from '../../platform/context';
 import { forgetIdentities, identityCache } from '../../platform/identity-cache';
@@ -54,4 +54,9 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
   forgetIdentities(db);
+}
+
+/** Ends every session of an account, except the one making the request when it is kept; the caller forgets identities after commit. */
+export async function endSessionsOf(q: Db | Tx, userId: string, keepTokenHash?: string | null): Promise<void> {
+  await q.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, userId));
 }
