@@ -9,7 +9,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { openApiTransform } from './platform/openapi';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import type { Config } from './platform/config';
 import type { Database, Db } from './platform/db';
@@ -92,9 +93,10 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
         version: '1.0.0',
         description: 'Partner networks for Thai local governments. Errors: { error: { code, message, fields? } }.',
       },
+      servers: [{ url: '/', description: 'This Phakhi server (every path starts with /api)' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'phakhi_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

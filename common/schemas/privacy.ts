@@ -79,7 +79,12 @@ export const subjectExport = z.object({
   exportedAt: z.string(),
   tenant: z.string(),
   partyId: z.uuid(),
-  sections: z.record(z.enum(SUBJECT_SECTIONS), z.array(z.record(z.string(), z.unknown()))),
+  sections: z.object(
+    Object.fromEntries(SUBJECT_SECTIONS.map((section) => [section, z.array(z.record(z.string(), z.unknown()))])) as Record<
+      SubjectSection,
+      z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>
+    >,
+  ),
 });
 export type SubjectExport = z.infer<typeof subjectExport>;
 
