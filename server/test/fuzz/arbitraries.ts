@@ -262,8 +262,7 @@ const encodeQuery = (query: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined) continue;
     const values = Array.isArray(v) ? v : [v];
-    for (const x of values)
-      parts.push(`${enc(k)}=${enc(x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))}`);
+    for (const x of values) parts.push(`${enc(k)}=${enc(x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 };
