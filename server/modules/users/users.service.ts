@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords';
 import { assertStrongPassword } from '../accounts/password-strength';
 import { existingPartyIds } from '../partners/partners.repository';
 import { likePattern } from '../../platform/sql';
+import { logSensitiveFields } from '../privacy/sensitive';
 
 const columns = {
   id: users.id,
@@ -46,6 +47,10 @@ export async function listUsers(ctx: TenantContext, q: ListQuery): Promise<ListR
       .from(tenantUsers)
       .innerJoin(users, eq(users.id, tenantUsers.userId))
       .where(and(eq(tenantUsers.tenantId, ctx.tenant.id), filter));
+    // admins only (users.routes.ts): the e-mail of an account linked to a person is that person's contact,
+    // shown unmasked to manage the account, so each showing goes to the PDPA access log (privacy/sensitive.ts)
+    const linked = rows.filter((r) => r.partyId).map((r) => ({ partyId: r.partyId!, fields: ['email' as const] }));
+    await logSensitiveFields(tx, ctx, linked, 'GET /users');
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }
