@@ -192,8 +192,8 @@ async function main() {
     // where the RSS is: V8's heap (reserved, not only used), memory outside it (Buffers, native), the rest
     // (code, stacks, allocator free lists) — an RSS that grows while these stay flat is not a leak of ours
     const parts = (s: Sample) =>
-      `heap reserved ${mb(s.heapTotal)}, external ${mb(s.external)} (array buffers ${mb(s.arrayBuffers)}), other ${mb(s.rss - s.heapTotal - s.external)}`;
-    console.log(`RSS before: ${parts(before)}; after, 5 s later: ${parts(settled)}`);
+      `RSS ${mb(s.rss)} = heap reserved ${mb(s.heapTotal)}, external ${mb(s.external)} (array buffers ${mb(s.arrayBuffers)}), other ${mb(s.rss - s.heapTotal - s.external)}`;
+    console.log(`before: ${parts(before)}; 5 s after: ${parts(settled)}`);
     if (during.length > 4) {
       const q = Math.floor(during.length / 4);
       const avg = (xs: Sample[]) => xs.reduce((a, s) => a + s.rss, 0) / xs.length;
