@@ -31,6 +31,9 @@ interface Sample {
   kind: 'sample' | 'gc';
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
 }
 const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 
@@ -141,6 +144,10 @@ async function main() {
     const statuses = new Map<string, Map<number, number>>(mix.map((m) => [m.name, new Map()]));
 
     const before = await ask('gc');
+    const loadAtStart = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
     const ticker = setInterval(() => server.send('sample'), 1000);
     const result = await autocannon({
       url: base,
@@ -168,6 +175,12 @@ async function main() {
     const errors = result.errors + result.timeouts + result.non2xx;
     console.log(`\nsoak: ${CONNECTIONS} connections, ${SECONDS} s, PostgreSQL, mixed reads and writes (3 writes in 10)`);
     console.log(
+      `machine: ${os.cpus().length} cores, load average ${loadAtStart} at the start of the load, ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at its end`,
+    );
+    console.log(
       `requests ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s; errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
     );
     console.log(`latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
@@ -176,6 +189,11 @@ async function main() {
       `memory: RSS ${mb(before.rss)} before → ${mb(Math.max(...during.map((s) => s.rss)))} peak → ${mb(after.rss)} after; ` +
         `heap after GC ${mb(before.heapUsed)} before → ${mb(after.heapUsed)} right after → ${mb(settled.heapUsed)} 5 s later`,
     );
+    // where the RSS is: V8's heap (reserved, not only used), memory outside it (Buffers, native), the rest
+    // (code, stacks, allocator free lists) — an RSS that grows while these stay flat is not a leak of ours
+    const parts = (s: Sample) =>
+      `RSS ${mb(s.rss)} = heap reserved ${mb(s.heapTotal)}, external ${mb(s.external)} (array buffers ${mb(s.arrayBuffers)}), other ${mb(s.rss - s.heapTotal - s.external)}`;
+    console.log(`before: ${parts(before)}; 5 s after: ${parts(settled)}`);
     if (during.length > 4) {
       const q = Math.floor(during.length / 4);
       const avg = (xs: Sample[]) => xs.reduce((a, s) => a + s.rss, 0) / xs.length;

@@ -35,12 +35,14 @@ async function main() {
   // PGlite: `npm run cli -- backup` asks this process for a snapshot (platform/backup/control.ts)
   const stopControl = database.kind === 'pglite' ? await startControlSocket(config.dataDir, database, (m) => app.log.info(m)) : async () => {};
 
+  let stopRetention = () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     try {
+      stopRetention();
       await stopControl();
       await app.close();
       await database.close();
@@ -54,7 +56,7 @@ async function main() {
   process.on('exit', releaseLock);
 
   await app.listen({ port: config.port, host: config.host });
-  startRetentionJob(database.db, app.log); // PDPA retention: a minute after start, then daily
+  stopRetention = startRetentionJob(database.db, app.log); // PDPA retention: a minute after start, then daily
   app.log.info(`Phakhi is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind})`);
 }
 

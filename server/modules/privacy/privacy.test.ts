@@ -5,7 +5,7 @@ import { budgetTenant, contribution } from '../budget/fixtures';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 import { MESSAGES } from '../../platform/messages';
 import { rows } from '../../platform/sql';
-import { runRetentionAll } from './retention-job';
+import { runRetentionAll, startRetentionJob } from './retention-job';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -410,6 +410,37 @@ describe('retention job', () => {
     expect(audit).toEqual([{ actor_role: 'system', n: 2 }]);
     const settings = await ok(api.get(`${base}/privacy/retention`));
     expect(settings).toMatchObject({ inactivePeopleYears: 5, accessLogMonths: 12, lastRunPeople: 0, lastRunAccessRows: 0 });
+  });
+});
+
+describe('retention applied by the scheduled job', () => {
+  it('the job the server starts applies an admin’s settings on its own: nobody calls a run', async () => {
+    const { tenant, api, base } = await tenantWithUser(t, 'admin');
+    const old = await ok(api.post(`${base}/partners`, { kind: 'person', name: 'นายลืมแล้ว นานมาก', sector: 'civil_society', phone: '0833333333' }), 201);
+    const kept = await ok(api.post(`${base}/partners`, { kind: 'person', name: 'นางยังอยู่ ประจำ', sector: 'civil_society', phone: '0844444444' }), 201);
+    await ok(api.get(`${base}/partners/${kept.id}`)); // an access-log row, made old below
+    await t.database.db.execute(sql`update parties set updated_at = now() - interval '8 years' where tenant_id = ${tenant.id} and id = ${old.id}`);
+    await t.database.db.execute(sql`update privacy_access_log set viewed_at = now() - interval '3 years' where tenant_id = ${tenant.id}`);
+    await ok(put(api, `${base}/privacy/retention`, { inactivePeopleYears: 5, accessLogMonths: 12 }));
+
+    const runs: unknown[] = [];
+    let ran!: () => void;
+    const firstRun = new Promise<void>((resolve) => (ran = resolve));
+    const stop = startRetentionJob(
+      t.database.db,
+      { info: () => {}, error: () => {} },
+      { firstAfterMs: 0, everyMs: 3600_000, onRun: (r) => (runs.push(r), ran()) },
+    );
+    try {
+      await firstRun;
+    } finally {
+      stop();
+    }
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toEqual(expect.arrayContaining([{ tenant: tenant.slug, peopleAnonymised: 1, accessRowsDeleted: 1, morePending: false }]));
+    expect((await ok(api.get(`${base}/partners/${old.id}`))).name).toMatch(/^ผู้ถูกลบข้อมูล/);
+    expect((await ok(api.get(`${base}/partners/${kept.id}`))).name).toBe('นางยังอยู่ ประจำ');
+    expect(await ok(api.get(`${base}/privacy/retention`))).toMatchObject({ lastRunPeople: 1, lastRunAccessRows: 1 });
   });
 });
 

@@ -14,8 +14,16 @@ export async function runRetentionAll(db: Db, opts: { slug?: string; now?: Date;
   return results;
 }
 
-/** Started by the server: a first run a minute after start, then every `everyMs` (a day). Returns a stop function. */
-export function startRetentionJob(db: Db, log: { info(msg: string): void; error(obj: unknown, msg?: string): void }, everyMs = 24 * 3600_000) {
+/**
+ * Started by the server: a first run `firstAfterMs` after start (a minute), then every `everyMs` (a day). `onRun`
+ * hears each run's results (tests wait on it). Returns a stop function.
+ */
+export function startRetentionJob(
+  db: Db,
+  log: { info(msg: string): void; error(obj: unknown, msg?: string): void },
+  opts: { everyMs?: number; firstAfterMs?: number; onRun?: (results: Awaited<ReturnType<typeof runRetentionAll>> | Error) => void } = {},
+) {
+  const { everyMs = 24 * 3600_000, firstAfterMs = 60_000 } = opts;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = async () => {
@@ -23,12 +31,14 @@ export function startRetentionJob(db: Db, log: { info(msg: string): void; error(
       const results = await runRetentionAll(db);
       const done = results.filter((r) => r.peopleAnonymised || r.accessRowsDeleted);
       if (done.length) log.info(`retention: ${JSON.stringify(done)}`);
+      opts.onRun?.(results);
     } catch (err) {
       log.error(err, 'retention job failed');
+      opts.onRun?.(err as Error);
     }
     if (!stopped) timer = setTimeout(() => void tick(), everyMs).unref();
   };
-  timer = setTimeout(() => void tick(), 60_000).unref();
+  timer = setTimeout(() => void tick(), firstAfterMs).unref();
   return () => {
     stopped = true;
     clearTimeout(timer);

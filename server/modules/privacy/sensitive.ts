@@ -54,8 +54,20 @@ export function maskParty<T extends Party>(p: T): T {
  * transaction that reads them: if the log cannot be written, nothing is shown. Parties without any are skipped.
  */
 export async function logSensitiveAccess(tx: Tx, ctx: TenantContext, shown: Party[], route: string): Promise<number> {
+  return logSensitiveFields(
+    tx,
+    ctx,
+    shown.map((p) => ({ partyId: p.id, fields: sensitiveFieldsOf(p) })),
+    route,
+  );
+}
+
+/**
+ * The same for lists that show a person's contact fields outside the registry (e.g. the e-mail of the account
+ * linked to a person): one row per person with the fields shown; entries without fields are skipped.
+ */
+export async function logSensitiveFields(tx: Tx, ctx: TenantContext, shown: { partyId: string; fields: SensitiveField[] }[], route: string): Promise<number> {
   const rows = shown
-    .map((p) => ({ partyId: p.id, fields: sensitiveFieldsOf(p) }))
     .filter((r) => r.fields.length > 0)
     .map((r) => ({
       tenantId: ctx.tenant.id,

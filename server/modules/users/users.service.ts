@@ -11,12 +11,17 @@ import { forgetIdentities } from '../../platform/identity-cache';
 import { hashPassword } from '../auth/passwords';
 import { assertStrongPassword } from '../accounts/password-strength';
 import { existingPartyIds } from '../partners/partners.repository';
+import { logSensitiveFields } from '../privacy/sensitive';
 
 const present = (r: MemberRow): TenantUser => ({ ...r, role: r.role as TenantUser['role'], createdAt: new Date(r.createdAt).toISOString() });
 
 export async function listUsers(ctx: TenantContext, q: ListQuery): Promise<ListResult<TenantUser>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const { rows, total } = await repo.listMembers(tx, ctx.tenant.id, q.q, q.page, q.pageSize);
+    // admins only (users.routes.ts): the e-mail of an account linked to a person is that person's contact,
+    // shown unmasked to manage the account, so each showing goes to the PDPA access log (privacy/sensitive.ts)
+    const linked = rows.filter((r) => r.partyId).map((r) => ({ partyId: r.partyId!, fields: ['email' as const] }));
+    await logSensitiveFields(tx, ctx, linked, 'GET /users');
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }

@@ -114,7 +114,9 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump/pg_restore' : 
   const file = path.join(tmp, 'phakhi-backup.tar.gz');
 
   it('round trip: same row counts and checksums in every table, ledger verified, evidence back, no keys in the archive', async () => {
+    const backupStarted = Date.now();
     const manifest = await backupOf(file);
+    const backupMs = Date.now() - backupStarted;
     expect(snapshotDiff(before, manifest.tables)).toEqual([]);
     expect(manifest.tables.ledger_transactions.rows).toBe(txCount);
     expect(manifest.files).toBe(1);
@@ -126,7 +128,9 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump/pg_restore' : 
     expect(names.some((n) => /signing-key|secret\.key|phakhi\.lock|control\.sock/.test(n))).toBe(false);
 
     const into = await target('restored');
+    const restoreStarted = Date.now();
     const result = await restoreBackup({ file, ...into });
+    const restoreMs = Date.now() - restoreStarted;
     expect(result.movedAside).toBeUndefined();
     const restored = await inspect(into);
     expect(snapshotDiff(before, restored.snapshot)).toEqual([]);
@@ -134,6 +138,11 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump/pg_restore' : 
     const evidence = fs.readdirSync(path.join(into.dataDir, 'ledger', 'files', 'sha256', tenantId), { recursive: true });
     expect(evidence.length).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(into.dataDir, 'ledger', 'signing-key.pem'))).toBe(false);
+    const tables = Object.values(manifest.tables);
+    console.info(
+      `restore figures (${onPostgres ? 'PostgreSQL' : 'PGlite'}): ${tables.length} tables, ${tables.reduce((n, x) => n + x.rows, 0)} rows, ` +
+        `archive ${(fs.statSync(file).size / 1024).toFixed(0)} KiB; backup ${backupMs} ms, restore ${restoreMs} ms; every count and checksum equal, chain valid (${restored.chain.checked} links)`,
+    );
 
     // a non-empty target is refused unless --force; with it the old contents are replaced (PGlite: moved aside)
     await expect(restoreBackup({ file, ...into })).rejects.toThrow(/already holds/);

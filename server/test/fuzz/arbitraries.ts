@@ -44,6 +44,25 @@ const uuidArb = () =>
 const isoDate = (min: number, max: number) =>
   fc.date({ min: new Date(Date.UTC(min, 0, 1)), max: new Date(Date.UTC(max, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
+/** The characters of a regular-expression class body such as `A-Za-z0-9_-` (no `\\d`-style classes: then []). */
+export function classChars(body: string): string[] {
+  const items: { c: string; escaped: boolean }[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') items.push({ c: body[i], escaped: false });
+    else if (/[-\]\\^.+*?()[{}|/$]/.test(body[i + 1] ?? '')) items.push({ c: body[++i], escaped: true });
+    else return [];
+  }
+  const out = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const dash = items[i + 1];
+    if (dash && dash.c === '-' && !dash.escaped && i + 2 < items.length) {
+      for (let c = items[i].c.charCodeAt(0); c <= items[i + 2].c.charCodeAt(0); c++) out.add(String.fromCharCode(c));
+      i += 2;
+    } else out.add(items[i].c);
+  }
+  return [...out];
+}
+
 function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? 60, 60, Math.max(min, 60));
@@ -53,8 +72,17 @@ function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === 'email') return fc.emailAddress();
   if (s.format === 'uri' || s.format === 'url') return fc.webUrl();
   if (s.pattern) {
+    // `^[class]+$` (tokens, slugs' tails): strings of that class at the schema's lengths. Filtering
+    // fc.stringMatching by length instead never ends when the lengths are out of its reach (a token of
+    // minLength 20: fast-check's filter retries forever — the stall of the first full runs).
+    const cls = /^\^\[((?:\\.|[^\]\\])+)\][+*]\$$/.exec(s.pattern);
+    if (cls) {
+      const chars = classChars(cls[1]);
+      if (chars.length) return fc.string({ unit: fc.constantFrom(...chars), minLength: min, maxLength: Math.max(min, Math.min(s.maxLength ?? 60, 60)) });
+    }
     try {
-      return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity));
+      // no filter: a generated value out of the length bounds is kept (a 4xx then, still a fair request)
+      return fc.stringMatching(new RegExp(s.pattern));
     } catch {
       /* a pattern JavaScript cannot read: plain strings */
     }
@@ -215,13 +243,26 @@ export interface Req {
   raw?: string;
 }
 
+/**
+ * encodeURIComponent, except that a lone surrogate (which it refuses with a URIError) is sent as the three
+ * bytes a careless encoder would write (WTF-8, e.g. %ED%A0%80): a URL the server must refuse, not a crash
+ * of the fuzzer.
+ */
+export const enc = (v: string) =>
+  v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[^]/gu, (ch) => {
+    if (ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff) {
+      const c = ch.charCodeAt(0);
+      return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    }
+    return encodeURIComponent(ch);
+  });
+
 const encodeQuery = (query: Record<string, unknown>) => {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined) continue;
     const values = Array.isArray(v) ? v : [v];
-    for (const x of values)
-      parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))}`);
+    for (const x of values) parts.push(`${enc(k)}=${enc(x === null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 };
@@ -230,7 +271,7 @@ export function urlOf(op: Operation, slug: string, params: Record<string, unknow
   let url = op.path;
   for (const name of Object.keys(op.pathParams)) {
     const v = name === 'tenant' ? slug : params[name];
-    url = url.replace(`{${name}}`, encodeURIComponent(String(v ?? 'x')));
+    url = url.replace(`{${name}}`, enc(String(v ?? 'x')));
   }
   return url + encodeQuery(query);
 }
@@ -289,7 +330,7 @@ export function brokenRequest(op: Operation, slug: string): fc.Arbitrary<Req> {
         .map(([k, v]) => (r) => {
           const url = urlOf(op, slug, { ...r.params, [k]: '\u0001' }, r.query).replace(
             encodeURIComponent('\u0001'),
-            typeof v === 'string' && v.startsWith('%') ? v : encodeURIComponent(String(v)),
+            typeof v === 'string' && v.startsWith('%') ? v : enc(String(v)),
           );
           return { method: op.method, url, body: r.body };
         }),
