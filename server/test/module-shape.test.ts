@@ -138,3 +138,22 @@ describe('module shape', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('web shape', () => {
+  const web = path.resolve(root, '../web/src');
+  const webFiles = (dir: string) =>
+    fs
+      .readdirSync(path.join(web, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => path.join(dir, f));
+  const importsOf = (f: string) =>
+    [...fs.readFileSync(path.join(web, f), 'utf8').matchAll(/from '(\.[^']+)'/g)].map(([, spec]) => path.join(path.dirname(f), spec));
+
+  it('imports run one way: app/ (the router) on top, features below it, then context/, ui/, api/ and i18n/', () => {
+    const offenders: string[] = [];
+    for (const dir of ['context', 'ui', 'api', 'i18n'])
+      for (const f of webFiles(dir)) for (const target of importsOf(f)) if (/^(features|app)\//.test(target)) offenders.push(`${f} → ${target}`);
+    for (const f of webFiles('features')) for (const target of importsOf(f)) if (target.startsWith('app/')) offenders.push(`${f} → ${target}`);
+    expect(offenders).toEqual([]);
+  });
+});

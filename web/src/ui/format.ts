@@ -12,3 +12,6 @@ export function formatNumber(n: number | null | undefined, lang: Lang): string {
   }
   return f.format(n);
 }
+
+/** A form's text for an optional field: trimmed, and null when nothing is left. */
+export const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());

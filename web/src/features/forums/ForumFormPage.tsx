@@ -1,3 +1,4 @@
+import { blankToNull } from '../../ui/format';
 import {
   ActionIcon,
   Alert,
@@ -27,7 +28,6 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ForumDetail, type ForumParticipantRole, forumCreate } from '../../../../common/schemas/knowledge';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatNumber } from '../../ui/format';
@@ -39,11 +39,12 @@ import { FORUM_ROLE_LIST } from '../../ui/knowledgeEnums';
 import { Loading } from '../../ui/Loading';
 import { NetworkSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useKnowledgeList } from '../knowledge/api';
 import { useCreateForum, useForum, useUpdateForum } from './api';
 import { NoPermission } from '../../ui/NoPermission';
+import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
 
 interface ParticipantRow {
   key: number;
@@ -68,16 +69,15 @@ interface Values {
   itemIds: string[];
 }
 
-const nul = (s: string) => (s.trim() === '' ? null : s.trim());
 let rowKey = 0;
 
 function toBody(v: Values) {
   return {
     title: v.title.trim(),
-    description: nul(v.description),
+    description: blankToNull(v.description),
     heldOn: v.heldOn ?? '',
     endOn: v.endOn || null,
-    place: nul(v.place),
+    place: blankToNull(v.place),
     hostNetworkId: v.hostNetworkId || null,
     topics: v.topics.map((x) => x.trim()).filter(Boolean),
     otherHeadCount: v.otherHeadCount || 0,
@@ -88,7 +88,7 @@ function toBody(v: Values) {
         partyId: p.kind === 'party' ? p.id : null,
         role: p.role,
         headCount: p.headCount || 0,
-        note: nul(p.note),
+        note: blankToNull(p.note),
       })),
     itemIds: v.itemIds,
   };
@@ -159,12 +159,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
     setServerError(null);
     const onError = (err: unknown) => {
       setServerError(err);
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        const fields: Record<string, string> = {};
-        for (const [k, msg] of Object.entries(err.fields)) fields[k.replace(/\.\d+(\..*)?$/, '')] ??= msg;
-        form.setErrors(fields);
-        focusFirstError();
-      }
+      showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
     };
     const go = (forumId: string) => void navigate({ to: '/t/$tenant/forums/$id', params: { tenant: slug, id: forumId } });
     if (forum) {

@@ -1,3 +1,4 @@
+import { blankToNull } from '../../ui/format';
 import { ActionIcon, Alert, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -12,7 +13,7 @@ import {
   type KnowledgeVisibility,
   knowledgeCreate,
 } from '../../../../common/schemas/knowledge';
-import { ApiError, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDateTime, todayIso } from '../../ui/dates';
@@ -25,11 +26,12 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
 import { RichText } from './parts';
 import { NoPermission } from '../../ui/NoPermission';
+import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
 
 interface PartyRow {
   key: number;
@@ -51,13 +53,12 @@ interface Values {
   note: string;
 }
 
-const nul = (s: string) => (s.trim() === '' ? null : s.trim());
 let rowKey = 0;
 
 function toBody(v: Values) {
   return {
     title: v.title.trim(),
-    summary: nul(v.summary),
+    summary: blankToNull(v.summary),
     body: v.body,
     type: (v.type ?? undefined) as KnowledgeType,
     tags: v.tags.map((x) => x.trim()).filter(Boolean),
@@ -65,7 +66,7 @@ function toBody(v: Values) {
     parties: v.parties.filter((p) => p.partyId).map((p) => ({ partyId: p.partyId!, role: p.role })),
     visibility: v.visibility,
     publishedOn: v.publishedOn || undefined,
-    note: nul(v.note),
+    note: blankToNull(v.note),
   };
 }
 
@@ -152,13 +153,7 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
         return;
       }
       setServerError(err);
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        // "parties.0.partyId" → the parties block; "networkIds.2" → the networks field
-        const fields: Record<string, string> = {};
-        for (const [k, msg] of Object.entries(err.fields)) fields[k.replace(/\.\d+(\..*)?$/, '')] ??= msg;
-        form.setErrors(fields);
-        focusFirstError();
-      }
+      showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
     };
     if (item) {
       update.mutate(

@@ -10,6 +10,7 @@ import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLogHours, type ActivityOption } from './api';
 import { ActivitySelect, PersonSelect } from './parts';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 /**
  * Log volunteer hours: a member for themselves (their activities in a fixed list), an editor for
@@ -48,7 +49,7 @@ export function LogHoursForm({ activities, forAnyone = false, onDone }: { activi
           onDone?.();
         },
         onError: (err) => {
-          if (err instanceof ApiError) setErrors(err.fields);
+          showServerFieldErrors(setErrors, err);
         },
       },
     );

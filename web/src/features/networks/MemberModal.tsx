@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkMember } from '../../../../common/schemas';
 import { MEMBER_ROLES, type MemberRole } from '../../../../common/schemas/enums';
-import { ApiError } from '../../api/client';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { useAddMember, useUpdateMember } from './api';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 /** Add a member (member = undefined) or edit a member's role and dates. */
 export function MemberModal({
@@ -58,7 +58,7 @@ export function MemberModal({
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const onError = (err: unknown) => {
-      if (err instanceof ApiError) setErrors(err.fields);
+      showServerFieldErrors(setErrors, err);
     };
     const onSuccess = () => {
       notifications.show({ color: 'teal', message: member ? t('members.updated') : t('members.added') });

@@ -1,3 +1,4 @@
+import { blankToNull } from '../../ui/format';
 import { Alert, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +8,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkDetail, networkCreate, networkUpdate } from '../../../../common/schemas';
 import { ISSUES, type Issue, PILLARS, type Pillar, STAGES, type Stage } from '../../../../common/schemas/enums';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
@@ -16,10 +16,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
 import { NoPermission } from '../../ui/NoPermission';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 interface Values {
   name: string;
@@ -35,13 +36,11 @@ interface Values {
   stageChangedOn: string | null;
 }
 
-const nul = (s: string) => (s.trim() === '' ? null : s.trim());
-
 function toCreate(v: Values) {
   return {
     name: v.name.trim(),
-    nameEn: nul(v.nameEn),
-    description: nul(v.description),
+    nameEn: blankToNull(v.nameEn),
+    description: blankToNull(v.description),
     issues: v.issues as Issue[],
     tags: v.tags.map((x) => x.trim()).filter(Boolean),
     pillar: (v.pillar ?? undefined) as Pillar,
@@ -101,15 +100,12 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
     setServerError(null);
     const onError = (err: unknown) => {
       setServerError(err);
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        form.setErrors(err.fields);
-        focusFirstError();
-      }
+      showServerFieldErrors(form.setErrors, err);
     };
     if (network) {
       const body: Record<string, unknown> = { ...toCreate(v) };
       if (stageChanged) {
-        body.stageNote = nul(v.stageNote);
+        body.stageNote = blankToNull(v.stageNote);
         body.stageChangedOn = v.stageChangedOn;
       } else {
         delete body.stage;

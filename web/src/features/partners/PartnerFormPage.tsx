@@ -1,3 +1,4 @@
+import { blankToNull } from '../../ui/format';
 import { Alert, Button, Card, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -19,7 +20,6 @@ import {
   SECTORS,
   type Sector,
 } from '../../../../common/schemas/enums';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
@@ -33,6 +33,7 @@ import { zodFieldErrors } from '../../ui/zodErrors';
 import { AddressSearch } from './AddressSearch';
 import { useCreatePartner, usePartner, useUpdatePartner } from './api';
 import { NoPermission } from '../../ui/NoPermission';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 interface Values {
   kind: PartyKind;
@@ -53,17 +54,15 @@ interface Values {
   consent: { purpose: string; lawfulBasis: string | null; date: string | null };
 }
 
-const nul = (s: string) => (s.trim() === '' ? null : s.trim());
-
 function addressPayload(a: Values['address']) {
   const moo = a.moo === '' || a.moo === null ? null : Number(a.moo);
   const out = {
-    line: nul(a.line),
+    line: blankToNull(a.line),
     moo: moo === null || Number.isNaN(moo) ? null : moo,
-    subdistrict: nul(a.subdistrict),
-    district: nul(a.district),
-    province: nul(a.province),
-    postcode: nul(a.postcode),
+    subdistrict: blankToNull(a.subdistrict),
+    district: blankToNull(a.district),
+    province: blankToNull(a.province),
+    postcode: blankToNull(a.postcode),
   };
   return Object.values(out).every((v) => v === null) ? null : out;
 }
@@ -73,21 +72,21 @@ function toPayload(v: Values, editing: boolean) {
   const body: Record<string, unknown> = {
     kind: v.kind,
     name: v.name.trim(),
-    nameEn: nul(v.nameEn),
+    nameEn: blankToNull(v.nameEn),
     sector: (v.sector ?? undefined) as Sector | undefined,
     pillar: (v.pillar ?? undefined) as Pillar | undefined,
     address: addressPayload(v.address),
-    phone: nul(v.phone),
-    email: nul(v.email),
-    lineId: nul(v.lineId),
-    website: nul(v.website),
-    note: nul(v.note),
+    phone: blankToNull(v.phone),
+    email: blankToNull(v.email),
+    lineId: blankToNull(v.lineId),
+    website: blankToNull(v.website),
+    note: blankToNull(v.note),
     consent: v.consentEnabled
       ? { purpose: v.consent.purpose.trim(), lawfulBasis: (v.consent.lawfulBasis ?? undefined) as LawfulBasis | undefined, date: v.consent.date ?? '' }
       : null,
   };
   if (person) {
-    body.position = nul(v.position);
+    body.position = blankToNull(v.position);
     if (v.citizenId.trim()) body.citizenId = v.citizenId.replace(/[\s-]/g, '');
     if (editing) body.orgType = null;
   } else {
@@ -168,10 +167,7 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
     setServerError(null);
     const onError = (err: unknown) => {
       setServerError(err);
-      if (err instanceof ApiError && Object.keys(err.fields).length) {
-        form.setErrors(err.fields);
-        focusFirstError();
-      }
+      showServerFieldErrors(form.setErrors, err);
     };
     const body = toPayload(values, !!partner);
     if (partner) {

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from './PartySelect';
 import { useCreateRelationship } from './api';
 
 export function RelationshipModal({

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlanDetail, WEIGHT_BY } from '../../../../common/schemas/plans';
 import { fiscalYearOf, fiscalYearRange } from '../../../../common/thai/dates';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
@@ -21,6 +20,7 @@ import { fiscalYearLabel } from '../forums/format';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
 import { NoPermission } from '../../ui/NoPermission';
+import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
 
 interface Values {
   name: string;
@@ -98,10 +98,7 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
         },
         onError: (err) => {
           setServerError(err);
-          if (err instanceof ApiError && Object.keys(err.fields).length) {
-            form.setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k.replace(/^networkIds\.\d+$/, 'networkIds'), m])));
-            focusFirstError();
-          }
+          showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
         },
       },
     );

@@ -5,7 +5,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../../common/schemas/plans';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
@@ -19,6 +18,7 @@ import { EvidenceFiles } from '../evidence/EvidenceFiles';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useProgressReports, useReportProgress } from './api';
 import { percent, WORK_STATUSES } from './format';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 interface Values {
   activityId: string | null;
@@ -98,10 +98,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
         },
         onError: (err) => {
           setServerError(err);
-          if (err instanceof ApiError && Object.keys(err.fields).length) {
-            form.setErrors(err.fields);
-            focusFirstError();
-          }
+          showServerFieldErrors(form.setErrors, err);
         },
       },
     );

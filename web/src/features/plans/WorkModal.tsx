@@ -1,3 +1,4 @@
+import { blankToNull } from '../../ui/format';
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -6,17 +7,17 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
 import { WEIGHT_BY } from '../../../../common/schemas/plans';
 import { parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
-import { PartyMultiSelect, PartySelect } from '../../ui/PartySelect';
+import { PartyMultiSelect, PartySelect } from '../partners/PartySelect';
 import { useStrategyOptions } from '../strategy/api';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 export type WorkTarget = { kind: 'project'; project?: Project } | { kind: 'activity'; projectId: string; activity?: Activity };
 
@@ -35,8 +36,6 @@ interface Values {
   weightBy: string;
   strategyId: string | null;
 }
-
-const nul = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** Add or change a project or an activity: objectives, output target, partners, dates, status, weight, budget in baht. */
 export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target: WorkTarget; onClose: () => void }) {
@@ -80,9 +79,9 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
   function body(v: Values): WorkInput {
     const b: WorkInput = {
       name: v.name.trim(),
-      objectives: nul(v.objectives),
-      outputTarget: nul(v.outputTarget),
-      indicatorText: nul(v.indicatorText),
+      objectives: blankToNull(v.objectives),
+      outputTarget: blankToNull(v.outputTarget),
+      indicatorText: blankToNull(v.indicatorText),
       leadPartyId: v.leadPartyId,
       supportingPartyIds: v.supportingPartyIds,
       startDate: v.startDate,
@@ -111,11 +110,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
         },
         onError: (err) => {
           setServerError(err);
-          if (err instanceof ApiError && Object.keys(err.fields).length) {
-            const { budgetSatang, ...rest } = err.fields;
-            form.setErrors(budgetSatang ? { ...rest, budget: budgetSatang } : rest);
-            focusFirstError();
-          }
+          showServerFieldErrors(form.setErrors, err, ({ budgetSatang, ...rest }) => (budgetSatang ? { ...rest, budget: budgetSatang } : rest));
         },
       },
     );

@@ -5,7 +5,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../common/schemas/strategy';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
@@ -15,6 +14,7 @@ import { useIsDesktop } from '../../ui/hooks';
 import { uploadAll } from '../evidence/api';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useAddMeasurement } from './api';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 interface Values {
   value: number | string;
@@ -70,10 +70,7 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
         },
         onError: (err) => {
           setServerError(err);
-          if (err instanceof ApiError && Object.keys(err.fields).length) {
-            form.setErrors(err.fields);
-            focusFirstError();
-          }
+          showServerFieldErrors(form.setErrors, err);
         },
       },
     );

@@ -6,15 +6,15 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StrategyMap } from '../../../../common/schemas/strategy';
 import { fiscalYearOf } from '../../../../common/thai/dates';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
-import { PartyMultiSelect } from '../../ui/PartySelect';
+import { PartyMultiSelect } from '../partners/PartySelect';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 type MapGoal = StrategyMap['goals'][number];
 type MapStrategy = MapGoal['strategies'][number];
@@ -124,10 +124,7 @@ function useSaveHandlers<V>(form: UseFormReturnType<V>, onClose: () => void) {
       },
       onError: (err: unknown) => {
         setServerError(err);
-        if (err instanceof ApiError && Object.keys(err.fields).length) {
-          form.setErrors(err.fields);
-          focusFirstError();
-        }
+        showServerFieldErrors(form.setErrors, err);
       },
     },
   };

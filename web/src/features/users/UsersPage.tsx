@@ -21,6 +21,7 @@ import { useUpdateUser, useUsers } from './api';
 import { useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts/api';
 import { CopyLink } from '../accounts/CopyLink';
 import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 
 function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void
               {
                 onSuccess: setLink,
                 onError: (err) => {
-                  if (err instanceof ApiError) form.setErrors(err.fields);
+                  showServerFieldErrors(form.setErrors, err);
                 },
               },
             ),

@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { useFunds } from '../budget/api';
 import { uploadAll } from '../evidence/api';
 import { AttachMore } from '../evidence/AttachMore';

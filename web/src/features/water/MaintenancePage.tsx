@@ -31,7 +31,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../../ui/PartySelect';
+import { PartySelect } from '../partners/PartySelect';
 import { useFunds } from '../budget/api';
 import { ActivitySelect } from '../manpower/parts';
 import { useGroup, useGroups, useSources, useWaterRights } from './api';

@@ -4,10 +4,10 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Party } from '../../../common/schemas/partners';
-import { useTenant } from '../context/tenant';
-import { usePartners } from '../features/partners/api';
-import { enumLabel } from './enums';
+import type { Party } from '../../../../common/schemas/partners';
+import { useTenant } from '../../context/tenant';
+import { usePartners } from './api';
+import { enumLabel } from '../../ui/enums';
 
 export interface PartyOption {
   id: string;
