@@ -86,22 +86,22 @@ export async function listNetworkItemsJson(
   const iso = (c: SQL) => sql`to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const [page] = await rows<{ items: string | null; total: number | null }>(
     tx,
-    sql`select json_agg(json_build_object('id', id, 'name', name, 'nameEn', name_en, 'issues', issues, 'tags', tags, 'pillar', pillar,
-                                          'stage', stage, 'foundedOn', founded_on, 'coordinator', coordinator, 'memberCount', member_count,
-                                          'createdAt', created_at, 'updatedAt', updated_at) order by n)::text as items,
-               max(total)::int as total
-        from (select ${networks.id} as id, ${networks.name} as name, ${networks.nameEn} as name_en, ${networks.issues} as issues,
-                     ${networks.tags} as tags, ${networks.pillar} as pillar, ${networks.stage} as stage, ${networks.foundedOn} as founded_on,
-                     case when ${parties.id} is null then null
-                          else json_build_object('id', ${parties.id}, 'kind', ${parties.kind}, 'name', ${parties.name}, 'sector', ${parties.sector},
-                                                 'pillar', ${parties.pillar}, 'orgType', ${parties.orgType}, 'position', ${parties.position}) end as coordinator,
-                     ${memberCount} as member_count, ${iso(sql`${networks.createdAt}`)} as created_at, ${iso(sql`${networks.updatedAt}`)} as updated_at,
+    // row_to_json of a row with the API's names writes compact JSON (json_build_object and json_agg add spaces)
+    sql`select '[' || string_agg(row_to_json(item)::text, ',' order by page.n) || ']' as items, max(page.total)::int as total
+        from (select ${networks.id} as id, ${networks.name} as name, ${networks.nameEn} as "nameEn", ${networks.issues} as issues,
+                     ${networks.tags} as tags, ${networks.pillar} as pillar, ${networks.stage} as stage, ${networks.foundedOn} as "foundedOn",
+                     (select row_to_json(c) from (select ${parties.id} as id, ${parties.kind} as kind, ${parties.name} as name, ${parties.sector} as sector,
+                                                         ${parties.pillar} as pillar, ${parties.orgType} as "orgType", ${parties.position} as position) c
+                       where ${parties.id} is not null) as coordinator,
+                     ${memberCount} as "memberCount", ${iso(sql`${networks.createdAt}`)} as "createdAt", ${iso(sql`${networks.updatedAt}`)} as "updatedAt",
                      row_number() over (order by ${order}) as n, count(*) over () as total
                 from ${networks}
                 left join ${parties} on ${parties.tenantId} = ${networks.tenantId} and ${parties.id} = ${networks.coordinatorPartyId}
                where ${w}
                order by ${order}
-               limit ${limit} offset ${offset}) page`,
+               limit ${limit} offset ${offset}) page
+        cross join lateral (select page.id, page.name, page."nameEn", page.issues, page.tags, page.pillar, page.stage, page."foundedOn",
+                                   page.coordinator, page."memberCount", page."createdAt", page."updatedAt") item`,
   );
   if (page?.items) return { items: page.items, total: page.total ?? 0 };
   // a page past the end has no row to carry the total
