@@ -13,7 +13,12 @@ export interface NetworkFilter {
   issue?: string;
 }
 
-const memberCount = sql<number>`(select count(*)::int from ${networkMembers} m where m.tenant_id = ${networks.tenantId} and m.network_id = ${networks.id})`;
+/**
+ * A network's member count. The tenant is named as a constant, not as `networks.tenant_id`: Citus then sends
+ * the whole query to the tenant's one shard; correlated through the column it ran on all 32 (docs/operations/scaling.md).
+ */
+const memberCount = (tenantId: string) =>
+  sql<number>`(select count(*)::int from ${networkMembers} m where m.tenant_id = ${tenantId} and m.network_id = ${networks.id})`;
 
 function where(tenantId: string, f: NetworkFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [eq(networks.tenantId, tenantId)];
@@ -37,9 +42,9 @@ const coordinatorCols = {
   position: parties.position,
 };
 
-function selectNetworks(tx: Tx) {
+function selectNetworks(tx: Tx, tenantId: string) {
   return tx
-    .select({ network: networks, coordinator: coordinatorCols, memberCount, total: totalOver })
+    .select({ network: networks, coordinator: coordinatorCols, memberCount: memberCount(tenantId), total: totalOver })
     .from(networks)
     .leftJoin(parties, and(eq(parties.tenantId, networks.tenantId), eq(parties.id, networks.coordinatorPartyId)));
 }
@@ -51,9 +56,9 @@ export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, s
     sort === 'name'
       ? [asc(thaiOrder(networks.name as never)), asc(networks.id)]
       : sort === '-members'
-        ? [desc(memberCount), asc(networks.id)]
+        ? [desc(memberCount(tenantId)), asc(networks.id)]
         : [desc(networks.updatedAt), asc(networks.id)];
-  const rows = await selectNetworks(tx)
+  const rows = await selectNetworks(tx, tenantId)
     .where(w)
     .orderBy(...order)
     .limit(limit)
@@ -81,7 +86,7 @@ export async function listNetworkItemsJson(
     sort === 'name'
       ? sql`${thaiOrder(networks.name)}, ${networks.id}`
       : sort === '-members'
-        ? sql`${memberCount} desc, ${networks.id}`
+        ? sql`${memberCount(tenantId)} desc, ${networks.id}`
         : sql`${networks.updatedAt} desc, ${networks.id}`;
   const iso = (c: SQL) => sql`to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const [page] = await rows<{ items: string | null; total: number | null }>(
@@ -93,7 +98,7 @@ export async function listNetworkItemsJson(
                      (select row_to_json(c) from (select ${parties.id} as id, ${parties.kind} as kind, ${parties.name} as name, ${parties.sector} as sector,
                                                          ${parties.pillar} as pillar, ${parties.orgType} as "orgType", ${parties.position} as position) c
                        where ${parties.id} is not null) as coordinator,
-                     ${memberCount} as "memberCount", ${iso(sql`${networks.createdAt}`)} as "createdAt", ${iso(sql`${networks.updatedAt}`)} as "updatedAt",
+                     ${memberCount(tenantId)} as "memberCount", ${iso(sql`${networks.createdAt}`)} as "createdAt", ${iso(sql`${networks.updatedAt}`)} as "updatedAt",
                      row_number() over (order by ${order}) as n, count(*) over () as total
                 from ${networks}
                 left join ${parties} on ${parties.tenantId} = ${networks.tenantId} and ${parties.id} = ${networks.coordinatorPartyId}
@@ -109,7 +114,7 @@ export async function listNetworkItemsJson(
 }
 
 export async function getNetwork(tx: Tx, tenantId: string, id: string): Promise<NetworkJoined | null> {
-  const [row] = await selectNetworks(tx)
+  const [row] = await selectNetworks(tx, tenantId)
     .where(and(eq(networks.tenantId, tenantId), eq(networks.id, id)))
     .limit(1);
   return row ?? null;
