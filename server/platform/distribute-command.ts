@@ -133,6 +133,13 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
     // (on the coordinator only: the workers need not pass anything on)
     await client.query(`set citus.enable_ddl_propagation = off`);
     await client.query(`alter database ${ident(dbName)} set citus.propagate_set_commands = 'local'`);
+    // Row-level security is enforced where the rows are: on the workers' shards, whose policies stay (and stay
+    // forced). On the coordinator's empty shell tables it only hurt: the planner combined a query's
+    // `tenant_id = $1` with the policy's `tenant_id = current_setting(…)` into a pseudo-constant qual, and
+    // Citus on PostgreSQL 15/16 refuses every outer join in a query that has one and is not sent to a single
+    // shard ("Distributed queries with outer joins and pseudoconstant quals are not supported"): a left join
+    // with a correlated count, as most lists have. So the shells' RLS is turned off, on the coordinator only.
+    for (const t of distributed) await client.query(`alter table ${ident(t)} no force row level security, disable row level security`);
     await client.query(`reset citus.enable_ddl_propagation`);
     // the workers plan and run the shard queries under row-level security: they need the same LEAKPROOF
     // marks as migrations 0003 and 0007 gave the coordinator, or text search cannot use its indexes there
@@ -148,7 +155,7 @@ export async function distributeCommand(databaseUrl: string | undefined, print: 
     print(
       `Distributed: ${todo.length} tenant tables now (${distributed.length} in all, ${groups[0].n} colocation group${groups[0].n === 1 ? '' : 's'}), ` +
         `${madeReference} reference tables now (${reference.length} in all), ${fks.length} foreign keys restored (${setNull.length} ON DELETE SET NULL of them now done by triggers).\n` +
-        `The app role may log in to the workers; SET LOCAL is passed on to them; ${leakproof.length} LEAKPROOF marks copied to the workers.\n` +
+        `The app role may log in to the workers; SET LOCAL is passed on to them; ${leakproof.length} LEAKPROOF marks copied to the workers; row-level security enforced on the workers' shards (the coordinator's shell tables hold no rows).\n` +
         `Workers: ${workers.map((w) => `${w.nodename}:${w.nodeport}`).join(', ') || 'none (the coordinator holds every shard)'}; shards per node: ${placements.map((p) => `${p.node} ${p.shards}`).join(', ')}.`,
     );
     return 0;

@@ -33,11 +33,41 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
+    // PHAKHI_TEST_CITUS=1 (scripts/citus-check.sh): the server is a Citus coordinator; the new database gets
+    // the extension and the same workers, and is distributed after migrating (below)
+    const workers = process.env.PHAKHI_TEST_CITUS
+      ? (await admin.query<{ host: string; port: number }>(`select nodename as host, nodeport as port from pg_dist_node where groupid > 0`)).rows
+      : [];
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
+    const nodeUrl = (w: { host: string; port: number }, db: string) => {
+      const u = new URL(serverUrl);
+      u.hostname = w.host;
+      u.port = String(w.port);
+      u.pathname = `/${db}`;
+      return u.toString();
+    };
+    const onNode = async (connectionString: string, ...statements: string[]) => {
+      const c = new pg.Client({ connectionString });
+      await c.connect();
+      for (const s of statements) await c.query(s);
+      await c.end();
+    };
+    if (process.env.PHAKHI_TEST_CITUS) {
+      for (const w of workers) await onNode(nodeUrl(w, 'postgres'), `create database ${name}`);
+      for (const w of workers) await onNode(nodeUrl(w, name), 'create extension citus');
+      const coordinator = new URL(serverUrl);
+      await onNode(
+        databaseUrl,
+        'create extension citus',
+        `select citus_set_coordinator_host('${coordinator.hostname}', ${Number(coordinator.port || 5432)})`,
+        ...workers.map((w) => `select citus_add_node('${w.host}', ${w.port})`),
+      );
+    }
     dropDatabase = async () => {
+      for (const w of workers) await onNode(nodeUrl(w, 'postgres'), `drop database if exists ${name} with (force)`);
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -56,6 +86,10 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
   const database = await openDatabase({ databaseUrl, poolSize: 4 });
   await database.migrate();
+  if (process.env.PHAKHI_TEST_CITUS) {
+    const { distributeCommand } = await import('../platform/distribute-command');
+    if ((await distributeCommand(databaseUrl, () => {})) !== 0) throw new Error('distribute refused the test database');
+  }
   setCitizenIdSecret('test-secret');
   const app = await buildApp({ config, database, logger: false });
   await app.ready();

@@ -8,7 +8,6 @@ import type {
   memberUpdate,
   Network,
   NetworkDetail,
-  NetworkListItem,
   NetworkMember,
   networkCreate,
   networkListQuery,
@@ -58,10 +57,16 @@ export async function listNetworks(ctx: TenantContext, q: z.output<typeof networ
   return { items: rows.map(present), total, page, pageSize };
 }
 
-/** The list page's shape: without descriptions (the export and the network's page have them). */
-export async function listNetworkItems(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<ListResult<NetworkListItem>> {
-  const list = await listNetworks(ctx, q);
-  return { ...list, items: list.items.map(({ description: _description, ...item }) => item) };
+/**
+ * The list page's shape (`listOf(networkListItem)`: without descriptions, which the export and the network's
+ * page have) as JSON text made by PostgreSQL in the list's one statement; the route sends it as it is.
+ */
+export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<string> {
+  const { page, pageSize, sort, ...filter } = q;
+  const { items, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
+    repo.listNetworkItemsJson(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize),
+  );
+  return `{"items":${items},"total":${total},"page":${page},"pageSize":${pageSize}}`;
 }
 
 export async function getNetworkDetail(ctx: TenantContext, id: string): Promise<NetworkDetail> {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOf } from '../../../common/schemas/api';
+import { networkListItem } from '../../../common/schemas/networks';
 import { buildTestApp, CHOMPHU_ADDRESS, tenantWithUser, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -99,6 +101,55 @@ describe('networks', () => {
     const ws = wb.worksheets[0];
     expect(ws.getRow(1).getCell(1).value).toBe('ชื่อเครือข่าย');
     expect(ws.getRow(2).getCell(1).value).toBe('เครือข่ายธนาคารขยะ');
+  });
+
+  it('lists exactly the schema fields, as the page of each network has them, in Thai order, by members or by change, page by page', async () => {
+    const { api, base } = await tenantWithUser(t, 'officer');
+    const chief = (
+      await api.post(`${base}/partners`, { kind: 'person', name: 'นางศรีนวล ใจมา', sector: 'civil_society', position: 'ประธาน "กลุ่ม"\nแม่บ้าน' })
+    ).json();
+    const mk = async (name: string, extra: object = {}) => (await api.post(`${base}/networks`, { name, pillar: 'people', ...extra })).json();
+    await mk('เครือข่ายสวัสดิการชุมชน', {
+      nameEn: 'Community welfare',
+      issues: ['elderly', 'livelihood'],
+      tags: ['ออมวันละบาท', 'แท็ก "อัญประกาศ"'],
+      foundedOn: '2009-01-15',
+      stage: 'build',
+      coordinatorPartyId: chief.id,
+      description: 'ไม่แสดงในรายการ',
+    });
+    const kids = await mk('กลุ่มเยาวชนรักษ์ถิ่น');
+    const elders = await mk('ชมรมผู้สูงอายุ');
+    const other = (await api.post(`${base}/partners`, { kind: 'person', name: 'นายคำ ดี', sector: 'locality' })).json();
+    await api.post(`${base}/networks/${elders.id}/members`, { partyId: other.id });
+    await api.post(`${base}/networks/${elders.id}/members`, { partyId: chief.id });
+
+    const res = await api.get(`${base}/networks`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    // strictly the declared shape: no field more (description, tenant) and none missing
+    const strictItem = networkListItem.strict().extend({ coordinator: networkListItem.shape.coordinator.unwrap().strict().nullable() });
+    const body = listOf(strictItem).strict().parse(res.json());
+    expect(body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
+    // Thai dictionary order: the leading vowel เ sorts by the consonant after it, so เค… comes between ก… and ช…
+    expect(body.items.map((n) => n.name)).toEqual(['กลุ่มเยาวชนรักษ์ถิ่น', 'เครือข่ายสวัสดิการชุมชน', 'ชมรมผู้สูงอายุ']);
+    // each item is the network's page without the description and history (timestamps included, to the millisecond)
+    for (const item of body.items) {
+      const { description: _d, stageHistory: _h, ...detail } = (await api.get(`${base}/networks/${item.id}`)).json();
+      expect(item).toEqual(detail);
+    }
+    expect(body.items[1].coordinator).toMatchObject({ id: chief.id, position: 'ประธาน "กลุ่ม"\nแม่บ้าน' });
+    expect(body.items[0].coordinator).toBeNull();
+
+    const ids = async (qs: string) => (await api.get(`${base}/networks?${qs}`)).json().items.map((n: { id: string }) => n.id);
+    expect((await ids('sort=-members')).slice(0, 1)).toEqual([elders.id]); // 2 members; the welfare network 1 (its coordinator), the youth 0
+    expect((await ids('sort=-members'))[2]).toBe(kids.id);
+    await api.patch(`${base}/networks/${kids.id}`, { nameEn: 'Youth' });
+    expect((await ids('sort=-updatedAt'))[0]).toBe(kids.id);
+    expect(await ids('pageSize=2&page=2')).toEqual([elders.id]);
+    const past = (await api.get(`${base}/networks?pageSize=2&page=5`)).json();
+    expect(past).toEqual({ items: [], total: 3, page: 5, pageSize: 2 });
+    expect((await api.get(`${base}/networks?q=${encodeURIComponent('ไม่มีชื่อนี้')}`)).json()).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('refuses bad network input with field messages and changes nothing', async () => {

@@ -49,13 +49,18 @@ export function tenantsWithCounts(db: Db) {
   return rows<TenantCountsRow>(
     db,
     sql`
+    -- counted per tenant once and joined (not a correlated count per tenant): one pass over each table, and a
+    -- form Citus can run (a correlated subquery from a reference table into a distributed one is refused)
+    with u as (select tenant_id, count(*)::int as n from tenant_users where active group by tenant_id),
+         p as (select tenant_id, count(*)::int as n from parties group by tenant_id),
+         n as (select tenant_id, count(*)::int as n from networks group by tenant_id),
+         l as (select invite_tenant_id as tenant_id, count(*)::int as n from account_links
+                where kind = 'invitation' and used_at is null and expires_at > now() group by invite_tenant_id)
     select t.id, t.slug, t.name_th, t.name_en, t.type, t.province, t.district, t.subdistrict, t.created_at,
-      (select count(*)::int from tenant_users u where u.tenant_id = t.id and u.active) as users,
-      (select count(*)::int from parties p where p.tenant_id = t.id) as partners,
-      (select count(*)::int from networks n where n.tenant_id = t.id) as networks,
-      (select count(*)::int from account_links l
-        where l.invite_tenant_id = t.id and l.kind = 'invitation' and l.used_at is null and l.expires_at > now()) as pending
-    from tenants t order by t.created_at, t.slug limit 10000`,
+      coalesce(u.n, 0) as users, coalesce(p.n, 0) as partners, coalesce(n.n, 0) as networks, coalesce(l.n, 0) as pending
+    from tenants t left join u on u.tenant_id = t.id left join p on p.tenant_id = t.id left join n on n.tenant_id = t.id
+      left join l on l.tenant_id = t.id
+    order by t.created_at, t.slug limit 10000`,
   );
 }
 
