@@ -38,7 +38,9 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      const res = await fetch(`${url}/api/health`);
+      // the server answers while the demo still loads behind it (`seeding: true`); the flows need the demo
+      if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break;
     } catch {
       /* starting */
     }
