@@ -10,6 +10,7 @@ import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLogHours, type ActivityOption } from './api';
 import { ActivitySelect, PersonSelect } from './parts';
+import './i18n';
 
 /**
  * Log volunteer hours: a member for themselves (their activities in a fixed list), an editor for

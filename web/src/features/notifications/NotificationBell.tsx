@@ -7,6 +7,7 @@ import { ButtonLink } from '../../ui/links';
 import { useLang } from '../../ui/hooks';
 import { useMarkAllRead, useNotifications, useUnreadCount } from './api';
 import { NotificationRow } from './NotificationRow';
+import './i18n';
 
 /** The bell in the header: the unread count, and the latest notifications in a panel. */
 export function NotificationBell({ tenant }: { tenant: string }) {

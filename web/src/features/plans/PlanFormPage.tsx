@@ -21,6 +21,7 @@ import { fiscalYearLabel } from '../forums/format';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
 import { NoPermission } from '../../ui/NoPermission';
+import './i18n';
 
 interface Values {
   name: string;

@@ -17,6 +17,7 @@ import { PartyMultiSelect, PartySelect } from '../../ui/PartySelect';
 import { useStrategyOptions } from '../strategy/api';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
+import './i18n';
 
 export type WorkTarget = { kind: 'project'; project?: Project } | { kind: 'activity'; projectId: string; activity?: Activity };
 

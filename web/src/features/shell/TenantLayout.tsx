@@ -38,6 +38,7 @@ import { RedirectTo, RedirectToLogin } from '../auth/RedirectToLogin';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
+import '../privacy/i18n';
 
 export default function TenantLayout() {
   const { t, i18n } = useTranslation();

@@ -15,6 +15,8 @@ import { useIsDesktop } from '../../ui/hooks';
 import { uploadAll } from '../evidence/api';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useAddMeasurement } from './api';
+import '../evidence/i18n';
+import './i18n';
 
 interface Values {
   value: number | string;

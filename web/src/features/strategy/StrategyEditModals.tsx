@@ -15,6 +15,7 @@ import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PartyMultiSelect } from '../../ui/PartySelect';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
+import './i18n';
 
 type MapGoal = StrategyMap['goals'][number];
 type MapStrategy = MapGoal['strategies'][number];

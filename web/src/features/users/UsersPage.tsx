@@ -21,6 +21,7 @@ import { useUpdateUser, useUsers } from './api';
 import { useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts/api';
 import { CopyLink } from '../accounts/CopyLink';
 import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
+import '../manpower/i18n';
 
 function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
