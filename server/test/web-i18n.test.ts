@@ -1,8 +1,8 @@
 /**
  * The web app's feature strings load with the code that shows them (web/src/i18n/index.ts, issue 12): a module
  * that names a key of feature F's own strings (`features/F/i18n/{th,en}.json`) must import `features/F/i18n`,
- * or the page shows the raw key. Menu labels, enumerations and audit names (`nav`, `enum`, `audit`,
- * `resolution`) are loaded with the entry from `features/F/i18n/global/` and must not be in the lazy files.
+ * or the page shows the raw key. Menu labels, enumerations and audit names, the header's bell (`nav`,
+ * `enum`, `audit`, `resolution`, `bell`) are loaded with the entry from `features/F/i18n/global/` and must not be in the lazy files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const WEB = path.resolve(import.meta.dirname, '../../web/src');
 const FEATURES = path.join(WEB, 'features');
-const GLOBAL_SECTIONS = ['nav', 'enum', 'audit', 'resolution'];
+const GLOBAL_SECTIONS = ['nav', 'enum', 'audit', 'resolution', 'bell'];
 
 const features = fs.readdirSync(FEATURES).filter((f) => fs.existsSync(path.join(FEATURES, f, 'i18n/th.json')));
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -31,7 +31,10 @@ describe('web feature strings load with their code', () => {
       for (const feature of features) {
         const sections = Object.keys(read(path.join(FEATURES, feature, 'i18n/th.json')));
         const uses = sections.some((s) => new RegExp(`['"\`]${s}\\.`).test(src));
-        let rel = path.relative(path.dirname(file), path.join(FEATURES, feature, 'i18n')).split(path.sep).join('/');
+        let rel = path
+          .relative(path.dirname(file), path.join(FEATURES, feature, 'i18n'))
+          .split(path.sep)
+          .join('/');
         if (!rel.startsWith('.')) rel = `./${rel}`;
         const imports = src.includes(`import '${rel}';`);
         if (uses && !imports) missing.push(`${path.relative(WEB, file)} uses ${feature} strings without import '${rel}'`);
@@ -46,8 +49,16 @@ describe('web feature strings load with their code', () => {
         const th = path.join(FEATURES, feature, dir, 'th.json');
         if (!fs.existsSync(th)) continue;
         const thData = read(th);
-        if (dir === 'i18n') expect(Object.keys(thData).filter((k) => GLOBAL_SECTIONS.includes(k)), `${feature}/${dir}`).toEqual([]);
-        else expect(Object.keys(thData).filter((k) => !GLOBAL_SECTIONS.includes(k)), `${feature}/${dir}`).toEqual([]);
+        if (dir === 'i18n')
+          expect(
+            Object.keys(thData).filter((k) => GLOBAL_SECTIONS.includes(k)),
+            `${feature}/${dir}`,
+          ).toEqual([]);
+        else
+          expect(
+            Object.keys(thData).filter((k) => !GLOBAL_SECTIONS.includes(k)),
+            `${feature}/${dir}`,
+          ).toEqual([]);
         expect(fs.existsSync(path.join(FEATURES, feature, dir, 'en.json')), `${feature}/${dir}/en.json`).toBe(true);
       }
     }

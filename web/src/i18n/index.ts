@@ -8,7 +8,7 @@ type Messages = { [key: string]: string | Messages };
  * Feature modules keep their own strings beside their code, so parallel work on different features never edits
  * the same JSON file:
  *  - `features/<x>/i18n/global/{th,en}.json`: what other pages need too — menu labels (`nav`), enumerations,
- *    audit names — merged here, with the entry;
+ *    audit names, the header's bell (`bell`) — merged here, with the entry;
  *  - `features/<x>/i18n/{th,en}.json`: the feature's own strings, registered by `features/<x>/i18n/index.ts`,
  *    which every module using them imports: they arrive in the same chunk as the code that shows them, never
  *    after it (no flash of raw keys), and the login page and the dashboard do not carry them (issue 12).

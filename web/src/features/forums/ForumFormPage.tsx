@@ -44,6 +44,7 @@ import { zodFieldErrors } from '../../ui/zodErrors';
 import { useKnowledgeList } from '../knowledge/api';
 import { useCreateForum, useForum, useUpdateForum } from './api';
 import { NoPermission } from '../../ui/NoPermission';
+import './i18n';
 
 interface ParticipantRow {
   key: number;

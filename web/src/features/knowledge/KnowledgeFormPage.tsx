@@ -30,6 +30,7 @@ import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
 import { RichText } from './parts';
 import { NoPermission } from '../../ui/NoPermission';
+import './i18n';
 
 interface PartyRow {
   key: number;
