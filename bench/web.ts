@@ -179,7 +179,10 @@ async function main() {
   }
   const out = path.resolve('bench/results', `web-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), lighthouse: '12.2.3', chromium: CHROMIUM, loadAverage: os.loadavg(), pages: rows }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ at: new Date().toISOString(), lighthouse: '12.2.3', chromium: CHROMIUM, loadAverage: os.loadavg(), pages: rows }, null, 2),
+  );
   console.log(`\n${out}`);
 }
 
