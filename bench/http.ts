@@ -85,7 +85,9 @@ process.on('exit', () => children.forEach(stop));
 async function waitFor(url: string, seconds = 600) {
   for (let i = 0; i < seconds * 4; i++) {
     try {
-      if ((await fetch(url)).ok) return;
+      const res = await fetch(url);
+      // /api/health says `"seeding":true` while the demo loads behind the ready server: measure after it
+      if (res.ok && !(await res.text()).includes('"seeding":true')) return;
     } catch {
       /* not yet */
     }

@@ -38,7 +38,9 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      const res = await fetch(`${url}/api/health`);
+      // the server answers while the demo still loads behind it (`seeding: true`); the flows need the demo
+      if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break;
     } catch {
       /* starting */
     }
@@ -80,7 +82,34 @@ export async function launch(viewport: { width: number; height: number }): Promi
   });
 }
 
+/** Every translation key of the web app (shared and feature files), as i18next would show it when missing. */
+const I18N_KEYS: Set<string> = (() => {
+  const keys = new Set<string>();
+  const walk = (o: unknown, prefix: string) => {
+    if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) walk(v, prefix ? `${prefix}.${k}` : k);
+    else keys.add(prefix.replace(/_(zero|one|two|few|many|other)$/, ''));
+  };
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
+  for (const file of files(path.resolve('web/src')).filter((f) => f.includes(`${path.sep}i18n${path.sep}`)))
+    walk(JSON.parse(fs.readFileSync(file, 'utf8')), '');
+  return keys;
+})();
+
+/**
+ * Translation keys shown as text: a string whose feature file did not load with the page (issue 12: feature
+ * strings load with their code). Checked at every screenshot.
+ */
+export async function rawI18nKeys(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set(text.match(/[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+/g) ?? [])].filter((token) => I18N_KEYS.has(token));
+}
+
 export async function screenshot(page: Page, name: string) {
+  const raw = await rawI18nKeys(page);
+  if (raw.length) throw new Error(`${name}: the page shows translation keys instead of text: ${raw.join(', ')}`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

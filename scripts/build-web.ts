@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { precompressFolder } from '../server/platform/precompress';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -24,12 +25,15 @@ function hashInputs(): string {
   return hash.digest('hex');
 }
 
-const wanted = hashInputs();
-const built = fs.existsSync(path.join(dist, 'index.html')) && fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
-if (built === wanted && !process.argv.includes('--force')) {
-  console.log('web app up to date (sources unchanged since the last build)');
-} else {
+/** Builds the web app when its sources changed since the last build (or always with `force`). */
+export function buildWebIfChanged(force: boolean): void {
   const started = Date.now();
+  const wanted = hashInputs();
+  const built = fs.existsSync(path.join(dist, 'index.html')) && fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
+  if (built === wanted && !force) {
+    console.log(`web app up to date (sources unchanged since the last build; checked in ${Date.now() - started} ms)`);
+    return;
+  }
   execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   const { files, bytes, brotli, gzip } = precompressFolder(dist);
   fs.writeFileSync(stamp, wanted);
@@ -38,3 +42,5 @@ if (built === wanted && !process.argv.includes('--force')) {
     `web app built in ${((Date.now() - started) / 1000).toFixed(1)} s; ${files} files precompressed: ${kb(bytes)} → brotli ${kb(brotli)}, gzip ${kb(gzip)}`,
   );
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildWebIfChanged(process.argv.includes('--force'));

@@ -22,12 +22,13 @@ interface Chunk {
 /**
  * What each page loads: the entry, then the route modules the router renders for it. The limits are today's
  * size plus a little (a regression guard); the goal is 250 KB. 2026-12-03: +13 KB gzipped came from the Thai and
- * English strings of five new features, because every feature's i18n file is merged into the entry
- * (web/src/i18n/index.ts) — loading each feature's strings with its route is the next step towards the goal.
+ * English strings of five new features, because every feature's i18n file was merged into the entry.
+ * 2026-12-03 (issue 12): each feature's own strings now load with its code and English on first use
+ * (web/src/i18n/index.ts): login 278 → 227 KB, dashboard 306 → 252 KB; the bell's panel loads when opened.
  */
 const PAGES: Record<string, { modules: string[]; limitKb: number }> = {
-  'login (/login)': { modules: ['src/features/auth/LoginPage.tsx'], limitKb: 282 },
-  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 308 },
+  'login (/login)': { modules: ['src/features/auth/LoginPage.tsx'], limitKb: 250 },
+  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 253 },
 };
 
 function gzipBytes(file: string): number {

@@ -81,7 +81,8 @@ async function main() {
     const started = Date.now();
     for (;;) {
       try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
+        const res = await fetch(`${base}/api/health`);
+        if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break; // the demo loads after listening
       } catch {
         /* not yet */
       }

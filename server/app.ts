@@ -22,6 +22,7 @@ import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
 import { registerModules } from './modules';
 import { useIdentityCache } from './platform/identity-cache';
+import { installDemoSeeding } from './platform/demo-seeding';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,6 +105,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : undefined);
   installAccessControl(app);
   installNulGuard(app); // after access control: who may ask comes first
+  installDemoSeeding(app); // requests for a demo tenant wait while `npm start` loads it in the background
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   await registerModules(app);

@@ -18,6 +18,11 @@ import { seedLocalPlans } from './localplans/seed';
 import { seedWater } from './water/seed';
 import { seedNotifications } from './notifications/seed';
 
+/** The demo tenants' slugs (their requests wait while the demo loads in the background at start-up). */
+export function demoTenantSlugs(): string[] {
+  return buildDemoDataset().tenants.map((t) => t.slug);
+}
+
 /** Load the demo tenants that are not there yet. Safe to run again: existing tenants are left alone. */
 export async function seedDemo(
   db: Db,

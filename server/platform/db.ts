@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from '../db/schema';
+import { copyTemplate, ensureTemplate, isEmptyFolder } from './pglite-template';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; the same API as Db. */
@@ -22,19 +23,38 @@ export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PGlite: a new data folder starts as a copy of a migrated, empty database made once per checkout
+   * (server/platform/pglite-template.ts) instead of running initdb and every migration. `npm start` sets it.
+   */
+  fromTemplate?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? 'memory://');
+  return openPglite(opts.dataDir ?? 'memory://', opts.fromTemplate ?? false);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/** The migrated, empty PGlite database new data folders start from (made when missing; `npm run build`). */
+export async function ensurePgliteTemplate(): Promise<string> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  return ensureTemplate(async (into) => {
+    const fresh = await PGlite.create(into, { extensions: { pg_trgm } });
+    await migrate(drizzle(fresh, { schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await fresh.close();
+  });
+}
+
+async function openPglite(dataDir: string, fromTemplate: boolean): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = dataDir === 'memory://' ? undefined : path.join(dataDir, 'pglite');
+  if (dir && fromTemplate && isEmptyFolder(dir)) copyTemplate(await ensurePgliteTemplate(), dir);
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// loaded on first use: exceljs alone took 1.5 s of a loaded machine's start-up (issue 12)
+const excel = async () => (await import('exceljs')).default;
 import Papa from 'papaparse';
 import { AppError } from './errors';
 import { assertZipWithinLimits, ZipLimitError, type ZipLimits } from './zip';
@@ -35,7 +37,7 @@ export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
 
 /** XLSX: values are written as typed cells (text as shared strings), never as formulas. */
 export async function toXlsx<T>(rows: T[], columns: Column<T>[], sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Phakhi';
   wb.created = new Date();
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
@@ -59,7 +61,7 @@ export async function readTable(buffer: Buffer, filename: string): Promise<{ hea
       if (err instanceof ZipLimitError && err.isBomb) throw new AppError('payload_too_large', { file: 'archive_too_large' });
       throw new AppError('unsupported_file', { file: 'import_file_type' });
     }
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await excel()).Workbook();
     try {
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     } catch {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import type { PDFFont } from 'pdf-lib';
 
 /**
  * Real documents made in code for the demo and the tests: a PDF with Thai text (Sarabun, SIL OFL, embedded
@@ -43,6 +42,8 @@ export interface PdfOptions {
 }
 
 export async function makePdf({ title, paragraphs, author, created }: PdfOptions): Promise<Buffer> {
+  // loaded on first use (start-up time, issue 12)
+  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const files = fontFiles();

@@ -109,7 +109,7 @@ describe('login, sessions and logout', () => {
 describe('public platform routes', () => {
   it('health and tenants answer without login', async () => {
     const tenant = await createTenant(t);
-    expect((await t.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', db: t.database.kind });
+    expect((await t.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', db: t.database.kind, seeding: false, demo: 'off' });
     const list = (await t.app.inject({ url: '/api/v1/tenants' })).json();
     expect(list.items).toContainEqual(expect.objectContaining({ slug: tenant.slug, nameTh: tenant.nameTh }));
   });

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// loaded on first use: exceljs alone took 1.5 s of a loaded machine's start-up (issue 12)
+const excel = async () => (await import('exceljs')).default;
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   ACCOUNT_TH,
@@ -69,7 +71,7 @@ export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Pr
   const line = new Map(data.lines.map((l) => [l.id, l.name]));
   const party = new Map(data.ps.map((p) => [p.id, p.name]));
   const seqOf = new Map(data.txs.map((t) => [t.id, t.seq]));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Phakhi';
   const ws = sheet(wb, 'สมุดบัญชี', `สมุดบัญชีแยกประเภท ${ctx.tenant.nameTh} ปีงบประมาณ ${fiscalYear}`, [
     { header: 'ลำดับในสายโซ่', key: 'seq', width: 10 },
@@ -141,7 +143,7 @@ function checkpointRows(ws: ExcelJS.Worksheet, tenantId: string, cp: Checkpoint 
 export async function summaryWorkbook(ctx: TenantContext, fiscalYear: number): Promise<Buffer> {
   const lines = (await listLines(ctx, { fiscalYear, page: 1, pageSize: 100_000 })).items;
   const view = await transparency(ctx, { fiscalYear });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Phakhi';
   const ws = sheet(wb, 'สรุปงบประมาณ', `สรุปงบประมาณแผนปฏิบัติการร่วม ${ctx.tenant.nameTh} ปีงบประมาณ ${fiscalYear}`, [
     { header: 'แผน', key: 'plan', width: 40 },

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { MeetingDetail } from '../../../common/schemas/committees';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { SECTION_TITLES_TH } from './meetings.service';
@@ -49,6 +48,8 @@ function runs(text: string): { thai: boolean; text: string }[] {
 
 export async function minutesPdf(m: MeetingDetail, opts: { tenantName: string; thaiDigits?: boolean }): Promise<Buffer> {
   const digits = (s: string) => (opts.thaiDigits ? toThaiDigits(s) : s);
+  // loaded on first use (start-up time, issue 12)
+  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const files = fontFiles();

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// loaded on first use: exceljs alone took 1.5 s of a loaded machine's start-up (issue 12)
+const excel = async () => (await import('exceljs')).default;
 import type { Edition, IntegratedProject, LocalPlanDetail } from '../../../common/schemas/localplans';
 import { PLAN_YEARS } from '../../../common/schemas/localplans';
 import { satangToDecimalString } from '../../../common/thai/money';
@@ -70,7 +72,7 @@ export const P02_HEADERS = (plan: LocalPlanDetail) => [
 
 /** ผ.02 รายละเอียดโครงการพัฒนา: header lines, then per strategy and programme the projects with totals. */
 export async function p02Xlsx(plan: LocalPlanDetail, edition: Edition | null, rows: IntegratedProject[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Phakhi';
   const headers = P02_HEADERS(plan);
   const n = headers.length;
@@ -142,7 +144,7 @@ export async function p02Xlsx(plan: LocalPlanDetail, edition: Edition | null, ro
 
 /** ผ.01 บัญชีสรุปโครงการพัฒนา: per strategy (and its programmes) the number of projects and their budget in each plan year. */
 export async function p01Xlsx(plan: LocalPlanDetail, edition: Edition | null, rows: IntegratedProject[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Phakhi';
   const ys = years(plan);
   const n = 1 + 2 * (ys.length + 1);

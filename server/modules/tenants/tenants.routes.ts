@@ -17,13 +17,28 @@ export async function platformRoutes(app: FastifyInstance) {
       config: { access: PUBLIC },
       schema: {
         tags: ['platform'],
-        summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+        summary: 'Liveness and database check; whether the demo data is still being loaded',
+        description:
+          '`status: starting` with `seeding: true` while `npm start` loads the demo tenants behind the ready server ' +
+          '(requests for a demo tenant and logins wait until it is done); then `status: ok`. `demo`: off (no demo), ' +
+          'seeding, ready, or failed (see the server log).',
+        response: {
+          200: z.object({
+            status: z.enum(['ok', 'starting']),
+            db: z.enum(['pglite', 'postgres']),
+            seeding: z.boolean(),
+            demo: z.enum(['off', 'seeding', 'ready', 'failed']),
+          }),
+        },
       },
     },
     async () => {
+      const demo = app.demoSeeding.state;
+      // while the seed runs it holds the embedded database's only connection for seconds at a time: its own
+      // progress is the database check then
+      if (demo === 'seeding') return { status: 'starting' as const, db: app.database.kind, seeding: true, demo };
       await service.pingDatabase(app.db);
-      return { status: 'ok' as const, db: app.database.kind };
+      return { status: 'ok' as const, db: app.database.kind, seeding: false, demo };
     },
   );
 

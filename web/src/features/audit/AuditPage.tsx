@@ -20,6 +20,10 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { useAudit } from './api';
+import '../budget/i18n';
+import '../committees/i18n';
+import '../localplans/i18n';
+import '../manpower/i18n';
 
 const PAGE_SIZE = 25;
 /** Every entity the log may name, in the order of the app's menu (the filter; names from audit.entity). */

@@ -1,11 +1,11 @@
-import { Alert, Button, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Loader, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../ui/ErrorAlert';
 import { AuthFrame } from './AuthFrame';
-import { homeFor, pickTenant, useLogin, useMe, useTenants } from './api';
+import { homeFor, pickTenant, useDemoSeeding, useLogin, useMe, useTenants } from './api';
 
 export default function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -13,6 +13,7 @@ export default function LoginPage() {
   const search = useSearch({ from: '/login' });
   const me = useMe();
   const tenants = useTenants();
+  const seeding = useDemoSeeding();
   const login = useLogin();
   const [tenant, setTenant] = useState<string | null>(search.tenant ?? null);
   const [email, setEmail] = useState('');
@@ -56,6 +57,11 @@ export default function LoginPage() {
           <Title order={2} size="h3">
             {t('login.title')}
           </Title>
+          {seeding ? (
+            <Alert color="blue" icon={<Loader size="xs" aria-hidden />} role="status" data-testid="login-seeding">
+              {t('login.preparingDemo')}
+            </Alert>
+          ) : null}
           {tenantOptions.length > 0 ? (
             <Select
               label={t('login.tenant')}

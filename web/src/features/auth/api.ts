@@ -20,6 +20,27 @@ export function useMe() {
   });
 }
 
+/**
+ * True while the server loads the demo data behind its ready start (docs/operations/startup.md): asks
+ * /api/health every 2 s until it is done, then refreshes the list of local governments.
+ */
+export function useDemoSeeding(): boolean {
+  const qc = useQueryClient();
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: async ({ signal }) => {
+      const res = await fetch('/api/health', { signal });
+      const body = (await res.json()) as { seeding?: boolean };
+      if (!body.seeding) void qc.invalidateQueries({ queryKey: ['tenants'] });
+      return body;
+    },
+    refetchInterval: (query) => (query.state.data?.seeding ? 2000 : false),
+    staleTime: Infinity,
+    retry: false,
+  });
+  return health.data?.seeding === true;
+}
+
 export function useTenants() {
   return useQuery({
     queryKey: ['tenants'],

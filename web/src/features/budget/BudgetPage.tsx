@@ -20,6 +20,7 @@ import { LineModal, LinesSection } from './lines';
 import { ChainPanel, TransparencyView } from './parts';
 import { type BudgetSearch, currentFiscalYear } from './search';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import './i18n';
 
 type FundRow = Transparency['byFund'][number];
 

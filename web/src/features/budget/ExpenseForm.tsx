@@ -14,6 +14,7 @@ import { useLang } from '../../ui/hooks';
 import { PartySelect } from '../partners/PartySelect';
 import { useCreateTransaction, useFunds, useLines, useSettings, useUploadEvidence } from './api';
 import { Money } from './parts';
+import './i18n';
 
 /**
  * An expense in plain words — pay from this fund, to this payee, for this budget line, this much —

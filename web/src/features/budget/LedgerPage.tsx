@@ -15,6 +15,7 @@ import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useTransactions } from './api';
 import { Money, StatusBadge } from './parts';
 import type { LedgerSearch } from './search';
+import './i18n';
 
 export default function LedgerPage() {
   const { t } = useTranslation();

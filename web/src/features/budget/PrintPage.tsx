@@ -10,6 +10,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { usePublicBudget } from './api';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import './i18n';
 
 /** A one-page summary to print or save as PDF: projects, sources, contributors, totals in Thai words, the chain head. */
 export default function PrintPage() {

@@ -13,6 +13,7 @@ import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { usePublicBudget, usePublicLedger, usePublicVerify } from './api';
 import { ChainPanel, Money, TransparencyView } from './parts';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import './i18n';
 
 const LEDGER_PAGE = 20;
 

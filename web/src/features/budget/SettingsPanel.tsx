@@ -10,6 +10,7 @@ import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { useDecideSettings, useSettings, useUpdateSettings } from './api';
+import './i18n';
 
 /**
  * The ledger's review thresholds for officers and admins: what is in force, a raise another officer has

@@ -15,6 +15,7 @@ import { PartySelect } from '../partners/PartySelect';
 import { useCreateTransaction, useFunds, useLines } from './api';
 import { ExpenseForm } from './ExpenseForm';
 import { Money } from './parts';
+import './i18n';
 
 type Kind = TransactionCreate['kind'];
 interface Row {

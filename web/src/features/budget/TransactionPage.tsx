@@ -13,6 +13,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApprove, useReject, useReverse, useTransaction, useUploadEvidence } from './api';
 import { Money, StatusBadge } from './parts';
+import './i18n';
 
 export default function TransactionPage() {
   const { t } = useTranslation();

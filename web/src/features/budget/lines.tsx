@@ -14,6 +14,7 @@ import { usePlan, usePlans } from '../plans/api';
 import { PAGE_SIZE, useCreateLine, useDeleteLine, useLines, useUpdateLine } from './api';
 import { Money } from './parts';
 import type { BudgetLine, LineUpdate } from '../../../../common/schemas/budget';
+import './i18n';
 
 /** The budget lines of the year (and network), each with what is left of its allocation. */
 export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; networkId?: string }) {

@@ -8,6 +8,7 @@ import { formatBaht } from '../../../../common/thai/money';
 import { formatDateTime } from '../../ui/dates';
 import { type Column, DataView } from '../../ui/DataView';
 import { useLang } from '../../ui/hooks';
+import './i18n';
 
 export function Money({ satang, words }: { satang: number; words?: boolean }) {
   const lang = useLang();

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useCommitteeWrite } from './api';
+import './i18n';
 
 /** The chosen status shows in colour, so a glance down the list on a phone tells who is marked what. */
 const STATUS_COLOR: Record<Status, string> = { present: 'teal', absent: 'red', leave: 'yellow', substitute: 'blue' };

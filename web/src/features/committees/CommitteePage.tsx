@@ -19,6 +19,7 @@ import { PartySelect } from '../partners/PartySelect';
 import { useCommittee, useCommitteeRights, useCommitteeWrite } from './api';
 import { CommitteeModal } from './CommitteeModal';
 import { MinutesBadge } from './parts';
+import './i18n';
 
 export default function CommitteePage() {
   const { t } = useTranslation();

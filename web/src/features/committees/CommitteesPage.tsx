@@ -16,6 +16,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useCommitteeRights, useCommittees } from './api';
 import { CommitteeModal } from './CommitteeModal';
+import './i18n';
 
 export default function CommitteesPage() {
   const { t } = useTranslation();

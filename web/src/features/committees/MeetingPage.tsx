@@ -17,6 +17,7 @@ import { useCommitteeRights, useCommitteeWrite, useMeeting } from './api';
 import { AttendanceCard } from './Attendance';
 import { MinutesBadge } from './parts';
 import { ResolutionsCard } from './Resolutions';
+import './i18n';
 
 export default function MeetingPage() {
   const { t } = useTranslation();

@@ -18,6 +18,7 @@ import { PersonSelect } from '../manpower/parts';
 import { usePlans } from '../plans/api';
 import { useRegulations } from '../regulations/api';
 import { useAdoption, useCommitteeRights, useCommitteeWrite } from './api';
+import '../manpower/i18n';
 
 export function ResolutionsCard({ meeting, editable }: { meeting: MeetingDetail; editable: boolean }) {
   const { t } = useTranslation();

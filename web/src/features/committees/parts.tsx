@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import './i18n';
 
 const MINUTES_COLOR = { none: 'gray', draft: 'blue', certified: 'teal' } as const;
 

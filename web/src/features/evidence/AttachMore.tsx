@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTenant } from '../../context/tenant';
 import { errorText } from '../../ui/ErrorAlert';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_FILES, type EvidenceOwner, pendingProblem, uploadAll } from './api';
+import './i18n';
 
 /**
  * Attach photos or PDFs to a report or measurement already saved (later evidence, or a retry after a refused upload).

@@ -7,6 +7,7 @@ import type { EvidenceFile } from '../../../../common/schemas/evidence';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorText } from '../../ui/ErrorAlert';
 import { useDeleteEvidence } from './api';
+import './i18n';
 
 /**
  * The files of a progress report or a measurement: photos as thumbnails that open the full picture, PDFs as a

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { formatBytes } from '../knowledge/parts';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_FILES, pendingProblem } from './api';
+import './i18n';
 
 /**
  * "แนบรูปถ่าย/หลักฐาน": files chosen before the form is saved and uploaded after it (each report or measurement

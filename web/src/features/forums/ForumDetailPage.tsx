@@ -21,6 +21,7 @@ import { AttachmentsSection } from '../knowledge/Attachments';
 import { KnowledgeTypeBadge } from '../knowledge/parts';
 import { useDeleteForum, useForum } from './api';
 import { fiscalYearLabel, forumDates } from './format';
+import './i18n';
 
 type Participant = ForumDetail['participants'][number];
 

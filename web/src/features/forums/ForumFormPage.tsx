@@ -45,6 +45,7 @@ import { useKnowledgeList } from '../knowledge/api';
 import { useCreateForum, useForum, useUpdateForum } from './api';
 import { NoPermission } from '../../ui/NoPermission';
 import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 interface ParticipantRow {
   key: number;

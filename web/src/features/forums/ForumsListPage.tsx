@@ -17,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useForums } from './api';
 import { fiscalYearOptions, forumDates } from './format';
+import './i18n';
 
 export default function ForumsListPage() {
   const { t } = useTranslation();

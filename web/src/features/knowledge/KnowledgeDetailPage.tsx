@@ -19,6 +19,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useDeleteKnowledge, useKnowledgeItem, useKnowledgeVersions } from './api';
 import { AttachmentsSection } from './Attachments';
 import { KnowledgeTypeBadge, RichText, VisibilityBadge } from './parts';
+import './i18n';
 
 export default function KnowledgeDetailPage() {
   const { t } = useTranslation();

@@ -32,6 +32,7 @@ import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPrevi
 import { RichText } from './parts';
 import { NoPermission } from '../../ui/NoPermission';
 import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 interface PartyRow {
   key: number;

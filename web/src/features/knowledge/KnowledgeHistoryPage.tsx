@@ -19,6 +19,7 @@ import { Pager } from '../../ui/Pager';
 import { useKnowledgeDiff, useKnowledgeItem, useKnowledgeVersion, useKnowledgeVersions, useRestoreVersion } from './api';
 import { KnowledgeTypeBadge, RichText, TagList, VisibilityBadge } from './parts';
 import { VersionDiff } from './VersionDiff';
+import './i18n';
 
 const VERSIONS_PAGE = 50;
 

@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useKnowledgeList, useKnowledgeTags } from './api';
 import { KnowledgeTypeBadge, VisibilityBadge } from './parts';
+import './i18n';
 
 /** B.E. years offered by the year filter: this year and the fourteen before it. */
 function yearOptions(t: TFunction) {

@@ -20,6 +20,7 @@ import { Pager } from '../../ui/Pager';
 import { fiscalYearLabel } from '../forums/format';
 import { useKnowledgeMetrics } from './api';
 import { KnowledgeTypeBadge } from './parts';
+import './i18n';
 
 type NetworkRow = KnowledgeMetrics['byNetwork'][number];
 const NETWORK_PAGE = 20;

@@ -7,6 +7,7 @@ import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
+import './i18n';
 
 /** Inline word-level changes: removed words struck through in red, added words underlined in green. */
 export function DiffParts({ parts }: { parts: DiffPart[] }) {

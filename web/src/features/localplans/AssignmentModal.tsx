@@ -12,6 +12,7 @@ import { useTenant } from '../../context/tenant';
 import { useLang } from '../../ui/hooks';
 import { useLocalPlanWrite } from './api';
 import { FormModal } from './PlanForms';
+import './i18n';
 
 interface Row {
   localPlanId: string | null;

@@ -17,6 +17,7 @@ import { useLocalPlan, useLocalPlanRights } from './api';
 import { EditionModal, ProgrammeModal, RenamePlanModal, StrategyModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
 import { StatusActions } from './Status';
+import './i18n';
 
 /** ผ.02 and ผ.01 of one edition (or of every row not dropped). */
 function ExportButtons({ plan, edition, suffix }: { plan: LocalPlanDetail; edition?: Edition; suffix: string }) {

@@ -19,6 +19,7 @@ import { NewLocalPlanModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
 import { SharedProjects, TenantLinks } from './Sharing';
 import { StatusModal } from './Status';
+import './i18n';
 
 export default function LocalPlansPage() {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop } from '../../ui/hooks';
 import { useLocalGovernments, useLocalPlanWrite } from './api';
 import { useEditionLabel } from './parts';
+import './i18n';
 
 /** A modal form that goes full screen on phones, with the server's field messages under their inputs. */
 export function FormModal({

@@ -13,6 +13,7 @@ import { useLocalGovernments, useLocalPlanRights, useLocalPlanWrite, useSharedPr
 import { FormModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
 import { NEXT } from './Status';
+import './i18n';
 
 const fieldsOf = (err: unknown) => (err instanceof ApiError ? err.fields : {});
 

@@ -8,6 +8,7 @@ import { useIsDesktop } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { useLocalPlan, useSetStatus } from './api';
 import { StatusBadge, useEditionLabel } from './parts';
+import './i18n';
 
 export const NEXT: Partial<Record<IntegrationStatus, IntegrationStatus>> = { proposed: 'integrated', integrated: 'in_budget', in_budget: 'done' };
 

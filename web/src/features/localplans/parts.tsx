@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Edition, IntegrationStatus } from '../../../../common/schemas/localplans';
+import './i18n';
 
 const COLORS: Record<IntegrationStatus, string> = { proposed: 'gray', integrated: 'blue', in_budget: 'teal', done: 'green', dropped: 'red' };
 

@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Loading';
 import { useCertificate } from './api';
 import { formatMinutes } from './parts';
 import './certificate.css';
+import './i18n';
 
 /** A printable certificate of volunteer hours (B.E. dates), outside the app shell so it prints alone. */
 export default function CertificatePage() {

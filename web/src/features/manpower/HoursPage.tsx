@@ -19,6 +19,7 @@ import { PAGE_SIZE, useHours, useReviewHours, useTotals } from './api';
 import { LogHoursForm } from './LogHoursForm';
 import { fiscalYearOptions, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
 import { useDefaultYearState } from '../../ui/FiscalYear';
+import './i18n';
 
 function ReturnModal({ log, onClose }: { log: HourLog | null; onClose: () => void }) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { useTenant } from '../../context/tenant';
 import { errorText } from '../../ui/ErrorAlert';
 import { usePartner } from '../partners/api';
 import { PersonSelect } from './parts';
+import './i18n';
 
 /**
  * The registry person a user account belongs to (member self-service: "my networks, teams, tasks,

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLogHours, type ActivityOption } from './api';
 import { ActivitySelect, PersonSelect } from './parts';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 /**
  * Log volunteer hours: a member for themselves (their activities in a fixed list), an editor for

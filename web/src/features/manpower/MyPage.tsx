@@ -15,6 +15,7 @@ import { useDeleteHours, useMyManpower } from './api';
 import { LogHoursForm } from './LogHoursForm';
 import { formatMinutes, HourStatusBadge, TaskStatusBadge } from './parts';
 import { PersonSkillsCard } from './PersonSkillsCard';
+import './i18n';
 
 function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (

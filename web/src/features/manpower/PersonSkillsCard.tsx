@@ -13,6 +13,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { useProfile, useSaveProfile } from './api';
 import { SkillBadges } from './parts';
+import './i18n';
 
 /** A person's capacities (skills, availability, village, public-list consent), on the person page and "my" page. */
 export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdit: boolean }) {

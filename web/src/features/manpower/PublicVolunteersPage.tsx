@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { usePublicList } from './api';
 import { fiscalYearOptions, formatMinutes } from './parts';
+import './i18n';
 
 /** The yearly public-mindedness list: public, no login, only people who agreed, name and hours only. */
 export default function PublicVolunteersPage() {

@@ -17,6 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useSaveTask, useTaskHelpers, useTasks, useTeams } from './api';
 import { ActivitySelect, ManpowerTabs, PersonSelect, SkillBadges, TaskStatusBadge } from './parts';
+import './i18n';
 
 function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => void; task: Task | null }) {
   const { t } = useTranslation();

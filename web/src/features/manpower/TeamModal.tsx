@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { usePartners } from '../partners/api';
 import { useActivityOptions, useSaveTeam, type ActivityOption } from './api';
 import { PersonSelect } from './parts';
+import './i18n';
 
 /** Searchable multi-select whose options come from the server; chosen items stay listed. */
 function usePicked<T extends { id: string }>(initial: T[]) {

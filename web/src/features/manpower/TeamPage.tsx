@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useDeleteTeam, useTasks, useTeam } from './api';
 import { formatMinutes, TaskStatusBadge } from './parts';
 import { TeamModal } from './TeamModal';
+import './i18n';
 
 /** A team: members with their networks and pillars, linked activities, tasks, confirmed hours. */
 export default function TeamPage() {

@@ -17,6 +17,7 @@ import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useTeams } from './api';
 import { ManpowerTabs } from './parts';
 import { TeamModal } from './TeamModal';
+import './i18n';
 
 export default function TeamsPage() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { formatNumber } from '../../ui/format';
 import type { Lang } from '../../i18n';
 import { usePartners } from '../partners/api';
 import { useActivityOptions, type ActivityOption } from './api';
+import './i18n';
 
 /** "3 ชั่วโมง 30 นาที" / "3 h 30 min" from whole minutes. */
 export function formatMinutes(minutes: number, lang: Lang): string {

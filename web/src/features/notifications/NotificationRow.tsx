@@ -5,6 +5,7 @@ import type { NotificationItem } from '../../../../common/schemas/notifications'
 import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { useMarkRead } from './api';
+import './i18n';
 
 const KIND_COLOR: Record<NotificationItem['kind'], string> = {
   meeting_invitation: 'teal',

@@ -12,6 +12,7 @@ import { useLang } from '../../ui/hooks';
 import { usePermissions } from '../../context/tenant';
 import { useFailedOutbox, useMarkAllRead, useNotifications, usePreferences, useRetryOutbox, useSavePreferences } from './api';
 import { NotificationRow } from './NotificationRow';
+import './i18n';
 
 const PAGE_SIZE = 20;
 

@@ -16,6 +16,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { NetworkSelect } from '../../ui/NetworkSelect';
 import { PartyMultiSelect } from '../partners/PartySelect';
 import { useBulkParticipation } from './api';
+import './i18n';
 
 interface Values {
   occurredOn: string | null;

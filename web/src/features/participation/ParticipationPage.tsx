@@ -25,6 +25,7 @@ import type { ParticipationSearch } from '../plans/search';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import './i18n';
 
 type Dim = 'networks' | 'pillars' | 'sectors';
 const DIM_PARAM: Record<Dim, 'networkId' | 'pillar' | 'sector'> = { networks: 'networkId', pillars: 'pillar', sectors: 'sector' };

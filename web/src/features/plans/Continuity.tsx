@@ -4,6 +4,7 @@ import type { NetworkContinuity } from '../../../../common/schemas/plans';
 import { useTenant } from '../../context/tenant';
 import { AnchorLink } from '../../ui/links';
 import { useContinuity } from './api';
+import './i18n';
 
 /** A network's fiscal years with a joint plan: filled = a plan, outlined = a gap; and its current run. */
 export function ContinuityRow({ c, highlight, link }: { c: NetworkContinuity; highlight?: number; link?: boolean }) {

@@ -27,6 +27,7 @@ import { baht, DARK_ORANGE, percent, planPermissions, SCHEDULE_COLORS, STATUS_CO
 import { ProgressModal } from './ProgressModal';
 import { Timeline } from './Timeline';
 import { WorkModal, type WorkTarget } from './WorkModal';
+import './i18n';
 
 export function StatusBadge({ status }: { status: Project['status'] }) {
   const { t } = useTranslation();

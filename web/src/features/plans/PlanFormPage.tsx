@@ -21,6 +21,7 @@ import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
 import { NoPermission } from '../../ui/NoPermission';
 import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 interface Values {
   name: string;

@@ -20,6 +20,7 @@ import { PAGE_SIZE, usePlans } from './api';
 import { baht, planPermissions } from './format';
 import { ProgressBar } from './PlanDetailPage';
 import type { PlanSearch } from './search';
+import './i18n';
 
 export default function PlansListPage() {
   const { t } = useTranslation();

@@ -19,6 +19,8 @@ import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useProgressReports, useReportProgress } from './api';
 import { percent, WORK_STATUSES } from './format';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import '../evidence/i18n';
+import './i18n';
 
 interface Values {
   activityId: string | null;

@@ -7,6 +7,7 @@ import { enumLabel } from '../../ui/enums';
 import { useLang } from '../../ui/hooks';
 import { percent, SCHEDULE_COLORS, SCHEDULE_STATES } from './format';
 import classes from './Timeline.module.css';
+import './i18n';
 
 const DAY = 86_400_000;
 const day = (iso: string) => (parseIsoDate(iso)?.getTime() ?? 0) / DAY;

@@ -18,6 +18,7 @@ import { useStrategyOptions } from '../strategy/api';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 export type WorkTarget = { kind: 'project'; project?: Project } | { kind: 'activity'; projectId: string; activity?: Activity };
 

@@ -14,6 +14,7 @@ import { enumLabel, enumOptions } from '../../ui/enums';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { usePersonPrivacy, usePersonWrite } from './api';
+import './i18n';
 
 /** On a person's page: consents with their history, the data-subject export and erasure (PDPA). */
 export function PersonPrivacyCard({ partyId, name }: { partyId: string; name: string }) {

@@ -19,6 +19,7 @@ import { NoPermission } from '../../ui/NoPermission';
 import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
 import { useAccessLog, useActivities, useNotice, usePrivacyWrite, useRetention } from './api';
+import './i18n';
 
 /** The tenant's PDPA settings: notice and retention (admins), the ROPA (officers read, admins edit), the access log (admins). */
 export default function PrivacyAdminPage() {

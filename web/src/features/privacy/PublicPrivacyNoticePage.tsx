@@ -10,6 +10,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PublicShell } from '../public-knowledge/PublicShell';
 import { usePublicNotice } from './api';
+import './i18n';
 
 const RIGHTS = ['access', 'portability', 'object', 'erasure', 'restrict', 'rectify', 'withdraw', 'complain'] as const;
 

@@ -9,6 +9,7 @@ import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop } from '../../ui/hooks';
 import { useRegulationRights, useVersionWrite } from './api';
+import './i18n';
 
 /** Officers' tools on a version: amend it as a new draft; edit a draft as text; record a community vote adopting it. */
 export function DraftTools({ regulationId, v, onSelect }: { regulationId: string; v: VersionDetail; onSelect: (id: string) => void }) {

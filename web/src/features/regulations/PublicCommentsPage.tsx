@@ -11,6 +11,7 @@ import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PublicShell } from '../public-knowledge/PublicShell';
+import './i18n';
 
 /**
  * Drafts open for comment, for anyone, no login: the text clause by clause with how many comments each has, and a

@@ -14,6 +14,7 @@ import { useDiff, useRegulation, useVersion } from './api';
 import { usePeriodForVersion, VersionComments } from './comments';
 import { DraftTools } from './DraftTools';
 import { AnchorLink } from '../../ui/links';
+import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
 export const clauseAnchor = (number: string) => `clause-${number.replace('/', '-')}`;

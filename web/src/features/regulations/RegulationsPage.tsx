@@ -9,6 +9,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { useRegulations } from './api';
+import './i18n';
 
 export default function RegulationsPage() {
   const { t } = useTranslation();

@@ -13,6 +13,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1 (the same as the reader's). */
 const anchorOf = (number: string) => `clause-${number.replace('/', '-')}`;

@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ensureLanguage } from '../../i18n';
 
 /** Toggles Thai ⇄ English; the choice is stored in localStorage (see i18n/index.ts). */
 export function LanguageSwitch() {
@@ -14,10 +15,13 @@ export function LanguageSwitch() {
       size="compact-sm"
       leftSection={<IconLanguage size={16} aria-hidden />}
       onClick={() => {
-        void i18n.changeLanguage(next).then(() => {
-          // Server messages (e.g. import errors) come back in the new language.
-          void qc.invalidateQueries();
-        });
+        // English is fetched on first use (web/src/i18n/index.ts)
+        void ensureLanguage(next)
+          .then(() => i18n.changeLanguage(next))
+          .then(() => {
+            // Server messages (e.g. import errors) come back in the new language.
+            void qc.invalidateQueries();
+          });
       }}
       title={t('lang.switchTo')}
       lang={next}

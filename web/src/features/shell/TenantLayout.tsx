@@ -104,7 +104,7 @@ export default function TenantLayout() {
     { to: '/t/$tenant/relationships' as const, label: t('nav.relationships'), icon: IconTopologyStar3, active: under('/relationships'), show: true },
     { to: '/t/$tenant/users' as const, label: t('nav.users'), icon: IconUsers, active: under('/users'), show: can.manageUsers },
     { to: '/t/$tenant/audit' as const, label: t('nav.audit'), icon: IconHistory, active: under('/audit'), show: can.viewAudit },
-    { to: '/t/$tenant/privacy' as const, label: t('privacy.nav'), icon: IconShieldLock, active: under('/privacy'), show: can.exportPersonalData },
+    { to: '/t/$tenant/privacy' as const, label: t('nav.privacy'), icon: IconShieldLock, active: under('/privacy'), show: can.exportPersonalData },
   ];
 
   const roleLabel = me.data.user.isPlatformAdmin ? t('role.platform_admin') : t(`role.${ctx.role}`);

@@ -15,6 +15,8 @@ import { uploadAll } from '../evidence/api';
 import { EvidencePicker } from '../evidence/EvidencePicker';
 import { useAddMeasurement } from './api';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import '../evidence/i18n';
+import './i18n';
 
 interface Values {
   value: number | string;

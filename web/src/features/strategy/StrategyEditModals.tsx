@@ -15,6 +15,7 @@ import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PartyMultiSelect } from '../partners/PartySelect';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import './i18n';
 
 type MapGoal = StrategyMap['goals'][number];
 type MapStrategy = MapGoal['strategies'][number];

@@ -25,6 +25,8 @@ import { useStrategyMap } from './api';
 import { MeasurementModal } from './MeasurementModal';
 import { FrameModal, GoalModal, IndicatorModal, StrategyModal } from './StrategyEditModals';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import '../evidence/i18n';
+import './i18n';
 
 type Goal = StrategyMap['goals'][number];
 type MapIndicator = Goal['indicators'][number];

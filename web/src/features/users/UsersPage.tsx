@@ -22,6 +22,7 @@ import { useInvitations, useInvite, useResetLink, useRevokeInvitation } from '..
 import { CopyLink } from '../accounts/CopyLink';
 import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
 import { showServerFieldErrors } from '../../ui/serverErrors';
+import '../manpower/i18n';
 
 function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Condition, Source } from '../../../../common/schemas/water';
+import './i18n';
 
 /** Colour and dash per condition: colour alone is not enough to tell them apart. */
 export const CONDITION_STYLE: Record<Condition, { color: string; dash?: string }> = {

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useGroup } from './api';
 import { DutySection } from './MaintenancePage';
 import { ZoneBadge } from './parts';
+import './i18n';
 
 export default function GroupPage() {
   const { t } = useTranslation();

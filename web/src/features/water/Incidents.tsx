@@ -24,6 +24,9 @@ import { EvidencePicker } from '../evidence/EvidencePicker';
 import { errorText } from '../../ui/ErrorAlert';
 import { useRegulations } from '../regulations/api';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
+import '../evidence/i18n';
+import '../regulations/i18n';
+import './i18n';
 
 /** Kinds that break a rule and may be fined; floods, droughts and disputes are recorded, not fined. */
 const VIOLATIONS: IncidentKind[] = ['out_of_turn', 'blocked_ditch', 'gate_without_right', 'damage', 'other'];

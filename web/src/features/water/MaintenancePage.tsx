@@ -35,6 +35,7 @@ import { PartySelect } from '../partners/PartySelect';
 import { useFunds } from '../budget/api';
 import { ActivitySelect } from '../manpower/parts';
 import { useGroup, useGroups, useSources, useWaterRights } from './api';
+import './i18n';
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'water', 'maintenance', ...rest];
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

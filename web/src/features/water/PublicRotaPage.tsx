@@ -12,6 +12,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PublicShell } from '../public-knowledge/PublicShell';
 import { ZoneBadge } from './parts';
+import './i18n';
 
 /** Published rotas (รอบเวร) for anyone, no login: turns by group, the current one marked; no names of people. */
 export default function PublicRotaPage() {

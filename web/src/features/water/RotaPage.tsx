@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useMyTurns, usePublishRota, useRota, useWaterRights } from './api';
 import { MyTurnCard, ZoneBadge } from './parts';
 import { SwapsPanel } from './SwapsPanel';
+import './i18n';
 
 export default function RotaPage() {
   const { t } = useTranslation();

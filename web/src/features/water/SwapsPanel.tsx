@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { useMyTurns, useWaterRights } from './api';
 import { ZoneBadge } from './parts';
+import './i18n';
 
 const SWAP_COLOR: Record<Swap['status'], string> = { pending: 'gray', accepted: 'teal', declined: 'red' };
 

@@ -19,6 +19,7 @@ import { useGenerateRota, useGroups, useRotas, useSources, useWaterRights, type 
 import { CanalDiagram, CONDITION_STYLE } from './CanalDiagram';
 import { IncidentsTab } from './Incidents';
 import { MyTurnCard, ZoneBadge } from './parts';
+import './i18n';
 
 export default function WaterPage() {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { useMyTurns } from './api';
+import './i18n';
 
 // hues whose shade 9 on shade 0 keeps AA contrast in a light badge
 export const ZONE_COLOR: Record<Zone, string> = { upstream: 'blue', midstream: 'grape', downstream: 'pink' };
