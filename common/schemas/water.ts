@@ -115,6 +115,8 @@ export const groupMember = z.object({
   role: z.enum(MEMBER_ROLES),
   plot: z.string().nullable(),
   irrigatedRai: z.number(),
+  /** Masked (xxx-xxx-5678); the whole number only on the person's registry page, where showing it is logged. */
+  phone: z.string().nullable(),
 });
 export const groupSummary = z.object({
   id: z.uuid(),

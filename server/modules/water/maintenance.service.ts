@@ -314,13 +314,21 @@ async function changeHours(inner: TenantContext, hoursId: string, patch: { activ
   return log;
 }
 
-/** Undo one contribution elsewhere: its hours withdrawn in manpower, its material reversed in the ledger. The row stays to the caller. */
-async function undoContribution(tx: Tx, inner: TenantContext, c: ContributionRow, reason: string) {
-  if (c.kind === 'labour') {
-    if (c.hoursId) await deleteHours(inner, c.hoursId);
-    return { reversalId: null, hoursWithdrawn: c.hoursId ? 1 : 0 };
-  }
-  return { reversalId: c.ledgerId ? await reverseMaterial(tx, inner, c.ledgerId, reason) : null, hoursWithdrawn: 0 };
+/** Remove one contribution: its hours withdrawn in manpower or its material reversed in the ledger, then the row (audited). */
+async function removeContribution(tx: Tx, ctx: TenantContext, inner: TenantContext, workId: string, title: string, c: ContributionRow, reason: string) {
+  let reversalId: string | null = null;
+  if (c.kind === 'labour' && c.hoursId) await deleteHours(inner, c.hoursId);
+  if (c.kind === 'material' && c.ledgerId) reversalId = await reverseMaterial(tx, inner, c.ledgerId, reason.slice(0, 300));
+  await tx.execute(sql`delete from water_maintenance_contributions where tenant_id = ${ctx.tenant.id} and id = ${c.id}`);
+  await audit(tx, ctx, {
+    entity: 'water_maintenance_contribution',
+    entityId: c.id,
+    entityLabel: `${title}: ${c.kind === 'labour' ? c.partyName : c.description}`,
+    action: 'delete',
+    before: contributionAudit(workId, c),
+    after: { reversalId },
+  });
+  return { reversalId, hoursWithdrawn: c.kind === 'labour' && c.hoursId ? 1 : 0 };
 }
 
 const contributionAudit = (workId: string, c: ContributionRow) => ({
@@ -389,18 +397,9 @@ export function deleteWork(ctx: TenantContext, id: string): Promise<MaintenanceR
     const inner = inTenantSession(ctx, tx);
     const out: MaintenanceRemoval = { reversalIds: [], hoursWithdrawn: 0 };
     for (const c of await contributionRows(tx, tid, sql`c.work_id = ${id}`)) {
-      const done = await undoContribution(tx, inner, c, `ยกเลิกงาน ${w.title}`.slice(0, 300));
+      const done = await removeContribution(tx, ctx, inner, id, w.title, c, `ยกเลิกงาน ${w.title}`);
       if (done.reversalId) out.reversalIds.push(done.reversalId);
       out.hoursWithdrawn += done.hoursWithdrawn;
-      await tx.execute(sql`delete from water_maintenance_contributions where tenant_id = ${tid} and id = ${c.id}`);
-      await audit(tx, ctx, {
-        entity: 'water_maintenance_contribution',
-        entityId: c.id,
-        entityLabel: `${w.title}: ${c.kind === 'labour' ? c.partyName : c.description}`,
-        action: 'delete',
-        before: contributionAudit(id, c),
-        after: { reversalId: done.reversalId },
-      });
     }
     await tx.execute(sql`delete from water_maintenance_works where tenant_id = ${tid} and id = ${id}`);
     await audit(tx, ctx, { entity: 'water_maintenance_work', entityId: id, entityLabel: w.title, action: 'delete', before: w });
@@ -478,16 +477,7 @@ export function deleteContribution(ctx: TenantContext, workId: string, contribut
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tid = ctx.tenant.id;
     const { w, c } = await oneContribution(tx, tid, workId, contributionId);
-    const done = await undoContribution(tx, inTenantSession(ctx, tx), c, `ลบรายการ — ${w.title}`.slice(0, 300));
-    await tx.execute(sql`delete from water_maintenance_contributions where tenant_id = ${tid} and id = ${c.id}`);
-    await audit(tx, ctx, {
-      entity: 'water_maintenance_contribution',
-      entityId: c.id,
-      entityLabel: `${w.title}: ${c.kind === 'labour' ? c.partyName : c.description}`,
-      action: 'delete',
-      before: contributionAudit(workId, c),
-      after: { reversalId: done.reversalId },
-    });
+    await removeContribution(tx, ctx, inTenantSession(ctx, tx), workId, w.title, c, `ลบรายการ — ${w.title}`);
     return loadWork(tx, ctx, workId);
   });
 }
