@@ -145,6 +145,26 @@ describe('water-user groups', () => {
 });
 
 describe('rotation turns', () => {
+  it('shows members’ phones masked (PDPA), as the partner directory does; the whole number only on the logged registry page', async () => {
+    const s = await setup();
+    const { api, base } = s;
+    const person = await ok<{ id: string }>(
+      api.post(`${base}/partners`, { kind: 'person', name: 'นายมานพ คำแสน', sector: 'civil_society', phone: '081-234-5678' }),
+      201,
+    );
+    const g = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name: 'กลุ่มผู้ใช้น้ำบ้านป่าซาง', sourceId: s.side1.id, zone: 'midstream' }), 201);
+    const set = await ok<{ members: { name: string; phone: string | null }[] }>(
+      put(api, `${base}/water/groups/${g.id}/members`, { members: [{ partyId: person.id, role: 'head', irrigatedRai: 6 }] }),
+    );
+    expect(set.members).toEqual([expect.objectContaining({ name: 'นายมานพ คำแสน', phone: 'xxx-xxx-5678' })]);
+    const read = await api.get(`${base}/water/groups/${g.id}`);
+    expect(read.body).not.toContain('234-5678');
+    expect(read.json().members[0].phone).toBe('xxx-xxx-5678');
+    // members of a group without a phone on record
+    const other = await ok<{ members: { phone: string | null }[] }>(api.get(`${base}/water/groups/${s.mid.id}`));
+    expect(other.members.every((m) => m.phone === null)).toBe(true);
+  });
+
   it('generates a fair rota for the whole weir, downstream first, refuses turns outside the season or overlapping, publishes, and shows a member the next turn', async () => {
     const s = await setup();
     const { api, base } = s;
