@@ -357,6 +357,17 @@ describe('regulations and water', () => {
       .getByText(/บัญชีรายการที่ \d+/)
       .first()
       .waitFor();
+    // a contribution can be corrected or removed: the dialog says what happens in the ledger
+    await rows
+      .getByRole('row', { name: /กระสอบทราย 60 ใบ/ })
+      .getByTestId('maint-contribution-edit')
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('บัญชีเดิมจะกลับรายการ แล้วลงรายการใหม่ตามที่แก้ไข').waitFor();
+    await dialog.getByTestId('maint-c-value').waitFor();
+    await screenshot(page, 'water-maintenance-correct');
+    await dialog.getByRole('button', { name: 'ยกเลิก' }).click();
+    await dialog.waitFor({ state: 'detached' });
     const duty = page.getByTestId('duty-table');
     await duty.waitFor();
     expect(await duty.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
