@@ -25,7 +25,7 @@ export function TurnsTable({ turns, ownGroups, testId }: { turns: TurnRow[]; own
   const lang = useLang();
   const now = Date.now();
   return (
-    <Table.ScrollContainer minWidth={340} type="native" tabIndex={0}>
+    <Table.ScrollContainer minWidth={360} type="native" tabIndex={0}>
       <Table verticalSpacing={4} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -42,10 +42,11 @@ export function TurnsTable({ turns, ownGroups, testId }: { turns: TurnRow[]; own
             return (
               <Table.Tr key={x.seq} bg={current ? 'var(--mantine-color-blue-light)' : own ? 'var(--mantine-color-yellow-light)' : undefined}>
                 <Table.Td>{formatNumber(x.seq, lang)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                {/* date-times may break between date and hour, so the group's name keeps room on a 390 px phone */}
+                <Table.Td style={{ minWidth: 84 }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
+                <Table.Td style={{ minWidth: 84 }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
+                <Table.Td style={{ minWidth: 150 }}>
+                  <Group gap={4} wrap="wrap">
                     <ZoneBadge zone={x.zone} />
                     <Text size="sm">{x.groupName}</Text>
                     {current ? (
