@@ -176,7 +176,7 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
                     </Table.Td>
                     {rights.keep ? (
                       <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setChanging(c)} data-testid="maint-contribution-edit">
+                        <Button size="compact-xs" variant="default" onClick={() => setChanging(c)} data-testid="maint-contribution-edit">
                           {t('water.maint.correct')}
                         </Button>
                       </Table.Td>
