@@ -25,7 +25,7 @@ export function TurnsTable({ turns, ownGroups, testId }: { turns: TurnRow[]; own
   const lang = useLang();
   const now = Date.now();
   return (
-    <Table.ScrollContainer minWidth={360} type="native" tabIndex={0}>
+    <Table.ScrollContainer minWidth={320} type="native" tabIndex={0}>
       <Table verticalSpacing={4} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
