@@ -197,6 +197,8 @@ export const ACTIONS = {
       'POST /water/incidents/:id/fines',
       'POST /water/incidents/:id/fines/:fineId/pay',
       'POST /water/maintenance',
+      'PATCH /water/maintenance/:id',
+      'DELETE /water/maintenance/:id',
       'PUT /water/groups/:id/duty-rule',
     ],
   },
@@ -212,6 +214,8 @@ export const ACTIONS = {
       'POST /water/incidents/:id/files',
       'DELETE /water/incidents/:id/files/:fileId',
       'POST /water/maintenance/:id/contributions',
+      'PATCH /water/maintenance/:id/contributions/:contributionId',
+      'DELETE /water/maintenance/:id/contributions/:contributionId',
     ],
   },
   // notifications: each person reads and marks their own and chooses their channels (notifications.service.ts answers only the caller's)

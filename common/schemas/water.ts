@@ -115,6 +115,8 @@ export const groupMember = z.object({
   role: z.enum(MEMBER_ROLES),
   plot: z.string().nullable(),
   irrigatedRai: z.number(),
+  /** Masked (xxx-xxx-5678); the whole number only on the person's registry page, where showing it is logged. */
+  phone: z.string().nullable(),
 });
 export const groupSummary = z.object({
   id: z.uuid(),
@@ -319,6 +321,24 @@ export const contributionsInput = z.strictObject({
     .max(200),
 });
 export type ContributionsInput = z.input<typeof contributionsInput>;
+/**
+ * A work corrected: any of its fields. Contributions follow (maintenance.service.ts): a new activity moves the labour's
+ * volunteer hours, a new fund re-records the materials (a reversal and a new contribution in the ledger).
+ */
+export const maintenancePatch = maintenanceInput.partial();
+export type MaintenancePatch = z.input<typeof maintenancePatch>;
+/** One contribution corrected: a labour day's date or hours, a material's date, description or value (its kind stays). */
+export const contributionPatch = z.discriminatedUnion('kind', [
+  labourEntry
+    .omit({ partyId: true })
+    .partial()
+    .extend({ kind: z.literal('labour') }),
+  materialEntry
+    .omit({ partyId: true })
+    .partial()
+    .extend({ kind: z.literal('material') }),
+]);
+export type ContributionPatch = z.input<typeof contributionPatch>;
 
 export const maintenanceSummary = z.object({
   id: z.uuid(),
@@ -350,6 +370,9 @@ export const maintenanceContribution = z.object({
   /** The ledger transaction of an in-kind contribution and its status. */
   ledger: z.object({ id: z.uuid(), status: z.string(), seq: z.number().int().nullable() }).nullable(),
 });
+/** What removing a work or a contribution did elsewhere: the ledger reversals recorded and the hours logs withdrawn. */
+export const maintenanceRemoval = z.object({ reversalIds: z.array(z.uuid()), hoursWithdrawn: z.number().int() });
+export type MaintenanceRemoval = z.infer<typeof maintenanceRemoval>;
 export const maintenanceDetail = maintenanceSummary.extend({ contributions: z.array(maintenanceContribution) });
 export type MaintenanceDetail = z.infer<typeof maintenanceDetail>;
 export const maintenanceListQuery = z.object({ season: text(200).optional() });

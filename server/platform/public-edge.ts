@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  *   otherwise), set on the route before @fastify/rate-limit sees it, so a new public route cannot escape;
  * - `Cache-Control: public, max-age=publicCacheSeconds` on 200 answers, and the same answers kept in
  *   process for as long, keyed by the whole URL: repeated requests cost a map lookup, not a query.
- *   A successful write in a tenant (any POST/PUT/PATCH/DELETE under /api/v1/t/<slug>/) drops that tenant's
- *   cached answers at once, so this server never serves an answer older than the last write; browsers and
+ *   A successful write in a tenant (any POST/PUT/PATCH/DELETE under /api/v1/t/<slug>/, or a citizen's write
+ *   under /api/v1/public/<slug>/ such as a comment on a draft) drops that tenant's cached answers at once, so this server never serves an answer older than the last write; browsers and
  *   proxies may keep theirs for max-age seconds.
  * Must be installed before @fastify/rate-limit is registered (its onRoute hook reads the route's config).
  */
@@ -102,6 +102,6 @@ export function installPublicEdge(app: FastifyInstance) {
   app.addHook('onResponse', async (req, reply) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || reply.statusCode >= 400) return;
     const tenant = tenantOf(req);
-    if (tenant && req.url.startsWith('/api/v1/t/')) app.publicCache.dropTenant(tenant);
+    if (tenant && (req.url.startsWith('/api/v1/t/') || req.url.startsWith(PUBLIC_PREFIX))) app.publicCache.dropTenant(tenant);
   });
 }

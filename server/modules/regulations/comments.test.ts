@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, client, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
-import { MESSAGES } from '../../platform/messages';
-import { todayInThailand } from '../../platform/today';
+import { day, fieldsOf, ok } from '../water/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const keysOf = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
-const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
 
 const draft = {
   title: 'ร่างกฎระเบียบการบริหารน้ำตำบลชมภู (ฉบับแก้ไข)',
@@ -82,24 +70,29 @@ describe('comment periods on a draft', () => {
     expect(open.items).toHaveLength(1);
     expect(open.items[0].counts).toEqual({ '5': 2, '6': 1 });
     expect(JSON.stringify(open)).not.toMatch(/สมศักดิ์|บัวผัน|ประกาศรอบเวรล่วงหน้า/);
+    // the public answer is cached, but a citizen's comment drops it at once: the next reader sees the new count
+    await ok(anon.post(pub, { clauseNumber: '6', body: 'ควรมีข้อยกเว้นช่วงซ่อมลำเหมือง' }), 201);
+    const again = await anon.get(`/api/v1/public/${s.tenant.slug}/regulations/comment-periods`);
+    expect(again.headers['x-cache']).toBe('miss');
+    expect(again.json().items[0].counts).toEqual({ '5': 2, '6': 2 });
 
     // a member sees only their own comments; officers see all, grouped by clause, with authors
     const asMember = await ok<Detail>(member.get(`${base}/regulations/comment-periods/${period.id}`));
     expect(asMember.clauses.flatMap((c) => c.comments)).toHaveLength(1);
     const asOfficer = await ok<Detail>(api.get(`${base}/regulations/comment-periods/${period.id}`));
-    expect(asOfficer).toMatchObject({ commentCount: 3, unansweredCount: 3, canAnswer: true });
+    expect(asOfficer).toMatchObject({ commentCount: 4, unansweredCount: 4, canAnswer: true });
     expect(asOfficer.clauses.map((c) => [c.number, c.comments.map((x) => x.authorName)])).toEqual([
       ['5', ['นายสมศักดิ์ ชาวนา', null]],
-      ['6', ['นางบัวผัน คำมา']],
+      ['6', ['นางบัวผัน คำมา', null]],
     ]);
     const target = asOfficer.clauses[0].comments[0];
     expect((await member.post(`${base}/regulations/comments/${target.id}/answer`, { reply: 'x' })).statusCode).toBe(403);
     const answered = await ok<Detail>(api.post(`${base}/regulations/comments/${target.id}/answer`, { reply: 'คณะทำงานรับไปปรับข้อ 5 ให้ประกาศล่วงหน้า 7 วัน' }));
-    expect(answered.unansweredCount).toBe(2);
+    expect(answered.unansweredCount).toBe(3);
     expect(answered.clauses[0].comments[0].reply).toBe('คณะทำงานรับไปปรับข้อ 5 ให้ประกาศล่วงหน้า 7 วัน');
     expect(fieldsOf(await api.post(`${base}/regulations/comments/${target.id}/answer`, { reply: '' }))).toEqual({ reply: 'required' });
     const list = await ok<{ id: string; commentCount: number }[]>(api.get(`${base}/regulations/comment-periods?regulationId=${s.reg.id}`));
-    expect(list.map((p) => [p.id, p.commentCount])).toEqual([[period.id, 3]]);
+    expect(list.map((p) => [p.id, p.commentCount])).toEqual([[period.id, 4]]);
   });
 
   it('refuses comments on a closed or not yet open period, unknown clauses, and bad periods', async () => {

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
 import { attachReceipt, RECEIPT_PNG } from '../budget/fixtures';
-import { MESSAGES } from '../../platform/messages';
 import { todayInThailand } from '../../platform/today';
 import { fiscalYearOf } from '../../../common/thai/dates';
+import { day, fieldsOf, ok } from './fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const keysOf = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
-const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
 
 const content = (fine: number) => ({
   title: 'กฎระเบียบการบริหารน้ำตำบลชมภู',

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
-import { MESSAGES } from '../../platform/messages';
 import { todayInThailand } from '../../platform/today';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { dutyOwed } from './maintenance.service';
+import { day, fieldsOf, ok, putAs } from './fixtures';
 
 let t: TestApp;
+const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const keysOf = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
-const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
 
 interface Work {
   id: string;
@@ -31,6 +19,7 @@ interface Work {
   labourMinutes: number;
   materialSatang: number;
   contributions: {
+    id: string;
     kind: string;
     party: { id: string };
     minutes: number | null;
@@ -285,5 +274,106 @@ describe('maintenance works', () => {
       fundId: s.inKind.id,
     });
     expect(fieldsOf(foreign)).toEqual({ sourceId: 'unknown_source', activityId: 'unknown_activity', fundId: 'unknown_fund' });
+  });
+});
+
+describe('correcting and removing maintenance works', () => {
+  const received = async (s: Awaited<ReturnType<typeof setup>>, fundId: string) =>
+    (await ok<{ items: { id: string; receivedSatang: number }[] }>(s.api.get(`${s.base}/budget/funds`))).items.find((f) => f.id === fundId)!.receivedSatang;
+  const hoursOf = async (s: Awaited<ReturnType<typeof setup>>, activityId: string) =>
+    (await ok<{ items: { person: { id: string }; minutes: number; status: string }[] }>(s.api.get(`${s.base}/volunteer-hours?activityId=${activityId}`))).items;
+
+  it('edits a contribution and a work through the ledger (reversals) and the hours log, and deletes them the same way', async () => {
+    const s = await setup('admin');
+    const { api, base, people } = s;
+    const w = await ok<Work>(s.work(), 201);
+    const sheet = await ok<typeof w>(
+      api.post(`${base}/water/maintenance/${w.id}/contributions`, {
+        entries: [
+          { kind: 'labour', partyId: people[0].id, date: day(-3), hours: 6 },
+          { kind: 'labour', partyId: people[1].id, date: day(-3), hours: 4 },
+          { kind: 'material', partyId: people[1].id, date: day(-2), description: 'กระสอบทราย 40 ใบ', valueSatang: 60_000 },
+        ],
+      }),
+      201,
+    );
+    const material = sheet.contributions.find((c) => c.kind === 'material')!;
+    const labour0 = sheet.contributions.find((c) => c.kind === 'labour' && c.party.id === people[0].id)!;
+    const labour1 = sheet.contributions.find((c) => c.kind === 'labour' && c.party.id === people[1].id)!;
+    const cUrl = (id: string) => `${base}/water/maintenance/${w.id}/contributions/${id}`;
+
+    // a material's value corrected: the old contribution stays in the chain, a reversal and a new one follow
+    const edited = await ok<typeof w>(api.patch(cUrl(material.id), { kind: 'material', valueSatang: 80_000, description: 'กระสอบทราย 50 ใบ' }));
+    expect(edited.materialSatang).toBe(80_000);
+    const now = edited.contributions.find((c) => c.id === material.id)!;
+    expect(now.ledger!.id).not.toBe(material.ledger!.id);
+    expect(now.ledger!.status).toBe('posted');
+    const old = await ok<{ status: string }>(api.get(`${base}/ledger/transactions/${material.ledger!.id}`));
+    expect(old.status).toBe('posted');
+    const ledger = await ok<{ items: { kind: string; reverses: { id: string } | null; totalSatang: number }[] }>(api.get(`${base}/ledger/transactions`));
+    expect(ledger.items.filter((x) => x.kind === 'reversal')).toHaveLength(1);
+    expect(await received(s, s.inKind.id)).toBe(80_000);
+    expect(await ok(api.get(`${base}/ledger/verify`))).toMatchObject({ valid: true, checked: 3 });
+
+    // a labour day's hours corrected through the manpower log: still confirmed, the person's total follows
+    const hours = await ok<typeof w>(api.patch(cUrl(labour0.id), { kind: 'labour', hours: 5 }));
+    expect(hours.labourMinutes).toBe(9 * 60);
+    expect((await hoursOf(s, s.activity.id)).find((h) => h.person.id === people[0].id)).toMatchObject({ minutes: 300, status: 'confirmed' });
+
+    // the work moved to another in-kind fund: its materials re-recorded there (reversal + contribution)
+    const fy = fiscalYearOf(todayInThailand());
+    const other = await ok<{ id: string }>(
+      api.post(`${base}/budget/funds`, { name: `วัสดุสมทบเหมืองซอย ปี ${fy}`, kind: 'in_kind', partyId: people[1].id, fiscalYear: fy }),
+      201,
+    );
+    const moved = await ok<typeof w>(api.patch(`${base}/water/maintenance/${w.id}`, { fundId: other.id, title: 'ขุดลอกเหมืองซอยบ้านดอนชัย (แก้ไข)' }));
+    expect(moved).toMatchObject({ fund: { id: other.id }, title: 'ขุดลอกเหมืองซอยบ้านดอนชัย (แก้ไข)', materialSatang: 80_000 });
+    expect([await received(s, s.inKind.id), await received(s, other.id)]).toEqual([0, 80_000]);
+    expect(await ok(api.get(`${base}/ledger/verify`))).toMatchObject({ valid: true, checked: 5 });
+    // dates that would leave contributions outside the work are refused; no fund while materials are in one too
+    expect(fieldsOf(await api.patch(`${base}/water/maintenance/${w.id}`, { endsOn: day(-3) }))).toEqual({ endsOn: 'contributions_outside_dates' });
+    expect(fieldsOf(await api.patch(`${base}/water/maintenance/${w.id}`, { fundId: null }))).toEqual({ fundId: 'maintenance_has_materials' });
+    expect(fieldsOf(await api.patch(`${base}/water/maintenance/${w.id}`, { fundId: s.municipal.id }))).toEqual({ fundId: 'fund_not_in_kind' });
+    expect(fieldsOf(await api.patch(cUrl(labour0.id), { kind: 'material', valueSatang: 5 }))).toEqual({ kind: 'contribution_kind_fixed' });
+    expect(fieldsOf(await api.patch(cUrl(labour0.id), { kind: 'labour', date: day(-10) }))).toEqual({ date: 'outside_work_dates' });
+
+    // one labour day removed: its hours withdrawn from the manpower log, the duty days follow
+    const less = await ok<typeof w>(api.delete(cUrl(labour1.id)));
+    expect(less.contributions.map((c) => c.id)).not.toContain(labour1.id);
+    expect((await hoursOf(s, s.activity.id)).map((h) => h.person.id)).toEqual([people[0].id]);
+    const duty = await ok<Duty>(api.get(`${base}/water/groups/${s.group.id}/duty`));
+    expect(duty.members.map((m) => m.given)).toEqual([1, 0, 0]);
+
+    // the whole work removed: its material reversed, its hours withdrawn; the ledger keeps every entry and still verifies
+    expect(await ok(api.delete(`${base}/water/maintenance/${w.id}`))).toMatchObject({ hoursWithdrawn: 1, reversalIds: [expect.any(String)] });
+    expect((await api.get(`${base}/water/maintenance/${w.id}`)).statusCode).toBe(404);
+    expect(await hoursOf(s, s.activity.id)).toEqual([]);
+    expect([await received(s, s.inKind.id), await received(s, other.id)]).toEqual([0, 0]);
+    expect(await ok(api.get(`${base}/ledger/verify`))).toMatchObject({ valid: true, checked: 6 });
+    const log = await ok<{ items: { entity: string; action: string }[] }>(api.get(`${base}/audit?entity=water_maintenance_work`));
+    expect(log.items.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+
+  it('lets only officers correct works and editors contributions; another tenant sees none of it', async () => {
+    const s = await setup();
+    const { api, base, people } = s;
+    const w = await ok<Work>(s.work(), 201);
+    const sheet = await ok<typeof w>(
+      api.post(`${base}/water/maintenance/${w.id}/contributions`, { entries: [{ kind: 'labour', partyId: people[0].id, date: day(-1), hours: 3 }] }),
+      201,
+    );
+    const cUrl = `${base}/water/maintenance/${w.id}/contributions/${sheet.contributions[0].id}`;
+    const u = await createUser(t, { tenantId: s.tenant.id, role: 'member', partyId: people[1].id });
+    const member = await login(t, u.email, u.password);
+    expect((await member.patch(`${base}/water/maintenance/${w.id}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await member.delete(`${base}/water/maintenance/${w.id}`)).statusCode).toBe(403);
+    expect((await member.patch(cUrl, { kind: 'labour', hours: 1 })).statusCode).toBe(403);
+    expect((await member.delete(cUrl)).statusCode).toBe(403);
+    const b = await tenantWithUser(t, 'admin');
+    expect((await b.api.patch(`${b.base}/water/maintenance/${w.id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await b.api.delete(`${b.base}/water/maintenance/${w.id}`)).statusCode).toBe(404);
+    expect((await b.api.delete(`${b.base}/water/maintenance/${w.id}/contributions/${sheet.contributions[0].id}`)).statusCode).toBe(404);
+    expect((await api.patch(`${base}/water/maintenance/${w.id}`, { kind: 'painting' })).statusCode).toBe(400);
+    expect((await ok<Work>(api.get(`${base}/water/maintenance/${w.id}`))).labourMinutes).toBe(180);
   });
 });

@@ -35,6 +35,19 @@ export const WATER_MESSAGES: Record<string, { th: string; en: string }> = {
   outside_work_dates: { th: 'วันที่ต้องอยู่ในช่วงวันทำงานของงานนี้', en: 'The date must fall within the work’s dates.' },
   maintenance_no_fund: { th: 'งานนี้ยังไม่ได้ระบุแหล่งทุนรับวัสดุ จึงบันทึกวัสดุไม่ได้', en: 'This work names no in-kind fund, so materials cannot be recorded.' },
   duplicate_labour_day: { th: 'บันทึกแรงงานของคนนี้ในวันนี้แล้ว', en: 'This person’s labour on this day is already recorded.' },
+  contributions_outside_dates: {
+    th: 'มีแรงงานหรือวัสดุที่บันทึกไว้นอกช่วงวันที่นี้ แก้ไขหรือลบรายการนั้นก่อน',
+    en: 'Labour or materials are recorded outside these dates; correct or remove them first.',
+  },
+  maintenance_has_materials: {
+    th: 'งานนี้มีวัสดุบันทึกเข้าแหล่งทุนแล้ว ต้องระบุแหล่งทุนรับวัสดุ',
+    en: 'This work has materials in a fund; it needs an in-kind fund.',
+  },
+  maintenance_ledger_pending: {
+    th: 'รายการบัญชีของวัสดุนี้ยังรออนุมัติ ให้เจ้าหน้าที่อนุมัติหรือไม่อนุมัติก่อน',
+    en: 'The ledger transaction of this material awaits a second officer; have it approved or rejected first.',
+  },
+  contribution_kind_fixed: { th: 'เปลี่ยนประเภทของรายการ (แรงงาน/วัสดุ) ไม่ได้', en: 'A contribution’s kind (labour or material) cannot change.' },
   duty_rai_required: { th: 'ระบุจำนวนไร่ต่อวันลงแขก', en: 'Give the number of rai per duty day.' },
   whole_days: { th: 'ระบุเป็นจำนวนวันเต็ม', en: 'Give whole days.' },
 };

@@ -74,9 +74,9 @@ export function groupRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
 }
 
 export function memberRows(tx: Tx, tenantId: string, groupId: string) {
-  return rows<{ partyId: string; name: string; role: string; plot: string | null; irrigatedRai: string }>(
+  return rows<{ partyId: string; name: string; role: string; plot: string | null; irrigatedRai: string; phone: string | null }>(
     tx,
-    sql`select m.party_id as "partyId", p.name, m.role, m.plot, m.irrigated_rai::text as "irrigatedRai"
+    sql`select m.party_id as "partyId", p.name, m.role, m.plot, m.irrigated_rai::text as "irrigatedRai", p.phone
         from water_group_members m join parties p on p.tenant_id = m.tenant_id and p.id = m.party_id
         where m.tenant_id = ${tenantId} and m.group_id = ${groupId}
         order by array_position(array['head','officer','member'], m.role), p.name collate "und-x-icu"`,

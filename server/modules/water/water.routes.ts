@@ -10,6 +10,9 @@ import {
   dutyTable,
   maintenanceDetail,
   maintenanceInput,
+  maintenancePatch,
+  maintenanceRemoval,
+  contributionPatch,
   maintenanceListQuery,
   maintenanceSummary,
   finePayment,
@@ -297,6 +300,7 @@ export async function waterRoutes(app: FastifyInstance) {
 
   // ---- maintenance works and duty days (maintenance.service.ts)
   const mTags = ['water-maintenance'];
+  const contributionParams = z.object({ tenant: z.string().max(64), id: z.uuid(), contributionId: z.uuid() });
   r.get(
     `${base}/maintenance`,
     {
@@ -351,6 +355,60 @@ export async function waterRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => reply.code(201).send(await maintenance.addContributions(req.tenantCtx, req.params.id, req.body)),
+  );
+  r.patch(
+    `${base}/maintenance/:id`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: mTags,
+        summary: 'Correct a work: a new activity moves its volunteer hours, a new fund re-records its materials (reversal + new contribution)',
+        params: idParams,
+        body: maintenancePatch,
+        response: { 200: maintenanceDetail },
+      },
+    },
+    (req) => maintenance.updateWork(req.tenantCtx, req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/maintenance/:id`,
+    {
+      config: { access: officers },
+      schema: {
+        tags: mTags,
+        summary: 'Remove a work: its materials reversed in the ledger, its labour withdrawn from volunteer hours',
+        params: idParams,
+        response: { 200: maintenanceRemoval },
+      },
+    },
+    (req) => maintenance.deleteWork(req.tenantCtx, req.params.id),
+  );
+  r.patch(
+    `${base}/maintenance/:id/contributions/:contributionId`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: mTags,
+        summary: 'Correct one contribution: labour through the hours log, a material by a reversal and a new ledger contribution',
+        params: contributionParams,
+        body: contributionPatch,
+        response: { 200: maintenanceDetail },
+      },
+    },
+    (req) => maintenance.updateContribution(req.tenantCtx, req.params.id, req.params.contributionId, req.body),
+  );
+  r.delete(
+    `${base}/maintenance/:id/contributions/:contributionId`,
+    {
+      config: { access: editors },
+      schema: {
+        tags: mTags,
+        summary: 'Remove one contribution: its hours withdrawn, or its material reversed in the ledger',
+        params: contributionParams,
+        response: { 200: maintenanceDetail },
+      },
+    },
+    (req) => maintenance.deleteContribution(req.tenantCtx, req.params.id, req.params.contributionId),
   );
   r.get(
     `${base}/groups/:id/duty`,

@@ -24,6 +24,7 @@ import { AppError } from '../../platform/errors';
 import { isLocalGovernmentParty } from '../localplans/localplans.repository';
 import { actorPartyId, assertPeople } from '../manpower/shared';
 import { generateRota, seasonEnd, seasonStart } from './rota';
+import { maskPhone } from '../privacy/sensitive';
 import * as repo from './water.repository';
 import { rows } from '../../platform/sql';
 
@@ -135,7 +136,14 @@ async function loadGroup(tx: Tx, ctx: TenantContext, id: string): Promise<GroupD
   return {
     ...presentGroup(g),
     networkId: g.networkId,
-    members: members.map((m) => ({ ...m, role: m.role as GroupDetail['members'][number]['role'], irrigatedRai: Number(m.irrigatedRai) })),
+    // a member list needs no one's full phone number (PDPA): masked as the partner directory masks it; the person's
+    // page in the registry shows it whole to the roles that keep the registry, and logs that it did
+    members: members.map((m) => ({
+      ...m,
+      role: m.role as GroupDetail['members'][number]['role'],
+      irrigatedRai: Number(m.irrigatedRai),
+      phone: m.phone && maskPhone(m.phone),
+    })),
   };
 }
 

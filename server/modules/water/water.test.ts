@@ -1,27 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
-import { MESSAGES } from '../../platform/messages';
-import { todayInThailand } from '../../platform/today';
+import { day, fieldsOf, ok, putAs } from './fixtures';
 
 let t: TestApp;
+const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const keysOf = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
-const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
 
 interface Rota {
   id: string;
@@ -158,6 +145,26 @@ describe('water-user groups', () => {
 });
 
 describe('rotation turns', () => {
+  it('shows members’ phones masked (PDPA), as the partner directory does; the whole number only on the logged registry page', async () => {
+    const s = await setup();
+    const { api, base } = s;
+    const person = await ok<{ id: string }>(
+      api.post(`${base}/partners`, { kind: 'person', name: 'นายมานพ คำแสน', sector: 'civil_society', phone: '081-234-5678' }),
+      201,
+    );
+    const g = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name: 'กลุ่มผู้ใช้น้ำบ้านป่าซาง', sourceId: s.side1.id, zone: 'midstream' }), 201);
+    const set = await ok<{ members: { name: string; phone: string | null }[] }>(
+      put(api, `${base}/water/groups/${g.id}/members`, { members: [{ partyId: person.id, role: 'head', irrigatedRai: 6 }] }),
+    );
+    expect(set.members).toEqual([expect.objectContaining({ name: 'นายมานพ คำแสน', phone: 'xxx-xxx-5678' })]);
+    const read = await api.get(`${base}/water/groups/${g.id}`);
+    expect(read.body).not.toContain('234-5678');
+    expect(read.json().members[0].phone).toBe('xxx-xxx-5678');
+    // members of a group without a phone on record
+    const other = await ok<{ members: { phone: string | null }[] }>(api.get(`${base}/water/groups/${s.mid.id}`));
+    expect(other.members.every((m) => m.phone === null)).toBe(true);
+  });
+
   it('generates a fair rota for the whole weir, downstream first, refuses turns outside the season or overlapping, publishes, and shows a member the next turn', async () => {
     const s = await setup();
     const { api, base } = s;

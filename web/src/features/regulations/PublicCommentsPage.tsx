@@ -92,7 +92,15 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
       setSent(true);
       setOpen(false);
       setV({ body: '', name: '' });
-      void qc.invalidateQueries({ queryKey: ['public', tenant, 'regulation-comments'] });
+      // counted at once here: a refetch could get the browser's cached answer (public answers carry max-age)
+      qc.setQueryData<PublicCommentPeriods>(
+        ['public', tenant, 'regulation-comments'],
+        (d) =>
+          d && {
+            ...d,
+            items: d.items.map((p) => (p.id === periodId ? { ...p, counts: { ...p.counts, [number]: (p.counts[number] ?? 0) + 1 } } : p)),
+          },
+      );
     },
   });
   const fields = isApiError(send.error) ? send.error.fields : {};

@@ -53,6 +53,7 @@ export default function GroupPage() {
           },
           { key: 'role', header: t('water.roleLabel'), render: (m) => t(`water.role.${m.role}`) },
           { key: 'plot', header: t('water.plot'), render: (m) => m.plot ?? '–' },
+          { key: 'phone', header: t('water.phone'), render: (m) => m.phone ?? '–' },
           { key: 'rai', header: t('water.irrigatedRai'), align: 'right', render: (m) => formatNumber(m.irrigatedRai, lang) },
         ]}
       />

@@ -18,7 +18,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DutyTable, MaintenanceDetail, MaintenanceKind, MaintenanceSummary } from '../../../../common/schemas/water';
+import type { DutyTable, MaintenanceDetail, MaintenanceKind, MaintenanceRemoval, MaintenanceSummary } from '../../../../common/schemas/water';
 import { MAINTENANCE_KINDS } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
 import { api, isApiError, tenantPath } from '../../api/client';
@@ -92,6 +92,9 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
   const { slug } = useTenant();
   const rights = useWaterRights();
   const [recording, setRecording] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [changing, setChanging] = useState<MaintenanceDetail['contributions'][number] | null>(null);
   const detail = useQuery({
     queryKey: key(slug, 'work', w.id),
     queryFn: ({ signal }) => api<MaintenanceDetail>(tenantPath(slug, `/water/maintenance/${w.id}`), { signal }),
@@ -122,6 +125,16 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
             {t('water.maint.record')}
           </Button>
         ) : null}
+        {rights.manage ? (
+          <>
+            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)} data-testid="maint-edit">
+              {t('water.maint.edit')}
+            </Button>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRemoving(true)} data-testid="maint-delete">
+              {t('water.maint.delete')}
+            </Button>
+          </>
+        ) : null}
       </Group>
       {open ? (
         detail.isPending ? (
@@ -138,6 +151,7 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
                   <Table.Th>{t('water.maint.what')}</Table.Th>
                   <Table.Th ta="right">{t('water.maint.amount')}</Table.Th>
                   <Table.Th>{t('water.maint.recordedIn')}</Table.Th>
+                  {rights.keep ? <Table.Th>{t('water.maint.actions')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -161,6 +175,13 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
                         </AnchorLink>
                       ) : null}
                     </Table.Td>
+                    {rights.keep ? (
+                      <Table.Td>
+                        <Button size="compact-xs" variant="default" onClick={() => setChanging(c)} data-testid="maint-contribution-edit">
+                          {t('water.maint.correct')}
+                        </Button>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -169,11 +190,15 @@ function WorkCard({ w, open, onToggle }: { w: MaintenanceSummary; open: boolean;
         )
       ) : null}
       {recording ? <RecordModal w={w} onClose={() => setRecording(false)} /> : null}
+      {editing ? <WorkModal work={w} onClose={() => setEditing(false)} /> : null}
+      {removing ? <RemoveWorkModal w={w} onClose={() => setRemoving(false)} /> : null}
+      {changing ? <ContributionModal workId={w.id} c={changing} onClose={() => setChanging(null)} /> : null}
     </Card>
   );
 }
 
-function WorkModal({ onClose }: { onClose: () => void }) {
+/** A new work, or a correction of `work` (its labour and materials follow on the server: hours moved, materials re-recorded). */
+function WorkModal({ work, onClose }: { work?: MaintenanceSummary; onClose: () => void }) {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const desktop = useIsDesktop();
@@ -192,9 +217,25 @@ function WorkModal({ onClose }: { onClose: () => void }) {
     activityId: string | null;
     fundId: string | null;
     note: string;
-  }>({ kind: 'dredging', title: '', season: '', sourceId: null, groupId: null, startsOn: null, endsOn: null, activityId: null, fundId: null, note: '' });
+  }>(
+    work
+      ? {
+          kind: work.kind,
+          title: work.title,
+          season: work.season,
+          sourceId: work.source.id,
+          groupId: work.group?.id ?? null,
+          startsOn: work.startsOn,
+          endsOn: work.endsOn,
+          activityId: work.activity.id,
+          fundId: work.fund?.id ?? null,
+          note: work.note ?? '',
+        }
+      : { kind: 'dredging', title: '', season: '', sourceId: null, groupId: null, startsOn: null, endsOn: null, activityId: null, fundId: null, note: '' },
+  );
   const write = useMutation({
-    mutationFn: () => api<MaintenanceDetail>(tenantPath(slug, '/water/maintenance'), { method: 'POST', body: v }),
+    mutationFn: () =>
+      api<MaintenanceDetail>(tenantPath(slug, work ? `/water/maintenance/${work.id}` : '/water/maintenance'), { method: work ? 'PATCH' : 'POST', body: v }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: key(slug) });
       onClose();
@@ -202,7 +243,7 @@ function WorkModal({ onClose }: { onClose: () => void }) {
   });
   const fields = isApiError(write.error) ? write.error.fields : {};
   return (
-    <Modal opened onClose={onClose} title={t('water.maint.new')} fullScreen={!desktop} size="lg">
+    <Modal opened onClose={onClose} title={work ? t('water.maint.edit') : t('water.maint.new')} fullScreen={!desktop} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -290,6 +331,11 @@ function WorkModal({ onClose }: { onClose: () => void }) {
             data-testid="maint-fund"
           />
           <Textarea label={t('water.maint.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
+          {work && work.people ? (
+            <Text size="sm" c="dimmed">
+              {t('water.maint.editHint')}
+            </Text>
+          ) : null}
           {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -298,6 +344,121 @@ function WorkModal({ onClose }: { onClose: () => void }) {
             <Button type="submit" loading={write.isPending} data-testid="maint-submit">
               {t('water.maint.save')}
             </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Remove a work: its materials are reversed in the ledger and its labour withdrawn from volunteer hours (said before it is done). */
+function RemoveWorkModal({ w, onClose }: { w: MaintenanceSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api<MaintenanceRemoval>(tenantPath(slug, `/water/maintenance/${w.id}`), { method: 'DELETE' }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: key(slug) });
+      void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'duty'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('water.maint.deleteTitle', { title: w.title })}>
+      <Stack gap="sm">
+        <Text>{t('water.maint.deleteHint')}</Text>
+        {remove.error ? <ErrorAlert error={remove.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending} data-testid="maint-delete-confirm">
+            {t('water.maint.delete')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Correct one contribution (a labour day's date or hours; a material's date, description or value), or remove it. */
+function ContributionModal({ workId, c, onClose }: { workId: string; c: MaintenanceDetail['contributions'][number]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { slug } = useTenant();
+  const qc = useQueryClient();
+  const [date, setDate] = useState<string | null>(c.date);
+  const [hours, setHours] = useState<number | string>(hoursOf(c.minutes ?? 0));
+  const [description, setDescription] = useState(c.description ?? '');
+  const [baht, setBaht] = useState<number | string>((c.valueSatang ?? 0) / 100);
+  const url = tenantPath(slug, `/water/maintenance/${workId}/contributions/${c.id}`);
+  const done = () => {
+    void qc.invalidateQueries({ queryKey: key(slug) });
+    void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'duty'] });
+    onClose();
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      api<MaintenanceDetail>(url, {
+        method: 'PATCH',
+        body:
+          c.kind === 'labour'
+            ? { kind: 'labour', date, hours: Number(hours) }
+            : { kind: 'material', date, description, valueSatang: Math.round(Number(baht) * 100) },
+      }),
+    onSuccess: done,
+  });
+  const remove = useMutation({ mutationFn: () => api<MaintenanceDetail>(url, { method: 'DELETE' }), onSuccess: done });
+  const fields = isApiError(save.error) ? save.error.fields : {};
+  return (
+    <Modal opened onClose={onClose} title={t('water.maint.correctTitle', { name: c.party.name })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <DateField label={t('water.maint.date')} value={date} onChange={setDate} error={fields.date} required data-testid="maint-c-date" />
+          {c.kind === 'labour' ? (
+            <NumberInput label={t('water.maint.hoursEach')} value={hours} onChange={setHours} min={0.25} max={24} step={0.5} error={fields.hours} />
+          ) : (
+            <>
+              <TextInput
+                label={t('water.maint.materialLabel')}
+                value={description}
+                onChange={(e) => setDescription(e.currentTarget.value)}
+                error={fields.description}
+              />
+              <NumberInput
+                label={t('water.maint.valueBaht')}
+                value={baht}
+                onChange={setBaht}
+                min={0.01}
+                decimalScale={2}
+                thousandSeparator=","
+                error={fields.valueSatang}
+                data-testid="maint-c-value"
+              />
+            </>
+          )}
+          <Text size="sm" c="dimmed">
+            {c.kind === 'labour' ? t('water.maint.correctLabourHint') : t('water.maint.correctMaterialHint')}
+          </Text>
+          {save.error && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+          {remove.error ? <ErrorAlert error={remove.error} /> : null}
+          <Group justify="space-between">
+            <Button color="red" variant="subtle" onClick={() => remove.mutate()} loading={remove.isPending} data-testid="maint-c-delete">
+              {t('water.maint.deleteEntry')}
+            </Button>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid="maint-c-save">
+                {t('water.maint.saveSheet')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

@@ -1,18 +1,17 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRotas } from '../../../../common/schemas/water';
 import { api } from '../../api/client';
-import { formatDate, formatDateTime } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PublicShell } from '../public-knowledge/PublicShell';
-import { ZoneBadge } from './parts';
 import './i18n';
+import { TurnsTable } from './TurnsTable';
 
 /** Published rotas (รอบเวร) for anyone, no login: turns by group, the current one marked; no names of people. */
 export default function PublicRotaPage() {
@@ -27,7 +26,6 @@ export default function PublicRotaPage() {
   useEffect(() => {
     document.title = `${t('water.public.title')} · ${name || t('app.name')}`;
   }, [t, name]);
-  const now = Date.now();
   return (
     <PublicShell>
       <Stack gap="md">
@@ -57,41 +55,7 @@ export default function PublicRotaPage() {
                   <Badge variant="outline">{t(`water.rota.orders.${r.order}`)}</Badge>
                   <Badge variant="outline">{t('water.rota.hoursEach', { n: r.turnHours })}</Badge>
                 </Group>
-                <Table.ScrollContainer minWidth={340} type="native" tabIndex={0}>
-                  <Table verticalSpacing={4} data-testid="public-rota-turns">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>#</Table.Th>
-                        <Table.Th>{t('water.rota.from')}</Table.Th>
-                        <Table.Th>{t('water.rota.to')}</Table.Th>
-                        <Table.Th>{t('water.group')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {r.turns.map((x) => {
-                        const current = Date.parse(x.startsAt) <= now && now < Date.parse(x.endsAt);
-                        return (
-                          <Table.Tr key={x.seq} bg={current ? 'var(--mantine-color-blue-light)' : undefined}>
-                            <Table.Td>{formatNumber(x.seq, lang)}</Table.Td>
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
-                            <Table.Td>
-                              <Group gap={6} wrap="nowrap">
-                                <ZoneBadge zone={x.zone} />
-                                <Text size="sm">{x.groupName}</Text>
-                                {current ? (
-                                  <Badge size="xs" color="blue">
-                                    {t('water.rota.now')}
-                                  </Badge>
-                                ) : null}
-                              </Group>
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <TurnsTable turns={r.turns} testId="public-rota-turns" />
               </Stack>
             </Paper>
           ))

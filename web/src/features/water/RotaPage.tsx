@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useTenant } from '../../context/tenant';
-import { formatDate, formatDateTime } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
@@ -12,6 +12,7 @@ import { useMyTurns, usePublishRota, useRota, useWaterRights } from './api';
 import { MyTurnCard, ZoneBadge } from './parts';
 import { SwapsPanel } from './SwapsPanel';
 import './i18n';
+import { TurnsTable } from './TurnsTable';
 
 export default function RotaPage() {
   const { t } = useTranslation();
@@ -26,7 +27,6 @@ export default function RotaPage() {
   if (rota.isError) return <ErrorAlert error={rota.error} />;
   const r = rota.data;
   const myGroups = new Set(mine.data?.groups.map((g) => g.id) ?? []);
-  const now = Date.now();
   return (
     <Stack gap="md">
       <PageHeader
@@ -85,42 +85,7 @@ export default function RotaPage() {
         </Table>
       </Table.ScrollContainer>
       <Title order={3}>{t('water.rota.schedule')}</Title>
-      <Table.ScrollContainer minWidth={340} type="native" tabIndex={0}>
-        <Table data-testid="rota-turns" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('water.rota.from')}</Table.Th>
-              <Table.Th>{t('water.rota.to')}</Table.Th>
-              <Table.Th>{t('water.group')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.turns.map((x) => {
-              const current = Date.parse(x.startsAt) <= now && now < Date.parse(x.endsAt);
-              const own = myGroups.has(x.groupId);
-              return (
-                <Table.Tr key={x.id} bg={current ? 'var(--mantine-color-blue-light)' : own ? 'var(--mantine-color-yellow-light)' : undefined}>
-                  <Table.Td>{formatNumber(x.seq, lang)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <ZoneBadge zone={x.zone} />
-                      <Text size="sm">{x.groupName}</Text>
-                      {current ? (
-                        <Badge size="xs" color="blue">
-                          {t('water.rota.now')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <TurnsTable turns={r.turns} ownGroups={myGroups} testId="rota-turns" />
       <SwapsPanel rota={r} />
     </Stack>
   );

@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { MESSAGES } from '../../platform/messages';
+import { todayInThailand } from '../../platform/today';
+import type { Client, TestApp } from '../../test/harness';
+
+/**
+ * What the water and regulations API tests share (test-only, like budget's fixtures.ts): the answer's field errors
+ * as message keys, dates relative to today in Thailand, a checked answer, and a PUT through the real HTTP layer.
+ */
+
+/** The field errors of a 4xx answer, as message keys (`{ endsOn: 'end_before_start' }`), whatever the language. */
+export const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) =>
+  Object.fromEntries(Object.entries(res.json().error.fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
+
+/** yyyy-mm-dd, `days` from today in Thailand. */
+export const day = (days: number) => new Date(Date.parse(`${todayInThailand()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The answer's JSON, after checking its status (the body is the failure message). */
+export async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+
+/** A PUT as the holder of `api`'s session (the harness client has no put). */
+export const putAs = (t: TestApp, api: Client, url: string, body: unknown) =>
+  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
