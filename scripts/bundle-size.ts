@@ -25,10 +25,11 @@ interface Chunk {
  * English strings of five new features, because every feature's i18n file was merged into the entry.
  * 2026-12-03 (issue 12): each feature's own strings now load with its code and English on first use
  * (web/src/i18n/index.ts): login 278 → 227 KB, dashboard 306 → 252 KB; the bell's panel loads when opened.
+ * Then the toasts' container loads after the first paint (main.tsx): login 216, dashboard 245 KB; both limits are the goal.
  */
 const PAGES: Record<string, { modules: string[]; limitKb: number }> = {
   'login (/login)': { modules: ['src/features/auth/LoginPage.tsx'], limitKb: 250 },
-  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 253 },
+  'dashboard (/t/:tenant)': { modules: ['src/features/shell/TenantLayout.tsx', 'src/features/dashboard/DashboardPage.tsx'], limitKb: 250 },
 };
 
 function gzipBytes(file: string): number {

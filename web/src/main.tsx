@@ -4,15 +4,17 @@ import './app/fonts.css';
 import './app/global.css';
 import { ensureLanguage, initialLang } from './i18n';
 import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, useMemo } from 'react';
+import { lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+
+// The toasts' container loads after the first paint (a toast shown before it arrives waits in the store)
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /** A session that expired mid-work: forget "me", and the tenant layout sends the person to the login page. */
 function onSessionError(err: unknown) {
@@ -40,7 +42,9 @@ function App() {
   );
   return (
     <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
