@@ -58,7 +58,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/ledger.service.ts',
   'modules/budget/public.service.ts',
   'modules/budget/reports.ts',
-  'modules/committees/committees.service.ts',
   'modules/committees/resolutions.service.ts',
   'modules/dashboard/dashboard.service.ts',
   'modules/evidence/evidence.service.ts',
@@ -78,13 +77,11 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/notifications/notify.ts',
   'modules/participation/participation.service.ts',
   'modules/plans/plans.service.ts',
-  'modules/regulations/regulations.service.ts',
   'modules/relationships/relationships.service.ts',
   'modules/strategy/strategy.service.ts',
   'modules/water/incidents.service.ts',
   'modules/water/maintenance.service.ts',
   'modules/water/swaps.service.ts',
-  'modules/water/water.service.ts',
   'modules/years/years.service.ts',
 ]);
 

@@ -13,7 +13,7 @@ import type {
   MeetingSummary,
   Position,
 } from '../../../common/schemas/committees';
-import { committeeMembers, committeeNetworks, committees, meetings, networks } from '../../db/schema';
+import { committeeMembers, committeeNetworks, committees, meetings } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -24,6 +24,7 @@ import { asSummary } from '../manpower/shared';
 import * as repo from './committees.repository';
 import { inOfficeOn } from './quorum';
 import { todayInThailand } from '../../platform/today';
+import { existingNetworkIds } from '../networks/networks.repository';
 
 /** Today in Thailand: a meeting held this morning before 07:00 is today's, not yesterday's (UTC). */
 export const today = () => todayInThailand();
@@ -88,19 +89,7 @@ export const getCommittee = (ctx: TenantContext, id: string) => withTenant(ctx.d
 async function setNetworks(tx: Tx, ctx: TenantContext, committeeId: string, networkIds: string[]) {
   const ids = [...new Set(networkIds)];
   if (ids.length) {
-    const known = await tx
-      .select({ id: networks.id })
-      .from(networks)
-      .where(
-        and(
-          eq(networks.tenantId, ctx.tenant.id),
-          sql`${networks.id} in (${sql.join(
-            ids.map((x) => sql`${x}::uuid`),
-            sql`, `,
-          )})`,
-        ),
-      );
-    const found = new Set(known.map((n) => n.id));
+    const found = await existingNetworkIds(tx, ctx.tenant.id, ids);
     const bad = ids.findIndex((x) => !found.has(x));
     if (bad >= 0) throw new AppError('validation_failed', { [`networkIds.${networkIds.indexOf(ids[bad])}`]: 'unknown_network' });
   }

@@ -170,3 +170,21 @@ export async function clearCoordinator(tx: Tx, tenantId: string, partyId: string
     .set({ coordinatorPartyId: null })
     .where(and(eq(networks.tenantId, tenantId), eq(networks.coordinatorPartyId, partyId)));
 }
+
+/** Which of these ids are this tenant's networks (other modules check a reference before storing it). */
+export async function existingNetworkIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await tx
+    .select({ id: networks.id })
+    .from(networks)
+    .where(
+      and(
+        eq(networks.tenantId, tenantId),
+        sql`${networks.id} in (${sql.join(
+          ids.map((x) => sql`${x}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    );
+  return new Set(found.map((n) => n.id));
+}

@@ -24,6 +24,7 @@ import { refs as resolutionRefs } from '../committees/resolutions.service';
 import { diffClauses, diffFines } from './diff';
 import * as repo from './regulations.repository';
 import { rows } from '../../platform/sql';
+import { existingNetworkIds } from '../networks/networks.repository';
 
 type Lang = TenantContext['lang'];
 
@@ -236,8 +237,7 @@ async function insertVersion(tx: Tx, ctx: TenantContext, regulationId: string, n
 export function createRegulation(ctx: TenantContext, input: z.output<typeof regulationCreate>): Promise<RegulationDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (input.networkId) {
-      const [n] = await rows(tx, sql`select 1 from networks where tenant_id = ${ctx.tenant.id} and id = ${input.networkId}`);
-      if (!n) throw new AppError('validation_failed', { networkId: 'unknown_network' });
+      if (!(await existingNetworkIds(tx, ctx.tenant.id, [input.networkId])).size) throw new AppError('validation_failed', { networkId: 'unknown_network' });
     }
     const [reg] = await tx
       .insert(regulations)

@@ -27,6 +27,7 @@ import { generateRota, seasonEnd, seasonStart } from './rota';
 import { maskPhone } from '../privacy/sensitive';
 import * as repo from './water.repository';
 import { rows } from '../../platform/sql';
+import { existingNetworkIds } from '../networks/networks.repository';
 
 // ------------------------------------------------------------------ sources
 
@@ -155,8 +156,7 @@ export function createGroup(ctx: TenantContext, input: z.output<typeof groupInpu
     const [src] = await rows(tx, sql`select 1 from water_sources where tenant_id = ${ctx.tenant.id} and id = ${input.sourceId}`);
     if (!src) fields.sourceId = 'unknown_source';
     if (input.networkId) {
-      const [n] = await rows(tx, sql`select 1 from networks where tenant_id = ${ctx.tenant.id} and id = ${input.networkId}`);
-      if (!n) fields.networkId = 'unknown_network';
+      if (!(await existingNetworkIds(tx, ctx.tenant.id, [input.networkId])).size) fields.networkId = 'unknown_network';
     }
     const [same] = await rows(tx, sql`select 1 from water_user_groups where tenant_id = ${ctx.tenant.id} and name = ${input.name}`);
     if (same) throw new AppError('conflict', { name: 'group_name_taken' });
