@@ -63,7 +63,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/evidence/evidence.service.ts',
   'modules/knowledge/forums.service.ts',
   'modules/knowledge/metrics.ts',
-  'modules/knowledge/public.service.ts',
   'modules/knowledge/search.service.ts',
   'modules/localplans/localplans.service.ts',
   'modules/localplans/sharing.ts',

@@ -253,3 +253,17 @@ export async function myPartyId(tx: Tx, ctx: TenantContext): Promise<string | nu
   );
   return found[0]?.party_id ?? null;
 }
+
+/** The names of each item's networks, in the item's order (the public pages show them). */
+export async function networkNamesOf(tx: Tx, tenantId: string, itemIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!itemIds.length) return out;
+  const rows = await tx
+    .select({ itemId: knowledgeItemNetworks.itemId, name: networks.name })
+    .from(knowledgeItemNetworks)
+    .innerJoin(networks, and(eq(networks.tenantId, knowledgeItemNetworks.tenantId), eq(networks.id, knowledgeItemNetworks.networkId)))
+    .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), inArray(knowledgeItemNetworks.itemId, itemIds)))
+    .orderBy(asc(knowledgeItemNetworks.position));
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.name]);
+  return out;
+}

@@ -1,28 +1,16 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KnowledgeType } from '../../../common/schemas/knowledge';
 import type { PublicKnowledgeDetail, PublicKnowledgeList, publicKnowledgeQuery } from '../../../common/schemas/public-knowledge';
-import { knowledgeAttachments, knowledgeItemNetworks, knowledgeItems, networks } from '../../db/schema';
+import { knowledgeAttachments, knowledgeItems } from '../../db/schema';
+import { networkNamesOf } from './knowledge.repository';
 import type { TenantRef } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { withTenant, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { likePattern } from '../../platform/sql';
 
 /** Only items marked public; everything else is "not found" to a visitor, so nobody learns it exists. */
 const isPublic = eq(knowledgeItems.visibility, 'public');
-
-async function networkNamesOf(tx: Tx, tenantId: string, itemIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (!itemIds.length) return out;
-  const rows = await tx
-    .select({ itemId: knowledgeItemNetworks.itemId, name: networks.name })
-    .from(knowledgeItemNetworks)
-    .innerJoin(networks, and(eq(networks.tenantId, knowledgeItemNetworks.tenantId), eq(networks.id, knowledgeItemNetworks.networkId)))
-    .where(and(eq(knowledgeItemNetworks.tenantId, tenantId), inArray(knowledgeItemNetworks.itemId, itemIds)))
-    .orderBy(asc(knowledgeItemNetworks.position));
-  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.name]);
-  return out;
-}
 
 export async function publicKnowledgeList(
   db: Db,
