@@ -3,6 +3,7 @@ import type { Me } from '../../../common/schemas/platform';
 import { tenants, tenantUsers, users } from '../../db/schema';
 import type { SessionUser } from '../../platform/context';
 import type { Db } from '../../platform/db';
+import { summaryColumns } from '../tenants/tenants.repository';
 
 /** The account to check a password against: e-mail addresses match whatever their case. */
 export async function findUserByEmail(db: Db, email: string) {
@@ -16,15 +17,7 @@ export async function findUserByEmail(db: Db, email: string) {
 
 /** Who is signed in, and the local governments they may enter with their role in each. */
 export async function meFor(db: Db, user: SessionUser): Promise<Me> {
-  const cols = {
-    slug: tenants.slug,
-    nameTh: tenants.nameTh,
-    nameEn: tenants.nameEn,
-    type: tenants.type,
-    province: tenants.province,
-    district: tenants.district,
-    subdistrict: tenants.subdistrict,
-  };
+  const cols = summaryColumns;
   const rows = user.isPlatformAdmin
     ? (await db.select(cols).from(tenants).orderBy(tenants.createdAt)).map((t) => ({ ...t, role: 'admin' as const }))
     : await db

@@ -68,19 +68,19 @@ export async function pingDatabase(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
 
+/** What the login page and /me show of a local government. */
+export const summaryColumns = {
+  slug: tenants.slug,
+  nameTh: tenants.nameTh,
+  nameEn: tenants.nameEn,
+  type: tenants.type,
+  province: tenants.province,
+  district: tenants.district,
+  subdistrict: tenants.subdistrict,
+};
+
 export async function tenantSummaries(db: Db): Promise<TenantSummary[]> {
-  const found = await db
-    .select({
-      slug: tenants.slug,
-      nameTh: tenants.nameTh,
-      nameEn: tenants.nameEn,
-      type: tenants.type,
-      province: tenants.province,
-      district: tenants.district,
-      subdistrict: tenants.subdistrict,
-    })
-    .from(tenants)
-    .orderBy(thaiOrder(tenants.nameTh));
+  const found = await db.select(summaryColumns).from(tenants).orderBy(thaiOrder(tenants.nameTh));
   return found as TenantSummary[];
 }
 
