@@ -56,8 +56,6 @@ const moduleFiles = () =>
 const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/budget.service.ts',
   'modules/budget/ledger.service.ts',
-  'modules/budget/public.service.ts',
-  'modules/budget/reports.ts',
   'modules/committees/resolutions.service.ts',
   'modules/dashboard/dashboard.service.ts',
   'modules/evidence/evidence.service.ts',

@@ -25,6 +25,7 @@ import { checkpointsOf, currentSigner, signHead, verifySignature } from './check
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 import { notify } from '../notifications/notify';
+import { existingPartyIds } from '../partners/partners.repository';
 
 type TxRow = typeof ledgerTransactions.$inferSelect;
 type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -382,12 +383,7 @@ export async function createTransaction(ctx: TenantContext, input: z.output<type
     const { rows, total } = await checkEntries(tx, ctx.tenant.id, input.entries);
     let partyId = input.partyId ?? null;
     if (partyId) {
-      const [p] = await tx
-        .select({ id: parties.id })
-        .from(parties)
-        .where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId)))
-        .limit(1);
-      if (!p) throw new AppError('validation_failed', { partyId: 'unknown_party' });
+      if (!(await existingPartyIds(tx, ctx.tenant.id, [partyId])).size) throw new AppError('validation_failed', { partyId: 'unknown_party' });
     } else if (input.kind === 'contribution') {
       // a contribution names its contributor: the party of the fund it is credited to
       const credited = input.entries.find((e) => e.account === 'contribution');

@@ -2,10 +2,11 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type { LedgerAccount, PublicTransaction, publicLedgerQuery, TransactionKind } from '../../../common/schemas/budget';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions, parties } from '../../db/schema';
+import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { withTenant } from '../../platform/db';
+import { partyLabels } from '../partners/partners.repository';
 
 /** Public pages read as nobody in particular: the tenant is set for row-level security, no user is involved. */
 export const publicContext = (db: Db, tenant: TenantRef): TenantContext => ({ db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' });
@@ -42,12 +43,7 @@ export async function publicLedger(ctx: TenantContext, q: z.output<typeof public
       (await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, tenantId))).map((l) => [l.id, l.name]),
     );
     const partyIds = [...new Set(txs.map((x) => x.partyId).filter((x): x is string => !!x))];
-    const ps = partyIds.length
-      ? await tx
-          .select({ id: parties.id, name: parties.name, kind: parties.kind })
-          .from(parties)
-          .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
-      : [];
+    const ps = await partyLabels(tx, tenantId, partyIds);
     const party = new Map(ps.map((p) => [p.id, p]));
     const reversed = txs.map((x) => x.reversesId).filter((x): x is string => !!x);
     const reversedSeq = reversed.length

@@ -13,11 +13,12 @@ import {
 } from '../../../common/schemas/budget';
 import { bahtText } from '../../../common/thai/bahttext';
 import { formatThaiDate } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions, parties } from '../../db/schema';
+import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { listLines, transparency } from './budget.service';
 import { currentSigner, latestCheckpoint } from './checkpoints';
+import { partyLabels } from '../partners/partners.repository';
 
 const MONEY = '#,##0.00';
 /** Satang → baht for a spreadsheet cell. The cell is a number (Excel sums it); the value is exact to the satang. */
@@ -59,12 +60,7 @@ export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Pr
       .where(eq(budgetFunds.tenantId, ctx.tenant.id));
     const lines = await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, ctx.tenant.id));
     const partyIds = [...new Set(txs.map((t) => t.partyId).filter((x): x is string => !!x))];
-    const ps = partyIds.length
-      ? await tx
-          .select({ id: parties.id, name: parties.name })
-          .from(parties)
-          .where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, partyIds)))
-      : [];
+    const ps = await partyLabels(tx, ctx.tenant.id, partyIds);
     return { txs, entries, funds, lines, ps, checkpoint: await latestCheckpoint(tx, ctx.tenant.id) };
   });
   const fund = new Map(data.funds.map((f) => [f.id, f]));

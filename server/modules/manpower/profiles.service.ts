@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Availability, Helper, PersonProfile, Skill, helperQuery, personProfileInput } from '../../../common/schemas/manpower';
-import { parties, personProfiles } from '../../db/schema';
+import { personProfiles } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import { actorPartyId, isEditor, type PartySummaryRow } from './shared';
 import { todayInThailand } from '../../platform/today';
 import { rows } from '../../platform/sql';
+import { partyLabels } from '../partners/partners.repository';
 
 type ProfileRow = typeof personProfiles.$inferSelect;
 
@@ -34,11 +35,7 @@ const empty = (partyId: string): PersonProfile => ({
 
 /** Editors see and change anyone's capacities; a member only their own person's. */
 async function assertMayTouch(tx: Tx, ctx: TenantContext, partyId: string) {
-  const [p] = await tx
-    .select({ kind: parties.kind })
-    .from(parties)
-    .where(and(eq(parties.tenantId, ctx.tenant.id), eq(parties.id, partyId)))
-    .limit(1);
+  const [p] = await partyLabels(tx, ctx.tenant.id, [partyId]);
   if (!p) throw new AppError('not_found');
   if (p.kind !== 'person') throw new AppError('validation_failed', { partyId: 'person_only' });
   if (!isEditor(ctx) && (await actorPartyId(tx, ctx)) !== partyId) throw new AppError('forbidden');

@@ -150,3 +150,12 @@ export async function anonymiseParty(tx: Tx, tenantId: string, id: string, name:
     .returning();
   return row;
 }
+
+/** Name and kind of each of these parties (other modules label their rows with them). */
+export async function partyLabels(tx: Tx, tenantId: string, ids: string[]): Promise<{ id: string; name: string; kind: string }[]> {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: parties.id, name: parties.name, kind: parties.kind })
+    .from(parties)
+    .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
+}
