@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { invitationAccept, invitationCreate, LinkInfo, OneTimeLink, PendingInvitation } from '../../../common/schemas/accounts';
 import type { TenantRole, TenantType } from '../../../common/schemas/enums';
 import { endSessionsOf } from '../auth/sessions.repository';
-import * as accountsRepo from '../users/users.repository';
+import * as usersRepo from '../users/users.repository';
 import { findTenantById } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import type { SessionUser, TenantContext, TenantRef } from '../../platform/context';
@@ -35,7 +35,7 @@ export async function changePassword(db: Db, user: SessionUser, currentPassword:
   assertStrongPassword(newPassword, [user.email, user.name], 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
-    await accountsRepo.setPassword(tx, user.id, passwordHash);
+    await usersRepo.setPassword(tx, user.id, passwordHash);
     await endSessionsOf(tx, user.id, keepTokenHash);
   });
   forgetIdentities(db);
@@ -46,7 +46,7 @@ export async function changePassword(db: Db, user: SessionUser, currentPassword:
  * account that also works elsewhere would hand them that access too); the platform admin may for anyone.
  */
 export async function issueResetLink(ctx: TenantContext, userId: string): Promise<OneTimeLink> {
-  const member = await accountsRepo.findMemberAccount(ctx.db, ctx.tenant.id, userId);
+  const member = await usersRepo.findMemberAccount(ctx.db, ctx.tenant.id, userId);
   if (!member) throw new AppError('not_found');
   if (ctx.actor.role !== 'platform_admin') {
     const elsewhere = (await links.membershipsOf(ctx.db, userId)).some((m) => m.tenantId !== ctx.tenant.id);
@@ -64,16 +64,16 @@ export async function issueResetLink(ctx: TenantContext, userId: string): Promis
 }
 
 /** Sets a new password from a reset link; every session of the account ends. Returns the account. */
-export async function completePasswordReset(db: Db, token: string, password: string): Promise<accountsRepo.Account> {
+export async function completePasswordReset(db: Db, token: string, password: string): Promise<usersRepo.Account> {
   const link = await links.findUsableLink(db, token);
   if (!link || link.kind !== 'password_reset' || !link.userId) throw new AppError('link_invalid');
-  const account = await accountsRepo.findAccountById(db, link.userId);
+  const account = await usersRepo.findAccountById(db, link.userId);
   if (!account || !account.active) throw new AppError('link_invalid');
   assertStrongPassword(password, [account.email, account.name]);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
-    await accountsRepo.setPassword(tx, account.id, passwordHash);
+    await usersRepo.setPassword(tx, account.id, passwordHash);
     await endSessionsOf(tx, account.id);
   });
   forgetIdentities(db);
@@ -167,7 +167,7 @@ export async function acceptInvitation(
   input: z.output<typeof invitationAccept>,
   current: SessionUser | null,
   lang: Lang,
-): Promise<accountsRepo.Account> {
+): Promise<usersRepo.Account> {
   const link = await links.findUsableLink(db, token);
   if (!link || link.kind !== 'invitation' || !link.inviteTenantId || !link.role) throw new AppError('link_invalid');
   const tenant = await findTenantById(db, link.inviteTenantId);
@@ -189,7 +189,7 @@ export async function acceptInvitation(
   const joined = await db.transaction(async (tx) => {
     if (!(await links.claimLink(tx, token))) throw new AppError('link_invalid');
     if (!account) {
-      account = await accountsRepo.insertAccount(tx, { email: link.email, name, passwordHash: passwordHash!, passwordChangedAt: new Date() });
+      account = await usersRepo.insertAccount(tx, { email: link.email, name, passwordHash: passwordHash!, passwordChangedAt: new Date() });
     }
     const user = account!;
     const ref: TenantRef = { id: tenant.id, slug: tenant.slug, nameTh: tenant.nameTh, nameEn: tenant.nameEn };
@@ -201,7 +201,7 @@ export async function acceptInvitation(
     };
     await enterTenant(tx, tenant.id);
     const partyId = link.partyId && (await existingPartyIds(tx, tenant.id, [link.partyId])).has(link.partyId) ? link.partyId : null;
-    await accountsRepo.upsertMembership(tx, { tenantId: tenant.id, userId: user.id, role, partyId });
+    await usersRepo.upsertMembership(tx, { tenantId: tenant.id, userId: user.id, role, partyId });
     await audit(tx, ctx, {
       entity: 'user',
       entityId: user.id,
