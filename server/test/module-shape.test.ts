@@ -77,7 +77,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/strategy/strategy.service.ts',
   'modules/water/incidents.service.ts',
   'modules/water/maintenance.service.ts',
-  'modules/water/swaps.service.ts',
   'modules/years/years.service.ts',
 ]);
 

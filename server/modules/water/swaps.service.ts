@@ -6,7 +6,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { actorPartyId, isOfficer } from '../manpower/shared';
-import { THAI } from './water.repository';
+import { swapRows, THAI } from './water.repository';
 import { rows } from '../../platform/sql';
 
 /**
@@ -55,22 +55,7 @@ async function roleIn(tx: Tx, tenantId: string, partyId: string | null, groupId:
 
 async function loadSwaps(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>): Promise<Swap[]> {
   const tenantId = ctx.tenant.id;
-  const found = await rows<{
-    id: string;
-    rotaId: string;
-    status: Swap['status'];
-    turnId: string;
-    withTurnId: string;
-    requestedBy: string | null;
-    decidedBy: string | null;
-  }>(
-    tx,
-    sql`select s.id, s.rota_id as "rotaId", s.status, s.turn_id as "turnId", s.with_turn_id as "withTurnId", rp.name as "requestedBy", dp.name as "decidedBy"
-        from water_turn_swaps s
-        left join parties rp on rp.tenant_id = s.tenant_id and rp.id = s.requested_by_party_id
-        left join parties dp on dp.tenant_id = s.tenant_id and dp.id = s.decided_by_party_id
-        where s.tenant_id = ${tenantId} and ${where} order by s.created_at desc, s.id`,
-  );
+  const found = await swapRows(tx, tenantId, where);
   if (!found.length) return [];
   const turns = new Map(
     (

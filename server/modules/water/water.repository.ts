@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Swap } from '../../../common/schemas/water';
 import type { Tx } from '../../platform/db';
 import { rows } from '../../platform/sql';
 
@@ -129,4 +130,26 @@ export function turnRows(tx: Tx, tenantId: string, where: SQL) {
 /** Erasure (PDPA): a member keeps their area and zone (the rota's shares); the plot that locates them goes. */
 export async function clearMemberPlots(tx: Tx, tenantId: string, partyId: string): Promise<void> {
   await tx.execute(sql`update water_group_members set plot = null where tenant_id = ${tenantId} and party_id = ${partyId} and plot is not null`);
+}
+
+export type SwapRow = {
+  id: string;
+  rotaId: string;
+  status: Swap['status'];
+  turnId: string;
+  withTurnId: string;
+  requestedBy: string | null;
+  decidedBy: string | null;
+};
+
+/** Turn swaps matching `where`, newest first, with the names of who asked and who decided (partners' table, read). */
+export function swapRows(tx: Tx, tenantId: string, where: SQL): Promise<SwapRow[]> {
+  return rows<SwapRow>(
+    tx,
+    sql`select s.id, s.rota_id as "rotaId", s.status, s.turn_id as "turnId", s.with_turn_id as "withTurnId", rp.name as "requestedBy", dp.name as "decidedBy"
+        from water_turn_swaps s
+        left join parties rp on rp.tenant_id = s.tenant_id and rp.id = s.requested_by_party_id
+        left join parties dp on dp.tenant_id = s.tenant_id and dp.id = s.decided_by_party_id
+        where s.tenant_id = ${tenantId} and ${where} order by s.created_at desc, s.id`,
+  );
 }
