@@ -224,3 +224,7 @@ export const networkContinuity = z.object({
 });
 export const continuityResult = z.object({ items: z.array(networkContinuity) });
 export type NetworkContinuity = z.infer<typeof networkContinuity>;
+
+/** An activity to pick (volunteer hours, tasks, resolutions' action items): with its plan and fiscal year. */
+export const activityOption = z.object({ id: z.uuid(), name: z.string(), planId: z.uuid(), planName: z.string(), fiscalYear: z.number().int() });
+export type ActivityOption = z.infer<typeof activityOption>;

@@ -57,7 +57,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/budget.service.ts',
   'modules/budget/ledger.service.ts',
   'modules/committees/resolutions.service.ts',
-  'modules/dashboard/dashboard.service.ts',
   'modules/evidence/evidence.service.ts',
   'modules/knowledge/forums.service.ts',
   'modules/knowledge/metrics.ts',
@@ -77,7 +76,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/strategy/strategy.service.ts',
   'modules/water/incidents.service.ts',
   'modules/water/maintenance.service.ts',
-  'modules/years/years.service.ts',
 ]);
 
 describe('module shape', () => {

@@ -39,8 +39,7 @@ import * as profiles from './profiles.service';
 import * as tasks from './tasks.service';
 import * as teams from './teams.service';
 import { activityOptions } from '../plans/plans.service';
-
-const activityOption = z.object({ id: z.uuid(), name: z.string(), planId: z.uuid(), planName: z.string(), fiscalYear: z.number().int() });
+import { activityOption } from '../../../common/schemas/plans';
 
 export async function manpowerRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db';
 import { likePattern, thaiOrder, totalOver, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
+import type { ActivityOption } from '../../../common/schemas/plans';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type ProjectRow = typeof planProjects.$inferSelect;
@@ -179,14 +180,6 @@ export async function projectBudgets(tx: Tx, tenantId: string, projectIds: strin
         group by pr.id`,
   );
   return new Map(found.map((r) => [r.id, Number(r.budget)]));
-}
-
-export interface ActivityOption {
-  id: string;
-  name: string;
-  planId: string;
-  planName: string;
-  fiscalYear: number;
 }
 
 /** Activities to pick from (volunteer hours, maintenance works): newest fiscal year first, matching the activity or plan name. */

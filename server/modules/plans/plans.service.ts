@@ -45,6 +45,7 @@ import { planProgress, projectBudget, projectProgress, activityProgress, yearRun
 import { effectiveDates, scheduleState } from './schedule';
 import { todayInThailand } from '../../platform/today';
 import { isoTime } from '../../platform/sql';
+import type { ActivityOption } from '../../../common/schemas/plans';
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
@@ -866,6 +867,6 @@ export async function continuity(ctx: TenantContext, networkId?: string): Promis
 }
 
 /** Activities of any plan to pick from, for other modules' forms. */
-export function activityOptions(ctx: TenantContext, f: { q?: string; fiscalYear?: number; limit: number }): Promise<repo.ActivityOption[]> {
+export function activityOptions(ctx: TenantContext, f: { q?: string; fiscalYear?: number; limit: number }): Promise<ActivityOption[]> {
   return withTenant(ctx.db, ctx.tenant.id, (tx) => repo.activityOptions(tx, ctx.tenant.id, f));
 }

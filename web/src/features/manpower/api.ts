@@ -17,16 +17,11 @@ import type {
   Totals,
 } from '../../../../common/schemas/manpower';
 import { api, type Query, tenantPath } from '../../api/client';
+import type { ActivityOption } from '../../../../common/schemas/plans';
 
 export const PAGE_SIZE = 20;
 
-export interface ActivityOption {
-  id: string;
-  name: string;
-  planId: string;
-  planName: string;
-  fiscalYear: number;
-}
+export type { ActivityOption };
 
 const key = (tenant: string, ...rest: unknown[]) => ['t', tenant, 'manpower', ...rest];
 
