@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import { fiscalYearOf } from '../common/thai/dates';
+import { startLocalServer } from '../scripts/local-server';
 
 /** The demo's last fiscal year: the demo is dated relative to today (server/demo/clock.ts). */
 export const DEMO_FY = fiscalYearOf(new Date());
@@ -18,47 +18,16 @@ export const PHONE = { width: 390, height: 844 };
 
 /** The real app (built web + API, demo data) on a random port and an empty data folder. */
 export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = 43000 + Math.floor(Math.random() * 2000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-e2e-'));
   fs.mkdirSync(path.resolve('test-output'), { recursive: true });
   const log = fs.openSync(path.resolve('test-output/e2e-server.log'), 'w');
-  const proc: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PHAKHI_DATA_DIR: dataDir,
-      PHAKHI_ADMIN_EMAIL: ADMIN.email,
-      PHAKHI_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      // the server answers while the demo still loads behind it (`seeding: true`); the flows need the demo
-      if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break;
-    } catch {
-      /* starting */
-    }
-    if (proc.exitCode !== null || i > 600) throw new Error(`server did not start; see test-output/e2e-server.log`);
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    const server = await startLocalServer({ label: 'e2e', admin: ADMIN, stdio: ['ignore', log, log] });
+    return { url: server.url, stop: server.stop };
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; see test-output/e2e-server.log`);
+  } finally {
+    fs.closeSync(log);
   }
-  return {
-    url,
-    stop: async () => {
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 export async function launch(viewport: { width: number; height: number }): Promise<BrowserContext> {

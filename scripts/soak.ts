@@ -10,12 +10,11 @@
  * req/s, p50/p99, and the server's memory (RSS and V8 heap, sampled every second over IPC; heap after a
  * forced GC before and after the load), and finally checks the ledger's hash chain.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { startLocalServer } from './local-server';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
@@ -38,33 +37,23 @@ interface Sample {
 const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 
 async function main() {
-  const port = 43000 + Math.floor(Math.random() * 1000);
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-soak-'));
-  const server = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', pathToFileURL(path.join(root, 'scripts/soak-memory.mjs')).href, 'server/main.ts'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PHAKHI_DATA_DIR: dataDir,
-        PHAKHI_ADMIN_EMAIL: ADMIN.email,
-        PHAKHI_ADMIN_PASSWORD: ADMIN.password,
-        PHAKHI_SERVE_WEB: 'false',
-        PHAKHI_SEED_DEMO: 'true',
-        // all the load comes from one address: the per-IP limit of public pages would answer 429
-        PHAKHI_PUBLIC_RATE_LIMIT: '1000000',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  const server = await startLocalServer({
+    label: 'soak',
+    admin: ADMIN,
+    nodeArgs: ['--expose-gc', '--import', pathToFileURL(path.join(root, 'scripts/soak-memory.mjs')).href],
+    env: {
+      PHAKHI_SERVE_WEB: 'false',
+      PHAKHI_SEED_DEMO: 'true',
+      // all the load comes from one address: the per-IP limit of public pages would answer 429
+      PHAKHI_PUBLIC_RATE_LIMIT: '1000000',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const base = server.url;
+  console.log(`server up on PostgreSQL with the demo data in ${server.readySeconds.toFixed(0)} s`);
   const samples: Sample[] = [];
   let waiting: ((s: Sample) => void) | null = null;
-  server.on('message', (m: Sample) => {
+  server.proc.on('message', (m: Sample) => {
     samples.push(m);
     waiting?.(m);
     waiting = null;
@@ -72,24 +61,11 @@ async function main() {
   const ask = (what: 'sample' | 'gc') =>
     new Promise<Sample>((resolve) => {
       waiting = resolve;
-      server.send(what);
+      server.proc.send(what);
     });
-  const stop = () => server.kill('SIGTERM');
-  process.on('exit', stop);
+  process.on('exit', () => server.proc.kill('SIGTERM'));
 
   try {
-    const started = Date.now();
-    for (;;) {
-      try {
-        const res = await fetch(`${base}/api/health`);
-        if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break; // the demo loads after listening
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() - started > 600_000) throw new Error('the server did not start in 10 minutes');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    console.log(`server up on PostgreSQL with the demo data in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: base },
@@ -149,7 +125,7 @@ async function main() {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ');
-    const ticker = setInterval(() => server.send('sample'), 1000);
+    const ticker = setInterval(() => server.proc.send('sample'), 1000);
     const result = await autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -203,8 +179,7 @@ async function main() {
     console.log(`ledger after the soak: ${JSON.stringify(verify)}`);
     return errors === 0 && verify.valid ? 0 : 1;
   } finally {
-    stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
