@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, createUser, login, type TestApp } from '../test/harness';
 import { addYears, demoClock } from './clock';
 import { seedDemo } from './seed';
+import { rows } from '../platform/sql';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,13 +39,16 @@ describe('demo clock', () => {
     expect(budget.totals.allocatedSatang).toBeGreaterThan(0);
     expect((await api.get(`${base}/ledger/verify`)).json().valid).toBe(true);
 
-    const { rows } = (await t.database.db.execute(sql`
+    const latest = await rows<{ latest: string }>(
+      t.database.db,
+      sql`
       select greatest(
         (select max(occurred_on) from participation_records),
         (select max(worked_on) from volunteer_hours),
         (select max(occurred_on) from ledger_transactions),
         (select max(reported_on) from plan_progress_reports),
-        (select max(measured_on) from strategy_measurements))::text as latest`)) as unknown as { rows: { latest: string }[] };
-    expect(rows[0].latest <= today).toBe(true);
+        (select max(measured_on) from strategy_measurements))::text as latest`,
+    );
+    expect(latest[0].latest <= today).toBe(true);
   }, 180_000);
 });

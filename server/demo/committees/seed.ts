@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
-import { withTenant, type Db } from '../../platform/db';
+import type { Db } from '../../platform/db';
+import { tenantRows } from '../query';
 import { addMember, createCommittee } from '../../modules/committees/committees.service';
 import { addAgendaItem, certifyMinutes, createMeeting, saveMinutes, setAttendance } from '../../modules/committees/meetings.service';
 import { createResolution } from '../../modules/committees/resolutions.service';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { Rng } from '../data/rng';
 
-type Row = Record<string, unknown>;
-const q = <T extends Row>(db: Db, tenantId: string, query: ReturnType<typeof sql>) =>
-  withTenant(db, tenantId, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+const q = tenantRows;
 
 const DAY = 86_400_000;
 /** A date `days` before (negative) or after today: the committee's record always ends near the present. */

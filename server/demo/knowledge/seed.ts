@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
+import { tenantRows } from '../query';
 import {
   knowledgeItemNetworks,
   knowledgeItemParties,
@@ -216,8 +217,8 @@ export async function seedKnowledge(
   });
 
   const files = await seedFiles(ctx, dataDir, ids.item);
-  const forumIds = await withTenant(db, tenant.id, (tx) => tx.execute(sql`select id, title from knowledge_forums where tenant_id = ${tenant.id}`));
-  const byTitle = new Map((forumIds as unknown as { rows: { id: string; title: string }[] }).rows.map((r) => [r.title, r.id]));
+  const forumIds = await tenantRows<{ id: string; title: string }>(db, tenant.id, sql`select id, title from knowledge_forums where tenant_id = ${tenant.id}`);
+  const byTitle = new Map(forumIds.map((r) => [r.title, r.id]));
   let photos = 0;
   const colours: [number, number, number][] = [
     [70, 130, 90],

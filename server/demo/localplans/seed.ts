@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
+import { tenantRows } from '../query';
 import { addEdition, createLocalPlan, setAssignments, setStatus } from '../../modules/localplans/localplans.service';
 import { listShared, setSharedStatus, setTenantLink } from '../../modules/localplans/sharing.service';
 import { tenants } from '../../db/schema';
@@ -8,9 +9,7 @@ import { eq } from 'drizzle-orm';
 import { projectBudgets } from '../../modules/plans/plans.repository';
 import { PLAN_YEARS } from '../../../common/schemas/localplans';
 
-type Row = Record<string, unknown>;
-const q = <T extends Row>(db: Db, tenantId: string, query: ReturnType<typeof sql>) =>
-  withTenant(db, tenantId, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+const q = tenantRows;
 
 const STRATEGIES = [
   {

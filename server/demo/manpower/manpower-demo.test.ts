@@ -5,14 +5,13 @@ import { buildTestApp, createUser, login, type TestApp } from '../../test/harnes
 import { seedDemo } from '../seed';
 import { BASE_AS_OF, demoClock } from '../clock';
 import { seedManpower } from './seed';
+import { rows } from '../../platform/sql';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-type Rows<T> = { rows: T[] };
 
 describe('manpower demo', () => {
   it('loads teams spanning the water, elderly and environment networks, tasks, skills and a year of hours, once', async () => {
@@ -44,14 +43,15 @@ describe('manpower demo', () => {
     expect(helpers.items.length).toBeGreaterThan(0);
 
     // a year of hours: every month of 2025, mostly confirmed, some pending and returned
-    const months = (await t.database.db.execute(
+    const months = await rows<{ months: number; pending: number; returned: number; total: number }>(
+      t.database.db,
       sql`select count(distinct to_char(worked_on, 'YYYY-MM'))::int as months, count(*) filter (where status = 'pending')::int as pending,
                  count(*) filter (where status = 'returned')::int as returned, count(*)::int as total
           from volunteer_hours where tenant_id = ${ref.id}`,
-    )) as unknown as Rows<{ months: number; pending: number; returned: number; total: number }>;
-    expect(months.rows[0].months).toBe(12);
-    expect(months.rows[0].pending).toBeGreaterThan(0);
-    expect(months.rows[0].returned).toBeGreaterThan(0);
+    );
+    expect(months[0].months).toBe(12);
+    expect(months[0].pending).toBeGreaterThan(0);
+    expect(months[0].returned).toBeGreaterThan(0);
     const byYear = (await api.get(`${base}/volunteer-hours/totals?by=fiscalYear`)).json();
     expect(byYear.items.map((x: { key: string }) => x.key)).toEqual(['2569', '2568']);
     const list = (await api.get(`/api/v1/public/chomphu/volunteers?fiscalYear=2568`)).json();

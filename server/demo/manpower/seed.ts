@@ -4,13 +4,13 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { personProfiles, tasks, teamActivities, teamMembers, teams, volunteerHours } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { withTenant, type Db } from '../../platform/db';
+import { rows } from '../../platform/sql';
 import { BASE_AS_OF, type DemoClock } from '../clock';
 import { Rng } from '../data/rng';
 import { CHOMPHU_VILLAGES } from '../data/villages';
 
-type Rows<T> = { rows: T[] };
-const q = async <T>(tx: Tx, query: ReturnType<typeof sql>) => ((await tx.execute(query)) as unknown as Rows<T>).rows;
+const q = rows;
 
 /** The networks the demo teams draw from, and the skills their people tend to have. */
 const NETWORKS = {

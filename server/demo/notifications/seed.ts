@@ -15,8 +15,8 @@ import { deliver, invitationIcs } from '../../modules/notifications/notify';
  * In-app only (nobody consented to e-mail). Loaded when the tenant has no notifications yet.
  */
 export async function seedNotifications(db: Db, tenant: TenantRef): Promise<{ notifications: number } | null> {
-  const admins = (await db.execute(sql`select id from users where is_platform_admin and active`)) as unknown as { rows: { id: string }[] };
-  const people = admins.rows.map((r) => r.id);
+  const admins = await rows<{ id: string }>(db, sql`select id from users where is_platform_admin and active`);
+  const people = admins.map((r) => r.id);
   if (!people.length) return null;
   return withTenant(db, tenant.id, async (tx) => {
     const [{ n }] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from notifications where tenant_id = ${tenant.id}`);

@@ -2,15 +2,14 @@ import { sql } from 'drizzle-orm';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { SYSTEM_USER, type TenantContext } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
+import { tenantRows } from '../query';
 import { todayInThailand } from '../../platform/today';
 import { addComment, addPublicComment, answerComment, openCommentPeriod } from '../../modules/regulations/comments.service';
 import { createDraft } from '../../modules/regulations/regulations.service';
 import { addContributions, createWork, setDutyRule } from '../../modules/water/maintenance.service';
 import { REGULATION_V2 } from './regulation';
 
-type Row = Record<string, unknown>;
-const q = <T extends Row>(db: Db, tenantId: string, query: ReturnType<typeof sql>) =>
-  withTenant(db, tenantId, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+const q = tenantRows;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**

@@ -4,6 +4,8 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { createIncident, levyFine, payFine, updateIncident } from '../../modules/water/incidents.service';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
+import { tenantRows } from '../query';
+import { rows, thaiOrder } from '../../platform/sql';
 import { createResolution } from '../../modules/committees/resolutions.service';
 import { adoptByVote, createDraft, createRegulation } from '../../modules/regulations/regulations.service';
 import { generateRota } from '../../modules/water/rota';
@@ -11,9 +13,7 @@ import type { DemoClock } from '../clock';
 import { seedWaterExtras } from './extras';
 import { REGULATION_V1, REGULATION_V2 } from './regulation';
 
-type Row = Record<string, unknown>;
-const q = <T extends Row>(db: Db, tenantId: string, query: ReturnType<typeof sql>) =>
-  withTenant(db, tenantId, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+const q = tenantRows;
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -83,11 +83,10 @@ export async function seedWater(
 
   const made = await withTenant(db, tid, async (tx) => {
     const lgs = new Map(
-      (
-        (await tx.execute(sql`select id, name from parties where tenant_id = ${tid} and org_type = 'local_government'`)) as unknown as {
-          rows: { id: string; name: string }[];
-        }
-      ).rows.map((r) => [r.name, r.id]),
+      (await rows<{ id: string; name: string }>(tx, sql`select id, name from parties where tenant_id = ${tid} and org_type = 'local_government'`)).map((r) => [
+        r.name,
+        r.id,
+      ]),
     );
     const src = (v: Omit<typeof waterSources.$inferInsert, 'tenantId'>) => ({ tenantId: tid, ...v });
     const [weir] = await tx
@@ -209,19 +208,17 @@ export async function seedWater(
         })),
       )
       .returning({ id: waterUserGroups.id, name: waterUserGroups.name, sourceId: waterUserGroups.sourceId });
-    const leaders = (
-      (await tx.execute(
-        sql`select id, name from parties where tenant_id = ${tid} and kind = 'person' and position like '%ฝาย%' order by position like 'แก่ฝาย%' desc, name`,
-      )) as unknown as { rows: { id: string }[] }
-    ).rows;
+    const leaders = await rows<{ id: string }>(
+      tx,
+      sql`select id, name from parties where tenant_id = ${tid} and kind = 'person' and position like '%ฝาย%' order by position like 'แก่ฝาย%' desc, name`,
+    );
     const leaderIds = new Set(leaders.map((l) => l.id));
     const people = (
-      (await tx.execute(
-        sql`select id from parties where tenant_id = ${tid} and kind = 'person' order by name collate "und-x-icu", id limit 400`,
-      )) as unknown as {
-        rows: { id: string }[];
-      }
-    ).rows.filter((p) => !leaderIds.has(p.id));
+      await rows<{ id: string }>(
+        tx,
+        sql`select id from parties where tenant_id = ${tid} and kind = 'person' order by ${thaiOrder(sql.raw('name'))}, id limit 400`,
+      )
+    ).filter((p) => !leaderIds.has(p.id));
     const members: (typeof waterGroupMembers.$inferInsert)[] = [];
     let next = 0;
     groups.forEach((g, gi) => {
