@@ -12,10 +12,10 @@ import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
-import { fiscalYearOptions } from '../forums/format';
+import { fiscalYearOptions } from '../forums';
 import { PAGE_SIZE, usePlans } from './api';
 import { baht, planPermissions } from './format';
-import { ProgressBar } from './PlanDetailPage';
+import { ProgressBar } from './badges';
 import type { PlanSearch } from './search';
 import './i18n';
 
