@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { SearchBox } from '../../ui/ListFilters';
 import { PagedList } from '../../ui/ListPage';
-import { usePlan, usePlans } from '../plans/api';
+import { usePlan, usePlans } from '../plans';
 import { PAGE_SIZE, useCreateLine, useDeleteLine, useLines, useUpdateLine } from './api';
 import { Money } from './parts';
 import type { BudgetLine, LineUpdate } from '../../../../common/schemas/budget';

@@ -15,7 +15,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { useCommittee, useCommitteeRights, useCommitteeWrite } from './api';
 import { CommitteeModal } from './CommitteeModal';
 import { MinutesBadge } from './parts';

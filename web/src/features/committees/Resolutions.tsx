@@ -12,11 +12,10 @@ import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { useLines } from '../budget/api';
-import { useActivityOptions } from '../manpower/api';
-import { PersonSelect } from '../manpower/parts';
-import { usePlans } from '../plans/api';
-import { useRegulations } from '../regulations/api';
+import { useLines } from '../budget';
+import { PersonSelect, useActivityOptions } from '../manpower';
+import { usePlans } from '../plans';
+import { useRegulations } from '../regulations';
 import { useAdoption, useCommitteeRights, useCommitteeWrite } from './api';
 import '../manpower/i18n';
 

@@ -26,7 +26,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
 import { RichText } from './parts';

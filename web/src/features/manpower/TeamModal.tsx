@@ -7,7 +7,7 @@ import type { Team } from '../../../../common/schemas/manpower';
 import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { usePartners } from '../partners/api';
+import { usePartners } from '../partners';
 import { useActivityOptions, useSaveTeam, type ActivityOption } from './api';
 import { PersonSelect } from './parts';
 import './i18n';

@@ -22,7 +22,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
 import { useDeleteNetwork, useNetwork, useNetworkMembers, useRemoveMember } from './api';
 import { MemberModal } from './MemberModal';
-import { NetworkContinuityCard } from '../plans/Continuity';
+import { NetworkContinuityCard } from '../plans';
 
 const MEMBERS_PAGE = 50;
 

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
 import { NoPermission } from '../../ui/NoPermission';

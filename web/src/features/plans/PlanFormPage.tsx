@@ -16,7 +16,7 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { fiscalYearLabel } from '../forums/format';
+import { fiscalYearLabel } from '../forums';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
 import { NoPermission } from '../../ui/NoPermission';

@@ -8,7 +8,7 @@ import { useLang } from '../../ui/hooks';
 import { useDebouncedValue } from '@mantine/hooks';
 import { AnchorLink } from '../../ui/links';
 import { PagedList } from '../../ui/ListPage';
-import { KnowledgeTypeBadge, TagList } from '../knowledge/parts';
+import { KnowledgeTypeBadge, TagList } from '../knowledge';
 import { usePublicKnowledge } from './api';
 import { PublicShell } from './PublicShell';
 

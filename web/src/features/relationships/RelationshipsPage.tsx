@@ -17,7 +17,7 @@ import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { FilterSelect } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
-import { useDeleteRelationship, useRelationships } from '../partners/api';
+import { useDeleteRelationship, useRelationships } from '../partners';
 
 const PAGE_SIZE = 20;
 

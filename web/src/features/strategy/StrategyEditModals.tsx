@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
-import { PartyMultiSelect } from '../partners/PartySelect';
+import { PartyMultiSelect } from '../partners';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
 import { showServerFieldErrors } from '../../ui/serverErrors';
 import './i18n';

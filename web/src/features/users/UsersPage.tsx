@@ -18,9 +18,8 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useUpdateUser, useUsers } from './api';
-import { useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts/api';
-import { CopyLink } from '../accounts/CopyLink';
-import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
+import { CopyLink, useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts';
+import { LinkedPersonCell } from '../manpower';
 import { showServerFieldErrors } from '../../ui/serverErrors';
 import '../manpower/i18n';
 
