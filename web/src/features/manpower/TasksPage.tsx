@@ -4,12 +4,12 @@ import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVAILABILITY, SKILLS, TASK_STATUSES, type Availability, type Skill, type Task, type TaskStatus } from '../../../../common/schemas/manpower';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { ListPage } from '../../ui/ListPage';
 import { Loading } from '../../ui/Loading';
@@ -67,7 +67,7 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
           notifications.show({ color: 'teal', message: t('manpower.tasks.saved') });
           onClose();
         },
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }

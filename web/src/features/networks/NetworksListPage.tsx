@@ -14,7 +14,8 @@ import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { ExportButtons, ListPage } from '../../ui/ListPage';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useNetworks } from './api';
 
 export default function NetworksListPage() {

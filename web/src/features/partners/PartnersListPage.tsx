@@ -11,7 +11,8 @@ import type { Column } from '../../ui/DataView';
 import { enumLabel, enumOptions } from '../../ui/enums';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { ExportButtons, ListPage } from '../../ui/ListPage';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { ListPage } from '../../ui/ListPage';
 import { formatThaiAddress } from '../../ui/thai';
 import { PAGE_SIZE, usePartners } from './api';
 
