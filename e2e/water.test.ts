@@ -449,6 +449,13 @@ describe('regulations and water', () => {
       expect(await p.getByTestId('public-rota').count()).toBe(published.items.length);
       expect(await p.getByText(memberName).count()).toBe(0);
       expect(await hasHorizontalScroll(p)).toBe(false);
+      // a long group name (กลุ่มผู้ใช้น้ำเหมืองซอย…) wraps: the turns fit their box at 390 px, nothing is cut off at its edge
+      const overflowing = await p
+        .getByTestId('public-rota-turns')
+        .evaluateAll(
+          (tables) => tables.filter((table) => table.getBoundingClientRect().right > table.closest('[tabindex="0"]')!.getBoundingClientRect().right + 1).length,
+        );
+      expect(overflowing).toBe(0);
       expect(await seriousA11yViolations(p)).toEqual([]);
       await p.screenshot({ path: 'test-output/screenshots/water-public-rota-phone.png' });
       // the maintenance page and the duty table on the same phone

@@ -129,6 +129,16 @@ describe('module shape', () => {
   });
 });
 
+/**
+ * Web files that still reach into another feature's inner file, owned by another helper this session; the list may only
+ * shrink (the test fails when an entry is no longer needed). Everything else goes through the feature's index.ts.
+ */
+const INNER_IMPORTS_STILL_ALLOWED = new Set([
+  'features/dashboard/FirstSteps.tsx → features/accounts/api',
+  'features/dashboard/FirstSteps.tsx → features/users/api',
+  'features/budget/PublicBudgetPage.tsx → features/shell/LanguageSwitch',
+]);
+
 describe('web shape', () => {
   const web = path.resolve(root, '../web/src');
   const webFiles = (dir: string) =>
@@ -137,13 +147,44 @@ describe('web shape', () => {
       .filter((f) => /\.tsx?$/.test(f))
       .map((f) => path.join(dir, f));
   const importsOf = (f: string) =>
-    [...fs.readFileSync(path.join(web, f), 'utf8').matchAll(/from '(\.[^']+)'/g)].map(([, spec]) => path.join(path.dirname(f), spec));
+    [...fs.readFileSync(path.join(web, f), 'utf8').matchAll(/(?:from |^import )'(\.[^']+)'/gm)].map(([, spec]) => path.join(path.dirname(f), spec));
 
   it('imports run one way: app/ (the router) on top, features below it, then context/, ui/, api/ and i18n/', () => {
     const offenders: string[] = [];
     for (const dir of ['context', 'ui', 'api', 'i18n'])
       for (const f of webFiles(dir)) for (const target of importsOf(f)) if (/^(features|app)\//.test(target)) offenders.push(`${f} → ${target}`);
     for (const f of webFiles('features')) for (const target of importsOf(f)) if (target.startsWith('app/')) offenders.push(`${f} → ${target}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("a feature uses another only through that feature's index.ts (what it exports for others) or its strings (i18n)", () => {
+    const offenders: string[] = [];
+    for (const f of webFiles('features')) {
+      const own = f.split(path.sep)[1];
+      for (const target of importsOf(f)) {
+        const [top, feature, ...inner] = target.split(path.sep);
+        if (top !== 'features' || feature === own) continue;
+        const throughPublic = inner.length === 0 || inner[0] === 'i18n';
+        if (!throughPublic && !INNER_IMPORTS_STILL_ALLOWED.has(`${f} → ${target}`)) offenders.push(`${f} → ${target}`);
+      }
+    }
+    for (const entry of INNER_IMPORTS_STILL_ALLOWED)
+      if (!webFiles('features').some((f) => importsOf(f).some((target) => `${f} → ${target}` === entry)))
+        offenders.push(`${entry} no longer needs its place on the list`);
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
+  it("a feature's index.ts re-exports no page (pages load lazily from the router; a re-exported page would join another chunk)", () => {
+    const router = fs.readFileSync(path.join(web, 'app/router.tsx'), 'utf8');
+    const pages = new Set([...router.matchAll(/import\('\.\.\/(features\/[^']+)'\)/g)].map(([, page]) => page));
+    const offenders = webFiles('features')
+      .filter((f) => path.basename(f) === 'index.ts')
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((target) => pages.has(target))
+          .map((target) => `${f} → ${target}`),
+      );
+    expect(pages.size).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
   });
 });

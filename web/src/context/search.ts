@@ -129,3 +129,9 @@ export function clean<T extends object>(o: T): T {
   for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== '' && v !== null) out[k] = v;
   return out as T;
 }
+
+/** A pager's move for a list whose page is in the address: `navigate({ search: toPage(p) })`; page 1 leaves it out. */
+export const toPage =
+  (page: number) =>
+  <S extends { page?: number }>(prev: S): S =>
+    clean({ ...prev, page: page > 1 ? page : undefined });

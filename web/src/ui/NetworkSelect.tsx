@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListResult, NetworkListItem } from '../../../common/schemas';
 import { api, tenantPath } from '../api/client';
 import { useTenant } from '../context/tenant';
+import { usePickerProps } from './pickerProps';
 
 /** Every network of the tenant (about 50), by name, for pickers and filters; cached for a few minutes. */
 export function useNetworkOptions() {
@@ -44,21 +45,16 @@ export function NetworkSelect({
 }) {
   const { t } = useTranslation();
   const { data, isLoading } = useNetworkOptions();
+  const picker = usePickerProps({ loading: isLoading, placeholder: t('networkSelect.placeholder') });
   return (
     <Select
+      {...picker}
       label={label}
       description={description}
       error={error}
       data={withKnown(data, known)}
       value={value}
       onChange={onChange}
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-      placeholder={t('networkSelect.placeholder')}
-      nothingFoundMessage={isLoading ? t('common.loading') : t('common.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
-      maxDropdownHeight={280}
       data-testid={testId}
     />
   );
@@ -83,21 +79,16 @@ export function NetworkMultiSelect({
 }) {
   const { t } = useTranslation();
   const { data, isLoading } = useNetworkOptions();
+  const picker = usePickerProps({ loading: isLoading, placeholder: value.length ? undefined : t('networkSelect.placeholderMany') });
   return (
     <MultiSelect
+      {...picker}
       label={label}
       description={description}
       error={error}
       data={withKnown(data, known)}
       value={value}
       onChange={onChange}
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-      placeholder={value.length ? undefined : t('networkSelect.placeholderMany')}
-      nothingFoundMessage={isLoading ? t('common.loading') : t('common.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
-      maxDropdownHeight={280}
       hidePickedOptions
       data-testid={testId}
     />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { focusFirstError } from './focusError';
 
@@ -20,4 +21,28 @@ export function showServerFieldErrors(setErrors: (errors: FieldErrors) => void, 
   setErrors(rename ? rename(err.fields) : err.fields);
   focusFirstError();
   return true;
+}
+
+/**
+ * A form's answer to a failed save, in one place: `onError` (a mutation's) keeps the error and puts the server's field
+ * messages on the form, focusing the first; `error` is what to show in an ErrorAlert; `clear()` when a save starts.
+ * `form` is a Mantine form or anything with setErrors; `rename` as in showServerFieldErrors.
+ */
+export function useServerErrors(form: { setErrors: (errors: FieldErrors) => void }, rename?: (fields: FieldErrors) => FieldErrors) {
+  const [error, setError] = useState<unknown>(null);
+  return {
+    error,
+    setError,
+    clear: () => setError(null),
+    /** True when the error's field messages are on the form. */
+    onError: (err: unknown): boolean => {
+      setError(err);
+      return showServerFieldErrors(form.setErrors, err, rename);
+    },
+  };
+}
+
+/** The error to show as an alert: null when its field messages are on the form already (a 400 with fields). */
+export function errorWithoutFields(err: unknown): unknown {
+  return err instanceof ApiError && Object.keys(err.fields).length ? null : err;
 }

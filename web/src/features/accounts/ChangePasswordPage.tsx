@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { AuthFrame } from '../auth/AuthFrame';
-import { homeFor, useMe } from '../auth/api';
-import { RedirectToLogin } from '../auth/RedirectToLogin';
+import { AuthFrame } from '../../ui/AuthFrame';
+import { homeFor, RedirectToLogin, useMe } from '../auth';
 import { useChangePassword } from './api';
 import { NewPasswordField } from './NewPasswordField';
 

@@ -7,8 +7,8 @@ import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { AuthFrame } from '../auth/AuthFrame';
-import { homeFor } from '../auth/api';
+import { AuthFrame } from '../../ui/AuthFrame';
+import { homeFor } from '../auth';
 import { useAcceptInvitation, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
 

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { AuthFrame } from '../auth/AuthFrame';
-import { homeFor } from '../auth/api';
+import { AuthFrame } from '../../ui/AuthFrame';
+import { homeFor } from '../auth';
 import { useCompleteReset, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
 

@@ -10,7 +10,7 @@ import type {
   TenantCreateInput,
 } from '../../../../common/schemas';
 import { api, tenantPath } from '../../api/client';
-import { meKey } from '../auth/api';
+import { meKey } from '../auth';
 
 /** A one-time link's full address, as it is copied and sent. */
 export const linkUrl = (link: OneTimeLink) => `${window.location.origin}${link.path}`;

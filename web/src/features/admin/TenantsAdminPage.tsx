@@ -16,12 +16,10 @@ import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { CopyLink } from '../accounts/CopyLink';
-import { useAdminTenants, useCreateTenant } from '../accounts/api';
-import { useLogout, useMe } from '../auth/api';
-import { RedirectToLogin } from '../auth/RedirectToLogin';
-import { AddressSearch } from '../partners/AddressSearch';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { CopyLink, useAdminTenants, useCreateTenant } from '../accounts';
+import { RedirectToLogin, useLogout, useMe } from '../auth';
+import { AddressSearch } from '../partners';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 
 const EMPTY = { slug: '', nameTh: '', nameEn: '', type: 'subdistrict_municipality', province: '', district: '', subdistrict: '', email: '', name: '' };
 

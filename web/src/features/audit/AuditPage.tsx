@@ -8,17 +8,14 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../common/schemas';
 import { currentLang } from '../../i18n';
-import { AUDIT_ACTIONS, type AuditSearch, clean } from '../../context/search';
+import { AUDIT_ACTIONS, type AuditSearch, clean, toPage } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { actionText, actorText, entityText } from '../../ui/audit';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { FilterSelect } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { ListPage } from '../../ui/ListPage';
 import { useAudit } from './api';
 import '../budget/i18n';
 import '../committees/i18n';
@@ -158,109 +155,104 @@ export default function AuditPage() {
     );
   }
 
-  const items = q.data?.items ?? [];
   return (
-    <Stack gap="md">
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <FilterSelect
-          label={t('audit.entityLabel')}
-          value={search.entity}
-          data={ENTITIES.map((e) => ({ value: e, label: entityText(t, e) }))}
-          onChange={(v) => set({ entity: v })}
-        />
-        <FilterSelect
-          label={t('audit.actionLabel')}
-          value={search.action}
-          data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionText(t, a) }))}
-          onChange={(v) => set({ action: v as AuditSearch['action'] })}
-        />
-      </SimpleGrid>
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
-          {items.length === 0 ? (
-            <Paper withBorder p="lg">
-              <Text ta="center">{t('audit.empty')}</Text>
-            </Paper>
-          ) : desktop ? (
-            <div className="table-scroll">
-              <Table withTableBorder striped data-testid="audit-list">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th className="nowrap">{t('audit.time')}</Table.Th>
-                    <Table.Th>{t('audit.actor')}</Table.Th>
-                    <Table.Th>{t('audit.actionLabel')}</Table.Th>
-                    <Table.Th>{t('audit.entityLabel')}</Table.Th>
-                    <Table.Th>{t('audit.label')}</Table.Th>
-                    <Table.Th>{t('audit.changes')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((e) => (
-                    <Fragment key={e.id}>
-                      <Table.Tr>
-                        <Table.Td className="nowrap">
-                          <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
-                        </Table.Td>
-                        <Table.Td>{actorText(t, e)}</Table.Td>
-                        <Table.Td>
-                          <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
-                        </Table.Td>
-                        <Table.Td>{entityText(t, e.entity)}</Table.Td>
-                        <Table.Td className="break-words">{e.entityLabel ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+    <ListPage
+      title={t('audit.title')}
+      subtitle={t('audit.subtitle')}
+      filters={
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <FilterSelect
+            label={t('audit.entityLabel')}
+            value={search.entity}
+            data={ENTITIES.map((e) => ({ value: e, label: entityText(t, e) }))}
+            onChange={(v) => set({ entity: v })}
+          />
+          <FilterSelect
+            label={t('audit.actionLabel')}
+            value={search.action}
+            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionText(t, a) }))}
+            onChange={(v) => set({ action: v as AuditSearch['action'] })}
+          />
+        </SimpleGrid>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      render={(items) =>
+        items.length === 0 ? (
+          <Paper withBorder p="lg">
+            <Text ta="center">{t('audit.empty')}</Text>
+          </Paper>
+        ) : desktop ? (
+          <div className="table-scroll">
+            <Table withTableBorder striped data-testid="audit-list">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th className="nowrap">{t('audit.time')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.actionLabel')}</Table.Th>
+                  <Table.Th>{t('audit.entityLabel')}</Table.Th>
+                  <Table.Th>{t('audit.label')}</Table.Th>
+                  <Table.Th>{t('audit.changes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Fragment key={e.id}>
+                    <Table.Tr>
+                      <Table.Td className="nowrap">
+                        <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
+                      </Table.Td>
+                      <Table.Td>{actorText(t, e)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
+                      </Table.Td>
+                      <Table.Td>{entityText(t, e.entity)}</Table.Td>
+                      <Table.Td className="break-words">{e.entityLabel ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+                      </Table.Td>
+                    </Table.Tr>
+                    {open[e.id] ? (
+                      <Table.Tr id={`changes-${e.id}`}>
+                        <Table.Td colSpan={6} bg="gray.0">
+                          <Changes e={e} />
                         </Table.Td>
                       </Table.Tr>
-                      {open[e.id] ? (
-                        <Table.Tr id={`changes-${e.id}`}>
-                          <Table.Td colSpan={6} bg="gray.0">
-                            <Changes e={e} />
-                          </Table.Td>
-                        </Table.Tr>
-                      ) : null}
-                    </Fragment>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          ) : (
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="audit-list">
-              {items.map((e) => (
-                <Paper component="li" withBorder p="sm" key={e.id}>
-                  <Group justify="space-between" gap={4}>
-                    <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
-                    <Text size="sm">
-                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
-                    </Text>
-                  </Group>
-                  <Text fw={700} mt={4} className="break-words">
-                    {entityText(t, e.entity)}: {e.entityLabel ?? '—'}
+                    ) : null}
+                  </Fragment>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        ) : (
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="audit-list">
+            {items.map((e) => (
+              <Paper component="li" withBorder p="sm" key={e.id}>
+                <Group justify="space-between" gap={4}>
+                  <Badge color={ACTION_COLORS[e.action] ?? 'gray'}>{actionText(t, e.action)}</Badge>
+                  <Text size="sm">
+                    <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, lang)}</time>
                   </Text>
-                  <Text size="sm">{actorText(t, e)}</Text>
-                  <Box mt={4}>
-                    <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+                </Group>
+                <Text fw={700} mt={4} className="break-words">
+                  {entityText(t, e.entity)}: {e.entityLabel ?? '—'}
+                </Text>
+                <Text size="sm">{actorText(t, e)}</Text>
+                <Box mt={4}>
+                  <ToggleButton e={e} open={!!open[e.id]} onClick={() => toggle(e.id)} />
+                </Box>
+                <Collapse expanded={!!open[e.id]} id={`changes-${e.id}`}>
+                  <Box mt="xs">
+                    <Changes e={e} />
                   </Box>
-                  <Collapse expanded={!!open[e.id]} id={`changes-${e.id}`}>
-                    <Box mt="xs">
-                      <Changes e={e} />
-                    </Box>
-                  </Collapse>
-                </Paper>
-              ))}
-            </Stack>
-          )}
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-          />
-        </div>
-      ) : null}
-    </Stack>
+                </Collapse>
+              </Paper>
+            ))}
+          </Stack>
+        )
+      }
+    />
   );
 }

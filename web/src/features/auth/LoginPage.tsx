@@ -4,7 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../ui/ErrorAlert';
-import { AuthFrame } from './AuthFrame';
+import { AuthFrame } from '../../ui/AuthFrame';
 import { homeFor, pickTenant, useDemoSeeding, useLogin, useMe, useTenants } from './api';
 
 export default function LoginPage() {

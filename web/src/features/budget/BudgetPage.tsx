@@ -12,7 +12,7 @@ import { FilterSelect } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { exportUrl, useCreateFund, useDeleteFund, useFunds, useTransparency, useTransactions, useUpdateFund, useVerify } from './api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SettingsPanel } from './SettingsPanel';

@@ -11,7 +11,7 @@ import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines, useSettings, useUploadEvidence } from './api';
 import { Money } from './parts';
 import './i18n';

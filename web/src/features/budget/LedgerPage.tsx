@@ -4,14 +4,11 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Transaction } from '../../../../common/schemas/budget';
 import { usePermissions, useTenant } from '../../context/tenant';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useTransactions } from './api';
 import { Money, StatusBadge } from './parts';
 import type { LedgerSearch } from './search';
@@ -53,42 +50,41 @@ export default function LedgerPage() {
   ];
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={search.status === 'pending' ? t('budget.approvals') : t('budget.ledger')}
-        subtitle={t('budget.ledgerHelp')}
-        actions={
-          can.recordTransaction ? (
-            <ButtonLink to="/t/$tenant/budget/ledger/new" params={{ tenant: slug }} leftSection={<IconPlus size={18} />}>
-              {t('budget.record')}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <Group>
-        <SegmentedControl
-          aria-label={t('budget.statusLabel')}
-          value={search.status ?? 'all'}
-          onChange={(v) => set({ status: v === 'all' ? undefined : (v as LedgerSearch['status']) })}
-          data={[
-            { value: 'all', label: t('common.all') },
-            { value: 'pending', label: t('budget.status.pending') },
-            { value: 'posted', label: t('budget.status.posted') },
-            { value: 'rejected', label: t('budget.status.rejected') },
-          ]}
-          data-testid="status-filter"
-        />
-        {search.fiscalYear ? <Text size="sm">{t('budget.fiscalYearN', { year: search.fiscalYear })}</Text> : null}
-      </Group>
-      {q.error ? <ErrorAlert error={q.error} /> : null}
-      {q.data ? (
-        <>
-          <DataView rows={q.data.items} columns={columns} rowKey={(x) => x.id} caption={t('budget.ledger')} testId="ledger" />
-          <Pager page={page} pageSize={PAGE_SIZE} total={q.data.total} onChange={(p) => set({ page: p })} />
-        </>
-      ) : (
-        <Loading />
-      )}
-    </Stack>
+    <ListPage
+      title={search.status === 'pending' ? t('budget.approvals') : t('budget.ledger')}
+      subtitle={t('budget.ledgerHelp')}
+      actions={
+        can.recordTransaction ? (
+          <ButtonLink to="/t/$tenant/budget/ledger/new" params={{ tenant: slug }} leftSection={<IconPlus size={18} />}>
+            {t('budget.record')}
+          </ButtonLink>
+        ) : null
+      }
+      filters={
+        <Group>
+          <SegmentedControl
+            aria-label={t('budget.statusLabel')}
+            value={search.status ?? 'all'}
+            onChange={(v) => set({ status: v === 'all' ? undefined : (v as LedgerSearch['status']) })}
+            data={[
+              { value: 'all', label: t('common.all') },
+              { value: 'pending', label: t('budget.status.pending') },
+              { value: 'posted', label: t('budget.status.posted') },
+              { value: 'rejected', label: t('budget.status.rejected') },
+            ]}
+            data-testid="status-filter"
+          />
+          {search.fiscalYear ? <Text size="sm">{t('budget.fiscalYearN', { year: search.fiscalYear })}</Text> : null}
+        </Group>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => set({ page: p })}
+      columns={columns}
+      rowKey={(x) => x.id}
+      caption={t('budget.ledger')}
+      testId="ledger"
+    />
   );
 }

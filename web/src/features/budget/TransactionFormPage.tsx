@@ -11,7 +11,7 @@ import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines } from './api';
 import { ExpenseForm } from './ExpenseForm';
 import { Money } from './parts';

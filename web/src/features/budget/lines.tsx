@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../common/thai/money';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { SearchBox } from '../../ui/ListFilters';
-import { Pager } from '../../ui/Pager';
-import { usePlan, usePlans } from '../plans/api';
+import { PagedList } from '../../ui/ListPage';
+import { usePlan, usePlans } from '../plans';
 import { PAGE_SIZE, useCreateLine, useDeleteLine, useLines, useUpdateLine } from './api';
 import { Money } from './parts';
 import type { BudgetLine, LineUpdate } from '../../../../common/schemas/budget';
@@ -87,9 +87,11 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
         }}
         label={t('budget.searchLines')}
       />
-      {q.error ? <ErrorAlert error={q.error} /> : null}
-      <DataView
-        rows={q.data?.items ?? []}
+      <PagedList
+        query={q}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
         columns={columns}
         rowKey={(l) => l.id}
         caption={t('budget.lines')}
@@ -97,7 +99,6 @@ export function LinesSection({ fiscalYear, networkId }: { fiscalYear: number; ne
         testId="budget-lines"
         cardActions={can.editBudgetLine ? actions : undefined}
       />
-      {q.data ? <Pager page={page} pageSize={q.data.pageSize} total={q.data.total} onChange={setPage} /> : null}
       {editing ? <EditLineModal line={editing} onClose={() => setEditing(null)} /> : null}
       <ConfirmDialog
         opened={!!deleting}

@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE, type Attendance as Status, type MeetingDetail } from '../../../../common/schemas/committees';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import { useCommitteeWrite } from './api';
 import './i18n';
 
@@ -38,7 +38,7 @@ export function AttendanceCard({ meeting, editable }: { meeting: MeetingDetail; 
       { entries: list },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('meeting.attendanceSaved') }),
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }
@@ -108,7 +108,7 @@ export function AttendanceCard({ meeting, editable }: { meeting: MeetingDetail; 
           </Button>
         </Group>
       ) : null}
-      <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+      <ErrorAlert error={errorWithoutFields(save.error)} />
     </Card>
   );
 }

@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeDetail } from '../../../../common/schemas/committees';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { useCommitteeWrite } from './api';
@@ -64,7 +64,7 @@ export function CommitteeModal({
         onSaved?.(c);
         onClose();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+      onError: (err) => showServerFieldErrors(setErrors, err),
     });
   }
 
@@ -130,7 +130,7 @@ export function CommitteeModal({
             known={committee?.networks}
             error={errors.networkIds}
           />
-          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

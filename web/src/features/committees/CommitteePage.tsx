@@ -5,17 +5,17 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSITIONS, type CommitteeDetail, type CommitteeMember, type MeetingDetail } from '../../../../common/schemas/committees';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { useCommittee, useCommitteeRights, useCommitteeWrite } from './api';
 import { CommitteeModal } from './CommitteeModal';
 import { MinutesBadge } from './parts';
@@ -189,7 +189,7 @@ function MemberModal({ opened, onClose, committee }: { opened: boolean; onClose:
         notifications.show({ color: 'teal', message: t('committees.memberSaved') });
         onClose();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+      onError: (err) => showServerFieldErrors(setErrors, err),
     });
   }
   return (
@@ -273,7 +273,7 @@ function MeetingModal({ opened, onClose, committee }: { opened: boolean; onClose
           onClose();
           void navigate({ to: '/t/$tenant/meetings/$id', params: { tenant: slug, id: m.id } });
         },
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }
@@ -316,7 +316,7 @@ function MeetingModal({ opened, onClose, committee }: { opened: boolean; onClose
             maxLength={500}
             data-testid="meeting-place"
           />
-          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

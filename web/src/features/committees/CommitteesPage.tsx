@@ -1,19 +1,15 @@
-import { Badge, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTenant } from '../../context/tenant';
-import { DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useCommitteeRights, useCommittees } from './api';
 import { CommitteeModal } from './CommitteeModal';
 import './i18n';
@@ -30,77 +26,70 @@ export default function CommitteesPage() {
   const [creating, setCreating] = useState(false);
   const list = useCommittees(slug, { q: dq || undefined, page, pageSize: PAGE_SIZE });
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('committees.title')}
-        subtitle={t('committees.subtitle')}
-        actions={
-          rights.manage ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="committee-new">
-              {t('committees.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <TextInput
-        label={t('common.search')}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          setPage(1);
-        }}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        maw={420}
-      />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <>
-          <DataView
-            rows={list.data.items}
-            rowKey={(c) => c.id}
-            caption={t('committees.title')}
-            testId="committees-list"
-            columns={[
-              {
-                key: 'name',
-                header: t('committees.name'),
-                primary: true,
-                render: (c) => (
-                  <AnchorLink to="/t/$tenant/committees/$id" params={{ tenant: slug, id: c.id }}>
-                    {c.name}
-                  </AnchorLink>
-                ),
-              },
-              { key: 'kind', header: t('committees.kind.label'), render: (c) => t(`committees.kind.${c.kind}`) },
-              {
-                key: 'networks',
-                header: t('committees.networks'),
-                render: (c) => (
-                  <Group gap={4}>
-                    {c.networks.map((n) => (
-                      <Badge key={n.id} variant="light" color="grape" style={{ textTransform: 'none', maxWidth: '100%' }}>
-                        {n.name}
-                      </Badge>
-                    ))}
-                  </Group>
-                ),
-              },
-              { key: 'members', header: t('committees.membersInOffice'), align: 'right', render: (c) => formatNumber(c.membersInOffice, lang) },
-              { key: 'meetings', header: t('committees.meetingCount'), align: 'right', render: (c) => formatNumber(c.meetingCount, lang) },
-              { key: 'last', header: t('committees.lastMeeting'), render: (c) => formatDate(c.lastMeetingDate, lang) || '—' },
-            ]}
-          />
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
-        </>
-      )}
+    <ListPage
+      title={t('committees.title')}
+      subtitle={t('committees.subtitle')}
+      actions={
+        rights.manage ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="committee-new">
+            {t('committees.new')}
+          </Button>
+        ) : null
+      }
+      filters={
+        <TextInput
+          label={t('common.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          maw={420}
+        />
+      }
+      query={list}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={setPage}
+      rowKey={(c) => c.id}
+      caption={t('committees.title')}
+      testId="committees-list"
+      columns={[
+        {
+          key: 'name',
+          header: t('committees.name'),
+          primary: true,
+          render: (c) => (
+            <AnchorLink to="/t/$tenant/committees/$id" params={{ tenant: slug, id: c.id }}>
+              {c.name}
+            </AnchorLink>
+          ),
+        },
+        { key: 'kind', header: t('committees.kind.label'), render: (c) => t(`committees.kind.${c.kind}`) },
+        {
+          key: 'networks',
+          header: t('committees.networks'),
+          render: (c) => (
+            <Group gap={4}>
+              {c.networks.map((n) => (
+                <Badge key={n.id} variant="light" color="grape" style={{ textTransform: 'none', maxWidth: '100%' }}>
+                  {n.name}
+                </Badge>
+              ))}
+            </Group>
+          ),
+        },
+        { key: 'members', header: t('committees.membersInOffice'), align: 'right', render: (c) => formatNumber(c.membersInOffice, lang) },
+        { key: 'meetings', header: t('committees.meetingCount'), align: 'right', render: (c) => formatNumber(c.meetingCount, lang) },
+        { key: 'last', header: t('committees.lastMeeting'), render: (c) => formatDate(c.lastMeetingDate, lang) || '—' },
+      ]}
+    >
       <CommitteeModal
         opened={creating}
         onClose={() => setCreating(false)}
         onSaved={(c) => void navigate({ to: '/t/$tenant/committees/$id', params: { tenant: slug, id: c.id } })}
       />
-    </Stack>
+    </ListPage>
   );
 }

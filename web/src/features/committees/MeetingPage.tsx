@@ -9,6 +9,7 @@ import { ApiError, apiUrl, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
@@ -196,7 +197,7 @@ function MinutesCard({ meeting, editable, canCertify }: { meeting: MeetingDetail
     setText(Object.fromEntries(meeting.agenda.map((a) => [a.id, a.discussion ?? ''])));
     setTarget(meeting.minutesToCertify[0]?.id ?? null);
   }, [meeting]);
-  const fail = (err: Error) => err instanceof ApiError && setErrors(err.fields);
+  const fail = (err: Error) => showServerFieldErrors(setErrors, err);
   return (
     <Card withBorder radius="md">
       <Title order={2} size="h4" mb="sm">
@@ -287,7 +288,7 @@ function MinutesCard({ meeting, editable, canCertify }: { meeting: MeetingDetail
             </Group>
           </Stack>
         ) : null}
-        <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+        <ErrorAlert error={errorWithoutFields(save.error)} />
       </Stack>
     </Card>
   );

@@ -6,17 +6,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOLUTION_ACTIONS, type MeetingDetail, type Resolution, type ResolutionAction } from '../../../../common/schemas/committees';
 import type { RegulationDetail } from '../../../../common/schemas/regulations';
-import { api, ApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { useLines } from '../budget/api';
-import { useActivityOptions } from '../manpower/api';
-import { PersonSelect } from '../manpower/parts';
-import { usePlans } from '../plans/api';
-import { useRegulations } from '../regulations/api';
+import { useLines } from '../budget';
+import { PersonSelect, useActivityOptions } from '../manpower';
+import { usePlans } from '../plans';
+import { useRegulations } from '../regulations';
 import { useAdoption, useCommitteeRights, useCommitteeWrite } from './api';
 import '../manpower/i18n';
 
@@ -186,7 +186,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
         notifications.show({ color: 'teal', message: t('resolution.saved') });
         onClose();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+      onError: (err) => showServerFieldErrors(setErrors, err),
     });
   }
   const num = (k: 'votesFor' | 'votesAgainst' | 'votesAbstain') => (
@@ -303,7 +303,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
               {errors.revokesResolutionId}
             </Text>
           ) : null}
-          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -340,7 +340,7 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
         notifications.show({ color: 'teal', message: t('resolution.actionSaved') });
         onClose();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.fields),
+      onError: (err) => showServerFieldErrors(setErrors, err),
     });
   }
   return (
@@ -391,7 +391,7 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
             required
             data-testid="action-activity"
           />
-          <ErrorAlert error={save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) ? save.error : null} />
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

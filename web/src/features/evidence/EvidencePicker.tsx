@@ -3,7 +3,7 @@ import { IconCamera, IconFileTypePdf, IconPaperclip, IconX } from '@tabler/icons
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { formatBytes } from '../knowledge/parts';
+import { formatBytes } from '../knowledge';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_FILES, pendingProblem } from './api';
 import './i18n';
 

@@ -39,12 +39,12 @@ import { FORUM_ROLE_LIST } from '../../ui/knowledgeEnums';
 import { Loading } from '../../ui/Loading';
 import { NetworkSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
-import { useKnowledgeList } from '../knowledge/api';
+import { useKnowledgeList } from '../knowledge';
 import { useCreateForum, useForum, useUpdateForum } from './api';
 import { NoPermission } from '../../ui/NoPermission';
-import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import { collapseArrayPaths, useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
 interface ParticipantRow {
@@ -114,7 +114,6 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
   const create = useCreateForum(slug);
   const update = useUpdateForum(slug, forum?.id ?? '');
   const mutation = forum ? update : create;
-  const [serverError, setServerError] = useState<unknown>(null);
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -146,6 +145,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
       return errs;
     },
   });
+  const server = useServerErrors(form, collapseArrayPaths);
 
   const rows = form.values.participants;
   const setRow = (key: number, patch: Partial<ParticipantRow>) =>
@@ -157,11 +157,8 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
   const total = listed + (form.values.otherHeadCount || 0);
 
   function onSubmit(v: Values) {
-    setServerError(null);
-    const onError = (err: unknown) => {
-      setServerError(err);
-      showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
-    };
+    server.clear();
+    const onError = server.onError;
     const go = (forumId: string) => void navigate({ to: '/t/$tenant/forums/$id', params: { tenant: slug, id: forumId } });
     if (forum) {
       update.mutate(toBody(v), {
@@ -414,7 +411,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
             </Text>
           )}
 
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -3,18 +3,15 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../common/schemas/knowledge';
-import { clean, type ForumSearch } from '../../context/search';
+import { clean, type ForumSearch, toPage } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
-import { type Column, DataView } from '../../ui/DataView';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
+import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useForums } from './api';
 import { fiscalYearOptions, forumDates } from './format';
 import './i18n';
@@ -78,62 +75,56 @@ export default function ForumsListPage() {
   ];
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('forums.title')}
-        subtitle={t('forums.subtitle')}
-        actions={
-          can.editForum ? (
-            <ButtonLink to="/t/$tenant/forums/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="forum-new">
-              {t('forums.new')}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <SearchBox
-            value={search.q ?? ''}
-            onSearch={(v) => set({ q: v || undefined })}
-            label={t('common.search')}
-            placeholder={t('forums.searchPlaceholder')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <FilterSelect
-            label={t('forum.network')}
-            value={search.networkId}
-            data={networks.data}
-            onChange={(v) => set({ networkId: v })}
-            searchable
-            testId="filter-network"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-          <FilterSelect
-            label={t('forum.fiscalYear')}
-            value={search.fiscalYear ? String(search.fiscalYear) : undefined}
-            data={fiscalYearOptions(lang)}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="filter-fiscal-year"
-          />
-        </Grid.Col>
-      </Grid>
-
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
-          <DataView rows={q.data.items} columns={columns} rowKey={(f) => f.id} caption={t('forums.title')} empty={t('forums.empty')} testId="forums-list" />
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-          />
-        </div>
-      ) : null}
-    </Stack>
+    <ListPage
+      title={t('forums.title')}
+      subtitle={t('forums.subtitle')}
+      actions={
+        can.editForum ? (
+          <ButtonLink to="/t/$tenant/forums/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="forum-new">
+            {t('forums.new')}
+          </ButtonLink>
+        ) : null
+      }
+      filters={
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <SearchBox
+              value={search.q ?? ''}
+              onSearch={(v) => set({ q: v || undefined })}
+              label={t('common.search')}
+              placeholder={t('forums.searchPlaceholder')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+            <FilterSelect
+              label={t('forum.network')}
+              value={search.networkId}
+              data={networks.data}
+              onChange={(v) => set({ networkId: v })}
+              searchable
+              testId="filter-network"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+            <FilterSelect
+              label={t('forum.fiscalYear')}
+              value={search.fiscalYear ? String(search.fiscalYear) : undefined}
+              data={fiscalYearOptions(lang)}
+              onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
+              testId="filter-fiscal-year"
+            />
+          </Grid.Col>
+        </Grid>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      columns={columns}
+      rowKey={(f) => f.id}
+      caption={t('forums.title')}
+      empty={t('forums.empty')}
+      testId="forums-list"
+    />
   );
 }

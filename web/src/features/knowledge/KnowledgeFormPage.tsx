@@ -26,12 +26,12 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
 import { RichText } from './parts';
 import { NoPermission } from '../../ui/NoPermission';
-import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import { collapseArrayPaths, useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
 interface PartyRow {
@@ -106,7 +106,6 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
   const update = useUpdateKnowledge(slug, item?.id ?? '');
   const preview = useMarkdownPreview(slug);
   const mutation = item ? update : create;
-  const [serverError, setServerError] = useState<unknown>(null);
   const [tab, setTab] = useState<string | null>('write');
   /** The version this edit started from; moves on only when the person chooses to overwrite. */
   const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
@@ -124,6 +123,7 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
       return errs;
     },
   });
+  const server = useServerErrors(form, collapseArrayPaths);
 
   function showPreview(next: string | null) {
     setTab(next);
@@ -140,21 +140,20 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
       // the choice is at the top of the form; the person pressed save at the bottom
       requestAnimationFrame(() => document.querySelector('[data-testid="knowledge-conflict"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
     } catch (err) {
-      setServerError(err);
+      server.setError(err);
     } finally {
       setLoadingLatest(false);
     }
   }
 
   function onSubmit(v: Values) {
-    setServerError(null);
+    server.clear();
     const onError = (err: unknown) => {
       if (isApiError(err) && err.status === 409) {
         void onConflict();
         return;
       }
-      setServerError(err);
-      showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
+      server.onError(err);
     };
     if (item) {
       update.mutate(
@@ -454,7 +453,7 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
             </Card>
           ) : null}
 
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           {loadingLatest ? <Loading minHeight={40} /> : null}
           <Group justify="flex-end">
             {item ? (

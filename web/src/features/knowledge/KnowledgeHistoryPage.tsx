@@ -15,7 +15,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PagedList } from '../../ui/ListPage';
 import { useKnowledgeDiff, useKnowledgeItem, useKnowledgeVersion, useKnowledgeVersions, useRestoreVersion } from './api';
 import { KnowledgeTypeBadge, RichText, TagList, VisibilityBadge } from './parts';
 import { VersionDiff } from './VersionDiff';
@@ -117,11 +117,14 @@ export default function KnowledgeHistoryPage() {
         <Title order={2} size="h3" id="kh-list" mb="sm">
           {t('kversion.all')}
         </Title>
-        {versions.isError ? <ErrorAlert error={versions.error} /> : null}
-        {versions.data ? (
-          <>
+        <PagedList
+          query={versions}
+          page={page}
+          pageSize={VERSIONS_PAGE}
+          onPage={setPage}
+          render={(items) => (
             <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="version-list">
-              {versions.data.items.map((v) => (
+              {items.map((v) => (
                 <Paper component="li" key={v.version} withBorder radius="md" p="sm" data-testid="version-row">
                   <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
                     <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
@@ -198,11 +201,8 @@ export default function KnowledgeHistoryPage() {
                 </Paper>
               ))}
             </Stack>
-            <Pager page={page} pageSize={versions.data.pageSize || VERSIONS_PAGE} total={versions.data.total} onChange={setPage} />
-          </>
-        ) : versions.isPending ? (
-          <Loading />
-        ) : null}
+          )}
+        />
       </Card>
 
       <VersionModal tenant={slug} itemId={id} version={search.v ?? null} current={current} onClose={() => set({ v: undefined })} />

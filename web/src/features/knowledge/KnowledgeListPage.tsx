@@ -5,21 +5,18 @@ import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeHit } from '../../../../common/schemas/knowledge';
-import { clean, type KnowledgeSearch, type KnowledgeSort } from '../../context/search';
+import { clean, type KnowledgeSearch, type KnowledgeSort, toPage } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { buddhistYear, formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { Highlighted } from '../../ui/Highlighted';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { KNOWLEDGE_TYPE_LIST } from '../../ui/knowledgeEnums';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
+import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useKnowledgeList, useKnowledgeTags } from './api';
 import { KnowledgeTypeBadge, VisibilityBadge } from './parts';
 import './i18n';
@@ -108,113 +105,100 @@ export default function KnowledgeListPage() {
   );
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('knowledge.title')}
-        subtitle={t('knowledge.subtitle')}
-        actions={
-          <>
-            <ButtonLink to="/t/$tenant/knowledge/metrics" params={{ tenant: slug }} variant="default" leftSection={<IconChartBar size={16} aria-hidden />}>
-              {t('metrics.link')}
-            </ButtonLink>
-            {can.editKnowledge ? (
-              <ButtonLink to="/t/$tenant/knowledge/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="knowledge-new">
-                {t('knowledge.new')}
-              </ButtonLink>
-            ) : null}
-          </>
-        }
-      />
-
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <SearchBox
-            value={search.q ?? ''}
-            onSearch={(v) => set({ q: v || undefined })}
-            label={t('knowledge.searchLabel')}
-            placeholder={t('knowledge.searchPlaceholder')}
-          />
-        </Grid.Col>
-        {desktop ? filterCols : null}
-      </Grid>
-      {!desktop ? (
+    <ListPage
+      title={t('knowledge.title')}
+      subtitle={t('knowledge.subtitle')}
+      actions={
         <>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFilter size={14} aria-hidden />}
-            onClick={() => setShowFilters((v) => !v)}
-            aria-expanded={showFilters}
-            aria-controls="kl-filters"
-            style={{ alignSelf: 'flex-start' }}
-            data-testid="knowledge-filters-toggle"
-          >
-            {activeFilters ? t('knowledge.filtersActive', { n: activeFilters }) : t('knowledge.filters')}
-          </Button>
-          <Collapse expanded={showFilters} id="kl-filters">
-            <Grid gap="sm" align="flex-end">
-              {filterCols}
-            </Grid>
-          </Collapse>
+          <ButtonLink to="/t/$tenant/knowledge/metrics" params={{ tenant: slug }} variant="default" leftSection={<IconChartBar size={16} aria-hidden />}>
+            {t('metrics.link')}
+          </ButtonLink>
+          {can.editKnowledge ? (
+            <ButtonLink to="/t/$tenant/knowledge/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="knowledge-new">
+              {t('knowledge.new')}
+            </ButtonLink>
+          ) : null}
         </>
-      ) : null}
+      }
+      filters={
+        <>
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <SearchBox
+                value={search.q ?? ''}
+                onSearch={(v) => set({ q: v || undefined })}
+                label={t('knowledge.searchLabel')}
+                placeholder={t('knowledge.searchPlaceholder')}
+              />
+            </Grid.Col>
+            {desktop ? filterCols : null}
+          </Grid>
+          {!desktop ? (
+            <>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFilter size={14} aria-hidden />}
+                onClick={() => setShowFilters((v) => !v)}
+                aria-expanded={showFilters}
+                aria-controls="kl-filters"
+                style={{ alignSelf: 'flex-start' }}
+                data-testid="knowledge-filters-toggle"
+              >
+                {activeFilters ? t('knowledge.filtersActive', { n: activeFilters }) : t('knowledge.filters')}
+              </Button>
+              <Collapse expanded={showFilters} id="kl-filters">
+                <Grid gap="sm" align="flex-end">
+                  {filterCols}
+                </Grid>
+              </Collapse>
+            </>
+          ) : null}
 
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Text size="sm" c="dimmed" aria-live="polite" data-testid="knowledge-search-status">
-          {!searching || !q.data?.total
-            ? null
-            : q.data.correctedQuery
-              ? t('knowledge.correctedTo', { q: search.q, corrected: q.data.correctedQuery })
-              : q.data.totalIsEstimate
-                ? t('knowledge.searchingForAbout', { q: search.q, n: formatNumber(q.data.total, lang) })
-                : t('knowledge.searchingFor', { q: search.q, n: formatNumber(q.data.total, lang) })}
-        </Text>
-        <Select
-          label={t('knowledge.sortLabel')}
-          data={sortOptions}
-          value={sort}
-          onChange={(v) => set({ sort: (v ?? undefined) as KnowledgeSort | undefined })}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-          w={220}
-          size="xs"
-          data-testid="knowledge-sort"
-        />
-      </Group>
-
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
-          {q.data.items.length === 0 ? (
-            <Paper withBorder p="lg" radius="md">
-              <Text c="dimmed" ta="center">
-                {searching ? t('knowledge.noMatches', { q: search.q }) : t('knowledge.empty')}
-              </Text>
-            </Paper>
-          ) : (
-            <Stack
-              component="ul"
-              gap="sm"
-              aria-label={t('knowledge.results')}
-              style={{ listStyle: 'none', padding: 0, margin: 0 }}
-              data-testid="knowledge-list"
-            >
-              {q.data.items.map((item) => (
-                <KnowledgeCard key={item.id} item={item} tenant={slug} onTag={(tag) => set({ tag })} />
-              ))}
-            </Stack>
-          )}
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-          />
-        </div>
-      ) : null}
-    </Stack>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="knowledge-search-status">
+              {!searching || !q.data?.total
+                ? null
+                : q.data.correctedQuery
+                  ? t('knowledge.correctedTo', { q: search.q, corrected: q.data.correctedQuery })
+                  : q.data.totalIsEstimate
+                    ? t('knowledge.searchingForAbout', { q: search.q, n: formatNumber(q.data.total, lang) })
+                    : t('knowledge.searchingFor', { q: search.q, n: formatNumber(q.data.total, lang) })}
+            </Text>
+            <Select
+              label={t('knowledge.sortLabel')}
+              data={sortOptions}
+              value={sort}
+              onChange={(v) => set({ sort: (v ?? undefined) as KnowledgeSort | undefined })}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              w={220}
+              size="xs"
+              data-testid="knowledge-sort"
+            />
+          </Group>
+        </>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      render={(items) =>
+        items.length === 0 ? (
+          <Paper withBorder p="lg" radius="md">
+            <Text c="dimmed" ta="center">
+              {searching ? t('knowledge.noMatches', { q: search.q }) : t('knowledge.empty')}
+            </Text>
+          </Paper>
+        ) : (
+          <Stack component="ul" gap="sm" aria-label={t('knowledge.results')} style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="knowledge-list">
+            {items.map((item) => (
+              <KnowledgeCard key={item.id} item={item} tenant={slug} onTag={(tag) => set({ tag })} />
+            ))}
+          </Stack>
+        )
+      }
+    />
   );
 }
 

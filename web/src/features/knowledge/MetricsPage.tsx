@@ -17,7 +17,7 @@ import { Loading } from '../../ui/Loading';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
-import { fiscalYearLabel } from '../forums/format';
+import { fiscalYearLabel } from '../forums';
 import { useKnowledgeMetrics } from './api';
 import { KnowledgeTypeBadge } from './parts';
 import './i18n';

@@ -14,7 +14,7 @@ import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PagedList } from '../../ui/ListPage';
 import { PAGE_SIZE, useHours, useReviewHours, useTotals } from './api';
 import { LogHoursForm } from './LogHoursForm';
 import { fiscalYearOptions, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
@@ -87,8 +87,6 @@ function LogsTable({ query, review }: { query: Record<string, string | number | 
   const q = useHours(slug, { ...query, page, pageSize: PAGE_SIZE });
   const reviewer = useReviewHours(slug);
   const [returning, setReturning] = useState<HourLog | null>(null);
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
   const confirm = (h: HourLog) =>
     reviewer.mutate(
       { id: h.id },
@@ -120,8 +118,11 @@ function LogsTable({ query, review }: { query: Record<string, string | number | 
     ) : null;
   return (
     <>
-      <DataView
-        rows={q.data.items}
+      <PagedList
+        query={q}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
         rowKey={(h) => h.id}
         caption={review ? t('manpower.hours.queue') : t('manpower.hours.all')}
         empty={review ? t('manpower.hours.queueEmpty') : undefined}
@@ -159,7 +160,6 @@ function LogsTable({ query, review }: { query: Record<string, string | number | 
         ]}
         cardActions={actions}
       />
-      <Pager page={page} pageSize={PAGE_SIZE} total={q.data.total} onChange={setPage} />
       <ReturnModal log={returning} onClose={() => setReturning(null)} />
     </>
   );

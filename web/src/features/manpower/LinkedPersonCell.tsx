@@ -5,7 +5,7 @@ import type { TenantUser } from '../../../../common/schemas';
 import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { errorText } from '../../ui/ErrorAlert';
-import { usePartner } from '../partners/api';
+import { usePartner } from '../partners';
 import { PersonSelect } from './parts';
 import './i18n';
 

@@ -3,14 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconClockPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLogHours, type ActivityOption } from './api';
 import { ActivitySelect, PersonSelect } from './parts';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import './i18n';
 
 /**
@@ -103,7 +102,7 @@ export function LogHoursForm({ activities, forAnyone = false, onDone }: { activi
           maxLength={1000}
           error={errors.note}
         />
-        {log.isError && !(log.error instanceof ApiError && Object.keys(log.error.fields).length) ? <ErrorAlert error={log.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(log.error)} />
         <Button type="submit" size="md" loading={log.isPending} leftSection={<IconClockPlus size={18} aria-hidden />} data-testid="log-submit">
           {t('manpower.log.submit')}
         </Button>

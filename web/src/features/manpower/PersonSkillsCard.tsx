@@ -4,10 +4,10 @@ import { IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVAILABILITY, SKILLS, type Availability, type Skill } from '../../../../common/schemas/manpower';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 import { Field, FieldGrid } from '../../ui/Fields';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
@@ -51,7 +51,7 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
           notifications.show({ color: 'teal', message: t('manpower.skills.saved') });
           setOpen(false);
         },
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }

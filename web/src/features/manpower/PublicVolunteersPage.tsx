@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { usePublicList } from './api';
 import { fiscalYearOptions, formatMinutes } from './parts';
 import './i18n';

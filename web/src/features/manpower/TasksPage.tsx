@@ -4,17 +4,15 @@ import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVAILABILITY, SKILLS, TASK_STATUSES, type Availability, type Skill, type Task, type TaskStatus } from '../../../../common/schemas/manpower';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
-import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { showServerFieldErrors } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
+import { ListPage } from '../../ui/ListPage';
 import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, useSaveTask, useTaskHelpers, useTasks, useTeams } from './api';
 import { ActivitySelect, ManpowerTabs, PersonSelect, SkillBadges, TaskStatusBadge } from './parts';
 import './i18n';
@@ -69,7 +67,7 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
           notifications.show({ color: 'teal', message: t('manpower.tasks.saved') });
           onClose();
         },
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }
@@ -269,74 +267,67 @@ export default function TasksPage() {
       </Group>
     ) : null;
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('manpower.tasks.title')}
-        subtitle={t('manpower.tasks.subtitle')}
-        actions={
-          can.editTask ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="task-new">
-              {t('manpower.tasks.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <ManpowerTabs />
-      <Group gap="sm" wrap="wrap" align="flex-end">
-        <Select
-          label={t('manpower.tasks.status')}
-          data={TASK_STATUSES.map((s) => ({ value: s, label: t(`manpower.taskStatus.${s}`) }))}
-          value={status}
-          onChange={(v) => {
-            setStatus(v as TaskStatus | null);
-            setPage(1);
-          }}
-          clearable
-          w={180}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Button variant={mine ? 'filled' : 'default'} onClick={() => setMine((m) => !m)} aria-pressed={mine}>
-          {t('manpower.tasks.mine')}
-        </Button>
-      </Group>
-      {tasks.isPending ? (
-        <Loading />
-      ) : tasks.isError ? (
-        <ErrorAlert error={tasks.error} />
-      ) : (
-        <>
-          <DataView
-            rows={tasks.data.items}
-            rowKey={(k) => k.id}
-            caption={t('manpower.tasks.title')}
-            testId="tasks-list"
-            columns={[
-              { key: 'title', header: t('manpower.tasks.titleField'), primary: true, render: (k) => k.title },
-              {
-                key: 'activity',
-                header: t('manpower.log.activity'),
-                render: (k) => (
-                  <>
-                    {k.activity.name}
-                    <Text size="xs" c="dimmed">
-                      {k.activity.planName}
-                    </Text>
-                  </>
-                ),
-              },
-              { key: 'who', header: t('manpower.tasks.assignedTo'), render: (k) => [k.team?.name, k.assignee?.name].filter(Boolean).join(' · ') || '—' },
-              { key: 'due', header: t('manpower.tasks.due'), nowrap: true, render: (k) => (k.dueDate ? formatDate(k.dueDate, lang) : '—') },
-              { key: 'skills', header: t('manpower.tasks.neededSkills'), render: (k) => <SkillBadges skills={k.neededSkills} /> },
-              { key: 'status', header: t('manpower.tasks.status'), render: (k) => <TaskStatusBadge status={k.status} overdue={k.overdue} /> },
-              { key: 'actions', header: t('common.actions'), hideOnCard: true, render: actions },
-            ]}
-            cardActions={actions}
+    <ListPage
+      title={t('manpower.tasks.title')}
+      subtitle={t('manpower.tasks.subtitle')}
+      actions={
+        can.editTask ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="task-new">
+            {t('manpower.tasks.new')}
+          </Button>
+        ) : null
+      }
+      above={<ManpowerTabs />}
+      filters={
+        <Group gap="sm" wrap="wrap" align="flex-end">
+          <Select
+            label={t('manpower.tasks.status')}
+            data={TASK_STATUSES.map((s) => ({ value: s, label: t(`manpower.taskStatus.${s}`) }))}
+            value={status}
+            onChange={(v) => {
+              setStatus(v as TaskStatus | null);
+              setPage(1);
+            }}
+            clearable
+            w={180}
+            comboboxProps={{ withinPortal: true }}
           />
-          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onChange={setPage} />
-        </>
-      )}
+          <Button variant={mine ? 'filled' : 'default'} onClick={() => setMine((m) => !m)} aria-pressed={mine}>
+            {t('manpower.tasks.mine')}
+          </Button>
+        </Group>
+      }
+      query={tasks}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={setPage}
+      rowKey={(k) => k.id}
+      caption={t('manpower.tasks.title')}
+      testId="tasks-list"
+      columns={[
+        { key: 'title', header: t('manpower.tasks.titleField'), primary: true, render: (k) => k.title },
+        {
+          key: 'activity',
+          header: t('manpower.log.activity'),
+          render: (k) => (
+            <>
+              {k.activity.name}
+              <Text size="xs" c="dimmed">
+                {k.activity.planName}
+              </Text>
+            </>
+          ),
+        },
+        { key: 'who', header: t('manpower.tasks.assignedTo'), render: (k) => [k.team?.name, k.assignee?.name].filter(Boolean).join(' · ') || '—' },
+        { key: 'due', header: t('manpower.tasks.due'), nowrap: true, render: (k) => (k.dueDate ? formatDate(k.dueDate, lang) : '—') },
+        { key: 'skills', header: t('manpower.tasks.neededSkills'), render: (k) => <SkillBadges skills={k.neededSkills} /> },
+        { key: 'status', header: t('manpower.tasks.status'), render: (k) => <TaskStatusBadge status={k.status} overdue={k.overdue} /> },
+        { key: 'actions', header: t('common.actions'), hideOnCard: true, render: actions },
+      ]}
+      cardActions={actions}
+    >
       <TaskModal opened={editing !== null} onClose={() => setEditing(null)} task={editing === 'new' ? null : editing} />
       <HelpersDrawer taskId={helpFor} onClose={() => setHelpFor(null)} />
-    </Stack>
+    </ListPage>
   );
 }

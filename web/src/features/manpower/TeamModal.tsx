@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../../common/schemas/manpower';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { usePartners } from '../partners/api';
+import { showServerFieldErrors } from '../../ui/serverErrors';
+import { usePartners } from '../partners';
 import { useActivityOptions, useSaveTeam, type ActivityOption } from './api';
 import { PersonSelect } from './parts';
 import './i18n';
@@ -72,7 +72,7 @@ export function TeamModal({ opened, onClose, team, onSaved }: { opened: boolean;
           onSaved?.(saved);
           onClose();
         },
-        onError: (err) => err instanceof ApiError && setErrors(err.fields),
+        onError: (err) => showServerFieldErrors(setErrors, err),
       },
     );
   }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,14 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
-import { DataView } from '../../ui/DataView';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useTeams } from './api';
 import { ManpowerTabs } from './parts';
 import { TeamModal } from './TeamModal';
@@ -31,87 +27,80 @@ export default function TeamsPage() {
   const [creating, setCreating] = useState(false);
   const teams = useTeams(slug, { q: dq || undefined, page, pageSize: PAGE_SIZE });
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('manpower.teams.title')}
-        subtitle={t('manpower.teams.subtitle')}
-        actions={
-          can.editTeam ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="team-new">
-              {t('manpower.teams.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <ManpowerTabs />
-      <TextInput
-        label={t('common.search')}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          setPage(1);
-        }}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        maw={420}
-      />
-      {teams.isPending ? (
-        <Loading />
-      ) : teams.isError ? (
-        <ErrorAlert error={teams.error} />
-      ) : (
-        <>
-          <DataView
-            rows={teams.data.items}
-            rowKey={(x) => x.id}
-            caption={t('manpower.teams.title')}
-            testId="teams-list"
-            columns={[
-              {
-                key: 'name',
-                header: t('manpower.teams.name'),
-                primary: true,
-                render: (x) => (
-                  <AnchorLink to="/t/$tenant/teams/$id" params={{ tenant: slug, id: x.id }}>
-                    {x.name}
-                  </AnchorLink>
-                ),
-              },
-              { key: 'lead', header: t('manpower.teams.lead'), render: (x) => x.lead?.name ?? '—' },
-              { key: 'members', header: t('manpower.teams.memberCount'), align: 'right', render: (x) => formatNumber(x.memberCount, lang) },
-              {
-                key: 'networks',
-                header: t('manpower.teams.networks'),
-                render: (x) => (
-                  <Group gap={4} wrap="wrap">
-                    {x.networks.map((n) => (
-                      <Badge key={n.id} variant="light" color="gray" style={{ textTransform: 'none', maxWidth: '100%' }}>
-                        {n.name}
-                      </Badge>
-                    ))}
-                  </Group>
-                ),
-              },
-              {
-                key: 'pillars',
-                header: t('manpower.teams.pillars'),
-                render: (x) => (
-                  <Group gap={4}>
-                    {[...new Set(x.networks.map((n) => n.pillar))].map((p) => (
-                      <PillarBadge key={p} pillar={p} />
-                    ))}
-                  </Group>
-                ),
-              },
-            ]}
-          />
-          <Pager page={page} pageSize={PAGE_SIZE} total={teams.data.total} onChange={setPage} />
-        </>
-      )}
+    <ListPage
+      title={t('manpower.teams.title')}
+      subtitle={t('manpower.teams.subtitle')}
+      actions={
+        can.editTeam ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="team-new">
+            {t('manpower.teams.new')}
+          </Button>
+        ) : null
+      }
+      above={<ManpowerTabs />}
+      filters={
+        <TextInput
+          label={t('common.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          maw={420}
+        />
+      }
+      query={teams}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={setPage}
+      rowKey={(x) => x.id}
+      caption={t('manpower.teams.title')}
+      testId="teams-list"
+      columns={[
+        {
+          key: 'name',
+          header: t('manpower.teams.name'),
+          primary: true,
+          render: (x) => (
+            <AnchorLink to="/t/$tenant/teams/$id" params={{ tenant: slug, id: x.id }}>
+              {x.name}
+            </AnchorLink>
+          ),
+        },
+        { key: 'lead', header: t('manpower.teams.lead'), render: (x) => x.lead?.name ?? '—' },
+        { key: 'members', header: t('manpower.teams.memberCount'), align: 'right', render: (x) => formatNumber(x.memberCount, lang) },
+        {
+          key: 'networks',
+          header: t('manpower.teams.networks'),
+          render: (x) => (
+            <Group gap={4} wrap="wrap">
+              {x.networks.map((n) => (
+                <Badge key={n.id} variant="light" color="gray" style={{ textTransform: 'none', maxWidth: '100%' }}>
+                  {n.name}
+                </Badge>
+              ))}
+            </Group>
+          ),
+        },
+        {
+          key: 'pillars',
+          header: t('manpower.teams.pillars'),
+          render: (x) => (
+            <Group gap={4}>
+              {[...new Set(x.networks.map((n) => n.pillar))].map((p) => (
+                <PillarBadge key={p} pillar={p} />
+              ))}
+            </Group>
+          ),
+        },
+      ]}
+    >
       <TeamModal
         opened={creating}
         onClose={() => setCreating(false)}
         onSaved={(team) => void navigate({ to: '/t/$tenant/teams/$id', params: { tenant: slug, id: team.id } })}
       />
-    </Stack>
+    </ListPage>
   );
 }

@@ -10,7 +10,7 @@ import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { formatNumber } from '../../ui/format';
 import type { Lang } from '../../i18n';
-import { usePartners } from '../partners/api';
+import { usePartners } from '../partners';
 import { useActivityOptions, type ActivityOption } from './api';
 import './i18n';
 

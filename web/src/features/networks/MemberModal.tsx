@@ -7,7 +7,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../../../common/schemas/enums'
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { useAddMember, useUpdateMember } from './api';
 import { showServerFieldErrors } from '../../ui/serverErrors';
 

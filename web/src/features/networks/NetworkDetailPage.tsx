@@ -10,7 +10,7 @@ import { STAGES } from '../../../../common/schemas/enums';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
@@ -19,10 +19,10 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PagedList } from '../../ui/ListPage';
 import { useDeleteNetwork, useNetwork, useNetworkMembers, useRemoveMember } from './api';
 import { MemberModal } from './MemberModal';
-import { NetworkContinuityCard } from '../plans/Continuity';
+import { NetworkContinuityCard } from '../plans';
 
 const MEMBERS_PAGE = 50;
 
@@ -242,43 +242,38 @@ export default function NetworkDetailPage() {
             </Button>
           ) : null}
         </Group>
-        {members.isError ? <ErrorAlert error={members.error} /> : null}
-        {members.isPending ? (
-          <Loading />
-        ) : members.data ? (
-          <>
-            <DataView
-              rows={members.data.items}
-              columns={memberColumns}
-              rowKey={(m) => m.id}
-              caption={t('members.title')}
-              empty={t('members.empty')}
-              testId="members-list"
-              cardActions={
-                can.manageMembers
-                  ? (m) => (
-                      <>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          onClick={() => setMemberModal({ open: true, member: m })}
-                        >
-                          {t('common.edit')}
-                          <VisuallyHidden> {m.party.name}</VisuallyHidden>
-                        </Button>
-                        <Button size="xs" variant="outline" color="red" leftSection={<IconUserMinus size={14} aria-hidden />} onClick={() => setRemoving(m)}>
-                          {t('members.remove')}
-                          <VisuallyHidden> {m.party.name}</VisuallyHidden>
-                        </Button>
-                      </>
-                    )
-                  : undefined
-              }
-            />
-            <Pager page={memberPage} pageSize={members.data.pageSize || MEMBERS_PAGE} total={members.data.total} onChange={setMemberPage} />
-          </>
-        ) : null}
+        <PagedList
+          query={members}
+          page={memberPage}
+          pageSize={MEMBERS_PAGE}
+          onPage={setMemberPage}
+          columns={memberColumns}
+          rowKey={(m) => m.id}
+          caption={t('members.title')}
+          empty={t('members.empty')}
+          testId="members-list"
+          cardActions={
+            can.manageMembers
+              ? (m) => (
+                  <>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconPencil size={14} aria-hidden />}
+                      onClick={() => setMemberModal({ open: true, member: m })}
+                    >
+                      {t('common.edit')}
+                      <VisuallyHidden> {m.party.name}</VisuallyHidden>
+                    </Button>
+                    <Button size="xs" variant="outline" color="red" leftSection={<IconUserMinus size={14} aria-hidden />} onClick={() => setRemoving(m)}>
+                      {t('members.remove')}
+                      <VisuallyHidden> {m.party.name}</VisuallyHidden>
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
+        />
       </Card>
 
       <MemberModal

@@ -4,7 +4,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NetworkDetail, networkCreate, networkUpdate } from '../../../../common/schemas';
 import { ISSUES, type Issue, PILLARS, type Pillar, STAGES, type Stage } from '../../../../common/schemas/enums';
@@ -16,11 +15,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
+import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
 import { NoPermission } from '../../ui/NoPermission';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 
 interface Values {
   name: string;
@@ -68,7 +67,6 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
   const create = useCreateNetwork(slug);
   const update = useUpdateNetwork(slug, network?.id ?? '');
   const mutation = network ? update : create;
-  const [serverError, setServerError] = useState<unknown>(null);
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -92,16 +90,14 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
       return errs;
     },
   });
+  const server = useServerErrors(form);
 
   const stageChanged = !!network && form.values.stage !== network.stage;
   const allowed = network ? can.editNetwork : can.createNetwork;
 
   function onSubmit(v: Values) {
-    setServerError(null);
-    const onError = (err: unknown) => {
-      setServerError(err);
-      showServerFieldErrors(form.setErrors, err);
-    };
+    server.clear();
+    const onError = server.onError;
     if (network) {
       const body: Record<string, unknown> = { ...toCreate(v) };
       if (stageChanged) {
@@ -227,7 +223,7 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
             </Card>
           ) : null}
 
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PagedList } from '../../ui/ListPage';
 import { formatDateTime } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { usePermissions } from '../../context/tenant';
@@ -48,22 +48,25 @@ export default function NotificationsPage() {
               setPage(1);
             }}
           />
-          {list.isLoading ? <Loading /> : null}
-          {list.error ? <ErrorAlert error={list.error} /> : null}
-          {list.data ? (
-            list.data.items.length ? (
-              <Paper withBorder>
-                <Stack gap={0} data-testid="notification-list">
-                  {list.data.items.map((n) => (
-                    <NotificationRow key={n.id} tenant={tenant} item={n} />
-                  ))}
-                </Stack>
-              </Paper>
-            ) : (
-              <Text c="dimmed">{unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</Text>
-            )
-          ) : null}
-          {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} /> : null}
+          <PagedList
+            query={list}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={setPage}
+            render={(items) =>
+              items.length ? (
+                <Paper withBorder>
+                  <Stack gap={0} data-testid="notification-list">
+                    {items.map((n) => (
+                      <NotificationRow key={n.id} tenant={tenant} item={n} />
+                    ))}
+                  </Stack>
+                </Paper>
+              ) : (
+                <Text c="dimmed">{unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</Text>
+              )
+            }
+          />
         </Stack>
         <ChannelSettings tenant={tenant} />
         {can.manageOutbox ? <FailedOutbox tenant={tenant} /> : null}

@@ -14,7 +14,7 @@ import { focusFirstError } from '../../ui/focusError';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { NetworkSelect } from '../../ui/NetworkSelect';
-import { PartyMultiSelect } from '../partners/PartySelect';
+import { PartyMultiSelect } from '../partners';
 import { useBulkParticipation } from './api';
 import './i18n';
 

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, ParticipationLevel, ParticipationRecord } from '../../../../common/schemas/participation';
 import { PARTICIPATION_LEVELS } from '../../../../common/schemas/participation';
-import { clean } from '../../context/search';
+import { clean, toPage } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -18,10 +18,10 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { FilterSelect } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
-import { fiscalYearLabel, fiscalYearOptions } from '../forums/format';
-import { planPermissions } from '../plans/format';
-import type { ParticipationSearch } from '../plans/search';
+import { PagedList } from '../../ui/ListPage';
+import { fiscalYearLabel, fiscalYearOptions } from '../forums';
+import { planPermissions } from '../plans';
+import type { ParticipationSearch } from '../plans';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
 import { WithFiscalYear } from '../../ui/FiscalYear';
@@ -336,34 +336,24 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
                   {t('participation.clearDrill')}
                 </Button>
               </Group>
-              {records.isError ? <ErrorAlert error={records.error} /> : null}
-              {records.data ? (
-                <>
-                  <DataView
-                    rows={records.data.items}
-                    columns={recordColumns}
-                    rowKey={(r) => r.id}
-                    caption={t('participation.records')}
-                    cardActions={
-                      can.participate
-                        ? (r) => (
-                            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(r)}>
-                              {t('common.delete')}
-                            </Button>
-                          )
-                        : undefined
-                    }
-                  />
-                  <Pager
-                    page={page}
-                    pageSize={PAGE}
-                    total={records.data.total}
-                    onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-                  />
-                </>
-              ) : (
-                <Loading />
-              )}
+              <PagedList
+                query={records}
+                page={page}
+                pageSize={PAGE}
+                onPage={(p) => void navigate({ search: toPage(p) })}
+                columns={recordColumns}
+                rowKey={(r) => r.id}
+                caption={t('participation.records')}
+                cardActions={
+                  can.participate
+                    ? (r) => (
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(r)}>
+                          {t('common.delete')}
+                        </Button>
+                      )
+                    : undefined
+                }
+              />
             </Card>
           ) : null}
         </Stack>

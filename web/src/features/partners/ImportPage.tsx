@@ -1,15 +1,15 @@
 import { Alert, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, tenantPath } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { PageHeader } from '../../ui/PageHeader';
 import { useImportPartners, useImportPreview } from './api';
 import { partnerFieldLabel } from './fieldLabel';
@@ -61,24 +61,12 @@ export default function ImportPage() {
         </Title>
         <Text mb="sm">{t('import.templateHint')}</Text>
         <Group gap="sm">
-          <Button
-            component="a"
-            href={apiUrl(tenantPath(slug, '/partners/import/template'), { format: 'xlsx' })}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t('import.templateXlsx')}
-          </Button>
-          <Button
-            component="a"
-            href={apiUrl(tenantPath(slug, '/partners/import/template'), { format: 'csv' })}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t('import.templateCsv')}
-          </Button>
+          <ExportButtons
+            tenant={slug}
+            path="/partners/import/template"
+            formats={['xlsx', 'csv']}
+            label={(format) => (format === 'xlsx' ? t('import.templateXlsx') : t('import.templateCsv'))}
+          />
         </Group>
       </Card>
 

@@ -21,8 +21,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { formatThaiAddress } from '../../ui/thai';
 import { useDeletePartner, useDeleteRelationship, usePartner } from './api';
 import { RelationshipModal } from './RelationshipModal';
-import { PersonPrivacyCard } from '../privacy/PersonPrivacyCard';
-import { PersonSkillsCard } from '../manpower/PersonSkillsCard';
+import { PersonPrivacyCard } from '../privacy';
+import { PersonSkillsCard } from '../manpower';
 
 type NetworkRow = PartyDetail['networks'][number];
 

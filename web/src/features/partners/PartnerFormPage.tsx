@@ -33,7 +33,7 @@ import { zodFieldErrors } from '../../ui/zodErrors';
 import { AddressSearch } from './AddressSearch';
 import { useCreatePartner, usePartner, useUpdatePartner } from './api';
 import { NoPermission } from '../../ui/NoPermission';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 
 interface Values {
   kind: PartyKind;
@@ -114,7 +114,6 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
   const create = useCreatePartner(slug);
   const update = useUpdatePartner(slug, partner?.id ?? '');
   const mutation = partner ? update : create;
-  const [serverError, setServerError] = useState<unknown>(null);
   const [pillarTouched, setPillarTouched] = useState(!!partner);
 
   const form = useForm<Values>({
@@ -158,17 +157,15 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
       return errs;
     },
   });
+  const server = useServerErrors(form);
 
   const v = form.values;
   const person = v.kind === 'person';
   const allowed = can.editPartner;
 
   function onSubmit(values: Values) {
-    setServerError(null);
-    const onError = (err: unknown) => {
-      setServerError(err);
-      showServerFieldErrors(form.setErrors, err);
-    };
+    server.clear();
+    const onError = server.onError;
     const body = toPayload(values, !!partner);
     if (partner) {
       update.mutate(body, {
@@ -374,7 +371,7 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
             <Textarea label={t('partner.note')} autosize minRows={2} maxRows={10} {...form.getInputProps('note')} />
           </Card>
 
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -1,22 +1,19 @@
-import { Button, Grid, Stack, Text } from '@mantine/core';
-import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { Grid, Stack, Text } from '@mantine/core';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../../common/schemas';
 import { PARTY_KINDS, PILLARS, SECTORS } from '../../../../common/schemas/enums';
-import { apiUrl, tenantPath } from '../../api/client';
-import { clean, type PartnerSearch } from '../../context/search';
+import { clean, type PartnerSearch, toPage } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { enumLabel, enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { ListPage } from '../../ui/ListPage';
 import { formatThaiAddress } from '../../ui/thai';
-import { Pager } from '../../ui/Pager';
 import { PAGE_SIZE, usePartners } from './api';
 
 export default function PartnersListPage() {
@@ -59,108 +56,74 @@ export default function PartnersListPage() {
     },
     { key: 'phone', header: t('partner.phone'), render: (p) => p.phone ?? '—', nowrap: true },
   ];
-  const exportQuery = clean({ ...filters });
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('partners.title')}
-        subtitle={t('partners.subtitle')}
-        actions={
-          <>
-            {can.exportData ? (
-              <>
-                <Button
-                  component="a"
-                  href={apiUrl(tenantPath(slug, '/partners/export'), { ...exportQuery, format: 'csv' })}
-                  download
-                  variant="default"
-                  leftSection={<IconDownload size={16} aria-hidden />}
-                >
-                  {t('common.exportCsv')}
-                </Button>
-                <Button
-                  component="a"
-                  href={apiUrl(tenantPath(slug, '/partners/export'), { ...exportQuery, format: 'xlsx' })}
-                  download
-                  variant="default"
-                  leftSection={<IconDownload size={16} aria-hidden />}
-                >
-                  {t('common.exportXlsx')}
-                </Button>
-              </>
-            ) : null}
-            {can.importPartners ? (
-              <ButtonLink to="/t/$tenant/partners/import" params={{ tenant: slug }} variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
-                {t('partners.import')}
-              </ButtonLink>
-            ) : null}
-            {can.editPartner ? (
-              <ButtonLink to="/t/$tenant/partners/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />}>
-                {t('partners.new')}
-              </ButtonLink>
-            ) : null}
-          </>
-        }
-      />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, md: 3 }}>
-          <SearchBox
-            value={search.q ?? ''}
-            onSearch={(v) => set({ q: v || undefined })}
-            label={t('common.search')}
-            placeholder={t('partners.searchPlaceholder')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-          <FilterSelect
-            label={t('partner.kind')}
-            value={search.kind}
-            data={enumOptions(t, 'kind', PARTY_KINDS)}
-            onChange={(v) => set({ kind: v as PartnerSearch['kind'] })}
-            testId="filter-kind"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-          <FilterSelect
-            label={t('partner.sector')}
-            value={search.sector}
-            data={enumOptions(t, 'sector', SECTORS)}
-            onChange={(v) => set({ sector: v as PartnerSearch['sector'] })}
-            testId="filter-sector"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-          <FilterSelect
-            label={t('partner.pillar')}
-            value={search.pillar}
-            data={enumOptions(t, 'pillar', PILLARS)}
-            onChange={(v) => set({ pillar: v as PartnerSearch['pillar'] })}
-            testId="filter-pillar"
-          />
-        </Grid.Col>
-      </Grid>
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
-          <DataView
-            rows={q.data.items}
-            columns={columns}
-            rowKey={(p) => p.id}
-            caption={t('partners.title')}
-            empty={t('partners.empty')}
-            testId="partners-list"
-          />
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-          />
-        </div>
-      ) : null}
-    </Stack>
+    <ListPage
+      title={t('partners.title')}
+      subtitle={t('partners.subtitle')}
+      actions={
+        <>
+          {can.exportData ? <ExportButtons tenant={slug} path="/partners/export" query={filters} /> : null}
+          {can.importPartners ? (
+            <ButtonLink to="/t/$tenant/partners/import" params={{ tenant: slug }} variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+              {t('partners.import')}
+            </ButtonLink>
+          ) : null}
+          {can.editPartner ? (
+            <ButtonLink to="/t/$tenant/partners/new" params={{ tenant: slug }} leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('partners.new')}
+            </ButtonLink>
+          ) : null}
+        </>
+      }
+      filters={
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <SearchBox
+              value={search.q ?? ''}
+              onSearch={(v) => set({ q: v || undefined })}
+              label={t('common.search')}
+              placeholder={t('partners.searchPlaceholder')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <FilterSelect
+              label={t('partner.kind')}
+              value={search.kind}
+              data={enumOptions(t, 'kind', PARTY_KINDS)}
+              onChange={(v) => set({ kind: v as PartnerSearch['kind'] })}
+              testId="filter-kind"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <FilterSelect
+              label={t('partner.sector')}
+              value={search.sector}
+              data={enumOptions(t, 'sector', SECTORS)}
+              onChange={(v) => set({ sector: v as PartnerSearch['sector'] })}
+              testId="filter-sector"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
+            <FilterSelect
+              label={t('partner.pillar')}
+              value={search.pillar}
+              data={enumOptions(t, 'pillar', PILLARS)}
+              onChange={(v) => set({ pillar: v as PartnerSearch['pillar'] })}
+              testId="filter-pillar"
+            />
+          </Grid.Col>
+        </Grid>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      columns={columns}
+      rowKey={(p) => p.id}
+      caption={t('partners.title')}
+      empty={t('partners.empty')}
+      testId="partners-list"
+    />
   );
 }

@@ -8,6 +8,7 @@ import type { Party } from '../../../../common/schemas/partners';
 import { useTenant } from '../../context/tenant';
 import { usePartners } from './api';
 import { enumLabel } from '../../ui/enums';
+import { usePickerProps } from '../../ui/pickerProps';
 
 export interface PartyOption {
   id: string;
@@ -100,6 +101,7 @@ export function PartySelect({
   }, [res.data, selected, excludeIds, t]);
 
   const data = [...options.values()].map((p) => ({ value: p.id, label: p.name }));
+  const picker = usePickerProps({ loading: res.isFetching, placeholder: t('partySelect.placeholder') });
 
   return (
     <Select
@@ -107,9 +109,8 @@ export function PartySelect({
       description={description}
       required={required}
       error={error}
-      searchable
+      {...picker}
       clearable={clearable}
-      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
       data={data}
       value={value}
       searchValue={search}
@@ -120,11 +121,7 @@ export function PartySelect({
         setSelected(p);
         onChange(id, p);
       }}
-      placeholder={t('partySelect.placeholder')}
-      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
       leftSection={<IconSearch size={16} aria-hidden />}
-      comboboxProps={{ withinPortal: true }}
-      maxDropdownHeight={280}
       renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
       data-testid={testId}
     />
@@ -160,8 +157,10 @@ export function PartyMultiSelect({
     for (const p of res.data?.items ?? []) map.set(p.id, toOption(p, t));
     return map;
   }, [res.data, picked, t]);
+  const picker = usePickerProps({ loading: res.isFetching, placeholder: value.length ? undefined : t('partySelect.placeholder') });
   return (
     <MultiSelect
+      {...picker}
       label={label}
       description={description}
       error={error}
@@ -171,16 +170,9 @@ export function PartyMultiSelect({
         setPicked(ids.map((id) => options.get(id)).filter((p): p is PartyOption => Boolean(p)));
         onChange(ids);
       }}
-      searchable
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-      placeholder={value.length ? undefined : t('partySelect.placeholder')}
-      nothingFoundMessage={res.isFetching ? t('common.loading') : t('common.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
-      maxDropdownHeight={280}
       hidePickedOptions
       renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
       data-testid={testId}

@@ -5,78 +5,34 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Activity, PlanDetail, Project, ScheduleState } from '../../../../common/schemas/plans';
+import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
 import type { Lang } from '../../i18n';
 import { apiUrl, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
-import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { fiscalYearLabel } from '../forums/format';
+import { fiscalYearLabel } from '../forums';
 import { useCarryForward, useContinuity, useDeletePlan, useDeleteWork, usePlan } from './api';
 import { ContinuityRow } from './Continuity';
-import { AdoptedBy } from '../committees/Resolutions';
-import { baht, DARK_ORANGE, percent, planPermissions, SCHEDULE_COLORS, STATUS_COLORS } from './format';
+import { AdoptedBy } from '../committees';
+import { baht, percent, planPermissions } from './format';
 import { ProgressModal } from './ProgressModal';
 import { Timeline } from './Timeline';
 import { WorkModal, type WorkTarget } from './WorkModal';
+import { ProgressBar, ScheduleBadge } from './badges';
 import './i18n';
-
-export function StatusBadge({ status }: { status: Project['status'] }) {
-  const { t } = useTranslation();
-  return (
-    <Badge
-      color={STATUS_COLORS[status]}
-      variant={status === 'planned' ? 'outline' : 'light'}
-      // orange text on its pale background falls short of AA contrast: darken it
-      c={STATUS_COLORS[status] === 'orange' ? DARK_ORANGE : undefined}
-      style={{ flexShrink: 0, minWidth: 'max-content' }}
-    >
-      {enumLabel(t, 'workStatus', status)}
-    </Badge>
-  );
-}
-
-/** The status derived from progress and dates (the server's `schedule`). */
-export function ScheduleBadge({ schedule }: { schedule: ScheduleState }) {
-  const { t } = useTranslation();
-  return (
-    <Badge
-      color={SCHEDULE_COLORS[schedule]}
-      variant={schedule === 'not_started' ? 'outline' : 'light'}
-      c={SCHEDULE_COLORS[schedule] === 'orange' ? DARK_ORANGE : undefined}
-      style={{ flexShrink: 0, minWidth: 'max-content' }}
-      data-testid="schedule-badge"
-      data-value={schedule}
-    >
-      {enumLabel(t, 'schedule', schedule)}
-    </Badge>
-  );
-}
 
 /** Dates as they apply; borrowed ones say from where ("ตามแผน"). */
 export function workPeriod(w: Pick<Activity, 'effectiveStartDate' | 'effectiveEndDate' | 'datesFrom'>, lang: Lang, t: TFunction): string {
   const period = `${formatDate(w.effectiveStartDate, lang)} – ${formatDate(w.effectiveEndDate, lang)}`;
   return w.datesFrom === 'own' ? period : `${period} (${t(`plan.datesFrom.${w.datesFrom}`)})`;
-}
-
-export function ProgressBar({ value, label, size = 'lg' }: { value: number | null; label: string; size?: string }) {
-  const lang = useLang();
-  return (
-    <Group gap="xs" wrap="nowrap" miw={120}>
-      <Progress value={value ?? 0} size={size} style={{ flex: 1 }} color="teal.7" aria-label={label} />
-      <Text size="sm" fw={600} className="nowrap">
-        {percent(value, lang)}
-      </Text>
-    </Group>
-  );
 }
 
 function Stat({ label, value, testId, children }: { label: string; value?: string; testId?: string; children?: React.ReactNode }) {

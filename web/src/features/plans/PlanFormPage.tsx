@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlanDetail, WEIGHT_BY } from '../../../../common/schemas/plans';
 import { fiscalYearOf, fiscalYearRange } from '../../../../common/thai/dates';
@@ -16,11 +15,11 @@ import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
-import { fiscalYearLabel } from '../forums/format';
+import { fiscalYearLabel } from '../forums';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
 import { NoPermission } from '../../ui/NoPermission';
-import { collapseArrayPaths, showServerFieldErrors } from '../../ui/serverErrors';
+import { collapseArrayPaths, useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
 interface Values {
@@ -51,7 +50,6 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as { networkId?: string; fiscalYear?: number };
   const save = useSavePlan(slug, plan?.id);
-  const [serverError, setServerError] = useState<unknown>(null);
   const current = fiscalYearOf(new Date());
   const years = Array.from({ length: 8 }, (_, i) => current + 2 - i).map((y) => ({ value: String(y), label: fiscalYearLabel(y, lang) }));
 
@@ -78,10 +76,11 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
       return errs;
     },
   });
+  const server = useServerErrors(form, collapseArrayPaths);
   const range = fiscalYearRange(Number(form.values.fiscalYear));
 
   function onSubmit(v: Values) {
-    setServerError(null);
+    server.clear();
     save.mutate(
       {
         name: v.name.trim(),
@@ -97,10 +96,7 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
           notifications.show({ color: 'teal', message: t('plan.saved') });
           void navigate({ to: '/t/$tenant/plans/$id', params: { tenant: slug, id: saved.id } });
         },
-        onError: (err) => {
-          setServerError(err);
-          showServerFieldErrors(form.setErrors, err, collapseArrayPaths);
-        },
+        onError: server.onError,
       },
     );
   }
@@ -173,7 +169,7 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
               <Textarea label={t('plan.description')} autosize minRows={3} {...form.getInputProps('description')} />
             </Stack>
           </Card>
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -1,24 +1,21 @@
-import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { Badge, Grid, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../common/schemas/plans';
-import { clean } from '../../context/search';
+import { clean, toPage } from '../../context/search';
 import { useTenant } from '../../context/tenant';
-import { type Column, DataView } from '../../ui/DataView';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { FilterSelect, SearchBox } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
+import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
-import { fiscalYearOptions } from '../forums/format';
+import { fiscalYearOptions } from '../forums';
 import { PAGE_SIZE, usePlans } from './api';
 import { baht, planPermissions } from './format';
-import { ProgressBar } from './PlanDetailPage';
+import { ProgressBar } from './badges';
 import type { PlanSearch } from './search';
 import './i18n';
 
@@ -69,74 +66,62 @@ export default function PlansListPage() {
   ];
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('plans.title')}
-        subtitle={t('plans.subtitle')}
-        actions={
-          can.edit ? (
-            <ButtonLink
-              to="/t/$tenant/plans/new"
-              params={{ tenant: slug }}
-              search={{ networkId: search.networkId }}
-              leftSection={<IconPlus size={16} aria-hidden />}
-              data-testid="new-plan"
-            >
-              {t('plans.new')}
-            </ButtonLink>
-          ) : null
-        }
-      />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <SearchBox
-            value={search.q ?? ''}
-            onSearch={(v) => set({ q: v || undefined })}
-            label={t('common.search')}
-            placeholder={t('plans.searchPlaceholder')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 3 }}>
-          <FilterSelect
-            label={t('plan.fiscalYear')}
-            value={search.fiscalYear ? String(search.fiscalYear) : undefined}
-            data={fiscalYearOptions(lang)}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="filter-fiscal-year"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, md: 5 }}>
-          <FilterSelect
-            label={t('plan.network')}
-            value={search.networkId}
-            data={networks.data}
-            onChange={(v) => set({ networkId: v })}
-            searchable
-            testId="filter-network"
-          />
-        </Grid.Col>
-      </Grid>
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
-          <DataView
-            rows={q.data.items}
-            columns={columns}
-            rowKey={(p) => p.id}
-            caption={t('plans.title')}
-            empty={<Text c="dimmed">{t('plans.empty')}</Text>}
-            testId="plans-list"
-          />
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
-          />
-        </div>
-      ) : null}
-    </Stack>
+    <ListPage
+      title={t('plans.title')}
+      subtitle={t('plans.subtitle')}
+      actions={
+        can.edit ? (
+          <ButtonLink
+            to="/t/$tenant/plans/new"
+            params={{ tenant: slug }}
+            search={{ networkId: search.networkId }}
+            leftSection={<IconPlus size={16} aria-hidden />}
+            data-testid="new-plan"
+          >
+            {t('plans.new')}
+          </ButtonLink>
+        ) : null
+      }
+      filters={
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <SearchBox
+              value={search.q ?? ''}
+              onSearch={(v) => set({ q: v || undefined })}
+              label={t('common.search')}
+              placeholder={t('plans.searchPlaceholder')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 3 }}>
+            <FilterSelect
+              label={t('plan.fiscalYear')}
+              value={search.fiscalYear ? String(search.fiscalYear) : undefined}
+              data={fiscalYearOptions(lang)}
+              onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
+              testId="filter-fiscal-year"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 5 }}>
+            <FilterSelect
+              label={t('plan.network')}
+              value={search.networkId}
+              data={networks.data}
+              onChange={(v) => set({ networkId: v })}
+              searchable
+              testId="filter-network"
+            />
+          </Grid.Col>
+        </Grid>
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      columns={columns}
+      rowKey={(p) => p.id}
+      caption={t('plans.title')}
+      empty={<Text c="dimmed">{t('plans.empty')}</Text>}
+      testId="plans-list"
+    />
   );
 }

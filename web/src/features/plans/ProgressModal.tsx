@@ -12,13 +12,10 @@ import { enumOptions } from '../../ui/enums';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { uploadAll } from '../evidence/api';
-import { AttachMore } from '../evidence/AttachMore';
-import { EvidenceFiles } from '../evidence/EvidenceFiles';
-import { EvidencePicker } from '../evidence/EvidencePicker';
+import { AttachMore, EvidenceFiles, EvidencePicker, uploadAll } from '../evidence';
 import { useProgressReports, useReportProgress } from './api';
 import { percent, WORK_STATUSES } from './format';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 import '../evidence/i18n';
 import './i18n';
 
@@ -40,7 +37,6 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const report = useReportProgress(slug, plan.id);
-  const [serverError, setServerError] = useState<unknown>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
   const qc = useQueryClient();
@@ -65,6 +61,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
       return errs;
     },
   });
+  const server = useServerErrors(form);
   const selected = activities.find((a) => a.id === form.values.activityId);
   const history = useProgressReports(slug, plan.id, form.values.activityId);
 
@@ -73,7 +70,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
     .map((p) => ({ group: p.name, items: p.activities.map((a) => ({ value: a.id, label: a.name })) }));
 
   function onSubmit(v: Values) {
-    setServerError(null);
+    server.clear();
     report.mutate(
       {
         activityId: v.activityId!,
@@ -98,10 +95,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
           }
           onClose();
         },
-        onError: (err) => {
-          setServerError(err);
-          showServerFieldErrors(form.setErrors, err);
-        },
+        onError: server.onError,
       },
     );
   }
@@ -182,7 +176,7 @@ export function ProgressModal({ plan, activityId, onClose }: { plan: PlanDetail;
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('status')}
           />
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

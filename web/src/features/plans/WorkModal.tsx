@@ -2,7 +2,6 @@ import { blankToNull } from '../../ui/format';
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
 import { WEIGHT_BY } from '../../../../common/schemas/plans';
@@ -13,11 +12,11 @@ import { enumOptions } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
-import { PartyMultiSelect, PartySelect } from '../partners/PartySelect';
-import { useStrategyOptions } from '../strategy/api';
+import { PartyMultiSelect, PartySelect } from '../partners';
+import { useStrategyOptions } from '../strategy';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
 export type WorkTarget = { kind: 'project'; project?: Project } | { kind: 'activity'; projectId: string; activity?: Activity };
@@ -44,7 +43,6 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const save = useSaveWork(slug, plan.id);
-  const [serverError, setServerError] = useState<unknown>(null);
   const w = target.kind === 'project' ? target.project : target.activity;
   const isActivity = target.kind === 'activity';
   const strategyOptions = useStrategyOptions(slug);
@@ -76,6 +74,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
       return errs;
     },
   });
+  const server = useServerErrors(form, ({ budgetSatang, ...rest }) => (budgetSatang ? { ...rest, budget: budgetSatang } : rest));
 
   function body(v: Values): WorkInput {
     const b: WorkInput = {
@@ -99,7 +98,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
   }
 
   function onSubmit(v: Values) {
-    setServerError(null);
+    server.clear();
     save.mutate(
       target.kind === 'project'
         ? { kind: 'project', id: target.project?.id, body: body(v) }
@@ -109,10 +108,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
           notifications.show({ color: 'teal', message: t('plan.saved') });
           onClose();
         },
-        onError: (err) => {
-          setServerError(err);
-          showServerFieldErrors(form.setErrors, err, ({ budgetSatang, ...rest }) => (budgetSatang ? { ...rest, budget: budgetSatang } : rest));
-        },
+        onError: server.onError,
       },
     );
   }
@@ -210,7 +206,7 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
               {...form.getInputProps('weight')}
             />
           </SimpleGrid>
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -17,7 +17,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { NoPermission } from '../../ui/NoPermission';
 import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
+import { PagedList } from '../../ui/ListPage';
 import { useAccessLog, useActivities, useNotice, usePrivacyWrite, useRetention } from './api';
 import './i18n';
 
@@ -328,8 +328,6 @@ function AccessLog() {
   const { slug } = useTenant();
   const [page, setPage] = useState(1);
   const log = useAccessLog(slug, { page, pageSize: 50 });
-  if (log.isPending) return <Loading />;
-  if (log.isError) return <ErrorAlert error={log.error} />;
   const columns: Column<AccessLogEntry>[] = [
     { key: 'when', header: t('privacy.access.when'), nowrap: true, render: (r) => formatDateTime(r.viewedAt, lang) },
     {
@@ -350,17 +348,17 @@ function AccessLog() {
     { key: 'route', header: t('privacy.access.route'), render: (r) => (ROUTE_KEYS[r.route] ? t(`privacy.access.routeName.${ROUTE_KEYS[r.route]}`) : r.route) },
   ];
   return (
-    <Stack>
-      <DataView
-        rows={log.data.items}
-        columns={columns}
-        rowKey={(r) => r.id}
-        caption={t('privacy.tabs.access')}
-        empty={t('privacy.access.empty')}
-        testId="access-log"
-      />
-      <Pager page={page} pageSize={50} total={log.data.total} onChange={setPage} />
-    </Stack>
+    <PagedList
+      query={log}
+      page={page}
+      pageSize={50}
+      onPage={setPage}
+      columns={columns}
+      rowKey={(r) => r.id}
+      caption={t('privacy.tabs.access')}
+      empty={t('privacy.access.empty')}
+      testId="access-log"
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { enumLabel } from '../../ui/enums';
 import { formatDate } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge/PublicShell';
+import { PublicShell } from '../public-knowledge';
 import { usePublicNotice } from './api';
 import './i18n';
 

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
-import { formatBytes, KnowledgeTypeBadge, RichText, TagList } from '../knowledge/parts';
+import { formatBytes, KnowledgeTypeBadge, RichText, TagList } from '../knowledge';
 import { usePublicKnowledgeItem } from './api';
 import { PublicShell } from './PublicShell';
 

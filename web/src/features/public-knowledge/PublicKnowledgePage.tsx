@@ -4,13 +4,11 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { useDebouncedValue } from '@mantine/hooks';
 import { AnchorLink } from '../../ui/links';
-import { Loading } from '../../ui/Loading';
-import { Pager } from '../../ui/Pager';
-import { KnowledgeTypeBadge, TagList } from '../knowledge/parts';
+import { PagedList } from '../../ui/ListPage';
+import { KnowledgeTypeBadge, TagList } from '../knowledge';
 import { usePublicKnowledge } from './api';
 import { PublicShell } from './PublicShell';
 
@@ -49,41 +47,44 @@ export default function PublicKnowledgePage() {
           onChange={(e) => setText(e.currentTarget.value)}
           maw={420}
         />
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Paper withBorder p="lg">
-            <Text c="dimmed" ta="center">
-              {t('publicKnowledge.empty')}
-            </Text>
-          </Paper>
-        ) : (
-          <Stack gap="sm" data-testid="public-knowledge-list">
-            {list.data.items.map((k) => (
-              <Card key={k.id} withBorder radius="md" component="article">
-                <Group gap="xs" mb={4}>
-                  <KnowledgeTypeBadge type={k.type} />
-                  <Text size="sm" c="dimmed">
-                    {formatDate(k.publishedOn, lang, 'long')}
-                  </Text>
-                </Group>
-                <AnchorLink to="/p/$tenant/knowledge/$id" params={{ tenant, id: k.id }} fw={600} fz="lg" className="break-words">
-                  {k.title}
-                </AnchorLink>
-                {k.summary && <Text mt={4}>{k.summary}</Text>}
-                {k.networks.length > 0 && (
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {k.networks.join(' · ')}
-                  </Text>
-                )}
-                {k.tags.length > 0 && <TagList tags={k.tags} max={5} />}
-              </Card>
-            ))}
-            <Pager page={page} pageSize={PAGE} total={list.data.total} onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })} />
-          </Stack>
-        )}
+        <PagedList
+          query={list}
+          page={page}
+          pageSize={PAGE}
+          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
+          render={(items) =>
+            items.length === 0 ? (
+              <Paper withBorder p="lg">
+                <Text c="dimmed" ta="center">
+                  {t('publicKnowledge.empty')}
+                </Text>
+              </Paper>
+            ) : (
+              <Stack gap="sm" data-testid="public-knowledge-list">
+                {items.map((k) => (
+                  <Card key={k.id} withBorder radius="md" component="article">
+                    <Group gap="xs" mb={4}>
+                      <KnowledgeTypeBadge type={k.type} />
+                      <Text size="sm" c="dimmed">
+                        {formatDate(k.publishedOn, lang, 'long')}
+                      </Text>
+                    </Group>
+                    <AnchorLink to="/p/$tenant/knowledge/$id" params={{ tenant, id: k.id }} fw={600} fz="lg" className="break-words">
+                      {k.title}
+                    </AnchorLink>
+                    {k.summary && <Text mt={4}>{k.summary}</Text>}
+                    {k.networks.length > 0 && (
+                      <Text size="sm" c="dimmed" mt={4}>
+                        {k.networks.join(' · ')}
+                      </Text>
+                    )}
+                    {k.tags.length > 0 && <TagList tags={k.tags} max={5} />}
+                  </Card>
+                ))}
+              </Stack>
+            )
+          }
+        />
       </Stack>
     </PublicShell>
   );

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge/PublicShell';
+import { PublicShell } from '../public-knowledge';
 import './i18n';
 
 /**

@@ -10,7 +10,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge/PublicShell';
+import { PublicShell } from '../public-knowledge';
 import './i18n';
 
 const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;

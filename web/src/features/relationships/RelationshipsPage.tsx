@@ -1,4 +1,4 @@
-import { ActionIcon, Stack, Text } from '@mantine/core';
+import { ActionIcon, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -6,20 +6,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../../../common/schemas';
 import { RELATIONSHIP_TYPES } from '../../../../common/schemas/enums';
-import { clean, type RelationshipSearch } from '../../context/search';
+import { clean, type RelationshipSearch, toPage } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { type Column, DataView } from '../../ui/DataView';
+import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel, enumOptions } from '../../ui/enums';
-import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { errorText } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { FilterSelect } from '../../ui/ListFilters';
-import { Loading } from '../../ui/Loading';
-import { PageHeader } from '../../ui/PageHeader';
-import { Pager } from '../../ui/Pager';
-import { useDeleteRelationship, useRelationships } from '../partners/api';
+import { ListPage } from '../../ui/ListPage';
+import { useDeleteRelationship, useRelationships } from '../partners';
 
 const PAGE_SIZE = 20;
 
@@ -75,30 +73,28 @@ export default function RelationshipsPage() {
   }
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('relationships.title')} subtitle={t('relationships.subtitle')} />
-      <div style={{ maxWidth: 360 }}>
-        <FilterSelect
-          label={t('relationships.type')}
-          value={search.type}
-          data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
-          onChange={(v) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, type: v as RelationshipSearch['type'] }) })}
-        />
-      </div>
-      {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.isPending ? (
-        <Loading />
-      ) : q.data ? (
-        <div style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }}>
-          <DataView rows={q.data.items} columns={columns} rowKey={(r) => r.id} caption={t('relationships.title')} empty={t('relationships.empty')} />
-          <Pager
-            page={page}
-            pageSize={q.data.pageSize || PAGE_SIZE}
-            total={q.data.total}
-            onChange={(p) => void navigate({ search: (prev) => clean({ ...prev, page: p > 1 ? p : undefined }) })}
+    <ListPage
+      title={t('relationships.title')}
+      subtitle={t('relationships.subtitle')}
+      filters={
+        <div style={{ maxWidth: 360 }}>
+          <FilterSelect
+            label={t('relationships.type')}
+            value={search.type}
+            data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
+            onChange={(v) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, type: v as RelationshipSearch['type'] }) })}
           />
         </div>
-      ) : null}
+      }
+      query={q}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={(p) => void navigate({ search: toPage(p) })}
+      columns={columns}
+      rowKey={(r) => r.id}
+      caption={t('relationships.title')}
+      empty={t('relationships.empty')}
+    >
       <ConfirmDialog
         opened={!!removing}
         title={t('relationships.deleteTitle')}
@@ -120,6 +116,6 @@ export default function RelationshipsPage() {
           })
         }
       />
-    </Stack>
+    </ListPage>
   );
 }

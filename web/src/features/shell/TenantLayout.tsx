@@ -33,11 +33,10 @@ import { permissions, TenantContext, type TenantContextValue } from '../../conte
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { NavLinkItem } from '../../ui/links';
-import { useLogout, useMe } from '../auth/api';
-import { RedirectTo, RedirectToLogin } from '../auth/RedirectToLogin';
-import { GlobalSearch } from '../search/GlobalSearch';
-import { LanguageSwitch } from './LanguageSwitch';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { RedirectTo, RedirectToLogin, useLogout, useMe } from '../auth';
+import { GlobalSearch } from '../search';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { NotificationBell } from '../notifications';
 
 export default function TenantLayout() {
   const { t, i18n } = useTranslation();

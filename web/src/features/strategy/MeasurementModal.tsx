@@ -11,10 +11,9 @@ import { todayIso } from '../../ui/dates';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
-import { uploadAll } from '../evidence/api';
-import { EvidencePicker } from '../evidence/EvidencePicker';
+import { EvidencePicker, uploadAll } from '../evidence';
 import { useAddMeasurement } from './api';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 import '../evidence/i18n';
 import './i18n';
 
@@ -31,7 +30,6 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const add = useAddMeasurement(slug);
-  const [serverError, setServerError] = useState<unknown>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
   const qc = useQueryClient();
@@ -44,8 +42,9 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
       return errs;
     },
   });
+  const server = useServerErrors(form);
   function onSubmit(v: Values) {
-    setServerError(null);
+    server.clear();
     add.mutate(
       {
         indicatorId: indicator.id,
@@ -70,10 +69,7 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
           }
           onClose();
         },
-        onError: (err) => {
-          setServerError(err);
-          showServerFieldErrors(form.setErrors, err);
-        },
+        onError: server.onError,
       },
     );
   }
@@ -107,7 +103,7 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
           <TextInput label={t('strategy.source')} {...form.getInputProps('source')} data-testid="measurement-source" />
           <Textarea label={t('strategy.evidenceNote')} autosize minRows={2} {...form.getInputProps('evidenceNote')} />
           <EvidencePicker value={files} onChange={setFiles} testId="measurement-files" />
-          {serverError ? <ErrorAlert error={serverError} /> : null}
+          <ErrorAlert error={server.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

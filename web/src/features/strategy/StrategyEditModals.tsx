@@ -12,9 +12,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
-import { PartyMultiSelect } from '../partners/PartySelect';
+import { PartyMultiSelect } from '../partners';
 import { useDeleteStrategyElement, useSaveFrame, useSaveGoal, useSaveIndicator, useSaveStrategy } from './api';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
 type MapGoal = StrategyMap['goals'][number];
@@ -114,19 +114,16 @@ function EditModal<V>({
 /** Callbacks for a save: a notice and close on success, field messages from a 400 on the form's fields. */
 function useSaveHandlers<V>(form: UseFormReturnType<V>, onClose: () => void) {
   const { t } = useTranslation();
-  const [serverError, setServerError] = useState<unknown>(null);
+  const server = useServerErrors(form);
   return {
-    serverError,
-    reset: () => setServerError(null),
+    serverError: server.error,
+    reset: server.clear,
     handlers: {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: t('strategy.saved') });
         onClose();
       },
-      onError: (err: unknown) => {
-        setServerError(err);
-        showServerFieldErrors(form.setErrors, err);
-      },
+      onError: server.onError,
     },
   };
 }

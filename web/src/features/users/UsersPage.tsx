@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationCreate, type OneTimeLink, type TenantUser } from '../../../../common/schemas';
 import { TENANT_ROLES, type TenantRole } from '../../../../common/schemas/enums';
-import { ApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
@@ -18,10 +17,9 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useUpdateUser, useUsers } from './api';
-import { useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts/api';
-import { CopyLink } from '../accounts/CopyLink';
-import { LinkedPersonCell } from '../manpower/LinkedPersonCell';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { CopyLink, useInvitations, useInvite, useResetLink, useRevokeInvitation } from '../accounts';
+import { LinkedPersonCell } from '../manpower';
+import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
 import '../manpower/i18n';
 
 function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -82,7 +80,7 @@ function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void
               {...form.getInputProps('role')}
               data-testid="invite-role"
             />
-            {invite.isError && !(invite.error instanceof ApiError && Object.keys(invite.error.fields).length) ? <ErrorAlert error={invite.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(invite.error)} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

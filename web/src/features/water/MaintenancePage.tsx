@@ -31,9 +31,9 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { PartySelect } from '../partners/PartySelect';
-import { useFunds } from '../budget/api';
-import { ActivitySelect } from '../manpower/parts';
+import { PartySelect } from '../partners';
+import { useFunds } from '../budget';
+import { ActivitySelect } from '../manpower';
 import { useGroup, useGroups, useSources, useWaterRights } from './api';
 import './i18n';
 

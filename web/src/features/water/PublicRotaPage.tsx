@@ -9,7 +9,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge/PublicShell';
+import { PublicShell } from '../public-knowledge';
 import './i18n';
 import { TurnsTable } from './TurnsTable';
 

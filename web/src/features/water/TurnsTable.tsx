@@ -43,13 +43,16 @@ export function TurnsTable({ turns, ownGroups, testId }: { turns: TurnRow[]; own
             return (
               <Table.Tr key={x.seq} bg={current ? 'var(--mantine-color-blue-light)' : own ? 'var(--mantine-color-yellow-light)' : undefined}>
                 <Table.Td>{formatNumber(x.seq, lang)}</Table.Td>
-                {/* date-times may break between date and hour, so the group's name keeps room on a 390 px phone */}
+                {/* date-times may break between date and hour, so the group's name keeps room on a 390 px phone; the name
+                    itself wraps anywhere (a Thai name has no spaces to break at), so the table fits the box without scrolling */}
                 <Table.Td style={{ minWidth: 84 }}>{formatDateTime(x.startsAt, lang)}</Table.Td>
                 <Table.Td style={{ minWidth: 84 }}>{formatDateTime(x.endsAt, lang)}</Table.Td>
-                <Table.Td style={{ minWidth: 150 }}>
+                <Table.Td style={{ minWidth: 120 }}>
                   <Group gap={4} wrap="wrap">
                     <ZoneBadge zone={x.zone} />
-                    <Text size="sm">{x.groupName}</Text>
+                    <Text size="sm" className="break-words" miw={0}>
+                      {x.groupName}
+                    </Text>
                     {current ? (
                       <Badge size="xs" color="blue">
                         {t('water.rota.now')}

@@ -1,7 +1,7 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of the pages a person meets before the app: login, an invitation, a password reset or change. */
 export function AuthFrame({ children }: { children: ReactNode }) {

@@ -1,0 +1,2 @@
+/** The global search box in the shell: import it from '../search'. */
+export { GlobalSearch } from './GlobalSearch';

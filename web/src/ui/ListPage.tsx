@@ -1,0 +1,108 @@
+import { Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { type Column, DataView } from './DataView';
+import { ErrorAlert } from './ErrorAlert';
+import { Loading } from './Loading';
+import { PageHeader } from './PageHeader';
+import { Pager } from './Pager';
+
+/** What a paged list endpoint answers: the page's items, the total, and (most do) the page size it used. */
+export interface PagedData<T> {
+  items: T[];
+  total: number;
+  pageSize?: number;
+}
+
+/** The parts of a TanStack query that a list reads (a `useQuery` result fits). */
+export interface ListQuery<T> {
+  data: PagedData<T> | undefined;
+  error: unknown;
+  isError: boolean;
+  isPending: boolean;
+  isPlaceholderData?: boolean;
+  isFetching?: boolean;
+}
+
+/** The rows as the shared table-or-cards view (DataView), or the page's own rendering (e.g. a list of cards). */
+type RowsView<T> =
+  | {
+      columns: Column<T>[];
+      rowKey: (row: T) => string;
+      caption: string;
+      empty?: ReactNode;
+      cardActions?: (row: T) => ReactNode;
+      testId?: string;
+      render?: never;
+    }
+  | { render: (items: T[]) => ReactNode; columns?: never };
+
+export type PagedListProps<T> = {
+  query: ListQuery<T>;
+  page: number;
+  /** Used when the answer does not say its page size. */
+  pageSize: number;
+  onPage: (page: number) => void;
+} & RowsView<T>;
+
+/**
+ * A paged list's body: the error, a spinner until the first answer, the rows (dimmed while the next page loads over
+ * the previous one) and the pager with the total. Everything a list page repeats; the page keeps its columns.
+ */
+export function PagedList<T>({ query, page, pageSize, onPage, ...view }: PagedListProps<T>) {
+  return (
+    <>
+      {query.isError ? <ErrorAlert error={query.error} /> : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.data ? (
+        <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isFetching}>
+          {view.render ? (
+            view.render(query.data.items)
+          ) : (
+            <DataView
+              rows={query.data.items}
+              columns={view.columns}
+              rowKey={view.rowKey}
+              caption={view.caption}
+              empty={view.empty}
+              cardActions={view.cardActions}
+              testId={view.testId}
+            />
+          )}
+          <Pager page={page} pageSize={query.data.pageSize || pageSize} total={query.data.total} onChange={onPage} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The scaffold of a list page: header (title, subtitle, actions), what sits between it and the filters (e.g. a
+ * module's tabs), the filters, the paged list, then whatever the page adds below (its modals and dialogs).
+ */
+export function ListPage<T>({
+  title,
+  subtitle,
+  actions,
+  above,
+  filters,
+  children,
+  ...list
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  above?: ReactNode;
+  filters?: ReactNode;
+  children?: ReactNode;
+} & PagedListProps<T>) {
+  return (
+    <Stack gap="md">
+      <PageHeader title={title} subtitle={subtitle} actions={actions} />
+      {above}
+      {filters}
+      <PagedList {...(list as PagedListProps<T>)} />
+      {children}
+    </Stack>
+  );
+}
