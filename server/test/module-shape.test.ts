@@ -69,7 +69,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/manpower/shared.ts',
   'modules/manpower/tasks.service.ts',
   'modules/manpower/teams.service.ts',
-  'modules/participation/participation.service.ts',
   'modules/plans/plans.service.ts',
   'modules/strategy/strategy.service.ts',
   'modules/water/incidents.service.ts',
