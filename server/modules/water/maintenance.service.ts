@@ -20,7 +20,8 @@ import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction, reverse } from '../budget/ledger.service';
-import { createHours, deleteHours, reviewHours, updateHours } from '../manpower/hours.service';
+import { createHours, deleteHours, updateHours } from '../manpower/hours-logging.service';
+import { reviewHours } from '../manpower/hours-review.service';
 import { rows } from '../../platform/sql';
 
 /**
