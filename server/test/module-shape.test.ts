@@ -65,8 +65,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/localplans/sharing.ts',
   'modules/plans/plans.service.ts',
   'modules/strategy/strategy.service.ts',
-  'modules/water/incidents.service.ts',
-  'modules/water/maintenance.service.ts',
 ]);
 
 describe('module shape', () => {
