@@ -61,8 +61,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/knowledge/forums.service.ts',
   'modules/knowledge/metrics.ts',
   'modules/knowledge/search.service.ts',
-  'modules/localplans/localplans.service.ts',
-  'modules/localplans/sharing.ts',
   'modules/plans/plans.service.ts',
   'modules/strategy/strategy.service.ts',
 ]);

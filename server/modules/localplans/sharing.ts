@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { IntegratedProject, IntegrationStatus, SharedContent } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
-import { localPlanEditions, localPlanInbox, localPlanOutbox, localPlanProjects, localPlans, sharedLocalPlanProjects } from '../../db/schema';
+import { localPlanInbox, localPlanOutbox, localPlans, sharedLocalPlanProjects } from '../../db/schema';
 import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
@@ -273,45 +273,15 @@ async function applyAssignment(tx: Tx, ctx: TenantContext, sender: TenantRef, e:
  */
 async function applyStatus(tx: Tx, ctx: TenantContext, sender: TenantRef, e: PendingEvent) {
   const payload = e.payload as StatusPayload;
-  const [item] = await rows<{ id: string; localPlanId: string; status: string; editionId: string | null; dropReason: string | null; name: string }>(
-    tx,
-    sql`select i.id, i.local_plan_id as "localPlanId", i.status, i.edition_id as "editionId", i.drop_reason as "dropReason", pr.name
-        from local_plan_projects i
-        join local_plans lp on lp.tenant_id = i.tenant_id and lp.id = i.local_plan_id
-        join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id and l.linked_tenant_id = ${sender.id}
-        join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
-        where i.tenant_id = ${ctx.tenant.id} and i.id = ${e.itemId}
-        for update of i`,
-  );
+  const item = await repo.linkedItemForUpdate(tx, ctx.tenant.id, sender.id, e.itemId);
   if (!item) return false;
   let editionId: string | null = null;
   if (payload.edition && payload.status !== 'proposed' && payload.status !== 'dropped') {
     const { kind, number, approvedOn, approvingAct } = payload.edition;
-    const [found] = await tx
-      .select({ id: localPlanEditions.id })
-      .from(localPlanEditions)
-      .where(
-        and(
-          eq(localPlanEditions.tenantId, ctx.tenant.id),
-          eq(localPlanEditions.localPlanId, item.localPlanId),
-          eq(localPlanEditions.kind, kind),
-          eq(localPlanEditions.number, kind === 'original' ? 0 : number),
-        ),
-      );
-    editionId =
-      found?.id ??
-      (
-        await tx
-          .insert(localPlanEditions)
-          .values({ tenantId: ctx.tenant.id, localPlanId: item.localPlanId, kind, number: kind === 'original' ? 0 : number, approvedOn, approvingAct })
-          .returning({ id: localPlanEditions.id })
-      )[0].id;
+    editionId = await repo.editionIdOrInsert(tx, ctx.tenant.id, item.localPlanId, { kind, number: kind === 'original' ? 0 : number, approvedOn, approvingAct });
   } else if (payload.status === 'dropped') editionId = item.editionId;
   const after = { status: payload.status, editionId, dropReason: payload.status === 'dropped' ? (payload.dropReason ?? '-') : null };
-  await tx
-    .update(localPlanProjects)
-    .set({ ...after, updatedAt: new Date() })
-    .where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, item.id)));
+  await repo.setItemStatus(tx, ctx.tenant.id, item.id, after);
   await audit(tx, ctx, {
     entity: 'local_plan_project',
     entityId: item.id,
