@@ -6,7 +6,9 @@ import { tenantRows } from '../query';
 import { todayInThailand } from '../../platform/today';
 import { addComment, addPublicComment, answerComment, openCommentPeriod } from '../../modules/regulations/comments.service';
 import { createDraft } from '../../modules/regulations/regulations.service';
-import { addContributions, createWork, setDutyRule } from '../../modules/water/maintenance.service';
+import { setDutyRule } from '../../modules/water/duty-days.service';
+import { addContributions } from '../../modules/water/maintenance-contributions.service';
+import { createWork } from '../../modules/water/maintenance-works.service';
 import { REGULATION_V2 } from './regulation';
 
 const q = tenantRows;

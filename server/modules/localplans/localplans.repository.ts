@@ -1,6 +1,16 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import {
+  localPlanEditions,
+  localPlanProgrammes,
+  localPlanProjects,
+  localPlanProjectYears,
+  localPlans,
+  localPlanStrategies,
+  planProjects,
+  plans,
+} from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
+import { rows, thaiOrder } from '../../platform/sql';
 
 export interface LocalPlanRow {
   id: string;
@@ -30,7 +40,7 @@ export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, wher
         left join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id
         left join tenants lt on lt.id = l.linked_tenant_id
         where lp.tenant_id = ${tenantId} and ${where}
-        order by lp.party_id is not null, coalesce(p.name, ${tenantName}) collate "und-x-icu", lp.start_year desc, lp.id`,
+        order by lp.party_id is not null, ${thaiOrder(sql`coalesce(p.name, ${tenantName})`)}, lp.start_year desc, lp.id`,
   );
 }
 
@@ -104,7 +114,7 @@ export function itemRows(tx: Tx, tenantId: string, tenantName: string, where: SQ
     tx,
     sql`select i.id, i.local_plan_id as "localPlanId", lp.party_id as "partyId", coalesce(pa.name, ${tenantName}) as "lgName",
                pr.id as "projectId", pr.name as "projectName", pl.id as "planId", pl.name as "planName", pl.fiscal_year as "fiscalYear",
-               coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by n.name collate "und-x-icu")
+               coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by ${thaiOrder(sql`n.name`)})
                          from plan_networks pn join networks n on n.tenant_id = pn.tenant_id and n.id = pn.network_id
                          where pn.tenant_id = pl.tenant_id and pn.plan_id = pl.id), '[]') as networks,
                g.strategy_id as "strategyId", i.programme_id as "programmeId", i.objective, i.target, i.kpi,
@@ -122,7 +132,7 @@ export function itemRows(tx: Tx, tenantId: string, tenantName: string, where: SQ
         join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
         join plans pl on pl.tenant_id = pr.tenant_id and pl.id = pr.plan_id
         where i.tenant_id = ${tenantId} and ${where}
-        order by s.position, g.position, pl.fiscal_year, pr.sort_order, pr.name collate "und-x-icu", i.id`,
+        order by s.position, g.position, pl.fiscal_year, pr.sort_order, ${thaiOrder(sql`pr.name`)}, i.id`,
   );
 }
 
@@ -143,6 +153,208 @@ export function localGovernmentParties(tx: Tx, tenantId: string) {
         left join local_plan_tenant_links l on l.tenant_id = p.tenant_id and l.party_id = p.id
         left join tenants t on t.id = l.linked_tenant_id
         where p.tenant_id = ${tenantId} and p.kind = 'organization' and p.org_type = 'local_government'
-        order by p.name collate "und-x-icu", p.id`,
+        order by ${thaiOrder(sql`p.name`)}, p.id`,
   );
+}
+
+// ---- the joint plan's side (plans' tables, read) ----
+
+/** A joint plan's project, locked while its assignments change. */
+export async function planProjectForUpdate(tx: Tx, tenantId: string, projectId: string) {
+  const [project] = await tx
+    .select()
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, projectId)))
+    .for('update');
+  return project;
+}
+
+export async function jointPlan(tx: Tx, tenantId: string, planId: string) {
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+  return plan;
+}
+
+/** A joint plan's projects in the plan's order. */
+export function jointPlanProjects(tx: Tx, tenantId: string, planId: string) {
+  return tx
+    .select({ id: planProjects.id, name: planProjects.name })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId)))
+    .orderBy(planProjects.sortOrder, planProjects.name);
+}
+
+// ---- sharing: a neighbour's status onto the owner's record ----
+
+/** The owner's record of an assignment whose local government is linked to the sending tenant, locked (undefined otherwise). */
+export async function linkedItemForUpdate(tx: Tx, tenantId: string, senderTenantId: string, itemId: string) {
+  const [item] = await rows<{ id: string; localPlanId: string; status: string; editionId: string | null; dropReason: string | null; name: string }>(
+    tx,
+    sql`select i.id, i.local_plan_id as "localPlanId", i.status, i.edition_id as "editionId", i.drop_reason as "dropReason", pr.name
+        from local_plan_projects i
+        join local_plans lp on lp.tenant_id = i.tenant_id and lp.id = i.local_plan_id
+        join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id and l.linked_tenant_id = ${senderTenantId}
+        join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
+        where i.tenant_id = ${tenantId} and i.id = ${itemId}
+        for update of i`,
+  );
+  return item;
+}
+
+/** The local plan's edition of that kind and number, recorded as given when it is not there yet. */
+export async function editionIdOrInsert(
+  tx: Tx,
+  tenantId: string,
+  localPlanId: string,
+  e: { kind: string; number: number; approvedOn: string; approvingAct: string },
+): Promise<string> {
+  const [found] = await tx
+    .select({ id: localPlanEditions.id })
+    .from(localPlanEditions)
+    .where(
+      and(
+        eq(localPlanEditions.tenantId, tenantId),
+        eq(localPlanEditions.localPlanId, localPlanId),
+        eq(localPlanEditions.kind, e.kind),
+        eq(localPlanEditions.number, e.number),
+      ),
+    );
+  return (
+    found?.id ??
+    (
+      await tx
+        .insert(localPlanEditions)
+        .values({ tenantId, localPlanId, kind: e.kind, number: e.number, approvedOn: e.approvedOn, approvingAct: e.approvingAct })
+        .returning({ id: localPlanEditions.id })
+    )[0].id
+  );
+}
+
+export async function setItemStatus(
+  tx: Tx,
+  tenantId: string,
+  itemId: string,
+  after: { status: string; editionId: string | null; dropReason: string | null },
+): Promise<void> {
+  await tx
+    .update(localPlanProjects)
+    .set({ ...after, updatedAt: new Date() })
+    .where(and(eq(localPlanProjects.tenantId, tenantId), eq(localPlanProjects.id, itemId)));
+}
+
+// ---- writes of the local plan's own tables ----
+
+export async function insertLocalPlan(tx: Tx, values: typeof localPlans.$inferInsert) {
+  const [row] = await tx.insert(localPlans).values(values).returning();
+  return row;
+}
+
+/** A local plan, locked (undefined when unknown). */
+export async function localPlanForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(localPlans)
+    .where(and(eq(localPlans.tenantId, tenantId), eq(localPlans.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function localPlanById(tx: Tx, tenantId: string, id: string) {
+  const [plan] = await tx
+    .select()
+    .from(localPlans)
+    .where(and(eq(localPlans.tenantId, tenantId), eq(localPlans.id, id)));
+  return plan;
+}
+
+export async function renameLocalPlan(tx: Tx, tenantId: string, id: string, name: string): Promise<void> {
+  await tx
+    .update(localPlans)
+    .set({ name, updatedAt: new Date() })
+    .where(and(eq(localPlans.tenantId, tenantId), eq(localPlans.id, id)));
+}
+
+/** A strategy with its programmes (numbered in the given order). */
+export async function insertStrategyWithProgrammes(
+  tx: Tx,
+  tenantId: string,
+  localPlanId: string,
+  position: number,
+  s: { name: string; provinceStrategy: string | null; programmes: { name: string }[] },
+) {
+  const [row] = await tx
+    .insert(localPlanStrategies)
+    .values({ tenantId, localPlanId, position, name: s.name, provinceStrategy: s.provinceStrategy })
+    .returning();
+  if (s.programmes.length)
+    await tx.insert(localPlanProgrammes).values(s.programmes.map((g, i) => ({ tenantId, strategyId: row.id, position: i + 1, name: g.name })));
+  return row;
+}
+
+export async function strategyOfPlan(tx: Tx, tenantId: string, localPlanId: string, strategyId: string) {
+  const [row] = await tx
+    .select()
+    .from(localPlanStrategies)
+    .where(and(eq(localPlanStrategies.tenantId, tenantId), eq(localPlanStrategies.localPlanId, localPlanId), eq(localPlanStrategies.id, strategyId)));
+  return row;
+}
+
+export async function updateStrategyRow(tx: Tx, tenantId: string, strategyId: string, set: { name: string; provinceStrategy: string | null }): Promise<void> {
+  await tx
+    .update(localPlanStrategies)
+    .set(set)
+    .where(and(eq(localPlanStrategies.tenantId, tenantId), eq(localPlanStrategies.id, strategyId)));
+}
+
+export async function insertProgramme(tx: Tx, tenantId: string, strategyId: string, position: number, name: string) {
+  const [row] = await tx.insert(localPlanProgrammes).values({ tenantId, strategyId, position, name }).returning();
+  return row;
+}
+
+export async function renameProgramme(tx: Tx, tenantId: string, programmeId: string, name: string): Promise<void> {
+  await tx
+    .update(localPlanProgrammes)
+    .set({ name })
+    .where(and(eq(localPlanProgrammes.tenantId, tenantId), eq(localPlanProgrammes.id, programmeId)));
+}
+
+export async function insertEdition(tx: Tx, values: typeof localPlanEditions.$inferInsert) {
+  const [row] = await tx.insert(localPlanEditions).values(values).returning();
+  return row;
+}
+
+export async function deleteItem(tx: Tx, tenantId: string, itemId: string): Promise<void> {
+  await tx.delete(localPlanProjects).where(and(eq(localPlanProjects.tenantId, tenantId), eq(localPlanProjects.id, itemId)));
+}
+
+export type ItemTexts = Pick<typeof localPlanProjects.$inferInsert, 'programmeId' | 'objective' | 'target' | 'kpi' | 'expectedResult' | 'responsibleUnit'>;
+
+/** A project's assignment to a local plan (created, or its texts replaced) with its yearly shares replaced. */
+export async function upsertAssignment(
+  tx: Tx,
+  tenantId: string,
+  localPlanId: string,
+  projectId: string,
+  texts: ItemTexts,
+  shares: { year: number; budgetSatang: number }[],
+): Promise<void> {
+  const [row] = await tx
+    .insert(localPlanProjects)
+    .values({ tenantId, localPlanId, projectId, ...texts })
+    .onConflictDoUpdate({
+      target: [localPlanProjects.tenantId, localPlanProjects.localPlanId, localPlanProjects.projectId],
+      set: { ...texts, updatedAt: new Date() },
+    })
+    .returning({ id: localPlanProjects.id });
+  await tx.delete(localPlanProjectYears).where(and(eq(localPlanProjectYears.tenantId, tenantId), eq(localPlanProjectYears.localPlanProjectId, row.id)));
+  await tx.insert(localPlanProjectYears).values(shares.map((s) => ({ tenantId, localPlanProjectId: row.id, year: s.year, budgetSatang: s.budgetSatang })));
+}
+
+export async function updateItem(tx: Tx, tenantId: string, itemId: string, set: Partial<typeof localPlanProjects.$inferInsert>): Promise<void> {
+  await tx
+    .update(localPlanProjects)
+    .set(set)
+    .where(and(eq(localPlanProjects.tenantId, tenantId), eq(localPlanProjects.id, itemId)));
 }

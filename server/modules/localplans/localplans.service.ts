@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   assignmentsInput,
@@ -20,16 +20,6 @@ import type {
   strategyCreate,
 } from '../../../common/schemas/localplans';
 import { PLAN_YEARS } from '../../../common/schemas/localplans';
-import {
-  localPlanEditions,
-  localPlanProgrammes,
-  localPlanProjects,
-  localPlanProjectYears,
-  localPlans,
-  localPlanStrategies,
-  planProjects,
-  plans,
-} from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -121,13 +111,7 @@ export async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promis
 export const getLocalPlan = (ctx: TenantContext, id: string) => withTenant(ctx.db, ctx.tenant.id, (tx) => loadDetail(tx, ctx, id));
 
 async function insertStrategy(tx: Tx, ctx: TenantContext, localPlanId: string, position: number, s: z.output<typeof strategyCreate>) {
-  const [row] = await tx
-    .insert(localPlanStrategies)
-    .values({ tenantId: ctx.tenant.id, localPlanId, position, name: s.name, provinceStrategy: s.provinceStrategy ?? null })
-    .returning();
-  if (s.programmes.length)
-    await tx.insert(localPlanProgrammes).values(s.programmes.map((g, i) => ({ tenantId: ctx.tenant.id, strategyId: row.id, position: i + 1, name: g.name })));
-  return row;
+  return repo.insertStrategyWithProgrammes(tx, ctx.tenant.id, localPlanId, position, { ...s, provinceStrategy: s.provinceStrategy ?? null });
 }
 
 export function createLocalPlan(ctx: TenantContext, input: z.output<typeof localPlanCreate>): Promise<LocalPlanDetail> {
@@ -142,7 +126,7 @@ export function createLocalPlan(ctx: TenantContext, input: z.output<typeof local
     );
     if (clash.length) throw new AppError('conflict', { startYear: 'local_plan_exists' });
     const name = input.name ?? `แผนพัฒนาท้องถิ่น (พ.ศ. ${input.startYear}–${input.startYear + PLAN_YEARS - 1})`;
-    const [row] = await tx.insert(localPlans).values({ tenantId: ctx.tenant.id, partyId: input.partyId, startYear: input.startYear, name }).returning();
+    const row = await repo.insertLocalPlan(tx, { tenantId: ctx.tenant.id, partyId: input.partyId, startYear: input.startYear, name });
     for (const [i, s] of input.strategies.entries()) await insertStrategy(tx, ctx, row.id, i + 1, s);
     const detail = await loadDetail(tx, ctx, row.id);
     await audit(tx, ctx, {
@@ -157,11 +141,7 @@ export function createLocalPlan(ctx: TenantContext, input: z.output<typeof local
 }
 
 async function lockPlan(tx: Tx, ctx: TenantContext, id: string) {
-  const [row] = await tx
-    .select()
-    .from(localPlans)
-    .where(and(eq(localPlans.tenantId, ctx.tenant.id), eq(localPlans.id, id)))
-    .for('update');
+  const row = await repo.localPlanForUpdate(tx, ctx.tenant.id, id);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -181,10 +161,7 @@ export function addProgramme(ctx: TenantContext, id: string, strategyId: string,
     await lockPlan(tx, ctx, id);
     const strategy = (await repo.strategyRows(tx, ctx.tenant.id, id)).find((s) => s.id === strategyId);
     if (!strategy) throw new AppError('not_found');
-    const [row] = await tx
-      .insert(localPlanProgrammes)
-      .values({ tenantId: ctx.tenant.id, strategyId, position: strategy.programmes.length + 1, name: input.name })
-      .returning();
+    const row = await repo.insertProgramme(tx, ctx.tenant.id, strategyId, strategy.programmes.length + 1, input.name);
     await audit(tx, ctx, { entity: 'local_plan_programme', entityId: row.id, entityLabel: `${strategy.name}: ${input.name}`, action: 'create', after: input });
     return loadDetail(tx, ctx, id);
   });
@@ -193,10 +170,7 @@ export function addProgramme(ctx: TenantContext, id: string, strategyId: string,
 export function updateLocalPlan(ctx: TenantContext, id: string, input: z.output<typeof localPlanUpdate>): Promise<LocalPlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const plan = await lockPlan(tx, ctx, id);
-    await tx
-      .update(localPlans)
-      .set({ name: input.name, updatedAt: new Date() })
-      .where(and(eq(localPlans.tenantId, ctx.tenant.id), eq(localPlans.id, id)));
+    await repo.renameLocalPlan(tx, ctx.tenant.id, id, input.name);
     await audit(tx, ctx, {
       entity: 'local_plan',
       entityId: id,
@@ -212,16 +186,10 @@ export function updateLocalPlan(ctx: TenantContext, id: string, input: z.output<
 export function updateStrategy(ctx: TenantContext, id: string, strategyId: string, input: z.output<typeof strategyUpdate>): Promise<LocalPlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await lockPlan(tx, ctx, id);
-    const [before] = await tx
-      .select()
-      .from(localPlanStrategies)
-      .where(and(eq(localPlanStrategies.tenantId, ctx.tenant.id), eq(localPlanStrategies.localPlanId, id), eq(localPlanStrategies.id, strategyId)));
+    const before = await repo.strategyOfPlan(tx, ctx.tenant.id, id, strategyId);
     if (!before) throw new AppError('not_found');
     const set = { name: input.name ?? before.name, provinceStrategy: input.provinceStrategy === undefined ? before.provinceStrategy : input.provinceStrategy };
-    await tx
-      .update(localPlanStrategies)
-      .set(set)
-      .where(and(eq(localPlanStrategies.tenantId, ctx.tenant.id), eq(localPlanStrategies.id, strategyId)));
+    await repo.updateStrategyRow(tx, ctx.tenant.id, strategyId, set);
     await audit(tx, ctx, {
       entity: 'local_plan_strategy',
       entityId: strategyId,
@@ -240,10 +208,7 @@ export function updateProgramme(ctx: TenantContext, id: string, programmeId: str
     const strategy = (await repo.strategyRows(tx, ctx.tenant.id, id)).find((s) => s.programmes.some((g) => g.id === programmeId));
     const before = strategy?.programmes.find((g) => g.id === programmeId);
     if (!before) throw new AppError('not_found');
-    await tx
-      .update(localPlanProgrammes)
-      .set({ name: input.name })
-      .where(and(eq(localPlanProgrammes.tenantId, ctx.tenant.id), eq(localPlanProgrammes.id, programmeId)));
+    await repo.renameProgramme(tx, ctx.tenant.id, programmeId, input.name);
     await audit(tx, ctx, {
       entity: 'local_plan_programme',
       entityId: programmeId,
@@ -266,10 +231,7 @@ export function addEdition(ctx: TenantContext, id: string, input: z.output<typeo
     if (input.kind !== 'original' && !original) throw new AppError('validation_failed', { kind: 'original_first' });
     if (original && input.approvedOn < original.approvedOn) throw new AppError('validation_failed', { approvedOn: 'before_original' });
     const number = input.kind === 'original' ? 0 : editions.filter((e) => e.kind === input.kind).length + 1;
-    const [row] = await tx
-      .insert(localPlanEditions)
-      .values({ tenantId: ctx.tenant.id, localPlanId: id, number, ...input })
-      .returning();
+    const row = await repo.insertEdition(tx, { tenantId: ctx.tenant.id, localPlanId: id, number, ...input });
     await audit(tx, ctx, { entity: 'local_plan_edition', entityId: row.id, entityLabel: plan.name, action: 'create', after: { ...input, number } });
     return loadDetail(tx, ctx, id);
   });
@@ -284,11 +246,7 @@ const yearsOf = (startYear: number) => Array.from({ length: PLAN_YEARS }, (_, i)
  */
 export async function setAssignments(ctx: TenantContext, projectId: string, input: z.output<typeof assignmentsInput>): Promise<IntegratedProject[]> {
   const result = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [project] = await tx
-      .select()
-      .from(planProjects)
-      .where(and(eq(planProjects.tenantId, ctx.tenant.id), eq(planProjects.id, projectId)))
-      .for('update');
+    const project = await repo.planProjectForUpdate(tx, ctx.tenant.id, projectId);
     if (!project) throw new AppError('not_found');
     const budget = (await projectBudgets(tx, ctx.tenant.id, [projectId])).get(projectId) ?? 0;
     const fields: Record<string, string> = {};
@@ -297,10 +255,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
     for (const [i, a] of input.assignments.entries()) {
       if (seen.has(a.localPlanId)) fields[`assignments.${i}.localPlanId`] = 'duplicate_local_plan';
       seen.add(a.localPlanId);
-      const [plan] = await tx
-        .select()
-        .from(localPlans)
-        .where(and(eq(localPlans.tenantId, ctx.tenant.id), eq(localPlans.id, a.localPlanId)));
+      const plan = await repo.localPlanById(tx, ctx.tenant.id, a.localPlanId);
       if (!plan) {
         fields[`assignments.${i}.localPlanId`] = 'unknown_local_plan';
         continue;
@@ -323,7 +278,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
     const keep = new Set(input.assignments.map((a) => a.localPlanId));
     for (const gone of before.filter((b) => !keep.has(b.localPlanId))) {
       if (gone.status !== 'proposed') throw new AppError('conflict', { assignments: 'assignment_in_progress' });
-      await tx.delete(localPlanProjects).where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, gone.id)));
+      await repo.deleteItem(tx, ctx.tenant.id, gone.id);
     }
     for (const a of input.assignments) {
       const texts = {
@@ -334,20 +289,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
         expectedResult: a.expectedResult ?? null,
         responsibleUnit: a.responsibleUnit ?? null,
       };
-      const [row] = await tx
-        .insert(localPlanProjects)
-        .values({ tenantId: ctx.tenant.id, localPlanId: a.localPlanId, projectId, ...texts })
-        .onConflictDoUpdate({
-          target: [localPlanProjects.tenantId, localPlanProjects.localPlanId, localPlanProjects.projectId],
-          set: { ...texts, updatedAt: new Date() },
-        })
-        .returning({ id: localPlanProjects.id });
-      await tx
-        .delete(localPlanProjectYears)
-        .where(and(eq(localPlanProjectYears.tenantId, ctx.tenant.id), eq(localPlanProjectYears.localPlanProjectId, row.id)));
-      await tx
-        .insert(localPlanProjectYears)
-        .values(a.shares.map((s) => ({ tenantId: ctx.tenant.id, localPlanProjectId: row.id, year: s.year, budgetSatang: s.budgetSatang })));
+      await repo.upsertAssignment(tx, ctx.tenant.id, a.localPlanId, projectId, texts, a.shares);
     }
     const after = await items(tx, ctx, sql`i.project_id = ${projectId}`);
     // linked neighbours get the new state through the outbox, written in this transaction
@@ -402,7 +344,7 @@ export function setStatus(ctx: TenantContext, id: string, itemId: string, input:
     if (!before) throw new AppError('not_found');
     // a neighbour that is itself a tenant records its own status (it arrives here through the outbox)
     if ((await linkedTargets(tx, ctx.tenant.id, [id])).size) throw new AppError('conflict', { status: 'status_kept_by_neighbour' });
-    const set: Partial<typeof localPlanProjects.$inferInsert> = { status: input.status, updatedAt: new Date() };
+    const set: Parameters<typeof repo.updateItem>[3] = { status: input.status, updatedAt: new Date() };
     if (input.status === 'dropped') {
       if (before.status === 'done' || before.status === 'dropped') throw new AppError('conflict', { status: 'status_order' });
       if (!input.dropReason || input.dropReason.length < 3) throw new AppError('validation_failed', { dropReason: 'reason_required' });
@@ -416,10 +358,7 @@ export function setStatus(ctx: TenantContext, id: string, itemId: string, input:
         set.editionId = e.id;
       }
     }
-    await tx
-      .update(localPlanProjects)
-      .set(set)
-      .where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, itemId)));
+    await repo.updateItem(tx, ctx.tenant.id, itemId, set);
     const [after] = await items(tx, ctx, sql`i.id = ${itemId}`);
     await audit(tx, ctx, {
       entity: 'local_plan_project',
@@ -436,16 +375,9 @@ export function setStatus(ctx: TenantContext, id: string, itemId: string, input:
 /** A joint plan's projects × the local governments that carry them, and what each one carries in total. */
 export function getBoard(ctx: TenantContext, planId: string): Promise<Board> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [plan] = await tx
-      .select()
-      .from(plans)
-      .where(and(eq(plans.tenantId, ctx.tenant.id), eq(plans.id, planId)));
+    const plan = await repo.jointPlan(tx, ctx.tenant.id, planId);
     if (!plan) throw new AppError('not_found');
-    const projects = await tx
-      .select({ id: planProjects.id, name: planProjects.name })
-      .from(planProjects)
-      .where(and(eq(planProjects.tenantId, ctx.tenant.id), eq(planProjects.planId, planId)))
-      .orderBy(planProjects.sortOrder, planProjects.name);
+    const projects = await repo.jointPlanProjects(tx, ctx.tenant.id, planId);
     const budgets = await projectBudgets(
       tx,
       ctx.tenant.id,

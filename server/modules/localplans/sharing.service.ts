@@ -1,8 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IntegrationStatus, LocalGovernmentEntry, SharedProject, sharedStatusInput, tenantLinkInput } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
-import { localPlanTenantLinks, sharedLocalPlanProjects } from '../../db/schema';
 import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -11,10 +10,11 @@ import { AppError } from '../../platform/errors';
 import { items, listLocalGovernments } from './localplans.service';
 import * as repo from './localplans.repository';
 import { assignmentPayload, contentOf, enqueue, relaySoon } from './sharing';
+import * as share from './sharing.repository';
 
 /** The neighbour's side of docs/decisions/0016: its copies of projects other tenants assigned to it, and its status. */
 
-type Row = typeof sharedLocalPlanProjects.$inferSelect;
+type Row = share.SharedCopyRow;
 
 const present = (r: Row): SharedProject => ({
   id: r.id,
@@ -27,15 +27,7 @@ const present = (r: Row): SharedProject => ({
 });
 
 export function listShared(ctx: TenantContext): Promise<SharedProject[]> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) =>
-    (
-      await tx
-        .select()
-        .from(sharedLocalPlanProjects)
-        .where(eq(sharedLocalPlanProjects.tenantId, ctx.tenant.id))
-        .orderBy(sharedLocalPlanProjects.withdrawn, desc(sharedLocalPlanProjects.updatedAt), sharedLocalPlanProjects.id)
-    ).map(present),
-  );
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await share.sharedCopies(tx, ctx.tenant.id)).map(present));
 }
 
 const NEXT: Record<IntegrationStatus, IntegrationStatus | null> = {
@@ -49,8 +41,7 @@ const NEXT: Record<IntegrationStatus, IntegrationStatus | null> = {
 /** One step forward (integrated names the edition of this local government's own plan) or dropped with a reason; travels back to the owner. */
 export async function setSharedStatus(ctx: TenantContext, id: string, input: z.output<typeof sharedStatusInput>): Promise<SharedProject> {
   const result = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const where = and(eq(sharedLocalPlanProjects.tenantId, ctx.tenant.id), eq(sharedLocalPlanProjects.id, id));
-    const [before] = await tx.select().from(sharedLocalPlanProjects).where(where).for('update');
+    const before = await share.sharedCopy(tx, ctx.tenant.id, id, true);
     if (!before) throw new AppError('not_found');
     if (before.withdrawn) throw new AppError('conflict', { status: 'assignment_withdrawn' });
     const from = before.status as IntegrationStatus;
@@ -69,7 +60,7 @@ export async function setSharedStatus(ctx: TenantContext, id: string, input: z.o
         edition = input.edition;
       }
     }
-    await tx.update(sharedLocalPlanProjects).set({ status: input.status, edition, dropReason, updatedAt: new Date() }).where(where);
+    await share.setSharedCopyStatus(tx, ctx.tenant.id, id, { status: input.status, edition, dropReason });
     await enqueue(tx, ctx.tenant.id, before.sourceTenantId, 'status', before.sourceItemId, { status: input.status, edition, dropReason });
     const content = sharedContent.parse(before.content);
     await audit(tx, ctx, {
@@ -80,8 +71,7 @@ export async function setSharedStatus(ctx: TenantContext, id: string, input: z.o
       before: { status: from, edition: before.edition, dropReason: before.dropReason },
       after: { status: input.status, edition, dropReason },
     });
-    const [after] = await tx.select().from(sharedLocalPlanProjects).where(where);
-    return present(after);
+    return present((await share.sharedCopy(tx, ctx.tenant.id, id))!);
   });
   await relaySoon(ctx.db, ctx.tenant.id);
   return result;
@@ -99,23 +89,16 @@ export async function setTenantLink(ctx: TenantContext, partyId: string, input: 
       [target] = await tenantRefs(tx, { slug: input.tenantSlug });
       if (!target || target.id === ctx.tenant.id) throw new AppError('validation_failed', { tenantSlug: 'unknown_tenant' });
     }
-    const where = and(eq(localPlanTenantLinks.tenantId, ctx.tenant.id), eq(localPlanTenantLinks.partyId, partyId));
-    const [before] = await tx.select().from(localPlanTenantLinks).where(where).for('update');
+    const before = await share.tenantLinkForUpdate(tx, ctx.tenant.id, partyId);
     if ((before?.linkedTenantId ?? null) === (target?.id ?? null)) return;
     if (target) {
-      const [taken] = await tx
-        .select()
-        .from(localPlanTenantLinks)
-        .where(and(eq(localPlanTenantLinks.tenantId, ctx.tenant.id), eq(localPlanTenantLinks.linkedTenantId, target.id)));
+      const taken = await share.linkTo(tx, ctx.tenant.id, target.id);
       if (taken && taken.partyId !== partyId) throw new AppError('conflict', { tenantSlug: 'tenant_already_linked' });
     }
     const carried = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`lp.party_id = ${partyId}`);
     if (before) for (const item of carried) await enqueue(tx, ctx.tenant.id, before.linkedTenantId, 'assignment', item.id, { removed: true });
-    await tx.delete(localPlanTenantLinks).where(where);
-    if (target) {
-      await tx.insert(localPlanTenantLinks).values({ tenantId: ctx.tenant.id, partyId, linkedTenantId: target.id });
-      await sendAll(tx, ctx, target.id, partyId);
-    }
+    await share.setTenantLinkRow(tx, ctx.tenant.id, partyId, target?.id ?? null);
+    if (target) await sendAll(tx, ctx, target.id, partyId);
     await audit(tx, ctx, {
       entity: 'local_plan_tenant_link',
       entityId: partyId,

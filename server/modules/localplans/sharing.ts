@@ -1,13 +1,11 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { IntegratedProject, IntegrationStatus, SharedContent } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
-import { localPlanEditions, localPlanInbox, localPlanOutbox, localPlanProjects, localPlans, sharedLocalPlanProjects } from '../../db/schema';
 import { tenantRefs } from '../tenants/tenants.repository';
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
 import * as repo from './localplans.repository';
+import * as share from './sharing.repository';
 
 /**
  * The outbox between tenants (docs/decisions/0016-cross-tenant-outbox.md). The owner of a joint project writes an
@@ -27,39 +25,25 @@ export interface StatusPayload {
   dropReason: string | null;
 }
 
-const lock = (tx: Tx, tenantId: string, key: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`lp-outbox:${tenantId}:${key}`}, 0))`);
+const lock = share.lockKey;
 
 /** Write one event into this tenant's outbox, numbered after the item's previous events of the same kind. */
 export async function enqueue(tx: Tx, tenantId: string, target: string, kind: EventKind, itemId: string, payload: AssignmentPayload | StatusPayload) {
   await lock(tx, tenantId, `${kind}:${itemId}`);
-  const [{ seq }] = await rows<{ seq: number }>(
-    tx,
-    sql`select coalesce(max(seq), 0)::int + 1 as seq from local_plan_outbox where tenant_id = ${tenantId} and item_id = ${itemId} and kind = ${kind}`,
-  );
-  await tx.insert(localPlanOutbox).values({ tenantId, targetTenantId: target, kind, itemId, seq, payload });
+  const seq = await share.nextSeq(tx, tenantId, itemId, kind);
+  await share.insertOutboxEvent(tx, { tenantId, targetTenantId: target, kind, itemId, seq, payload });
 }
 
 /** The tenant a local plan's local government is linked to, per local plan id (only linked ones). */
 export async function linkedTargets(tx: Tx, tenantId: string, localPlanIds: string[]): Promise<Map<string, string>> {
   if (!localPlanIds.length) return new Map();
-  const found = await rows<{ localPlanId: string; target: string }>(
-    tx,
-    sql`select lp.id as "localPlanId", l.linked_tenant_id as target from local_plans lp
-        join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id
-        where lp.tenant_id = ${tenantId} and lp.id in (${sql.join(
-          localPlanIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-  );
+  const found = await share.linkedTargetRows(tx, tenantId, localPlanIds);
   return new Map(found.map((f) => [f.localPlanId, f.target]));
 }
 
 /** What the neighbour is sent about one assignment: names rather than ids, since none of the owner's ids mean anything there. */
 export async function contentOf(tx: Tx, ctx: TenantContext, item: IntegratedProject): Promise<SharedContent> {
-  const [plan] = await tx
-    .select()
-    .from(localPlans)
-    .where(and(eq(localPlans.tenantId, ctx.tenant.id), eq(localPlans.id, item.localPlanId)));
+  const plan = (await repo.localPlanById(tx, ctx.tenant.id, item.localPlanId))!;
   const strategy = (await repo.strategyRows(tx, ctx.tenant.id, item.localPlanId)).find((s) => s.id === item.strategyId)!;
   return {
     owner: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.nameTh },
@@ -140,24 +124,11 @@ async function tenantRef(db: Db, id: string): Promise<TenantRef | null> {
 export async function relayFrom(db: Db, senderId: string, limit = 500): Promise<{ delivered: number; failed: number }> {
   const sender = await tenantRef(db, senderId);
   if (!sender) return { delivered: 0, failed: 0 };
-  const pending = await withTenant(db, senderId, (tx) =>
-    tx
-      .select()
-      .from(localPlanOutbox)
-      .where(and(eq(localPlanOutbox.tenantId, senderId), isNull(localPlanOutbox.deliveredAt)))
-      .orderBy(asc(localPlanOutbox.createdAt), asc(localPlanOutbox.itemId), asc(localPlanOutbox.seq))
-      .limit(limit),
-  );
+  const pending = await withTenant(db, senderId, (tx) => share.pendingEvents(tx, senderId, limit));
   let delivered = 0;
   let failed = 0;
   for (const e of pending as PendingEvent[]) {
-    const mark = (set: Partial<typeof localPlanOutbox.$inferInsert>) =>
-      withTenant(db, senderId, (tx) =>
-        tx
-          .update(localPlanOutbox)
-          .set({ ...set, attempts: sql`${localPlanOutbox.attempts} + 1` })
-          .where(and(eq(localPlanOutbox.tenantId, senderId), eq(localPlanOutbox.eventId, e.eventId))),
-      );
+    const mark = (set: { deliveredAt?: Date; lastError: string | null }) => withTenant(db, senderId, (tx) => share.markAttempt(tx, senderId, e.eventId, set));
     try {
       const receiver = await tenantRef(db, e.targetTenantId);
       if (!receiver) throw new Error('receiving tenant is gone');
@@ -196,39 +167,30 @@ export async function relaySoon(db: Db, senderId: string) {
 
 /** Record the event once; apply it only when it is newer than what was applied for the same item. */
 async function receive(tx: Tx, ctx: TenantContext, sender: TenantRef, e: PendingEvent) {
-  const fresh = await tx
-    .insert(localPlanInbox)
-    .values({ tenantId: ctx.tenant.id, eventId: e.eventId, sourceTenantId: sender.id, kind: e.kind, itemId: e.itemId, seq: e.seq, applied: false })
-    .onConflictDoNothing()
-    .returning({ eventId: localPlanInbox.eventId });
-  if (!fresh.length) return;
+  const fresh = await share.recordInbox(tx, {
+    tenantId: ctx.tenant.id,
+    eventId: e.eventId,
+    sourceTenantId: sender.id,
+    kind: e.kind,
+    itemId: e.itemId,
+    seq: e.seq,
+    applied: false,
+  });
+  if (!fresh) return;
   await lock(tx, ctx.tenant.id, `in:${sender.id}:${e.kind}:${e.itemId}`);
-  const [{ newest }] = await rows<{ newest: number | null }>(
-    tx,
-    sql`select max(seq)::int as newest from local_plan_inbox where tenant_id = ${ctx.tenant.id} and source_tenant_id = ${sender.id}
-        and kind = ${e.kind} and item_id = ${e.itemId} and applied`,
-  );
+  const newest = await share.newestApplied(tx, ctx.tenant.id, sender.id, e.kind, e.itemId);
   if (newest !== null && newest >= e.seq) return;
   const applied = e.kind === 'assignment' ? await applyAssignment(tx, ctx, sender, e) : await applyStatus(tx, ctx, sender, e);
-  if (applied)
-    await tx
-      .update(localPlanInbox)
-      .set({ applied: true })
-      .where(and(eq(localPlanInbox.tenantId, ctx.tenant.id), eq(localPlanInbox.eventId, e.eventId)));
+  if (applied) await share.markApplied(tx, ctx.tenant.id, e.eventId);
 }
 
 /** At the neighbour: create, refresh or withdraw its copy. The status it recorded itself is kept. */
 async function applyAssignment(tx: Tx, ctx: TenantContext, sender: TenantRef, e: PendingEvent) {
   const payload = e.payload as AssignmentPayload;
-  const where = and(
-    eq(sharedLocalPlanProjects.tenantId, ctx.tenant.id),
-    eq(sharedLocalPlanProjects.sourceTenantId, sender.id),
-    eq(sharedLocalPlanProjects.sourceItemId, e.itemId),
-  );
-  const [before] = await tx.select().from(sharedLocalPlanProjects).where(where).for('update');
+  const before = await share.sharedCopyForUpdate(tx, ctx.tenant.id, sender.id, e.itemId);
   if (payload.removed) {
     if (!before || before.withdrawn) return true;
-    await tx.update(sharedLocalPlanProjects).set({ withdrawn: true, updatedAt: new Date() }).where(where);
+    await share.withdrawSharedCopy(tx, ctx.tenant.id, sender.id, e.itemId);
     await audit(tx, ctx, {
       entity: 'shared_local_plan_project',
       entityId: before.id,
@@ -241,20 +203,16 @@ async function applyAssignment(tx: Tx, ctx: TenantContext, sender: TenantRef, e:
   }
   const content = sharedContent.parse(payload.content);
   const initial = payload.initial && (payload.initial.edition || ['proposed', 'dropped'].includes(payload.initial.status)) ? payload.initial : null;
-  const [row] = await tx
-    .insert(sharedLocalPlanProjects)
-    .values({
-      tenantId: ctx.tenant.id,
-      sourceTenantId: sender.id,
-      sourceItemId: e.itemId,
+  const row = {
+    id: await share.upsertSharedCopy(
+      tx,
+      ctx.tenant.id,
+      sender.id,
+      e.itemId,
       content,
-      ...(initial ? { status: initial.status, edition: initial.edition, dropReason: initial.status === 'dropped' ? (initial.dropReason ?? '-') : null } : {}),
-    })
-    .onConflictDoUpdate({
-      target: [sharedLocalPlanProjects.tenantId, sharedLocalPlanProjects.sourceTenantId, sharedLocalPlanProjects.sourceItemId],
-      set: { content, withdrawn: false, updatedAt: new Date() },
-    })
-    .returning({ id: sharedLocalPlanProjects.id });
+      initial ? { status: initial.status, edition: initial.edition, dropReason: initial.status === 'dropped' ? (initial.dropReason ?? '-') : null } : null,
+    ),
+  };
   await audit(tx, ctx, {
     entity: 'shared_local_plan_project',
     entityId: row.id,
@@ -273,45 +231,15 @@ async function applyAssignment(tx: Tx, ctx: TenantContext, sender: TenantRef, e:
  */
 async function applyStatus(tx: Tx, ctx: TenantContext, sender: TenantRef, e: PendingEvent) {
   const payload = e.payload as StatusPayload;
-  const [item] = await rows<{ id: string; localPlanId: string; status: string; editionId: string | null; dropReason: string | null; name: string }>(
-    tx,
-    sql`select i.id, i.local_plan_id as "localPlanId", i.status, i.edition_id as "editionId", i.drop_reason as "dropReason", pr.name
-        from local_plan_projects i
-        join local_plans lp on lp.tenant_id = i.tenant_id and lp.id = i.local_plan_id
-        join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id and l.linked_tenant_id = ${sender.id}
-        join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
-        where i.tenant_id = ${ctx.tenant.id} and i.id = ${e.itemId}
-        for update of i`,
-  );
+  const item = await repo.linkedItemForUpdate(tx, ctx.tenant.id, sender.id, e.itemId);
   if (!item) return false;
   let editionId: string | null = null;
   if (payload.edition && payload.status !== 'proposed' && payload.status !== 'dropped') {
     const { kind, number, approvedOn, approvingAct } = payload.edition;
-    const [found] = await tx
-      .select({ id: localPlanEditions.id })
-      .from(localPlanEditions)
-      .where(
-        and(
-          eq(localPlanEditions.tenantId, ctx.tenant.id),
-          eq(localPlanEditions.localPlanId, item.localPlanId),
-          eq(localPlanEditions.kind, kind),
-          eq(localPlanEditions.number, kind === 'original' ? 0 : number),
-        ),
-      );
-    editionId =
-      found?.id ??
-      (
-        await tx
-          .insert(localPlanEditions)
-          .values({ tenantId: ctx.tenant.id, localPlanId: item.localPlanId, kind, number: kind === 'original' ? 0 : number, approvedOn, approvingAct })
-          .returning({ id: localPlanEditions.id })
-      )[0].id;
+    editionId = await repo.editionIdOrInsert(tx, ctx.tenant.id, item.localPlanId, { kind, number: kind === 'original' ? 0 : number, approvedOn, approvingAct });
   } else if (payload.status === 'dropped') editionId = item.editionId;
   const after = { status: payload.status, editionId, dropReason: payload.status === 'dropped' ? (payload.dropReason ?? '-') : null };
-  await tx
-    .update(localPlanProjects)
-    .set({ ...after, updatedAt: new Date() })
-    .where(and(eq(localPlanProjects.tenantId, ctx.tenant.id), eq(localPlanProjects.id, item.id)));
+  await repo.setItemStatus(tx, ctx.tenant.id, item.id, after);
   await audit(tx, ctx, {
     entity: 'local_plan_project',
     entityId: item.id,

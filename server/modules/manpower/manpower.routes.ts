@@ -32,7 +32,9 @@ import {
 import { fiscalYearQuery } from '../../../common/schemas/plans';
 import { anyTenantRole, editors, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import * as hours from './hours.service';
+import * as logging from './hours-logging.service';
+import * as reports from './hours-reports.service';
+import { reviewHours } from './hours-review.service';
 import { myManpower as loadMine } from './me.service';
 import * as profiles from './profiles.service';
 
@@ -259,7 +261,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: listOf(hourLog) },
       },
     },
-    (req) => hours.listHours(req.tenantCtx, req.query),
+    (req) => logging.listHours(req.tenantCtx, req.query),
   );
   r.post(
     hoursBase,
@@ -273,7 +275,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 201: hourLog },
       },
     },
-    async (req, reply) => reply.code(201).send(await hours.createHours(req.tenantCtx, req.body)),
+    async (req, reply) => reply.code(201).send(await logging.createHours(req.tenantCtx, req.body)),
   );
   r.get(
     `${hoursBase}/totals`,
@@ -287,7 +289,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: totals },
       },
     },
-    (req) => hours.totals(req.tenantCtx, req.query),
+    (req) => reports.totals(req.tenantCtx, req.query),
   );
   r.get(
     `${hoursBase}/certificate`,
@@ -301,12 +303,12 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: certificate },
       },
     },
-    (req) => hours.certificate(req.tenantCtx, req.query.personId, req.query.fiscalYear),
+    (req) => reports.certificate(req.tenantCtx, req.query.personId, req.query.fiscalYear),
   );
   r.get(
     `${hoursBase}/:id`,
     { config: { access: anyTenantRole }, schema: { tags: hourTags, summary: 'One log of hours', params: idParams, response: { 200: hourLog } } },
-    (req) => hours.getHours(req.tenantCtx, req.params.id),
+    (req) => logging.getHours(req.tenantCtx, req.params.id),
   );
   r.patch(
     `${hoursBase}/:id`,
@@ -320,7 +322,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: hourLog },
       },
     },
-    (req) => hours.updateHours(req.tenantCtx, req.params.id, req.body),
+    (req) => logging.updateHours(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
     `${hoursBase}/:id`,
@@ -329,7 +331,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
       schema: { tags: hourTags, summary: 'Withdraw hours that are not yet confirmed', params: idParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await hours.deleteHours(req.tenantCtx, req.params.id);
+      await logging.deleteHours(req.tenantCtx, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -344,7 +346,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: hourLog },
       },
     },
-    (req) => hours.reviewHours(req.tenantCtx, req.params.id, { status: 'confirmed' }),
+    (req) => reviewHours(req.tenantCtx, req.params.id, { status: 'confirmed' }),
   );
   r.post(
     `${hoursBase}/:id/return`,
@@ -352,7 +354,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
       config: { access: editors },
       schema: { tags: hourTags, summary: 'Return hours to the person with a reason', params: idParams, body: returnInput, response: { 200: hourLog } },
     },
-    (req) => hours.reviewHours(req.tenantCtx, req.params.id, { status: 'returned', reason: req.body.reason }),
+    (req) => reviewHours(req.tenantCtx, req.params.id, { status: 'returned', reason: req.body.reason }),
   );
 
   // ------------------------------------------------------------ member self-service
@@ -386,7 +388,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
     async (req) => {
       const tenant = await app.tenantDirectory.find(req.params.tenant);
       if (!tenant) throw new AppError('tenant_not_found');
-      return hours.publicList(app.db, tenant, req.query.fiscalYear);
+      return reports.publicList(app.db, tenant, req.query.fiscalYear);
     },
   );
 }

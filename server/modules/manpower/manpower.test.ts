@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { auditLog, volunteerHours } from '../../db/schema';
 import { withTenant } from '../../platform/db';
-import { assertDayWithin24h } from './hours.service';
+import { assertDayWithin24h } from './hours-logging.service';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;

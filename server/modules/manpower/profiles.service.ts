@@ -1,17 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Availability, Helper, PersonProfile, Skill, helperQuery, personProfileInput } from '../../../common/schemas/manpower';
-import { personProfiles } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { actorPartyId, isEditor, type PartySummaryRow } from './shared';
+import * as repo from './manpower.repository';
+import { actorPartyId, isEditor } from './shared';
 import { todayInThailand } from '../../platform/today';
-import { rows } from '../../platform/sql';
 import { partyLabels } from '../partners/partners.repository';
 
-type ProfileRow = typeof personProfiles.$inferSelect;
+type ProfileRow = repo.ProfileRow;
 
 export const presentProfile = (r: ProfileRow): PersonProfile => ({
   partyId: r.partyId,
@@ -41,19 +39,10 @@ async function assertMayTouch(tx: Tx, ctx: TenantContext, partyId: string) {
   if (!isEditor(ctx) && (await actorPartyId(tx, ctx)) !== partyId) throw new AppError('forbidden');
 }
 
-export async function loadProfile(tx: Tx, tenantId: string, partyId: string): Promise<ProfileRow | null> {
-  const [row] = await tx
-    .select()
-    .from(personProfiles)
-    .where(and(eq(personProfiles.tenantId, tenantId), eq(personProfiles.partyId, partyId)))
-    .limit(1);
-  return row ?? null;
-}
-
 export function getProfile(ctx: TenantContext, partyId: string): Promise<PersonProfile> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await assertMayTouch(tx, ctx, partyId);
-    const row = await loadProfile(tx, ctx.tenant.id, partyId);
+    const row = await repo.profileRow(tx, ctx.tenant.id, partyId);
     return row ? presentProfile(row) : empty(partyId);
   });
 }
@@ -64,7 +53,7 @@ const today = () => todayInThailand();
 export function putProfile(ctx: TenantContext, partyId: string, input: z.output<typeof personProfileInput>): Promise<PersonProfile> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await assertMayTouch(tx, ctx, partyId);
-    const before = await loadProfile(tx, ctx.tenant.id, partyId);
+    const before = await repo.profileRow(tx, ctx.tenant.id, partyId);
     const freeSkills = [...new Set(input.freeSkills)];
     const values = {
       tenantId: ctx.tenant.id,
@@ -78,18 +67,12 @@ export function putProfile(ctx: TenantContext, partyId: string, input: z.output<
       publicListConsentDate: input.publicListConsent ? (before?.publicListConsent ? before.publicListConsentDate : today()) : null,
       updatedAt: new Date(),
     };
-    const [after] = await tx
-      .insert(personProfiles)
-      .values(values)
-      .onConflictDoUpdate({ target: [personProfiles.tenantId, personProfiles.partyId], set: { ...values } })
-      .returning();
+    const after = await repo.upsertProfile(tx, values);
     const view = (r: ProfileRow | null) => (r ? { ...presentProfile(r) } : null);
     await audit(tx, ctx, { entity: 'person_profile', entityId: partyId, action: before ? 'update' : 'create', before: view(before), after: view(after) });
     return presentProfile(after);
   });
 }
-
-type HelperRow = PartySummaryRow & { village: string | null; skills: string[]; freeSkills: string[]; availability: string[] };
 
 /**
  * "Who can help?": people with a capacity profile, ranked by matching skills (3 each), same
@@ -98,20 +81,7 @@ type HelperRow = PartySummaryRow & { village: string | null; skills: string[]; f
 export async function findHelpers(tx: Tx, tenantId: string, q: z.output<typeof helperQuery>): Promise<Helper[]> {
   const skills = q.skills ?? [];
   const village = q.village?.trim() || null;
-  const skillArr = sql`${`{${skills.join(',')}}`}::text[]`;
-  const found = await rows<HelperRow & { score: number }>(
-    tx,
-    sql`select * from (select p.id, p.kind, p.name, p.sector, p.pillar, p.org_type as "orgType", p.position,
-               pp.village, pp.skills, pp.free_skills as "freeSkills", pp.availability,
-               (3 * cardinality(array(select unnest(pp.skills) intersect select unnest(${skillArr})))
-                + case when ${village}::text is not null and pp.village = ${village}::text then 2 else 0 end
-                + case when ${q.when ?? null}::text is not null and ${q.when ?? null}::text = any(pp.availability) then 1 else 0 end)::int as score
-        from person_profiles pp join parties p on p.tenant_id = pp.tenant_id and p.id = pp.party_id
-        where pp.tenant_id = ${tenantId}) s
-        where score > 0
-        order by score desc, name collate "und-x-icu", id
-        limit ${q.limit}`,
-  );
+  const found = await repo.helperRows(tx, tenantId, { skills, village, when: q.when ?? null, limit: q.limit });
   return found
     .filter((r) => r.score > 0)
     .map((r) => ({

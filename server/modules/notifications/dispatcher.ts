@@ -1,13 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { tenantRefs } from '../tenants/tenants.repository';
-import type { OutboxAttachment } from '../../db/schema';
 import type { TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
-import { rows } from '../../platform/sql';
 import { todayInThailand } from '../../platform/today';
 import { actionItemDue } from './content';
-import { deliver, partyUsers } from './notify';
+import { claimOutbox, dueActionItems, markAttemptFailed, markSent, partyUsers } from './notifications.repository';
+import { deliver } from './notify';
 
 /**
  * Background work of the notifications module (docs/decisions/0015-notifications.md):
@@ -40,16 +38,6 @@ export interface StepResult {
   retrying: number;
   failed: number;
   dueNotified: number;
-}
-
-interface Claimed {
-  id: string;
-  recipient: string;
-  subject: string;
-  bodyText: string;
-  bodyHtml: string;
-  attachments: OutboxAttachment[];
-  attempts: number;
 }
 
 const MAX_DELAY_MS = 6 * 3600_000;
@@ -121,18 +109,7 @@ export class Dispatcher {
     let added = 0;
     for (const tenant of await this.tenantList()) {
       added += await withTenant(this.o.db, tenant.id, async (tx) => {
-        const due = await rows<{ id: string; title: string; dueDate: string; ownerPartyId: string; resolutionText: string; daysLeft: number }>(
-          tx,
-          sql`select ai.id, ai.title, d.due::text as "dueDate", ai.owner_party_id as "ownerPartyId", r.text as "resolutionText",
-                     (d.due - ${today}::date)::int as "daysLeft"
-              from resolution_action_items ai
-              join resolutions r on r.tenant_id = ai.tenant_id and r.id = ai.resolution_id
-              left join tasks t on t.tenant_id = ai.tenant_id and t.id = ai.task_id
-              cross join lateral (select coalesce(t.due_date, ai.due_date) as due) d
-              where ai.tenant_id = ${tenant.id} and (t.id is null or t.status not in ('done', 'cancelled'))
-                and d.due between ${today}::date and ${today}::date + ${this.o.dueWithinDays}::int
-              order by d.due, ai.id`,
-        );
+        const due = await dueActionItems(tx, tenant.id, today, this.o.dueWithinDays);
         let n = 0;
         for (const item of due) n += await deliver(tx, tenant, await partyUsers(tx, tenant.id, item.ownerPartyId), actionItemDue(tenant.slug, item));
         return n;
@@ -148,20 +125,7 @@ export class Dispatcher {
     for (const tenant of await this.tenantList()) {
       if (budget <= 0) break;
       const now = this.o.now();
-      const claimed = await withTenant(this.o.db, tenant.id, (tx) =>
-        // SKIP LOCKED: a second process claims other rows; the lease (next_attempt_at moved ahead) keeps a
-        // row out of the next rounds while it is being sent, outside any database transaction
-        rows<Claimed>(
-          tx,
-          sql`with due as (
-                select id from notification_outbox
-                where tenant_id = ${tenant.id} and status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-                order by next_attempt_at, id limit ${budget} for update skip locked)
-              update notification_outbox o set attempts = o.attempts + 1, next_attempt_at = ${new Date(now.getTime() + this.o.leaseMs).toISOString()}::timestamptz
-              from due where o.tenant_id = ${tenant.id} and o.id = due.id
-              returning o.id, o.recipient, o.subject, o.body_text as "bodyText", o.body_html as "bodyHtml", o.attachments, o.attempts`,
-        ),
-      );
+      const claimed = await withTenant(this.o.db, tenant.id, (tx) => claimOutbox(tx, tenant.id, now, new Date(now.getTime() + this.o.leaseMs), budget));
       budget -= claimed.length;
       for (const m of claimed) {
         let error: string | null = null;
@@ -181,15 +145,8 @@ export class Dispatcher {
         const failed = error !== null && m.attempts >= this.o.maxAttempts;
         await withTenant(this.o.db, tenant.id, (tx) =>
           error === null
-            ? tx.execute(
-                sql`update notification_outbox set status = 'sent', sent_at = ${at.toISOString()}::timestamptz, last_error = null
-                    where tenant_id = ${tenant.id} and id = ${m.id}`,
-              )
-            : tx.execute(
-                sql`update notification_outbox set status = ${failed ? 'failed' : 'pending'}, last_error = ${error},
-                      next_attempt_at = ${new Date(at.getTime() + backoffMs(m.attempts, this.o.retryBaseMs)).toISOString()}::timestamptz
-                    where tenant_id = ${tenant.id} and id = ${m.id}`,
-              ),
+            ? markSent(tx, tenant.id, m.id, at)
+            : markAttemptFailed(tx, tenant.id, m.id, failed, error, new Date(at.getTime() + backoffMs(m.attempts, this.o.retryBaseMs))),
         );
         if (error === null) out.sent++;
         else if (failed) {

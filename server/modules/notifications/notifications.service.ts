@@ -1,4 +1,3 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   NotificationItem,
@@ -10,13 +9,11 @@ import type {
   outboxListQuery,
 } from '../../../common/schemas/notifications';
 import type { ListResult } from '../../../common/schemas/api';
-import { notificationOutbox, notificationPreferences, notifications } from '../../db/schema';
 import { emailOf } from '../users/users.repository';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { rows, totalOver } from '../../platform/sql';
 import { consentRecord } from './messages';
 import * as repo from './notifications.repository';
 
@@ -56,26 +53,16 @@ export const unreadCount = (ctx: TenantContext) =>
 
 export function markRead(ctx: TenantContext, id: string): Promise<{ unread: number }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [found] = await tx
-      .select({ id: notifications.id, readAt: notifications.readAt })
-      .from(notifications)
-      .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.id, id), eq(notifications.userId, me(ctx))));
+    const found = await repo.ownNotification(tx, ctx.tenant.id, me(ctx), id);
     if (!found) throw new AppError('not_found');
-    if (!found.readAt)
-      await tx
-        .update(notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.id, id)));
+    if (!found.readAt) await repo.setRead(tx, ctx.tenant.id, id, new Date());
     return { unread: await repo.unreadOf(tx, ctx.tenant.id, me(ctx)) };
   });
 }
 
 export function markAllRead(ctx: TenantContext): Promise<{ unread: number }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    await tx
-      .update(notifications)
-      .set({ readAt: new Date() })
-      .where(and(eq(notifications.tenantId, ctx.tenant.id), eq(notifications.userId, me(ctx)), isNull(notifications.readAt)));
+    await repo.setAllRead(tx, ctx.tenant.id, me(ctx), new Date());
     return { unread: 0 };
   });
 }
@@ -83,10 +70,7 @@ export function markAllRead(ctx: TenantContext): Promise<{ unread: number }> {
 // ---- channels ----
 
 async function preferencesOf(tx: Tx, ctx: TenantContext, emailAvailable: boolean): Promise<NotificationPreferences> {
-  const [p] = await tx
-    .select()
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.tenantId, ctx.tenant.id), eq(notificationPreferences.userId, me(ctx))));
+  const p = await repo.preferencesRow(tx, ctx.tenant.id, me(ctx));
   const u = { email: await emailOf(tx, me(ctx)) };
   return {
     inApp: true,
@@ -114,11 +98,7 @@ export function updatePreferences(
   emailAvailable: boolean,
 ): Promise<NotificationPreferences> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(notificationPreferences)
-      .where(and(eq(notificationPreferences.tenantId, ctx.tenant.id), eq(notificationPreferences.userId, me(ctx))))
-      .for('update');
+    const before = await repo.preferencesRow(tx, ctx.tenant.id, me(ctx), true);
     const now = new Date();
     const turningOn = input.email && !before?.emailEnabled;
     const turningOff = !input.email && !!before?.emailEnabled;
@@ -131,10 +111,7 @@ export function updatePreferences(
       emailWithdrawnAt: turningOn ? null : turningOff ? now : (before?.emailWithdrawnAt ?? null),
       updatedAt: now,
     };
-    await tx
-      .insert(notificationPreferences)
-      .values({ tenantId: ctx.tenant.id, userId: me(ctx), ...values })
-      .onConflictDoUpdate({ target: [notificationPreferences.tenantId, notificationPreferences.userId], set: values });
+    await repo.upsertPreferences(tx, ctx.tenant.id, me(ctx), values);
     const view = (p: { emailEnabled: boolean; language: string; emailConsentedAt: Date | null; emailWithdrawnAt: Date | null } | undefined) =>
       p ? { emailEnabled: p.emailEnabled, language: p.language, emailConsentedAt: iso(p.emailConsentedAt), emailWithdrawnAt: iso(p.emailWithdrawnAt) } : null;
     await audit(tx, ctx, {
@@ -153,13 +130,7 @@ export function updatePreferences(
 
 export function listOutbox(ctx: TenantContext, q: z.output<typeof outboxListQuery>): Promise<ListResult<OutboxItem>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const found = await rows<OutboxItem & { total: number }>(
-      tx,
-      sql`select id, recipient, subject, status, attempts, next_attempt_at as "nextAttemptAt", last_error as "lastError", sent_at as "sentAt",
-                 created_at as "createdAt", ${totalOver} as total
-          from notification_outbox where tenant_id = ${ctx.tenant.id} and status = ${q.status}
-          order by created_at desc, id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
+    const found = await repo.outboxPage(tx, ctx.tenant.id, q.status, q.pageSize, (q.page - 1) * q.pageSize);
     return {
       items: found.map(({ total: _t, ...o }) => ({
         ...o,
@@ -177,17 +148,10 @@ export function listOutbox(ctx: TenantContext, q: z.output<typeof outboxListQuer
 /** A failed e-mail goes back to the queue with a fresh count of attempts. */
 export function retryOutbox(ctx: TenantContext, id: string): Promise<void> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [row] = await tx
-      .select({ status: notificationOutbox.status, subject: notificationOutbox.subject, recipient: notificationOutbox.recipient })
-      .from(notificationOutbox)
-      .where(and(eq(notificationOutbox.tenantId, ctx.tenant.id), eq(notificationOutbox.id, id)))
-      .for('update');
+    const row = await repo.outboxRowForUpdate(tx, ctx.tenant.id, id);
     if (!row) throw new AppError('not_found');
     if (row.status !== 'failed') throw new AppError('conflict', { status: 'outbox_not_failed' });
-    await tx
-      .update(notificationOutbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date() })
-      .where(and(eq(notificationOutbox.tenantId, ctx.tenant.id), eq(notificationOutbox.id, id)));
+    await repo.requeue(tx, ctx.tenant.id, id, new Date());
     await audit(tx, ctx, {
       entity: 'notification_outbox',
       entityId: id,

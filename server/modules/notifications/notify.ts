@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { notificationOutbox, notifications } from '../../db/schema';
 import type { TenantContext, TenantRef } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
 import { todayInThailand } from '../../platform/today';
 import { meetingIcs } from '../committees/ics';
 import { meetingRows } from '../committees/committees.repository';
 import { SECTION_TITLES_TH } from '../committees/meetings.service';
 import * as content from './content';
 import type { Message } from './content';
+import { agendaTitles, checkers, committeeUsers, emailConsenting, insertNotifications, insertOutbox } from './notifications.repository';
 
 /**
  * The one call other modules make: `await notify(tx, ctx, event)` inside the transaction of the event.
@@ -93,47 +92,8 @@ export async function notify(tx: Tx, ctx: TenantContext, event: NotifyEvent): Pr
   }
 }
 
-/** Accounts (active, in this tenant) of the committee's members in office on the day. */
-function committeeUsers(tx: Tx, tenantId: string, committeeId: string, day: string) {
-  return userIds(
-    tx,
-    sql`select distinct tu.user_id as id
-        from committee_members cm
-        join tenant_users tu on tu.tenant_id = cm.tenant_id and tu.party_id = cm.party_id and tu.active
-        join users u on u.id = tu.user_id and u.active
-        where cm.tenant_id = ${tenantId} and cm.committee_id = ${committeeId}
-          and cm.start_date <= ${day}::date and (cm.end_date is null or cm.end_date >= ${day}::date)`,
-  );
-}
-
-/** Admins and officers (the maker-checker's checkers), never the maker. */
-function checkers(tx: Tx, tenantId: string, exceptUserId: string | null) {
-  return userIds(
-    tx,
-    sql`select tu.user_id as id from tenant_users tu join users u on u.id = tu.user_id and u.active
-        where tu.tenant_id = ${tenantId} and tu.active and tu.role in ('admin', 'officer')
-          and (${exceptUserId}::uuid is null or tu.user_id <> ${exceptUserId}::uuid)`,
-  );
-}
-
-/** Accounts linked to a registry person. */
-export function partyUsers(tx: Tx, tenantId: string, partyId: string) {
-  return userIds(
-    tx,
-    sql`select tu.user_id as id from tenant_users tu join users u on u.id = tu.user_id and u.active
-        where tu.tenant_id = ${tenantId} and tu.active and tu.party_id = ${partyId}`,
-  );
-}
-
-async function userIds(tx: Tx, query: ReturnType<typeof sql>) {
-  return (await rows<{ id: string }>(tx, query)).map((r) => r.id);
-}
-
 export async function invitationIcs(tx: Tx, tenant: TenantRef, m: content.MeetingFacts) {
-  const agenda = await rows<{ section: number; title: string }>(
-    tx,
-    sql`select section, title from meeting_agenda_items where tenant_id = ${tenant.id} and meeting_id = ${m.id} order by section, position, created_at, id`,
-  );
+  const agenda = await agendaTitles(tx, tenant.id, m.id);
   const lines = [1, 2, 3, 4, 5].flatMap((s) => [
     `ระเบียบวาระที่ ${s} ${SECTION_TITLES_TH[s]}`,
     ...agenda.filter((a) => a.section === s).map((a, i) => `  ${s}.${i + 1} ${a.title}`),
@@ -156,37 +116,17 @@ export async function invitationIcs(tx: Tx, tenant: TenantRef, m: content.Meetin
  */
 export async function deliver(tx: Tx, tenant: TenantRef, userIdList: string[], m: Message): Promise<number> {
   if (!userIdList.length) return 0;
-  const added = await tx
-    .insert(notifications)
-    .values(
-      userIdList.map((userId) => ({
-        tenantId: tenant.id,
-        userId,
-        kind: m.kind,
-        titleTh: m.titleTh,
-        titleEn: m.titleEn,
-        bodyTh: m.bodyTh,
-        bodyEn: m.bodyEn,
-        link: m.link,
-        entityId: m.entityId,
-        dedupeKey: m.dedupeKey,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id, userId: notifications.userId });
+  const added = await insertNotifications(tx, tenant.id, userIdList, m);
   if (!added.length) return 0;
-  const consenting = await rows<{ id: string; email: string; language: 'th' | 'en' }>(
+  const consenting = await emailConsenting(
     tx,
-    sql`select u.id, u.email, p.language from notification_preferences p join users u on u.id = p.user_id
-        where p.tenant_id = ${tenant.id} and p.email_enabled and u.active
-          and p.user_id in (${sql.join(
-            added.map((a) => sql`${a.userId}::uuid`),
-            sql`, `,
-          )})`,
+    tenant.id,
+    added.map((a) => a.userId),
   );
   if (consenting.length) {
     const byUser = new Map(added.map((a) => [a.userId, a.id]));
-    await tx.insert(notificationOutbox).values(
+    await insertOutbox(
+      tx,
       consenting.map((p) => {
         const mail = content.renderEmail(m, p.language, {
           publicUrl: notificationSettings.publicUrl,

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import { PILLAR_TH, SECTOR_TH } from '../../../common/schemas/labels';
@@ -14,16 +13,14 @@ import {
   type ParticipationRecord,
 } from '../../../common/schemas/participation';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { networks, parties, participationRecords, planActivities, planNetworks, plans } from '../../db/schema';
 import { audit, auditMany } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
-import { pageTotal } from '../../platform/page-total';
+import * as repo from './participation.repository';
 
-type Row = typeof participationRecords.$inferSelect;
+type Row = repo.RecordRow;
 type Event = Omit<z.output<typeof participationBulk>, 'entries'>;
 type Who = z.output<typeof participationBulk>['entries'][number];
 
@@ -45,37 +42,20 @@ async function resolveEvent(tx: Tx, ctx: TenantContext, e: Event) {
   let planId = e.planId ?? null;
   let networkId = e.networkId ?? null;
   if (e.activityId) {
-    const [a] = await tx
-      .select({ planId: planActivities.planId })
-      .from(planActivities)
-      .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, e.activityId)))
-      .limit(1);
-    if (!a) fields.activityId = 'unknown_activity';
-    else if (planId && planId !== a.planId) fields.activityId = 'activity_not_in_plan';
-    else planId = a.planId;
+    const activityPlan = await repo.activityPlanId(tx, tenantId, e.activityId);
+    if (!activityPlan) fields.activityId = 'unknown_activity';
+    else if (planId && planId !== activityPlan) fields.activityId = 'activity_not_in_plan';
+    else planId = activityPlan;
   }
   if (planId && !fields.activityId) {
-    const [p] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
-      .limit(1);
-    if (!p) fields.planId = 'unknown_plan';
+    if (!(await repo.planExists(tx, tenantId, planId))) fields.planId = 'unknown_plan';
     else if (!networkId) {
-      const nets = await tx
-        .select({ id: planNetworks.networkId })
-        .from(planNetworks)
-        .where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.planId, planId)));
-      if (nets.length === 1) networkId = nets[0].id;
+      const nets = await repo.planNetworkIds(tx, tenantId, planId);
+      if (nets.length === 1) networkId = nets[0];
     }
   }
   if (e.networkId) {
-    const [n] = await tx
-      .select({ id: networks.id })
-      .from(networks)
-      .where(and(eq(networks.tenantId, tenantId), eq(networks.id, e.networkId)))
-      .limit(1);
-    if (!n) fields.networkId = 'unknown_network';
+    if (!(await repo.networkExists(tx, tenantId, e.networkId))) fields.networkId = 'unknown_network';
   }
   if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
   return { planId, networkId, activityId: e.activityId ?? null, fiscalYear: fiscalYearOf(e.occurredOn) };
@@ -85,12 +65,7 @@ async function resolveEvent(tx: Tx, ctx: TenantContext, e: Event) {
 async function buildRows(tx: Tx, ctx: TenantContext, e: Event, entries: Who[], prefix: (i: number) => string) {
   const resolved = await resolveEvent(tx, ctx, e);
   const ids = [...new Set(entries.map((x) => x.partyId).filter((x): x is string => !!x))];
-  const found = ids.length
-    ? await tx
-        .select({ id: parties.id, pillar: parties.pillar, sector: parties.sector })
-        .from(parties)
-        .where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, ids)))
-    : [];
+  const found = ids.length ? await repo.partyKinds(tx, ctx.tenant.id, ids) : [];
   const party = new Map(found.map((p) => [p.id, p]));
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
@@ -141,7 +116,7 @@ export async function createRecord(ctx: TenantContext, input: z.output<typeof pa
       [{ partyId, groupName, headCount, pillar, sector, contribution, amountSatang, note }],
       () => '',
     );
-    const [row] = await tx.insert(participationRecords).values(values).returning();
+    const [row] = await repo.insertRecords(tx, [values]);
     await audit(tx, ctx, { entity: 'participation', entityId: row.id, entityLabel: row.title, action: 'create', after: auditable(row) });
     return (await presentRows(tx, ctx, [row]))[0];
   });
@@ -152,13 +127,7 @@ export async function createBulk(ctx: TenantContext, input: z.output<typeof part
     const { entries, ...e } = input;
     const values = await buildRows(tx, ctx, e, entries, (i) => `entries.${i}.`);
     const rows: Row[] = [];
-    for (let i = 0; i < values.length; i += 200)
-      rows.push(
-        ...(await tx
-          .insert(participationRecords)
-          .values(values.slice(i, i + 200))
-          .returning()),
-      );
+    for (let i = 0; i < values.length; i += 200) rows.push(...(await repo.insertRecords(tx, values.slice(i, i + 200))));
     const people = rows.reduce((s, r) => s + r.headCount, 0);
     await auditMany(tx, ctx, [
       {
@@ -183,13 +152,9 @@ export async function createBulk(ctx: TenantContext, input: z.output<typeof part
 
 export async function deleteRecord(ctx: TenantContext, id: string): Promise<void> {
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(participationRecords)
-      .where(and(eq(participationRecords.tenantId, ctx.tenant.id), eq(participationRecords.id, id)))
-      .limit(1);
+    const before = await repo.getRecord(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
-    await tx.delete(participationRecords).where(and(eq(participationRecords.tenantId, ctx.tenant.id), eq(participationRecords.id, id)));
+    await repo.deleteRecordRow(tx, ctx.tenant.id, id);
     await audit(tx, ctx, { entity: 'participation', entityId: id, entityLabel: before.title, action: 'delete', before: auditable(before) });
   });
 }
@@ -197,18 +162,8 @@ export async function deleteRecord(ctx: TenantContext, id: string): Promise<void
 async function presentRows(tx: Tx, ctx: TenantContext, rows: Row[]): Promise<ParticipationRecord[]> {
   const partyIds = [...new Set(rows.map((r) => r.partyId).filter((x): x is string => !!x))];
   const networkIds = [...new Set(rows.map((r) => r.networkId).filter((x): x is string => !!x))];
-  const ps = partyIds.length
-    ? await tx
-        .select()
-        .from(parties)
-        .where(and(eq(parties.tenantId, ctx.tenant.id), inArray(parties.id, partyIds)))
-    : [];
-  const ns = networkIds.length
-    ? await tx
-        .select({ id: networks.id, name: networks.name })
-        .from(networks)
-        .where(and(eq(networks.tenantId, ctx.tenant.id), inArray(networks.id, networkIds)))
-    : [];
+  const ps = partyIds.length ? await repo.partiesByIds(tx, ctx.tenant.id, partyIds) : [];
+  const ns = networkIds.length ? await repo.networkNames(tx, ctx.tenant.id, networkIds) : [];
   const party = new Map(ps.map((p) => [p.id, presentPartySummary(p)]));
   const network = new Map(ns.map((n) => [n.id, n]));
   return rows.map((r) => ({
@@ -236,36 +191,10 @@ async function presentRows(tx: Tx, ctx: TenantContext, rows: Row[]): Promise<Par
 /** Drill-down: the records behind a matrix cell (same filters), newest first. */
 export async function listRecords(ctx: TenantContext, q: z.output<typeof participationListQuery>): Promise<ListResult<ParticipationRecord>> {
   const { page, pageSize } = q;
-  const t = participationRecords;
-  const conds: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenant.id)];
-  if (q.fiscalYear) conds.push(eq(t.fiscalYear, q.fiscalYear));
-  if (q.level) conds.push(eq(t.level, q.level));
-  if (q.networkId) conds.push(q.networkId === 'none' ? isNull(t.networkId) : eq(t.networkId, q.networkId));
-  if (q.pillar) conds.push(q.pillar === 'unknown' ? isNull(t.pillar) : eq(t.pillar, q.pillar));
-  if (q.sector) conds.push(q.sector === 'unknown' ? isNull(t.sector) : eq(t.sector, q.sector));
-  if (q.partyId) conds.push(eq(t.partyId, q.partyId));
-  if (q.planId) conds.push(eq(t.planId, q.planId));
-  if (q.activityId) conds.push(eq(t.activityId, q.activityId));
-  if (q.q) {
-    const p = likePattern(q.q);
-    conds.push(sql`(${t.title} ilike ${p} or ${t.groupName} ilike ${p})`);
-  }
-  const w = and(...conds);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const rows = await tx
-      .select({ r: t, total: totalOver })
-      .from(t)
-      .where(w)
-      .orderBy(desc(t.occurredOn), asc(thaiOrder(t.title as never)), asc(t.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const total = await pageTotal(tx, rows, (page - 1) * pageSize, t, w);
+    const { rows, total } = await repo.recordPage(tx, ctx.tenant.id, q, pageSize, (page - 1) * pageSize);
     return {
-      items: await presentRows(
-        tx,
-        ctx,
-        rows.map((x) => x.r),
-      ),
+      items: await presentRows(tx, ctx, rows),
       total,
       page,
       pageSize,
@@ -276,46 +205,14 @@ export async function listRecords(ctx: TenantContext, q: z.output<typeof partici
 const zero = (): LevelCounts => ({ issue: 0, plan: 0, operation: 0 });
 
 /**
- * One occasion = one event on one day: a forum recorded with one partner and two groups is three
- * records but one occasion. Records of the same date, level, subject and title (and plan/activity)
- * are the same occasion.
- */
-const occasionKey = (t: typeof participationRecords) =>
-  sql`concat_ws('|', ${t.occurredOn}::text, ${t.subjectKind}, ${t.title}, coalesce(${t.planId}::text, '-'), coalesce(${t.activityId}::text, '-'))`;
-
-/**
  * Networks × level, pillars × level and sectors × level for one fiscal year: occasions (distinct
  * events), records and people (head counts, each record counted once) per level. A row's records
  * and people are the sums of the records the drill-down list returns for the same filters; totals
  * count each occasion once even when several networks, pillars or sectors took part in it.
  */
 export async function matrix(ctx: TenantContext, fiscalYear: number): Promise<ParticipationMatrix> {
-  const t = participationRecords;
-  const agg = {
-    level: t.level,
-    occasions: sql<number>`count(distinct ${occasionKey(t)})::int`,
-    records: sql<number>`count(*)::int`,
-    people: sql<number>`coalesce(sum(${t.headCount}), 0)::int`,
-  };
-  const w = and(eq(t.tenantId, ctx.tenant.id), eq(t.fiscalYear, fiscalYear));
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const byNetwork = await tx
-      .select({ key: t.networkId, name: networks.name, ...agg })
-      .from(t)
-      .leftJoin(networks, and(eq(networks.tenantId, t.tenantId), eq(networks.id, t.networkId)))
-      .where(w)
-      .groupBy(t.networkId, networks.name, t.level);
-    const byPillar = await tx
-      .select({ key: t.pillar, ...agg })
-      .from(t)
-      .where(w)
-      .groupBy(t.pillar, t.level);
-    const bySector = await tx
-      .select({ key: t.sector, ...agg })
-      .from(t)
-      .where(w)
-      .groupBy(t.sector, t.level);
-    const whole = await tx.select(agg).from(t).where(w).groupBy(t.level);
+    const { byNetwork, byPillar, bySector, whole } = await repo.matrixCounts(tx, ctx.tenant.id, fiscalYear);
 
     const en = ctx.lang === 'en';
     const fold = (

@@ -229,3 +229,8 @@ export async function purgeAccess(tx: Tx, tenantId: string, before: Date, limit:
   );
   return gone.length;
 }
+
+/** Record showings of contact data (in batches of 1000 rows). */
+export async function insertAccessLog(tx: Tx, entries: (typeof privacyAccessLog.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) await tx.insert(privacyAccessLog).values(entries.slice(i, i + 1000));
+}

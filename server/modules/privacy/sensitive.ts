@@ -1,8 +1,8 @@
 import type { Party } from '../../../common/schemas/partners';
 import type { SensitiveField } from '../../../common/schemas/privacy';
-import { privacyAccessLog } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
+import { insertAccessLog } from './privacy.repository';
 
 /**
  * A person's contact data (phone, e-mail, LINE, house address) is shown unmasked only where a role needs it, and
@@ -78,6 +78,6 @@ export async function logSensitiveFields(tx: Tx, ctx: TenantContext, shown: { pa
       fields: r.fields,
       route,
     }));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(privacyAccessLog).values(rows.slice(i, i + 1000));
+  await insertAccessLog(tx, rows);
   return rows.length;
 }

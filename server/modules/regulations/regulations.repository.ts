@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { regulationChapters, regulationClauses, regulationFines, regulations, regulationVersions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
+import { rows, thaiOrder } from '../../platform/sql';
 
 export interface RegulationRow {
   id: string;
@@ -22,7 +23,7 @@ export function regulationRows(tx: Tx, tenantId: string, where: SQL = sql`true`)
                (select count(*)::int from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id and v.status = 'draft') as "draftCount"
         from regulations r left join networks n on n.tenant_id = r.tenant_id and n.id = r.network_id
         where r.tenant_id = ${tenantId} and ${where}
-        order by r.subject collate "und-x-icu", r.created_at, r.id`,
+        order by ${thaiOrder(sql`r.subject`)}, r.created_at, r.id`,
   );
 }
 
@@ -116,4 +117,86 @@ export async function versionInForce(tx: Tx, tenantId: string, regulationId: str
           and effective_from <= ${on}::date order by effective_from desc, number desc limit 1`,
   );
   return row?.id ?? null;
+}
+
+// ---- writes ----
+
+export interface ContentRows {
+  chapters: { number: number; title: string; clauses: { number: string; text: string }[] }[];
+  fines: { clauseNumber: string; offence: string; amountSatang: number; repeatAmountSatang: number | null }[];
+}
+
+/** Chapters, clauses and fines of a version, in three bulk inserts (clauses numbered in order through the chapters). */
+export async function insertContent(tx: Tx, tenantId: string, versionId: string, c: ContentRows): Promise<void> {
+  const chapterRows = await tx
+    .insert(regulationChapters)
+    .values(c.chapters.map((ch) => ({ tenantId, versionId, number: ch.number, title: ch.title })))
+    .returning({ id: regulationChapters.id, number: regulationChapters.number });
+  const chapterId = new Map(chapterRows.map((r) => [r.number, r.id]));
+  let position = 0;
+  const clauseRows = await tx
+    .insert(regulationClauses)
+    .values(c.chapters.flatMap((ch) => ch.clauses.map((cl) => ({ tenantId, versionId, chapterId: chapterId.get(ch.number)!, position: ++position, ...cl }))))
+    .returning({ id: regulationClauses.id, number: regulationClauses.number });
+  const clauseId = new Map(clauseRows.map((r) => [r.number, r.id]));
+  if (c.fines.length)
+    await tx.insert(regulationFines).values(
+      c.fines.map((f, i) => ({
+        tenantId,
+        versionId,
+        clauseId: clauseId.get(f.clauseNumber)!,
+        position: i + 1,
+        offence: f.offence,
+        amountSatang: f.amountSatang,
+        repeatAmountSatang: f.repeatAmountSatang,
+      })),
+    );
+}
+
+/** A draft's chapters go (their clauses and fines with them). */
+export async function deleteContent(tx: Tx, tenantId: string, versionId: string): Promise<void> {
+  await tx.delete(regulationChapters).where(and(eq(regulationChapters.tenantId, tenantId), eq(regulationChapters.versionId, versionId)));
+}
+
+export async function insertVersionRow(tx: Tx, values: typeof regulationVersions.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(regulationVersions).values(values).returning({ id: regulationVersions.id });
+  return row.id;
+}
+
+export async function insertRegulation(tx: Tx, values: typeof regulations.$inferInsert): Promise<string> {
+  const [reg] = await tx.insert(regulations).values(values).returning({ id: regulations.id });
+  return reg.id;
+}
+
+export async function regulationForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(regulations)
+    .where(and(eq(regulations.tenantId, tenantId), eq(regulations.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function nextVersionNumber(tx: Tx, tenantId: string, regulationId: string): Promise<number> {
+  const [{ n }] = await rows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(number), 0)::int + 1 as n from regulation_versions where tenant_id = ${tenantId} and regulation_id = ${regulationId}`,
+  );
+  return n;
+}
+
+export async function versionForUpdate(tx: Tx, tenantId: string, regulationId: string, versionId: string) {
+  const [v] = await tx
+    .select()
+    .from(regulationVersions)
+    .where(and(eq(regulationVersions.tenantId, tenantId), eq(regulationVersions.regulationId, regulationId), eq(regulationVersions.id, versionId)))
+    .for('update');
+  return v;
+}
+
+export async function updateVersionRow(tx: Tx, tenantId: string, versionId: string, set: Partial<typeof regulationVersions.$inferInsert>): Promise<void> {
+  await tx
+    .update(regulationVersions)
+    .set(set)
+    .where(and(eq(regulationVersions.tenantId, tenantId), eq(regulationVersions.id, versionId)));
 }

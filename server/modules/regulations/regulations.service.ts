@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   communityVoteInput,
@@ -13,7 +13,6 @@ import type {
   VersionDiff,
   VersionSummary,
 } from '../../../common/schemas/regulations';
-import { regulationChapters, regulationClauses, regulationFines, regulations, regulationVersions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
@@ -23,7 +22,6 @@ import { refs as resolutionRefs } from '../committees/resolutions.service';
 
 import { diffClauses, diffFines } from './diff';
 import * as repo from './regulations.repository';
-import { rows } from '../../platform/sql';
 import { existingNetworkIds } from '../networks/networks.repository';
 
 type Lang = TenantContext['lang'];
@@ -199,39 +197,22 @@ function checkContent(c: VersionContent) {
 
 /** Chapters, clauses and fines of a version, in three bulk inserts. */
 async function writeContent(tx: Tx, tenantId: string, versionId: string, c: VersionContent) {
-  const chapterRows = await tx
-    .insert(regulationChapters)
-    .values(c.chapters.map((ch) => ({ tenantId, versionId, number: ch.number, title: ch.title })))
-    .returning({ id: regulationChapters.id, number: regulationChapters.number });
-  const chapterId = new Map(chapterRows.map((r) => [r.number, r.id]));
-  let position = 0;
-  const clauseRows = await tx
-    .insert(regulationClauses)
-    .values(c.chapters.flatMap((ch) => ch.clauses.map((cl) => ({ tenantId, versionId, chapterId: chapterId.get(ch.number)!, position: ++position, ...cl }))))
-    .returning({ id: regulationClauses.id, number: regulationClauses.number });
-  const clauseId = new Map(clauseRows.map((r) => [r.number, r.id]));
-  if (c.fines.length)
-    await tx.insert(regulationFines).values(
-      c.fines.map((f, i) => ({
-        tenantId,
-        versionId,
-        clauseId: clauseId.get(f.clauseNumber)!,
-        position: i + 1,
-        offence: f.offence,
-        amountSatang: f.amountSatang,
-        repeatAmountSatang: f.repeatAmountSatang,
-      })),
-    );
+  await repo.insertContent(tx, tenantId, versionId, c);
 }
 
 async function insertVersion(tx: Tx, ctx: TenantContext, regulationId: string, number: number, c: VersionContent) {
   checkContent(c);
-  const [row] = await tx
-    .insert(regulationVersions)
-    .values({ tenantId: ctx.tenant.id, regulationId, number, title: c.title, preamble: c.preamble, effectiveFrom: c.effectiveFrom, changeNote: c.changeNote })
-    .returning({ id: regulationVersions.id });
-  await writeContent(tx, ctx.tenant.id, row.id, c);
-  return row.id;
+  const id = await repo.insertVersionRow(tx, {
+    tenantId: ctx.tenant.id,
+    regulationId,
+    number,
+    title: c.title,
+    preamble: c.preamble,
+    effectiveFrom: c.effectiveFrom,
+    changeNote: c.changeNote,
+  });
+  await writeContent(tx, ctx.tenant.id, id, c);
+  return id;
 }
 
 export function createRegulation(ctx: TenantContext, input: z.output<typeof regulationCreate>): Promise<RegulationDetail> {
@@ -239,10 +220,7 @@ export function createRegulation(ctx: TenantContext, input: z.output<typeof regu
     if (input.networkId) {
       if (!(await existingNetworkIds(tx, ctx.tenant.id, [input.networkId])).size) throw new AppError('validation_failed', { networkId: 'unknown_network' });
     }
-    const [reg] = await tx
-      .insert(regulations)
-      .values({ tenantId: ctx.tenant.id, subject: input.subject, networkId: input.networkId })
-      .returning({ id: regulations.id });
+    const reg = { id: await repo.insertRegulation(tx, { tenantId: ctx.tenant.id, subject: input.subject, networkId: input.networkId }) };
     const versionId = await insertVersion(tx, ctx, reg.id, 1, input.draft);
     await audit(tx, ctx, {
       entity: 'regulation',
@@ -256,11 +234,7 @@ export function createRegulation(ctx: TenantContext, input: z.output<typeof regu
 }
 
 async function lockRegulation(tx: Tx, ctx: TenantContext, id: string) {
-  const [row] = await tx
-    .select()
-    .from(regulations)
-    .where(and(eq(regulations.tenantId, ctx.tenant.id), eq(regulations.id, id)))
-    .for('update');
+  const row = await repo.regulationForUpdate(tx, ctx.tenant.id, id);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -287,10 +261,7 @@ export function createDraft(ctx: TenantContext, id: string, input: z.output<type
       if (!from) throw new AppError('validation_failed', { fromVersionId: 'unknown_version' });
       content = asContent(from);
     } else content = input;
-    const [{ n }] = await rows<{ n: number }>(
-      tx,
-      sql`select coalesce(max(number), 0)::int + 1 as n from regulation_versions where tenant_id = ${ctx.tenant.id} and regulation_id = ${id}`,
-    );
+    const n = await repo.nextVersionNumber(tx, ctx.tenant.id, id);
     const versionId = await insertVersion(tx, ctx, id, n, content);
     await audit(tx, ctx, {
       entity: 'regulation_version',
@@ -304,11 +275,7 @@ export function createDraft(ctx: TenantContext, id: string, input: z.output<type
 }
 
 async function lockDraft(tx: Tx, ctx: TenantContext, id: string, versionId: string) {
-  const [v] = await tx
-    .select()
-    .from(regulationVersions)
-    .where(and(eq(regulationVersions.tenantId, ctx.tenant.id), eq(regulationVersions.regulationId, id), eq(regulationVersions.id, versionId)))
-    .for('update');
+  const v = await repo.versionForUpdate(tx, ctx.tenant.id, id, versionId);
   if (!v) throw new AppError('not_found');
   if (v.status !== 'draft') throw new AppError('conflict', { versionId: 'version_adopted' });
   return v;
@@ -320,11 +287,14 @@ export function updateDraft(ctx: TenantContext, id: string, versionId: string, c
     const before = await lockDraft(tx, ctx, id, versionId);
     checkContent(content);
     const old = await loadVersion(tx, ctx, id, versionId);
-    await tx.delete(regulationChapters).where(and(eq(regulationChapters.tenantId, ctx.tenant.id), eq(regulationChapters.versionId, versionId)));
-    await tx
-      .update(regulationVersions)
-      .set({ title: content.title, preamble: content.preamble, effectiveFrom: content.effectiveFrom, changeNote: content.changeNote, updatedAt: new Date() })
-      .where(and(eq(regulationVersions.tenantId, ctx.tenant.id), eq(regulationVersions.id, versionId)));
+    await repo.deleteContent(tx, ctx.tenant.id, versionId);
+    await repo.updateVersionRow(tx, ctx.tenant.id, versionId, {
+      title: content.title,
+      preamble: content.preamble,
+      effectiveFrom: content.effectiveFrom,
+      changeNote: content.changeNote,
+      updatedAt: new Date(),
+    });
     await writeContent(tx, ctx.tenant.id, versionId, content);
     await audit(tx, ctx, {
       entity: 'regulation_version',
@@ -345,20 +315,17 @@ export function adoptByVote(ctx: TenantContext, id: string, versionId: string, v
     if (vote.votedOn > todayInThailand()) throw new AppError('validation_failed', { votedOn: 'vote_in_future' });
     if (vote.votesFor <= vote.votesAgainst) throw new AppError('validation_failed', { votesFor: 'vote_not_passed' });
     const effectiveFrom = v.effectiveFrom && v.effectiveFrom > vote.votedOn ? v.effectiveFrom : vote.votedOn;
-    await tx
-      .update(regulationVersions)
-      .set({
-        status: 'adopted',
-        adoptionKind: 'community_vote',
-        adoptedOn: vote.votedOn,
-        effectiveFrom,
-        votesFor: vote.votesFor,
-        votesAgainst: vote.votesAgainst,
-        votesAbstain: vote.votesAbstain,
-        voteNote: vote.note,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(regulationVersions.tenantId, ctx.tenant.id), eq(regulationVersions.id, versionId)));
+    await repo.updateVersionRow(tx, ctx.tenant.id, versionId, {
+      status: 'adopted',
+      adoptionKind: 'community_vote',
+      adoptedOn: vote.votedOn,
+      effectiveFrom,
+      votesFor: vote.votesFor,
+      votesAgainst: vote.votesAgainst,
+      votesAbstain: vote.votesAbstain,
+      voteNote: vote.note,
+      updatedAt: new Date(),
+    });
     await audit(tx, ctx, {
       entity: 'regulation_version',
       entityId: versionId,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 import { todayInThailand } from '../../platform/today';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { dutyOwed } from './maintenance.service';
+import { dutyOwed } from './duty-days.service';
 import { day, fieldsOf, ok, putAs } from './fixtures';
 
 let t: TestApp;

@@ -1,7 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Swap } from '../../../common/schemas/water';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { MyTurns } from '../../../common/schemas/water';
+import { waterGroupMembers, waterRotas, waterRotaTurns, waterSources, waterUserGroups } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
+import { rows, thaiOrder } from '../../platform/sql';
 
 export interface SourceRow {
   id: string;
@@ -27,7 +28,7 @@ export function sourceRows(tx: Tx, tenantId: string, tenantName: string, where: 
                s.local_government_party_id as "lgPartyId", coalesce(p.name, ${tenantName}) as "lgName", s.lat, s.lon, s.condition, s.note
         from water_sources s left join parties p on p.tenant_id = s.tenant_id and p.id = s.local_government_party_id
         where s.tenant_id = ${tenantId} and ${where}
-        order by array_position(array['weir','main_canal'], s.kind) nulls last, s.chainage_m, s.name collate "und-x-icu", s.id`,
+        order by array_position(array['weir','main_canal'], s.kind) nulls last, s.chainage_m, ${thaiOrder(sql`s.name`)}, s.id`,
   );
 }
 
@@ -70,7 +71,7 @@ export function groupRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
         left join water_group_members h on h.tenant_id = g.tenant_id and h.group_id = g.id and h.role = 'head'
         left join parties hp on hp.tenant_id = h.tenant_id and hp.id = h.party_id
         where g.tenant_id = ${tenantId} and ${where}
-        order by array_position(array['upstream','midstream','downstream'], g.zone), g.name collate "und-x-icu", g.id`,
+        order by array_position(array['upstream','midstream','downstream'], g.zone), ${thaiOrder(sql`g.name`)}, g.id`,
   );
 }
 
@@ -80,7 +81,7 @@ export function memberRows(tx: Tx, tenantId: string, groupId: string) {
     sql`select m.party_id as "partyId", p.name, m.role, m.plot, m.irrigated_rai::text as "irrigatedRai", p.phone
         from water_group_members m join parties p on p.tenant_id = m.tenant_id and p.id = m.party_id
         where m.tenant_id = ${tenantId} and m.group_id = ${groupId}
-        order by array_position(array['head','officer','member'], m.role), p.name collate "und-x-icu"`,
+        order by array_position(array['head','officer','member'], m.role), ${thaiOrder(sql`p.name`)}`,
   );
 }
 
@@ -132,24 +133,165 @@ export async function clearMemberPlots(tx: Tx, tenantId: string, partyId: string
   await tx.execute(sql`update water_group_members set plot = null where tenant_id = ${tenantId} and party_id = ${partyId} and plot is not null`);
 }
 
-export type SwapRow = {
-  id: string;
-  rotaId: string;
-  status: Swap['status'];
-  turnId: string;
-  withTurnId: string;
-  requestedBy: string | null;
-  decidedBy: string | null;
-};
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((x) => sql`${x}::uuid`),
+    sql`, `,
+  );
 
-/** Turn swaps matching `where`, newest first, with the names of who asked and who decided (partners' table, read). */
-export function swapRows(tx: Tx, tenantId: string, where: SQL): Promise<SwapRow[]> {
-  return rows<SwapRow>(
+// ---- sources ----
+
+/** The kind of a source (undefined for an unknown one). */
+export async function sourceKind(tx: Tx, tenantId: string, id: string): Promise<string | undefined> {
+  const [p] = await rows<{ kind: string }>(tx, sql`select kind from water_sources where tenant_id = ${tenantId} and id = ${id}`);
+  return p?.kind;
+}
+
+/** The name of a source (undefined for an unknown one). */
+export async function sourceName(tx: Tx, tenantId: string, id: string): Promise<string | undefined> {
+  const [src] = await rows<{ name: string }>(tx, sql`select name from water_sources where tenant_id = ${tenantId} and id = ${id}`);
+  return src?.name;
+}
+
+export async function insertSource(tx: Tx, values: typeof waterSources.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(waterSources).values(values).returning({ id: waterSources.id });
+  return row.id;
+}
+
+export async function sourceForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [before] = await tx
+    .select()
+    .from(waterSources)
+    .where(and(eq(waterSources.tenantId, tenantId), eq(waterSources.id, id)))
+    .for('update');
+  return before;
+}
+
+export async function updateSourceRow(tx: Tx, tenantId: string, id: string, set: Partial<typeof waterSources.$inferInsert>): Promise<void> {
+  await tx
+    .update(waterSources)
+    .set(set)
+    .where(and(eq(waterSources.tenantId, tenantId), eq(waterSources.id, id)));
+}
+
+// ---- groups ----
+
+export async function groupNameTaken(tx: Tx, tenantId: string, name: string): Promise<boolean> {
+  return (await rows(tx, sql`select 1 from water_user_groups where tenant_id = ${tenantId} and name = ${name}`)).length > 0;
+}
+
+export async function insertGroup(tx: Tx, values: typeof waterUserGroups.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(waterUserGroups).values(values).returning({ id: waterUserGroups.id });
+  return row.id;
+}
+
+export async function groupForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [g] = await tx
+    .select()
+    .from(waterUserGroups)
+    .where(and(eq(waterUserGroups.tenantId, tenantId), eq(waterUserGroups.id, id)))
+    .for('update');
+  return g;
+}
+
+export async function replaceMembers(
+  tx: Tx,
+  tenantId: string,
+  groupId: string,
+  members: { partyId: string; role: string; plot: string | null; irrigatedRai: string }[],
+): Promise<void> {
+  await tx.delete(waterGroupMembers).where(and(eq(waterGroupMembers.tenantId, tenantId), eq(waterGroupMembers.groupId, groupId)));
+  if (members.length) await tx.insert(waterGroupMembers).values(members.map((m) => ({ tenantId, groupId, ...m })));
+}
+
+/** The groups on these sources, with their irrigated area in hundredths of a rai. */
+export function groupsOnSources(tx: Tx, tenantId: string, sourceIds: string[]) {
+  return rows<{ id: string; name: string; zone: 'upstream' | 'midstream' | 'downstream'; centi: number }>(
     tx,
-    sql`select s.id, s.rota_id as "rotaId", s.status, s.turn_id as "turnId", s.with_turn_id as "withTurnId", rp.name as "requestedBy", dp.name as "decidedBy"
-        from water_turn_swaps s
-        left join parties rp on rp.tenant_id = s.tenant_id and rp.id = s.requested_by_party_id
-        left join parties dp on dp.tenant_id = s.tenant_id and dp.id = s.decided_by_party_id
-        where s.tenant_id = ${tenantId} and ${where} order by s.created_at desc, s.id`,
+    sql`select g.id, g.name, g.zone,
+               (select coalesce(sum(m.irrigated_rai * 100), 0)::int from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as centi
+        from water_user_groups g where g.tenant_id = ${tenantId} and g.source_id in (${uuidList(sourceIds)})`,
+  );
+}
+
+// ---- rotas ----
+
+/** A rota with its turns (inserted 1000 at a time). */
+export async function insertRota(
+  tx: Tx,
+  values: typeof waterRotas.$inferInsert,
+  turns: { groupId: string; seq: number; startsAt: Date; endsAt: Date }[],
+): Promise<string> {
+  const [row] = await tx.insert(waterRotas).values(values).returning({ id: waterRotas.id });
+  for (let i = 0; i < turns.length; i += 1000)
+    await tx.insert(waterRotaTurns).values(turns.slice(i, i + 1000).map((x) => ({ tenantId: values.tenantId, rotaId: row.id, ...x })));
+  return row.id;
+}
+
+export async function rotaForUpdate(tx: Tx, tenantId: string, id: string) {
+  const [r] = await tx
+    .select()
+    .from(waterRotas)
+    .where(and(eq(waterRotas.tenantId, tenantId), eq(waterRotas.id, id)))
+    .for('update');
+  return r;
+}
+
+export async function markRotaPublished(tx: Tx, tenantId: string, id: string, at: Date): Promise<void> {
+  await tx
+    .update(waterRotas)
+    .set({ status: 'published', publishedAt: at })
+    .where(and(eq(waterRotas.tenantId, tenantId), eq(waterRotas.id, id)));
+}
+
+export async function turnOfRota(tx: Tx, tenantId: string, rotaId: string, turnId: string) {
+  const [x] = await tx
+    .select()
+    .from(waterRotaTurns)
+    .where(and(eq(waterRotaTurns.tenantId, tenantId), eq(waterRotaTurns.rotaId, rotaId), eq(waterRotaTurns.id, turnId)));
+  return x;
+}
+
+/** Whether another turn of the rota overlaps [startsAt, endsAt). */
+export async function turnOverlaps(tx: Tx, tenantId: string, rotaId: string, turnId: string, startsAt: Date, endsAt: Date): Promise<boolean> {
+  const [clash] = await rows(
+    tx,
+    sql`select 1 from water_rota_turns where tenant_id = ${tenantId} and rota_id = ${rotaId} and id <> ${turnId}
+          and starts_at < ${endsAt.toISOString()}::timestamptz and ends_at > ${startsAt.toISOString()}::timestamptz`,
+  );
+  return !!clash;
+}
+
+export async function moveTurnRow(tx: Tx, tenantId: string, turnId: string, startsAt: Date, endsAt: Date): Promise<void> {
+  await tx
+    .update(waterRotaTurns)
+    .set({ startsAt, endsAt })
+    .where(and(eq(waterRotaTurns.tenantId, tenantId), eq(waterRotaTurns.id, turnId)));
+}
+
+// ---- a member's own groups and turns ----
+
+export function groupsOfPerson(tx: Tx, tenantId: string, partyId: string) {
+  return rows<{ id: string; name: string; zone: MyTurns['groups'][number]['zone']; role: MyTurns['groups'][number]['role'] }>(
+    tx,
+    sql`select g.id, g.name, g.zone, m.role from water_group_members m join water_user_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+        where m.tenant_id = ${tenantId} and m.party_id = ${partyId} order by ${thaiOrder(sql`g.name`)}`,
+  );
+}
+
+/** The next five turns of these groups in published rotas that have not ended at `now` (the one running now first). */
+export function nextTurnsOfGroups(tx: Tx, tenantId: string, groupIds: string[], now: Date) {
+  return rows<Awaited<ReturnType<typeof turnRows>>[number] & { season: string; sourceName: string; current: boolean }>(
+    tx,
+    sql`select x.id, x.rota_id as "rotaId", x.seq, x.group_id as "groupId", g.name as "groupName", g.zone,
+               ${THAI(sql`x.starts_at`)} as "startsAt", ${THAI(sql`x.ends_at`)} as "endsAt",
+               r.season, s.name as "sourceName", x.starts_at <= ${now.toISOString()}::timestamptz as current
+        from water_rota_turns x
+        join water_rotas r on r.tenant_id = x.tenant_id and r.id = x.rota_id and r.status = 'published'
+        join water_sources s on s.tenant_id = r.tenant_id and s.id = r.source_id
+        join water_user_groups g on g.tenant_id = x.tenant_id and g.id = x.group_id
+        where x.tenant_id = ${tenantId} and x.ends_at > ${now.toISOString()}::timestamptz
+          and x.group_id in (${uuidList(groupIds)})
+        order by x.starts_at limit 5`,
   );
 }

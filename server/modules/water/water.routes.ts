@@ -39,7 +39,9 @@ import {
 import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import * as incidents from './incidents.service';
-import * as maintenance from './maintenance.service';
+import * as contributions from './maintenance-contributions.service';
+import * as works from './maintenance-works.service';
+import * as duty from './duty-days.service';
 import * as swaps from './swaps.service';
 import * as service from './water.service';
 
@@ -298,7 +300,7 @@ export async function waterRoutes(app: FastifyInstance) {
     (req) => incidents.payFine(req.tenantCtx, req.params.id, req.params.fineId, req.body),
   );
 
-  // ---- maintenance works and duty days (maintenance.service.ts)
+  // ---- maintenance works, their contributions and duty days (maintenance-works, maintenance-contributions, duty-days)
   const mTags = ['water-maintenance'];
   const contributionParams = z.object({ tenant: z.string().max(64), id: z.uuid(), contributionId: z.uuid() });
   r.get(
@@ -313,7 +315,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: z.array(maintenanceSummary) },
       },
     },
-    (req) => maintenance.listWorks(req.tenantCtx, req.query.season),
+    (req) => works.listWorks(req.tenantCtx, req.query.season),
   );
   r.post(
     `${base}/maintenance`,
@@ -327,7 +329,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 201: maintenanceDetail },
       },
     },
-    async (req, reply) => reply.code(201).send(await maintenance.createWork(req.tenantCtx, req.body)),
+    async (req, reply) => reply.code(201).send(await works.createWork(req.tenantCtx, req.body)),
   );
   r.get(
     `${base}/maintenance/:id`,
@@ -340,7 +342,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: maintenanceDetail },
       },
     },
-    (req) => maintenance.getWork(req.tenantCtx, req.params.id),
+    (req) => works.getWork(req.tenantCtx, req.params.id),
   );
   r.post(
     `${base}/maintenance/:id/contributions`,
@@ -354,7 +356,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 201: maintenanceDetail },
       },
     },
-    async (req, reply) => reply.code(201).send(await maintenance.addContributions(req.tenantCtx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await contributions.addContributions(req.tenantCtx, req.params.id, req.body)),
   );
   r.patch(
     `${base}/maintenance/:id`,
@@ -368,7 +370,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: maintenanceDetail },
       },
     },
-    (req) => maintenance.updateWork(req.tenantCtx, req.params.id, req.body),
+    (req) => works.updateWork(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
     `${base}/maintenance/:id`,
@@ -381,7 +383,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: maintenanceRemoval },
       },
     },
-    (req) => maintenance.deleteWork(req.tenantCtx, req.params.id),
+    (req) => works.deleteWork(req.tenantCtx, req.params.id),
   );
   r.patch(
     `${base}/maintenance/:id/contributions/:contributionId`,
@@ -395,7 +397,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: maintenanceDetail },
       },
     },
-    (req) => maintenance.updateContribution(req.tenantCtx, req.params.id, req.params.contributionId, req.body),
+    (req) => contributions.updateContribution(req.tenantCtx, req.params.id, req.params.contributionId, req.body),
   );
   r.delete(
     `${base}/maintenance/:id/contributions/:contributionId`,
@@ -408,7 +410,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: maintenanceDetail },
       },
     },
-    (req) => maintenance.deleteContribution(req.tenantCtx, req.params.id, req.params.contributionId),
+    (req) => contributions.deleteContribution(req.tenantCtx, req.params.id, req.params.contributionId),
   );
   r.get(
     `${base}/groups/:id/duty`,
@@ -422,7 +424,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: dutyTable },
       },
     },
-    (req) => maintenance.dutyTable(req.tenantCtx, req.params.id, req.query.season),
+    (req) => duty.dutyTable(req.tenantCtx, req.params.id, req.query.season),
   );
   r.put(
     `${base}/groups/:id/duty-rule`,
@@ -436,7 +438,7 @@ export async function waterRoutes(app: FastifyInstance) {
         response: { 200: dutyRule },
       },
     },
-    (req) => maintenance.setDutyRule(req.tenantCtx, req.params.id, req.body),
+    (req) => duty.setDutyRule(req.tenantCtx, req.params.id, req.body),
   );
 
   r.get(

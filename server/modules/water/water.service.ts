@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   GroupDetail,
@@ -16,7 +16,6 @@ import type {
   turnPatch,
 } from '../../../common/schemas/water';
 import { MAX_SEASON_DAYS } from '../../../common/schemas/water';
-import { waterGroupMembers, waterRotas, waterRotaTurns, waterSources, waterUserGroups } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext, TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
@@ -26,7 +25,6 @@ import { actorPartyId, assertPeople } from '../manpower/shared';
 import { generateRota, seasonEnd, seasonStart } from './rota';
 import { maskPhone } from '../privacy/sensitive';
 import * as repo from './water.repository';
-import { rows } from '../../platform/sql';
 import { existingNetworkIds } from '../networks/networks.repository';
 
 // ------------------------------------------------------------------ sources
@@ -69,10 +67,10 @@ async function checkSource(tx: Tx, ctx: TenantContext, v: z.output<typeof source
   const fields: Record<string, string> = {};
   let parentKind: SourceKind | null = null;
   if (v.parentId) {
-    const [p] = await rows<{ kind: SourceKind }>(tx, sql`select kind from water_sources where tenant_id = ${ctx.tenant.id} and id = ${v.parentId}`);
-    if (!p) fields.parentId = 'unknown_source';
+    const kind = (await repo.sourceKind(tx, ctx.tenant.id, v.parentId)) as SourceKind | undefined;
+    if (!kind) fields.parentId = 'unknown_source';
     else {
-      parentKind = p.kind;
+      parentKind = kind;
       if (selfId && (await repo.sourceTree(tx, ctx.tenant.id, selfId)).includes(v.parentId)) fields.parentId = 'parent_cycle';
     }
   }
@@ -85,30 +83,20 @@ async function checkSource(tx: Tx, ctx: TenantContext, v: z.output<typeof source
 export function createSource(ctx: TenantContext, input: z.output<typeof sourceInput>): Promise<Source> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await checkSource(tx, ctx, input, null);
-    const [row] = await tx
-      .insert(waterSources)
-      .values({ tenantId: ctx.tenant.id, ...input })
-      .returning({ id: waterSources.id });
-    await audit(tx, ctx, { entity: 'water_source', entityId: row.id, entityLabel: input.name, action: 'create', after: input });
-    return loadSource(tx, ctx, row.id);
+    const id = await repo.insertSource(tx, { tenantId: ctx.tenant.id, ...input });
+    await audit(tx, ctx, { entity: 'water_source', entityId: id, entityLabel: input.name, action: 'create', after: input });
+    return loadSource(tx, ctx, id);
   });
 }
 
 export function updateSource(ctx: TenantContext, id: string, patch: z.output<typeof sourcePatch>): Promise<Source> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(waterSources)
-      .where(and(eq(waterSources.tenantId, ctx.tenant.id), eq(waterSources.id, id)))
-      .for('update');
+    const before = await repo.sourceForUpdate(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
     const { tenantId: _t, id: _i, createdAt: _c, updatedAt: _u, ...old } = before;
     const next = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as z.output<typeof sourceInput>;
     await checkSource(tx, ctx, next, id);
-    await tx
-      .update(waterSources)
-      .set({ ...next, updatedAt: new Date() })
-      .where(and(eq(waterSources.tenantId, ctx.tenant.id), eq(waterSources.id, id)));
+    await repo.updateSourceRow(tx, ctx.tenant.id, id, { ...next, updatedAt: new Date() });
     await audit(tx, ctx, { entity: 'water_source', entityId: id, entityLabel: next.name, action: 'update', before: old, after: next });
     return loadSource(tx, ctx, id);
   });
@@ -153,31 +141,22 @@ export const getGroup = (ctx: TenantContext, id: string) => withTenant(ctx.db, c
 export function createGroup(ctx: TenantContext, input: z.output<typeof groupInput>): Promise<GroupDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const fields: Record<string, string> = {};
-    const [src] = await rows(tx, sql`select 1 from water_sources where tenant_id = ${ctx.tenant.id} and id = ${input.sourceId}`);
-    if (!src) fields.sourceId = 'unknown_source';
+    if ((await repo.sourceName(tx, ctx.tenant.id, input.sourceId)) === undefined) fields.sourceId = 'unknown_source';
     if (input.networkId) {
       if (!(await existingNetworkIds(tx, ctx.tenant.id, [input.networkId])).size) fields.networkId = 'unknown_network';
     }
-    const [same] = await rows(tx, sql`select 1 from water_user_groups where tenant_id = ${ctx.tenant.id} and name = ${input.name}`);
-    if (same) throw new AppError('conflict', { name: 'group_name_taken' });
+    if (await repo.groupNameTaken(tx, ctx.tenant.id, input.name)) throw new AppError('conflict', { name: 'group_name_taken' });
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
-    const [row] = await tx
-      .insert(waterUserGroups)
-      .values({ tenantId: ctx.tenant.id, ...input })
-      .returning({ id: waterUserGroups.id });
-    await audit(tx, ctx, { entity: 'water_user_group', entityId: row.id, entityLabel: input.name, action: 'create', after: input });
-    return loadGroup(tx, ctx, row.id);
+    const id = await repo.insertGroup(tx, { tenantId: ctx.tenant.id, ...input });
+    await audit(tx, ctx, { entity: 'water_user_group', entityId: id, entityLabel: input.name, action: 'create', after: input });
+    return loadGroup(tx, ctx, id);
   });
 }
 
 /** The whole member list at once: registry people, each once, at most one head; areas in hundredths of a rai. */
 export function setMembers(ctx: TenantContext, id: string, input: z.output<typeof membersInput>): Promise<GroupDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [g] = await tx
-      .select()
-      .from(waterUserGroups)
-      .where(and(eq(waterUserGroups.tenantId, ctx.tenant.id), eq(waterUserGroups.id, id)))
-      .for('update');
+    const g = await repo.groupForUpdate(tx, ctx.tenant.id, id);
     if (!g) throw new AppError('not_found');
     const fields: Record<string, string> = {};
     const people = await assertPeople(
@@ -195,18 +174,12 @@ export function setMembers(ctx: TenantContext, id: string, input: z.output<typeo
     });
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
     const before = await repo.memberRows(tx, ctx.tenant.id, id);
-    await tx.delete(waterGroupMembers).where(and(eq(waterGroupMembers.tenantId, ctx.tenant.id), eq(waterGroupMembers.groupId, id)));
-    if (input.members.length)
-      await tx.insert(waterGroupMembers).values(
-        input.members.map((m) => ({
-          tenantId: ctx.tenant.id,
-          groupId: id,
-          partyId: m.partyId,
-          role: m.role,
-          plot: m.plot,
-          irrigatedRai: m.irrigatedRai.toFixed(2),
-        })),
-      );
+    await repo.replaceMembers(
+      tx,
+      ctx.tenant.id,
+      id,
+      input.members.map((m) => ({ partyId: m.partyId, role: m.role, plot: m.plot, irrigatedRai: m.irrigatedRai.toFixed(2) })),
+    );
     await audit(tx, ctx, { entity: 'water_user_group', entityId: id, entityLabel: g.name, action: 'update', before: { members: before }, after: input });
     return loadGroup(tx, ctx, id);
   });
@@ -246,15 +219,7 @@ const presentTurn = (x: Awaited<ReturnType<typeof repo.turnRows>>[number]) => ({
 async function rotaGroups(tx: Tx, tenantId: string, sourceId: string) {
   const tree = await repo.sourceTree(tx, tenantId, sourceId);
   if (!tree.length) return [];
-  return rows<{ id: string; name: string; zone: 'upstream' | 'midstream' | 'downstream'; centi: number }>(
-    tx,
-    sql`select g.id, g.name, g.zone,
-               (select coalesce(sum(m.irrigated_rai * 100), 0)::int from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as centi
-        from water_user_groups g where g.tenant_id = ${tenantId} and g.source_id in (${sql.join(
-          tree.map((x) => sql`${x}::uuid`),
-          sql`, `,
-        )})`,
-  );
+  return repo.groupsOnSources(tx, tenantId, tree);
 }
 
 async function loadRota(tx: Tx, ctx: TenantContext, id: string): Promise<RotaDetail> {
@@ -291,8 +256,8 @@ export function createRota(ctx: TenantContext, input: z.output<typeof rotaInput>
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (input.endsOn < input.startsOn) throw new AppError('validation_failed', { endsOn: 'end_before_start' });
     if (daysBetween(input.startsOn, input.endsOn) >= MAX_SEASON_DAYS) throw new AppError('validation_failed', { endsOn: 'season_too_long' });
-    const [src] = await rows<{ name: string }>(tx, sql`select name from water_sources where tenant_id = ${ctx.tenant.id} and id = ${input.sourceId}`);
-    if (!src) throw new AppError('validation_failed', { sourceId: 'unknown_source' });
+    const srcName = await repo.sourceName(tx, ctx.tenant.id, input.sourceId);
+    if (srcName === undefined) throw new AppError('validation_failed', { sourceId: 'unknown_source' });
     const groups = await rotaGroups(tx, ctx.tenant.id, input.sourceId);
     if (!groups.length) throw new AppError('validation_failed', { sourceId: 'no_groups' });
     const out = generateRota({
@@ -304,9 +269,9 @@ export function createRota(ctx: TenantContext, input: z.output<typeof rotaInput>
       groups: groups.map((g) => ({ id: g.id, name: g.name, zone: g.zone, areaCentiRai: g.centi })),
     });
     if (!out.slots) throw new AppError('validation_failed', { turnHours: 'season_shorter_than_turn' });
-    const [row] = await tx
-      .insert(waterRotas)
-      .values({
+    const rotaId = await repo.insertRota(
+      tx,
+      {
         tenantId: ctx.tenant.id,
         sourceId: input.sourceId,
         season: input.season,
@@ -315,36 +280,22 @@ export function createRota(ctx: TenantContext, input: z.output<typeof rotaInput>
         turnHours: input.turnHours,
         rule: input.rule,
         orderRule: input.order,
-      })
-      .returning({ id: waterRotas.id });
-    for (let i = 0; i < out.turns.length; i += 1000)
-      await tx.insert(waterRotaTurns).values(
-        out.turns.slice(i, i + 1000).map((x) => ({
-          tenantId: ctx.tenant.id,
-          rotaId: row.id,
-          groupId: x.groupId,
-          seq: x.seq,
-          startsAt: new Date(x.startsAt),
-          endsAt: new Date(x.endsAt),
-        })),
-      );
+      },
+      out.turns.map((x) => ({ groupId: x.groupId, seq: x.seq, startsAt: new Date(x.startsAt), endsAt: new Date(x.endsAt) })),
+    );
     await audit(tx, ctx, {
       entity: 'water_rota',
-      entityId: row.id,
-      entityLabel: `${input.season} (${src.name})`,
+      entityId: rotaId,
+      entityLabel: `${input.season} (${srcName})`,
       action: 'create',
       after: { ...input, turns: out.turns.length, counts: Object.fromEntries(out.counts) },
     });
-    return loadRota(tx, ctx, row.id);
+    return loadRota(tx, ctx, rotaId);
   });
 }
 
 async function lockDraftRota(tx: Tx, ctx: TenantContext, id: string) {
-  const [r] = await tx
-    .select()
-    .from(waterRotas)
-    .where(and(eq(waterRotas.tenantId, ctx.tenant.id), eq(waterRotas.id, id)))
-    .for('update');
+  const r = await repo.rotaForUpdate(tx, ctx.tenant.id, id);
   if (!r) throw new AppError('not_found');
   if (r.status !== 'draft') throw new AppError('conflict', { id: 'rota_published' });
   return r;
@@ -353,10 +304,7 @@ async function lockDraftRota(tx: Tx, ctx: TenantContext, id: string) {
 export function publishRota(ctx: TenantContext, id: string): Promise<RotaDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const r = await lockDraftRota(tx, ctx, id);
-    await tx
-      .update(waterRotas)
-      .set({ status: 'published', publishedAt: new Date() })
-      .where(and(eq(waterRotas.tenantId, ctx.tenant.id), eq(waterRotas.id, id)));
+    await repo.markRotaPublished(tx, ctx.tenant.id, id, new Date());
     await audit(tx, ctx, {
       entity: 'water_rota',
       entityId: id,
@@ -373,10 +321,7 @@ export function publishRota(ctx: TenantContext, id: string): Promise<RotaDetail>
 export function moveTurn(ctx: TenantContext, id: string, turnId: string, input: z.output<typeof turnPatch>): Promise<RotaDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const r = await lockDraftRota(tx, ctx, id);
-    const [x] = await tx
-      .select()
-      .from(waterRotaTurns)
-      .where(and(eq(waterRotaTurns.tenantId, ctx.tenant.id), eq(waterRotaTurns.rotaId, id), eq(waterRotaTurns.id, turnId)));
+    const x = await repo.turnOfRota(tx, ctx.tenant.id, id, turnId);
     if (!x) throw new AppError('not_found');
     const a = Date.parse(input.startsAt);
     const b = Date.parse(input.endsAt);
@@ -385,16 +330,8 @@ export function moveTurn(ctx: TenantContext, id: string, turnId: string, input: 
     if (a < seasonStart(r.startsOn)) fields.startsAt = 'turn_outside_season';
     if (b > seasonEnd(r.endsOn)) fields.endsAt = 'turn_outside_season';
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
-    const [clash] = await rows(
-      tx,
-      sql`select 1 from water_rota_turns where tenant_id = ${ctx.tenant.id} and rota_id = ${id} and id <> ${turnId}
-            and starts_at < ${new Date(b).toISOString()}::timestamptz and ends_at > ${new Date(a).toISOString()}::timestamptz`,
-    );
-    if (clash) throw new AppError('conflict', { startsAt: 'turn_overlap' });
-    await tx
-      .update(waterRotaTurns)
-      .set({ startsAt: new Date(a), endsAt: new Date(b) })
-      .where(and(eq(waterRotaTurns.tenantId, ctx.tenant.id), eq(waterRotaTurns.id, turnId)));
+    if (await repo.turnOverlaps(tx, ctx.tenant.id, id, turnId, new Date(a), new Date(b))) throw new AppError('conflict', { startsAt: 'turn_overlap' });
+    await repo.moveTurnRow(tx, ctx.tenant.id, turnId, new Date(a), new Date(b));
     await audit(tx, ctx, {
       entity: 'water_rota',
       entityId: id,
@@ -412,27 +349,13 @@ export function myTurns(ctx: TenantContext, now = new Date()): Promise<MyTurns> 
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const partyId = await actorPartyId(tx, ctx);
     if (!partyId) return { linked: false, groups: [], next: [] };
-    const groups = await rows<{ id: string; name: string; zone: MyTurns['groups'][number]['zone']; role: MyTurns['groups'][number]['role'] }>(
-      tx,
-      sql`select g.id, g.name, g.zone, m.role from water_group_members m join water_user_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
-          where m.tenant_id = ${ctx.tenant.id} and m.party_id = ${partyId} order by g.name collate "und-x-icu"`,
-    );
+    const groups = await repo.groupsOfPerson(tx, ctx.tenant.id, partyId);
     if (!groups.length) return { linked: true, groups: [], next: [] };
-    const turns = await rows<Awaited<ReturnType<typeof repo.turnRows>>[number] & { season: string; sourceName: string; current: boolean }>(
+    const turns = await repo.nextTurnsOfGroups(
       tx,
-      sql`select x.id, x.rota_id as "rotaId", x.seq, x.group_id as "groupId", g.name as "groupName", g.zone,
-                 ${repo.THAI(sql`x.starts_at`)} as "startsAt", ${repo.THAI(sql`x.ends_at`)} as "endsAt",
-                 r.season, s.name as "sourceName", x.starts_at <= ${now.toISOString()}::timestamptz as current
-          from water_rota_turns x
-          join water_rotas r on r.tenant_id = x.tenant_id and r.id = x.rota_id and r.status = 'published'
-          join water_sources s on s.tenant_id = r.tenant_id and s.id = r.source_id
-          join water_user_groups g on g.tenant_id = x.tenant_id and g.id = x.group_id
-          where x.tenant_id = ${ctx.tenant.id} and x.ends_at > ${now.toISOString()}::timestamptz
-            and x.group_id in (${sql.join(
-              groups.map((g) => sql`${g.id}::uuid`),
-              sql`, `,
-            )})
-          order by x.starts_at limit 5`,
+      ctx.tenant.id,
+      groups.map((g) => g.id),
+      now,
     );
     return {
       linked: true,
