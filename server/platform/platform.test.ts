@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataLock, DataDirLockIsFolderError } from './data-lock';
 import { ensurePlatformAdmin } from './bootstrap';
 import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../test/harness';
+import { rows } from './sql';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-platform-'));
 
@@ -154,14 +155,14 @@ describe('PostgreSQL connection pool', () => {
     console.error = (msg: string) => void errors.push(String(msg));
     const admin = new pg.Client({ connectionString: process.env.PHAKHI_TEST_DATABASE_URL });
     try {
-      const [{ pid }] = ((await t.database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] }).rows;
+      const [{ pid }] = await rows<{ pid: number }>(t.database.db, sql`select pg_backend_pid() as pid`);
       await admin.connect();
       await admin.query('select pg_terminate_backend($1)', [pid]);
       // the pool hears of it on its idle connection; without a listener the process would crash here
       for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 20));
       expect(errors.join(' ')).toContain('PostgreSQL closed an idle connection');
-      const again = (await t.database.db.execute(sql`select 1 as one`)) as unknown as { rows: { one: number }[] };
-      expect(again.rows[0].one).toBe(1);
+      const [again] = await rows<{ one: number }>(t.database.db, sql`select 1 as one`);
+      expect(again.one).toBe(1);
     } finally {
       console.error = logged;
       await admin.end();

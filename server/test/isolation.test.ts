@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, CHOMPHU_ADDRESS, client, tenantWithUser, type TestApp } from './harness';
+import { rows } from '../platform/sql';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,17 +77,18 @@ describe('tenant isolation', () => {
     await a.api.post(`${a.base}/networks`, { name: 'เครือข่าย', pillar: 'people' });
     const counts = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role phakhi_app`);
-      const r = (await tx.execute(
+      const [r] = await rows<Record<string, unknown>>(
+        tx,
         sql`select current_user as who, (select count(*)::int from parties) p, (select count(*)::int from networks) n, (select count(*)::int from audit_log) a, (select count(*)::int from network_members) m, (select count(*)::int from tenant_users) tu`,
-      )) as unknown as { rows: Record<string, unknown>[] };
-      return r.rows[0];
+      );
+      return r;
     });
     expect(counts).toEqual({ who: 'phakhi_app', p: 0, n: 0, a: 0, m: 0, tu: 0 });
     // and with tenant A set, it sees A's rows only, and cannot write into another tenant
     const seen = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.tenant_id', ${a.tenant.id}, true), set_config('role', 'phakhi_app', true)`);
-      return ((await tx.execute(sql`select count(*)::int c, count(distinct tenant_id)::int t from parties`)) as unknown as { rows: { c: number; t: number }[] })
-        .rows[0];
+      const [r] = await rows<{ c: number; t: number }>(tx, sql`select count(*)::int c, count(distinct tenant_id)::int t from parties`);
+      return r;
     });
     expect(seen).toEqual({ c: 1, t: 1 });
     await expect(

@@ -2,6 +2,7 @@ import { forgetIdentities } from '../../platform/identity-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, client, createTenant, createUser, login, ORIGIN, type TestApp } from '../../test/harness';
+import { rows } from '../../platform/sql';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,9 +33,10 @@ describe('login, sessions and logout', () => {
     const u = await createUser(t);
     const res = await loginReq(u.email, u.password);
     const token = res.cookies.find((c) => c.name === 'phakhi_session')!.value;
-    const rows = (await t.database.db.execute(sql`select token_hash from sessions`)) as unknown as { rows: { token_hash: string }[] };
-    expect(rows.rows.some((r) => r.token_hash === token)).toBe(false);
-    expect(rows.rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
+    const stored = await rows<{ token_hash: string }>(t.database.db, sql`select token_hash from sessions`);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.some((r) => r.token_hash === token)).toBe(false);
+    expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
 
   it('refuses a wrong password and an unknown email the same way', async () => {

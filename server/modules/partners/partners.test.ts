@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { generateThaiCitizenId } from '../../../common/thai';
 import { buildTestApp, CHOMPHU_ADDRESS, tenantWithUser, type TestApp } from '../../test/harness';
+import { rows } from '../../platform/sql';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -72,8 +73,9 @@ describe('partner registry', () => {
     ]) {
       expect(body).not.toContain(id);
     }
-    const raw = (await t.database.db.execute(sql`select * from parties where id = ${created.id}`)) as unknown as { rows: Record<string, unknown>[] };
-    expect(JSON.stringify(raw.rows[0])).not.toContain(id);
+    const [raw] = await rows<Record<string, unknown>>(t.database.db, sql`select * from parties where id = ${created.id}`);
+    expect(raw).toBeDefined();
+    expect(JSON.stringify(raw)).not.toContain(id);
     // the same person twice is a conflict
     const dup = await api.post(`${base}/partners`, { kind: 'person', name: 'นางบัวคำ ใจมา (ซ้ำ)', sector: 'civil_society', citizenId: id });
     expect(dup.statusCode).toBe(409);
