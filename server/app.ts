@@ -20,6 +20,7 @@ import { installErrorHandling } from './platform/error-handler';
 import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
+import { installCompression } from './platform/compress';
 import { registerModules } from './modules';
 import { useIdentityCache } from './platform/identity-cache';
 import { installDemoSeeding } from './platform/demo-seeding';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     },
   });
   await app.register(cookie);
+  installCompression(app); // JSON answers brotli/gzip; compressed request bodies refused (415) before they are read
   installPublicEdge(app); // before rate-limit: it gives every public route its limit
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
