@@ -1,6 +1,6 @@
 import { Anchor, Box, Container, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useDeferredValue, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTransaction } from '../../../../common/schemas/budget';
 import { type Column, DataView } from '../../ui/DataView';
@@ -37,10 +37,6 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
   const q = usePublicBudget(tenant, { fiscalYear });
   const page = search.page ?? 1;
   const ledger = usePublicLedger(tenant, { fiscalYear, page, pageSize: LEDGER_PAGE });
-  // The budget's tables are many cards on a phone: they are drawn in a deferred render, which React splits into
-  // short slices between which the browser stays responsive, instead of one long task when the answer arrives.
-  const budget = useDeferredValue(q.data);
-  const ledgerRows = useDeferredValue(ledger.data);
   const verify = usePublicVerify(tenant);
   const name = q.data ? (lang === 'en' ? q.data.tenant.nameEn : q.data.tenant.nameTh) : '';
   useEffect(() => {
@@ -106,35 +102,41 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
             data-testid="fiscal-year"
           />
           {q.error ? <ErrorAlert error={q.error} /> : null}
-          {budget ? (
+          {q.data ? (
             <>
               <ChainPanel
-                headHash={budget.chain.headHash}
-                headSeq={budget.chain.headSeq}
-                checkpoint={budget.chain.checkpoint}
-                publicKey={budget.chain.publicKey}
+                headHash={q.data.chain.headHash}
+                headSeq={q.data.chain.headSeq}
+                checkpoint={q.data.chain.checkpoint}
+                publicKey={q.data.chain.publicKey}
                 verify={() => verify.mutate()}
                 result={verify.data}
                 pending={verify.isPending}
               />
-              <TransparencyView data={budget} />
+              <TransparencyView data={q.data} />
             </>
           ) : (
             <Loading />
           )}
           {/* the ledger comes after the budget: shown before it, the budget's arrival would push it down (layout shift) */}
-          {budget || q.error ? (
+          {q.data || q.error ? (
             <section>
               <Title order={2} size="h4" mb="xs">
                 {t('budget.publicLedger')}
               </Title>
-              {ledgerRows ? (
+              {ledger.data ? (
                 <>
-                  <DataView rows={ledgerRows.items} columns={columns} rowKey={(x) => String(x.seq)} caption={t('budget.publicLedger')} testId="public-ledger" />
+                  <DataView
+                    rows={ledger.data.items}
+                    columns={columns}
+                    rowKey={(x) => String(x.seq)}
+                    caption={t('budget.publicLedger')}
+                    testId="public-ledger"
+                  />
                   <Pager
                     page={page}
                     pageSize={LEDGER_PAGE}
-                    total={ledgerRows.total}
+                    total={ledger.data.total}
                     onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
                   />
                 </>
