@@ -20,6 +20,7 @@ import { installErrorHandling } from './platform/error-handler';
 import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
+import { installCompression } from './platform/compress';
 import { registerModules } from './modules';
 import { useIdentityCache } from './platform/identity-cache';
 import { installDemoSeeding } from './platform/demo-seeding';
@@ -84,6 +85,8 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   });
   await app.register(cookie);
   installPublicEdge(app); // before rate-limit: it gives every public route its limit
+  // after the public edge: its cache keeps the plain answer (onSend hooks run in order), compressed per request
+  installCompression(app); // JSON answers brotli/gzip; compressed request bodies refused (415) before they are read
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
 

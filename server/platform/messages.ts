@@ -104,6 +104,10 @@ const PLATFORM_MESSAGES: Dict = {
   http_url_only: { th: 'ต้องเป็นลิงก์ที่ขึ้นต้นด้วย http:// หรือ https://', en: 'Must be a link starting with http:// or https://.' },
   date_too_early: { th: 'วันที่ต้องไม่ก่อน 1 ม.ค. 2500', en: 'The date must not be before 1 Jan 1957 (2500 B.E.).' },
   date_too_late: { th: 'วันที่ต้องไม่เกินหนึ่งปีนับจากวันนี้', en: 'The date must not be more than a year from today.' },
+  compressed_body: {
+    th: 'ไม่รับข้อมูลที่ส่งมาแบบบีบอัด (Content-Encoding) กรุณาส่งแบบไม่บีบอัด',
+    en: 'Compressed request bodies (Content-Encoding) are not accepted; send the body uncompressed.',
+  },
   nul_character: { th: 'มีอักขระ NUL (\\0) ซึ่งไม่อนุญาต', en: 'Contains a NUL character (\\0), which is not allowed.' },
   one_file_only: { th: 'ส่งได้ครั้งละหนึ่งไฟล์', en: 'Send one file at a time.' },
   network_or_party: { th: 'ระบุเครือข่ายหรือภาคีอย่างใดอย่างหนึ่ง', en: 'Give either a network or a partner.' },

@@ -1,4 +1,7 @@
-import '@mantine/core/styles.css';
+// Mantine's global styles only: each component's own CSS comes with its code (web/vite.config.ts)
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
 import '@mantine/notifications/styles.css';
 import './app/fonts.css';
 import './app/global.css';

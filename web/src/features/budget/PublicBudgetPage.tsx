@@ -80,8 +80,9 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="wrap">
             <Stack gap={2} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+              {/* a line's height before the name arrives, so that nothing below moves when it does */}
               <Text c="dimmed" size="sm">
-                {name}
+                {name || '\u00a0'}
               </Text>
               <Title order={1}>{t('budget.publicTitle')}</Title>
               <Text c="dimmed">{t('budget.publicSubtitle')}</Text>
@@ -117,24 +118,33 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
           ) : (
             <Loading />
           )}
-          <section>
-            <Title order={2} size="h4" mb="xs">
-              {t('budget.publicLedger')}
-            </Title>
-            {ledger.data ? (
-              <>
-                <DataView rows={ledger.data.items} columns={columns} rowKey={(x) => String(x.seq)} caption={t('budget.publicLedger')} testId="public-ledger" />
-                <Pager
-                  page={page}
-                  pageSize={LEDGER_PAGE}
-                  total={ledger.data.total}
-                  onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
-                />
-              </>
-            ) : (
-              <Loading />
-            )}
-          </section>
+          {/* the ledger comes after the budget: shown before it, the budget's arrival would push it down (layout shift) */}
+          {q.data || q.error ? (
+            <section>
+              <Title order={2} size="h4" mb="xs">
+                {t('budget.publicLedger')}
+              </Title>
+              {ledger.data ? (
+                <>
+                  <DataView
+                    rows={ledger.data.items}
+                    columns={columns}
+                    rowKey={(x) => String(x.seq)}
+                    caption={t('budget.publicLedger')}
+                    testId="public-ledger"
+                  />
+                  <Pager
+                    page={page}
+                    pageSize={LEDGER_PAGE}
+                    total={ledger.data.total}
+                    onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
+                  />
+                </>
+              ) : (
+                <Loading />
+              )}
+            </section>
+          ) : null}
         </Stack>
       </Container>
     </Box>

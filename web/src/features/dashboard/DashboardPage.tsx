@@ -1,4 +1,4 @@
-import { BarChart, DonutChart } from '../../ui/charts';
+import { BarList, chartColor, Donut } from './LightCharts';
 import { Card, Group, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAddressBook, IconBuildingCommunity, IconLink, IconNetwork, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -12,7 +12,7 @@ import { formatDateTime } from '../../ui/dates';
 import { enumLabel, PILLAR_COLORS } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
-import { useIsDesktop, useLang } from '../../ui/hooks';
+import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
@@ -131,7 +131,6 @@ export default function DashboardPage() {
   const { slug, tenant } = useTenant();
   const can = usePermissions();
   const lang = useLang();
-  const desktop = useIsDesktop();
   const q = useDashboard(slug);
   const tenantName = lang === 'en' ? tenant.nameEn : tenant.nameTh;
 
@@ -152,7 +151,6 @@ export default function DashboardPage() {
     .sort((a, b) => b.count - a.count);
   const sectors = ordered(d.partnersBySector, SECTORS).map((x) => ({ label: enumLabel(t, 'sector', x.key), count: x.count }));
   const fmt = (n: number) => formatNumber(n, lang);
-  const seriesLabel = t('dashboard.count');
 
   return (
     <Stack gap="lg">
@@ -178,21 +176,11 @@ export default function DashboardPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartCard title={t('dashboard.byPillar')} summary={pillars}>
           <Group justify="center" gap="lg" wrap="wrap">
-            <DonutChart
-              accessibilityLayer={false}
-              pieProps={{ rootTabIndex: -1 }}
-              data={pillars.map((p) => ({ name: p.label, value: p.count, color: p.color }))}
-              size={180}
-              thickness={28}
-              withTooltip
-              tooltipDataSource="segment"
-              valueFormatter={fmt}
-              chartLabel={fmt(pillars.reduce((s, p) => s + p.count, 0))}
-            />
+            <Donut data={pillars} size={180} thickness={28} label={fmt(pillars.reduce((s, p) => s + p.count, 0))} format={fmt} />
             <Stack gap={6}>
               {pillars.map((p) => (
                 <Group key={p.key} gap={8} wrap="nowrap">
-                  <span style={{ width: 12, height: 12, borderRadius: 3, background: `var(--mantine-color-${p.color.replace('.', '-')})`, flexShrink: 0 }} />
+                  <span style={{ width: 12, height: 12, borderRadius: 3, background: chartColor(p.color), flexShrink: 0 }} />
                   <Text size="sm">
                     {p.label}: <b>{fmt(p.count)}</b>
                   </Text>
@@ -203,57 +191,15 @@ export default function DashboardPage() {
         </ChartCard>
 
         <ChartCard title={t('dashboard.byStage')} summary={stages}>
-          <BarChart
-            accessibilityLayer={false}
-            h={240}
-            data={stages}
-            dataKey="label"
-            series={[{ name: 'count', label: seriesLabel, color: 'teal.7' }]}
-            valueFormatter={fmt}
-            textColor="gray.8"
-            tickLine="none"
-            gridAxis="y"
-            withBarValueLabel
-            yAxisProps={{ allowDecimals: false, width: 36 }}
-          />
+          <BarList data={stages} color="teal.7" format={fmt} />
         </ChartCard>
 
         <ChartCard title={t('dashboard.byIssue')} summary={issues}>
-          <BarChart
-            accessibilityLayer={false}
-            h={Math.max(160, issues.length * 30 + 40)}
-            data={issues}
-            dataKey="label"
-            orientation="vertical"
-            series={[{ name: 'count', label: seriesLabel, color: 'blue.7' }]}
-            valueFormatter={fmt}
-            textColor="gray.8"
-            tickLine="none"
-            gridAxis="x"
-            withBarValueLabel
-            xAxisProps={{ allowDecimals: false }}
-            yAxisProps={{ width: desktop ? 130 : 110, interval: 0 }}
-            barChartProps={{ margin: { right: 28 } }}
-          />
+          <BarList data={issues} color="blue.7" format={fmt} />
         </ChartCard>
 
         <ChartCard title={t('dashboard.bySector')} summary={sectors}>
-          <BarChart
-            accessibilityLayer={false}
-            h={Math.max(200, sectors.length * 32 + 40)}
-            data={sectors}
-            dataKey="label"
-            orientation="vertical"
-            series={[{ name: 'count', label: seriesLabel, color: 'grape.7' }]}
-            valueFormatter={fmt}
-            textColor="gray.8"
-            tickLine="none"
-            gridAxis="x"
-            withBarValueLabel
-            xAxisProps={{ allowDecimals: false }}
-            yAxisProps={{ width: 150, interval: 0 }}
-            barChartProps={{ margin: { right: 28 } }}
-          />
+          <BarList data={sectors} color="grape.7" format={fmt} />
         </ChartCard>
       </SimpleGrid>
 
