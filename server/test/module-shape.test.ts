@@ -116,15 +116,8 @@ describe('module shape', () => {
   });
 });
 
-/**
- * Web files that still reach into another feature's inner file, owned by another helper this session; the list may only
- * shrink (the test fails when an entry is no longer needed). Everything else goes through the feature's index.ts.
- */
-const INNER_IMPORTS_STILL_ALLOWED = new Set([
-  'features/dashboard/FirstSteps.tsx → features/accounts/api',
-  'features/dashboard/FirstSteps.tsx → features/users/api',
-  'features/budget/PublicBudgetPage.tsx → features/shell/LanguageSwitch',
-]);
+/** Web files that may still reach into another feature's inner file: none now; the list may only shrink. */
+const INNER_IMPORTS_STILL_ALLOWED = new Set<string>([]);
 
 describe('web shape', () => {
   const web = path.resolve(root, '../web/src');

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { Pager } from '../../ui/Pager';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { usePublicBudget, usePublicLedger, usePublicVerify } from './api';
 import { ChainPanel, Money, TransparencyView } from './parts';
 import { WithFiscalYear } from '../../ui/FiscalYear';
