@@ -56,7 +56,6 @@ const moduleFiles = () =>
 const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/budget.service.ts',
   'modules/budget/ledger.service.ts',
-  'modules/committees/resolutions.service.ts',
   'modules/knowledge/forums.service.ts',
   'modules/knowledge/metrics.ts',
   'modules/knowledge/search.service.ts',

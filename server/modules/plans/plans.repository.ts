@@ -196,3 +196,37 @@ export function activityOptions(tx: Tx, tenantId: string, f: { q?: string; fisca
         limit ${f.limit}`,
   );
 }
+
+/** For other modules: whether the activity exists in the tenant (committees' action items hang tasks on one). */
+export async function activityExists(tx: Tx, tenantId: string, activityId: string): Promise<boolean> {
+  const [found] = await rows(tx, sql`select 1 from plan_activities where tenant_id = ${tenantId} and id = ${activityId}`);
+  return !!found;
+}
+
+/** For the committees module: the resolution that adopted the plan (undefined when there is no such plan); no lock. */
+export async function planAdoptedBy(tx: Tx, tenantId: string, planId: string): Promise<{ current: string | null } | undefined> {
+  const [found] = await rows<{ current: string | null }>(
+    tx,
+    sql`select adopted_by_resolution_id as current from plans where tenant_id = ${tenantId} and id = ${planId}`,
+  );
+  return found;
+}
+
+/** For the strategy map: the projects serving these strategies in plans of the fiscal year, with their plan's name and year. */
+export async function projectsOfStrategies(tx: Tx, tenantId: string, strategyIds: string[], fiscalYear: number) {
+  if (!strategyIds.length) return [];
+  return tx
+    .select({ project: planProjects, planName: plans.name, fiscalYear: plans.fiscalYear })
+    .from(planProjects)
+    .innerJoin(plans, and(eq(plans.tenantId, planProjects.tenantId), eq(plans.id, planProjects.planId)))
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.strategyId, strategyIds), eq(plans.fiscalYear, fiscalYear)));
+}
+
+/** For the strategy map: the activities of these projects (their progress rolls up). */
+export async function activitiesOfProjects(tx: Tx, tenantId: string, projectIds: string[]): Promise<ActivityRow[]> {
+  if (!projectIds.length) return [];
+  return tx
+    .select()
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.projectId, projectIds)));
+}
