@@ -70,7 +70,6 @@ const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/notifications/dispatcher.ts',
   'modules/notifications/notify.ts',
   'modules/participation/participation.service.ts',
-  'modules/plans/plans.service.ts',
   'modules/water/incidents.service.ts',
   'modules/water/maintenance.service.ts',
 ]);

@@ -230,3 +230,171 @@ export async function activitiesOfProjects(tx: Tx, tenantId: string, projectIds:
     .from(planActivities)
     .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.projectId, projectIds)));
 }
+
+// ---- writes (plans.service, projects.service, activities.service, commands/carry-forward) ----
+
+export type ReportRow = typeof planProgressReports.$inferSelect;
+
+/** Whether another plan of the year has this name (case-insensitive). */
+export async function planNameTaken(tx: Tx, tenantId: string, fiscalYear: number, name: string, exceptId?: string): Promise<boolean> {
+  const [dup] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        eq(plans.fiscalYear, fiscalYear),
+        sql`lower(${plans.name}) = lower(${name})`,
+        exceptId ? sql`${plans.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return !!dup;
+}
+
+export async function insertPlan(tx: Tx, values: typeof plans.$inferInsert): Promise<PlanRow> {
+  const [row] = await tx.insert(plans).values(values).returning();
+  return row;
+}
+
+export async function updatePlan(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Pick<PlanRow, 'name' | 'description' | 'startDate' | 'endDate' | 'weightBy'>,
+): Promise<PlanRow> {
+  const [after] = await tx
+    .update(plans)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deletePlan(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+}
+
+export async function touchPlan(tx: Tx, tenantId: string, planId: string): Promise<void> {
+  await tx
+    .update(plans)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+}
+
+/** The plan carried forward from this one, if any. */
+export async function successorPlan(tx: Tx, tenantId: string, planId: string): Promise<PlanRow | null> {
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.predecessorPlanId, planId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function planNetworkIds(tx: Tx, tenantId: string, planId: string): Promise<string[]> {
+  const found = await tx
+    .select({ id: planNetworks.networkId })
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.planId, planId)));
+  return found.map((r) => r.id);
+}
+
+/** Link the plan to these networks (replacing its links when `replace`). */
+export async function setPlanNetworks(tx: Tx, tenantId: string, planId: string, networkIds: string[], replace: boolean): Promise<void> {
+  if (replace) await tx.delete(planNetworks).where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.planId, planId)));
+  await tx.insert(planNetworks).values(networkIds.map((networkId) => ({ tenantId, planId, networkId })));
+}
+
+/** Whether the plan's projects or activities start or end before `start` / after `end`. */
+export async function workOutsidePeriod(tx: Tx, tenantId: string, planId: string, start: string, end: string) {
+  const outside = (t: typeof planProjects | typeof planActivities) =>
+    tx
+      .select({
+        early: sql<boolean>`bool_or(${t.startDate} < ${start} or ${t.endDate} < ${start})`,
+        late: sql<boolean>`bool_or(${t.endDate} > ${end} or ${t.startDate} > ${end})`,
+      })
+      .from(t)
+      .where(and(eq(t.tenantId, tenantId), eq(t.planId, planId)));
+  const [p] = await outside(planProjects);
+  const [a] = await outside(planActivities);
+  return { early: !!(p?.early || a?.early), late: !!(p?.late || a?.late) };
+}
+
+export async function nextProjectSort(tx: Tx, tenantId: string, planId: string): Promise<number> {
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${planProjects.sortOrder}) + 1, 0)::int` })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId)));
+  return next;
+}
+
+export async function insertProject(tx: Tx, values: typeof planProjects.$inferInsert): Promise<ProjectRow> {
+  const [row] = await tx.insert(planProjects).values(values).returning();
+  return row;
+}
+
+export async function updateProject(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<typeof planProjects.$inferInsert, 'tenantId' | 'id'>>,
+): Promise<ProjectRow> {
+  const [after] = await tx
+    .update(planProjects)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deleteProject(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(planProjects).where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)));
+}
+
+/** Link the project to these indicators (replacing its links when `replace`). */
+export async function setProjectIndicators(tx: Tx, tenantId: string, projectId: string, indicatorIds: string[], replace: boolean): Promise<void> {
+  if (replace) await tx.delete(planProjectIndicators).where(and(eq(planProjectIndicators.tenantId, tenantId), eq(planProjectIndicators.projectId, projectId)));
+  if (indicatorIds.length) await tx.insert(planProjectIndicators).values(indicatorIds.map((indicatorId) => ({ tenantId, projectId, indicatorId })));
+}
+
+export async function nextActivitySort(tx: Tx, tenantId: string, projectId: string): Promise<number> {
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${planActivities.sortOrder}) + 1, 0)::int` })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.projectId, projectId)));
+  return next;
+}
+
+export async function insertActivity(tx: Tx, values: typeof planActivities.$inferInsert): Promise<ActivityRow> {
+  const [row] = await tx.insert(planActivities).values(values).returning();
+  return row;
+}
+
+/** Insert activities, skipping any that conflicts with one already there (a carried activity is carried once). */
+export function insertActivitiesOnce(tx: Tx, values: (typeof planActivities.$inferInsert)[]): Promise<ActivityRow[]> {
+  return tx.insert(planActivities).values(values).onConflictDoNothing().returning();
+}
+
+export async function updateActivity(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<typeof planActivities.$inferInsert, 'tenantId' | 'id'>>,
+): Promise<ActivityRow> {
+  const [after] = await tx
+    .update(planActivities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deleteActivity(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)));
+}
+
+export async function insertReport(tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> {
+  const [row] = await tx.insert(planProgressReports).values(values).returning();
+  return row;
+}

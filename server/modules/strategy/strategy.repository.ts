@@ -274,3 +274,13 @@ export async function getMeasurement(tx: Tx, tenantId: string, indicatorId: stri
 export async function deleteMeasurement(tx: Tx, tenantId: string, id: string): Promise<void> {
   await tx.delete(strategyMeasurements).where(and(eq(strategyMeasurements.tenantId, tenantId), eq(strategyMeasurements.id, id)));
 }
+
+/** For other modules (plans): which of these ids are this tenant's indicators. */
+export async function existingIndicatorIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await tx
+    .select({ id: strategyIndicators.id })
+    .from(strategyIndicators)
+    .where(and(eq(strategyIndicators.tenantId, tenantId), inArray(strategyIndicators.id, ids)));
+  return new Set(found.map((r) => r.id));
+}
