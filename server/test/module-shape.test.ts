@@ -56,9 +56,6 @@ const moduleFiles = () =>
 const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/budget.service.ts',
   'modules/budget/ledger.service.ts',
-  'modules/knowledge/forums.service.ts',
-  'modules/knowledge/metrics.ts',
-  'modules/knowledge/search.service.ts',
   'modules/localplans/localplans.service.ts',
   'modules/localplans/sharing.ts',
   'modules/manpower/hours.service.ts',
