@@ -54,8 +54,6 @@ const moduleFiles = () =>
  * is no longer needed).
  */
 const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([
-  'modules/budget/budget.service.ts',
-  'modules/budget/ledger.service.ts',
   'modules/localplans/localplans.service.ts',
   'modules/localplans/sharing.ts',
   'modules/manpower/hours.service.ts',

@@ -33,6 +33,7 @@ import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../plat
 import { AppError } from '../../platform/errors';
 import { readUpload } from '../../platform/files/upload';
 import * as budget from './budget.service';
+import * as report from './transparency';
 import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
@@ -224,7 +225,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: transparency },
       },
     },
-    (req) => budget.transparency(req.tenantCtx, req.query),
+    (req) => report.transparency(req.tenantCtx, req.query),
   );
   r.get(
     `${base}/export/ledger.xlsx`,
@@ -376,7 +377,7 @@ export async function budgetRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const ctx = await tenantOf(req.params.tenant);
-      return { ...(await budget.transparency(ctx, req.query, true)), tenant: { slug: ctx.tenant.slug, nameTh: ctx.tenant.nameTh, nameEn: ctx.tenant.nameEn } };
+      return { ...(await report.transparency(ctx, req.query, true)), tenant: { slug: ctx.tenant.slug, nameTh: ctx.tenant.nameTh, nameEn: ctx.tenant.nameEn } };
     },
   );
   r.get(

@@ -13,13 +13,14 @@ import {
   type VerifyResult,
 } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
+import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { likePattern, totalOver } from '../../platform/sql';
+import { partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
 import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
@@ -620,12 +621,7 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
         .from(budgetLines)
         .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
     : [];
-  const ps = partyIds.length
-    ? await tx
-        .select()
-        .from(parties)
-        .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
-    : [];
+  const ps = await partiesByIds(tx, tenantId, partyIds);
   const evidence = ids.length
     ? await tx
         .select()

@@ -398,3 +398,96 @@ export async function insertReport(tx: Tx, values: typeof planProgressReports.$i
   const [row] = await tx.insert(planProgressReports).values(values).returning();
   return row;
 }
+
+// ---- read-only, for the budget module ----
+
+/** An activity by id alone (budget lines check it belongs to their plan). */
+export async function findActivity(tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> {
+  const [a] = await tx
+    .select()
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
+    .limit(1);
+  return a ?? null;
+}
+
+/** A project by id alone (budget lines check it belongs to their plan). */
+export async function findProject(tx: Tx, tenantId: string, id: string): Promise<ProjectRow | null> {
+  const [p] = await tx
+    .select()
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)))
+    .limit(1);
+  return p ?? null;
+}
+
+/** The sum of the activities' budgets of a project or of a plan (cancelled ones included). */
+export async function activityBudgetSum(tx: Tx, tenantId: string, of: { projectId: string } | { planId: string }): Promise<number> {
+  const [s] = await tx
+    .select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), 'projectId' in of ? eq(planActivities.projectId, of.projectId) : eq(planActivities.planId, of.planId)));
+  return Number(s.s);
+}
+
+/** The projects (id, name) and activities (with their budget) of these plans. */
+export async function workOfPlans(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return { projects: [], activities: [] };
+  const projects = await tx
+    .select({ id: planProjects.id, name: planProjects.name })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)));
+  const activities = await tx
+    .select({
+      id: planActivities.id,
+      name: planActivities.name,
+      projectId: planActivities.projectId,
+      planId: planActivities.planId,
+      budget: planActivities.budgetSatang,
+    })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds)));
+  return { projects, activities };
+}
+
+/** The plans a network takes part in. */
+export async function planIdsOfNetwork(tx: Tx, tenantId: string, networkId: string): Promise<Set<string>> {
+  const pn = await tx
+    .select({ planId: planNetworks.planId })
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.networkId, networkId)));
+  return new Set(pn.map((p) => p.planId));
+}
+
+/** The (plan, network) links of these plans. */
+export async function networksOfPlans(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return [];
+  return tx
+    .select()
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds)));
+}
+
+/** The plans of a fiscal year (or all): id, name, year. */
+export function plansOfYear(tx: Tx, tenantId: string, fiscalYear?: number) {
+  return tx
+    .select({ id: plans.id, name: plans.name, fiscalYear: plans.fiscalYear })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), fiscalYear ? eq(plans.fiscalYear, fiscalYear) : undefined));
+}
+
+/** The projects of these plans (id, name, plan) and their planned budgets: their activities' budgets, cancelled ones excluded. */
+export async function plannedProjects(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return [];
+  const projectList = await tx
+    .select({ id: planProjects.id, name: planProjects.name, planId: planProjects.planId })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)));
+  const plannedActs = await tx
+    .select({ projectId: planActivities.projectId, budget: planActivities.budgetSatang })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds), sql`${planActivities.status} <> 'cancelled'`));
+  const plannedOf = new Map<string, number>();
+  for (const a of plannedActs) plannedOf.set(a.projectId, (plannedOf.get(a.projectId) ?? 0) + Number(a.budget));
+  return projectList.map((p) => ({ ...p, planned: plannedOf.get(p.id) ?? 0 }));
+}
