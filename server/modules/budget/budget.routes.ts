@@ -37,6 +37,7 @@ import * as report from './transparency';
 import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
+import * as settings from './settings.service';
 import { publicContext, publicLedger } from './public.service';
 import { ledgerWorkbook, summaryWorkbook } from './reports';
 
@@ -64,7 +65,7 @@ export async function budgetRoutes(app: FastifyInstance) {
       config: { access: anyTenantRole },
       schema: { tags, summary: 'Approval threshold and the head of the hash chain', params: tenantParams, response: { 200: budgetSettings } },
     },
-    (req) => ledger.getSettings(req.tenantCtx),
+    (req) => settings.getSettings(req.tenantCtx),
   );
   r.put(
     `${base}/settings`,
@@ -79,7 +80,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.updateSettings(req.tenantCtx, req.body),
+    (req) => settings.updateSettings(req.tenantCtx, req.body),
   );
   r.post(
     `${base}/settings/approve`,
@@ -92,7 +93,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.decideSettings(req.tenantCtx, 'approve'),
+    (req) => settings.decideSettings(req.tenantCtx, 'approve'),
   );
   r.post(
     `${base}/settings/reject`,
@@ -105,7 +106,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.decideSettings(req.tenantCtx, 'reject'),
+    (req) => settings.decideSettings(req.tenantCtx, 'reject'),
   );
   r.get(
     `${base}/funds`,

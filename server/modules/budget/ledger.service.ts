@@ -2,8 +2,6 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import {
-  type BudgetSettings,
-  type budgetSettingsUpdate,
   GENESIS_HASH,
   MAX_ENTRY_SATANG,
   type ReviewReason,
@@ -13,7 +11,7 @@ import {
   type VerifyResult,
 } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
+import { budgetFunds, budgetLines, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
@@ -22,6 +20,7 @@ import { presentPartySummary } from '../partners/partners.present';
 import { likePattern, totalOver } from '../../platform/sql';
 import { partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
+import * as ledger from './ledger.repository';
 import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
@@ -34,157 +33,6 @@ type NewEntry = Omit<EntryRow, 'tenantId' | 'transactionId'>;
 
 /** Who may approve or reject a pending transaction (and never their own). */
 export const CHECKER_ROLES = ['admin', 'officer'] as const;
-
-/** The tenant's settings row, created on first use; it is also the head of the hash chain. */
-export async function ensureSettings(tx: Tx, tenantId: string) {
-  await tx.insert(budgetSettings).values({ tenantId }).onConflictDoNothing();
-}
-
-/** Lock the chain head for this tenant until the transaction ends: posts in one tenant happen one after another. */
-async function lockHead(tx: Tx, tenantId: string) {
-  await ensureSettings(tx, tenantId);
-  const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId)).for('update');
-  return head;
-}
-
-async function settingsRow(tx: Tx, tenantId: string) {
-  await ensureSettings(tx, tenantId);
-  const [row] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
-  return row;
-}
-
-function presentSettings(ctx: TenantContext, s: typeof budgetSettings.$inferSelect): BudgetSettings {
-  const proposed = s.proposedAt !== null;
-  return {
-    approvalThresholdSatang: s.approvalThresholdSatang,
-    evidenceThresholdSatang: s.evidenceThresholdSatang,
-    headSeq: s.headSeq,
-    headHash: s.headHash,
-    proposal: proposed
-      ? {
-          approvalThresholdSatang: s.proposedApprovalThresholdSatang,
-          evidenceThresholdSatang: s.proposedEvidenceThresholdSatang,
-          by: { id: s.proposedByUserId, name: s.proposedByName ?? '' },
-          at: new Date(s.proposedAt!).toISOString(),
-        }
-      : null,
-    canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== actorUserId(ctx)),
-  };
-}
-
-export async function getSettings(ctx: TenantContext): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => presentSettings(ctx, await settingsRow(tx, ctx.tenant.id)));
-}
-
-const SETTINGS_LABEL = 'เกณฑ์การอนุมัติรายการบัญชี';
-const thresholdsOf = (s: typeof budgetSettings.$inferSelect) => ({
-  approvalThresholdSatang: s.approvalThresholdSatang,
-  evidenceThresholdSatang: s.evidenceThresholdSatang,
-});
-
-/**
- * A stricter threshold (lower or equal) takes effect at once; a looser one (higher) becomes a proposal
- * that another officer must approve, so that no one can raise a threshold and use it alone. A new
- * proposal replaces one still waiting. Transactions keep the threshold in force when they were made.
- */
-export async function updateSettings(ctx: TenantContext, input: z.output<typeof budgetSettingsUpdate>): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await lockHead(tx, ctx.tenant.id);
-    const now: Partial<typeof budgetSettings.$inferInsert> = {};
-    const later: Partial<typeof budgetSettings.$inferInsert> = {};
-    const apply = (
-      key: 'approvalThresholdSatang' | 'evidenceThresholdSatang',
-      proposedKey: 'proposedApprovalThresholdSatang' | 'proposedEvidenceThresholdSatang',
-    ) => {
-      const v = input[key];
-      if (v === undefined) return;
-      if (v <= before[key]) now[key] = v;
-      else later[proposedKey] = v;
-    };
-    apply('approvalThresholdSatang', 'proposedApprovalThresholdSatang');
-    apply('evidenceThresholdSatang', 'proposedEvidenceThresholdSatang');
-    const proposing = Object.keys(later).length > 0;
-    const [after] = await tx
-      .update(budgetSettings)
-      .set({
-        ...now,
-        ...(proposing
-          ? {
-              proposedApprovalThresholdSatang: null,
-              proposedEvidenceThresholdSatang: null,
-              ...later,
-              proposedByUserId: actorUserId(ctx),
-              proposedByName: ctx.actor.user.name,
-              proposedAt: new Date(),
-            }
-          : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
-      .returning();
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: { ...thresholdsOf(before) },
-      after: {
-        ...thresholdsOf(after),
-        ...(proposing
-          ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang }
-          : {}),
-      },
-    });
-    if (proposing) await notify(tx, ctx, { kind: 'threshold_proposed', settings: after });
-    return presentSettings(ctx, after);
-  });
-}
-
-/** A second officer puts a proposed threshold change in force (approve) or drops it (reject; the proposer may withdraw it). */
-export async function decideSettings(ctx: TenantContext, decision: 'approve' | 'reject'): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await lockHead(tx, ctx.tenant.id);
-    if (!before.proposedAt) throw new AppError('conflict', { proposal: 'no_threshold_proposal' });
-    const own = !!before.proposedByUserId && before.proposedByUserId === actorUserId(ctx);
-    if (decision === 'approve' && own) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
-    if (!own && !canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
-    const clear = {
-      proposedApprovalThresholdSatang: null,
-      proposedEvidenceThresholdSatang: null,
-      proposedByUserId: null,
-      proposedByName: null,
-      proposedAt: null,
-    };
-    const [after] = await tx
-      .update(budgetSettings)
-      .set({
-        ...(decision === 'approve'
-          ? {
-              approvalThresholdSatang: before.proposedApprovalThresholdSatang ?? before.approvalThresholdSatang,
-              evidenceThresholdSatang: before.proposedEvidenceThresholdSatang ?? before.evidenceThresholdSatang,
-            }
-          : {}),
-        ...clear,
-        updatedAt: new Date(),
-      })
-      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
-      .returning();
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: {
-        ...thresholdsOf(before),
-        proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang,
-        proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang,
-        proposedBy: before.proposedByName,
-      },
-      after: { ...thresholdsOf(after), decision },
-    });
-    return presentSettings(ctx, after);
-  });
-}
 
 function contentOf(
   t: TxRow,
@@ -230,7 +78,7 @@ async function post(
   entries: EntryRow[] | NewEntry[],
   approver: { id: string | null; name: string | null },
 ): Promise<TxRow> {
-  const head = await lockHead(tx, tenantId);
+  const head = await ledger.lockHead(tx, tenantId);
   const seq = head.headSeq + 1;
   const postedAt = new Date();
   const hash = chainHash(head.headHash, contentOf(t, entries, seq, postedAt, approver));
@@ -249,7 +97,7 @@ async function post(
     .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id), eq(ledgerTransactions.status, 'pending')))
     .returning();
   if (!row) throw new AppError('conflict');
-  await tx.update(budgetSettings).set({ headSeq: seq, headHash: hash, updatedAt: postedAt }).where(eq(budgetSettings.tenantId, tenantId));
+  await ledger.moveHead(tx, tenantId, { headSeq: seq, headHash: hash, updatedAt: postedAt });
   await signHead(tx, tenantId, seq, hash, postedAt);
   return row;
 }
@@ -328,7 +176,7 @@ async function record(
   exceptionReason: string | null,
 ): Promise<TxRow> {
   const tenantId = ctx.tenant.id;
-  const settings = await settingsRow(tx, tenantId);
+  const settings = await ledger.settingsRow(tx, tenantId);
   const threshold = settings.approvalThresholdSatang;
   const reasons: ReviewReason[] = [];
   if (total >= threshold) reasons.push('threshold');
@@ -708,8 +556,7 @@ const VERIFY_PAGE = 500;
  */
 export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
   return withTenant(db, tenantId, async (tx) => {
-    await ensureSettings(tx, tenantId);
-    const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
+    const head = await ledger.settingsRow(tx, tenantId);
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;

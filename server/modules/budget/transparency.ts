@@ -6,7 +6,7 @@ import { networksOfPlans, plannedProjects, plansOfYear } from '../plans/plans.re
 import { fundTotals, loadLines, presentLine } from './budget.service';
 import * as repo from './budget.repository';
 import { currentSigner, latestCheckpoint } from './checkpoints';
-import { ensureSettings } from './ledger.service';
+import { ensureSettings } from './ledger.repository';
 
 const zero = () => ({ plannedSatang: 0, allocatedSatang: 0, committedSatang: 0, spentSatang: 0, remainingSatang: 0 });
 type Amounts = ReturnType<typeof zero>;
