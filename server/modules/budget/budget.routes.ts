@@ -38,6 +38,7 @@ import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
 import * as settings from './settings.service';
+import * as chain from './verify-chain';
 import { publicContext, publicLedger } from './public.service';
 import { ledgerWorkbook, summaryWorkbook } from './reports';
 
@@ -353,7 +354,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: verifyResult },
       },
     },
-    (req) => ledger.verifyChain(req.tenantCtx.db, req.tenantCtx.tenant.id),
+    (req) => chain.verifyChain(req.tenantCtx.db, req.tenantCtx.tenant.id),
   );
 
   // ---- public (no login, no personal data) ----
@@ -407,14 +408,14 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: checkpointCheckResult },
       },
     },
-    async (req) => ledger.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
+    async (req) => chain.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
   );
   r.get(
     `${pbase}/verify`,
     { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Verify the hash chain (public)', params: tenantParams, response: { 200: verifyResult } } },
     async (req) => {
       const ctx = await tenantOf(req.params.tenant);
-      return ledger.verifyChain(ctx.db, ctx.tenant.id);
+      return chain.verifyChain(ctx.db, ctx.tenant.id);
     },
   );
 }

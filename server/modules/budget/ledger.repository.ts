@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { budgetSettings } from '../../db/schema';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { budgetSettings, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 
-/** The ledger's SQL, so far the settings row: the approval thresholds and the head of the hash chain. */
+/** The ledger's SQL, so far the settings row (the approval thresholds and the head of the hash chain) and the chain's walk. */
 
 export type SettingsRow = typeof budgetSettings.$inferSelect;
 
@@ -32,4 +32,37 @@ export async function updateSettings(tx: Tx, tenantId: string, set: Partial<type
 /** Move the chain head to the transaction just posted. */
 export async function moveHead(tx: Tx, tenantId: string, head: { headSeq: number; headHash: string; updatedAt: Date }): Promise<void> {
   await tx.update(budgetSettings).set(head).where(eq(budgetSettings.tenantId, tenantId));
+}
+
+export type TxRow = typeof ledgerTransactions.$inferSelect;
+export type EntryRow = typeof ledgerEntries.$inferSelect;
+
+/** The entries of these transactions, in order. */
+export async function entriesOf(tx: Tx, tenantId: string, ids: string[]): Promise<EntryRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
+    .orderBy(asc(ledgerEntries.transactionId), asc(ledgerEntries.lineNo));
+}
+
+/** Up to `limit` posted transactions from sequence number `fromSeq` on, in chain order. */
+export function postedFrom(tx: Tx, tenantId: string, fromSeq: number, limit: number): Promise<TxRow[]> {
+  return tx
+    .select()
+    .from(ledgerTransactions)
+    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), sql`${ledgerTransactions.seq} >= ${fromSeq}`))
+    .orderBy(asc(ledgerTransactions.seq))
+    .limit(limit);
+}
+
+/** The hash of the posted transaction at this place in the chain, if any. */
+export async function postedHashAt(tx: Tx, tenantId: string, seq: number): Promise<string | null | undefined> {
+  const [t] = await tx
+    .select({ hash: ledgerTransactions.hash })
+    .from(ledgerTransactions)
+    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), eq(ledgerTransactions.seq, seq)))
+    .limit(1);
+  return t?.hash;
 }

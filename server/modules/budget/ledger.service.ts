@@ -1,27 +1,19 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import {
-  GENESIS_HASH,
-  MAX_ENTRY_SATANG,
-  type ReviewReason,
-  type Transaction,
-  type transactionCreate,
-  type transactionListQuery,
-  type VerifyResult,
-} from '../../../common/schemas/budget';
+import { MAX_ENTRY_SATANG, type ReviewReason, type Transaction, type transactionCreate, type transactionListQuery } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { likePattern, totalOver } from '../../platform/sql';
 import { partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
 import * as ledger from './ledger.repository';
-import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
+import { signHead } from './checkpoints';
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 import { notify } from '../notifications/notify';
@@ -266,14 +258,7 @@ async function findTx(tx: Tx, tenantId: string, id: string): Promise<TxRow> {
   return row;
 }
 
-async function entriesOf(tx: Tx, tenantId: string, ids: string[]): Promise<EntryRow[]> {
-  if (!ids.length) return [];
-  return tx
-    .select()
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
-    .orderBy(asc(ledgerEntries.transactionId), asc(ledgerEntries.lineNo));
-}
+const entriesOf = ledger.entriesOf;
 
 function assertChecker(ctx: TenantContext, t: TxRow) {
   if (!canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
@@ -529,91 +514,6 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
     approvalThresholdSatang: r.approvalThresholdSatang,
     canDecide: r.status === 'pending' && checker && (!r.makerUserId || r.makerUserId !== me),
   }));
-}
-
-/** A checkpoint someone kept (from the public page or an export), checked against the key and the ledger. */
-export async function checkKeptCheckpoint(ctx: TenantContext, c: { seq: number; headHash: string; signedAt: string; signature: string }) {
-  const signer = currentSigner();
-  const signatureValid =
-    !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
-  const matchesLedger = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [t] = await tx
-      .select({ hash: ledgerTransactions.hash })
-      .from(ledgerTransactions)
-      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.status, 'posted'), eq(ledgerTransactions.seq, c.seq)))
-      .limit(1);
-    return t?.hash === c.headHash;
-  });
-  return { signatureValid, matchesLedger };
-}
-
-const VERIFY_PAGE = 500;
-
-/**
- * Re-walk the tenant's chain from the first posted transaction: each must link to the hash before it,
- * carry the next sequence number, and hash to what is stored; the head must name the last one.
- * Pages of 500 transactions keep memory flat for long ledgers.
- */
-export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
-  return withTenant(db, tenantId, async (tx) => {
-    const head = await ledger.settingsRow(tx, tenantId);
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let checked = 0;
-    // signed checkpoints: the hash each names must still be the hash at its place in the chain
-    const signer = currentSigner();
-    const checkpoints = new Map((await checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
-    const badCheckpoint = (seq: number, hash: string | null) => {
-      const c = checkpoints.get(seq);
-      if (!c) return false;
-      if (c.headHash !== hash) return true;
-      return (
-        !!signer &&
-        c.keyId === signer.keyId &&
-        !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature)
-      );
-    };
-    for (;;) {
-      const page = await tx
-        .select()
-        .from(ledgerTransactions)
-        .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), sql`${ledgerTransactions.seq} >= ${expectedSeq}`))
-        .orderBy(asc(ledgerTransactions.seq))
-        .limit(VERIFY_PAGE);
-      if (!page.length) break;
-      const entries = await entriesOf(
-        tx,
-        tenantId,
-        page.map((p) => p.id),
-      );
-      const byTx = new Map<string, EntryRow[]>();
-      for (const e of entries) byTx.set(e.transactionId, [...(byTx.get(e.transactionId) ?? []), e]);
-      for (const t of page) {
-        const fail = (reason: VerifyResult['reason']): VerifyResult => ({
-          valid: false,
-          checked,
-          firstInvalidId: t.id,
-          reason,
-          headHash: head.headHash,
-          headSeq: head.headSeq,
-        });
-        if (t.seq !== expectedSeq) return fail('sequence_gap');
-        if (t.prevHash !== prev) return fail('broken_link');
-        const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
-        checked++;
-        if (chainHash(prev, content) !== t.hash) return fail('hash_mismatch');
-        if (badCheckpoint(t.seq, t.hash)) return fail('checkpoint_mismatch');
-        prev = t.hash!;
-        expectedSeq++;
-      }
-    }
-    if (head.headSeq !== checked || head.headHash !== prev)
-      return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
-    // a checkpoint beyond the last transaction: the tail was removed and the head moved back
-    if ([...checkpoints.keys()].some((seq) => seq > checked))
-      return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
-    return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
-  });
 }
 
 export { post as postPendingForSeed, contentOf };
