@@ -38,7 +38,7 @@ import addressData from '../common/thai/address-data.json' with { type: 'json' }
 import { DEFAULT_PILLAR_BY_SECTOR, MEMBER_ROLES, PILLARS, SECTORS, STAGES, type Sector } from '../common/schemas/enums';
 import { CONTRIBUTIONS, PARTICIPATION_SUBJECTS } from '../common/schemas/participation';
 import { chainHash } from '../server/modules/budget/chain';
-import { verifyChain } from '../server/modules/budget/ledger.service';
+import { verifyChain } from '../server/modules/budget/verify-chain';
 import { openDatabase } from '../server/platform/db';
 import { DEMO_KNOWLEDGE } from '../server/demo/knowledge/items';
 import { NETWORK_SPECS } from '../server/demo/data/network-specs';

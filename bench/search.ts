@@ -29,7 +29,7 @@ import type { TenantContext } from '../server/platform/context';
 import { DEMO_KNOWLEDGE } from '../server/demo/knowledge/items';
 import { Rng } from '../server/demo/data/rng';
 import { markdownText } from '../server/modules/knowledge/markdown';
-import { listItems, planSearch } from '../server/modules/knowledge/knowledge.service';
+import { listItems, planSearch } from '../server/modules/knowledge/search-planner';
 import { addTitleTerms, correctSpelling } from '../server/modules/knowledge/search-plan';
 import { itemConditions } from '../server/modules/knowledge/knowledge.repository';
 import { normalizeText, parseQuery, segmented } from '../server/modules/knowledge/thai-text';

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { chainHash } from '../../modules/budget/chain';
-import { ensureSettings } from '../../modules/budget/ledger.service';
+import { ensureSettings } from '../../modules/budget/ledger.repository';
 import type { DemoClock } from '../clock';
 import { Rng } from '../data/rng';
 

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { budgetLines } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { rows } from '../../platform/sql';
 
 /**
  * The committee resolution that approved a budget line (issue 13). Written only by the committees module
@@ -25,4 +26,13 @@ export async function setBudgetLineApproval(tx: Tx, tenantId: string, lineId: st
     .update(budgetLines)
     .set({ approvedByResolutionId: resolutionId })
     .where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, lineId)));
+}
+
+/** For the committees module: the resolution that approved the line (undefined when there is no such line); no lock. */
+export async function budgetLineApprovedBy(tx: Tx, tenantId: string, lineId: string): Promise<{ current: string | null } | undefined> {
+  const [found] = await rows<{ current: string | null }>(
+    tx,
+    sql`select approved_by_resolution_id as current from budget_lines where tenant_id = ${tenantId} and id = ${lineId}`,
+  );
+  return found;
 }

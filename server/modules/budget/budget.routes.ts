@@ -33,9 +33,12 @@ import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../plat
 import { AppError } from '../../platform/errors';
 import { readUpload } from '../../platform/files/upload';
 import * as budget from './budget.service';
+import * as report from './transparency';
 import { loadSigner, useSigner } from './checkpoints';
 import { addEvidence, sendEvidence } from './evidence';
 import * as ledger from './ledger.service';
+import * as settings from './settings.service';
+import * as chain from './verify-chain';
 import { publicContext, publicLedger } from './public.service';
 import { ledgerWorkbook, summaryWorkbook } from './reports';
 
@@ -63,7 +66,7 @@ export async function budgetRoutes(app: FastifyInstance) {
       config: { access: anyTenantRole },
       schema: { tags, summary: 'Approval threshold and the head of the hash chain', params: tenantParams, response: { 200: budgetSettings } },
     },
-    (req) => ledger.getSettings(req.tenantCtx),
+    (req) => settings.getSettings(req.tenantCtx),
   );
   r.put(
     `${base}/settings`,
@@ -78,7 +81,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.updateSettings(req.tenantCtx, req.body),
+    (req) => settings.updateSettings(req.tenantCtx, req.body),
   );
   r.post(
     `${base}/settings/approve`,
@@ -91,7 +94,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.decideSettings(req.tenantCtx, 'approve'),
+    (req) => settings.decideSettings(req.tenantCtx, 'approve'),
   );
   r.post(
     `${base}/settings/reject`,
@@ -104,7 +107,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: budgetSettings },
       },
     },
-    (req) => ledger.decideSettings(req.tenantCtx, 'reject'),
+    (req) => settings.decideSettings(req.tenantCtx, 'reject'),
   );
   r.get(
     `${base}/funds`,
@@ -224,7 +227,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: transparency },
       },
     },
-    (req) => budget.transparency(req.tenantCtx, req.query),
+    (req) => report.transparency(req.tenantCtx, req.query),
   );
   r.get(
     `${base}/export/ledger.xlsx`,
@@ -351,7 +354,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: verifyResult },
       },
     },
-    (req) => ledger.verifyChain(req.tenantCtx.db, req.tenantCtx.tenant.id),
+    (req) => chain.verifyChain(req.tenantCtx.db, req.tenantCtx.tenant.id),
   );
 
   // ---- public (no login, no personal data) ----
@@ -376,7 +379,7 @@ export async function budgetRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const ctx = await tenantOf(req.params.tenant);
-      return { ...(await budget.transparency(ctx, req.query, true)), tenant: { slug: ctx.tenant.slug, nameTh: ctx.tenant.nameTh, nameEn: ctx.tenant.nameEn } };
+      return { ...(await report.transparency(ctx, req.query, true)), tenant: { slug: ctx.tenant.slug, nameTh: ctx.tenant.nameTh, nameEn: ctx.tenant.nameEn } };
     },
   );
   r.get(
@@ -405,14 +408,14 @@ export async function budgetRoutes(app: FastifyInstance) {
         response: { 200: checkpointCheckResult },
       },
     },
-    async (req) => ledger.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
+    async (req) => chain.checkKeptCheckpoint(await tenantOf(req.params.tenant), req.body),
   );
   r.get(
     `${pbase}/verify`,
     { config: { access: PUBLIC }, schema: { tags: ptags, summary: 'Verify the hash chain (public)', params: tenantParams, response: { 200: verifyResult } } },
     async (req) => {
       const ctx = await tenantOf(req.params.tenant);
-      return ledger.verifyChain(ctx.db, ctx.tenant.id);
+      return chain.verifyChain(ctx.db, ctx.tenant.id);
     },
   );
 }

@@ -9,7 +9,8 @@ import { buildTestApp, type TestApp } from '../../test/harness';
 import { chainHash } from './chain';
 import { checkpointMessage } from './checkpoints';
 import { budgetTenant, contribution } from './fixtures';
-import { contentOf, verifyChain } from './ledger.service';
+import { contentOf } from './ledger.service';
+import { verifyChain } from './verify-chain';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { ledgerTransactions } from '../../db/schema';
 import { buildTestApp, ORIGIN, type TestApp } from '../../test/harness';
 import { attachReceipt, budgetTenant, contribution, expense } from './fixtures';
-import { verifyChain } from './ledger.service';
+import { verifyChain } from './verify-chain';
 
 let t: TestApp;
 beforeAll(async () => {

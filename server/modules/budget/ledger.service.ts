@@ -1,27 +1,19 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
-import {
-  type BudgetSettings,
-  type budgetSettingsUpdate,
-  GENESIS_HASH,
-  MAX_ENTRY_SATANG,
-  type ReviewReason,
-  type Transaction,
-  type transactionCreate,
-  type transactionListQuery,
-  type VerifyResult,
-} from '../../../common/schemas/budget';
+import { MAX_ENTRY_SATANG, type ReviewReason, type Transaction, type transactionCreate, type transactionListQuery } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerEvidence, ledgerTransactions, parties } from '../../db/schema';
+import { budgetFunds, budgetLines, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { likePattern, totalOver } from '../../platform/sql';
+import { partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
-import { checkpointsOf, currentSigner, signHead, verifySignature } from './checkpoints';
+import * as ledger from './ledger.repository';
+import { signHead } from './checkpoints';
 import { presentEvidence } from './evidence';
 import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 import { notify } from '../notifications/notify';
@@ -33,157 +25,6 @@ type NewEntry = Omit<EntryRow, 'tenantId' | 'transactionId'>;
 
 /** Who may approve or reject a pending transaction (and never their own). */
 export const CHECKER_ROLES = ['admin', 'officer'] as const;
-
-/** The tenant's settings row, created on first use; it is also the head of the hash chain. */
-export async function ensureSettings(tx: Tx, tenantId: string) {
-  await tx.insert(budgetSettings).values({ tenantId }).onConflictDoNothing();
-}
-
-/** Lock the chain head for this tenant until the transaction ends: posts in one tenant happen one after another. */
-async function lockHead(tx: Tx, tenantId: string) {
-  await ensureSettings(tx, tenantId);
-  const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId)).for('update');
-  return head;
-}
-
-async function settingsRow(tx: Tx, tenantId: string) {
-  await ensureSettings(tx, tenantId);
-  const [row] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
-  return row;
-}
-
-function presentSettings(ctx: TenantContext, s: typeof budgetSettings.$inferSelect): BudgetSettings {
-  const proposed = s.proposedAt !== null;
-  return {
-    approvalThresholdSatang: s.approvalThresholdSatang,
-    evidenceThresholdSatang: s.evidenceThresholdSatang,
-    headSeq: s.headSeq,
-    headHash: s.headHash,
-    proposal: proposed
-      ? {
-          approvalThresholdSatang: s.proposedApprovalThresholdSatang,
-          evidenceThresholdSatang: s.proposedEvidenceThresholdSatang,
-          by: { id: s.proposedByUserId, name: s.proposedByName ?? '' },
-          at: new Date(s.proposedAt!).toISOString(),
-        }
-      : null,
-    canDecideProposal: proposed && canAct(ctx.actor, CHECKER_ROLES) && (!s.proposedByUserId || s.proposedByUserId !== actorUserId(ctx)),
-  };
-}
-
-export async function getSettings(ctx: TenantContext): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => presentSettings(ctx, await settingsRow(tx, ctx.tenant.id)));
-}
-
-const SETTINGS_LABEL = 'เกณฑ์การอนุมัติรายการบัญชี';
-const thresholdsOf = (s: typeof budgetSettings.$inferSelect) => ({
-  approvalThresholdSatang: s.approvalThresholdSatang,
-  evidenceThresholdSatang: s.evidenceThresholdSatang,
-});
-
-/**
- * A stricter threshold (lower or equal) takes effect at once; a looser one (higher) becomes a proposal
- * that another officer must approve, so that no one can raise a threshold and use it alone. A new
- * proposal replaces one still waiting. Transactions keep the threshold in force when they were made.
- */
-export async function updateSettings(ctx: TenantContext, input: z.output<typeof budgetSettingsUpdate>): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await lockHead(tx, ctx.tenant.id);
-    const now: Partial<typeof budgetSettings.$inferInsert> = {};
-    const later: Partial<typeof budgetSettings.$inferInsert> = {};
-    const apply = (
-      key: 'approvalThresholdSatang' | 'evidenceThresholdSatang',
-      proposedKey: 'proposedApprovalThresholdSatang' | 'proposedEvidenceThresholdSatang',
-    ) => {
-      const v = input[key];
-      if (v === undefined) return;
-      if (v <= before[key]) now[key] = v;
-      else later[proposedKey] = v;
-    };
-    apply('approvalThresholdSatang', 'proposedApprovalThresholdSatang');
-    apply('evidenceThresholdSatang', 'proposedEvidenceThresholdSatang');
-    const proposing = Object.keys(later).length > 0;
-    const [after] = await tx
-      .update(budgetSettings)
-      .set({
-        ...now,
-        ...(proposing
-          ? {
-              proposedApprovalThresholdSatang: null,
-              proposedEvidenceThresholdSatang: null,
-              ...later,
-              proposedByUserId: actorUserId(ctx),
-              proposedByName: ctx.actor.user.name,
-              proposedAt: new Date(),
-            }
-          : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
-      .returning();
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: { ...thresholdsOf(before) },
-      after: {
-        ...thresholdsOf(after),
-        ...(proposing
-          ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang }
-          : {}),
-      },
-    });
-    if (proposing) await notify(tx, ctx, { kind: 'threshold_proposed', settings: after });
-    return presentSettings(ctx, after);
-  });
-}
-
-/** A second officer puts a proposed threshold change in force (approve) or drops it (reject; the proposer may withdraw it). */
-export async function decideSettings(ctx: TenantContext, decision: 'approve' | 'reject'): Promise<BudgetSettings> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await lockHead(tx, ctx.tenant.id);
-    if (!before.proposedAt) throw new AppError('conflict', { proposal: 'no_threshold_proposal' });
-    const own = !!before.proposedByUserId && before.proposedByUserId === actorUserId(ctx);
-    if (decision === 'approve' && own) throw new AppError('forbidden', { approver: 'maker_cannot_approve' });
-    if (!own && !canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
-    const clear = {
-      proposedApprovalThresholdSatang: null,
-      proposedEvidenceThresholdSatang: null,
-      proposedByUserId: null,
-      proposedByName: null,
-      proposedAt: null,
-    };
-    const [after] = await tx
-      .update(budgetSettings)
-      .set({
-        ...(decision === 'approve'
-          ? {
-              approvalThresholdSatang: before.proposedApprovalThresholdSatang ?? before.approvalThresholdSatang,
-              evidenceThresholdSatang: before.proposedEvidenceThresholdSatang ?? before.evidenceThresholdSatang,
-            }
-          : {}),
-        ...clear,
-        updatedAt: new Date(),
-      })
-      .where(eq(budgetSettings.tenantId, ctx.tenant.id))
-      .returning();
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: {
-        ...thresholdsOf(before),
-        proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang,
-        proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang,
-        proposedBy: before.proposedByName,
-      },
-      after: { ...thresholdsOf(after), decision },
-    });
-    return presentSettings(ctx, after);
-  });
-}
 
 function contentOf(
   t: TxRow,
@@ -229,7 +70,7 @@ async function post(
   entries: EntryRow[] | NewEntry[],
   approver: { id: string | null; name: string | null },
 ): Promise<TxRow> {
-  const head = await lockHead(tx, tenantId);
+  const head = await ledger.lockHead(tx, tenantId);
   const seq = head.headSeq + 1;
   const postedAt = new Date();
   const hash = chainHash(head.headHash, contentOf(t, entries, seq, postedAt, approver));
@@ -248,7 +89,7 @@ async function post(
     .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id), eq(ledgerTransactions.status, 'pending')))
     .returning();
   if (!row) throw new AppError('conflict');
-  await tx.update(budgetSettings).set({ headSeq: seq, headHash: hash, updatedAt: postedAt }).where(eq(budgetSettings.tenantId, tenantId));
+  await ledger.moveHead(tx, tenantId, { headSeq: seq, headHash: hash, updatedAt: postedAt });
   await signHead(tx, tenantId, seq, hash, postedAt);
   return row;
 }
@@ -327,7 +168,7 @@ async function record(
   exceptionReason: string | null,
 ): Promise<TxRow> {
   const tenantId = ctx.tenant.id;
-  const settings = await settingsRow(tx, tenantId);
+  const settings = await ledger.settingsRow(tx, tenantId);
   const threshold = settings.approvalThresholdSatang;
   const reasons: ReviewReason[] = [];
   if (total >= threshold) reasons.push('threshold');
@@ -417,14 +258,7 @@ async function findTx(tx: Tx, tenantId: string, id: string): Promise<TxRow> {
   return row;
 }
 
-async function entriesOf(tx: Tx, tenantId: string, ids: string[]): Promise<EntryRow[]> {
-  if (!ids.length) return [];
-  return tx
-    .select()
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
-    .orderBy(asc(ledgerEntries.transactionId), asc(ledgerEntries.lineNo));
-}
+const entriesOf = ledger.entriesOf;
 
 function assertChecker(ctx: TenantContext, t: TxRow) {
   if (!canAct(ctx.actor, CHECKER_ROLES)) throw new AppError('forbidden');
@@ -620,12 +454,7 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
         .from(budgetLines)
         .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
     : [];
-  const ps = partyIds.length
-    ? await tx
-        .select()
-        .from(parties)
-        .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, partyIds)))
-    : [];
+  const ps = await partiesByIds(tx, tenantId, partyIds);
   const evidence = ids.length
     ? await tx
         .select()
@@ -685,92 +514,6 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
     approvalThresholdSatang: r.approvalThresholdSatang,
     canDecide: r.status === 'pending' && checker && (!r.makerUserId || r.makerUserId !== me),
   }));
-}
-
-/** A checkpoint someone kept (from the public page or an export), checked against the key and the ledger. */
-export async function checkKeptCheckpoint(ctx: TenantContext, c: { seq: number; headHash: string; signedAt: string; signature: string }) {
-  const signer = currentSigner();
-  const signatureValid =
-    !!signer && verifySignature(signer.publicKey, { tenantId: ctx.tenant.id, seq: c.seq, headHash: c.headHash, signedAt: c.signedAt }, c.signature);
-  const matchesLedger = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [t] = await tx
-      .select({ hash: ledgerTransactions.hash })
-      .from(ledgerTransactions)
-      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.status, 'posted'), eq(ledgerTransactions.seq, c.seq)))
-      .limit(1);
-    return t?.hash === c.headHash;
-  });
-  return { signatureValid, matchesLedger };
-}
-
-const VERIFY_PAGE = 500;
-
-/**
- * Re-walk the tenant's chain from the first posted transaction: each must link to the hash before it,
- * carry the next sequence number, and hash to what is stored; the head must name the last one.
- * Pages of 500 transactions keep memory flat for long ledgers.
- */
-export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
-  return withTenant(db, tenantId, async (tx) => {
-    await ensureSettings(tx, tenantId);
-    const [head] = await tx.select().from(budgetSettings).where(eq(budgetSettings.tenantId, tenantId));
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let checked = 0;
-    // signed checkpoints: the hash each names must still be the hash at its place in the chain
-    const signer = currentSigner();
-    const checkpoints = new Map((await checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
-    const badCheckpoint = (seq: number, hash: string | null) => {
-      const c = checkpoints.get(seq);
-      if (!c) return false;
-      if (c.headHash !== hash) return true;
-      return (
-        !!signer &&
-        c.keyId === signer.keyId &&
-        !verifySignature(signer.publicKey, { tenantId, seq, headHash: c.headHash, signedAt: new Date(c.signedAt).toISOString() }, c.signature)
-      );
-    };
-    for (;;) {
-      const page = await tx
-        .select()
-        .from(ledgerTransactions)
-        .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), sql`${ledgerTransactions.seq} >= ${expectedSeq}`))
-        .orderBy(asc(ledgerTransactions.seq))
-        .limit(VERIFY_PAGE);
-      if (!page.length) break;
-      const entries = await entriesOf(
-        tx,
-        tenantId,
-        page.map((p) => p.id),
-      );
-      const byTx = new Map<string, EntryRow[]>();
-      for (const e of entries) byTx.set(e.transactionId, [...(byTx.get(e.transactionId) ?? []), e]);
-      for (const t of page) {
-        const fail = (reason: VerifyResult['reason']): VerifyResult => ({
-          valid: false,
-          checked,
-          firstInvalidId: t.id,
-          reason,
-          headHash: head.headHash,
-          headSeq: head.headSeq,
-        });
-        if (t.seq !== expectedSeq) return fail('sequence_gap');
-        if (t.prevHash !== prev) return fail('broken_link');
-        const content = contentOf(t, byTx.get(t.id) ?? [], t.seq, new Date(t.postedAt!), { id: t.approverUserId, name: t.approverName });
-        checked++;
-        if (chainHash(prev, content) !== t.hash) return fail('hash_mismatch');
-        if (badCheckpoint(t.seq, t.hash)) return fail('checkpoint_mismatch');
-        prev = t.hash!;
-        expectedSeq++;
-      }
-    }
-    if (head.headSeq !== checked || head.headHash !== prev)
-      return { valid: false, checked, reason: 'head_mismatch', headHash: head.headHash, headSeq: head.headSeq };
-    // a checkpoint beyond the last transaction: the tail was removed and the head moved back
-    if ([...checkpoints.keys()].some((seq) => seq > checked))
-      return { valid: false, checked, reason: 'checkpoint_mismatch', headHash: head.headHash, headSeq: head.headSeq };
-    return { valid: true, checked, headHash: head.headHash, headSeq: head.headSeq };
-  });
 }
 
 export { post as postPendingForSeed, contentOf };

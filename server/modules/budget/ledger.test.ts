@@ -4,7 +4,7 @@ import { ledgerEntries, ledgerTransactions } from '../../db/schema';
 import { withTenant } from '../../platform/db';
 import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
 import { budgetTenant, contribution, expense } from './fixtures';
-import { verifyChain } from './ledger.service';
+import { verifyChain } from './verify-chain';
 import { ledgerVerifyCommand } from './verify-command';
 
 let t: TestApp;

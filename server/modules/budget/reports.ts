@@ -16,7 +16,8 @@ import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
-import { listLines, transparency } from './budget.service';
+import { listLines } from './budget.service';
+import { transparency } from './transparency';
 import { currentSigner, latestCheckpoint } from './checkpoints';
 import { partyLabels } from '../partners/partners.repository';
 

@@ -1,6 +1,6 @@
 import { tenantRefs } from '../tenants/tenants.repository';
 import type { Db } from '../../platform/db';
-import { verifyChain } from './ledger.service';
+import { verifyChain } from './verify-chain';
 
 /** `npm run cli -- ledger-verify <tenant>`: prints the verification as JSON; exit 0 valid, 2 broken, 1 unknown tenant. */
 export async function ledgerVerifyCommand(db: Db, slug: string | undefined, print: (s: string) => void = console.log): Promise<number> {

@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { resolutionActionItems, resolutions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { type PartySummaryRow } from '../manpower/shared';
 import { rows } from '../../platform/sql';
@@ -192,5 +193,73 @@ export function actionItemRows(tx: Tx, tenantId: string, resolutionIds: string[]
           sql`, `,
         )})
         order by ai.due_date, ai.created_at, ai.id`,
+  );
+}
+
+// Resolutions (resolutions.service.ts)
+
+export type ResolutionTableRow = typeof resolutions.$inferSelect;
+
+/** The meetings these resolutions were taken in. */
+export async function meetingIdsOfResolutions(tx: Tx, tenantId: string, ids: string[]): Promise<string[]> {
+  const found = await rows<{ m: string }>(
+    tx,
+    sql`select distinct meeting_id as m from resolutions where tenant_id = ${tenantId} and id in (${sql.join(
+      ids.map((x) => sql`${x}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return found.map((r) => r.m);
+}
+
+export async function agendaItemExists(tx: Tx, tenantId: string, meetingId: string, id: string): Promise<boolean> {
+  const [item] = await rows(tx, sql`select 1 from meeting_agenda_items where tenant_id = ${tenantId} and meeting_id = ${meetingId} and id = ${id}`);
+  return !!item;
+}
+
+/** One resolution, locked for update when `lock` (a revocation reads the act it undoes). */
+export async function getResolution(tx: Tx, tenantId: string, id: string, lock = false): Promise<ResolutionTableRow | null> {
+  const q = tx
+    .select()
+    .from(resolutions)
+    .where(and(eq(resolutions.tenantId, tenantId), eq(resolutions.id, id)));
+  const [r] = lock ? await q.for('update') : await q;
+  return r ?? null;
+}
+
+export async function insertResolution(tx: Tx, values: typeof resolutions.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(resolutions).values(values).returning({ id: resolutions.id });
+  return row.id;
+}
+
+export async function deleteResolution(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(resolutions).where(and(eq(resolutions.tenantId, tenantId), eq(resolutions.id, id)));
+}
+
+export async function insertActionItem(tx: Tx, values: typeof resolutionActionItems.$inferInsert): Promise<string> {
+  const [item] = await tx.insert(resolutionActionItems).values(values).returning({ id: resolutionActionItems.id });
+  return item.id;
+}
+
+/** Every resolution that acted on the plan or budget line, and every one that revoked such an act. */
+export async function actingResolutionIds(tx: Tx, tenantId: string, target: { planId?: string; budgetLineId?: string }): Promise<string[]> {
+  const on = target.planId ? sql`r.plan_id = ${target.planId}` : sql`r.budget_line_id = ${target.budgetLineId!}`;
+  const acting = await rows<{ id: string }>(
+    tx,
+    sql`select r.id from resolutions r where r.tenant_id = ${tenantId} and ${on}
+          union select rv.id from resolutions rv join resolutions r on r.tenant_id = rv.tenant_id and r.id = rv.revokes_resolution_id
+          where rv.tenant_id = ${tenantId} and ${on}`,
+  );
+  return acting.map((a) => a.id);
+}
+
+export function meetingRowsByIds(tx: Tx, tenantId: string, meetingIds: string[]) {
+  return meetingRows(
+    tx,
+    tenantId,
+    sql`n.id in (${sql.join(
+      meetingIds.map((x) => sql`${x}::uuid`),
+      sql`, `,
+    )})`,
   );
 }

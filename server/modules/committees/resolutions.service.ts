@@ -1,22 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { actionItemInput, Adoption, adoptionQuery, MeetingDetail, Resolution, resolutionInput, ResolutionRef } from '../../../common/schemas/committees';
 import { taskInput } from '../../../common/schemas/manpower';
-import { resolutionActionItems, resolutions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { formatThaiDate } from '../../../common/thai/dates';
-import { budgetLineApproval, setBudgetLineApproval } from '../budget/adoption';
+import { budgetLineApproval, budgetLineApprovedBy, setBudgetLineApproval } from '../budget/adoption';
 import { asSummary, assertPeople } from '../manpower/shared';
 import { createTask } from '../manpower/tasks.service';
 import { planAdoption, setPlanAdoption } from '../plans/adoption';
+import { activityExists, planAdoptedBy } from '../plans/plans.repository';
 import { regulationVersionAdoption, setRegulationVersionAdoption } from '../regulations/adoption';
 import * as repo from './committees.repository';
 import { getMeeting, loadMeetingRow, lockOpenMeeting, roster } from './meetings.service';
 import { today } from './committees.service';
-import { rows } from '../../platform/sql';
 
 const TARGET_KIND = { adopt_plan: 'plan', approve_budget_line: 'budget_line', adopt_regulation_version: 'regulation_version', revoke: 'resolution' } as const;
 
@@ -30,24 +28,9 @@ function label(ctx: TenantContext, m: repo.MeetingRow, n: number) {
 export async function refs(tx: Tx, ctx: TenantContext, ids: string[]): Promise<Map<string, ResolutionRef & { action: Resolution['action'] }>> {
   const out = new Map<string, ResolutionRef & { action: Resolution['action'] }>();
   if (!ids.length) return out;
-  const meetingIds = (
-    await rows<{ m: string }>(
-      tx,
-      sql`select distinct meeting_id as m from resolutions where tenant_id = ${ctx.tenant.id} and id in (${sql.join(
-        ids.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    )
-  ).map((r) => r.m);
+  const meetingIds = await repo.meetingIdsOfResolutions(tx, ctx.tenant.id, ids);
   const rs = await repo.resolutionRows(tx, ctx.tenant.id, meetingIds);
-  const ms = await repo.meetingRows(
-    tx,
-    ctx.tenant.id,
-    sql`n.id in (${sql.join(
-      meetingIds.map((x) => sql`${x}::uuid`),
-      sql`, `,
-    )})`,
-  );
+  const ms = await repo.meetingRowsByIds(tx, ctx.tenant.id, meetingIds);
   const byMeeting = new Map(ms.map((m) => [m.id, m]));
   for (const r of rs) {
     if (!ids.includes(r.id)) continue;
@@ -107,11 +90,8 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
     const votes = input.votesFor + input.votesAgainst + input.votesAbstain;
     if (votes > quorum.present) throw new AppError('validation_failed', { votesFor: 'votes_exceed_present' });
     if (input.agendaItemId) {
-      const [item] = await rows(
-        tx,
-        sql`select 1 from meeting_agenda_items where tenant_id = ${ctx.tenant.id} and meeting_id = ${meetingId} and id = ${input.agendaItemId}`,
-      );
-      if (!item) throw new AppError('validation_failed', { agendaItemId: 'unknown_agenda_item' });
+      if (!(await repo.agendaItemExists(tx, ctx.tenant.id, meetingId, input.agendaItemId)))
+        throw new AppError('validation_failed', { agendaItemId: 'unknown_agenda_item' });
     }
     const act = input.action;
     const values = {
@@ -156,11 +136,7 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
         apply = (id) => setRegulationVersionAdoption(tx, ctx.tenant.id, version.id, { resolutionId: id, on: m.meetingDate });
       } else {
         if (!input.revokesResolutionId) throw new AppError('validation_failed', { revokesResolutionId: 'required' });
-        const [old] = await tx
-          .select()
-          .from(resolutions)
-          .where(and(eq(resolutions.tenantId, ctx.tenant.id), eq(resolutions.id, input.revokesResolutionId)))
-          .for('update');
+        const old = await repo.getResolution(tx, ctx.tenant.id, input.revokesResolutionId, true);
         if (!old || (old.action !== 'adopt_plan' && old.action !== 'approve_budget_line' && old.action !== 'adopt_regulation_version'))
           throw new AppError('validation_failed', { revokesResolutionId: 'nothing_to_revoke' });
         const inForce =
@@ -179,12 +155,12 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
               : setRegulationVersionAdoption(tx, ctx.tenant.id, old.regulationVersionId!, null);
       }
     }
-    const [row] = await tx.insert(resolutions).values(values).returning({ id: resolutions.id });
-    await apply(row.id);
+    const resolutionId = await repo.insertResolution(tx, values);
+    await apply(resolutionId);
     const { tenantId: _t, ...after } = values;
     await audit(tx, ctx, {
       entity: 'resolution',
-      entityId: row.id,
+      entityId: resolutionId,
       entityLabel: `${m.committeeName} ${m.number}/${m.yearBE}`,
       action: 'create',
       after: { ...after, targetName },
@@ -196,14 +172,11 @@ export async function createResolution(ctx: TenantContext, meetingId: string, in
 /** A resolution that acted stays: undoing its act takes a new resolution. Others can be deleted until the minutes are certified. */
 export async function deleteResolution(ctx: TenantContext, id: string): Promise<MeetingDetail> {
   const meetingId = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [r] = await tx
-      .select()
-      .from(resolutions)
-      .where(and(eq(resolutions.tenantId, ctx.tenant.id), eq(resolutions.id, id)));
+    const r = await repo.getResolution(tx, ctx.tenant.id, id);
     if (!r) throw new AppError('not_found');
     await lockOpenMeeting(tx, ctx, r.meetingId);
     if (r.action !== 'none') throw new AppError('conflict', { id: 'resolution_acted' });
-    await tx.delete(resolutions).where(and(eq(resolutions.tenantId, ctx.tenant.id), eq(resolutions.id, id)));
+    await repo.deleteResolution(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'resolution',
       entityId: id,
@@ -221,16 +194,12 @@ export async function deleteResolution(ctx: TenantContext, id: string): Promise<
  */
 export async function addActionItem(ctx: TenantContext, resolutionId: string, input: z.output<typeof actionItemInput>): Promise<MeetingDetail> {
   const meetingId = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [r] = await tx
-      .select()
-      .from(resolutions)
-      .where(and(eq(resolutions.tenantId, ctx.tenant.id), eq(resolutions.id, resolutionId)));
+    const r = await repo.getResolution(tx, ctx.tenant.id, resolutionId);
     if (!r) throw new AppError('not_found');
     await lockOpenMeeting(tx, ctx, r.meetingId, true);
     const fields: Record<string, string> = {};
     if (!(await assertPeople(tx, ctx.tenant.id, [input.ownerPartyId])).has(input.ownerPartyId)) fields.ownerPartyId = 'unknown_person';
-    const [activity] = await rows(tx, sql`select 1 from plan_activities where tenant_id = ${ctx.tenant.id} and id = ${input.activityId}`);
-    if (!activity) fields.activityId = 'unknown_activity';
+    if (!(await activityExists(tx, ctx.tenant.id, input.activityId))) fields.activityId = 'unknown_activity';
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
     const m = await loadMeetingRow(tx, ctx.tenant.id, r.meetingId);
     const ref = (await refs(tx, ctx, [r.id])).get(r.id)!;
@@ -245,13 +214,17 @@ export async function addActionItem(ctx: TenantContext, resolutionId: string, in
         description: `${ref.label} (${formatThaiDate(m.meetingDate, { style: 'long' })}): ${r.text}`.slice(0, 4000),
       }),
     );
-    const [item] = await tx
-      .insert(resolutionActionItems)
-      .values({ tenantId: ctx.tenant.id, resolutionId, title: input.title, ownerPartyId: input.ownerPartyId, dueDate: input.dueDate, taskId: task.id })
-      .returning({ id: resolutionActionItems.id });
+    const itemId = await repo.insertActionItem(tx, {
+      tenantId: ctx.tenant.id,
+      resolutionId,
+      title: input.title,
+      ownerPartyId: input.ownerPartyId,
+      dueDate: input.dueDate,
+      taskId: task.id,
+    });
     await audit(tx, ctx, {
       entity: 'resolution_action_item',
-      entityId: item.id,
+      entityId: itemId,
       entityLabel: input.title,
       action: 'create',
       after: { resolutionId, ...input, taskId: task.id },
@@ -265,27 +238,9 @@ export async function addActionItem(ctx: TenantContext, resolutionId: string, in
 export function adoptionOf(ctx: TenantContext, q: z.output<typeof adoptionQuery>): Promise<Adoption> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (!q.planId === !q.budgetLineId) throw new AppError('validation_failed', { planId: 'plan_or_budget_line' });
-    const [obj] = q.planId
-      ? await rows<{ current: string | null }>(
-          tx,
-          sql`select adopted_by_resolution_id as current from plans where tenant_id = ${ctx.tenant.id} and id = ${q.planId}`,
-        )
-      : await rows<{ current: string | null }>(
-          tx,
-          sql`select approved_by_resolution_id as current from budget_lines where tenant_id = ${ctx.tenant.id} and id = ${q.budgetLineId!}`,
-        );
+    const obj = q.planId ? await planAdoptedBy(tx, ctx.tenant.id, q.planId) : await budgetLineApprovedBy(tx, ctx.tenant.id, q.budgetLineId!);
     if (!obj) throw new AppError('not_found');
-    const acting = await rows<{ id: string }>(
-      tx,
-      sql`select r.id from resolutions r where r.tenant_id = ${ctx.tenant.id} and ${q.planId ? sql`r.plan_id = ${q.planId}` : sql`r.budget_line_id = ${q.budgetLineId!}`}
-          union select rv.id from resolutions rv join resolutions r on r.tenant_id = rv.tenant_id and r.id = rv.revokes_resolution_id
-          where rv.tenant_id = ${ctx.tenant.id} and ${q.planId ? sql`r.plan_id = ${q.planId}` : sql`r.budget_line_id = ${q.budgetLineId!}`}`,
-    );
-    const found = await refs(
-      tx,
-      ctx,
-      acting.map((a) => a.id),
-    );
+    const found = await refs(tx, ctx, await repo.actingResolutionIds(tx, ctx.tenant.id, q));
     const history = [...found.values()].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.label.localeCompare(b.label));
     const current = obj.current ? found.get(obj.current) : undefined;
     return {

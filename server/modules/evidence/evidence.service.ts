@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { EVIDENCE_FILE_KINDS, EVIDENCE_MAX_FILES, type EvidenceFile, type EvidenceFileKind } from '../../../common/schemas/evidence';
-import { evidenceFiles, planActivities, planProgressReports, strategyIndicators, strategyMeasurements, waterIncidents } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -11,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import type { Upload } from '../../platform/files/upload';
 import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
 import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
+import * as repo from './evidence.repository';
 
 /**
  * Evidence files of progress reports and indicator measurements: photos (PNG, JPEG, WebP) and PDFs, judged
@@ -29,7 +28,7 @@ export type EvidenceOwner =
   | { kind: 'measurement'; indicatorId: string; measurementId: string }
   | { kind: 'incident'; incidentId: string };
 
-type Row = typeof evidenceFiles.$inferSelect;
+type Row = repo.EvidenceRow;
 
 function ownerUrl(slug: string, owner: EvidenceOwner): string {
   if (owner.kind === 'incident') return `/api/v1/t/${slug}/water/incidents/${owner.incidentId}/files`;
@@ -62,56 +61,26 @@ function present(ctx: TenantContext, owner: EvidenceOwner, r: Row): EvidenceFile
 /** The owner exists in this tenant along its whole path (plan → activity → report, indicator → measurement); its label for the audit log. */
 async function ownerLabel(tx: Tx, ctx: TenantContext, owner: EvidenceOwner): Promise<string> {
   if (owner.kind === 'incident') {
-    const [i] = await tx
-      .select({ place: waterIncidents.place, occurredOn: waterIncidents.occurredOn })
-      .from(waterIncidents)
-      .where(and(eq(waterIncidents.tenantId, ctx.tenant.id), eq(waterIncidents.id, owner.incidentId)))
-      .limit(1);
+    const i = await repo.incidentLabel(tx, ctx.tenant.id, owner.incidentId);
     if (!i) throw new AppError('not_found');
     return `${i.place} (${i.occurredOn})`;
   }
   if (owner.kind === 'report') {
-    const [r] = await tx
-      .select({ name: planActivities.name, reportedOn: planProgressReports.reportedOn })
-      .from(planProgressReports)
-      .innerJoin(planActivities, and(eq(planActivities.tenantId, planProgressReports.tenantId), eq(planActivities.id, planProgressReports.activityId)))
-      .where(
-        and(
-          eq(planProgressReports.tenantId, ctx.tenant.id),
-          eq(planProgressReports.id, owner.reportId),
-          eq(planActivities.id, owner.activityId),
-          eq(planActivities.planId, owner.planId),
-        ),
-      )
-      .limit(1);
+    const r = await repo.reportLabel(tx, ctx.tenant.id, owner);
     if (!r) throw new AppError('not_found');
     return `${r.name} (${r.reportedOn})`;
   }
-  const [m] = await tx
-    .select({ name: strategyIndicators.name, unit: strategyIndicators.unit, value: strategyMeasurements.value, measuredOn: strategyMeasurements.measuredOn })
-    .from(strategyMeasurements)
-    .innerJoin(
-      strategyIndicators,
-      and(eq(strategyIndicators.tenantId, strategyMeasurements.tenantId), eq(strategyIndicators.id, strategyMeasurements.indicatorId)),
-    )
-    .where(
-      and(
-        eq(strategyMeasurements.tenantId, ctx.tenant.id),
-        eq(strategyMeasurements.id, owner.measurementId),
-        eq(strategyMeasurements.indicatorId, owner.indicatorId),
-      ),
-    )
-    .limit(1);
+  const m = await repo.measurementLabel(tx, ctx.tenant.id, owner);
   if (!m) throw new AppError('not_found');
   return `${m.name}: ${m.value} ${m.unit} (${m.measuredOn})`;
 }
 
-const ownerCond = (owner: EvidenceOwner) =>
+const ownerKey = (owner: EvidenceOwner): repo.OwnerKey =>
   owner.kind === 'report'
-    ? eq(evidenceFiles.progressReportId, owner.reportId)
+    ? { reportId: owner.reportId }
     : owner.kind === 'incident'
-      ? eq(evidenceFiles.incidentId, owner.incidentId)
-      : eq(evidenceFiles.measurementId, owner.measurementId);
+      ? { incidentId: owner.incidentId }
+      : { measurementId: owner.measurementId };
 
 /**
  * Check and store one file. The kind comes from the bytes and must be a photo or a PDF (415 otherwise, so a
@@ -127,27 +96,21 @@ export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
       const label = await ownerLabel(tx, ctx, owner);
-      const [{ n }] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), ownerCond(owner)));
+      const n = await repo.countFiles(tx, ctx.tenant.id, ownerKey(owner));
       if (n >= EVIDENCE_MAX_FILES) throw new AppError('validation_failed', { file: 'too_many_evidence_files' });
-      const [row] = await tx
-        .insert(evidenceFiles)
-        .values({
-          tenantId: ctx.tenant.id,
-          progressReportId: owner.kind === 'report' ? owner.reportId : null,
-          measurementId: owner.kind === 'measurement' ? owner.measurementId : null,
-          incidentId: owner.kind === 'incident' ? owner.incidentId : null,
-          filename,
-          kind,
-          mediaType: MEDIA_TYPES[kind],
-          sizeBytes: upload.buffer.length,
-          sha256: hash,
-          uploadedByUserId: actorUserId(ctx),
-          uploadedByName: ctx.actor.user.name,
-        })
-        .returning();
+      const row = await repo.insertFile(tx, {
+        tenantId: ctx.tenant.id,
+        progressReportId: owner.kind === 'report' ? owner.reportId : null,
+        measurementId: owner.kind === 'measurement' ? owner.measurementId : null,
+        incidentId: owner.kind === 'incident' ? owner.incidentId : null,
+        filename,
+        kind,
+        mediaType: MEDIA_TYPES[kind],
+        sizeBytes: upload.buffer.length,
+        sha256: hash,
+        uploadedByUserId: actorUserId(ctx),
+        uploadedByName: ctx.actor.user.name,
+      });
       const { kind: _k, ...where } = owner;
       await audit(tx, ctx, {
         entity: 'evidence_file',
@@ -172,13 +135,8 @@ async function touch(file: string) {
   await fs.promises.utimes(file, now, now).catch(() => {});
 }
 
-async function findFile(tx: Tx, ctx: TenantContext, owner: EvidenceOwner, id: string) {
-  const [row] = await tx
-    .select()
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), eq(evidenceFiles.id, id), ownerCond(owner)))
-    .limit(1);
-  return row ?? null;
+function findFile(tx: Tx, ctx: TenantContext, owner: EvidenceOwner, id: string) {
+  return repo.findFile(tx, ctx.tenant.id, ownerKey(owner), id);
 }
 
 /** Send the bytes to someone of the tenant: photos and PDFs inline, with the safe file name; nothing in them may run. */
@@ -200,7 +158,7 @@ export async function removeEvidenceFile(ctx: TenantContext, dataDir: string, ow
     const row = await findFile(tx, ctx, owner, id);
     if (!row) throw new AppError('not_found');
     if (!mayDelete(ctx, row)) throw new AppError('forbidden');
-    await tx.delete(evidenceFiles).where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), eq(evidenceFiles.id, id)));
+    await repo.deleteFile(tx, ctx.tenant.id, id);
     const { kind: _k, ...where } = owner;
     await audit(tx, ctx, {
       entity: 'evidence_file',
@@ -216,13 +174,7 @@ export async function removeEvidenceFile(ctx: TenantContext, dataDir: string, ow
 
 /** Remove the blobs of these hashes that no evidence file of the tenant refers to any more. */
 async function collect(ctx: TenantContext, dataDir: string, hashes: string[]): Promise<void> {
-  const used = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    tx
-      .selectDistinct({ sha256: evidenceFiles.sha256 })
-      .from(evidenceFiles)
-      .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), inArray(evidenceFiles.sha256, hashes))),
-  );
-  const keep = new Set(used.map((u) => u.sha256));
+  const keep = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.usedHashes(tx, ctx.tenant.id, hashes));
   for (const h of hashes) if (!keep.has(h)) await removeBlob(evidenceRoot(dataDir), ctx.tenant.id, h);
 }
 
@@ -236,10 +188,7 @@ export async function sweepEvidenceBlobs(ctx: TenantContext, dataDir: string): P
   if (!fs.existsSync(dir)) return 0;
   const files = (await fs.promises.readdir(dir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile() && /^[0-9a-f]{64}$/.test(d.name));
   if (!files.length) return 0;
-  const used = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    tx.selectDistinct({ sha256: evidenceFiles.sha256 }).from(evidenceFiles).where(eq(evidenceFiles.tenantId, ctx.tenant.id)),
-  );
-  const keep = new Set(used.map((u) => u.sha256));
+  const keep = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.usedHashes(tx, ctx.tenant.id));
   let removed = 0;
   for (const f of files) {
     if (keep.has(f.name)) continue;
@@ -261,11 +210,7 @@ export async function filesOfReports(
   const out = new Map<string, EvidenceFile[]>();
   if (!reports.length) return out;
   const activityOf = new Map(reports.map((r) => [r.id, r.activityId]));
-  const rows = await tx
-    .select()
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), inArray(evidenceFiles.progressReportId, [...activityOf.keys()])))
-    .orderBy(evidenceFiles.createdAt, evidenceFiles.id);
+  const rows = await repo.filesOf(tx, ctx.tenant.id, 'progressReportId', [...activityOf.keys()]);
   for (const r of rows) {
     const reportId = r.progressReportId!;
     const list = out.get(reportId) ?? [];
@@ -284,11 +229,7 @@ export async function filesOfMeasurements(
   const out = new Map<string, EvidenceFile[]>();
   if (!measurements.length) return out;
   const indicatorOf = new Map(measurements.map((m) => [m.id, m.indicatorId]));
-  const rows = await tx
-    .select()
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), inArray(evidenceFiles.measurementId, [...indicatorOf.keys()])))
-    .orderBy(evidenceFiles.createdAt, evidenceFiles.id);
+  const rows = await repo.filesOf(tx, ctx.tenant.id, 'measurementId', [...indicatorOf.keys()]);
   for (const r of rows) {
     const measurementId = r.measurementId!;
     const list = out.get(measurementId) ?? [];
@@ -302,11 +243,7 @@ export async function filesOfMeasurements(
 export async function filesOfIncidents(tx: Tx, ctx: TenantContext, incidentIds: string[]): Promise<Map<string, EvidenceFile[]>> {
   const out = new Map<string, EvidenceFile[]>();
   if (!incidentIds.length) return out;
-  const rows = await tx
-    .select()
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.tenantId, ctx.tenant.id), inArray(evidenceFiles.incidentId, incidentIds)))
-    .orderBy(evidenceFiles.createdAt, evidenceFiles.id);
+  const rows = await repo.filesOf(tx, ctx.tenant.id, 'incidentId', incidentIds);
   for (const r of rows) {
     const list = out.get(r.incidentId!) ?? [];
     list.push(present(ctx, { kind: 'incident', incidentId: r.incidentId! }, r));

@@ -1,5 +1,3 @@
-import { inOrder } from '../../platform/in-order';
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type {
@@ -13,34 +11,20 @@ import type {
   KnowledgeVisibility,
 } from '../../../common/schemas/knowledge';
 import type { PartySummary } from '../../../common/schemas/partners';
-import { fiscalYearOf, fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
-import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
+import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern, thaiOrder, totalOver, isoTime } from '../../platform/sql';
+import { isoTime } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
 import { presentAttachment } from './attachments';
+import * as forums from './forums.repository';
 import * as repo from './knowledge.repository';
-import { pageTotal } from '../../platform/page-total';
 
-type ForumRow = typeof knowledgeForums.$inferSelect;
+type ForumRow = forums.ForumRow;
 
-const headCount = sql<number>`(${knowledgeForums.otherHeadCount} + coalesce((select sum(p.head_count)::int from knowledge_forum_participants p where p.tenant_id = ${knowledgeForums.tenantId} and p.forum_id = ${knowledgeForums.id}), 0))::int`;
-const participantCount = sql<number>`(select count(*)::int from knowledge_forum_participants p where p.tenant_id = ${knowledgeForums.tenantId} and p.forum_id = ${knowledgeForums.id})`;
-const itemCount = sql<number>`(select count(*)::int from knowledge_forum_items fi where fi.tenant_id = ${knowledgeForums.tenantId} and fi.forum_id = ${knowledgeForums.id})`;
-const photoCount = sql<number>`(select count(*)::int from knowledge_attachments a where a.tenant_id = ${knowledgeForums.tenantId} and a.forum_id = ${knowledgeForums.id})`;
-
-function selectForums(tx: Tx) {
-  return tx
-    .select({ forum: knowledgeForums, hostName: networks.name, headCount, participantCount, itemCount, photoCount, total: totalOver })
-    .from(knowledgeForums)
-    .leftJoin(networks, and(eq(networks.tenantId, knowledgeForums.tenantId), eq(networks.id, knowledgeForums.hostNetworkId)));
-}
-type Joined = Awaited<ReturnType<ReturnType<typeof selectForums>['execute']>>[number];
-
-function present(r: Omit<Joined, 'total'>): Forum {
+function present(r: Omit<forums.Joined, 'total'>): Forum {
   const f = r.forum;
   return {
     id: f.id,
@@ -63,90 +47,16 @@ function present(r: Omit<Joined, 'total'>): Forum {
 }
 
 export async function listForums(ctx: TenantContext, q: z.output<typeof forumListQuery>): Promise<ListResult<Forum>> {
-  const conds: (SQL | undefined)[] = [eq(knowledgeForums.tenantId, ctx.tenant.id)];
-  if (q.q) {
-    const p = likePattern(q.q);
-    conds.push(
-      or(
-        ilike(knowledgeForums.title, p),
-        ilike(knowledgeForums.place, p),
-        ilike(knowledgeForums.description, p),
-        sql`array_to_string(${knowledgeForums.topics}, ' ') ilike ${p}`,
-      ),
-    );
-  }
-  if (q.networkId)
-    conds.push(
-      or(
-        eq(knowledgeForums.hostNetworkId, q.networkId),
-        sql`exists (select 1 from knowledge_forum_participants p where p.tenant_id = ${knowledgeForums.tenantId} and p.forum_id = ${knowledgeForums.id} and p.network_id = ${q.networkId})`,
-      ),
-    );
-  if (q.year) {
-    const y = toGregorianYear(q.year);
-    conds.push(sql`${knowledgeForums.heldOn} between ${`${y}-01-01`} and ${`${y}-12-31`}`);
-  }
-  if (q.fiscalYear) {
-    const { start, end } = fiscalYearRange(q.fiscalYear);
-    conds.push(sql`${knowledgeForums.heldOn} between ${start} and ${end}`);
-  }
-  const where = and(...conds);
-  const order =
-    q.sort === 'title'
-      ? [asc(thaiOrder(knowledgeForums.title as never)), asc(knowledgeForums.id)]
-      : q.sort === 'heldOn'
-        ? [asc(knowledgeForums.heldOn), asc(knowledgeForums.id)]
-        : [desc(knowledgeForums.heldOn), asc(knowledgeForums.id)];
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const rows = await selectForums(tx)
-      .where(where)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    const total = await pageTotal(tx, rows, (q.page - 1) * q.pageSize, knowledgeForums, where);
+    const { rows, total } = await forums.listForums(tx, ctx.tenant.id, q, q.pageSize, (q.page - 1) * q.pageSize);
     return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
   });
 }
 
 async function detailTx(tx: Tx, ctx: TenantContext, id: string): Promise<ForumDetail> {
-  const [row] = await selectForums(tx)
-    .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
-    .limit(1);
+  const row = await forums.getForumJoined(tx, ctx.tenant.id, id);
   if (!row) throw new AppError('not_found');
-  const [people, items] = await inOrder([
-    tx
-      .select({
-        p: knowledgeForumParticipants,
-        networkName: networks.name,
-        party: {
-          id: parties.id,
-          kind: parties.kind,
-          name: parties.name,
-          sector: parties.sector,
-          pillar: parties.pillar,
-          orgType: parties.orgType,
-          position: parties.position,
-        },
-      })
-      .from(knowledgeForumParticipants)
-      .leftJoin(networks, and(eq(networks.tenantId, knowledgeForumParticipants.tenantId), eq(networks.id, knowledgeForumParticipants.networkId)))
-      .leftJoin(parties, and(eq(parties.tenantId, knowledgeForumParticipants.tenantId), eq(parties.id, knowledgeForumParticipants.partyId)))
-      .where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, id)))
-      .orderBy(asc(knowledgeForumParticipants.position)),
-    tx
-      .select({
-        id: knowledgeItems.id,
-        type: knowledgeItems.type,
-        title: knowledgeItems.title,
-        summary: knowledgeItems.summary,
-        publishedOn: knowledgeItems.publishedOn,
-        visibility: knowledgeItems.visibility,
-      })
-      .from(knowledgeForumItems)
-      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, knowledgeForumItems.tenantId), eq(knowledgeItems.id, knowledgeForumItems.itemId)))
-      .where(and(eq(knowledgeForumItems.tenantId, ctx.tenant.id), eq(knowledgeForumItems.forumId, id), repo.visibleTo(ctx)))
-      .orderBy(desc(knowledgeItems.publishedOn)),
-  ]);
+  const { people, items } = await forums.participantsAndItems(tx, ctx.tenant.id, id, repo.visibleTo(ctx));
   const files = await repo.itemAttachments(tx, ctx.tenant.id, { forumId: id });
   return {
     ...present(row),
@@ -180,12 +90,7 @@ async function checkLinks(
   const partyIds = [...new Set((f.participants ?? []).map((p) => p.partyId).filter((x): x is string => Boolean(x)))];
   const nets = await repo.networkNames(tx, ctx.tenant.id, netIds);
   const people = await repo.partyNames(tx, ctx.tenant.id, partyIds);
-  const items = f.itemIds?.length
-    ? await tx
-        .select({ id: knowledgeItems.id })
-        .from(knowledgeItems)
-        .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), inArray(knowledgeItems.id, f.itemIds), repo.visibleTo(ctx)))
-    : [];
+  const known = await forums.visibleItemIds(tx, ctx.tenant.id, f.itemIds ?? [], repo.visibleTo(ctx));
   if (f.hostNetworkId && !nets.has(f.hostNetworkId)) fields.hostNetworkId = 'unknown_network';
   const seen = new Set<string>();
   (f.participants ?? []).forEach((p, i) => {
@@ -195,7 +100,6 @@ async function checkLinks(
     if (seen.has(key)) fields[`participants.${i}`] ??= 'duplicate_participant';
     seen.add(key);
   });
-  const known = new Set(items.map((i) => i.id));
   const bad = (f.itemIds ?? []).findIndex((id) => !known.has(id));
   if (bad >= 0) fields[`itemIds.${bad}`] = 'unknown_item';
   if (f.heldOn && f.endOn && f.endOn < f.heldOn) fields.endOn = 'end_before_start';
@@ -203,43 +107,24 @@ async function checkLinks(
 }
 
 async function setParticipants(tx: Tx, ctx: TenantContext, forumId: string, list: Participants) {
-  await tx
-    .delete(knowledgeForumParticipants)
-    .where(and(eq(knowledgeForumParticipants.tenantId, ctx.tenant.id), eq(knowledgeForumParticipants.forumId, forumId)));
-  if (list.length)
-    await tx.insert(knowledgeForumParticipants).values(
-      list.map((p, position) => ({
-        tenantId: ctx.tenant.id,
-        forumId,
-        networkId: p.networkId ?? null,
-        partyId: p.partyId ?? null,
-        role: p.role,
-        headCount: p.headCount,
-        note: p.note ?? null,
-        position,
-      })),
-    );
+  await forums.setParticipants(
+    tx,
+    ctx.tenant.id,
+    forumId,
+    list.map((p, position) => ({
+      networkId: p.networkId ?? null,
+      partyId: p.partyId ?? null,
+      role: p.role,
+      headCount: p.headCount,
+      note: p.note ?? null,
+      position,
+    })),
+  );
 }
 
 async function setItems(tx: Tx, ctx: TenantContext, forumId: string, itemIds: string[]) {
   // items the caller cannot see stay linked: an edit by a coordinator must not drop another network's items
-  const hidden = repo.visibleTo(ctx);
-  await tx
-    .delete(knowledgeForumItems)
-    .where(
-      and(
-        eq(knowledgeForumItems.tenantId, ctx.tenant.id),
-        eq(knowledgeForumItems.forumId, forumId),
-        hidden
-          ? sql`exists (select 1 from ${knowledgeItems} where ${knowledgeItems.tenantId} = ${knowledgeForumItems.tenantId} and ${knowledgeItems.id} = ${knowledgeForumItems.itemId} and ${hidden})`
-          : undefined,
-      ),
-    );
-  if (itemIds.length)
-    await tx
-      .insert(knowledgeForumItems)
-      .values(itemIds.map((itemId) => ({ tenantId: ctx.tenant.id, forumId, itemId })))
-      .onConflictDoNothing();
+  await forums.setItems(tx, ctx.tenant.id, forumId, itemIds, repo.visibleTo(ctx));
 }
 
 const auditable = (f: ForumRow, extra: Record<string, unknown> = {}) => {
@@ -263,23 +148,20 @@ export async function createForumTx(
   const itemIds = [...new Set(input.itemIds)];
   await checkLinks(tx, ctx, { ...input, itemIds });
   const at = opts.createdAt ?? new Date();
-  const [row] = await tx
-    .insert(knowledgeForums)
-    .values({
-      tenantId: ctx.tenant.id,
-      title: input.title,
-      description: input.description ?? null,
-      heldOn: input.heldOn,
-      endOn: input.endOn ?? null,
-      place: input.place ?? null,
-      hostNetworkId: input.hostNetworkId ?? null,
-      topics: [...new Set(input.topics)],
-      otherHeadCount: input.otherHeadCount,
-      createdByUserId: actorUserId(ctx),
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
+  const row = await forums.insertForum(tx, {
+    tenantId: ctx.tenant.id,
+    title: input.title,
+    description: input.description ?? null,
+    heldOn: input.heldOn,
+    endOn: input.endOn ?? null,
+    place: input.place ?? null,
+    hostNetworkId: input.hostNetworkId ?? null,
+    topics: [...new Set(input.topics)],
+    otherHeadCount: input.otherHeadCount,
+    createdByUserId: actorUserId(ctx),
+    createdAt: at,
+    updatedAt: at,
+  });
   await setParticipants(tx, ctx, row.id, input.participants);
   await setItems(tx, ctx, row.id, itemIds);
   if (!opts.quiet)
@@ -295,11 +177,7 @@ export async function createForumTx(
 
 export async function updateForum(ctx: TenantContext, id: string, input: z.output<typeof forumUpdate>): Promise<ForumDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(knowledgeForums)
-      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
-      .limit(1);
+    const before = await forums.getForum(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
     const itemIds = input.itemIds ? [...new Set(input.itemIds)] : undefined;
     await checkLinks(tx, ctx, {
@@ -312,11 +190,7 @@ export async function updateForum(ctx: TenantContext, id: string, input: z.outpu
     const { participants, itemIds: _i, ...fields } = input;
     const set: Partial<ForumRow> = {};
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
-    const [after] = await tx
-      .update(knowledgeForums)
-      .set({ ...set, updatedAt: new Date() })
-      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
-      .returning();
+    const after = await forums.updateForum(tx, ctx.tenant.id, id, set);
     if (participants) await setParticipants(tx, ctx, id, participants);
     if (itemIds) await setItems(tx, ctx, id, itemIds);
     await audit(tx, ctx, {
@@ -333,17 +207,10 @@ export async function updateForum(ctx: TenantContext, id: string, input: z.outpu
 
 export async function deleteForum(ctx: TenantContext, id: string): Promise<{ sha256: string[] }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(knowledgeForums)
-      .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)))
-      .limit(1);
+    const before = await forums.getForum(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
-    const files = await tx
-      .select({ sha256: knowledgeAttachments.sha256 })
-      .from(knowledgeAttachments)
-      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.forumId, id)));
-    await tx.delete(knowledgeForums).where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, id)));
+    const files = await forums.forumFileHashes(tx, ctx.tenant.id, id);
+    await forums.deleteForum(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_forum',
       entityId: id,
@@ -351,6 +218,6 @@ export async function deleteForum(ctx: TenantContext, id: string): Promise<{ sha
       action: 'delete',
       before: auditable(before, { attachments: files.length }),
     });
-    return { sha256: [...new Set(files.map((f) => f.sha256))] };
+    return { sha256: [...new Set(files)] };
   });
 }

@@ -34,6 +34,7 @@ import { addAttachment, collectBlobs, removeAttachment, sendAttachment } from '.
 import * as forums from './forums.service';
 import { knowledgeMetrics as metrics } from './metrics';
 import * as service from './knowledge.service';
+import { listItems, tagCounts } from './search-planner';
 import { globalSearch } from './search.service';
 
 const attachmentParams = z.object({ tenant: z.string().max(64), id: z.uuid(), attachmentId: z.uuid() });
@@ -60,7 +61,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         response: { 200: knowledgeSearchResult },
       },
     },
-    (req) => service.listItems(req.tenantCtx, req.query),
+    (req) => listItems(req.tenantCtx, req.query),
   );
   r.get(
     `${base}/search`,
@@ -74,7 +75,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
         response: { 200: knowledgeSearchResult },
       },
     },
-    (req) => service.listItems(req.tenantCtx, req.query),
+    (req) => listItems(req.tenantCtx, req.query),
   );
   r.post(
     base,
@@ -90,7 +91,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       config: { access: anyTenantRole },
       schema: { tags, summary: 'Tags of the visible items with counts', params: tenantParams, response: { 200: z.object({ items: z.array(tagCount) }) } },
     },
-    (req) => service.tagCounts(req.tenantCtx),
+    (req) => tagCounts(req.tenantCtx),
   );
   r.post(
     `${base}/preview`,

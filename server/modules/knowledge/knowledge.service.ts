@@ -1,14 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListQuery, ListResult } from '../../../common/schemas/api';
 import type {
   KnowledgeDetail,
   KnowledgeDiff,
-  KnowledgeHit,
-  KnowledgeItem,
-  KnowledgeSearchResult,
   knowledgeCreate,
-  knowledgeListQuery,
   KnowledgePartyRole,
   knowledgeUpdate,
   KnowledgeType,
@@ -25,10 +21,11 @@ import { totalOver, isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
+import { presentItem } from './present';
 import { bodyDerivedOffLoop, renderMarkdownOffLoop } from './text-work';
 import { bodyDerived, type BodyDerived } from './text-worker';
-import { parseQuery, segmented, snippet, toTsQuery, type ParsedQuery } from './thai-text';
-import { addTitleTerms, BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
+import { segmented } from './thai-text';
+import { addTitleTerms } from './search-plan';
 import { pageTotal } from '../../platform/page-total';
 
 export { todayInThailand } from '../../platform/today';
@@ -36,29 +33,6 @@ import { todayInThailand } from '../../platform/today';
 
 const EDIT_ROLES = ['admin', 'officer', 'coordinator', 'platform_admin', 'system'];
 const canEdit = (ctx: TenantContext) => EDIT_ROLES.includes(ctx.actor.role);
-
-// ---- presentation ----
-
-function presentItem(r: repo.ListRow & repo.RelationColumns): KnowledgeItem {
-  return {
-    id: r.id,
-    type: r.type as KnowledgeType,
-    title: r.title,
-    summary: r.summary,
-    tags: r.tags,
-    visibility: r.visibility as KnowledgeVisibility,
-    networks: r.networks,
-    parties: r.parties.map((p) => ({ role: p.role, party: p.party as KnowledgeItem['parties'][number]['party'] })),
-    publishedOn: r.publishedOn,
-    version: r.version,
-    attachmentCount: r.attachmentCount,
-    views: r.views,
-    createdBy: r.createdByName,
-    updatedBy: r.updatedByName,
-    createdAt: isoTime(r.createdAt),
-    updatedAt: isoTime(r.updatedAt),
-  };
-}
 
 async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<KnowledgeDetail> {
   const rel = await repo.relationsOf(tx, ctx.tenant.id, row.id);
@@ -72,277 +46,6 @@ async function detailOf(tx: Tx, ctx: TenantContext, row: repo.ItemRow): Promise<
     forums,
     canEdit: canEdit(ctx),
   };
-}
-
-// ---- list and search ----
-
-/**
- * What a search matches and how it ranks. Matching: the query's index terms on the GIN index (exact, no
- * re-check of rows). Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B); items
- * that match only in the body or attachments rank 0 and come newest first.
- */
-export function searchCondition(parsed: ParsedQuery): { words: SQL | null; rank: SQL } {
-  const tsq = toTsQuery(parsed);
-  const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
-  return {
-    words: query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null,
-    rank: query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`,
-  };
-}
-
-type ListInput = z.output<typeof knowledgeListQuery>;
-
-interface SearchPlan {
-  where: SQL;
-  rank: SQL;
-  /** The groups to mark in snippets. */
-  parsed: ParsedQuery;
-  /** More matches expected than are worth ranking: newest first, estimated total. */
-  broad: boolean;
-  estimate: number;
-  /** The planner's upper bound on the matches and the number of visible items (see MatchEstimate). */
-  upper: number;
-  listed: number;
-}
-
-/** How to answer a search (see search-plan.ts): the match, its ranking, broad or narrow. */
-export async function planSearch(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<SearchPlan> {
-  const match = searchCondition(parsed);
-  if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0, upper: 0, listed: 0 };
-  const { estimate, upper, listed } = await estimateMatches(tx, conds, parsed);
-  return { where: match.words, rank: match.rank, parsed, broad: estimate > BROAD_MATCHES, estimate, upper, listed };
-}
-
-/**
- * A search the planner thought narrow that matched more than BROAD_MATCHES after all (words of one topic
- * occur together more often than the estimate's independence assumes): broad, with an estimate between what
- * is known — more than BROAD_MATCHES, at most the rarest group's estimate (their geometric mean).
- */
-function broadAfterAll(plan: SearchPlan): SearchPlan {
-  const lower = BROAD_MATCHES + 1;
-  return { ...plan, broad: true, estimate: Math.round(Math.sqrt(lower * Math.max(lower, plan.upper))) };
-}
-
-type PageRow = repo.ListRow & repo.RelationColumns & { rank: number; total: number; bodyText: string | null };
-
-/**
- * A broad search that matches a few percent of the items: walking the date index would read (and de-TOAST the
- * vector of) dozens of rows per hit, so it is limited to the newest items that should hold the first pages
- * three times over, which the GIN and date indexes answer together (bitmap AND). Words in a tenth or more of
- * the items are quickest found by the walk itself. Undefined when no limit is worth it.
- */
-async function recentWindow(tx: Tx, conds: SQL[], share: number, needed: number): Promise<SQL | undefined> {
-  if (share >= 0.1 || share <= 0) return undefined;
-  const window = Math.ceil((needed / share) * 3);
-  const [edge] = await tx
-    .select({ on: knowledgeItems.publishedOn })
-    .from(knowledgeItems)
-    .where(and(...conds))
-    .orderBy(desc(knowledgeItems.publishedOn))
-    .offset(window)
-    .limit(1);
-  if (!edge) return undefined;
-  return sql`${knowledgeItems.publishedOn} >= ${edge.on}`;
-}
-
-async function matchesMoreThan(tx: Tx, where: SQL | undefined, n: number): Promise<boolean> {
-  const found = tx
-    .select({ one: sql`1`.as('one') })
-    .from(knowledgeItems)
-    .where(where)
-    .limit(n + 1)
-    .as('found');
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(found);
-  return row.n > n;
-}
-
-/**
- * One page of the items matching `conds` (and the search plan) with their relations (and, for a search, the
- * text to cut snippets from), and the total: exact, or estimated for a broad search.
- *
- * A narrow search ranks every match, reading at most BROAD_MATCHES + 1 of them: the rank is computed in that
- * inner read, so only (id, date, rank) rows reach the count and the sort (computed above them, the planner
- * carried each row's whole search_head through the window aggregate, which spilled to disk). Reading the
- * limit means the estimate was low: the search is answered as a broad one.
- */
-async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
-  const relevance = (sort ?? 'relevance') === 'relevance';
-  const listOrder = sort && !relevance ? sort : '-publishedOn';
-  const offset = (page - 1) * pageSize;
-  const columns = { ...repo.listColumns, ...repo.relationColumns, bodyText: plan ? sql<string>`left(${knowledgeItems.bodyText}, 300000)` : sql<null>`null` };
-  const withDetails = (pageIds: ReturnType<typeof rankedIds>, order: SQL[]) =>
-    tx
-      .select({ ...columns, rank: pageIds.rank, total: pageIds.total })
-      .from(pageIds)
-      .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, pageIds.id)))
-      .orderBy(...order) as unknown as Promise<PageRow[]>;
-  const rankedIds = (where: SQL | undefined) => {
-    const candidates = tx
-      .select({ id: knowledgeItems.id, publishedOn: knowledgeItems.publishedOn, rank: sql<number>`${plan!.rank}`.as('rank') })
-      .from(knowledgeItems)
-      .where(where)
-      .limit(BROAD_MATCHES + 1)
-      .as('candidates');
-    return tx
-      .select({ id: candidates.id, publishedOn: candidates.publishedOn, rank: candidates.rank, total: sql<number>`(count(*) over ())::int`.as('total') })
-      .from(candidates)
-      .orderBy(desc(candidates.rank), desc(candidates.publishedOn), asc(candidates.id))
-      .limit(pageSize)
-      .offset(offset)
-      .as('page_ids');
-  };
-  const listedIds = (where: SQL | undefined, counted: boolean) =>
-    tx
-      .select({
-        id: knowledgeItems.id,
-        rank: sql<number>`0`.as('rank'),
-        publishedOn: knowledgeItems.publishedOn,
-        total: (counted ? sql<number>`(count(*) over ())::int` : sql<number>`0`).as('total'),
-      })
-      .from(knowledgeItems)
-      .where(where)
-      .orderBy(...repo.orderFor(listOrder))
-      .limit(pageSize)
-      .offset(offset)
-      .as('page_ids');
-  const where = and(...conds, plan?.where);
-  const exactTotal = (rows: PageRow[]) => pageTotal(tx, rows, offset, knowledgeItems, where);
-
-  // words of one topic: the estimate (their product) may be low while the commonest allows many; counting up to
-  // the limit without ranking (no search_head to read) settles it for a third of the ranked read's cost
-  if (plan && !plan.broad && relevance && plan.upper > BROAD_MATCHES && (await matchesMoreThan(tx, where, BROAD_MATCHES))) plan = broadAfterAll(plan);
-  if (plan && !plan.broad && relevance) {
-    const ids = rankedIds(where);
-    const rows = await withDetails(ids, [desc(ids.rank), desc(ids.publishedOn), asc(ids.id)]);
-    const total = await exactTotal(rows);
-    if (total <= BROAD_MATCHES) return { rows, total, estimated: false, plan };
-    plan = broadAfterAll(plan);
-  }
-  if (!plan?.broad) {
-    const rows = await withDetails(listedIds(where, true), repo.orderFor(listOrder));
-    return { rows, total: await exactTotal(rows), estimated: false, plan };
-  }
-  // a broad search is not counted: the planner's estimate stands in
-  const read = (w: SQL | undefined) => withDetails(listedIds(w, false), repo.orderFor(listOrder));
-  const window = relevance ? await recentWindow(tx, conds, plan.estimate / Math.max(plan.estimate, plan.listed), page * pageSize) : undefined;
-  let rows: PageRow[];
-  if (window) {
-    // bitmap only: with an index scan allowed the planner walks the date index again, de-TOASTing as it goes
-    await tx.execute(sql`set local enable_indexscan = off`);
-    rows = await read(and(where, window));
-    await tx.execute(sql`set local enable_indexscan = on`);
-    // the window held fewer than the page (the estimate was high): read without it
-    if (rows.length < pageSize) rows = await read(where);
-  } else rows = await read(where);
-  const total = rows.length < pageSize ? offset + rows.length : Math.max(plan.estimate, offset + rows.length + 1);
-  return { rows, total, estimated: rows.length >= pageSize, plan };
-}
-
-/** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
-export async function listItems(ctx: TenantContext, q: ListInput): Promise<KnowledgeSearchResult> {
-  const { page, pageSize, sort, q: text, ...filter } = q;
-  const conds = repo.itemConditions(ctx, filter);
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    // a search reads knowledge_items through an index: a sequential scan would de-TOAST every row's vector
-    if (text) await tx.execute(sql`set local enable_seqscan = off`);
-    const plan = text ? await planSearch(tx, conds, parseQuery(text)) : null;
-    let result = await pageOf(tx, ctx, conds, plan, sort, page, pageSize);
-    let correctedQuery: string | null = null;
-    if (text && result.total === 0) {
-      // nothing as typed: the closest spelling from the title dictionary ("did you mean"), offered only when it
-      // finds something this caller may see, so the dictionary never reveals words of hidden titles
-      const corrected = await correctSpelling(tx, ctx.tenant.id, text);
-      if (corrected) {
-        const altPlan = await planSearch(tx, conds, parseQuery(corrected));
-        const alt = await pageOf(tx, ctx, conds, altPlan, sort, page, pageSize);
-        if (alt.total > 0) [result, correctedQuery] = [alt, corrected];
-      }
-    }
-    const rows = result.rows.map(repo.parsedRelations);
-    const snippets = result.plan ? await snippetsFor(tx, ctx.tenant.id, rows, result.plan.parsed) : new Map<string, Hit>();
-    return {
-      items: rows.map((r) => {
-        const s = snippets.get(r.id);
-        return { ...presentItem(r), snippet: s?.html ?? null, snippetSource: s?.source ?? null, snippetFile: s?.file ?? null, rank: Number(r.rank) || 0 };
-      }),
-      total: result.total,
-      page,
-      pageSize,
-      totalIsEstimate: result.estimated,
-      correctedQuery,
-    };
-  });
-}
-
-type Hit = { html: string; source: KnowledgeHit['snippetSource']; file: string | null };
-
-/**
- * Snippets from the original text: the body first, then the summary, the attachments, the title and the tags.
- * The body text comes with the page; one query reads the attachment texts of the items whose body and summary did not match.
- */
-async function snippetsFor(
-  tx: Tx,
-  tenantId: string,
-  rows: { id: string; title: string; summary: string | null; tags: string[]; bodyText: string | null }[],
-  parsed: ParsedQuery,
-): Promise<Map<string, Hit>> {
-  const out = new Map<string, Hit>();
-  const pending: typeof rows = [];
-  for (const r of rows) {
-    const s = snippet(r.bodyText ?? '', parsed) ?? null;
-    const sum = s ? null : snippet(r.summary ?? '', parsed);
-    if (s) out.set(r.id, { html: s.html, source: 'body', file: null });
-    else if (sum) out.set(r.id, { html: sum.html, source: 'summary', file: null });
-    else pending.push(r);
-  }
-  if (pending.length) {
-    const files = await tx
-      .select({
-        itemId: knowledgeAttachments.itemId,
-        filename: knowledgeAttachments.filename,
-        text: sql<string>`left(${knowledgeAttachments.textContent}, 300000)`,
-      })
-      .from(knowledgeAttachments)
-      .where(
-        and(
-          eq(knowledgeAttachments.tenantId, tenantId),
-          inArray(
-            knowledgeAttachments.itemId,
-            pending.map((r) => r.id),
-          ),
-          sql`${knowledgeAttachments.textContent} is not null`,
-        ),
-      )
-      .orderBy(knowledgeAttachments.createdAt);
-    for (const r of pending) {
-      for (const f of files.filter((x) => x.itemId === r.id)) {
-        const s = snippet(f.text, parsed);
-        if (s) {
-          out.set(r.id, { html: s.html, source: 'attachment', file: f.filename });
-          break;
-        }
-      }
-      if (out.has(r.id)) continue;
-      const t = snippet(r.title, parsed) ?? null;
-      const tg = t ? null : snippet(r.tags.join(' · '), parsed);
-      if (t) out.set(r.id, { html: t.html, source: 'title', file: null });
-      else if (tg) out.set(r.id, { html: tg.html, source: 'tags', file: null });
-    }
-  }
-  return out;
-}
-
-export async function tagCounts(ctx: TenantContext): Promise<{ items: { tag: string; count: number }[] }> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const rows = await tx
-      .select({ tag: sql<string>`t.tag`, count: sql<number>`count(*)::int` })
-      .from(sql`${knowledgeItems}, unnest(${knowledgeItems.tags}) as t(tag)`)
-      .where(and(...repo.itemConditions(ctx, {})))
-      .groupBy(sql`t.tag`)
-      .orderBy(sql`count(*) desc`, sql`t.tag`)
-      .limit(300);
-    return { items: rows };
-  });
 }
 
 // ---- one item ----

@@ -196,3 +196,298 @@ export function activityOptions(tx: Tx, tenantId: string, f: { q?: string; fisca
         limit ${f.limit}`,
   );
 }
+
+/** For other modules: whether the activity exists in the tenant (committees' action items hang tasks on one). */
+export async function activityExists(tx: Tx, tenantId: string, activityId: string): Promise<boolean> {
+  const [found] = await rows(tx, sql`select 1 from plan_activities where tenant_id = ${tenantId} and id = ${activityId}`);
+  return !!found;
+}
+
+/** For the committees module: the resolution that adopted the plan (undefined when there is no such plan); no lock. */
+export async function planAdoptedBy(tx: Tx, tenantId: string, planId: string): Promise<{ current: string | null } | undefined> {
+  const [found] = await rows<{ current: string | null }>(
+    tx,
+    sql`select adopted_by_resolution_id as current from plans where tenant_id = ${tenantId} and id = ${planId}`,
+  );
+  return found;
+}
+
+/** For the strategy map: the projects serving these strategies in plans of the fiscal year, with their plan's name and year. */
+export async function projectsOfStrategies(tx: Tx, tenantId: string, strategyIds: string[], fiscalYear: number) {
+  if (!strategyIds.length) return [];
+  return tx
+    .select({ project: planProjects, planName: plans.name, fiscalYear: plans.fiscalYear })
+    .from(planProjects)
+    .innerJoin(plans, and(eq(plans.tenantId, planProjects.tenantId), eq(plans.id, planProjects.planId)))
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.strategyId, strategyIds), eq(plans.fiscalYear, fiscalYear)));
+}
+
+/** For the strategy map: the activities of these projects (their progress rolls up). */
+export async function activitiesOfProjects(tx: Tx, tenantId: string, projectIds: string[]): Promise<ActivityRow[]> {
+  if (!projectIds.length) return [];
+  return tx
+    .select()
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.projectId, projectIds)));
+}
+
+// ---- writes (plans.service, projects.service, activities.service, commands/carry-forward) ----
+
+export type ReportRow = typeof planProgressReports.$inferSelect;
+
+/** Whether another plan of the year has this name (case-insensitive). */
+export async function planNameTaken(tx: Tx, tenantId: string, fiscalYear: number, name: string, exceptId?: string): Promise<boolean> {
+  const [dup] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        eq(plans.fiscalYear, fiscalYear),
+        sql`lower(${plans.name}) = lower(${name})`,
+        exceptId ? sql`${plans.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return !!dup;
+}
+
+export async function insertPlan(tx: Tx, values: typeof plans.$inferInsert): Promise<PlanRow> {
+  const [row] = await tx.insert(plans).values(values).returning();
+  return row;
+}
+
+export async function updatePlan(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Pick<PlanRow, 'name' | 'description' | 'startDate' | 'endDate' | 'weightBy'>,
+): Promise<PlanRow> {
+  const [after] = await tx
+    .update(plans)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deletePlan(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(plans).where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+}
+
+export async function touchPlan(tx: Tx, tenantId: string, planId: string): Promise<void> {
+  await tx
+    .update(plans)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+}
+
+/** The plan carried forward from this one, if any. */
+export async function successorPlan(tx: Tx, tenantId: string, planId: string): Promise<PlanRow | null> {
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.predecessorPlanId, planId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function planNetworkIds(tx: Tx, tenantId: string, planId: string): Promise<string[]> {
+  const found = await tx
+    .select({ id: planNetworks.networkId })
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.planId, planId)));
+  return found.map((r) => r.id);
+}
+
+/** Link the plan to these networks (replacing its links when `replace`). */
+export async function setPlanNetworks(tx: Tx, tenantId: string, planId: string, networkIds: string[], replace: boolean): Promise<void> {
+  if (replace) await tx.delete(planNetworks).where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.planId, planId)));
+  await tx.insert(planNetworks).values(networkIds.map((networkId) => ({ tenantId, planId, networkId })));
+}
+
+/** Whether the plan's projects or activities start or end before `start` / after `end`. */
+export async function workOutsidePeriod(tx: Tx, tenantId: string, planId: string, start: string, end: string) {
+  const outside = (t: typeof planProjects | typeof planActivities) =>
+    tx
+      .select({
+        early: sql<boolean>`bool_or(${t.startDate} < ${start} or ${t.endDate} < ${start})`,
+        late: sql<boolean>`bool_or(${t.endDate} > ${end} or ${t.startDate} > ${end})`,
+      })
+      .from(t)
+      .where(and(eq(t.tenantId, tenantId), eq(t.planId, planId)));
+  const [p] = await outside(planProjects);
+  const [a] = await outside(planActivities);
+  return { early: !!(p?.early || a?.early), late: !!(p?.late || a?.late) };
+}
+
+export async function nextProjectSort(tx: Tx, tenantId: string, planId: string): Promise<number> {
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${planProjects.sortOrder}) + 1, 0)::int` })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId)));
+  return next;
+}
+
+export async function insertProject(tx: Tx, values: typeof planProjects.$inferInsert): Promise<ProjectRow> {
+  const [row] = await tx.insert(planProjects).values(values).returning();
+  return row;
+}
+
+export async function updateProject(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<typeof planProjects.$inferInsert, 'tenantId' | 'id'>>,
+): Promise<ProjectRow> {
+  const [after] = await tx
+    .update(planProjects)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deleteProject(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(planProjects).where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)));
+}
+
+/** Link the project to these indicators (replacing its links when `replace`). */
+export async function setProjectIndicators(tx: Tx, tenantId: string, projectId: string, indicatorIds: string[], replace: boolean): Promise<void> {
+  if (replace) await tx.delete(planProjectIndicators).where(and(eq(planProjectIndicators.tenantId, tenantId), eq(planProjectIndicators.projectId, projectId)));
+  if (indicatorIds.length) await tx.insert(planProjectIndicators).values(indicatorIds.map((indicatorId) => ({ tenantId, projectId, indicatorId })));
+}
+
+export async function nextActivitySort(tx: Tx, tenantId: string, projectId: string): Promise<number> {
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${planActivities.sortOrder}) + 1, 0)::int` })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.projectId, projectId)));
+  return next;
+}
+
+export async function insertActivity(tx: Tx, values: typeof planActivities.$inferInsert): Promise<ActivityRow> {
+  const [row] = await tx.insert(planActivities).values(values).returning();
+  return row;
+}
+
+/** Insert activities, skipping any that conflicts with one already there (a carried activity is carried once). */
+export function insertActivitiesOnce(tx: Tx, values: (typeof planActivities.$inferInsert)[]): Promise<ActivityRow[]> {
+  return tx.insert(planActivities).values(values).onConflictDoNothing().returning();
+}
+
+export async function updateActivity(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<typeof planActivities.$inferInsert, 'tenantId' | 'id'>>,
+): Promise<ActivityRow> {
+  const [after] = await tx
+    .update(planActivities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
+    .returning();
+  return after;
+}
+
+export async function deleteActivity(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)));
+}
+
+export async function insertReport(tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> {
+  const [row] = await tx.insert(planProgressReports).values(values).returning();
+  return row;
+}
+
+// ---- read-only, for the budget module ----
+
+/** An activity by id alone (budget lines check it belongs to their plan). */
+export async function findActivity(tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> {
+  const [a] = await tx
+    .select()
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
+    .limit(1);
+  return a ?? null;
+}
+
+/** A project by id alone (budget lines check it belongs to their plan). */
+export async function findProject(tx: Tx, tenantId: string, id: string): Promise<ProjectRow | null> {
+  const [p] = await tx
+    .select()
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)))
+    .limit(1);
+  return p ?? null;
+}
+
+/** The sum of the activities' budgets of a project or of a plan (cancelled ones included). */
+export async function activityBudgetSum(tx: Tx, tenantId: string, of: { projectId: string } | { planId: string }): Promise<number> {
+  const [s] = await tx
+    .select({ s: sql<string>`coalesce(sum(${planActivities.budgetSatang}), 0)` })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), 'projectId' in of ? eq(planActivities.projectId, of.projectId) : eq(planActivities.planId, of.planId)));
+  return Number(s.s);
+}
+
+/** The projects (id, name) and activities (with their budget) of these plans. */
+export async function workOfPlans(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return { projects: [], activities: [] };
+  const projects = await tx
+    .select({ id: planProjects.id, name: planProjects.name })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)));
+  const activities = await tx
+    .select({
+      id: planActivities.id,
+      name: planActivities.name,
+      projectId: planActivities.projectId,
+      planId: planActivities.planId,
+      budget: planActivities.budgetSatang,
+    })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds)));
+  return { projects, activities };
+}
+
+/** The plans a network takes part in. */
+export async function planIdsOfNetwork(tx: Tx, tenantId: string, networkId: string): Promise<Set<string>> {
+  const pn = await tx
+    .select({ planId: planNetworks.planId })
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), eq(planNetworks.networkId, networkId)));
+  return new Set(pn.map((p) => p.planId));
+}
+
+/** The (plan, network) links of these plans. */
+export async function networksOfPlans(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return [];
+  return tx
+    .select()
+    .from(planNetworks)
+    .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds)));
+}
+
+/** The plans of a fiscal year (or all): id, name, year. */
+export function plansOfYear(tx: Tx, tenantId: string, fiscalYear?: number) {
+  return tx
+    .select({ id: plans.id, name: plans.name, fiscalYear: plans.fiscalYear })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), fiscalYear ? eq(plans.fiscalYear, fiscalYear) : undefined));
+}
+
+/** The projects of these plans (id, name, plan) and their planned budgets: their activities' budgets, cancelled ones excluded. */
+export async function plannedProjects(tx: Tx, tenantId: string, planIds: string[]) {
+  if (!planIds.length) return [];
+  const projectList = await tx
+    .select({ id: planProjects.id, name: planProjects.name, planId: planProjects.planId })
+    .from(planProjects)
+    .where(and(eq(planProjects.tenantId, tenantId), inArray(planProjects.planId, planIds)));
+  const plannedActs = await tx
+    .select({ projectId: planActivities.projectId, budget: planActivities.budgetSatang })
+    .from(planActivities)
+    .where(and(eq(planActivities.tenantId, tenantId), inArray(planActivities.planId, planIds), sql`${planActivities.status} <> 'cancelled'`));
+  const plannedOf = new Map<string, number>();
+  for (const a of plannedActs) plannedOf.set(a.projectId, (plannedOf.get(a.projectId) ?? 0) + Number(a.budget));
+  return projectList.map((p) => ({ ...p, planned: plannedOf.get(p.id) ?? 0 }));
+}

@@ -25,7 +25,10 @@ import { sendTable } from '../../platform/export';
 import { PLAN_COLUMNS, planExportRows } from './plans.export';
 import type { TenantContext } from '../../platform/context';
 import { sweepEvidenceBlobs } from '../evidence/evidence.service';
+import * as activities from './activities.service';
+import { carryForward } from './commands/carry-forward';
 import * as service from './plans.service';
+import * as projects from './projects.service';
 
 const projectParams = z.object({ tenant: z.string().max(64), id: z.uuid(), projectId: z.uuid() });
 const activityParams = z.object({ tenant: z.string().max(64), id: z.uuid(), activityId: z.uuid() });
@@ -132,7 +135,7 @@ export async function planRoutes(app: FastifyInstance) {
         response: { 200: carryForwardResult },
       },
     },
-    (req) => service.carryForward(req.tenantCtx, req.params.id, req.body ?? {}),
+    (req) => carryForward(req.tenantCtx, req.params.id, req.body ?? {}),
   );
 
   r.post(
@@ -141,7 +144,7 @@ export async function planRoutes(app: FastifyInstance) {
       config: { access: editors },
       schema: { tags, summary: 'Add a project to a plan', params: idParams, body: projectCreate, response: { 201: planWriteResult } },
     },
-    async (req, reply) => reply.code(201).send(await service.createProject(req.tenantCtx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await projects.createProject(req.tenantCtx, req.params.id, req.body)),
   );
   r.patch(
     `${base}/:id/projects/:projectId`,
@@ -149,7 +152,7 @@ export async function planRoutes(app: FastifyInstance) {
       config: { access: editors },
       schema: { tags, summary: 'Change a project', params: projectParams, body: projectUpdate, response: { 200: planWriteResult } },
     },
-    (req) => service.updateProject(req.tenantCtx, req.params.id, req.params.projectId, req.body),
+    (req) => projects.updateProject(req.tenantCtx, req.params.id, req.params.projectId, req.body),
   );
   r.delete(
     `${base}/:id/projects/:projectId`,
@@ -158,7 +161,7 @@ export async function planRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'Delete a project with its activities', params: projectParams, response: { 200: planWriteResult } },
     },
     async (req) => {
-      const result = await service.deleteProject(req.tenantCtx, req.params.id, req.params.projectId);
+      const result = await projects.deleteProject(req.tenantCtx, req.params.id, req.params.projectId);
       await sweep(req.tenantCtx);
       return result;
     },
@@ -175,7 +178,7 @@ export async function planRoutes(app: FastifyInstance) {
         response: { 201: planWriteResult },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.createActivity(req.tenantCtx, req.params.id, req.params.projectId, req.body)),
+    async (req, reply) => reply.code(201).send(await activities.createActivity(req.tenantCtx, req.params.id, req.params.projectId, req.body)),
   );
   r.patch(
     `${base}/:id/activities/:activityId`,
@@ -183,13 +186,13 @@ export async function planRoutes(app: FastifyInstance) {
       config: { access: editors },
       schema: { tags, summary: 'Change an activity', params: activityParams, body: activityUpdate, response: { 200: planWriteResult } },
     },
-    (req) => service.updateActivity(req.tenantCtx, req.params.id, req.params.activityId, req.body),
+    (req) => activities.updateActivity(req.tenantCtx, req.params.id, req.params.activityId, req.body),
   );
   r.delete(
     `${base}/:id/activities/:activityId`,
     { config: { access: editors }, schema: { tags, summary: 'Delete an activity', params: activityParams, response: { 200: planWriteResult } } },
     async (req) => {
-      const result = await service.deleteActivity(req.tenantCtx, req.params.id, req.params.activityId);
+      const result = await activities.deleteActivity(req.tenantCtx, req.params.id, req.params.activityId);
       await sweep(req.tenantCtx);
       return result;
     },
@@ -206,7 +209,7 @@ export async function planRoutes(app: FastifyInstance) {
         response: { 200: listOf(progressReport) },
       },
     },
-    (req) => service.listProgress(req.tenantCtx, req.params.id, req.params.activityId, req.query.page, req.query.pageSize),
+    (req) => activities.listProgress(req.tenantCtx, req.params.id, req.params.activityId, req.query.page, req.query.pageSize),
   );
   r.post(
     `${base}/:id/activities/:activityId/progress`,
@@ -221,6 +224,6 @@ export async function planRoutes(app: FastifyInstance) {
         response: { 201: planWriteResult },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.reportProgress(req.tenantCtx, req.params.id, req.params.activityId, req.body)),
+    async (req, reply) => reply.code(201).send(await activities.reportProgress(req.tenantCtx, req.params.id, req.params.activityId, req.body)),
   );
 }

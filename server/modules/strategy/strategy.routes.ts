@@ -22,7 +22,10 @@ import {
 import { anyTenantRole, editors, officers } from '../../platform/access';
 import type { TenantContext } from '../../platform/context';
 import { sweepEvidenceBlobs } from '../evidence/evidence.service';
+import * as indicators from './indicators.service';
+import { getMap } from './map';
 import * as service from './strategy.service';
+import { getStrategy } from './tree';
 
 const created = z.object({ id: z.uuid() });
 const measurementParams = z.object({ tenant: z.string().max(64), id: z.uuid(), measurementId: z.uuid() });
@@ -46,7 +49,7 @@ export async function strategyRoutes(app: FastifyInstance) {
         response: { 200: strategyTree },
       },
     },
-    (req) => service.getStrategy(req.tenantCtx, req.query.networkId),
+    (req) => getStrategy(req.tenantCtx, req.query.networkId),
   );
   r.get(
     `${base}/map`,
@@ -60,7 +63,7 @@ export async function strategyRoutes(app: FastifyInstance) {
         response: { 200: strategyMap },
       },
     },
-    (req) => service.getMap(req.tenantCtx, req.query.networkId, req.query.fiscalYear),
+    (req) => getMap(req.tenantCtx, req.query.networkId, req.query.fiscalYear),
   );
   r.put(
     `${base}/frame`,
@@ -141,7 +144,7 @@ export async function strategyRoutes(app: FastifyInstance) {
         response: { 201: indicator },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.createIndicator(req.tenantCtx, req.body)),
+    async (req, reply) => reply.code(201).send(await indicators.createIndicator(req.tenantCtx, req.body)),
   );
   r.patch(
     `${base}/indicators/:id`,
@@ -149,13 +152,13 @@ export async function strategyRoutes(app: FastifyInstance) {
       config: { access: officers },
       schema: { tags, summary: 'Change an indicator (targets replace the list)', params: idParams, body: indicatorUpdate, response: { 200: indicator } },
     },
-    (req) => service.updateIndicator(req.tenantCtx, req.params.id, req.body),
+    (req) => indicators.updateIndicator(req.tenantCtx, req.params.id, req.body),
   );
   r.delete(
     `${base}/indicators/:id`,
     { config: { access: officers }, schema: { tags, summary: 'Delete an indicator with its measurements', params: idParams, response: { 204: z.null() } } },
     async (req, reply) => {
-      await service.deleteIndicator(req.tenantCtx, req.params.id);
+      await indicators.deleteIndicator(req.tenantCtx, req.params.id);
       await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },
@@ -172,7 +175,7 @@ export async function strategyRoutes(app: FastifyInstance) {
         response: { 200: listOf(measurement) },
       },
     },
-    (req) => service.listMeasurements(req.tenantCtx, req.params.id, req.query.page, req.query.pageSize),
+    (req) => indicators.listMeasurements(req.tenantCtx, req.params.id, req.query.page, req.query.pageSize),
   );
   r.post(
     `${base}/indicators/:id/measurements`,
@@ -186,13 +189,13 @@ export async function strategyRoutes(app: FastifyInstance) {
         response: { 201: measurement },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.addMeasurement(req.tenantCtx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await indicators.addMeasurement(req.tenantCtx, req.params.id, req.body)),
   );
   r.delete(
     `${base}/indicators/:id/measurements/:measurementId`,
     { config: { access: officers }, schema: { tags, summary: 'Delete a measurement', params: measurementParams, response: { 204: z.null() } } },
     async (req, reply) => {
-      await service.deleteMeasurement(req.tenantCtx, req.params.id, req.params.measurementId);
+      await indicators.deleteMeasurement(req.tenantCtx, req.params.id, req.params.measurementId);
       await sweep(req.tenantCtx);
       return reply.code(204).send(null);
     },

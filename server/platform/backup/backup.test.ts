@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { attachReceipt, budgetTenant, contribution } from '../../modules/budget/fixtures';
-import { verifyChain } from '../../modules/budget/ledger.service';
+import { verifyChain } from '../../modules/budget/verify-chain';
 import { setCitizenIdSecret } from '../../modules/partners/partners.service';
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { loadConfig } from '../config';
