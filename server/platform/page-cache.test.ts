@@ -242,7 +242,7 @@ describe('the data version, from the catalog', () => {
 describe('PageCache memory', () => {
   it('drops the least recently used answers past the total, and a tenant past its share loses only its own', () => {
     const c = new PageCache(16_000, 4_000);
-    const body = 'x'.repeat(900); // ≈ 1.9 kB counted
+    const body = Buffer.from('x'.repeat(1_800)); // ≈ 1.9 kB counted
     c.put('a', 'k1', 'v', body);
     c.put('a', 'k2', 'v', body);
     for (let i = 0; i < 6; i++) c.put('b', `k${i}`, 'v', body);
@@ -262,7 +262,7 @@ describe('PageCache memory', () => {
     expect(c.get('t39', 'k', 'other')).toBeUndefined();
     expect(c.size.bytes).toBeLessThan(before);
     // an answer larger than a tenant's share is not kept
-    c.put('big', 'k', 'v', 'x'.repeat(5_000));
+    c.put('big', 'k', 'v', Buffer.alloc(5_000));
     expect(c.get('big', 'k', 'v')).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ const seesRecentActivity = (ctx: TenantContext) => ctx.actor.role !== 'system' &
  * The answer differs by role only in whether recent activity is shown, so that is its key. Encoded with the
  * route's schema exactly as the route's serializer would.
  */
-export function getDashboardJson(ctx: TenantContext): Promise<string> {
+export function getDashboardJson(ctx: TenantContext): Promise<Buffer> {
   const key = `dashboard activity=${seesRecentActivity(ctx)}`;
   return cachedTenantPage(ctx, key, async () => JSON.stringify(z.encode(dashboard, await getDashboard(ctx))));
 }

@@ -62,7 +62,7 @@ export async function listNetworks(ctx: TenantContext, q: z.output<typeof networ
  * The list page's shape (`listOf(networkListItem)`: without descriptions, which the export and the network's
  * page have) as JSON text made by PostgreSQL in the list's one statement; the route sends it as it is.
  */
-export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<string> {
+export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<Buffer> {
   // the same for every role that may see the list: the key is the parsed query (defaults filled in)
   return cachedTenantPage(ctx, `networks ${JSON.stringify(q)}`, async () => {
     const { page, pageSize, sort, ...filter } = q;
