@@ -3,7 +3,7 @@ import { readDataVersion, type Db } from './db';
 
 /**
  * Answers of the busiest tenant reads (the network list, the dashboard) kept in memory and served while the
- * tenant's data is unchanged (docs/decisions/2026-12-03-data-version-cache.md).
+ * tenant's data is unchanged (docs/decisions/0018-page-cache-data-version.md).
  *
  * - Validity: every answer is stored with the tenant's data version read *before* the answer's own queries
  *   (`readDataVersion`, migration 0050: a token replaced at the commit of any transaction that wrote a row of

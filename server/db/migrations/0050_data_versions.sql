@@ -1,5 +1,5 @@
 -- Hand-written: a per-tenant data version for the response cache of lists and the dashboard
--- (server/platform/page-cache.ts, docs/decisions/2026-12-03-data-version-cache.md).
+-- (server/platform/page-cache.ts, docs/decisions/0018-page-cache-data-version.md).
 -- The version is a random token replaced at the commit of every transaction that wrote a row of the tenant:
 -- a cached answer is served only while the tenant's token is the one it was read under. A token (not a
 -- counter) names one committed state, so a restored backup cannot bring back a number that meant other data.
@@ -48,7 +48,7 @@ END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION phakhi_bump_data_version() FROM PUBLIC;
 --> statement-breakpoint
--- A new tenant table calls this in its migration (server/test/data-version-catalog.test.ts fails until it does).
+-- A new tenant table calls this in its migration (server/platform/page-cache.test.ts fails until it does).
 CREATE FUNCTION phakhi_track_data_version(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('CREATE CONSTRAINT TRIGGER phakhi_data_version AFTER INSERT OR UPDATE OR DELETE ON %s '
