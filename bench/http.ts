@@ -148,7 +148,7 @@ async function benchDatabase(
     start(['server/main.ts'], {
       PORT: String(port),
       HOST: '127.0.0.1',
-      ...(pglite ? {} : { DATABASE_URL: dbUrl(name) }),
+      DATABASE_URL: pglite ? '' : dbUrl(name), // empty: PGlite in the data folder
       PHAKHI_DATA_DIR: dataDir,
       PHAKHI_ADMIN_EMAIL: ADMIN.email,
       PHAKHI_ADMIN_PASSWORD: ADMIN.password,
