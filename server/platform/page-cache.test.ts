@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../test/harness';
 import { openDatabase } from './db';
-import { PageCache, pageCache } from './page-cache';
+import { PageCache, pageCache, VersionReads } from './page-cache';
 import { rows } from './sql';
 
 // The network list and the dashboard are answered from memory while the tenant's data version is unchanged
@@ -161,6 +161,21 @@ describe('page cache', () => {
     }
   });
 
+  it('under concurrent reads, a read that starts after a write has committed sees it', async () => {
+    const { api, base } = await tenantWithUser(t, 'officer');
+    await warm(api, base);
+    for (let round = 0; round < 3; round++) {
+      const name = `เครือข่ายรอบที่ ${round + 1}`;
+      const before = Array.from({ length: 20 }, () => api.get(`${base}/networks?pageSize=50`));
+      const write = api.post(`${base}/networks`, { name, pillar: 'people', stage: 'seek' });
+      const during = Array.from({ length: 20 }, () => api.get(`${base}/networks?pageSize=50`));
+      expect((await write).statusCode).toBe(201);
+      const after = await Promise.all(Array.from({ length: 20 }, () => list(api, base)));
+      for (const page of after) expect(page.items.map((x) => x.name)).toContain(name);
+      for (const r of await Promise.all([...before, ...during])) expect(r.statusCode).toBe(200);
+    }
+  });
+
   it('keys the dashboard by what the role may see; role change, deactivation and logout act at once', async () => {
     const { tenant, api: officer, base } = await tenantWithUser(t, 'officer');
     await officer.post(`${base}/partners`, { kind: 'person', name: 'นายอินสม ปัญญาดี', sector: 'locality' });
@@ -236,6 +251,37 @@ describe('the data version, from the catalog', () => {
       for (const g of global) await t.database.db.execute(sql.raw(`grant select on ${g.name} to phakhi_app`));
     }
     expect(cache().misses).toBe(misses + 2);
+  });
+});
+
+describe('VersionReads', () => {
+  it('shares one read among requests, but never one sent before a request arrived', async () => {
+    let version = 'v1';
+    const answer: (() => void)[] = [];
+    // a read sees the version of the moment it is sent, as a statement sees its snapshot
+    const reads = new VersionReads(
+      () =>
+        new Promise<string>((resolve) => {
+          const seen = version;
+          answer.push(() => resolve(seen));
+        }),
+    );
+    const a = reads.get();
+    version = 'v2'; // a write commits while the first read is in flight
+    const b = reads.get();
+    const c = reads.get();
+    expect(reads.reads).toBe(1);
+    answer.shift()!();
+    expect(await a).toBe('v1');
+    await new Promise((r) => setImmediate(r));
+    expect(reads.reads).toBe(2); // b and c share one read, started after they arrived
+    answer.shift()!();
+    expect([await b, await c]).toEqual(['v2', 'v2']);
+    // nothing in flight: the next request starts its own read
+    const d = reads.get();
+    expect(reads.reads).toBe(3);
+    answer.shift()!();
+    expect(await d).toBe('v2');
   });
 });
 

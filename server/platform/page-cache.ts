@@ -103,6 +103,54 @@ interface Entry {
   bytes: number;
 }
 
+/**
+ * The version reads of one tenant, shared by the requests waiting for them: at most one read is in flight, and
+ * a request that arrives while one is in flight waits for the *next* read — one started after it arrived —
+ * which all requests that arrived meanwhile share. So a request always sees every write that committed before
+ * it arrived (a read sent earlier might not), and 50 concurrent requests of a tenant cost about one round trip
+ * each wave instead of 50 (docs/performance.md: the pool's connections and socket writes were the limit).
+ */
+export class VersionReads {
+  private inflight?: Promise<string>;
+  private next?: Promise<string>;
+  reads = 0;
+
+  constructor(private readonly read: () => Promise<string>) {}
+
+  get(): Promise<string> {
+    if (!this.inflight) return this.start();
+    this.next ??= this.inflight
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<string> {
+    this.reads++;
+    const p = this.read().finally(() => {
+      if (this.inflight === p) this.inflight = undefined;
+    });
+    this.inflight = p;
+    return p;
+  }
+}
+
+const versionReads = new WeakMap<Db, Map<string, VersionReads>>();
+
+function tenantVersion(db: Db, tenant: string): Promise<string> {
+  let byTenant = versionReads.get(db);
+  if (!byTenant) versionReads.set(db, (byTenant = new Map()));
+  let reads = byTenant.get(tenant);
+  if (!reads) byTenant.set(tenant, (reads = new VersionReads(() => readDataVersion(db, tenant))));
+  return reads.get();
+}
+
 const caches = new WeakMap<Db, PageCache>();
 
 /** The cache of one database handle (one app); off until `usePageCache` turns it on. */
@@ -127,7 +175,7 @@ export async function cachedTenantPage(ctx: TenantContext, key: string, produce:
   if (!cache.enabled) return Buffer.from(await produce());
   const tenant = ctx.tenant.id;
   const fullKey = `${ctx.lang} ${key}`;
-  const version = await readDataVersion(ctx.db, tenant);
+  const version = await tenantVersion(ctx.db, tenant);
   const hit = cache.get(tenant, fullKey, version);
   if (hit !== undefined) {
     cache.hits++;
