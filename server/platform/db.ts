@@ -102,8 +102,8 @@ const DATA_VERSION_SQL = 'select version::text as v from tenant_data_versions wh
 const versionReaders = new WeakMap<Db, (tenantId: string) => Promise<string>>();
 
 /**
- * The tenant's data version (migration 0050): a token replaced at the commit of every transaction that wrote
- * one of the tenant's rows; '' when the tenant has no row yet (none written since the migration). One statement,
+ * The tenant's data version (migration 0050): a token replaced by every transaction that writes one of the
+ * tenant's rows; '' when the tenant has no row yet (none written since the migration). One statement,
  * one round trip, read as the owner outside any transaction (the table's RLS is not forced, like tenant_users).
  */
 export function readDataVersion(db: Db, tenantId: string): Promise<string> {
