@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--scenario=networks,dashboard,…] [--connections=10,50] [--duration=8] [--targets=demo,national]
+ * npm run bench -- [--scenario=networks,dashboard,…] [--connections=10,50] [--duration=8] [--targets=demo,national,pglite]
  *                  [--url=postgres://…] [--national=phakhi_national_small] [--demo=phakhi_bench_demo] [--fresh]
  *
  * HTTP throughput and latency of Phakhi's ordinary reads on PostgreSQL, next to two ceilings measured in
@@ -8,7 +8,10 @@
  * --url (default DATABASE_URL, so `bash scripts/with-postgres.sh npm run bench` runs it on a throwaway one):
  *   demo      phakhi_bench_demo, the one-tenant demo (Chomphu), seeded by the app on first start;
  *   national  --national (default phakhi_national_small), made by bench/national.ts --size=small when
- *             missing; the scenarios read one generated tenant among the others.
+ *             missing; the scenarios read one generated tenant among the others;
+ *   pglite    (only when named) the demo on PGlite in a data folder kept in the temp folder
+ *             (phakhi-bench-pglite-demo), with (d) measured on PGlite too (CEILING=lookup-pglite on a copy of
+ *             the folder made while the app is stopped: PGlite is one process's).
  * The app is started on each database (`tsx server/main.ts`, no web build, LOG_LEVEL=warn) and driven by
  * autocannon as the platform admin. Scenarios: dashboard, networks (list of 50), network (one network's
  * page), partners (search "บ้าน", 20), knowledge (search "ผู้สูงอายุ", 20), plan (one plan's page), ledger
@@ -137,20 +140,25 @@ async function benchDatabase(
   hello: Map<number, number>,
 ): Promise<{ rows: Row[]; ceiling: Map<number, number> }> {
   const port = nextPort++;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-'));
+  const pglite = name === PGLITE;
+  // PGlite: a kept folder (seeding the demo takes a while); PostgreSQL: the app's data folder is only for files
+  const dataDir = pglite ? path.join(os.tmpdir(), 'phakhi-bench-pglite-demo') : fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-'));
   const t0 = Date.now();
-  const app = start(['server/main.ts'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbUrl(name),
-    PHAKHI_DATA_DIR: dataDir,
-    PHAKHI_ADMIN_EMAIL: ADMIN.email,
-    PHAKHI_ADMIN_PASSWORD: ADMIN.password,
-    PHAKHI_SEED_DEMO: String(seedDemo),
-    LOG_LEVEL: 'warn',
-    PHAKHI_SERVE_WEB: 'false',
-  });
+  const startApp = () =>
+    start(['server/main.ts'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: pglite ? '' : dbUrl(name), // empty: PGlite in the data folder
+      PHAKHI_DATA_DIR: dataDir,
+      PHAKHI_ADMIN_EMAIL: ADMIN.email,
+      PHAKHI_ADMIN_PASSWORD: ADMIN.password,
+      PHAKHI_SEED_DEMO: String(seedDemo),
+      LOG_LEVEL: 'warn',
+      PHAKHI_SERVE_WEB: 'false',
+    });
+  let app = startApp();
   let lookup: ChildProcess | null = null;
+  const lookupDir = pglite ? fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-lookup-')) : '';
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`);
     console.error(`  ${label}: app ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -166,11 +174,14 @@ async function benchDatabase(
       if (!r.ok) throw new Error(`${p}: ${r.status} ${await r.text()}`);
       return r.json() as Promise<{ items: { id: string }[] }>;
     };
-    const c = new pg.Client({ connectionString: dbUrl(name) });
-    await c.connect();
-    const tenantId = (await c.query('select id from tenants where slug = $1', [slug])).rows[0]?.id as string;
-    await c.end();
-    if (!tenantId) throw new Error(`no tenant ${slug} in ${name}`);
+    let tenantId = '';
+    if (!pglite) {
+      const c = new pg.Client({ connectionString: dbUrl(name) });
+      await c.connect();
+      tenantId = (await c.query('select id from tenants where slug = $1', [slug])).rows[0]?.id as string;
+      await c.end();
+      if (!tenantId) throw new Error(`no tenant ${slug} in ${name}`);
+    }
     const ids: Ids = {
       slug,
       tenantId,
@@ -178,13 +189,19 @@ async function benchDatabase(
       plan: (await get(`/api/v1/t/${slug}/plans?pageSize=1`)).items[0].id,
       party: (await get(`/api/v1/t/${slug}/partners?pageSize=1`)).items[0].id,
     };
-    // (d): one primary-key lookup through Fastify and pg on this database
+    if (pglite) {
+      // the folder is the app's while it runs: stop it, copy the folder for the ceiling, start it again
+      stop(app);
+      await new Promise((r) => setTimeout(r, 1500));
+      fs.cpSync(dataDir, lookupDir, { recursive: true });
+      app = startApp();
+    }
+    // (d): one primary-key lookup through Fastify and pg (or PGlite) on this database
     const lport = nextPort++;
     lookup = start(['bench/ceilings.ts'], {
-      CEILING: 'lookup',
+      CEILING: pglite ? 'lookup-pglite' : 'lookup',
       PORT: String(lport),
-      DATABASE_URL: dbUrl(name),
-      LOOKUP_TENANT: ids.tenantId,
+      ...(pglite ? { PHAKHI_DATA_DIR: lookupDir } : { DATABASE_URL: dbUrl(name), LOOKUP_TENANT: ids.tenantId }),
       LOOKUP_PARTY: ids.party,
     });
     await waitFor(`http://127.0.0.1:${lport}/lookup`);
@@ -198,6 +215,7 @@ async function benchDatabase(
     }
     stop(lookup);
     lookup = null;
+    await waitFor(`http://127.0.0.1:${port}/api/health`);
     for (const s of SCENARIO_NAMES)
       for (const conns of CONNECTIONS) {
         const r = await drive(`http://127.0.0.1:${port}${SCENARIOS[s](ids)}`, conns, cookie);
@@ -211,9 +229,12 @@ async function benchDatabase(
     if (lookup) stop(lookup);
     stop(app);
     await new Promise((r) => setTimeout(r, 500));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!pglite) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (lookupDir) fs.rmSync(lookupDir, { recursive: true, force: true });
   }
 }
+
+const PGLITE = '(pglite)';
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
@@ -263,6 +284,13 @@ async function main() {
     const r = await benchDatabase('national', NATIONAL_DB, slug, false, helloRps);
     rows.push(...r.rows);
     ceilings.set('national', r.ceiling);
+  }
+
+  if (TARGETS.includes('pglite')) {
+    console.error(`\n== demo on PGlite (${path.join(os.tmpdir(), 'phakhi-bench-pglite-demo')})`);
+    const r = await benchDatabase('pglite', PGLITE, 'chomphu', true, helloRps);
+    rows.push(...r.rows);
+    ceilings.set('pglite', r.ceiling);
   }
 
   console.log(`\n${machine}; ${DURATION} s per run\n`);

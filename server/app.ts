@@ -23,6 +23,7 @@ import { installNulGuard } from './platform/nul-guard';
 import { installCompression } from './platform/compress';
 import { registerModules } from './modules';
 import { useIdentityCache } from './platform/identity-cache';
+import { usePageCache } from './platform/page-cache';
 import { installDemoSeeding } from './platform/demo-seeding';
 
 declare module 'fastify' {
@@ -60,6 +61,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   app.decorate('config', config);
   app.decorate('tenantDirectory', new TenantDirectory(database.db));
   useIdentityCache(database.db, config.identityCacheSeconds);
+  usePageCache(database.db, config.pageCacheMegabytes * 1024 * 1024);
 
   // Input: zod, with issues kept raw so the error handler can word them in the caller's language.
   app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {

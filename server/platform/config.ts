@@ -13,6 +13,11 @@ export interface Config {
   sessionTtlHours: number;
   /** Seconds a session's user and a user's tenant role are kept in memory (platform/identity-cache.ts); 0 = off. */
   identityCacheSeconds: number;
+  /**
+   * Megabytes of list and dashboard answers kept in memory, each served only while its tenant's data version is
+   * unchanged (platform/page-cache.ts); 0 = off. One tenant may hold at most a sixteenth of it.
+   */
+  pageCacheMegabytes: number;
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies: boolean;
   /** Extra origins allowed on unsafe methods besides the request's own host. */
@@ -104,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (env.PHAKHI_SEED_DEMO ?? 'true') !== 'false',
     sessionTtlHours: Number(env.PHAKHI_SESSION_TTL_HOURS ?? 12),
     identityCacheSeconds: positiveInt(env, 'PHAKHI_IDENTITY_CACHE_SECONDS', 30),
+    pageCacheMegabytes: positiveInt(env, 'PHAKHI_PAGE_CACHE_MB', 64),
     secureCookies: env.PHAKHI_SECURE_COOKIES === 'true',
     allowedOrigins: (env.PHAKHI_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -57,6 +57,7 @@ async function openPglite(dataDir: string, fromTemplate: boolean): Promise<Datab
   if (dir && fromTemplate && isEmptyFolder(dir)) copyTemplate(await ensurePgliteTemplate(), dir);
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle(client, { schema }) as unknown as Db;
+  versionReaders.set(db, async (tenantId) => (await client.query<{ v: string }>(DATA_VERSION_SQL, [tenantId])).rows[0]?.v ?? '');
   return {
     kind: 'pglite',
     db,
@@ -80,6 +81,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   });
   const db = drizzle(pool, { schema }) as unknown as Db;
   tenantTransactions.set(db, await pgTenantTransaction(pool, db));
+  // a named prepared statement: parsed and planned once per connection (PgBouncer in transaction mode keeps
+  // protocol-level prepared statements working from 1.21 on, with max_prepared_statements > 0)
+  versionReaders.set(
+    db,
+    async (tenantId) => (await pool.query<{ v: string }>({ name: 'phakhi_data_version', text: DATA_VERSION_SQL, values: [tenantId] })).rows[0]?.v ?? '',
+  );
   return {
     kind: 'postgres',
     db,
@@ -89,6 +96,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return pool.end();
     },
   };
+}
+
+const DATA_VERSION_SQL = 'select version::text as v from tenant_data_versions where tenant_id = $1';
+const versionReaders = new WeakMap<Db, (tenantId: string) => Promise<string>>();
+
+/**
+ * The tenant's data version (migration 0050): a token replaced by every transaction that writes one of the
+ * tenant's rows; '' when the tenant has no row yet (none written since the migration). One statement,
+ * one round trip, read as the owner outside any transaction (the table's RLS is not forced, like tenant_users).
+ */
+export function readDataVersion(db: Db, tenantId: string): Promise<string> {
+  const read = versionReaders.get(db);
+  if (!read) throw new Error('readDataVersion: not a database opened by openDatabase');
+  return read(tenantId);
 }
 
 type TenantTransaction = <T>(tenantId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;

@@ -52,6 +52,22 @@ export const tenantUsers = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index('tenant_users_user_idx').on(t.userId)],
 );
 
+/**
+ * One random token per tenant, replaced by every transaction that writes one of the tenant's rows (a BEFORE
+ * statement trigger on every tenant table, migration 0050); the response cache serves an answer only under the
+ * token it was read with (server/platform/page-cache.ts).
+ */
+export const tenantDataVersions = pgTable(
+  'tenant_data_versions',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    version: uuid('version').notNull().defaultRandom(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
+);
+
 /** Login sessions; the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable(
   'sessions',

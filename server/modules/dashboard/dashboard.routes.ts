@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tenantParams } from '../../../common/schemas/api';
 import { dashboard } from '../../../common/schemas/platform';
 import { anyTenantRole } from '../../platform/access';
-import { getDashboard } from './dashboard.service';
+import { sendJsonText } from '../../platform/json-text';
+import { getDashboardJson } from './dashboard.service';
 
 export async function dashboardRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -17,6 +18,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
         response: { 200: dashboard },
       },
     },
-    (req) => getDashboard(req.tenantCtx),
+    async (req, reply) => sendJsonText(reply, await getDashboardJson(req.tenantCtx)),
   );
 }

@@ -17,6 +17,7 @@ import { networkMembers, networks, networkStageChanges } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
+import { cachedTenantPage } from '../../platform/page-cache';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
@@ -61,12 +62,15 @@ export async function listNetworks(ctx: TenantContext, q: z.output<typeof networ
  * The list page's shape (`listOf(networkListItem)`: without descriptions, which the export and the network's
  * page have) as JSON text made by PostgreSQL in the list's one statement; the route sends it as it is.
  */
-export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<string> {
-  const { page, pageSize, sort, ...filter } = q;
-  const { items, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    repo.listNetworkItemsJson(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize),
-  );
-  return `{"items":${items},"total":${total},"page":${page},"pageSize":${pageSize}}`;
+export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<Buffer> {
+  // the same for every role that may see the list: the key is the parsed query (defaults filled in)
+  return cachedTenantPage(ctx, `networks ${JSON.stringify(q)}`, async () => {
+    const { page, pageSize, sort, ...filter } = q;
+    const { items, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
+      repo.listNetworkItemsJson(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize),
+    );
+    return `{"items":${items},"total":${total},"page":${page},"pageSize":${pageSize}}`;
+  });
 }
 
 export async function getNetworkDetail(ctx: TenantContext, id: string): Promise<NetworkDetail> {
