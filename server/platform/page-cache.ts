@@ -6,7 +6,7 @@ import { readDataVersion, type Db } from './db';
  * tenant's data is unchanged (docs/decisions/0018-page-cache-data-version.md).
  *
  * - Validity: every answer is stored with the tenant's data version read *before* the answer's own queries
- *   (`readDataVersion`, migration 0050: a token replaced by any transaction that writes a row of
+ *   (`readDataVersion`, migration 0050: a token replaced at the commit of any transaction that wrote a row of
  *   the tenant, by a trigger on every tenant table, whichever process or tool wrote it). A hit needs the current
  *   token to equal the stored one: one primary-key read, one round trip, instead of the page's transaction.
  *   Reading the version first means a write that commits while the page is being read can only make the stored

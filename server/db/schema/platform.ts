@@ -53,8 +53,8 @@ export const tenantUsers = pgTable(
 );
 
 /**
- * One random token per tenant, replaced by every transaction that writes one of the tenant's rows (a BEFORE
- * statement trigger on every tenant table, migration 0050); the response cache serves an answer only under the
+ * One random token per tenant, replaced at the commit of every transaction that wrote one of the tenant's rows
+ * (a deferred trigger on every tenant table, migration 0050); the response cache serves an answer only under the
  * token it was read with (server/platform/page-cache.ts).
  */
 export const tenantDataVersions = pgTable(
