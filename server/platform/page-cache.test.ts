@@ -212,13 +212,14 @@ describe('page cache', () => {
 });
 
 describe('the data version, from the catalog', () => {
-  it('every table with a tenant_id column has the version trigger, before each insert, update and delete statement', async () => {
+  it('every table with a tenant_id column has the deferred version trigger for insert, update and delete', async () => {
     const tables = await rows<{ name: string; ok: boolean }>(
       t.database.db,
       sql`select c.relname as name,
                  exists (select 1 from pg_trigger g join pg_proc p on p.oid = g.tgfoid
                           where g.tgrelid = c.oid and p.proname = 'phakhi_bump_data_version' and g.tgenabled <> 'D'
-                            and (g.tgtype & 1) = 0 and (g.tgtype & 2) = 2 -- for each statement, before
+                            and g.tgdeferrable and g.tginitdeferred
+                            and (g.tgtype & 1) = 1 -- for each row
                             and (g.tgtype & 4) = 4 and (g.tgtype & 8) = 8 and (g.tgtype & 16) = 16) as ok -- insert, delete, update
           from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
           where c.relkind in ('r', 'p') and c.relname <> 'tenant_data_versions'

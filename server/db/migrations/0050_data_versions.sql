@@ -1,6 +1,6 @@
 -- Hand-written: a per-tenant data version for the response cache of lists and the dashboard
 -- (server/platform/page-cache.ts, docs/decisions/0018-page-cache-data-version.md).
--- The version is a random token replaced by every transaction that writes a row of the tenant (visible at its commit):
+-- The version is a random token replaced at the commit of every transaction that wrote a row of the tenant:
 -- a cached answer is served only while the tenant's token is the one it was read under. A token (not a
 -- counter) names one committed state, so a restored backup cannot bring back a number that meant other data.
 CREATE TABLE "tenant_data_versions" (
@@ -19,34 +19,30 @@ CREATE POLICY tenant_isolation ON tenant_data_versions USING (tenant_id = nullif
 --> statement-breakpoint
 INSERT INTO tenant_data_versions (tenant_id) SELECT id FROM tenants;
 --> statement-breakpoint
--- Fired BEFORE each writing statement (statement level), so a write transaction takes its tenant's token row
--- before the row locks of its first write: every writer of a tenant takes that lock first, in the same order, and
--- writers cannot deadlock on it (unless they locked rows earlier with SELECT … FOR UPDATE). It is held to commit, so
--- the write transactions of one tenant run one after the other; tenants do not wait for each other. The first
--- writing statement of a transaction replaces the token and sets a transaction-local flag; later statements return
--- at once (one replacement is enough: the new token becomes visible at the same instant as all the transaction's
--- rows). The tenant is the transaction's (`app.tenant_id`: row-level security confines the app role's writes to it);
--- a write without one (the owner in psql, a migration) replaces the token of every tenant. A deferred constraint
--- trigger would take the lock only at commit, but leaves pending trigger events that make a later ALTER TABLE in
--- the same transaction fail (55006) — migrations run in one transaction (decision 0018).
+-- Fired at COMMIT (a deferred constraint trigger, one event per written row): the token's row lock is taken only
+-- while the transaction commits, after every other lock it holds, so concurrent writers of one tenant queue for a
+-- moment but cannot deadlock on it. The first event of a transaction for a tenant replaces the token; the others
+-- see the transaction-local flag and return. One replacement is enough: the new token becomes visible to other
+-- transactions at the same instant as all of this transaction's rows.
 CREATE FUNCTION phakhi_bump_data_version() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
-  t uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
-  flag text := 'phakhi.data_version_' || coalesce(replace(t::text, '-', ''), 'all');
+  t uuid;
+  flag text;
 BEGIN
+  IF TG_OP = 'DELETE' THEN t := OLD.tenant_id; ELSE t := NEW.tenant_id; END IF;
+  flag := 'phakhi.data_version_' || replace(t::text, '-', '');
   IF current_setting(flag, true) = 'bumped' THEN
     RETURN NULL;
   END IF;
-  IF t IS NULL THEN
-    INSERT INTO tenant_data_versions AS v (tenant_id, version)
-      SELECT id, gen_random_uuid() FROM tenants ORDER BY id
+  INSERT INTO tenant_data_versions AS v (tenant_id, version) VALUES (t, gen_random_uuid())
     ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version;
-  ELSE
-    INSERT INTO tenant_data_versions AS v (tenant_id, version) VALUES (t, gen_random_uuid())
+  PERFORM set_config(flag, 'bumped', true);
+  -- a row moved to another tenant (no code does this) changes that tenant's data too
+  IF TG_OP = 'UPDATE' AND OLD.tenant_id IS DISTINCT FROM NEW.tenant_id THEN
+    INSERT INTO tenant_data_versions AS v (tenant_id, version) VALUES (OLD.tenant_id, gen_random_uuid())
       ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version;
   END IF;
-  PERFORM set_config(flag, 'bumped', true);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -55,8 +51,8 @@ REVOKE ALL ON FUNCTION phakhi_bump_data_version() FROM PUBLIC;
 -- A new tenant table calls this in its migration (server/platform/page-cache.test.ts fails until it does).
 CREATE FUNCTION phakhi_track_data_version(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('CREATE TRIGGER phakhi_data_version BEFORE INSERT OR UPDATE OR DELETE ON %s '
-                 'FOR EACH STATEMENT EXECUTE FUNCTION phakhi_bump_data_version()', tbl);
+  EXECUTE format('CREATE CONSTRAINT TRIGGER phakhi_data_version AFTER INSERT OR UPDATE OR DELETE ON %s '
+                 'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION phakhi_bump_data_version()', tbl);
 END $$;
 --> statement-breakpoint
 DO $$
