@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../test/harness';
@@ -159,6 +160,41 @@ describe('page cache', () => {
       await app2.close();
       await other.close();
     }
+  });
+
+  it('two writers of one tenant that take their locks in opposite orders do not deadlock on the version', async () => {
+    // The token is replaced at commit (a deferred trigger), after every other lock a transaction holds, so it cannot
+    // close a cycle. Taken at a transaction's first write instead, this order deadlocks: PostgreSQL only.
+    if (!t.config.databaseUrl) return;
+    const { tenant, api, base } = await tenantWithUser(t, 'officer');
+    const made = await Promise.all(
+      ['เครือข่ายหนึ่ง', 'เครือข่ายสอง'].map(async (name) => (await api.post(`${base}/networks`, { name, pillar: 'local', stage: 'seek' })).json().id as string),
+    );
+    const [before] = await rows<{ version: string }>(t.database.db, sql`select version::text from tenant_data_versions where tenant_id = ${tenant.id}`);
+    const one = new pg.Client({ connectionString: t.config.databaseUrl });
+    const two = new pg.Client({ connectionString: t.config.databaseUrl });
+    await Promise.all([one.connect(), two.connect()]);
+    try {
+      await one.query('begin');
+      await one.query('select pg_advisory_xact_lock(6021)');
+      await two.query('begin');
+      await two.query(`update networks set name = name || ' ' where id = $1`, [made[1]]);
+      const twoWaits = two.query('select pg_advisory_xact_lock(6021)');
+      // until the second writer is queued behind the first one's lock
+      for (let i = 0; ; i++) {
+        if ((await rows(t.database.db, sql`select 1 from pg_locks where locktype = 'advisory' and not granted`)).length) break;
+        if (i > 5000) throw new Error('the second writer never queued for the lock');
+      }
+      await one.query(`update networks set name = name || ' ' where id = $1`, [made[0]]);
+      await one.query('commit');
+      await twoWaits;
+      await two.query('commit');
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
+    const [after] = await rows<{ version: string }>(t.database.db, sql`select version::text from tenant_data_versions where tenant_id = ${tenant.id}`);
+    expect(after.version).not.toBe(before.version);
+    expect((await list(api, base)).items.map((x) => x.name).sort()).toEqual(['เครือข่ายสอง ', 'เครือข่ายหนึ่ง ']);
   });
 
   it('under concurrent reads, a read that starts after a write has committed sees it', async () => {

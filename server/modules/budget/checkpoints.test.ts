@@ -33,6 +33,8 @@ async function rewriteHistory(tenantId: string, firstId: string) {
       prev = hash;
     }
     await tx.update(budgetSettings).set({ headHash: prev }).where(eq(budgetSettings.tenantId, tenantId));
+    // the data version's deferred trigger (migration 0050) must fire before the table may be altered again
+    await tx.execute(sql`set constraints all immediate`);
     for (const table of ['ledger_entries', 'ledger_transactions']) await tx.execute(sql.raw(`alter table ${table} enable trigger user`));
   });
 }
@@ -96,6 +98,8 @@ describe('signed checkpoints of the chain head', () => {
     await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table ledger_checkpoints disable trigger user`);
       await tx.execute(sql`delete from ledger_checkpoints where tenant_id = ${s.tenant.id}`);
+      // the data version's deferred trigger (migration 0050) must fire before the table may be altered again
+      await tx.execute(sql`set constraints all immediate`);
       await tx.execute(sql`alter table ledger_checkpoints enable trigger user`);
     });
     expect((await verifyChain(t.database.db, s.tenant.id)).valid).toBe(true);

@@ -213,6 +213,8 @@ describe('hash chain', () => {
     await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table ledger_entries disable trigger ledger_entries_guard`);
       await tx.execute(sql`update ledger_entries set amount_satang = amount_satang + 100 where transaction_id = ${ids[2]}`);
+      // the data version's deferred trigger (migration 0050) must fire before the table may be altered again
+      await tx.execute(sql`set constraints all immediate`);
       await tx.execute(sql`alter table ledger_entries enable trigger ledger_entries_guard`);
     });
     const broken = (await s.api.get(`${s.base}/ledger/verify`)).json();
@@ -246,6 +248,8 @@ describe('hash chain', () => {
       await tx.execute(sql`alter table ledger_entries disable trigger ledger_entries_guard`);
       await tx.execute(sql`delete from ledger_entries where transaction_id = ${ids[1]}`);
       await tx.execute(sql`delete from ledger_transactions where id = ${ids[1]}`);
+      // the data version's deferred trigger (migration 0050) must fire before the table may be altered again
+      await tx.execute(sql`set constraints all immediate`);
       await tx.execute(sql`alter table ledger_transactions enable trigger ledger_transactions_guard`);
       await tx.execute(sql`alter table ledger_entries enable trigger ledger_entries_guard`);
     });
