@@ -15,60 +15,24 @@
  * Lighthouse's simulated throttling scales by the machine's measured speed, but a busy machine still moves
  * the numbers: note the load average printed with the results (docs/performance.md).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildWebIfChanged } from '../scripts/build-web';
+import { startLocalServer } from '../scripts/local-server';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RUNS = Number(arg('runs') ?? 1);
 const ADMIN = { email: process.env.PHAKHI_ADMIN_EMAIL ?? 'bench-web@example.org', password: process.env.PHAKHI_ADMIN_PASSWORD ?? 'Bench-Web-Password-2569' };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   buildWebIfChanged(false);
-  const port = 45000 + Math.floor(Math.random() * 2000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-bench-web-'));
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PHAKHI_DATA_DIR: dataDir,
-      PHAKHI_ADMIN_EMAIL: ADMIN.email,
-      PHAKHI_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok && !((await res.json()) as { seeding?: boolean }).seeding) break;
-    } catch {
-      /* starting */
-    }
-    if (proc.exitCode !== null || Date.now() - started > 600_000) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  console.error(`server with the demo ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return {
-    url,
-    stop: () => {
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-      setTimeout(() => fs.rmSync(dataDir, { recursive: true, force: true }), 1000).unref();
-    },
-  };
+  const server = await startLocalServer({ label: 'bench-web', admin: ADMIN, portBase: 45000 });
+  console.error(`server with the demo ready in ${server.readySeconds.toFixed(0)} s`);
+  return server;
 }
 
 async function login(url: string): Promise<string> {
@@ -167,7 +131,7 @@ async function audit(port: number, page: string, url: string, headers: Record<st
 
 async function main() {
   const given = arg('url');
-  const server = given ? { url: given, stop: () => {} } : await startServer();
+  const server = given ? { url: given, stop: async () => {} } : await startServer();
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
@@ -191,7 +155,7 @@ async function main() {
     }
   } finally {
     await chrome.kill();
-    server.stop();
+    await server.stop();
   }
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(`\nLighthouse 12.2.3, mobile, ${CHROMIUM}; load average ${load.join(' ')} on ${os.cpus().length} cores\n`);
