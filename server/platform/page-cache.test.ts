@@ -179,7 +179,11 @@ describe('page cache', () => {
       await one.query('select pg_advisory_xact_lock(6021)');
       await two.query('begin');
       await two.query(`update networks set name = name || ' ' where id = $1`, [made[1]]);
-      const twoWaits = two.query('select pg_advisory_xact_lock(6021)');
+      // kept settled so that a failure of the first writer is reported as the test's, not as an unhandled rejection
+      const twoWaits = two.query('select pg_advisory_xact_lock(6021)').then(
+        () => null,
+        (err: unknown) => err,
+      );
       // until the second writer is queued behind the first one's lock
       for (let i = 0; ; i++) {
         if ((await rows(t.database.db, sql`select 1 from pg_locks where locktype = 'advisory' and not granted`)).length) break;
@@ -187,7 +191,8 @@ describe('page cache', () => {
       }
       await one.query(`update networks set name = name || ' ' where id = $1`, [made[0]]);
       await one.query('commit');
-      await twoWaits;
+      const twoFailed = await twoWaits;
+      if (twoFailed) throw twoFailed;
       await two.query('commit');
     } finally {
       await Promise.all([one.end(), two.end()]);
