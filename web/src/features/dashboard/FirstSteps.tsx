@@ -3,8 +3,8 @@ import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { AnchorLink } from '../../ui/links';
-import { useInvitations } from '../accounts';
-import { useUsers } from '../users';
+import { useInvitations } from '../accounts/api';
+import { useUsers } from '../users/api';
 
 /**
  * A new local government opens on what to do first: bring in the partner registry, set up the networks,
