@@ -76,8 +76,12 @@ export function itemConditions(ctx: TenantContext, f: ItemFilter): SQL[] {
   return conds.filter((c): c is SQL => Boolean(c));
 }
 
-/** An item's reads (the outer row named in full: see relationColumns). */
-export const viewsOf = sql<number>`coalesce((select sum(v.count)::int from knowledge_views v where v.tenant_id = knowledge_items.tenant_id and v.item_id = knowledge_items.id), 0)`;
+/**
+ * An item's reads (the outer row named in full: see relationColumns). The tenant is a constant in the subquery, not
+ * the outer row's column: on Citus only a constant keeps the subquery on the tenant's shard (docs/operations/scaling.md).
+ */
+export const viewsOf = (tenantId: string) =>
+  sql<number>`coalesce((select sum(v.count)::int from knowledge_views v where v.tenant_id = ${tenantId} and v.item_id = knowledge_items.id), 0)`;
 
 /** Columns of a list row (no body: lists stay small). */
 export const listColumns = {
@@ -96,14 +100,14 @@ export const listColumns = {
 };
 export type ListRow = Pick<ItemRow, keyof typeof listColumns>;
 
-export function orderFor(sort: string): SQL[] {
+export function orderFor(sort: string, tenantId: string): SQL[] {
   switch (sort) {
     case 'title':
       return [asc(thaiOrder(knowledgeItems.title as never)), asc(knowledgeItems.id)];
     case '-updatedAt':
       return [desc(knowledgeItems.updatedAt), asc(knowledgeItems.id)];
     case '-views':
-      return [desc(viewsOf), desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)];
+      return [desc(viewsOf(tenantId)), desc(knowledgeItems.publishedOn), asc(knowledgeItems.id)];
     default:
       return [desc(knowledgeItems.publishedOn), desc(knowledgeItems.createdAt), asc(knowledgeItems.id)];
   }
@@ -123,17 +127,17 @@ export interface RelationColumns {
  * (knowledge_items.id): Drizzle leaves column names unqualified in a one-table select, where a correlated
  * subquery would take them for its own.
  */
-export const relationColumns = {
+export const relationColumns = (tenantId: string) => ({
   networks: sql<RelationColumns['networks']>`(select coalesce(json_agg(json_build_object('id', n.id, 'name', n.name) order by kn.position), '[]'::json)
-    from knowledge_item_networks kn join networks n on n.tenant_id = kn.tenant_id and n.id = kn.network_id
-    where kn.tenant_id = knowledge_items.tenant_id and kn.item_id = knowledge_items.id)`,
+    from knowledge_item_networks kn join networks n on n.tenant_id = ${tenantId} and n.id = kn.network_id
+    where kn.tenant_id = ${tenantId} and kn.item_id = knowledge_items.id)`,
   parties: sql<RelationColumns['parties']>`(select coalesce(json_agg(json_build_object('role', kp.role, 'party', json_build_object(
       'id', p.id, 'kind', p.kind, 'name', p.name, 'sector', p.sector, 'pillar', p.pillar, 'orgType', p.org_type, 'position', p.position)) order by kp.position), '[]'::json)
-    from knowledge_item_parties kp join parties p on p.tenant_id = kp.tenant_id and p.id = kp.party_id
-    where kp.tenant_id = knowledge_items.tenant_id and kp.item_id = knowledge_items.id)`,
-  attachmentCount: sql<number>`(select count(*)::int from knowledge_attachments a where a.tenant_id = knowledge_items.tenant_id and a.item_id = knowledge_items.id)`,
-  views: viewsOf,
-};
+    from knowledge_item_parties kp join parties p on p.tenant_id = ${tenantId} and p.id = kp.party_id
+    where kp.tenant_id = ${tenantId} and kp.item_id = knowledge_items.id)`,
+  attachmentCount: sql<number>`(select count(*)::int from knowledge_attachments a where a.tenant_id = ${tenantId} and a.item_id = knowledge_items.id)`,
+  views: viewsOf(tenantId),
+});
 
 /** JSON columns arrive parsed from node-postgres and PGlite alike; a string is parsed in case a driver does not. */
 export function parsedRelations<T extends RelationColumns>(row: T): T {
@@ -144,7 +148,7 @@ export function parsedRelations<T extends RelationColumns>(row: T): T {
 /** The relations of one item (see relationColumns). */
 export async function relationsOf(tx: Tx, tenantId: string, id: string): Promise<RelationColumns> {
   const [row] = await tx
-    .select(relationColumns)
+    .select(relationColumns(tenantId))
     .from(knowledgeItems)
     .where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id)));
   return parsedRelations(row ?? { networks: [], parties: [], attachmentCount: 0, views: 0 });

@@ -84,9 +84,9 @@ export async function matchesMoreThan(tx: Tx, where: SQL | undefined, n: number)
   return row.n > n;
 }
 
-const pageColumns = (withBody: boolean) => ({
+const pageColumns = (tenantId: string, withBody: boolean) => ({
   ...listColumns,
-  ...relationColumns,
+  ...relationColumns(tenantId),
   bodyText: withBody ? sql<string>`left(${knowledgeItems.bodyText}, 300000)` : sql<null>`null`,
 });
 
@@ -109,7 +109,7 @@ export function rankedPage(tx: Tx, shape: PageShape, where: SQL | undefined, ran
     .offset(shape.offset)
     .as('page_ids');
   return tx
-    .select({ ...pageColumns(shape.withBody), rank: ids.rank, total: ids.total })
+    .select({ ...pageColumns(shape.tenantId, shape.withBody), rank: ids.rank, total: ids.total })
     .from(ids)
     .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
     .orderBy(desc(ids.rank), desc(ids.publishedOn), asc(ids.id)) as unknown as Promise<PageRow[]>;
@@ -126,15 +126,15 @@ export function listedPage(tx: Tx, shape: PageShape, where: SQL | undefined, lis
     })
     .from(knowledgeItems)
     .where(where)
-    .orderBy(...orderFor(listOrder))
+    .orderBy(...orderFor(listOrder, shape.tenantId))
     .limit(shape.pageSize)
     .offset(shape.offset)
     .as('page_ids');
   return tx
-    .select({ ...pageColumns(shape.withBody), rank: ids.rank, total: ids.total })
+    .select({ ...pageColumns(shape.tenantId, shape.withBody), rank: ids.rank, total: ids.total })
     .from(ids)
     .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
-    .orderBy(...orderFor(listOrder)) as unknown as Promise<PageRow[]>;
+    .orderBy(...orderFor(listOrder, shape.tenantId)) as unknown as Promise<PageRow[]>;
 }
 
 /** The extracted texts of these items' attachments (for snippets), oldest file first. */
