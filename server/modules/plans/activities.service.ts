@@ -8,7 +8,8 @@ import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { filesOfReports } from '../evidence/evidence.service';
-import { assertParties, assertWorkDates, auditable, planOr404, touchPlan, uniq } from './checks';
+import { assertParties, assertWorkDates, auditable, planOr404, touchPlan } from './checks';
+import { uniq } from '../../../common/arrays';
 import { loadDetail } from './detail';
 import * as repo from './plans.repository';
 

@@ -6,10 +6,9 @@ import { existingNetworkIds } from '../networks/networks.repository';
 import { existingPartyIds } from '../partners/partners.repository';
 import { existingIndicatorIds, getStrategy } from '../strategy/strategy.repository';
 import * as repo from './plans.repository';
+import { uniq } from '../../../common/arrays';
 
 /** The rules a plan, project or activity must keep, shared by the plans' services and commands. */
-
-export const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export async function assertNetworks(tx: Tx, ctx: TenantContext, ids: string[]) {
   if (!ids.length) return;

@@ -9,10 +9,9 @@ import { presentPartySummary } from '../partners/partners.present';
 import * as repo from './plans.repository';
 import { activityProgress, planProgress, projectBudget, projectProgress } from './rollup';
 import { effectiveDates, scheduleState } from './schedule';
+import { uniq } from '../../../common/arrays';
 
 /** A plan as the API shows it: summaries for the list, the whole tree (projects, activities, people, schedule) for one plan. */
-
-const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 type Loaded = Awaited<ReturnType<typeof repo.loadForPlans>>;
 

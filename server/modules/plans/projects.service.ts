@@ -4,7 +4,8 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { assertParties, assertStrategyLinks, assertWorkDates, auditable, planOr404, touchPlan, uniq } from './checks';
+import { assertParties, assertStrategyLinks, assertWorkDates, auditable, planOr404, touchPlan } from './checks';
+import { uniq } from '../../../common/arrays';
 import { loadDetail } from './detail';
 import * as repo from './plans.repository';
 

@@ -8,8 +8,7 @@ import { projectProgress } from '../plans/rollup';
 import { fiscalYears } from '../years/years.service';
 import { loadTree, presentIndicators } from './tree';
 import * as repo from './strategy.repository';
-
-const uniq = <T>(xs: T[]) => [...new Set(xs)];
+import { uniq } from '../../../common/arrays';
 
 /** The strategy map for a fiscal year (default: the tenant's default year, `fiscalYears`). */
 export async function getMap(ctx: TenantContext, networkId: string | undefined, fiscalYear: number | undefined): Promise<StrategyMap> {

@@ -8,13 +8,12 @@ import { existingNetworkIds } from '../networks/networks.repository';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './strategy.repository';
 import { loadTree } from './tree';
+import { uniq } from '../../../common/arrays';
 
 /**
  * The strategy frame (vision, missions), goals and strategies. Reading the tree: tree.ts; the map with the
  * plans' projects: map.ts; indicators and measurements: indicators.service.ts; SQL: strategy.repository.ts.
  */
-
-const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 async function assertIds(tx: Tx, ctx: TenantContext, networkIds: string[] | undefined, partyIds: string[] | undefined) {
   const fields: Record<string, string> = {};
