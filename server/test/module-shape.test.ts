@@ -54,6 +54,39 @@ const moduleFiles = () =>
  */
 const READS_OTHER_MODULES_OUTSIDE_REPOSITORY = new Set<string>([]);
 
+/**
+ * Files outside a repository that still build or run SQL (a `sql` template, `.execute(`, drizzle's query builder).
+ * SQL belongs in the module's *.repository.ts; a service passes typed filters, not SQL fragments. The list may only
+ * shrink: the test fails when a listed file no longer needs its place.
+ */
+const SQL_OUTSIDE_REPOSITORY = new Set<string>([
+  'modules/budget/adoption.ts',
+  'modules/budget/checkpoints.ts',
+  'modules/budget/evidence.ts',
+  'modules/budget/governance.ts',
+  'modules/budget/ledger.service.ts',
+  'modules/budget/party-records.ts',
+  'modules/budget/public.service.ts',
+  'modules/budget/reports.ts',
+  'modules/committees/committees.service.ts',
+  'modules/committees/meetings.service.ts',
+  'modules/knowledge/attachments.ts',
+  'modules/knowledge/knowledge.service.ts',
+  'modules/knowledge/public.service.ts',
+  'modules/knowledge/search-plan.ts',
+  'modules/knowledge/search-planner.ts',
+  'modules/localplans/localplans.service.ts',
+  'modules/localplans/sharing.service.ts',
+  'modules/networks/networks.service.ts',
+  'modules/notifications/notify.ts',
+  'modules/plans/adoption.ts',
+  'modules/regulations/adoption.ts',
+  'modules/regulations/regulations.service.ts',
+  'modules/water/water.service.ts',
+]);
+// `.update(` of a hash and `r.delete(` of a route take a string first; drizzle's builder takes a table or fields.
+const RUNS_SQL = /\bsql`|\.execute\(|\.(?:select|insert|update|delete)\((?!\s*[`'])/;
+
 describe('module shape', () => {
   it('no routes file runs SQL or reads tables', () => {
     const routes = filesUnder('modules', /\.routes\.ts$/);
@@ -100,6 +133,17 @@ describe('module shape', () => {
       for (const [, table] of src.matchAll(/\b(?:from|join)\s+"?([a-z_]+)"?/gi)) if (byName.has(table) && byName.get(table) !== module) foreign.add(table);
       if (foreign.size && !READS_OTHER_MODULES_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file}: ${[...foreign].join(', ')}`);
       if (!foreign.size && READS_OTHER_MODULES_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file} no longer needs its place on the list`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('SQL lives in repositories: no other module file builds or runs it (the shrinking list aside)', () => {
+    const offenders: string[] = [];
+    for (const { file } of moduleFiles()) {
+      if (file.endsWith('.repository.ts')) continue;
+      const runsSql = RUNS_SQL.test(read(file));
+      if (runsSql && !SQL_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file} builds or runs SQL`);
+      if (!runsSql && SQL_OUTSIDE_REPOSITORY.has(file)) offenders.push(`${file} no longer needs its place on the list`);
     }
     expect(offenders).toEqual([]);
   });
