@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -84,7 +85,9 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     loginRateLimit: 1000,
     ...overrides,
   };
-  const database = await openDatabase({ databaseUrl, poolSize: 4 });
+  // PGlite: the test's data folder starts as a copy of the migrated template (vitest's global setup makes it once),
+  // not initdb and every migration per file; migrate() then finds nothing to do.
+  const database = databaseUrl ? await openDatabase({ databaseUrl, poolSize: 4 }) : await openDatabase({ dataDir: config.dataDir, fromTemplate: true });
   await database.migrate();
   if (process.env.PHAKHI_TEST_CITUS) {
     const { distributeCommand } = await import('../platform/distribute-command');
@@ -101,6 +104,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
       await app.close();
       await database.close();
       await dropDatabase();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
