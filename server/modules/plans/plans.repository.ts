@@ -212,6 +212,30 @@ export async function planAdoptedBy(tx: Tx, tenantId: string, planId: string): P
   return found;
 }
 
+/**
+ * The committee resolution that adopted a plan (issue 13), with the plan row locked: written only by the committees
+ * module when a resolution adopts the plan or a later resolution revokes that act.
+ */
+export async function planAdoption(
+  tx: Tx,
+  tenantId: string,
+  planId: string,
+): Promise<{ id: string; name: string; adoptedByResolutionId: string | null } | null> {
+  const [row] = await tx
+    .select({ id: plans.id, name: plans.name, adoptedByResolutionId: plans.adoptedByResolutionId })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setPlanAdoption(tx: Tx, tenantId: string, planId: string, resolutionId: string | null): Promise<void> {
+  await tx
+    .update(plans)
+    .set({ adoptedByResolutionId: resolutionId })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+}
+
 /** For the strategy map: the projects serving these strategies in plans of the fiscal year, with their plan's name and year. */
 export async function projectsOfStrategies(tx: Tx, tenantId: string, strategyIds: string[], fiscalYear: number) {
   if (!strategyIds.length) return [];
