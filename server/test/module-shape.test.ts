@@ -75,7 +75,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/knowledge/search-planner.ts',
   'modules/localplans/localplans.service.ts',
   'modules/localplans/sharing.service.ts',
-  'modules/networks/networks.service.ts',
   'modules/regulations/adoption.ts',
   'modules/regulations/regulations.service.ts',
   'modules/water/water.service.ts',
