@@ -99,7 +99,7 @@ export async function listNetworkItemsJson(
                                                          ${parties.pillar} as pillar, ${parties.orgType} as "orgType", ${parties.position} as position) c
                        where ${parties.id} is not null) as coordinator,
                      ${memberCount(tenantId)} as "memberCount", ${iso(sql`${networks.createdAt}`)} as "createdAt", ${iso(sql`${networks.updatedAt}`)} as "updatedAt",
-                     row_number() over (order by ${order}) as n, count(*) over () as total
+                     row_number() over (order by ${order}) as n, ${totalOver} as total
                 from ${networks}
                 left join ${parties} on ${parties.tenantId} = ${networks.tenantId} and ${parties.id} = ${networks.coordinatorPartyId}
                where ${w}
