@@ -3,7 +3,7 @@ import type { TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
 import { rows } from '../../platform/sql';
 import { todayInThailand } from '../../platform/today';
-import { meetingRows } from '../../modules/committees/committees.repository';
+import { meetingRows } from '../../modules/committees/meetings.repository';
 import * as content from '../../modules/notifications/content';
 import { deliver, invitationIcs } from '../../modules/notifications/notify';
 
@@ -24,7 +24,7 @@ export async function seedNotifications(db: Db, tenant: TenantRef): Promise<{ no
     const today = todayInThailand();
     const messages: content.Message[] = [];
 
-    const [draft] = await meetingRows(tx, tenant.id, sql`n.minutes_status = 'draft' and n.meeting_date <= ${today}::date`, { limit: 1 });
+    const [draft] = await meetingRows(tx, tenant.id, { minutesStatus: 'draft', to: today }, { limit: 1 });
     if (draft) messages.push(content.minutesToCertify(tenant.slug, draft));
     const pending = await rows<{ id: string; description: string; totalSatang: number; makerName: string | null; reviewReasons: string[] }>(
       tx,
@@ -40,7 +40,7 @@ export async function seedNotifications(db: Db, tenant: TenantRef): Promise<{ no
           where ai.tenant_id = ${tenant.id} and ai.due_date >= ${today}::date order by ai.due_date, ai.id limit 1`,
     );
     if (item) messages.push(content.actionItemDue(tenant.slug, item));
-    const [next] = await meetingRows(tx, tenant.id, sql`n.meeting_date >= ${today}::date`, { order: 'asc', limit: 1 });
+    const [next] = await meetingRows(tx, tenant.id, { from: today }, { order: 'asc', limit: 1 });
     if (next) messages.push(content.meetingInvitation(tenant.slug, next, await invitationIcs(tx, tenant, next)));
 
     let added = 0;

@@ -1,8 +1,8 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { resolutionActionItems, resolutions } from '../../db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { committeeMembers, committeeNetworks, committees, meetings, resolutionActionItems, resolutions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { type PartySummaryRow } from '../manpower/shared';
-import { rows } from '../../platform/sql';
+import { likePattern, rows, thaiOrder, totalOver } from '../../platform/sql';
 
 export interface CommitteeRow {
   id: string;
@@ -19,24 +19,90 @@ export interface CommitteeRow {
   total: number;
 }
 
-/** Committees with their networks and counts, filtered by `where` (alias c). */
-export function committeeRows(tx: Tx, tenantId: string, today: string, where: SQL, limit = 200, offset = 0) {
+/** Which committees: one by id, or those whose name contains `q`; none set = all. */
+export interface CommitteeFilter {
+  id?: string;
+  q?: string;
+}
+
+const committeeWhere = (f: CommitteeFilter) =>
+  sql.join([sql`true`, ...(f.id ? [sql`c.id = ${f.id}`] : []), ...(f.q ? [sql`c.name ilike ${likePattern(f.q)}`] : [])], sql` and `);
+
+/** Committees with their networks and counts (members in office on `today`), in kind and Thai name order. */
+export function committeeRows(tx: Tx, tenantId: string, today: string, f: CommitteeFilter, limit = 200, offset = 0) {
   return rows<CommitteeRow>(
     tx,
     sql`select c.id, c.name, c.kind, c.purpose, c.order_number as "orderNumber", c.order_date::text as "orderDate", c.quorum_percent as "quorumPercent",
-               coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by n.name collate "und-x-icu")
+               coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by ${thaiOrder(sql`n.name`)})
                          from committee_networks cn join networks n on n.tenant_id = cn.tenant_id and n.id = cn.network_id
                          where cn.tenant_id = c.tenant_id and cn.committee_id = c.id), '[]') as networks,
                (select count(*)::int from committee_members cm where cm.tenant_id = c.tenant_id and cm.committee_id = c.id
                   and cm.start_date <= ${today}::date and (cm.end_date is null or cm.end_date >= ${today}::date)) as "membersInOffice",
                (select count(*)::int from meetings m where m.tenant_id = c.tenant_id and m.committee_id = c.id) as "meetingCount",
                (select max(m.meeting_date)::text from meetings m where m.tenant_id = c.tenant_id and m.committee_id = c.id) as "lastMeetingDate",
-               (count(*) over ())::int as total
+               ${totalOver} as total
         from committees c
-        where c.tenant_id = ${tenantId} and ${where}
-        order by c.kind, c.name collate "und-x-icu", c.id
+        where c.tenant_id = ${tenantId} and ${committeeWhere(f)}
+        order by c.kind, ${thaiOrder(sql`c.name`)}, c.id
         limit ${limit} offset ${offset}`,
   );
+}
+
+export type CommitteeTableRow = typeof committees.$inferSelect;
+/** What a user sets on a committee (its networks aside). */
+export type CommitteeFields = Omit<typeof committees.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function insertCommittee(tx: Tx, tenantId: string, fields: CommitteeFields): Promise<CommitteeTableRow> {
+  const [row] = await tx
+    .insert(committees)
+    .values({ ...fields, tenantId })
+    .returning();
+  return row;
+}
+
+/** The committee row, locked for the write that follows. */
+export async function committeeForUpdate(tx: Tx, tenantId: string, id: string): Promise<CommitteeTableRow | null> {
+  const [row] = await tx
+    .select()
+    .from(committees)
+    .where(and(eq(committees.tenantId, tenantId), eq(committees.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateCommittee(tx: Tx, tenantId: string, id: string, set: Partial<CommitteeFields>): Promise<CommitteeTableRow> {
+  const [row] = await tx
+    .update(committees)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(committees.tenantId, tenantId), eq(committees.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteCommittee(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(committees).where(and(eq(committees.tenantId, tenantId), eq(committees.id, id)));
+}
+
+export async function committeeHasMeetings(tx: Tx, tenantId: string, committeeId: string): Promise<boolean> {
+  const [held] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.committeeId, committeeId)))
+    .limit(1);
+  return !!held;
+}
+
+export async function committeeNetworkIds(tx: Tx, tenantId: string, committeeId: string): Promise<string[]> {
+  const found = await tx
+    .select({ id: committeeNetworks.networkId })
+    .from(committeeNetworks)
+    .where(and(eq(committeeNetworks.tenantId, tenantId), eq(committeeNetworks.committeeId, committeeId)));
+  return found.map((r) => r.id);
+}
+
+export async function replaceCommitteeNetworks(tx: Tx, tenantId: string, committeeId: string, networkIds: string[]): Promise<void> {
+  await tx.delete(committeeNetworks).where(and(eq(committeeNetworks.tenantId, tenantId), eq(committeeNetworks.committeeId, committeeId)));
+  if (networkIds.length) await tx.insert(committeeNetworks).values(networkIds.map((networkId) => ({ tenantId, committeeId, networkId })));
 }
 
 export interface MemberRow {
@@ -52,77 +118,60 @@ export interface MemberRow {
 
 const POSITION_ORDER = sql`array_position(array['chair','vice_chair','member','member_secretary','assistant_secretary'], cm.position)`;
 
-/** Terms of the committee's members, chair first (Thai order of a committee list: the secretaries last). */
-export function memberRows(tx: Tx, tenantId: string, where: SQL) {
+/** Terms of the committee's members (or the one term `id`), chair first (Thai order of a committee list: the secretaries last). */
+export function memberRows(tx: Tx, tenantId: string, f: { committeeId: string; id?: string }) {
   return rows<MemberRow>(
     tx,
     sql`select cm.id, cm.committee_id as "committeeId", cm.position, cm.start_date::text as "startDate", cm.end_date::text as "endDate",
                cm.order_number as "orderNumber", cm.order_date::text as "orderDate",
                json_build_object('id', p.id, 'kind', p.kind, 'name', p.name, 'sector', p.sector, 'pillar', p.pillar, 'orgType', p.org_type, 'position', p.position) as party
         from committee_members cm join parties p on p.tenant_id = cm.tenant_id and p.id = cm.party_id
-        where cm.tenant_id = ${tenantId} and ${where}
-        order by ${POSITION_ORDER}, cm.start_date desc, p.name collate "und-x-icu", cm.id`,
+        where cm.tenant_id = ${tenantId} and cm.committee_id = ${f.committeeId} ${f.id ? sql`and cm.id = ${f.id}` : sql``}
+        order by ${POSITION_ORDER}, cm.start_date desc, ${thaiOrder(sql`p.name`)}, cm.id`,
   );
 }
 
-export interface MeetingRow {
-  id: string;
-  committeeId: string;
-  committeeName: string;
-  quorumPercent: number | null;
-  number: number;
-  yearBE: number;
-  meetingDate: string;
-  startTime: string;
-  endTime: string | null;
-  place: string;
-  note: string | null;
-  minutesStatus: 'none' | 'draft' | 'certified';
-  minutesRecorder: string | null;
-  minutesChecker: string | null;
-  certifiedByMeetingId: string | null;
-  certificationCorrections: string | null;
-  resolutionCount: number;
-  total: number;
-}
-
-/**
- * Meetings with their number (ครั้งที่ N/ปี): the rank among the committee's meetings of the same
- * Buddhist-era year by date and start time. Computed on every read, so moving or deleting a meeting
- * can never leave two meetings with one number. `where` uses alias n.
- */
-export function meetingRows(
+/** Whether the party holds another term in the committee overlapping start–end (an open end = for ever). */
+export async function termOverlaps(
   tx: Tx,
   tenantId: string,
-  where: SQL,
-  opts: { committeeIds?: string[]; limit?: number; offset?: number; order?: 'asc' | 'desc' } = {},
-) {
-  const scope = opts.committeeIds?.length
-    ? sql`and m.committee_id in (${sql.join(
-        opts.committeeIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
-  const dir = opts.order === 'asc' ? sql`asc` : sql`desc`;
-  return rows<MeetingRow>(
+  t: { committeeId: string; partyId: string; start: string; end: string | null; exceptId?: string },
+): Promise<boolean> {
+  const clash = await rows(
     tx,
-    sql`with numbered as (
-          select m.*, (extract(year from m.meeting_date)::int + 543) as year_be,
-                 row_number() over (partition by m.committee_id, extract(year from m.meeting_date)
-                                    order by m.meeting_date, m.start_time, m.created_at, m.id)::int as number
-          from meetings m where m.tenant_id = ${tenantId} ${scope})
-        select n.id, n.committee_id as "committeeId", c.name as "committeeName", c.quorum_percent as "quorumPercent",
-               n.number, n.year_be as "yearBE", n.meeting_date::text as "meetingDate", n.start_time as "startTime", n.end_time as "endTime",
-               n.place, n.note, n.minutes_status as "minutesStatus", n.minutes_recorder as "minutesRecorder", n.minutes_checker as "minutesChecker",
-               n.certified_by_meeting_id as "certifiedByMeetingId", n.certification_corrections as "certificationCorrections",
-               (select count(*)::int from resolutions r where r.tenant_id = ${tenantId} and r.meeting_id = n.id) as "resolutionCount",
-               (count(*) over ())::int as total
-        from numbered n join committees c on c.tenant_id = n.tenant_id and c.id = n.committee_id
-        -- the tenant named on every table, not only inside the CTE: Citus then sends the query to one shard
-        where c.tenant_id = ${tenantId} and ${where}
-        order by n.meeting_date ${dir}, n.start_time ${dir}, n.id
-        limit ${opts.limit ?? 500} offset ${opts.offset ?? 0}`,
+    sql`select 1 from committee_members cm
+        where cm.tenant_id = ${tenantId} and cm.committee_id = ${t.committeeId} and cm.party_id = ${t.partyId} ${t.exceptId ? sql`and cm.id <> ${t.exceptId}` : sql``}
+          and cm.start_date <= coalesce(${t.end}::date, 'infinity'::date) and coalesce(cm.end_date, 'infinity'::date) >= ${t.start}::date
+        limit 1`,
   );
+  return clash.length > 0;
+}
+
+export type MemberFields = Omit<typeof committeeMembers.$inferInsert, 'tenantId' | 'id' | 'createdAt'>;
+
+export async function insertMember(tx: Tx, tenantId: string, fields: MemberFields): Promise<string> {
+  const [row] = await tx
+    .insert(committeeMembers)
+    .values({ ...fields, tenantId })
+    .returning({ id: committeeMembers.id });
+  return row.id;
+}
+
+export async function updateMember(tx: Tx, tenantId: string, id: string, set: Partial<Omit<MemberFields, 'committeeId' | 'partyId'>>): Promise<void> {
+  await tx
+    .update(committeeMembers)
+    .set(set)
+    .where(and(eq(committeeMembers.tenantId, tenantId), eq(committeeMembers.id, id)));
+}
+
+export async function deleteMember(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenantId, tenantId), eq(committeeMembers.id, id)));
+}
+
+/** Whether attendance was recorded for the term (it is then ended, not removed). */
+export async function memberHasAttendance(tx: Tx, tenantId: string, memberId: string): Promise<boolean> {
+  const attended = await rows(tx, sql`select 1 from meeting_attendance where tenant_id = ${tenantId} and member_id = ${memberId} limit 1`);
+  return attended.length > 0;
 }
 
 export interface ResolutionRow {
@@ -251,15 +300,4 @@ export async function actingResolutionIds(tx: Tx, tenantId: string, target: { pl
           where rv.tenant_id = ${tenantId} and ${on}`,
   );
   return acting.map((a) => a.id);
-}
-
-export function meetingRowsByIds(tx: Tx, tenantId: string, meetingIds: string[]) {
-  return meetingRows(
-    tx,
-    tenantId,
-    sql`n.id in (${sql.join(
-      meetingIds.map((x) => sql`${x}::uuid`),
-      sql`, `,
-    )})`,
-  );
 }

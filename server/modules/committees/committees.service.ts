@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type {
@@ -13,15 +12,14 @@ import type {
   MeetingSummary,
   Position,
 } from '../../../common/schemas/committees';
-import { committeeMembers, committeeNetworks, committees, meetings } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { existingPartyIds } from '../partners/partners.repository';
-import { likePattern, rows } from '../../platform/sql';
 import { asSummary } from '../manpower/shared';
 import * as repo from './committees.repository';
+import { meetingRows, type MeetingRow } from './meetings.repository';
 import { inOfficeOn } from './quorum';
 import { todayInThailand } from '../../platform/today';
 import { existingNetworkIds } from '../networks/networks.repository';
@@ -54,7 +52,7 @@ export const presentMember = (m: repo.MemberRow, day = today()): CommitteeMember
   inOffice: inOfficeOn(m, day),
 });
 
-export const presentMeetingSummary = (m: repo.MeetingRow): MeetingSummary => ({
+export const presentMeetingSummary = (m: MeetingRow): MeetingSummary => ({
   id: m.id,
   committeeId: m.committeeId,
   committeeName: m.committeeName,
@@ -70,17 +68,16 @@ export const presentMeetingSummary = (m: repo.MeetingRow): MeetingSummary => ({
 
 export async function listCommittees(ctx: TenantContext, q: z.output<typeof committeeListQuery>): Promise<ListResult<Committee>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const where = q.q ? sql`c.name ilike ${likePattern(q.q)}` : sql`true`;
-    const found = await repo.committeeRows(tx, ctx.tenant.id, today(), where, q.pageSize, (q.page - 1) * q.pageSize);
+    const found = await repo.committeeRows(tx, ctx.tenant.id, today(), { q: q.q }, q.pageSize, (q.page - 1) * q.pageSize);
     return { items: found.map(present), total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
   });
 }
 
 async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<CommitteeDetail> {
-  const [row] = await repo.committeeRows(tx, ctx.tenant.id, today(), sql`c.id = ${id}`, 1);
+  const [row] = await repo.committeeRows(tx, ctx.tenant.id, today(), { id }, 1);
   if (!row) throw new AppError('not_found');
-  const members = await repo.memberRows(tx, ctx.tenant.id, sql`cm.committee_id = ${id}`);
-  const meetingList = await repo.meetingRows(tx, ctx.tenant.id, sql`true`, { committeeIds: [id] });
+  const members = await repo.memberRows(tx, ctx.tenant.id, { committeeId: id });
+  const meetingList = await meetingRows(tx, ctx.tenant.id, { committeeIds: [id] });
   return { ...present(row), members: members.map((m) => presentMember(m)), meetings: meetingList.map(presentMeetingSummary) };
 }
 
@@ -93,11 +90,10 @@ async function setNetworks(tx: Tx, ctx: TenantContext, committeeId: string, netw
     const bad = ids.findIndex((x) => !found.has(x));
     if (bad >= 0) throw new AppError('validation_failed', { [`networkIds.${networkIds.indexOf(ids[bad])}`]: 'unknown_network' });
   }
-  await tx.delete(committeeNetworks).where(and(eq(committeeNetworks.tenantId, ctx.tenant.id), eq(committeeNetworks.committeeId, committeeId)));
-  if (ids.length) await tx.insert(committeeNetworks).values(ids.map((networkId) => ({ tenantId: ctx.tenant.id, committeeId, networkId })));
+  await repo.replaceCommitteeNetworks(tx, ctx.tenant.id, committeeId, ids);
 }
 
-const auditable = (c: typeof committees.$inferSelect, networkIds: string[]) => ({
+const auditable = (c: repo.CommitteeTableRow, networkIds: string[]) => ({
   name: c.name,
   kind: c.kind,
   purpose: c.purpose,
@@ -107,40 +103,18 @@ const auditable = (c: typeof committees.$inferSelect, networkIds: string[]) => (
   networkIds: [...networkIds].sort(),
 });
 
-async function currentNetworkIds(tx: Tx, tenantId: string, committeeId: string) {
-  const found = await tx
-    .select({ id: committeeNetworks.networkId })
-    .from(committeeNetworks)
-    .where(and(eq(committeeNetworks.tenantId, tenantId), eq(committeeNetworks.committeeId, committeeId)));
-  return found.map((r) => r.id);
-}
-
 export function createCommittee(ctx: TenantContext, input: z.output<typeof committeeCreate>): Promise<CommitteeDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [row] = await tx
-      .insert(committees)
-      .values({
-        tenantId: ctx.tenant.id,
-        name: input.name,
-        kind: input.kind,
-        purpose: input.purpose ?? null,
-        orderNumber: input.orderNumber ?? null,
-        orderDate: input.orderDate ?? null,
-        quorumPercent: input.quorumPercent ?? null,
-      })
-      .returning();
-    await setNetworks(tx, ctx, row.id, input.networkIds);
+    const { networkIds, ...fields } = input;
+    const row = await repo.insertCommittee(tx, ctx.tenant.id, fields);
+    await setNetworks(tx, ctx, row.id, networkIds);
     await audit(tx, ctx, { entity: 'committee', entityId: row.id, entityLabel: row.name, action: 'create', after: auditable(row, input.networkIds) });
     return loadDetail(tx, ctx, row.id);
   });
 }
 
 async function lockCommittee(tx: Tx, ctx: TenantContext, id: string) {
-  const [row] = await tx
-    .select()
-    .from(committees)
-    .where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)))
-    .for('update');
+  const row = await repo.committeeForUpdate(tx, ctx.tenant.id, id);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -148,15 +122,11 @@ async function lockCommittee(tx: Tx, ctx: TenantContext, id: string) {
 export function updateCommittee(ctx: TenantContext, id: string, input: z.output<typeof committeeUpdate>): Promise<CommitteeDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockCommittee(tx, ctx, id);
-    const beforeNetworks = await currentNetworkIds(tx, ctx.tenant.id, id);
-    const set: Partial<typeof committees.$inferInsert> = { updatedAt: new Date() };
+    const beforeNetworks = await repo.committeeNetworkIds(tx, ctx.tenant.id, id);
+    const set: Partial<repo.CommitteeFields> = {};
     for (const key of ['name', 'kind', 'purpose', 'orderNumber', 'orderDate', 'quorumPercent'] as const)
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
-    const [after] = await tx
-      .update(committees)
-      .set(set)
-      .where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)))
-      .returning();
+    const after = await repo.updateCommittee(tx, ctx.tenant.id, id, set);
     if (input.networkIds) await setNetworks(tx, ctx, id, input.networkIds);
     await audit(tx, ctx, {
       entity: 'committee',
@@ -173,14 +143,9 @@ export function updateCommittee(ctx: TenantContext, id: string, input: z.output<
 export function deleteCommittee(ctx: TenantContext, id: string): Promise<void> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockCommittee(tx, ctx, id);
-    const [held] = await tx
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.committeeId, id)))
-      .limit(1);
     // its meetings are the record of what was decided: they stay, and so does the committee
-    if (held) throw new AppError('conflict', { id: 'committee_has_meetings' });
-    await tx.delete(committees).where(and(eq(committees.tenantId, ctx.tenant.id), eq(committees.id, id)));
+    if (await repo.committeeHasMeetings(tx, ctx.tenant.id, id)) throw new AppError('conflict', { id: 'committee_has_meetings' });
+    await repo.deleteCommittee(tx, ctx.tenant.id, id);
     await audit(tx, ctx, { entity: 'committee', entityId: id, entityLabel: before.name, action: 'delete', before: auditable(before, []) });
   });
 }
@@ -188,13 +153,8 @@ export function deleteCommittee(ctx: TenantContext, id: string): Promise<void> {
 // ---- members (terms) ----
 
 async function assertNoOverlap(tx: Tx, ctx: TenantContext, committeeId: string, partyId: string, start: string, end: string | null, exceptId?: string) {
-  const clash = await repo.memberRows(
-    tx,
-    ctx.tenant.id,
-    sql`cm.committee_id = ${committeeId} and cm.party_id = ${partyId} ${exceptId ? sql`and cm.id <> ${exceptId}` : sql``}
-        and cm.start_date <= coalesce(${end}::date, 'infinity'::date) and coalesce(cm.end_date, 'infinity'::date) >= ${start}::date`,
-  );
-  if (clash.length) throw new AppError('conflict', { startDate: 'overlapping_term' });
+  if (await repo.termOverlaps(tx, ctx.tenant.id, { committeeId, partyId, start, end, exceptId }))
+    throw new AppError('conflict', { startDate: 'overlapping_term' });
 }
 
 const memberAudit = (m: {
@@ -214,7 +174,7 @@ const memberAudit = (m: {
 });
 
 async function loadMember(tx: Tx, ctx: TenantContext, committeeId: string, memberId: string) {
-  const [m] = await repo.memberRows(tx, ctx.tenant.id, sql`cm.committee_id = ${committeeId} and cm.id = ${memberId}`);
+  const [m] = await repo.memberRows(tx, ctx.tenant.id, { committeeId, id: memberId });
   if (!m) throw new AppError('not_found');
   return m;
 }
@@ -226,7 +186,6 @@ export function addMember(ctx: TenantContext, committeeId: string, input: z.outp
     if (!(await existingPartyIds(tx, ctx.tenant.id, [input.partyId])).has(input.partyId)) throw new AppError('validation_failed', { partyId: 'unknown_party' });
     await assertNoOverlap(tx, ctx, committeeId, input.partyId, input.startDate, input.endDate ?? null);
     const values = {
-      tenantId: ctx.tenant.id,
       committeeId,
       partyId: input.partyId,
       position: input.position,
@@ -235,11 +194,11 @@ export function addMember(ctx: TenantContext, committeeId: string, input: z.outp
       orderNumber: input.orderNumber ?? null,
       orderDate: input.orderDate ?? null,
     };
-    const [row] = await tx.insert(committeeMembers).values(values).returning({ id: committeeMembers.id });
-    const m = await loadMember(tx, ctx, committeeId, row.id);
+    const id = await repo.insertMember(tx, ctx.tenant.id, values);
+    const m = await loadMember(tx, ctx, committeeId, id);
     await audit(tx, ctx, {
       entity: 'committee_member',
-      entityId: row.id,
+      entityId: id,
       entityLabel: `${c.name}: ${m.party.name}`,
       action: 'create',
       after: memberAudit(values),
@@ -268,10 +227,7 @@ export function updateMember(
     assertDateOrder(next.startDate, next.endDate);
     await assertNoOverlap(tx, ctx, committeeId, next.partyId, next.startDate, next.endDate, memberId);
     const { partyId: _p, ...set } = next;
-    await tx
-      .update(committeeMembers)
-      .set(set)
-      .where(and(eq(committeeMembers.tenantId, ctx.tenant.id), eq(committeeMembers.id, memberId)));
+    await repo.updateMember(tx, ctx.tenant.id, memberId, set);
     await audit(tx, ctx, {
       entity: 'committee_member',
       entityId: memberId,
@@ -289,9 +245,8 @@ export function removeMember(ctx: TenantContext, committeeId: string, memberId: 
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const c = await lockCommittee(tx, ctx, committeeId);
     const before = await loadMember(tx, ctx, committeeId, memberId);
-    const attended = await rows(tx, sql`select 1 from meeting_attendance where tenant_id = ${ctx.tenant.id} and member_id = ${memberId} limit 1`);
-    if (attended.length) throw new AppError('conflict', { endDate: 'member_has_attendance' });
-    await tx.delete(committeeMembers).where(and(eq(committeeMembers.tenantId, ctx.tenant.id), eq(committeeMembers.id, memberId)));
+    if (await repo.memberHasAttendance(tx, ctx.tenant.id, memberId)) throw new AppError('conflict', { endDate: 'member_has_attendance' });
+    await repo.deleteMember(tx, ctx.tenant.id, memberId);
     await audit(tx, ctx, {
       entity: 'committee_member',
       entityId: memberId,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { expectNoRowsWithoutTenant, expectTenantIsolation } from '../../test/tenant-isolation';
 import { MESSAGES } from '../../platform/messages';
 import { extractText } from '../knowledge/extract-text';
 
@@ -432,16 +433,7 @@ describe('isolation', () => {
   ];
 
   it('has RLS forced on every committee table, and another tenant sees nothing', async () => {
-    const flags = (await t.database.db.execute(
-      sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-                 exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policy
-          from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
-            TABLES.map((x) => sql`${x}`),
-            sql`, `,
-          )})`,
-    )) as unknown as { rows: { name: string; rls: boolean; forced: boolean; policy: boolean }[] };
-    expect(flags.rows.length).toBe(TABLES.length);
-    for (const f of flags.rows) expect(f, f.name).toMatchObject({ rls: true, forced: true, policy: true });
+    await expectTenantIsolation(t, TABLES);
 
     const s = await setup();
     const m = await meeting(s, day(-2));
@@ -454,14 +446,6 @@ describe('isolation', () => {
     expect(fieldsOf(await b.api.post(`${b.base}/meetings`, { committeeId: s.committee.id, meetingDate: day(1), startTime: '09:00', place: 'x' }))).toEqual({
       committeeId: 'unknown_committee',
     });
-    const noTenant = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role phakhi_app`);
-      return (
-        (await tx.execute(sql.raw(`select ${TABLES.map((x) => `(select count(*)::int from ${x}) as "${x}"`).join(', ')}`))) as unknown as {
-          rows: Record<string, number>[];
-        }
-      ).rows[0];
-    });
-    for (const x of TABLES) expect(noTenant[x], x).toBe(0);
+    await expectNoRowsWithoutTenant(t, TABLES);
   });
 });

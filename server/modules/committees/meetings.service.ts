@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type {
@@ -14,14 +13,13 @@ import type {
   minutesInput,
   Position,
 } from '../../../common/schemas/committees';
-import { meetingAgendaItems, meetingAttendance, meetings } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { asSummary } from '../manpower/shared';
-import { likePattern, rows } from '../../platform/sql';
-import * as repo from './committees.repository';
+import { committeeForUpdate, memberRows } from './committees.repository';
+import * as repo from './meetings.repository';
 import { presentMeetingSummary, today } from './committees.service';
 import { inOfficeOn, isLater, quorumOf } from './quorum';
 import { presentResolutions } from './resolutions.service';
@@ -36,19 +34,14 @@ export const SECTION_TITLES_TH: Record<number, string> = {
 };
 
 export async function loadMeetingRow(tx: Tx, tenantId: string, id: string): Promise<repo.MeetingRow> {
-  const [m] = await rows<{ committeeId: string }>(tx, sql`select committee_id as "committeeId" from meetings where tenant_id = ${tenantId} and id = ${id}`);
-  if (!m) throw new AppError('not_found');
-  const [row] = await repo.meetingRows(tx, tenantId, sql`n.id = ${id}`, { committeeIds: [m.committeeId] });
+  const row = await repo.meetingById(tx, tenantId, id);
+  if (!row) throw new AppError('not_found');
   return row;
 }
 
 /** Lock the meeting row for a write and refuse once its minutes are certified: they are then the record. */
 export async function lockOpenMeeting(tx: Tx, ctx: TenantContext, id: string, allowCertified = false) {
-  const [locked] = await tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, id)))
-    .for('update');
+  const locked = await repo.meetingForUpdate(tx, ctx.tenant.id, id);
   if (!locked) throw new AppError('not_found');
   if (!allowCertified && locked.minutesStatus === 'certified') throw new AppError('conflict', { minutes: 'minutes_certified' });
   return locked;
@@ -56,11 +49,8 @@ export async function lockOpenMeeting(tx: Tx, ctx: TenantContext, id: string, al
 
 /** Members in office on the meeting date with what was recorded for them, and the quorum it makes. */
 export async function roster(tx: Tx, tenantId: string, m: { id: string; committeeId: string; meetingDate: string; quorumPercent: number | null }) {
-  const members = (await repo.memberRows(tx, tenantId, sql`cm.committee_id = ${m.committeeId}`)).filter((x) => inOfficeOn(x, m.meetingDate));
-  const recorded = await tx
-    .select()
-    .from(meetingAttendance)
-    .where(and(eq(meetingAttendance.tenantId, tenantId), eq(meetingAttendance.meetingId, m.id)));
+  const members = (await memberRows(tx, tenantId, { committeeId: m.committeeId })).filter((x) => inOfficeOn(x, m.meetingDate));
+  const recorded = await repo.attendanceOf(tx, tenantId, m.id);
   const byMember = new Map(recorded.map((r) => [r.memberId, r]));
   const attendance = members.map((x) => {
     const r = byMember.get(x.id);
@@ -79,12 +69,8 @@ export async function roster(tx: Tx, tenantId: string, m: { id: string; committe
 
 async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<MeetingDetail> {
   const m = await loadMeetingRow(tx, ctx.tenant.id, id);
-  const all = await repo.meetingRows(tx, ctx.tenant.id, sql`true`, { committeeIds: [m.committeeId], order: 'asc' });
-  const agenda = await tx
-    .select()
-    .from(meetingAgendaItems)
-    .where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.meetingId, id)))
-    .orderBy(meetingAgendaItems.section, meetingAgendaItems.position, meetingAgendaItems.createdAt, meetingAgendaItems.id);
+  const all = await repo.meetingRows(tx, ctx.tenant.id, { committeeIds: [m.committeeId] }, { order: 'asc' });
+  const agenda = await repo.agendaItems(tx, ctx.tenant.id, id);
   const { attendance, quorum } = await roster(tx, ctx.tenant.id, m);
   const certifier = m.certifiedByMeetingId ? all.find((x) => x.id === m.certifiedByMeetingId) : undefined;
   return {
@@ -108,17 +94,17 @@ export const getMeeting = (ctx: TenantContext, id: string) => withTenant(ctx.db,
 
 export function listMeetings(ctx: TenantContext, q: z.output<typeof meetingListQuery>): Promise<ListResult<MeetingSummary>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const where = q.q ? sql`(n.place ilike ${likePattern(q.q)} or c.name ilike ${likePattern(q.q)})` : sql`true`;
-    const found = await repo.meetingRows(tx, ctx.tenant.id, where, {
-      committeeIds: q.committeeId ? [q.committeeId] : undefined,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
+    const found = await repo.meetingRows(
+      tx,
+      ctx.tenant.id,
+      { committeeIds: q.committeeId ? [q.committeeId] : undefined, q: q.q },
+      { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
     return { items: found.map(presentMeetingSummary), total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
   });
 }
 
-const meetingAudit = (m: typeof meetings.$inferSelect) => ({
+const meetingAudit = (m: repo.MeetingTableRow) => ({
   committeeId: m.committeeId,
   meetingDate: m.meetingDate,
   startTime: m.startTime,
@@ -134,29 +120,20 @@ function assertTimes(start: string, end: string | null | undefined) {
 export function createMeeting(ctx: TenantContext, input: z.output<typeof meetingCreate>): Promise<MeetingDetail> {
   assertTimes(input.startTime, input.endTime);
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const [c] = await rows<{ id: string; name: string }>(
-      tx,
-      sql`select id, name from committees where tenant_id = ${ctx.tenant.id} and id = ${input.committeeId} for update`,
-    );
+    const c = await committeeForUpdate(tx, ctx.tenant.id, input.committeeId);
     if (!c) throw new AppError('validation_failed', { committeeId: 'unknown_committee' });
-    const [row] = await tx
-      .insert(meetings)
-      .values({
-        tenantId: ctx.tenant.id,
-        committeeId: c.id,
-        meetingDate: input.meetingDate,
-        startTime: input.startTime,
-        endTime: input.endTime ?? null,
-        place: input.place,
-        note: input.note ?? null,
-      })
-      .returning();
-    if (input.standardAgenda) {
-      const all = await repo.meetingRows(tx, ctx.tenant.id, sql`true`, { committeeIds: [c.id], order: 'asc' });
+    const { standardAgenda, ...fields } = input;
+    const row = await repo.insertMeeting(tx, ctx.tenant.id, fields);
+    if (standardAgenda) {
+      const all = await repo.meetingRows(tx, ctx.tenant.id, { committeeIds: [c.id] }, { order: 'asc' });
       const previous = all.filter((x) => isLater(row, x)).pop();
       const items = [{ section: 1, title: SECTION_TITLES_TH[1] }];
       if (previous) items.push({ section: 2, title: `รับรองรายงานการประชุม${c.name} ครั้งที่ ${previous.number}/${previous.yearBE}` });
-      await tx.insert(meetingAgendaItems).values(items.map((i) => ({ tenantId: ctx.tenant.id, meetingId: row.id, ...i })));
+      await repo.insertAgendaItems(
+        tx,
+        ctx.tenant.id,
+        items.map((i) => ({ meetingId: row.id, ...i })),
+      );
     }
     await audit(tx, ctx, { entity: 'meeting', entityId: row.id, entityLabel: c.name, action: 'create', after: meetingAudit(row) });
     await notify(tx, ctx, { kind: 'meeting_invitation', meetingId: row.id });
@@ -165,11 +142,8 @@ export function createMeeting(ctx: TenantContext, input: z.output<typeof meeting
 }
 
 /** A certified meeting and the meeting that certified it must stay in that order. */
-async function assertCertificationOrder(tx: Tx, ctx: TenantContext, m: typeof meetings.$inferSelect) {
-  const linked = await tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, ctx.tenant.id), sql`(${meetings.id} = ${m.certifiedByMeetingId} or ${meetings.certifiedByMeetingId} = ${m.id})`));
+async function assertCertificationOrder(tx: Tx, ctx: TenantContext, m: repo.MeetingTableRow) {
+  const linked = await repo.certificationLinks(tx, ctx.tenant.id, m);
   for (const other of linked) {
     const ok = other.id === m.certifiedByMeetingId ? isLater(other, m) : isLater(m, other);
     if (!ok) throw new AppError('validation_failed', { meetingDate: 'certification_order' });
@@ -179,20 +153,16 @@ async function assertCertificationOrder(tx: Tx, ctx: TenantContext, m: typeof me
 export function updateMeeting(ctx: TenantContext, id: string, input: z.output<typeof meetingUpdate>): Promise<MeetingDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockOpenMeeting(tx, ctx, id, true);
-    const set: Partial<typeof meetings.$inferInsert> = { updatedAt: new Date() };
+    const set: Partial<repo.MeetingFields> = {};
     for (const key of ['meetingDate', 'startTime', 'endTime', 'place', 'note'] as const)
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
-    const next = { ...before, ...set } as typeof meetings.$inferSelect;
+    const next = { ...before, ...set } as repo.MeetingTableRow;
     assertTimes(next.startTime, next.endTime);
     // the date and time make the meeting's number and its quorum: fixed once its minutes are certified
     if (before.minutesStatus === 'certified' && (next.meetingDate !== before.meetingDate || next.startTime !== before.startTime))
       throw new AppError('conflict', { meetingDate: 'minutes_certified' });
     await assertCertificationOrder(tx, ctx, next);
-    const [after] = await tx
-      .update(meetings)
-      .set(set)
-      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, id)))
-      .returning();
+    const after = await repo.updateMeeting(tx, ctx.tenant.id, id, set);
     await audit(tx, ctx, { entity: 'meeting', entityId: id, action: 'update', before: meetingAudit(before), after: meetingAudit(after) });
     return loadDetail(tx, ctx, id);
   });
@@ -201,14 +171,10 @@ export function updateMeeting(ctx: TenantContext, id: string, input: z.output<ty
 export function deleteMeeting(ctx: TenantContext, id: string): Promise<void> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockOpenMeeting(tx, ctx, id);
-    const [dep] = await rows<{ r: number; c: number }>(
-      tx,
-      sql`select (select count(*)::int from resolutions where tenant_id = ${ctx.tenant.id} and meeting_id = ${id}) as r,
-                 (select count(*)::int from meetings where tenant_id = ${ctx.tenant.id} and certified_by_meeting_id = ${id}) as c`,
-    );
-    if (dep.r) throw new AppError('conflict', { id: 'meeting_has_resolutions' });
-    if (dep.c) throw new AppError('conflict', { id: 'meeting_certified_minutes' });
-    await tx.delete(meetings).where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, id)));
+    const dep = await repo.meetingDependents(tx, ctx.tenant.id, id);
+    if (dep.resolutions) throw new AppError('conflict', { id: 'meeting_has_resolutions' });
+    if (dep.certified) throw new AppError('conflict', { id: 'meeting_certified_minutes' });
+    await repo.deleteMeeting(tx, ctx.tenant.id, id);
     await audit(tx, ctx, { entity: 'meeting', entityId: id, action: 'delete', before: meetingAudit(before) });
   });
 }
@@ -218,21 +184,10 @@ export function deleteMeeting(ctx: TenantContext, id: string): Promise<void> {
 export function addAgendaItem(ctx: TenantContext, meetingId: string, input: z.output<typeof agendaItemInput>): Promise<MeetingDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await lockOpenMeeting(tx, ctx, meetingId);
-    const [{ next }] = await rows<{ next: number }>(
-      tx,
-      sql`select coalesce(max(position) + 1, 0)::int as next from meeting_agenda_items where tenant_id = ${ctx.tenant.id} and meeting_id = ${meetingId} and section = ${input.section}`,
-    );
-    const [row] = await tx
-      .insert(meetingAgendaItems)
-      .values({
-        tenantId: ctx.tenant.id,
-        meetingId,
-        section: input.section,
-        position: input.position ?? next,
-        title: input.title,
-        details: input.details ?? null,
-      })
-      .returning();
+    const position = input.position ?? (await repo.nextAgendaPosition(tx, ctx.tenant.id, meetingId, input.section));
+    const [row] = await repo.insertAgendaItems(tx, ctx.tenant.id, [
+      { meetingId, section: input.section, position, title: input.title, details: input.details ?? null },
+    ]);
     await audit(tx, ctx, {
       entity: 'meeting_agenda_item',
       entityId: row.id,
@@ -245,10 +200,7 @@ export function addAgendaItem(ctx: TenantContext, meetingId: string, input: z.ou
 }
 
 async function loadItem(tx: Tx, ctx: TenantContext, meetingId: string, itemId: string) {
-  const [item] = await tx
-    .select()
-    .from(meetingAgendaItems)
-    .where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.meetingId, meetingId), eq(meetingAgendaItems.id, itemId)));
+  const item = await repo.agendaItem(tx, ctx.tenant.id, meetingId, itemId);
   if (!item) throw new AppError('not_found');
   return item;
 }
@@ -257,15 +209,11 @@ export function updateAgendaItem(ctx: TenantContext, meetingId: string, itemId: 
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await lockOpenMeeting(tx, ctx, meetingId);
     const before = await loadItem(tx, ctx, meetingId, itemId);
-    const set: Partial<typeof meetingAgendaItems.$inferInsert> = {};
+    const set: Parameters<typeof repo.updateAgendaItem>[3] = {};
     for (const key of ['section', 'title', 'details', 'position', 'discussion'] as const)
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
     if (!Object.keys(set).length) throw new AppError('validation_failed', { title: 'nothing_to_change' });
-    const [after] = await tx
-      .update(meetingAgendaItems)
-      .set(set)
-      .where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.id, itemId)))
-      .returning();
+    const after = await repo.updateAgendaItem(tx, ctx.tenant.id, itemId, set);
     const view = (a: typeof before) => ({ section: a.section, position: a.position, title: a.title, details: a.details, discussion: a.discussion });
     await audit(tx, ctx, {
       entity: 'meeting_agenda_item',
@@ -283,7 +231,7 @@ export function deleteAgendaItem(ctx: TenantContext, meetingId: string, itemId: 
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await lockOpenMeeting(tx, ctx, meetingId);
     const before = await loadItem(tx, ctx, meetingId, itemId);
-    await tx.delete(meetingAgendaItems).where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.id, itemId)));
+    await repo.deleteAgendaItem(tx, ctx.tenant.id, itemId);
     await audit(tx, ctx, {
       entity: 'meeting_agenda_item',
       entityId: itemId,
@@ -315,10 +263,7 @@ export function setAttendance(ctx: TenantContext, meetingId: string, input: z.ou
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
     for (const e of input.entries) {
       const values = { status: e.status, substituteName: e.status === 'substitute' ? e.substituteName! : null, note: e.note ?? null };
-      await tx
-        .insert(meetingAttendance)
-        .values({ tenantId: ctx.tenant.id, meetingId, memberId: e.memberId, ...values })
-        .onConflictDoUpdate({ target: [meetingAttendance.tenantId, meetingAttendance.meetingId, meetingAttendance.memberId], set: values });
+      await repo.upsertAttendance(tx, ctx.tenant.id, meetingId, e.memberId, values);
     }
     const before = Object.fromEntries(attendance.filter((a) => seen.has(a.memberId)).map((a) => [a.party.name, a.status]));
     const byId = new Map(attendance.map((a) => [a.memberId, a.party.name]));
@@ -348,22 +293,16 @@ export function saveMinutes(ctx: TenantContext, meetingId: string, input: z.outp
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await lockOpenMeeting(tx, ctx, meetingId);
     assertHeld(before);
-    const items = await tx
-      .select()
-      .from(meetingAgendaItems)
-      .where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.meetingId, meetingId)));
+    const items = await repo.agendaItems(tx, ctx.tenant.id, meetingId);
     const known = new Map(items.map((i) => [i.id, i]));
     const bad = input.items.findIndex((i) => !known.has(i.id));
     if (bad >= 0) throw new AppError('validation_failed', { [`items.${bad}.id`]: 'unknown_agenda_item' });
-    for (const i of input.items)
-      await tx
-        .update(meetingAgendaItems)
-        .set({ discussion: i.discussion ?? null })
-        .where(and(eq(meetingAgendaItems.tenantId, ctx.tenant.id), eq(meetingAgendaItems.id, i.id)));
-    await tx
-      .update(meetings)
-      .set({ minutesStatus: 'draft', minutesRecorder: input.recorder ?? null, minutesChecker: input.checker ?? null, updatedAt: new Date() })
-      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, meetingId)));
+    for (const i of input.items) await repo.updateAgendaItem(tx, ctx.tenant.id, i.id, { discussion: i.discussion ?? null });
+    await repo.updateMeeting(tx, ctx.tenant.id, meetingId, {
+      minutesStatus: 'draft',
+      minutesRecorder: input.recorder ?? null,
+      minutesChecker: input.checker ?? null,
+    });
     await audit(tx, ctx, {
       entity: 'meeting_minutes',
       entityId: meetingId,
@@ -395,19 +334,16 @@ export function certifyMinutes(ctx: TenantContext, meetingId: string, input: z.o
     const certifier = await lockOpenMeeting(tx, ctx, meetingId, true);
     assertHeld(certifier, 'minutesOfMeetingId');
     if (input.minutesOfMeetingId === meetingId) throw new AppError('validation_failed', { minutesOfMeetingId: 'certify_later_meeting' });
-    const [target] = await tx
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, input.minutesOfMeetingId)))
-      .for('update');
+    const target = await repo.meetingForUpdate(tx, ctx.tenant.id, input.minutesOfMeetingId);
     if (!target || target.committeeId !== certifier.committeeId) throw new AppError('validation_failed', { minutesOfMeetingId: 'unknown_meeting' });
     if (!isLater(certifier, target)) throw new AppError('validation_failed', { minutesOfMeetingId: 'certify_later_meeting' });
     if (target.minutesStatus === 'certified') throw new AppError('conflict', { minutesOfMeetingId: 'minutes_certified' });
     if (target.minutesStatus !== 'draft') throw new AppError('validation_failed', { minutesOfMeetingId: 'no_draft_minutes' });
-    await tx
-      .update(meetings)
-      .set({ minutesStatus: 'certified', certifiedByMeetingId: meetingId, certificationCorrections: input.corrections ?? null, updatedAt: new Date() })
-      .where(and(eq(meetings.tenantId, ctx.tenant.id), eq(meetings.id, target.id)));
+    await repo.updateMeeting(tx, ctx.tenant.id, target.id, {
+      minutesStatus: 'certified',
+      certifiedByMeetingId: meetingId,
+      certificationCorrections: input.corrections ?? null,
+    });
     await audit(tx, ctx, {
       entity: 'meeting_minutes',
       entityId: target.id,

@@ -9,16 +9,16 @@ import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetLineApproval, budgetLineApprovedBy, setBudgetLineApproval } from '../budget/adoption';
 import { asSummary, assertPeople } from '../manpower/shared';
 import { createTask } from '../manpower/tasks.service';
-import { planAdoption, setPlanAdoption } from '../plans/adoption';
-import { activityExists, planAdoptedBy } from '../plans/plans.repository';
+import { activityExists, planAdoptedBy, planAdoption, setPlanAdoption } from '../plans/plans.repository';
 import { regulationVersionAdoption, setRegulationVersionAdoption } from '../regulations/adoption';
 import * as repo from './committees.repository';
+import { meetingRows, type MeetingRow } from './meetings.repository';
 import { getMeeting, loadMeetingRow, lockOpenMeeting, roster } from './meetings.service';
 import { today } from './committees.service';
 
 const TARGET_KIND = { adopt_plan: 'plan', approve_budget_line: 'budget_line', adopt_regulation_version: 'regulation_version', revoke: 'resolution' } as const;
 
-function label(ctx: TenantContext, m: repo.MeetingRow, n: number) {
+function label(ctx: TenantContext, m: MeetingRow, n: number) {
   return ctx.lang === 'en'
     ? `${m.committeeName}, meeting ${m.number}/${m.yearBE}, resolution ${n}`
     : `มติ${m.committeeName} ครั้งที่ ${m.number}/${m.yearBE} ข้อ ${n}`;
@@ -30,7 +30,7 @@ export async function refs(tx: Tx, ctx: TenantContext, ids: string[]): Promise<M
   if (!ids.length) return out;
   const meetingIds = await repo.meetingIdsOfResolutions(tx, ctx.tenant.id, ids);
   const rs = await repo.resolutionRows(tx, ctx.tenant.id, meetingIds);
-  const ms = await repo.meetingRowsByIds(tx, ctx.tenant.id, meetingIds);
+  const ms = await meetingRows(tx, ctx.tenant.id, { ids: meetingIds });
   const byMeeting = new Map(ms.map((m) => [m.id, m]));
   for (const r of rs) {
     if (!ids.includes(r.id)) continue;

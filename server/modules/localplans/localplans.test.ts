@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { expectNoRowsWithoutTenant, expectTenantIsolation } from '../../test/tenant-isolation';
 import { MESSAGES } from '../../platform/messages';
 
 let t: TestApp;
@@ -378,16 +378,7 @@ describe('isolation', () => {
   const TABLES = ['local_plans', 'local_plan_strategies', 'local_plan_programmes', 'local_plan_editions', 'local_plan_projects', 'local_plan_project_years'];
 
   it('has RLS forced on every local plan table, and another tenant sees nothing', async () => {
-    const flags = (await t.database.db.execute(
-      sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-                 exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policy
-          from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
-            TABLES.map((x) => sql`${x}`),
-            sql`, `,
-          )})`,
-    )) as unknown as { rows: { name: string; rls: boolean; forced: boolean; policy: boolean }[] };
-    expect(flags.rows.length).toBe(TABLES.length);
-    for (const f of flags.rows) expect(f, f.name).toMatchObject({ rls: true, forced: true, policy: true });
+    await expectTenantIsolation(t, TABLES);
 
     const s = await setup();
     await ok(
@@ -406,14 +397,6 @@ describe('isolation', () => {
       expect((await b.api.get(`${b.base}${url}`)).statusCode, url).toBe(404);
     expect((await put(b.api, `${b.base}/local-plans/assignments/${s.health.id}`, { assignments: [] })).statusCode).toBe(404);
     expect(fieldsOf(await b.api.post(`${b.base}/local-plans`, { partyId: s.neighbour.id, startYear: 2566 }))).toEqual({ partyId: 'not_local_government' });
-    const noTenant = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role phakhi_app`);
-      return (
-        (await tx.execute(sql.raw(`select ${TABLES.map((x) => `(select count(*)::int from ${x}) as "${x}"`).join(', ')}`))) as unknown as {
-          rows: Record<string, number>[];
-        }
-      ).rows[0];
-    });
-    for (const x of TABLES) expect(noTenant[x], x).toBe(0);
+    await expectNoRowsWithoutTenant(t, TABLES);
   });
 });

@@ -4,6 +4,7 @@ import { auditLog, volunteerHours } from '../../db/schema';
 import { withTenant } from '../../platform/db';
 import { assertDayWithin24h } from './hours-logging.service';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { expectTenantIsolation } from '../../test/tenant-isolation';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -372,15 +373,6 @@ describe('skills, teams and tasks', () => {
 
   it('row-level security is on for every manpower table', async () => {
     const tables = ['person_profiles', 'teams', 'team_members', 'team_activities', 'tasks', 'volunteer_hours'];
-    const flags = (await t.database.db.execute(
-      sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-                 exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policy
-          from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
-            tables.map((x) => sql`${x}`),
-            sql`, `,
-          )})`,
-    )) as unknown as Rows<{ name: string; rls: boolean; forced: boolean; policy: boolean }>;
-    expect(flags.rows.length).toBe(tables.length);
-    for (const f of flags.rows) expect(f, f.name).toMatchObject({ rls: true, forced: true, policy: true });
+    await expectTenantIsolation(t, tables);
   });
 });

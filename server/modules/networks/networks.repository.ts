@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { networkMembers, networks, networkStageChanges, parties, users } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { likePattern, rows, thaiOrder, totalOver } from '../../platform/sql';
@@ -99,7 +99,7 @@ export async function listNetworkItemsJson(
                                                          ${parties.pillar} as pillar, ${parties.orgType} as "orgType", ${parties.position} as position) c
                        where ${parties.id} is not null) as coordinator,
                      ${memberCount(tenantId)} as "memberCount", ${iso(sql`${networks.createdAt}`)} as "createdAt", ${iso(sql`${networks.updatedAt}`)} as "updatedAt",
-                     row_number() over (order by ${order}) as n, count(*) over () as total
+                     row_number() over (order by ${order}) as n, ${totalOver} as total
                 from ${networks}
                 left join ${parties} on ${parties.tenantId} = ${networks.tenantId} and ${parties.id} = ${networks.coordinatorPartyId}
                where ${w}
@@ -187,4 +187,77 @@ export async function existingNetworkIds(tx: Tx, tenantId: string, ids: string[]
       ),
     );
   return new Set(found.map((n) => n.id));
+}
+
+// ---- writes (networks.service.ts: rules, transactions and audit) ----
+
+export type NetworkFields = Omit<typeof networks.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function insertNetwork(tx: Tx, tenantId: string, fields: NetworkFields): Promise<NetworkRow> {
+  const [row] = await tx
+    .insert(networks)
+    .values({ ...fields, tenantId })
+    .returning();
+  return row;
+}
+
+/** Sets the fields and `updatedAt` (with no fields: only `updatedAt`, when a member joins). */
+export async function updateNetwork(tx: Tx, tenantId: string, id: string, set: Partial<NetworkFields> = {}): Promise<NetworkRow> {
+  const [row] = await tx
+    .update(networks)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(networks.tenantId, tenantId), eq(networks.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteNetwork(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(networks).where(and(eq(networks.tenantId, tenantId), eq(networks.id, id)));
+}
+
+/** The network's id and name, when it is this tenant's. */
+export async function networkName(tx: Tx, tenantId: string, id: string): Promise<{ id: string; name: string } | null> {
+  const [n] = await tx
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(and(eq(networks.tenantId, tenantId), eq(networks.id, id)))
+    .limit(1);
+  return n ?? null;
+}
+
+export async function insertStageChange(tx: Tx, values: typeof networkStageChanges.$inferInsert): Promise<void> {
+  await tx.insert(networkStageChanges).values(values);
+}
+
+export type MemberRow = typeof networkMembers.$inferSelect;
+
+/** Whether the party is a member of the network now (a membership with no end date). */
+export async function hasOpenMembership(tx: Tx, tenantId: string, networkId: string, partyId: string): Promise<boolean> {
+  const found = await tx
+    .select({ id: networkMembers.id })
+    .from(networkMembers)
+    .where(
+      and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.networkId, networkId), eq(networkMembers.partyId, partyId), isNull(networkMembers.endDate)),
+    )
+    .limit(1);
+  return found.length > 0;
+}
+
+export async function insertMember(tx: Tx, tenantId: string, fields: Omit<typeof networkMembers.$inferInsert, 'tenantId' | 'id'>): Promise<MemberRow> {
+  const [m] = await tx
+    .insert(networkMembers)
+    .values({ ...fields, tenantId })
+    .returning();
+  return m;
+}
+
+export async function updateMember(tx: Tx, tenantId: string, id: string, set: Pick<MemberRow, 'role' | 'startDate' | 'endDate'>): Promise<void> {
+  await tx
+    .update(networkMembers)
+    .set(set)
+    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.id, id)));
+}
+
+export async function deleteMember(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(networkMembers).where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.id, id)));
 }

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type { Stage } from '../../../common/schemas/enums';
@@ -13,7 +12,6 @@ import type {
   networkListQuery,
   networkUpdate,
 } from '../../../common/schemas/networks';
-import { networkMembers, networks, networkStageChanges } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -101,20 +99,8 @@ async function assertParty(tx: Tx, ctx: TenantContext, partyId: string | null | 
 /** The coordinator is also a member of the network with the coordinator role. */
 async function ensureCoordinatorMembership(tx: Tx, ctx: TenantContext, networkId: string, partyId: string | null) {
   if (!partyId) return;
-  const existing = await tx
-    .select({ id: networkMembers.id })
-    .from(networkMembers)
-    .where(
-      and(
-        eq(networkMembers.tenantId, ctx.tenant.id),
-        eq(networkMembers.networkId, networkId),
-        eq(networkMembers.partyId, partyId),
-        isNull(networkMembers.endDate),
-      ),
-    )
-    .limit(1);
-  if (existing.length) return;
-  const [m] = await tx.insert(networkMembers).values({ tenantId: ctx.tenant.id, networkId, partyId, role: 'coordinator', startDate: today() }).returning();
+  if (await repo.hasOpenMembership(tx, ctx.tenant.id, networkId, partyId)) return;
+  const m = await repo.insertMember(tx, ctx.tenant.id, { networkId, partyId, role: 'coordinator', startDate: today() });
   await audit(tx, ctx, {
     entity: 'network_member',
     entityId: m.id,
@@ -124,7 +110,7 @@ async function ensureCoordinatorMembership(tx: Tx, ctx: TenantContext, networkId
 }
 
 async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: string | null, to: string, on: string, note: string | null) {
-  await tx.insert(networkStageChanges).values({
+  await repo.insertStageChange(tx, {
     tenantId: ctx.tenant.id,
     networkId,
     fromStage: from,
@@ -138,21 +124,17 @@ async function recordStage(tx: Tx, ctx: TenantContext, networkId: string, from: 
 export async function createNetwork(ctx: TenantContext, input: z.output<typeof networkCreate>): Promise<NetworkDetail> {
   const id = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await assertParty(tx, ctx, input.coordinatorPartyId, 'coordinatorPartyId');
-    const [row] = await tx
-      .insert(networks)
-      .values({
-        tenantId: ctx.tenant.id,
-        name: input.name,
-        nameEn: input.nameEn ?? null,
-        description: input.description ?? null,
-        issues: [...new Set(input.issues)],
-        tags: [...new Set(input.tags)],
-        pillar: input.pillar,
-        stage: input.stage,
-        foundedOn: input.foundedOn ?? null,
-        coordinatorPartyId: input.coordinatorPartyId ?? null,
-      })
-      .returning();
+    const row = await repo.insertNetwork(tx, ctx.tenant.id, {
+      name: input.name,
+      nameEn: input.nameEn ?? null,
+      description: input.description ?? null,
+      issues: [...new Set(input.issues)],
+      tags: [...new Set(input.tags)],
+      pillar: input.pillar,
+      stage: input.stage,
+      foundedOn: input.foundedOn ?? null,
+      coordinatorPartyId: input.coordinatorPartyId ?? null,
+    });
     await recordStage(tx, ctx, row.id, null, row.stage, input.foundedOn ?? today(), null);
     await audit(tx, ctx, { entity: 'network', entityId: row.id, entityLabel: row.name, action: 'create', after: auditable(row) });
     await ensureCoordinatorMembership(tx, ctx, row.id, row.coordinatorPartyId);
@@ -168,13 +150,9 @@ export async function updateNetwork(ctx: TenantContext, id: string, input: z.out
     const before = current.network;
     if ('coordinatorPartyId' in input) await assertParty(tx, ctx, input.coordinatorPartyId, 'coordinatorPartyId');
     const { stageNote, stageChangedOn, ...fields } = input;
-    const set: Partial<repo.NetworkRow> = {};
+    const set: Partial<repo.NetworkFields> = {};
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = Array.isArray(v) ? [...new Set(v)] : v;
-    const [after] = await tx
-      .update(networks)
-      .set({ ...set, updatedAt: new Date() })
-      .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id)))
-      .returning();
+    const after = await repo.updateNetwork(tx, ctx.tenant.id, id, set);
     if (input.stage && input.stage !== before.stage) await recordStage(tx, ctx, id, before.stage, input.stage, stageChangedOn ?? today(), stageNote ?? null);
     await audit(tx, ctx, {
       entity: 'network',
@@ -193,7 +171,7 @@ export async function deleteNetwork(ctx: TenantContext, id: string): Promise<voi
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const current = await repo.getNetwork(tx, ctx.tenant.id, id);
     if (!current) throw new AppError('not_found');
-    await tx.delete(networks).where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, id)));
+    await repo.deleteNetwork(tx, ctx.tenant.id, id);
     await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: current.network.name, action: 'delete', before: auditable(current.network) });
   });
 }
@@ -211,11 +189,7 @@ function presentMember(r: NonNullable<Awaited<ReturnType<typeof repo.getMember>>
 }
 
 async function assertNetwork(tx: Tx, ctx: TenantContext, networkId: string) {
-  const [n] = await tx
-    .select({ id: networks.id, name: networks.name })
-    .from(networks)
-    .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)))
-    .limit(1);
+  const n = await repo.networkName(tx, ctx.tenant.id, networkId);
   if (!n) throw new AppError('not_found');
   return n;
 }
@@ -233,30 +207,14 @@ export async function addMember(ctx: TenantContext, networkId: string, input: z.
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const network = await assertNetwork(tx, ctx, networkId);
     await assertParty(tx, ctx, input.partyId, 'partyId');
-    const current = await tx
-      .select({ id: networkMembers.id })
-      .from(networkMembers)
-      .where(
-        and(
-          eq(networkMembers.tenantId, ctx.tenant.id),
-          eq(networkMembers.networkId, networkId),
-          eq(networkMembers.partyId, input.partyId),
-          isNull(networkMembers.endDate),
-        ),
-      )
-      .limit(1);
-    if (current.length) throw new AppError('conflict', { partyId: 'already_member' });
-    const [m] = await tx
-      .insert(networkMembers)
-      .values({
-        tenantId: ctx.tenant.id,
-        networkId,
-        partyId: input.partyId,
-        role: input.role,
-        startDate: input.startDate ?? today(),
-        endDate: input.endDate ?? null,
-      })
-      .returning();
+    if (await repo.hasOpenMembership(tx, ctx.tenant.id, networkId, input.partyId)) throw new AppError('conflict', { partyId: 'already_member' });
+    const m = await repo.insertMember(tx, ctx.tenant.id, {
+      networkId,
+      partyId: input.partyId,
+      role: input.role,
+      startDate: input.startDate ?? today(),
+      endDate: input.endDate ?? null,
+    });
     const row = (await repo.getMember(tx, ctx.tenant.id, networkId, m.id))!;
     await audit(tx, ctx, {
       entity: 'network_member',
@@ -265,10 +223,7 @@ export async function addMember(ctx: TenantContext, networkId: string, input: z.
       action: 'create',
       after: { networkId, partyId: m.partyId, role: m.role, startDate: m.startDate, endDate: m.endDate },
     });
-    await tx
-      .update(networks)
-      .set({ updatedAt: new Date() })
-      .where(and(eq(networks.tenantId, ctx.tenant.id), eq(networks.id, networkId)));
+    await repo.updateNetwork(tx, ctx.tenant.id, networkId);
     return presentMember(row);
   });
 }
@@ -284,10 +239,7 @@ export async function updateMember(ctx: TenantContext, networkId: string, member
       endDate: 'endDate' in input ? (input.endDate ?? null) : existing.member.endDate,
     };
     assertDateOrder(next.startDate, next.endDate);
-    await tx
-      .update(networkMembers)
-      .set(next)
-      .where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
+    await repo.updateMember(tx, ctx.tenant.id, memberId, next);
     const { role, startDate, endDate } = existing.member;
     await audit(tx, ctx, {
       entity: 'network_member',
@@ -306,7 +258,7 @@ export async function removeMember(ctx: TenantContext, networkId: string, member
     const network = await assertNetwork(tx, ctx, networkId);
     const existing = await repo.getMember(tx, ctx.tenant.id, networkId, memberId);
     if (!existing) throw new AppError('not_found');
-    await tx.delete(networkMembers).where(and(eq(networkMembers.tenantId, ctx.tenant.id), eq(networkMembers.id, memberId)));
+    await repo.deleteMember(tx, ctx.tenant.id, memberId);
     const { partyId, role, startDate, endDate } = existing.member;
     await audit(tx, ctx, {
       entity: 'network_member',

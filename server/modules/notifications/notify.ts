@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { TenantContext, TenantRef } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { todayInThailand } from '../../platform/today';
 import { meetingIcs } from '../committees/ics';
-import { meetingRows } from '../committees/committees.repository';
+import { meetingById } from '../committees/meetings.repository';
 import { SECTION_TITLES_TH } from '../committees/meetings.service';
 import * as content from './content';
 import type { Message } from './content';
@@ -53,7 +52,7 @@ export async function notify(tx: Tx, ctx: TenantContext, event: NotifyEvent): Pr
   switch (event.kind) {
     case 'meeting_invitation':
     case 'minutes_to_certify': {
-      const [m] = await meetingRows(tx, tenant.id, sql`n.id = ${event.meetingId}`);
+      const m = await meetingById(tx, tenant.id, event.meetingId);
       // an invitation is for a meeting still to come (a past meeting entered afterwards invites no one)
       if (!m || (event.kind === 'meeting_invitation' && m.meetingDate < todayInThailand())) return;
       const people = await committeeUsers(tx, tenant.id, m.committeeId, m.meetingDate);

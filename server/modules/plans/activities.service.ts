@@ -8,12 +8,16 @@ import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { filesOfReports } from '../evidence/evidence.service';
-import { assertParties, assertWorkDates, auditable, planOr404, touchPlan } from './checks';
+import { assertParties, assertWorkDates, auditable, planOr404, touchPlan, WORK_FIELDS } from './checks';
 import { uniq } from '../../../common/arrays';
+import { withUpdates } from '../../../common/objects';
 import { loadDetail } from './detail';
-import * as repo from './plans.repository';
+import * as repo from './work.repository';
 
 /** A project's activities and their progress reports. */
+
+/** What an update may change on an activity. */
+const ACTIVITY_FIELDS = [...WORK_FIELDS, 'budgetSatang'] as const;
 
 export async function createActivity(ctx: TenantContext, planId: string, projectId: string, input: z.output<typeof activityCreate>) {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -51,22 +55,10 @@ export async function updateActivity(ctx: TenantContext, planId: string, activit
     const plan = await planOr404(tx, ctx, planId);
     const before = await repo.getActivity(tx, ctx.tenant.id, planId, activityId);
     if (!before) throw new AppError('not_found');
-    const next = {
-      name: input.name ?? before.name,
-      objectives: input.objectives === undefined ? before.objectives : input.objectives,
-      outputTarget: input.outputTarget === undefined ? before.outputTarget : input.outputTarget,
-      indicatorText: input.indicatorText === undefined ? before.indicatorText : input.indicatorText,
-      budgetSatang: input.budgetSatang ?? before.budgetSatang,
-      weight: input.weight === undefined ? before.weight : input.weight,
-      leadPartyId: input.leadPartyId === undefined ? before.leadPartyId : input.leadPartyId,
-      supportingPartyIds: input.supportingPartyIds ? uniq(input.supportingPartyIds) : before.supportingPartyIds,
-      startDate: input.startDate === undefined ? before.startDate : input.startDate,
-      endDate: input.endDate === undefined ? before.endDate : input.endDate,
-      status: input.status ?? before.status,
-    };
+    const next = withUpdates(before, { ...input, supportingPartyIds: input.supportingPartyIds && uniq(input.supportingPartyIds) }, ACTIVITY_FIELDS);
     assertWorkDates(plan, next.startDate, next.endDate);
     await assertParties(tx, ctx, input.leadPartyId, input.supportingPartyIds);
-    const after = await repo.updateActivity(tx, ctx.tenant.id, activityId, { ...next, leadPartyId: next.leadPartyId ?? null, weight: next.weight ?? null });
+    const after = await repo.updateActivity(tx, ctx.tenant.id, activityId, next);
     await audit(tx, ctx, {
       entity: 'plan_activity',
       entityId: activityId,

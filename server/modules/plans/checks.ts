@@ -86,3 +86,17 @@ export const auditable = <T extends { tenantId: string; createdAt: Date; updated
   const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = r;
   return rest;
 };
+
+/** What an update may change on a project and on an activity alike (the work fields of common/schemas/plans.ts). */
+export const WORK_FIELDS = [
+  'name',
+  'objectives',
+  'outputTarget',
+  'indicatorText',
+  'leadPartyId',
+  'supportingPartyIds',
+  'startDate',
+  'endDate',
+  'status',
+  'weight',
+] as const;

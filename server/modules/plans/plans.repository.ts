@@ -112,48 +112,6 @@ export async function lastReports(tx: Tx, tenantId: string, activityIds: string[
     .groupBy(planProgressReports.activityId);
 }
 
-export async function getProject(tx: Tx, tenantId: string, planId: string, id: string): Promise<ProjectRow | null> {
-  const [row] = await tx
-    .select()
-    .from(planProjects)
-    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId), eq(planProjects.id, id)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function getActivity(tx: Tx, tenantId: string, planId: string, id: string): Promise<ActivityRow | null> {
-  const [row] = await tx
-    .select()
-    .from(planActivities)
-    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.planId, planId), eq(planActivities.id, id)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function listReports(tx: Tx, tenantId: string, activityId: string, limit: number, offset: number) {
-  const w = and(eq(planProgressReports.tenantId, tenantId), eq(planProgressReports.activityId, activityId));
-  const rows = await tx
-    .select({ report: planProgressReports, total: totalOver })
-    .from(planProgressReports)
-    .where(w)
-    .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, rows, offset, planProgressReports, w);
-  return { rows: rows.map((r) => r.report), total };
-}
-
-/** The latest report's percentage (by report date, then entry time), or 0 without reports. */
-export async function latestPercentage(tx: Tx, tenantId: string, activityId: string): Promise<number> {
-  const [row] = await tx
-    .select({ percentage: planProgressReports.percentage })
-    .from(planProgressReports)
-    .where(and(eq(planProgressReports.tenantId, tenantId), eq(planProgressReports.activityId, activityId)))
-    .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
-    .limit(1);
-  return row?.percentage ?? 0;
-}
-
 /** Fiscal years with a joint plan, per network (all networks of the tenant, or one). */
 export async function networkPlanYears(tx: Tx, tenantId: string, networkId?: string) {
   const conds: (SQL | undefined)[] = [eq(networks.tenantId, tenantId)];
@@ -212,6 +170,30 @@ export async function planAdoptedBy(tx: Tx, tenantId: string, planId: string): P
   return found;
 }
 
+/**
+ * The committee resolution that adopted a plan (issue 13), with the plan row locked: written only by the committees
+ * module when a resolution adopts the plan or a later resolution revokes that act.
+ */
+export async function planAdoption(
+  tx: Tx,
+  tenantId: string,
+  planId: string,
+): Promise<{ id: string; name: string; adoptedByResolutionId: string | null } | null> {
+  const [row] = await tx
+    .select({ id: plans.id, name: plans.name, adoptedByResolutionId: plans.adoptedByResolutionId })
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setPlanAdoption(tx: Tx, tenantId: string, planId: string, resolutionId: string | null): Promise<void> {
+  await tx
+    .update(plans)
+    .set({ adoptedByResolutionId: resolutionId })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+}
+
 /** For the strategy map: the projects serving these strategies in plans of the fiscal year, with their plan's name and year. */
 export async function projectsOfStrategies(tx: Tx, tenantId: string, strategyIds: string[], fiscalYear: number) {
   if (!strategyIds.length) return [];
@@ -232,8 +214,6 @@ export async function activitiesOfProjects(tx: Tx, tenantId: string, projectIds:
 }
 
 // ---- writes (plans.service, projects.service, activities.service, commands/carry-forward) ----
-
-export type ReportRow = typeof planProgressReports.$inferSelect;
 
 /** Whether another plan of the year has this name (case-insensitive). */
 export async function planNameTaken(tx: Tx, tenantId: string, fiscalYear: number, name: string, exceptId?: string): Promise<boolean> {
@@ -319,84 +299,6 @@ export async function workOutsidePeriod(tx: Tx, tenantId: string, planId: string
   const [p] = await outside(planProjects);
   const [a] = await outside(planActivities);
   return { early: !!(p?.early || a?.early), late: !!(p?.late || a?.late) };
-}
-
-export async function nextProjectSort(tx: Tx, tenantId: string, planId: string): Promise<number> {
-  const [{ next }] = await tx
-    .select({ next: sql<number>`coalesce(max(${planProjects.sortOrder}) + 1, 0)::int` })
-    .from(planProjects)
-    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.planId, planId)));
-  return next;
-}
-
-export async function insertProject(tx: Tx, values: typeof planProjects.$inferInsert): Promise<ProjectRow> {
-  const [row] = await tx.insert(planProjects).values(values).returning();
-  return row;
-}
-
-export async function updateProject(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  values: Partial<Omit<typeof planProjects.$inferInsert, 'tenantId' | 'id'>>,
-): Promise<ProjectRow> {
-  const [after] = await tx
-    .update(planProjects)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)))
-    .returning();
-  return after;
-}
-
-export async function deleteProject(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.delete(planProjects).where(and(eq(planProjects.tenantId, tenantId), eq(planProjects.id, id)));
-}
-
-/** Link the project to these indicators (replacing its links when `replace`). */
-export async function setProjectIndicators(tx: Tx, tenantId: string, projectId: string, indicatorIds: string[], replace: boolean): Promise<void> {
-  if (replace) await tx.delete(planProjectIndicators).where(and(eq(planProjectIndicators.tenantId, tenantId), eq(planProjectIndicators.projectId, projectId)));
-  if (indicatorIds.length) await tx.insert(planProjectIndicators).values(indicatorIds.map((indicatorId) => ({ tenantId, projectId, indicatorId })));
-}
-
-export async function nextActivitySort(tx: Tx, tenantId: string, projectId: string): Promise<number> {
-  const [{ next }] = await tx
-    .select({ next: sql<number>`coalesce(max(${planActivities.sortOrder}) + 1, 0)::int` })
-    .from(planActivities)
-    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.projectId, projectId)));
-  return next;
-}
-
-export async function insertActivity(tx: Tx, values: typeof planActivities.$inferInsert): Promise<ActivityRow> {
-  const [row] = await tx.insert(planActivities).values(values).returning();
-  return row;
-}
-
-/** Insert activities, skipping any that conflicts with one already there (a carried activity is carried once). */
-export function insertActivitiesOnce(tx: Tx, values: (typeof planActivities.$inferInsert)[]): Promise<ActivityRow[]> {
-  return tx.insert(planActivities).values(values).onConflictDoNothing().returning();
-}
-
-export async function updateActivity(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  values: Partial<Omit<typeof planActivities.$inferInsert, 'tenantId' | 'id'>>,
-): Promise<ActivityRow> {
-  const [after] = await tx
-    .update(planActivities)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
-    .returning();
-  return after;
-}
-
-export async function deleteActivity(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.delete(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)));
-}
-
-export async function insertReport(tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> {
-  const [row] = await tx.insert(planProgressReports).values(values).returning();
-  return row;
 }
 
 // ---- read-only, for the budget module ----

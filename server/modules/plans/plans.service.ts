@@ -15,7 +15,8 @@ import { yearRuns } from './rollup';
 /**
  * Plans: list, read, create, change, delete; the networks' runs of years; activities to pick from. Projects:
  * projects.service.ts; activities and progress: activities.service.ts; carrying a plan into the next year:
- * commands/carry-forward.ts; the rules they share: checks.ts; SQL: plans.repository.ts.
+ * commands/carry-forward.ts; the rules they share: checks.ts; SQL: plans.repository.ts (plans, and the reads other modules
+ * use) and work.repository.ts (projects, activities, progress reports).
  */
 
 export async function listPlans(ctx: TenantContext, q: z.output<typeof planListQuery>): Promise<ListResult<PlanSummary>> {

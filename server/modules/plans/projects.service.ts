@@ -4,12 +4,16 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { assertParties, assertStrategyLinks, assertWorkDates, auditable, planOr404, touchPlan } from './checks';
+import { assertParties, assertStrategyLinks, assertWorkDates, auditable, planOr404, touchPlan, WORK_FIELDS } from './checks';
 import { uniq } from '../../../common/arrays';
+import { withUpdates } from '../../../common/objects';
 import { loadDetail } from './detail';
-import * as repo from './plans.repository';
+import * as repo from './work.repository';
 
 /** A plan's projects: each answer carries the whole plan again. */
+
+/** What an update may change on a project (its indicators aside). */
+const PROJECT_FIELDS = [...WORK_FIELDS, 'strategyId', 'weightBy'] as const;
 
 export async function createProject(ctx: TenantContext, planId: string, input: z.output<typeof projectCreate>) {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -54,29 +58,12 @@ export async function updateProject(ctx: TenantContext, planId: string, projectI
     const plan = await planOr404(tx, ctx, planId);
     const before = await repo.getProject(tx, ctx.tenant.id, planId, projectId);
     if (!before) throw new AppError('not_found');
-    const next = {
-      name: input.name ?? before.name,
-      objectives: input.objectives === undefined ? before.objectives : input.objectives,
-      outputTarget: input.outputTarget === undefined ? before.outputTarget : input.outputTarget,
-      indicatorText: input.indicatorText === undefined ? before.indicatorText : input.indicatorText,
-      strategyId: input.strategyId === undefined ? before.strategyId : input.strategyId,
-      leadPartyId: input.leadPartyId === undefined ? before.leadPartyId : input.leadPartyId,
-      supportingPartyIds: input.supportingPartyIds ? uniq(input.supportingPartyIds) : before.supportingPartyIds,
-      startDate: input.startDate === undefined ? before.startDate : input.startDate,
-      endDate: input.endDate === undefined ? before.endDate : input.endDate,
-      status: input.status ?? before.status,
-      weightBy: input.weightBy ?? before.weightBy,
-      weight: input.weight === undefined ? before.weight : input.weight,
-    };
+    const next = withUpdates(before, { ...input, supportingPartyIds: input.supportingPartyIds && uniq(input.supportingPartyIds) }, PROJECT_FIELDS);
     assertWorkDates(plan, next.startDate, next.endDate);
     await assertParties(tx, ctx, input.leadPartyId, input.supportingPartyIds);
     const indicatorIds = input.indicatorIds ? uniq(input.indicatorIds) : undefined;
     await assertStrategyLinks(tx, ctx, input.strategyId, indicatorIds);
-    const after = await repo.updateProject(tx, ctx.tenant.id, projectId, {
-      ...next,
-      strategyId: next.strategyId ?? null,
-      leadPartyId: next.leadPartyId ?? null,
-    });
+    const after = await repo.updateProject(tx, ctx.tenant.id, projectId, next);
     if (indicatorIds) await repo.setProjectIndicators(tx, ctx.tenant.id, projectId, indicatorIds, true);
     await audit(tx, ctx, {
       entity: 'plan_project',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
+import { expectNoRowsWithoutTenant, expectTenantIsolation, rowCounts } from '../../test/tenant-isolation';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,20 +26,10 @@ const TABLES = [
   'plan_progress_reports',
   'participation_records',
 ];
-type Rows<T> = { rows: T[] };
 
 describe('row-level security on the strategy, plan and participation tables', () => {
   it('is enabled and forced with the tenant policy on every table, and confines the app role to its tenant', async () => {
-    const flags = (await t.database.db.execute(
-      sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
-                 exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policy
-          from pg_class c where c.relkind = 'r' and c.relname in (${sql.join(
-            TABLES.map((x) => sql`${x}`),
-            sql`, `,
-          )})`,
-    )) as unknown as Rows<{ name: string; rls: boolean; forced: boolean; policy: boolean }>;
-    expect(flags.rows.length).toBe(TABLES.length);
-    for (const f of flags.rows) expect(f, f.name).toMatchObject({ rls: true, forced: true, policy: true });
+    await expectTenantIsolation(t, TABLES);
 
     // data in tenant A: a goal shared by a network, a strategy, an indicator with a target and a measurement, a plan with work, a participation record
     const a = await tenantWithUser(t, 'admin');
@@ -76,17 +67,9 @@ describe('row-level security on the strategy, plan and participation tables', ()
       partyId: party.id,
     });
 
-    const count = (tx: Parameters<Parameters<typeof t.database.db.transaction>[0]>[0]) =>
-      tx.execute(sql.raw(`select ${TABLES.map((x) => `(select count(*)::int from ${x}) as "${x}"`).join(', ')}`)) as unknown as Promise<
-        Rows<Record<string, number>>
-      >;
-    const asOwner = (await t.database.db.transaction((tx) => count(tx))).rows[0];
+    const asOwner = await t.database.db.transaction((tx) => rowCounts(tx, TABLES));
     for (const x of TABLES) expect(asOwner[x], x).toBeGreaterThan(0);
-    const noTenant = await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`set local role phakhi_app`);
-      return (await count(tx)).rows[0];
-    });
-    for (const x of TABLES) expect(noTenant[x], x).toBe(0);
+    await expectNoRowsWithoutTenant(t, TABLES);
     // with tenant A set the app role cannot write a row into another tenant
     await expect(
       t.database.db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { auditable, planOr404, touchPlan } from '../checks';
 import { groupBy, loadDetail } from '../detail';
 import { createPlanTx } from '../plans.service';
 import * as repo from '../plans.repository';
+import * as work from '../work.repository';
 
 const UNFINISHED = (s: string) => s !== 'done' && s !== 'cancelled';
 
@@ -91,7 +92,7 @@ export async function carryForward(ctx: TenantContext, planId: string, input: z.
     )) {
       let newProjectId = carriedProject.get(p.id);
       if (!newProjectId) {
-        const np = await repo.insertProject(tx, {
+        const np = await work.insertProject(tx, {
           tenantId,
           planId: target.id,
           name: p.name,
@@ -110,7 +111,7 @@ export async function carryForward(ctx: TenantContext, planId: string, input: z.
           predecessorProjectId: p.id,
         });
         newProjectId = np.id;
-        await repo.setProjectIndicators(
+        await work.setProjectIndicators(
           tx,
           tenantId,
           np.id,
@@ -127,7 +128,7 @@ export async function carryForward(ctx: TenantContext, planId: string, input: z.
         carriedProjects++;
       }
       if (open.length) {
-        const rows = await repo.insertActivitiesOnce(
+        const rows = await work.insertActivitiesOnce(
           tx,
           open.map((a) => ({
             tenantId,

@@ -1,0 +1,9 @@
+/**
+ * A row after a partial update: each of `keys` the input carries replaces the row's value (null too: it clears
+ * the field); a key the input leaves out (undefined) keeps the row's.
+ */
+export function withUpdates<R extends object, K extends keyof R>(before: R, input: { [P in K]?: R[P] }, keys: readonly K[]): Pick<R, K> {
+  const next = {} as Pick<R, K>;
+  for (const k of keys) next[k] = input[k] === undefined ? before[k] : (input[k] as R[K]);
+  return next;
+}
