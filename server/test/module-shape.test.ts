@@ -75,8 +75,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/knowledge/public.service.ts',
   'modules/knowledge/search-plan.ts',
   'modules/knowledge/search-planner.ts',
-  'modules/localplans/localplans.service.ts',
-  'modules/localplans/sharing.service.ts',
   'modules/networks/networks.service.ts',
   'modules/notifications/notify.ts',
   'modules/plans/adoption.ts',
