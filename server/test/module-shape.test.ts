@@ -78,8 +78,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/networks/networks.service.ts',
   'modules/notifications/notify.ts',
   'modules/plans/adoption.ts',
-  'modules/regulations/adoption.ts',
-  'modules/regulations/regulations.service.ts',
   'modules/water/water.service.ts',
 ]);
 // `.update(` of a hash and `r.delete(` of a route take a string first; drizzle's builder takes a table or fields.
