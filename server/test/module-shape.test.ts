@@ -78,7 +78,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/networks/networks.service.ts',
   'modules/notifications/notify.ts',
   'modules/plans/adoption.ts',
-  'modules/water/water.service.ts',
 ]);
 // `.update(` of a hash and `r.delete(` of a route take a string first; drizzle's builder takes a table or fields.
 const RUNS_SQL = /\bsql`|\.execute\(|\.(?:select|insert|update|delete)\((?!\s*[`'])/;
