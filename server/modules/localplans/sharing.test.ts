@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db';
 import { rows } from '../../platform/sql';
-import { MESSAGES } from '../../platform/messages';
 import { buildTestApp, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { fieldsOf, ok, putAs } from '../water/fixtures';
 import { relayAll } from './sharing';
 
 /**
@@ -18,17 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const keyOf = (th: string) => Object.keys(MESSAGES).find((key) => MESSAGES[key].th === th) ?? th;
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) =>
-  Object.fromEntries(Object.entries(res.json().error.fields).map(([k, v]) => [k, keyOf(v)]));
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
+const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 
 interface Plan {
   id: string;
