@@ -148,7 +148,7 @@ describe('local plans between tenants (outbox)', () => {
     const inboxBefore = [await count('local_plan_inbox', s.owner.tenant.id), await count('local_plan_inbox', s.neighbour.tenant.id)];
     const copyBefore = await s.shared();
     const ownerBefore = await ok<Plan>(s.owner.api.get(`${s.owner.base}/local-plans/${s.theirs.id}`));
-    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null`);
+    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null where tenant_id in (${s.owner.tenant.id}, ${s.neighbour.tenant.id})`);
     const first = await relayAll(t.database.db);
     const second = await relayAll(t.database.db);
     expect(first.delivered).toBe(inboxBefore[0] + inboxBefore[1]);
@@ -176,7 +176,9 @@ describe('local plans between tenants (outbox)', () => {
       ]),
     );
     expect((await s.shared())[0].content.totalSatang).toBe(15_000_00);
-    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null where event_id = ${firstEvent.eventId}`);
+    await t.database.db.execute(
+      sql`update local_plan_outbox set delivered_at = null where tenant_id = ${s.owner.tenant.id} and event_id = ${firstEvent.eventId}`,
+    );
     expect(await relayAll(t.database.db)).toEqual({ delivered: 1, failed: 0 });
     expect((await s.shared())[0].content.totalSatang).toBe(15_000_00); // the late, older state is recorded, not applied
     const [late] = await rows<{ applied: boolean }>(
