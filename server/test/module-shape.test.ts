@@ -73,11 +73,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/knowledge/public.service.ts',
   'modules/knowledge/search-plan.ts',
   'modules/knowledge/search-planner.ts',
-  'modules/localplans/localplans.service.ts',
-  'modules/localplans/sharing.service.ts',
-  'modules/regulations/adoption.ts',
-  'modules/regulations/regulations.service.ts',
-  'modules/water/water.service.ts',
 ]);
 // `.update(` of a hash and `r.delete(` of a route take a string first; drizzle's builder takes a table or fields.
 const RUNS_SQL = /\bsql`|\.execute\(|\.(?:select|insert|update|delete)\((?!\s*[`'])/;

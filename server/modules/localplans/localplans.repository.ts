@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   localPlanEditions,
   localPlanProgrammes,
@@ -25,21 +25,36 @@ export interface LocalPlanRow {
   linkedName: string | null;
 }
 
-/** Local plans with their local government's name (the tenant's own when party_id is null) and counts; `where` on alias lp. */
-export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, where: SQL) {
+/** Which local plans: one by id, or the one of a local government (null: the tenant itself) starting in a year; none given, all. */
+export interface LocalPlanFilter {
+  id?: string;
+  partyId?: string | null;
+  startYear?: number;
+}
+
+/**
+ * Local plans with their local government's name (the tenant's own when party_id is null) and counts. The per-plan
+ * subqueries name the tenant as a constant, not the outer row's column: on Citus only a constant keeps a subquery on
+ * the tenant's shard (docs/operations/scaling.md).
+ */
+export function localPlanRows(tx: Tx, tenantId: string, tenantName: string, f: LocalPlanFilter = {}) {
+  const where = [sql`lp.tenant_id = ${tenantId}`];
+  if (f.id !== undefined) where.push(sql`lp.id = ${f.id}`);
+  if (f.partyId !== undefined) where.push(sql`lp.party_id is not distinct from ${f.partyId}::uuid`);
+  if (f.startYear !== undefined) where.push(sql`lp.start_year = ${f.startYear}`);
   return rows<LocalPlanRow>(
     tx,
     sql`select lp.id, lp.name, lp.party_id as "partyId", coalesce(p.name, ${tenantName}) as "lgName", lp.start_year as "startYear",
-               (select count(*)::int from local_plan_editions e where e.tenant_id = lp.tenant_id and e.local_plan_id = lp.id) as "editionCount",
-               (select count(*)::int from local_plan_projects i where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as "projectCount",
+               (select count(*)::int from local_plan_editions e where e.tenant_id = ${tenantId} and e.local_plan_id = lp.id) as "editionCount",
+               (select count(*)::int from local_plan_projects i where i.tenant_id = ${tenantId} and i.local_plan_id = lp.id and i.status <> 'dropped') as "projectCount",
                (select coalesce(sum(y.budget_satang), 0)::text from local_plan_project_years y
-                  join local_plan_projects i on i.tenant_id = y.tenant_id and i.id = y.local_plan_project_id
-                 where i.tenant_id = lp.tenant_id and i.local_plan_id = lp.id and i.status <> 'dropped') as budget,
+                  join local_plan_projects i on i.tenant_id = ${tenantId} and i.id = y.local_plan_project_id
+                 where y.tenant_id = ${tenantId} and i.local_plan_id = lp.id and i.status <> 'dropped') as budget,
                lt.slug as "linkedSlug", lt.name_th as "linkedName"
         from local_plans lp left join parties p on p.tenant_id = lp.tenant_id and p.id = lp.party_id
         left join local_plan_tenant_links l on l.tenant_id = lp.tenant_id and l.party_id = lp.party_id
         left join tenants lt on lt.id = l.linked_tenant_id
-        where lp.tenant_id = ${tenantId} and ${where}
+        where ${sql.join(where, sql` and `)}
         order by lp.party_id is not null, ${thaiOrder(sql`coalesce(p.name, ${tenantName})`)}, lp.start_year desc, lp.id`,
   );
 }
@@ -58,7 +73,7 @@ export function strategyRows(tx: Tx, tenantId: string, localPlanId: string) {
     tx,
     sql`select s.id, s.local_plan_id as "localPlanId", s.position, s.name, s.province_strategy as "provinceStrategy",
                coalesce((select json_agg(json_build_object('id', g.id, 'position', g.position, 'name', g.name) order by g.position, g.id)
-                         from local_plan_programmes g where g.tenant_id = s.tenant_id and g.strategy_id = s.id), '[]') as programmes
+                         from local_plan_programmes g where g.tenant_id = ${tenantId} and g.strategy_id = s.id), '[]') as programmes
         from local_plan_strategies s
         where s.tenant_id = ${tenantId} and s.local_plan_id = ${localPlanId}
         order by s.position, s.id`,
@@ -76,10 +91,12 @@ export interface EditionRow {
 
 const EDITION_COLS = sql`e.id, e.local_plan_id as "localPlanId", e.kind, e.number, e.approved_on::text as "approvedOn", e.approving_act as "approvingAct"`;
 
-export function editionRows(tx: Tx, tenantId: string, where: SQL) {
+/** A local plan's editions (or the one with that id). */
+export function editionRows(tx: Tx, tenantId: string, localPlanId: string, id?: string) {
   return rows<EditionRow>(
     tx,
-    sql`select ${EDITION_COLS} from local_plan_editions e where e.tenant_id = ${tenantId} and ${where}
+    sql`select ${EDITION_COLS} from local_plan_editions e
+        where e.tenant_id = ${tenantId} and e.local_plan_id = ${localPlanId}${id === undefined ? sql`` : sql` and e.id = ${id}`}
         order by e.approved_on, array_position(array['original','addition','change'], e.kind), e.number, e.id`,
   );
 }
@@ -108,22 +125,40 @@ export interface ItemRow {
   shares: { year: number; budgetSatang: string | number }[];
 }
 
-/** Integrated projects with where they came from (joint plan, networks) and their yearly shares; `where` on alias i. */
-export function itemRows(tx: Tx, tenantId: string, tenantName: string, where: SQL) {
+/** Which integrated projects: any combination of the item, its local plan, its local government, its joint project and plan. */
+export interface ItemFilter {
+  id?: string;
+  localPlanId?: string;
+  partyId?: string;
+  projectId?: string;
+  planId?: string;
+}
+
+/**
+ * Integrated projects with where they came from (joint plan, networks) and their yearly shares. The per-item
+ * subqueries name the tenant as a constant (see localPlanRows).
+ */
+export function itemRows(tx: Tx, tenantId: string, tenantName: string, f: ItemFilter) {
+  const where = [sql`i.tenant_id = ${tenantId}`];
+  if (f.id !== undefined) where.push(sql`i.id = ${f.id}`);
+  if (f.localPlanId !== undefined) where.push(sql`i.local_plan_id = ${f.localPlanId}`);
+  if (f.partyId !== undefined) where.push(sql`lp.party_id = ${f.partyId}`);
+  if (f.projectId !== undefined) where.push(sql`i.project_id = ${f.projectId}`);
+  if (f.planId !== undefined) where.push(sql`pl.id = ${f.planId}`);
   return rows<ItemRow>(
     tx,
     sql`select i.id, i.local_plan_id as "localPlanId", lp.party_id as "partyId", coalesce(pa.name, ${tenantName}) as "lgName",
                pr.id as "projectId", pr.name as "projectName", pl.id as "planId", pl.name as "planName", pl.fiscal_year as "fiscalYear",
                coalesce((select json_agg(json_build_object('id', n.id, 'name', n.name) order by ${thaiOrder(sql`n.name`)})
-                         from plan_networks pn join networks n on n.tenant_id = pn.tenant_id and n.id = pn.network_id
-                         where pn.tenant_id = pl.tenant_id and pn.plan_id = pl.id), '[]') as networks,
+                         from plan_networks pn join networks n on n.tenant_id = ${tenantId} and n.id = pn.network_id
+                         where pn.tenant_id = ${tenantId} and pn.plan_id = pl.id), '[]') as networks,
                g.strategy_id as "strategyId", i.programme_id as "programmeId", i.objective, i.target, i.kpi,
                i.expected_result as "expectedResult", i.responsible_unit as "responsibleUnit", i.status, i.drop_reason as "dropReason",
                (select json_build_object('id', e.id, 'localPlanId', e.local_plan_id, 'kind', e.kind, 'number', e.number,
                                          'approvedOn', e.approved_on::text, 'approvingAct', e.approving_act)
-                  from local_plan_editions e where e.tenant_id = i.tenant_id and e.id = i.edition_id) as edition,
+                  from local_plan_editions e where e.tenant_id = ${tenantId} and e.id = i.edition_id) as edition,
                coalesce((select json_agg(json_build_object('year', y.year, 'budgetSatang', y.budget_satang::text) order by y.year)
-                         from local_plan_project_years y where y.tenant_id = i.tenant_id and y.local_plan_project_id = i.id), '[]') as shares
+                         from local_plan_project_years y where y.tenant_id = ${tenantId} and y.local_plan_project_id = i.id), '[]') as shares
         from local_plan_projects i
         join local_plans lp on lp.tenant_id = i.tenant_id and lp.id = i.local_plan_id
         left join parties pa on pa.tenant_id = lp.tenant_id and pa.id = lp.party_id
@@ -131,7 +166,7 @@ export function itemRows(tx: Tx, tenantId: string, tenantName: string, where: SQ
         join local_plan_strategies s on s.tenant_id = g.tenant_id and s.id = g.strategy_id
         join plan_projects pr on pr.tenant_id = i.tenant_id and pr.id = i.project_id
         join plans pl on pl.tenant_id = pr.tenant_id and pl.id = pr.plan_id
-        where i.tenant_id = ${tenantId} and ${where}
+        where ${sql.join(where, sql` and `)}
         order by s.position, g.position, pl.fiscal_year, pr.sort_order, ${thaiOrder(sql`pr.name`)}, i.id`,
   );
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   assignmentsInput,
@@ -74,8 +73,8 @@ function presentItem(r: repo.ItemRow, budgets: Map<string, number>): IntegratedP
   };
 }
 
-export async function items(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>) {
-  const found = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, where);
+export async function items(tx: Tx, ctx: TenantContext, filter: repo.ItemFilter) {
+  const found = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, filter);
   const budgets = await projectBudgets(tx, ctx.tenant.id, [...new Set(found.map((r) => r.projectId))]);
   return found.map((r) => presentItem(r, budgets));
 }
@@ -92,19 +91,19 @@ export function listLocalGovernments(ctx: TenantContext): Promise<LocalGovernmen
 }
 
 export function listLocalPlans(ctx: TenantContext): Promise<LocalPlanSummary[]> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`true`)).map(presentPlan));
+  return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh)).map(presentPlan));
 }
 
 export async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<LocalPlanDetail> {
-  const [row] = await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`lp.id = ${id}`);
+  const [row] = await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh, { id });
   if (!row) throw new AppError('not_found');
   const strategies = await repo.strategyRows(tx, ctx.tenant.id, id);
-  const editions = await repo.editionRows(tx, ctx.tenant.id, sql`e.local_plan_id = ${id}`);
+  const editions = await repo.editionRows(tx, ctx.tenant.id, id);
   return {
     ...presentPlan(row),
     strategies: strategies.map((s) => ({ id: s.id, position: s.position, name: s.name, provinceStrategy: s.provinceStrategy, programmes: s.programmes })),
     editions: editions.map(presentEdition),
-    projects: await items(tx, ctx, sql`i.local_plan_id = ${id}`),
+    projects: await items(tx, ctx, { localPlanId: id }),
   };
 }
 
@@ -118,12 +117,7 @@ export function createLocalPlan(ctx: TenantContext, input: z.output<typeof local
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (input.partyId && !(await repo.isLocalGovernmentParty(tx, ctx.tenant.id, input.partyId)))
       throw new AppError('validation_failed', { partyId: 'not_local_government' });
-    const clash = await repo.localPlanRows(
-      tx,
-      ctx.tenant.id,
-      ctx.tenant.nameTh,
-      sql`lp.party_id is not distinct from ${input.partyId}::uuid and lp.start_year = ${input.startYear}`,
-    );
+    const clash = await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh, { partyId: input.partyId, startYear: input.startYear });
     if (clash.length) throw new AppError('conflict', { startYear: 'local_plan_exists' });
     const name = input.name ?? `แผนพัฒนาท้องถิ่น (พ.ศ. ${input.startYear}–${input.startYear + PLAN_YEARS - 1})`;
     const row = await repo.insertLocalPlan(tx, { tenantId: ctx.tenant.id, partyId: input.partyId, startYear: input.startYear, name });
@@ -225,7 +219,7 @@ export function updateProgramme(ctx: TenantContext, id: string, programmeId: str
 export function addEdition(ctx: TenantContext, id: string, input: z.output<typeof editionCreate>): Promise<LocalPlanDetail> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const plan = await lockPlan(tx, ctx, id);
-    const editions = await repo.editionRows(tx, ctx.tenant.id, sql`e.local_plan_id = ${id}`);
+    const editions = await repo.editionRows(tx, ctx.tenant.id, id);
     const original = editions.find((e) => e.kind === 'original');
     if (input.kind === 'original' && original) throw new AppError('conflict', { kind: 'original_exists' });
     if (input.kind !== 'original' && !original) throw new AppError('validation_failed', { kind: 'original_first' });
@@ -274,7 +268,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
     if (!Object.keys(fields).length && input.assignments.length && total !== budget) fields.assignments = 'shares_must_add_up';
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
 
-    const before = await items(tx, ctx, sql`i.project_id = ${projectId}`);
+    const before = await items(tx, ctx, { projectId });
     const keep = new Set(input.assignments.map((a) => a.localPlanId));
     for (const gone of before.filter((b) => !keep.has(b.localPlanId))) {
       if (gone.status !== 'proposed') throw new AppError('conflict', { assignments: 'assignment_in_progress' });
@@ -291,7 +285,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
       };
       await repo.upsertAssignment(tx, ctx.tenant.id, a.localPlanId, projectId, texts, a.shares);
     }
-    const after = await items(tx, ctx, sql`i.project_id = ${projectId}`);
+    const after = await items(tx, ctx, { projectId });
     // linked neighbours get the new state through the outbox, written in this transaction
     await enqueueAssignments(
       tx,
@@ -336,30 +330,33 @@ const NEXT: Record<IntegrationStatus, IntegrationStatus | null> = {
   dropped: null,
 };
 
+/** The status rule the owner and a linked neighbour (sharing.service) both keep: one step forward at a time, or dropped with a reason from any open status. */
+export function checkStatusStep(from: IntegrationStatus, input: { status: IntegrationStatus; dropReason?: string | null }): void {
+  if (input.status === 'dropped') {
+    if (from === 'done' || from === 'dropped') throw new AppError('conflict', { status: 'status_order' });
+    if (!input.dropReason || input.dropReason.length < 3) throw new AppError('validation_failed', { dropReason: 'reason_required' });
+  } else if (NEXT[from] !== input.status) throw new AppError('conflict', { status: 'status_order' });
+}
+
 /** One step forward at a time (integrated needs the edition), or dropped with a reason from any open status. */
 export function setStatus(ctx: TenantContext, id: string, itemId: string, input: z.output<typeof statusInput>): Promise<IntegratedProject> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await lockPlan(tx, ctx, id);
-    const [before] = await items(tx, ctx, sql`i.local_plan_id = ${id} and i.id = ${itemId}`);
+    const [before] = await items(tx, ctx, { localPlanId: id, id: itemId });
     if (!before) throw new AppError('not_found');
     // a neighbour that is itself a tenant records its own status (it arrives here through the outbox)
     if ((await linkedTargets(tx, ctx.tenant.id, [id])).size) throw new AppError('conflict', { status: 'status_kept_by_neighbour' });
+    checkStatusStep(before.status, input);
     const set: Parameters<typeof repo.updateItem>[3] = { status: input.status, updatedAt: new Date() };
-    if (input.status === 'dropped') {
-      if (before.status === 'done' || before.status === 'dropped') throw new AppError('conflict', { status: 'status_order' });
-      if (!input.dropReason || input.dropReason.length < 3) throw new AppError('validation_failed', { dropReason: 'reason_required' });
-      set.dropReason = input.dropReason;
-    } else {
-      if (NEXT[before.status] !== input.status) throw new AppError('conflict', { status: 'status_order' });
-      if (input.status === 'integrated') {
-        if (!input.editionId) throw new AppError('validation_failed', { editionId: 'edition_required' });
-        const [e] = await repo.editionRows(tx, ctx.tenant.id, sql`e.local_plan_id = ${id} and e.id = ${input.editionId}`);
-        if (!e) throw new AppError('validation_failed', { editionId: 'unknown_edition' });
-        set.editionId = e.id;
-      }
+    if (input.status === 'dropped') set.dropReason = input.dropReason;
+    else if (input.status === 'integrated') {
+      if (!input.editionId) throw new AppError('validation_failed', { editionId: 'edition_required' });
+      const [e] = await repo.editionRows(tx, ctx.tenant.id, id, input.editionId);
+      if (!e) throw new AppError('validation_failed', { editionId: 'unknown_edition' });
+      set.editionId = e.id;
     }
     await repo.updateItem(tx, ctx.tenant.id, itemId, set);
-    const [after] = await items(tx, ctx, sql`i.id = ${itemId}`);
+    const [after] = await items(tx, ctx, { id: itemId });
     await audit(tx, ctx, {
       entity: 'local_plan_project',
       entityId: itemId,
@@ -383,8 +380,8 @@ export function getBoard(ctx: TenantContext, planId: string): Promise<Board> {
       ctx.tenant.id,
       projects.map((p) => p.id),
     );
-    const assigned = await items(tx, ctx, sql`pl.id = ${planId}`);
-    const localPlanList = (await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`true`)).map(presentPlan);
+    const assigned = await items(tx, ctx, { planId });
+    const localPlanList = (await repo.localPlanRows(tx, ctx.tenant.id, ctx.tenant.nameTh)).map(presentPlan);
     const carried = localPlanList
       .map((lp) => {
         const mine = assigned.filter((a) => a.localPlanId === lp.id && a.status !== 'dropped');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 import { expectNoRowsWithoutTenant, expectTenantIsolation } from '../../test/tenant-isolation';
-import { MESSAGES } from '../../platform/messages';
+import { fieldsOf, ok, putAs } from '../water/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,18 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const keysOf = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Object.keys(MESSAGES).find((key) => MESSAGES[key].th === v) ?? v]));
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) => keysOf(res.json().error.fields);
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
+const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 
 interface Plan {
   id: string;

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IntegrationStatus, LocalGovernmentEntry, SharedProject, sharedStatusInput, tenantLinkInput } from '../../../common/schemas/localplans';
 import { sharedContent } from '../../../common/schemas/localplans';
@@ -7,7 +6,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { items, listLocalGovernments } from './localplans.service';
+import { checkStatusStep, items, listLocalGovernments } from './localplans.service';
 import * as repo from './localplans.repository';
 import { assignmentPayload, contentOf, enqueue, relaySoon } from './sharing';
 import * as share from './sharing.repository';
@@ -30,14 +29,6 @@ export function listShared(ctx: TenantContext): Promise<SharedProject[]> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => (await share.sharedCopies(tx, ctx.tenant.id)).map(present));
 }
 
-const NEXT: Record<IntegrationStatus, IntegrationStatus | null> = {
-  proposed: 'integrated',
-  integrated: 'in_budget',
-  in_budget: 'done',
-  done: null,
-  dropped: null,
-};
-
 /** One step forward (integrated names the edition of this local government's own plan) or dropped with a reason; travels back to the owner. */
 export async function setSharedStatus(ctx: TenantContext, id: string, input: z.output<typeof sharedStatusInput>): Promise<SharedProject> {
   const result = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -46,19 +37,12 @@ export async function setSharedStatus(ctx: TenantContext, id: string, input: z.o
     if (before.withdrawn) throw new AppError('conflict', { status: 'assignment_withdrawn' });
     const from = before.status as IntegrationStatus;
     let edition = (before.edition as SharedProject['edition']) ?? null;
-    let dropReason: string | null = null;
-    if (input.status === 'dropped') {
-      if (from === 'done' || from === 'dropped') throw new AppError('conflict', { status: 'status_order' });
-      if (!input.dropReason || input.dropReason.length < 3) throw new AppError('validation_failed', { dropReason: 'reason_required' });
-      dropReason = input.dropReason;
-    } else {
-      if (NEXT[from] !== input.status) throw new AppError('conflict', { status: 'status_order' });
-      if (input.status === 'integrated') {
-        if (!input.edition) throw new AppError('validation_failed', { edition: 'edition_required' });
-        if ((input.edition.kind === 'original') !== (input.edition.number === 0))
-          throw new AppError('validation_failed', { 'edition.number': 'edition_number' });
-        edition = input.edition;
-      }
+    checkStatusStep(from, input);
+    const dropReason = input.status === 'dropped' ? (input.dropReason ?? null) : null;
+    if (input.status === 'integrated') {
+      if (!input.edition) throw new AppError('validation_failed', { edition: 'edition_required' });
+      if ((input.edition.kind === 'original') !== (input.edition.number === 0)) throw new AppError('validation_failed', { 'edition.number': 'edition_number' });
+      edition = input.edition;
     }
     await share.setSharedCopyStatus(tx, ctx.tenant.id, id, { status: input.status, edition, dropReason });
     await enqueue(tx, ctx.tenant.id, before.sourceTenantId, 'status', before.sourceItemId, { status: input.status, edition, dropReason });
@@ -95,7 +79,7 @@ export async function setTenantLink(ctx: TenantContext, partyId: string, input: 
       const taken = await share.linkTo(tx, ctx.tenant.id, target.id);
       if (taken && taken.partyId !== partyId) throw new AppError('conflict', { tenantSlug: 'tenant_already_linked' });
     }
-    const carried = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`lp.party_id = ${partyId}`);
+    const carried = await repo.itemRows(tx, ctx.tenant.id, ctx.tenant.nameTh, { partyId });
     if (before) for (const item of carried) await enqueue(tx, ctx.tenant.id, before.linkedTenantId, 'assignment', item.id, { removed: true });
     await share.setTenantLinkRow(tx, ctx.tenant.id, partyId, target?.id ?? null);
     if (target) await sendAll(tx, ctx, target.id, partyId);
@@ -114,6 +98,6 @@ export async function setTenantLink(ctx: TenantContext, partyId: string, input: 
 
 /** The whole state of every assignment of a local government's plans, for a tenant newly linked to it. */
 async function sendAll(tx: Tx, ctx: TenantContext, target: string, partyId: string) {
-  for (const item of await items(tx, ctx, sql`lp.party_id = ${partyId}`))
+  for (const item of await items(tx, ctx, { partyId }))
     await enqueue(tx, ctx.tenant.id, target, 'assignment', item.id, assignmentPayload(item, await contentOf(tx, ctx, item)));
 }

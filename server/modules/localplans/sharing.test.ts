@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db';
 import { rows } from '../../platform/sql';
-import { MESSAGES } from '../../platform/messages';
 import { buildTestApp, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { fieldsOf, ok, putAs } from '../water/fixtures';
 import { relayAll } from './sharing';
 
 /**
@@ -18,17 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const keyOf = (th: string) => Object.keys(MESSAGES).find((key) => MESSAGES[key].th === th) ?? th;
-const fieldsOf = (res: { json(): { error: { fields: Record<string, string> } } }) =>
-  Object.fromEntries(Object.entries(res.json().error.fields).map(([k, v]) => [k, keyOf(v)]));
-
-async function ok<T = never>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json() as T;
-}
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
+const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 
 interface Plan {
   id: string;
@@ -158,7 +148,7 @@ describe('local plans between tenants (outbox)', () => {
     const inboxBefore = [await count('local_plan_inbox', s.owner.tenant.id), await count('local_plan_inbox', s.neighbour.tenant.id)];
     const copyBefore = await s.shared();
     const ownerBefore = await ok<Plan>(s.owner.api.get(`${s.owner.base}/local-plans/${s.theirs.id}`));
-    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null`);
+    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null where tenant_id in (${s.owner.tenant.id}, ${s.neighbour.tenant.id})`);
     const first = await relayAll(t.database.db);
     const second = await relayAll(t.database.db);
     expect(first.delivered).toBe(inboxBefore[0] + inboxBefore[1]);
@@ -186,7 +176,9 @@ describe('local plans between tenants (outbox)', () => {
       ]),
     );
     expect((await s.shared())[0].content.totalSatang).toBe(15_000_00);
-    await t.database.db.execute(sql`update local_plan_outbox set delivered_at = null where event_id = ${firstEvent.eventId}`);
+    await t.database.db.execute(
+      sql`update local_plan_outbox set delivered_at = null where tenant_id = ${s.owner.tenant.id} and event_id = ${firstEvent.eventId}`,
+    );
     expect(await relayAll(t.database.db)).toEqual({ delivered: 1, failed: 0 });
     expect((await s.shared())[0].content.totalSatang).toBe(15_000_00); // the late, older state is recorded, not applied
     const [late] = await rows<{ applied: boolean }>(

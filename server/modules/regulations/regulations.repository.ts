@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { regulationChapters, regulationClauses, regulationFines, regulations, regulationVersions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { rows, thaiOrder } from '../../platform/sql';
@@ -13,16 +13,26 @@ export interface RegulationRow {
   draftCount: number;
 }
 
-/** Regulations with the title of their latest version; `where` on alias r. */
-export function regulationRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((x) => sql`${x}::uuid`),
+    sql`, `,
+  );
+
+/**
+ * Regulations (all, or the one with that id) with the title of their latest version. The per-regulation subqueries
+ * name the tenant as a constant, not the outer row's column: on Citus only a constant keeps a subquery on the tenant's
+ * shard (docs/operations/scaling.md).
+ */
+export function regulationRows(tx: Tx, tenantId: string, id?: string) {
   return rows<RegulationRow>(
     tx,
     sql`select r.id, r.subject, r.network_id as "networkId", n.name as "networkName",
-               (select v.title from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id order by v.number desc limit 1) as title,
-               (select count(*)::int from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id) as "versionCount",
-               (select count(*)::int from regulation_versions v where v.tenant_id = r.tenant_id and v.regulation_id = r.id and v.status = 'draft') as "draftCount"
+               (select v.title from regulation_versions v where v.tenant_id = ${tenantId} and v.regulation_id = r.id order by v.number desc limit 1) as title,
+               (select count(*)::int from regulation_versions v where v.tenant_id = ${tenantId} and v.regulation_id = r.id) as "versionCount",
+               (select count(*)::int from regulation_versions v where v.tenant_id = ${tenantId} and v.regulation_id = r.id and v.status = 'draft') as "draftCount"
         from regulations r left join networks n on n.tenant_id = r.tenant_id and n.id = r.network_id
-        where r.tenant_id = ${tenantId} and ${where}
+        where r.tenant_id = ${tenantId}${id === undefined ? sql`` : sql` and r.id = ${id}`}
         order by ${thaiOrder(sql`r.subject`)}, r.created_at, r.id`,
   );
 }
@@ -46,8 +56,22 @@ export interface VersionRow {
   voteNote: string | null;
 }
 
-/** Versions with the votes of their adopting resolution; `where` on alias v. */
-export function versionRows(tx: Tx, tenantId: string, where: SQL) {
+/** Which versions: of one regulation or several, with these ids, adopted only; any combination, none given: all. */
+export interface VersionFilter {
+  regulationId?: string;
+  regulationIds?: string[];
+  ids?: string[];
+  adoptedOnly?: boolean;
+}
+
+/** Versions with the votes of their adopting resolution. */
+export async function versionRows(tx: Tx, tenantId: string, f: VersionFilter = {}): Promise<VersionRow[]> {
+  if (f.regulationIds?.length === 0 || f.ids?.length === 0) return [];
+  const where = [sql`v.tenant_id = ${tenantId}`];
+  if (f.regulationId !== undefined) where.push(sql`v.regulation_id = ${f.regulationId}`);
+  if (f.regulationIds) where.push(sql`v.regulation_id in (${uuidList(f.regulationIds)})`);
+  if (f.ids) where.push(sql`v.id in (${uuidList(f.ids)})`);
+  if (f.adoptedOnly) where.push(sql`v.status = 'adopted'`);
   return rows<VersionRow>(
     tx,
     sql`select v.id, v.regulation_id as "regulationId", v.number, v.status, v.title, v.preamble, v.effective_from::text as "effectiveFrom",
@@ -56,7 +80,7 @@ export function versionRows(tx: Tx, tenantId: string, where: SQL) {
                v.votes_for as "votesFor", v.votes_against as "votesAgainst", v.votes_abstain as "votesAbstain", v.vote_note as "voteNote"
         from regulation_versions v
         left join resolutions res on res.tenant_id = v.tenant_id and res.id = v.resolution_id
-        where v.tenant_id = ${tenantId} and ${where}
+        where ${sql.join(where, sql` and `)}
         order by v.regulation_id, v.number`,
   );
 }
@@ -76,10 +100,7 @@ export function clauseRows(tx: Tx, tenantId: string, versionIds: string[]) {
     tx,
     sql`select cl.id, cl.version_id as "versionId", ch.number as "chapterNumber", ch.title as "chapterTitle", cl.number, cl.text
         from regulation_clauses cl join regulation_chapters ch on ch.tenant_id = cl.tenant_id and ch.id = cl.chapter_id
-        where cl.tenant_id = ${tenantId} and cl.version_id in (${sql.join(
-          versionIds.map((x) => sql`${x}::uuid`),
-          sql`, `,
-        )})
+        where cl.tenant_id = ${tenantId} and cl.version_id in (${uuidList(versionIds)})
         order by ch.number, cl.position`,
   );
 }
@@ -101,10 +122,7 @@ export function fineRows(tx: Tx, tenantId: string, versionIds: string[]) {
     sql`select f.id, f.version_id as "versionId", f.clause_id as "clauseId", cl.number as "clauseNumber", f.offence,
                f.amount_satang::text as "amountSatang", f.repeat_amount_satang::text as "repeatAmountSatang"
         from regulation_fines f join regulation_clauses cl on cl.tenant_id = f.tenant_id and cl.id = f.clause_id
-        where f.tenant_id = ${tenantId} and f.version_id in (${sql.join(
-          versionIds.map((x) => sql`${x}::uuid`),
-          sql`, `,
-        )})
+        where f.tenant_id = ${tenantId} and f.version_id in (${uuidList(versionIds)})
         order by f.position`,
   );
 }
@@ -199,4 +217,46 @@ export async function updateVersionRow(tx: Tx, tenantId: string, versionId: stri
     .update(regulationVersions)
     .set(set)
     .where(and(eq(regulationVersions.tenantId, tenantId), eq(regulationVersions.id, versionId)));
+}
+
+// ---- adoption by a committee resolution (committees calls these through adoption.ts) ----
+
+/**
+ * A regulation version as the committees module sees it when a resolution adopts it (or a later one revokes
+ * that act). Locks the version row. Written only through setRegulationVersionAdoption.
+ */
+export async function regulationVersionAdoption(
+  tx: Tx,
+  tenantId: string,
+  versionId: string,
+): Promise<{ id: string; name: string; status: string; resolutionId: string | null } | null> {
+  const [row] = await rows<{ id: string; name: string; status: string; resolutionId: string | null }>(
+    tx,
+    sql`select id, title || ' (ฉบับที่ ' || number || ')' as name, status, resolution_id as "resolutionId"
+        from regulation_versions where tenant_id = ${tenantId} and id = ${versionId} for update`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Adopt (resolution id and the meeting's date) or un-adopt (null: the version goes back to draft). The version
+ * takes effect on its proposed date, or on the adoption date when none was proposed or it was earlier.
+ */
+export async function setRegulationVersionAdoption(tx: Tx, tenantId: string, versionId: string, adoption: { resolutionId: string; on: string } | null) {
+  const where = and(eq(regulationVersions.tenantId, tenantId), eq(regulationVersions.id, versionId));
+  if (!adoption) {
+    await tx.update(regulationVersions).set({ status: 'draft', adoptionKind: null, adoptedOn: null, resolutionId: null, updatedAt: new Date() }).where(where);
+    return;
+  }
+  await tx
+    .update(regulationVersions)
+    .set({
+      status: 'adopted',
+      adoptionKind: 'resolution',
+      adoptedOn: adoption.on,
+      resolutionId: adoption.resolutionId,
+      effectiveFrom: sql`greatest(coalesce(${regulationVersions.effectiveFrom}, ${adoption.on}::date), ${adoption.on}::date)`,
+      updatedAt: new Date(),
+    })
+    .where(where);
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   communityVoteInput,
@@ -100,27 +99,18 @@ export function chaptersOf(clauses: repo.ClauseRow[]) {
   return out;
 }
 
-async function loadVersions(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>, on = todayInThailand()) {
-  const vs = await repo.versionRows(tx, ctx.tenant.id, where);
+async function loadVersions(tx: Tx, ctx: TenantContext, filter: repo.VersionFilter, on = todayInThailand()) {
+  const vs = await repo.versionRows(tx, ctx.tenant.id, filter);
   const l = await labelsOf(tx, ctx, vs);
   // in force is decided among all versions of the regulations concerned
   const regIds = [...new Set(vs.map((v) => v.regulationId))];
-  const all = regIds.length
-    ? await repo.versionRows(
-        tx,
-        ctx.tenant.id,
-        sql`v.regulation_id in (${sql.join(
-          regIds.map((x) => sql`${x}::uuid`),
-          sql`, `,
-        )})`,
-      )
-    : [];
+  const all = await repo.versionRows(tx, ctx.tenant.id, { regulationIds: regIds });
   const inForce = inForceIds(all, on);
   return vs.map((v) => ({ row: v, summary: presentVersion(v, l, inForce, ctx.lang) }));
 }
 
-async function versionDetails(tx: Tx, ctx: TenantContext, where: ReturnType<typeof sql>): Promise<VersionDetail[]> {
-  const vs = await loadVersions(tx, ctx, where);
+async function versionDetails(tx: Tx, ctx: TenantContext, filter: repo.VersionFilter): Promise<VersionDetail[]> {
+  const vs = await loadVersions(tx, ctx, filter);
   const ids = vs.map((v) => v.row.id);
   const clauses = await repo.clauseRows(tx, ctx.tenant.id, ids);
   const fines = await repo.fineRows(tx, ctx.tenant.id, ids);
@@ -134,15 +124,15 @@ async function versionDetails(tx: Tx, ctx: TenantContext, where: ReturnType<type
 }
 
 async function loadVersion(tx: Tx, ctx: TenantContext, regulationId: string, versionId: string): Promise<VersionDetail> {
-  const [v] = await versionDetails(tx, ctx, sql`v.regulation_id = ${regulationId} and v.id = ${versionId}`);
+  const [v] = await versionDetails(tx, ctx, { regulationId, ids: [versionId] });
   if (!v) throw new AppError('not_found');
   return v;
 }
 
 async function loadRegulation(tx: Tx, ctx: TenantContext, id: string): Promise<RegulationDetail> {
-  const [r] = await repo.regulationRows(tx, ctx.tenant.id, sql`r.id = ${id}`);
+  const [r] = await repo.regulationRows(tx, ctx.tenant.id, id);
   if (!r) throw new AppError('not_found');
-  const versions = (await loadVersions(tx, ctx, sql`v.regulation_id = ${id}`)).map((v) => v.summary);
+  const versions = (await loadVersions(tx, ctx, { regulationId: id })).map((v) => v.summary);
   return presentRegulation(r, versions);
 }
 
@@ -162,7 +152,7 @@ function presentRegulation(r: repo.RegulationRow, versions: VersionSummary[]): R
 export function listRegulations(ctx: TenantContext): Promise<RegulationSummary[]> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const rs = await repo.regulationRows(tx, ctx.tenant.id);
-    const vs = (await loadVersions(tx, ctx, sql`true`)).map((v) => ({ ...v.summary, regulationId: v.row.regulationId }));
+    const vs = (await loadVersions(tx, ctx, {})).map((v) => ({ ...v.summary, regulationId: v.row.regulationId }));
     return rs.map((r) => {
       const { versions: _v, ...summary } = presentRegulation(
         r,
@@ -257,7 +247,7 @@ export function createDraft(ctx: TenantContext, id: string, input: z.output<type
     await lockRegulation(tx, ctx, id);
     let content: VersionContent;
     if ('fromVersionId' in input) {
-      const [from] = await versionDetails(tx, ctx, sql`v.regulation_id = ${id} and v.id = ${input.fromVersionId}`);
+      const [from] = await versionDetails(tx, ctx, { regulationId: id, ids: [input.fromVersionId] });
       if (!from) throw new AppError('validation_failed', { fromVersionId: 'unknown_version' });
       content = asContent(from);
     } else content = input;
@@ -358,7 +348,7 @@ export async function fineScheduleOn(tx: Tx, ctx: TenantContext, regulationId: s
 export function diffVersions(ctx: TenantContext, id: string, fromId: string, toId: string): Promise<VersionDiff> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await loadRegulation(tx, ctx, id);
-    const found = await versionDetails(tx, ctx, sql`v.regulation_id = ${id} and v.id in (${fromId}::uuid, ${toId}::uuid)`);
+    const found = await versionDetails(tx, ctx, { regulationId: id, ids: [fromId, toId] });
     const from = found.find((v) => v.id === fromId);
     const to = found.find((v) => v.id === toId);
     if (!from || !to) throw new AppError('validation_failed', { [!from ? 'from' : 'to']: 'not_same_regulation' });
@@ -373,7 +363,7 @@ export function publicRegulations(db: Db, tenant: TenantRef, lang: Lang): Promis
   const ctx: TenantContext = { db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang };
   return withTenant(db, tenant.id, async (tx) => {
     const rs = await repo.regulationRows(tx, tenant.id);
-    const vs = await versionDetails(tx, ctx, sql`v.status = 'adopted'`);
+    const vs = await versionDetails(tx, ctx, { adoptedOnly: true });
     const items = rs.flatMap((r) =>
       vs
         .filter((v) => v.regulationId === r.id)

@@ -4,7 +4,7 @@ import { todayInThailand } from '../../platform/today';
 import type { Client, TestApp } from '../../test/harness';
 
 /**
- * What the water and regulations API tests share (test-only, like budget's fixtures.ts): the answer's field errors
+ * What the water, regulations and local plans API tests share (test-only, like budget's fixtures.ts): the answer's field errors
  * as message keys, dates relative to today in Thailand, a checked answer, and a PUT through the real HTTP layer.
  */
 

@@ -20,14 +20,14 @@ export interface SourceRow {
   note: string | null;
 }
 
-/** Sources with the name of the local government whose area they lie in (the tenant's own when null); `where` on alias s. */
-export function sourceRows(tx: Tx, tenantId: string, tenantName: string, where: SQL = sql`true`) {
+/** Sources (all, or the one with that id) with the name of the local government whose area they lie in (the tenant's own when null). */
+export function sourceRows(tx: Tx, tenantId: string, tenantName: string, id?: string) {
   return rows<SourceRow>(
     tx,
     sql`select s.id, s.kind, s.name, s.parent_id as "parentId", s.chainage_m as "chainageM", s.length_m as "lengthM", s.zone,
                s.local_government_party_id as "lgPartyId", coalesce(p.name, ${tenantName}) as "lgName", s.lat, s.lon, s.condition, s.note
         from water_sources s left join parties p on p.tenant_id = s.tenant_id and p.id = s.local_government_party_id
-        where s.tenant_id = ${tenantId} and ${where}
+        where s.tenant_id = ${tenantId}${id === undefined ? sql`` : sql` and s.id = ${id}`}
         order by array_position(array['weir','main_canal'], s.kind) nulls last, s.chainage_m, ${thaiOrder(sql`s.name`)}, s.id`,
   );
 }
@@ -59,18 +59,22 @@ export interface GroupRow {
   irrigatedRai: string;
 }
 
-export function groupRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
+/**
+ * Water user groups (all, or the one with that id) with their head, member count and area. The per-group subqueries
+ * name the tenant as a constant: on Citus only a constant keeps a subquery on the tenant's shard (docs/operations/scaling.md).
+ */
+export function groupRows(tx: Tx, tenantId: string, id?: string) {
   return rows<GroupRow>(
     tx,
     sql`select g.id, g.name, g.source_id as "sourceId", s.name as "sourceName", s.kind as "sourceKind", g.zone, g.network_id as "networkId",
                h.party_id as "headPartyId", hp.name as "headName",
-               (select count(*)::int from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as "memberCount",
-               (select coalesce(sum(m.irrigated_rai), 0)::text from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as "irrigatedRai"
+               (select count(*)::int from water_group_members m where m.tenant_id = ${tenantId} and m.group_id = g.id) as "memberCount",
+               (select coalesce(sum(m.irrigated_rai), 0)::text from water_group_members m where m.tenant_id = ${tenantId} and m.group_id = g.id) as "irrigatedRai"
         from water_user_groups g
         join water_sources s on s.tenant_id = g.tenant_id and s.id = g.source_id
         left join water_group_members h on h.tenant_id = g.tenant_id and h.group_id = g.id and h.role = 'head'
         left join parties hp on hp.tenant_id = h.tenant_id and hp.id = h.party_id
-        where g.tenant_id = ${tenantId} and ${where}
+        where g.tenant_id = ${tenantId}${id === undefined ? sql`` : sql` and g.id = ${id}`}
         order by array_position(array['upstream','midstream','downstream'], g.zone), ${thaiOrder(sql`g.name`)}, g.id`,
   );
 }
@@ -100,15 +104,19 @@ export interface RotaRow {
   turnCount: number;
 }
 
-export function rotaRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
+/** Rotas: all, the one with that id, or only published ones (the public pages); the turn count names the tenant as a constant. */
+export function rotaRows(tx: Tx, tenantId: string, f: { id?: string; publishedOnly?: boolean } = {}) {
+  const where = [sql`r.tenant_id = ${tenantId}`];
+  if (f.id !== undefined) where.push(sql`r.id = ${f.id}`);
+  if (f.publishedOnly) where.push(sql`r.status = 'published'`);
   return rows<RotaRow>(
     tx,
     sql`select r.id, r.source_id as "sourceId", s.name as "sourceName", r.season, r.starts_on::text as "startsOn", r.ends_on::text as "endsOn",
                r.turn_hours as "turnHours", r.rule, r.order_rule as "order", r.status,
                case when r.published_at is null then null else to_char(r.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') end as "publishedAt",
-               (select count(*)::int from water_rota_turns x where x.tenant_id = r.tenant_id and x.rota_id = r.id) as "turnCount"
+               (select count(*)::int from water_rota_turns x where x.tenant_id = ${tenantId} and x.rota_id = r.id) as "turnCount"
         from water_rotas r join water_sources s on s.tenant_id = r.tenant_id and s.id = r.source_id
-        where r.tenant_id = ${tenantId} and ${where}
+        where ${sql.join(where, sql` and `)}
         order by r.starts_on desc, r.created_at desc, r.id`,
   );
 }
@@ -116,14 +124,14 @@ export function rotaRows(tx: Tx, tenantId: string, where: SQL = sql`true`) {
 /** A timestamptz column as Thai time, ISO with its offset (2027-02-01T06:00:00+07:00); Thailand keeps no daylight saving. */
 export const THAI = (col: SQL) => sql`to_char((${col} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS') || '+07:00'`;
 
-/** Turns with their group; `where` on alias x (turn) and g (group). */
-export function turnRows(tx: Tx, tenantId: string, where: SQL) {
+/** A rota's turns with their group. */
+export function turnRows(tx: Tx, tenantId: string, rotaId: string) {
   return rows<{ id: string; rotaId: string; seq: number; groupId: string; groupName: string; zone: string; startsAt: string; endsAt: string }>(
     tx,
     sql`select x.id, x.rota_id as "rotaId", x.seq, x.group_id as "groupId", g.name as "groupName", g.zone,
                ${THAI(sql`x.starts_at`)} as "startsAt", ${THAI(sql`x.ends_at`)} as "endsAt"
         from water_rota_turns x join water_user_groups g on g.tenant_id = x.tenant_id and g.id = x.group_id
-        where x.tenant_id = ${tenantId} and ${where}
+        where x.tenant_id = ${tenantId} and x.rota_id = ${rotaId}
         order by x.starts_at, x.seq`,
   );
 }
@@ -209,7 +217,7 @@ export function groupsOnSources(tx: Tx, tenantId: string, sourceIds: string[]) {
   return rows<{ id: string; name: string; zone: 'upstream' | 'midstream' | 'downstream'; centi: number }>(
     tx,
     sql`select g.id, g.name, g.zone,
-               (select coalesce(sum(m.irrigated_rai * 100), 0)::int from water_group_members m where m.tenant_id = g.tenant_id and m.group_id = g.id) as centi
+               (select coalesce(sum(m.irrigated_rai * 100), 0)::int from water_group_members m where m.tenant_id = ${tenantId} and m.group_id = g.id) as centi
         from water_user_groups g where g.tenant_id = ${tenantId} and g.source_id in (${uuidList(sourceIds)})`,
   );
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   GroupDetail,
@@ -49,7 +48,7 @@ export function listSources(ctx: TenantContext): Promise<Source[]> {
 }
 
 async function loadSource(tx: Tx, ctx: TenantContext, id: string) {
-  const [row] = await repo.sourceRows(tx, ctx.tenant.id, ctx.tenant.nameTh, sql`s.id = ${id}`);
+  const [row] = await repo.sourceRows(tx, ctx.tenant.id, ctx.tenant.nameTh, id);
   if (!row) throw new AppError('not_found');
   return presentSource(row);
 }
@@ -119,7 +118,7 @@ export function listGroups(ctx: TenantContext): Promise<GroupSummary[]> {
 }
 
 async function loadGroup(tx: Tx, ctx: TenantContext, id: string): Promise<GroupDetail> {
-  const [g] = await repo.groupRows(tx, ctx.tenant.id, sql`g.id = ${id}`);
+  const [g] = await repo.groupRows(tx, ctx.tenant.id, id);
   if (!g) throw new AppError('not_found');
   const members = await repo.memberRows(tx, ctx.tenant.id, id);
   return {
@@ -223,9 +222,9 @@ async function rotaGroups(tx: Tx, tenantId: string, sourceId: string) {
 }
 
 async function loadRota(tx: Tx, ctx: TenantContext, id: string): Promise<RotaDetail> {
-  const [r] = await repo.rotaRows(tx, ctx.tenant.id, sql`r.id = ${id}`);
+  const [r] = await repo.rotaRows(tx, ctx.tenant.id, { id });
   if (!r) throw new AppError('not_found');
-  const turns = (await repo.turnRows(tx, ctx.tenant.id, sql`x.rota_id = ${id}`)).map(presentTurn);
+  const turns = (await repo.turnRows(tx, ctx.tenant.id, id)).map(presentTurn);
   const groups = await rotaGroups(tx, ctx.tenant.id, r.sourceId);
   // the exact share the rule gives, against the season's slots, beside what the turns hold now
   const slots = Math.floor((seasonEnd(r.endsOn) - seasonStart(r.startsOn)) / (r.turnHours * 3_600_000));
@@ -368,10 +367,10 @@ export function myTurns(ctx: TenantContext, now = new Date()): Promise<MyTurns> 
 /** Published rotas with their turns by group name (no people): for the public pages. */
 export function publicRotas(db: Db, tenant: TenantRef) {
   return withTenant(db, tenant.id, async (tx) => {
-    const rs = await repo.rotaRows(tx, tenant.id, sql`r.status = 'published'`);
+    const rs = await repo.rotaRows(tx, tenant.id, { publishedOnly: true });
     const items = [];
     for (const r of rs) {
-      const turns = (await repo.turnRows(tx, tenant.id, sql`x.rota_id = ${r.id}`)).map(presentTurn);
+      const turns = (await repo.turnRows(tx, tenant.id, r.id)).map(presentTurn);
       items.push({ ...presentRota(r), turns: turns.map(({ id: _id, ...t }) => t) });
     }
     return { tenant: { nameTh: tenant.nameTh, nameEn: tenant.nameEn }, items };
