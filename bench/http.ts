@@ -319,7 +319,7 @@ async function main() {
   for (const r of rows) {
     const d = ceilings.get(r.database)?.get(r.connections);
     console.log(
-      `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.bytes / 1024).toFixed(1)} | ${pct(r.rps / helloRps.get(r.connections)!)} | ${d && !r.scenario.startsWith('(') ? pct(r.rps / d) : ''} |`,
+      `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${(r.bytes / 1024).toFixed(1)} | ${pct(r.rps / helloRps.get(r.connections)!)} | ${d && !r.scenario.startsWith('(') ? pct(r.rps / d) : ''} |`,
     );
   }
   const out = path.join('bench', 'results', `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
