@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--scenario=networks,dashboard,…] [--connections=10,50] [--duration=8] [--targets=demo,national,pglite]
- *                  [--url=postgres://…] [--national=phakhi_national_small] [--demo=phakhi_bench_demo] [--fresh]
+ *                  [--url=postgres://…] [--national=phakhi_national_small] [--demo=phakhi_bench_demo] [--fresh] [--identity]
  *
  * HTTP throughput and latency of Phakhi's ordinary reads on PostgreSQL, next to two ceilings measured in
  * the same run: (c) a bare node:http hello-world and (d) a Fastify route doing one primary-key lookup on
@@ -15,10 +15,12 @@
  * The app is started on each database (`tsx server/main.ts`, no web build, LOG_LEVEL=warn) and driven by
  * autocannon as the platform admin. Scenarios: dashboard, networks (list of 50), network (one network's
  * page), partners (search "บ้าน", 20), knowledge (search "ผู้สูงอายุ", 20), plan (one plan's page), ledger
- * (50 transactions), verify (re-walk the tenant's hash chain). Prints a Markdown table and writes the
- * rows as JSON to bench/results/<time>.json.
+ * (50 transactions), verify (re-walk the tenant's hash chain). Every request carries `accept-encoding: br, gzip`
+ * as a browser's does (--identity: none), and "KB on the wire" is what autocannon read per answer, headers and
+ * compressed body. Prints a Markdown table and writes the rows as JSON to bench/results/<time>.json.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +67,7 @@ interface Row {
   connections: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   bytes: number;
   errors: number;
@@ -101,13 +104,29 @@ async function waitFor(url: string, seconds = 600) {
 
 let nextPort = 42000 + Math.floor(Math.random() * 2000);
 
+/**
+ * What a browser sends with every request (Chromium and Firefox: `gzip, deflate, br, zstd`; the server picks brotli,
+ * then gzip): the answers are measured as they travel to a browser, compressed. --identity measures them plain.
+ */
+const BROWSER_HEADERS: Record<string, string> = arg('identity') ? {} : { 'accept-encoding': 'br, gzip' };
+
 async function drive(url: string, connections: number, cookie?: string) {
-  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers: cookie ? { cookie } : {} }); // warm-up
-  const r = await autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} });
+  const headers = { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}) };
+  await autocannon({ url, connections: Math.min(connections, 10), duration: 1, headers }); // warm-up
+  // every answer's time, for the percentiles autocannon does not give (p95)
+  const times: number[] = [];
+  // without a callback autocannon returns its tracker (an event emitter), made thenable
+  const run = autocannon({ url, connections, duration: DURATION, headers }) as unknown as Promise<autocannon.Result> & EventEmitter;
+  run.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const r = await run;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => (times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10 : 0);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
+    p95: at(0.95),
     p99: r.latency.p99,
+    // bytes read from the socket per answer: headers and the (compressed) body, as on the wire
     bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
     errors: r.non2xx + r.errors + r.timeouts,
   };
@@ -295,12 +314,12 @@ async function main() {
 
   console.log(`\n${machine}; ${DURATION} s per run\n`);
   console.log(
-    '| database | scenario | conns | req/s | p50 ms | p99 ms | KB/resp | × (c) hello | × (d) 1 lookup |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| database | scenario | conns | req/s | p50 ms | p95 ms | p99 ms | KB on the wire | × (c) hello | × (d) 1 lookup |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of rows) {
     const d = ceilings.get(r.database)?.get(r.connections);
     console.log(
-      `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.bytes / 1024).toFixed(1)} | ${pct(r.rps / helloRps.get(r.connections)!)} | ${d && !r.scenario.startsWith('(') ? pct(r.rps / d) : ''} |`,
+      `| ${r.database} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${(r.bytes / 1024).toFixed(1)} | ${pct(r.rps / helloRps.get(r.connections)!)} | ${d && !r.scenario.startsWith('(') ? pct(r.rps / d) : ''} |`,
     );
   }
   const out = path.join('bench', 'results', `http-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -311,6 +330,7 @@ async function main() {
       {
         machine,
         duration: DURATION,
+        acceptEncoding: BROWSER_HEADERS['accept-encoding'] ?? null,
         rows,
         hello: Object.fromEntries(helloRps),
         ceilings: Object.fromEntries([...ceilings].map(([k, v]) => [k, Object.fromEntries(v)])),

@@ -1,10 +1,11 @@
+import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../test/harness';
 import { openDatabase } from './db';
-import { PageCache, pageCache, VersionReads } from './page-cache';
+import { ifNoneMatch, PageCache, pageCache, VersionReads } from './page-cache';
 import { rows } from './sql';
 
 // The network list and the dashboard are answered from memory while the tenant's data version is unchanged
@@ -254,6 +255,148 @@ describe('page cache', () => {
   });
 });
 
+describe('compressed once, validated by ETag', () => {
+  const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+  it('compresses a stored answer once per encoding, sends the stored bytes after, and counts them in memory', async () => {
+    const { tenant, api, base } = await tenantWithUser(t, 'officer');
+    for (let i = 1; i <= 8; i++) await api.post(`${base}/networks`, { name: `เครือข่ายอนุรักษ์ป่าต้นน้ำบ้านป่าตาล หมู่ ${i}`, pillar: 'locality', stage: 'build' });
+    const plain = await api.get(`${base}/networks?pageSize=50`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const plainBytes = cache().tenantBytes(tenant.id);
+    const compressions = cache().compressions;
+
+    // ten browsers at once: one compression, shared
+    const many = await Promise.all(Array.from({ length: 10 }, () => api.get(`${base}/networks?pageSize=50`, BROWSER)));
+    expect(cache().compressions).toBe(compressions + 1);
+    for (const r of many) {
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-encoding']).toBe('br');
+      expect(r.headers.vary).toMatch(/accept-encoding/i);
+      expect(r.rawPayload.equals(many[0].rawPayload)).toBe(true);
+    }
+    const br = many[0].rawPayload;
+    expect(br.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(zlib.brotliDecompressSync(br).equals(plain.rawPayload)).toBe(true);
+    // the compressed copy is counted in the tenant's (and the cache's) bytes
+    expect(cache().tenantBytes(tenant.id)).toBe(plainBytes + br.length);
+
+    const gz = await api.get(`${base}/networks?pageSize=50`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
+    await api.get(`${base}/networks?pageSize=50`, { 'accept-encoding': 'gzip' });
+    await api.get(`${base}/networks?pageSize=50`, BROWSER);
+    expect(cache().compressions).toBe(compressions + 2);
+
+    // a write: a new entry, compressed anew
+    await api.post(`${base}/networks`, { name: 'เครือข่ายใหม่', pillar: 'people', stage: 'seek' });
+    const after = await api.get(`${base}/networks?pageSize=50`, BROWSER);
+    expect(JSON.parse(zlib.brotliDecompressSync(after.rawPayload).toString()).total).toBe(9);
+    expect(cache().compressions).toBe(compressions + 3);
+  });
+
+  it('answers 304 to the current ETag; a write, another user, role or language, or another encoding gets another', async () => {
+    const { tenant, api, base } = await tenantWithUser(t, 'officer');
+    await api.post(`${base}/networks`, { name: 'เครือข่ายแม่บ้านเกษตรกร', pillar: 'people', stage: 'develop' });
+    for (const path of [`${base}/networks?pageSize=50`, `${base}/dashboard`]) {
+      const first = await api.get(path, BROWSER);
+      expect(first.statusCode).toBe(200);
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]+-br"$/);
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      expect(first.headers.vary).toMatch(/accept-encoding/i);
+
+      const again = await api.get(path, { ...BROWSER, 'if-none-match': etag });
+      expect(again.statusCode).toBe(304);
+      expect(again.rawPayload.length).toBe(0);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.headers['cache-control']).toBe('private, no-cache');
+      // a weak form of the same tag, and a list that names it, also match (If-None-Match compares weakly)
+      expect((await api.get(path, { ...BROWSER, 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
+
+      // another encoding is another representation: the br tag does not match a gzip or plain answer
+      const plain = await api.get(path, { 'if-none-match': etag });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers.etag).not.toBe(etag);
+      expect((await api.get(path, { 'if-none-match': plain.headers.etag as string })).statusCode).toBe(304);
+
+      // English: another answer, another tag
+      const en = await api.get(path, { ...BROWSER, 'accept-language': 'en', 'if-none-match': etag });
+      expect(en.statusCode).toBe(200);
+      expect(en.headers.etag).not.toBe(etag);
+    }
+
+    // another user with the same role, and another role: their own tags, never this one's
+    const other = await createUser(t, { tenantId: tenant.id, role: 'officer' });
+    const otherApi = await login(t, other.email, other.password);
+    const member = await createUser(t, { tenantId: tenant.id, role: 'member' });
+    const memberApi = await login(t, member.email, member.password);
+    const mine = (await api.get(`${base}/networks?pageSize=50`, BROWSER)).headers.etag as string;
+    for (const someone of [otherApi, memberApi]) {
+      const theirs = await someone.get(`${base}/networks?pageSize=50`, { ...BROWSER, 'if-none-match': mine });
+      expect(theirs.statusCode).toBe(200);
+      expect(theirs.headers.etag).not.toBe(mine);
+    }
+
+    // a write anywhere in the tenant: the old tag gets the new answer with a new tag
+    const before = (await api.get(`${base}/dashboard`, BROWSER)).headers.etag as string;
+    await api.post(`${base}/partners`, { kind: 'person', name: 'นางจันทร์เพ็ญ คำมูล', sector: 'locality' });
+    for (const [path, old] of [
+      [`${base}/networks?pageSize=50`, mine],
+      [`${base}/dashboard`, before],
+    ]) {
+      const res = await api.get(path, { ...BROWSER, 'if-none-match': old });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.etag).not.toBe(old);
+      expect(res.rawPayload.length).toBeGreaterThan(0);
+    }
+    // a write by SQL around the app as well
+    const now = (await api.get(`${base}/networks?pageSize=50`, BROWSER)).headers.etag as string;
+    expect((await api.get(`${base}/networks?pageSize=50`, { ...BROWSER, 'if-none-match': now })).statusCode).toBe(304);
+    await t.database.db.execute(sql`update networks set name = name || ' (แก้)' where tenant_id = ${tenant.id}`);
+    const changed = await api.get(`${base}/networks?pageSize=50`, { ...BROWSER, 'if-none-match': now });
+    expect(changed.statusCode).toBe(200);
+    expect(JSON.parse(zlib.brotliDecompressSync(changed.rawPayload).toString()).items[0].name).toBe('เครือข่ายแม่บ้านเกษตรกร (แก้)');
+  });
+
+  it('a deactivated or logged-out caller gets 403 or 401 with the old ETag, never a 304', async () => {
+    const { tenant, api: admin, base } = await tenantWithUser(t, 'admin');
+    const officer = await createUser(t, { tenantId: tenant.id, role: 'officer' });
+    const officerApi = await login(t, officer.email, officer.password);
+    const list = `${base}/networks?pageSize=50`;
+    const dash = `${base}/dashboard`;
+    const tags = {
+      list: (await officerApi.get(list, BROWSER)).headers.etag as string,
+      dash: (await officerApi.get(dash, BROWSER)).headers.etag as string,
+      adminList: (await admin.get(list, BROWSER)).headers.etag as string,
+    };
+    expect((await officerApi.get(list, { ...BROWSER, 'if-none-match': tags.list })).statusCode).toBe(304);
+    expect((await officerApi.get(dash, { ...BROWSER, 'if-none-match': tags.dash })).statusCode).toBe(304);
+
+    expect((await admin.patch(`${base}/users/${officer.id}`, { active: false })).statusCode).toBe(200);
+    expect((await officerApi.get(list, { ...BROWSER, 'if-none-match': tags.list })).statusCode).toBe(403);
+    expect((await officerApi.get(dash, { ...BROWSER, 'if-none-match': tags.dash })).statusCode).toBe(403);
+    expect((await officerApi.get(list, { ...BROWSER, 'if-none-match': '*' })).statusCode).toBe(403);
+
+    const fresh = (await admin.get(list, BROWSER)).headers.etag as string;
+    expect((await admin.get(list, { ...BROWSER, 'if-none-match': fresh })).statusCode).toBe(304);
+    expect((await admin.post('/api/v1/auth/logout')).statusCode).toBeLessThan(300);
+    expect((await admin.get(list, { ...BROWSER, 'if-none-match': fresh })).statusCode).toBe(401);
+    expect((await client(t).get(list, { ...BROWSER, 'if-none-match': fresh })).statusCode).toBe(401);
+    expect(tags.adminList).not.toBe(tags.list);
+  });
+
+  it('reads If-None-Match as RFC 9110 has it', () => {
+    expect(ifNoneMatch(undefined, '"a-br"')).toBe(false);
+    expect(ifNoneMatch('"a-br"', '"a-br"')).toBe(true);
+    expect(ifNoneMatch('W/"a-br"', '"a-br"')).toBe(true);
+    expect(ifNoneMatch('"x", "a-br"', '"a-br"')).toBe(true);
+    expect(ifNoneMatch('*', '"a-br"')).toBe(true);
+    expect(ifNoneMatch('"a"', '"a-br"')).toBe(false);
+    expect(ifNoneMatch('"a-br', '"a-br"')).toBe(false);
+  });
+});
+
 describe('the data version, from the catalog', () => {
   it('every table with a tenant_id column has the deferred version trigger for insert, update and delete', async () => {
     const tables = await rows<{ name: string; ok: boolean }>(
@@ -353,5 +496,30 @@ describe('PageCache memory', () => {
     // an answer larger than a tenant's share is not kept
     c.put('big', 'k', 'v', Buffer.alloc(5_000));
     expect(c.get('big', 'k', 'v')).toBeUndefined();
+  });
+
+  it('counts compressed copies against the caps', async () => {
+    const c = new PageCache(64_000, 8_000);
+    const text = (n: number) => Buffer.from(JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: i, name: `เครือข่าย ${i}` }))));
+    const e = c.put('a', 'k', 'v', text(40));
+    const before = c.tenantBytes('a');
+    const [x, y] = await Promise.all([c.encoded(e, 'br'), c.encoded(e, 'br')]);
+    expect(x).toBe(y);
+    expect(c.compressions).toBe(1);
+    expect(c.tenantBytes('a')).toBe(before + x.length);
+    expect(c.size.bytes).toBe(before + x.length);
+    const g = await c.encoded(e, 'gzip');
+    expect(c.tenantBytes('a')).toBe(before + x.length + g.length);
+    // past the tenant's share, the oldest answers go, the compressed bytes with them
+    const big = c.put('a', 'k2', 'v', text(150));
+    expect(c.get('a', 'k', 'v')).toBeUndefined();
+    expect(c.tenantBytes('a')).toBe(big.bytes);
+    // a copy made for an answer that was dropped meanwhile is not counted
+    const stale = c.put('b', 'k', 'v', text(40));
+    const pending = c.encoded(stale, 'br');
+    expect(c.get('b', 'k', 'other')).toBeUndefined();
+    await pending;
+    expect(c.tenantBytes('b')).toBe(0);
+    expect(c.size.bytes).toBe(c.tenantBytes('a'));
   });
 });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tenantParams } from '../../../common/schemas/api';
 import { dashboard } from '../../../common/schemas/platform';
 import { anyTenantRole } from '../../platform/access';
-import { sendJsonText } from '../../platform/json-text';
+import { sendCachedPage } from '../../platform/page-cache';
 import { getDashboardJson } from './dashboard.service';
 
 export async function dashboardRoutes(app: FastifyInstance) {
@@ -18,6 +18,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
         response: { 200: dashboard },
       },
     },
-    async (req, reply) => sendJsonText(reply, await getDashboardJson(req.tenantCtx)),
+    async (req, reply) => sendCachedPage(reply, await getDashboardJson(req.tenantCtx)),
   );
 }

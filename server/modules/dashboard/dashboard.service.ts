@@ -3,7 +3,7 @@ import { can } from '../../../common/permissions';
 import { dashboard, type Dashboard } from '../../../common/schemas/platform';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
-import { cachedTenantPage } from '../../platform/page-cache';
+import { cachedTenantPage, type CachedPage } from '../../platform/page-cache';
 import { recentAudit } from '../audit/audit.repository';
 import { dashboardCounts } from './dashboard.repository';
 
@@ -25,7 +25,7 @@ const seesRecentActivity = (ctx: TenantContext) => ctx.actor.role !== 'system' &
  * The answer differs by role only in whether recent activity is shown, so that is its key. Encoded with the
  * route's schema exactly as the route's serializer would.
  */
-export function getDashboardJson(ctx: TenantContext): Promise<Buffer> {
+export function getDashboardJson(ctx: TenantContext): Promise<CachedPage> {
   const key = `dashboard activity=${seesRecentActivity(ctx)}`;
   return cachedTenantPage(ctx, key, async () => JSON.stringify(z.encode(dashboard, await getDashboard(ctx))));
 }

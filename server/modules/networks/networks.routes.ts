@@ -17,7 +17,7 @@ import {
 } from '../../../common/schemas/networks';
 import { adminsOnly, anyTenantRole, editors, officers } from '../../platform/access';
 import { sendTable } from '../../platform/export';
-import { sendJsonText } from '../../platform/json-text';
+import { sendCachedPage } from '../../platform/page-cache';
 import type { Column } from '../../platform/spreadsheet';
 import * as service from './networks.service';
 
@@ -47,7 +47,7 @@ export async function networkRoutes(app: FastifyInstance) {
       config: { access: anyTenantRole },
       schema: { tags, summary: 'List partner networks', params: tenantParams, querystring: networkListQuery, response: { 200: listOf(networkListItem) } },
     },
-    async (req, reply) => sendJsonText(reply, await service.listNetworkItemsJson(req.tenantCtx, req.query)),
+    async (req, reply) => sendCachedPage(reply, await service.listNetworkItemsJson(req.tenantCtx, req.query)),
   );
   r.post(
     base,

@@ -15,7 +15,7 @@ import type {
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { cachedTenantPage } from '../../platform/page-cache';
+import { cachedTenantPage, type CachedPage } from '../../platform/page-cache';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
@@ -60,7 +60,7 @@ export async function listNetworks(ctx: TenantContext, q: z.output<typeof networ
  * The list page's shape (`listOf(networkListItem)`: without descriptions, which the export and the network's
  * page have) as JSON text made by PostgreSQL in the list's one statement; the route sends it as it is.
  */
-export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<Buffer> {
+export async function listNetworkItemsJson(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<CachedPage> {
   // the same for every role that may see the list: the key is the parsed query (defaults filled in)
   return cachedTenantPage(ctx, `networks ${JSON.stringify(q)}`, async () => {
     const { page, pageSize, sort, ...filter } = q;
