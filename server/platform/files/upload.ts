@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/knowledge';
+import { ATTACHMENT_MAX_BYTES, type AttachmentKind } from '../../../common/schemas/knowledge';
 import { AppError } from '../errors';
-import { safeFilename, UnsafeFilenameError } from './kinds';
+import { sha256 } from './blobs';
+import { detectKind, safeFilename, UnsafeFilenameError, withExtension } from './kinds';
 
 export interface Upload {
   buffer: Buffer;
@@ -46,4 +47,19 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   }
   if (!upload || upload.buffer.length === 0) throw new AppError('validation_failed', { file: 'required' });
   return { ...upload, caption };
+}
+
+/**
+ * An upload checked against the kinds a store takes: its kind judged from the bytes (415 with `refusal` on the
+ * file field otherwise, so a text file named .jpg is refused), its name with the extension of that kind, and
+ * the SHA-256 it is stored under.
+ */
+export async function checkedUpload(
+  upload: Upload,
+  allowed: ReadonlySet<string>,
+  refusal: string,
+): Promise<{ kind: AttachmentKind; filename: string; hash: string }> {
+  const kind = await detectKind(upload.buffer);
+  if (!kind || !allowed.has(kind)) throw new AppError('unsupported_file', { file: refusal });
+  return { kind, filename: withExtension(upload.filename, kind), hash: sha256(upload.buffer) };
 }
