@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { checkedUpload, type Upload } from '../../platform/files/upload';
 import type { AttachmentKind } from '../../../common/schemas/knowledge';
 import { blobPath, removeBlob, sendStoredFile, storeBlob } from '../../platform/files/blobs';
-import { IMAGE_KINDS, MEDIA_TYPES } from '../../platform/files/kinds';
+import { IMAGE_KINDS } from '../../platform/files/kinds';
 import * as ledger from './ledger.repository';
 
 /** Receipts are photos or PDFs; the kind comes from the bytes (the knowledge module's detection). */
@@ -39,7 +39,7 @@ export function presentEvidence(tenantSlug: string, r: Row): Evidence {
 }
 
 export async function addEvidence(ctx: TenantContext, dataDir: string, transactionId: string, upload: Upload): Promise<Evidence> {
-  const { kind, filename, hash } = await checkedUpload(upload, EVIDENCE_KINDS, 'evidence_type_not_allowed');
+  const file = await checkedUpload(upload, EVIDENCE_KINDS, 'evidence_type_not_allowed');
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -49,26 +49,22 @@ export async function addEvidence(ctx: TenantContext, dataDir: string, transacti
       const row = await ledger.insertEvidence(tx, {
         tenantId: ctx.tenant.id,
         transactionId,
-        filename,
-        kind,
-        mediaType: MEDIA_TYPES[kind],
-        sizeBytes: upload.buffer.length,
-        sha256: hash,
+        ...file,
         uploadedByUserId: actorUserId(ctx),
         uploadedByName: ctx.actor.user.name,
       });
       await audit(tx, ctx, {
         entity: 'ledger_evidence',
         entityId: row.id,
-        entityLabel: `${t.description}: ${filename}`,
+        entityLabel: `${t.description}: ${file.filename}`,
         action: 'create',
-        after: { transactionId, filename, kind, sizeBytes: row.sizeBytes, sha256: hash },
+        after: { transactionId, filename: file.filename, kind: file.kind, sizeBytes: row.sizeBytes, sha256: file.sha256 },
       });
-      created = await storeBlob(evidenceRoot(dataDir), ctx.tenant.id, hash, upload.buffer);
+      created = await storeBlob(evidenceRoot(dataDir), ctx.tenant.id, file.sha256, upload.buffer);
       return presentEvidence(ctx.tenant.slug, row);
     });
   } catch (err) {
-    if (created) await removeBlob(evidenceRoot(dataDir), ctx.tenant.id, hash).catch(() => {});
+    if (created) await removeBlob(evidenceRoot(dataDir), ctx.tenant.id, file.sha256).catch(() => {});
     throw err;
   }
 }

@@ -8,7 +8,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { checkedUpload, type Upload } from '../../platform/files/upload';
 import { blobPath, removeBlob, sendStoredFile, storeBlob } from '../../platform/files/blobs';
-import { IMAGE_KINDS, MEDIA_TYPES } from '../../platform/files/kinds';
+import { IMAGE_KINDS } from '../../platform/files/kinds';
 import * as repo from './evidence.repository';
 
 /**
@@ -88,7 +88,8 @@ const ownerKey = (owner: EvidenceOwner): repo.OwnerKey =>
  * transaction; the bytes are written last inside it and removed again if it fails.
  */
 export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner: EvidenceOwner, upload: Upload): Promise<EvidenceFile> {
-  const { kind, filename, hash } = await checkedUpload(upload, ALLOWED, 'evidence_type_not_allowed');
+  const file = await checkedUpload(upload, ALLOWED, 'evidence_type_not_allowed');
+  const { filename, kind, sha256: hash } = file;
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -100,11 +101,7 @@ export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner
         progressReportId: owner.kind === 'report' ? owner.reportId : null,
         measurementId: owner.kind === 'measurement' ? owner.measurementId : null,
         incidentId: owner.kind === 'incident' ? owner.incidentId : null,
-        filename,
-        kind,
-        mediaType: MEDIA_TYPES[kind],
-        sizeBytes: upload.buffer.length,
-        sha256: hash,
+        ...file,
         uploadedByUserId: actorUserId(ctx),
         uploadedByName: ctx.actor.user.name,
       });
