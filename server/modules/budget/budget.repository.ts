@@ -204,3 +204,92 @@ export async function budgetYears(tx: Tx, tenantId: string): Promise<number[]> {
   );
   return years.map((r) => Number(r.y));
 }
+
+// ---- names and checks for the ledger ----
+
+/** Which of these funds exist in the tenant. */
+export async function existingFundIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await tx
+    .select({ id: budgetFunds.id })
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, ids)));
+  return new Set(found.map((f) => f.id));
+}
+
+/** Which of these budget lines exist in the tenant. */
+export async function existingLineIds(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await tx
+    .select({ id: budgetLines.id })
+    .from(budgetLines)
+    .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, ids)));
+  return new Set(found.map((l) => l.id));
+}
+
+/** The party a fund comes from (null for the municipality's own money or an unknown fund). */
+export async function fundPartyId(tx: Tx, tenantId: string, fundId: string): Promise<string | null> {
+  const [f] = await tx
+    .select({ partyId: budgetFunds.partyId })
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.id, fundId)));
+  return f?.partyId ?? null;
+}
+
+/** Names and kinds of these funds, or of all the tenant's funds without `ids`. */
+export async function fundLabels(tx: Tx, tenantId: string, ids?: string[]): Promise<{ id: string; name: string; kind: string }[]> {
+  if (ids && !ids.length) return [];
+  return tx
+    .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind })
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), ids ? inArray(budgetFunds.id, ids) : undefined));
+}
+
+/** Names of these budget lines, or of all the tenant's lines without `ids`. */
+export async function lineLabels(tx: Tx, tenantId: string, ids?: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids && !ids.length) return [];
+  return tx
+    .select({ id: budgetLines.id, name: budgetLines.name })
+    .from(budgetLines)
+    .where(and(eq(budgetLines.tenantId, tenantId), ids ? inArray(budgetLines.id, ids) : undefined));
+}
+
+/** The funds a party gives (for the PDPA subject export). */
+export function fundsOfParty(tx: Tx, tenantId: string, partyId: string) {
+  return tx
+    .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind, fiscalYear: budgetFunds.fiscalYear })
+    .from(budgetFunds)
+    .where(and(eq(budgetFunds.tenantId, tenantId), eq(budgetFunds.partyId, partyId)));
+}
+
+// ---- the committee resolution that approved a line (adoption.ts) ----
+
+/** The line and the resolution that approved it, the line row locked until the transaction ends. */
+export async function lineApprovalForUpdate(
+  tx: Tx,
+  tenantId: string,
+  lineId: string,
+): Promise<{ id: string; name: string; approvedByResolutionId: string | null } | null> {
+  const [row] = await tx
+    .select({ id: budgetLines.id, name: budgetLines.name, approvedByResolutionId: budgetLines.approvedByResolutionId })
+    .from(budgetLines)
+    .where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, lineId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setLineApproval(tx: Tx, tenantId: string, lineId: string, resolutionId: string | null): Promise<void> {
+  await tx
+    .update(budgetLines)
+    .set({ approvedByResolutionId: resolutionId })
+    .where(and(eq(budgetLines.tenantId, tenantId), eq(budgetLines.id, lineId)));
+}
+
+/** The resolution that approved the line (undefined when there is no such line); no lock. */
+export async function lineApprovedBy(tx: Tx, tenantId: string, lineId: string): Promise<{ current: string | null } | undefined> {
+  const [found] = await rows<{ current: string | null }>(
+    tx,
+    sql`select approved_by_resolution_id as current from budget_lines where tenant_id = ${tenantId} and id = ${lineId}`,
+  );
+  return found;
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bahtText } from '../../../common/thai/bahttext';
 import { buildTestApp, type TestApp } from '../../test/harness';
-import { attachReceipt, budgetTenant, contribution, expense } from './fixtures';
+import { budgetTenant, commitment, contributionBody, expense, posted } from './fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,42 +13,33 @@ afterAll(() => t.close());
 /** A tenant with municipal money, a company's in-kind help and a private donor, all spent on the weir activity. */
 async function withActivity() {
   const s = await budgetTenant(t);
-  const post = async (body: unknown) => {
-    const res = await s.api.post(`${s.base}/ledger/transactions`, body);
-    if (res.statusCode !== 201) throw new Error(res.body);
-    if (res.json().status !== 'pending') return res.json();
-    if (res.json().reviewReasons.includes('evidence')) {
-      const url = `${s.base}/ledger/transactions/${res.json().id}/evidence`;
-      if ((await attachReceipt(t, url, s.api.cookie)).statusCode !== 201) throw new Error('receipt');
-      const now = (await s.api.get(`${s.base}/ledger/transactions/${res.json().id}`)).json();
-      if (now.status === 'posted') return now;
-    }
-    // at or above the default threshold (50,000 baht): the second officer approves
-    const ok = await s.checker.post(`${s.base}/ledger/transactions/${res.json().id}/approve`);
-    if (ok.statusCode !== 200) throw new Error(ok.body);
-    return ok.json();
-  };
-  await post({ kind: 'contribution', occurredOn: '2025-10-05', description: 'รับงบเทศบัญญัติ', entries: contribution(s.municipal.id, 20_000_000) });
-  await post({ kind: 'contribution', occurredOn: '2025-12-01', description: 'กระสอบทราย 300 ใบและรถขุด 2 วัน', entries: contribution(s.inKind.id, 3_500_050) });
-  await post({
-    kind: 'contribution',
-    occurredOn: '2025-12-02',
-    description: 'นายสมชาย ใจดีมาก บริจาคค่าอาหารลงแขก',
-    entries: contribution(s.donation.id, 150_000),
-  });
+  // at or above the default threshold (50,000 baht) the second officer approves; an expense of 5,000 baht or more gets its receipt
+  const post = (body: unknown) => posted(t, s, body);
+  await post(contributionBody(s.municipal.id, 20_000_000, '2025-10-05', 'รับงบเทศบัญญัติ'));
+  await post(contributionBody(s.inKind.id, 3_500_050, '2025-12-01', 'กระสอบทราย 300 ใบและรถขุด 2 วัน'));
+  await post(contributionBody(s.donation.id, 150_000, '2025-12-02', 'นายสมชาย ใจดีมาก บริจาคค่าอาหารลงแขก'));
   await post({ kind: 'expense', occurredOn: '2025-12-10', description: 'ใช้กระสอบทรายและรถขุดซ่อมฝาย', entries: expense(s.inKind.id, s.line.id, 3_500_050) });
   await post({ kind: 'expense', occurredOn: '2025-12-10', description: 'ค่าอาหารลงแขก', entries: expense(s.donation.id, s.line.id, 150_000) });
   await post({
     kind: 'commitment',
     occurredOn: '2026-01-05',
     description: 'สัญญาจ้างขุดลอกลำเหมือง',
-    entries: [
-      { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 800_000 },
-      { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 800_000 },
-    ],
+    entries: commitment(s.municipal.id, s.line.id, 800_000),
   });
   return s;
 }
+
+/** The company's line among the contributors of withActivity(): its sandbags and diggers, in kind. */
+const companyContributor = (s: { org: { id: string; name: string } }) => ({
+  partyId: s.org.id,
+  name: s.org.name,
+  kind: 'organization',
+  sector: 'private',
+  cashSatang: 0,
+  inKindSatang: 3_500_050,
+  totalSatang: 3_500_050,
+  count: 1,
+});
 
 describe('funds and budget lines', () => {
   it('ties every non-municipal fund to a party of the tenant and every line to a plan', async () => {
@@ -147,16 +138,7 @@ describe('transparency', () => {
     expect(v.byProject[0]).toMatchObject({ id: s.project.id, plannedSatang: 4_500_000, spentSatang: 3_650_050 });
     expect(v.byNetwork[0]).toMatchObject({ id: s.network.id, committedSatang: 800_000 });
     expect(v.contributors).toEqual([
-      {
-        partyId: s.org.id,
-        name: s.org.name,
-        kind: 'organization',
-        sector: 'private',
-        cashSatang: 0,
-        inKindSatang: 3_500_050,
-        totalSatang: 3_500_050,
-        count: 1,
-      },
+      companyContributor(s),
       {
         partyId: s.person.id,
         name: s.person.name,
@@ -194,16 +176,7 @@ describe('public budget pages', () => {
     const v = pub.json();
     expect(v.tenant.slug).toBe(s.tenant.slug);
     expect(v.contributors).toEqual([
-      {
-        partyId: s.org.id,
-        name: s.org.name,
-        kind: 'organization',
-        sector: 'private',
-        cashSatang: 0,
-        inKindSatang: 3_500_050,
-        totalSatang: 3_500_050,
-        count: 1,
-      },
+      companyContributor(s),
       { partyId: null, name: 'individuals', kind: 'individuals', sector: null, cashSatang: 150_000, inKindSatang: 0, totalSatang: 150_000, count: 1 },
     ]);
     const ledger = await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget/ledger?fiscalYear=2569` });

@@ -8,7 +8,7 @@ import { budgetSettings, ledgerEntries, ledgerTransactions } from '../../db/sche
 import { buildTestApp, type TestApp } from '../../test/harness';
 import { chainHash } from './chain';
 import { checkpointMessage } from './checkpoints';
-import { budgetTenant, contribution } from './fixtures';
+import { budgetTenant, instalments } from './fixtures';
 import { contentOf } from './ledger.service';
 import { verifyChain } from './verify-chain';
 
@@ -42,21 +42,12 @@ async function rewriteHistory(tenantId: string, firstId: string) {
 describe('signed checkpoints of the chain head', () => {
   it('signs every new head with a key outside the database, publishes it, and detects a full recompute', async () => {
     const s = await budgetTenant(t);
-    const ids: string[] = [];
-    let kept: { seq: number; headHash: string; signedAt: string; signature: string } | null = null;
-    for (let i = 1; i <= 3; i++) {
-      ids.push(
-        (
-          await s.api.post(`${s.base}/ledger/transactions`, {
-            kind: 'contribution',
-            occurredOn: '2026-01-10',
-            description: `งวด ${i}`,
-            entries: contribution(s.municipal.id, 1000 * i),
-          })
-        ).json().id,
-      );
-      if (i === 2) kept = (await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget` })).json().chain.checkpoint;
-    }
+    const ids = await instalments(s, 1, 2);
+    // a checkpoint someone kept from the public page after the second post
+    const kept: { seq: number; headHash: string; signedAt: string; signature: string } = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget` })
+    ).json().chain.checkpoint;
+    ids.push(...(await instalments(s, 3, 3)));
     const pub = (await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.tenant.slug}/budget` })).json();
     expect(pub.chain.checkpoint).toMatchObject({ seq: 3, headHash: pub.chain.headHash });
     expect(pub.chain.publicKey).toContain('BEGIN PUBLIC KEY');

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
-import { ledgerCheckpoints } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { sha256 } from '../../platform/files/blobs';
 import { canonicalJson } from './chain';
+import * as ledger from './ledger.repository';
 
 /**
  * Signed checkpoints anchor the hash chain outside the database (issue 15 item 5): whoever rewrites a
@@ -41,7 +41,7 @@ export function loadSigner(dataDir: string, env: NodeJS.ProcessEnv = process.env
     privateKey,
     publicKey,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    keyId: crypto.createHash('sha256').update(der).digest('hex').slice(0, 16),
+    keyId: sha256(der).slice(0, 16),
   };
 }
 
@@ -74,25 +74,18 @@ export async function signHead(tx: Tx, tenantId: string, seq: number, headHash: 
   if (!signer) return;
   const c = { tenantId, seq, headHash, signedAt: at.toISOString() };
   const signature = crypto.sign(null, Buffer.from(checkpointMessage(c)), signer.privateKey).toString('base64');
-  await tx.insert(ledgerCheckpoints).values({ tenantId, seq, headHash, signedAt: at, keyId: signer.keyId, signature });
+  await ledger.insertCheckpoint(tx, { tenantId, seq, headHash, signedAt: at, keyId: signer.keyId, signature });
 }
 
 export async function latestCheckpoint(tx: Tx, tenantId: string) {
-  const [row] = await tx.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.tenantId, tenantId)).orderBy(desc(ledgerCheckpoints.seq)).limit(1);
+  const row = await ledger.latestCheckpoint(tx, tenantId);
   return row ? presentCheckpoint(row) : null;
 }
 
-export const presentCheckpoint = (r: typeof ledgerCheckpoints.$inferSelect) => ({
+export const presentCheckpoint = (r: ledger.CheckpointRow) => ({
   seq: r.seq,
   headHash: r.headHash,
   signedAt: new Date(r.signedAt).toISOString(),
   keyId: r.keyId,
   signature: r.signature,
 });
-
-export async function checkpointsOf(tx: Tx, tenantId: string) {
-  return tx
-    .select()
-    .from(ledgerCheckpoints)
-    .where(and(eq(ledgerCheckpoints.tenantId, tenantId)));
-}

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { ledgerTransactions } from '../../db/schema';
-import { buildTestApp, ORIGIN, type TestApp } from '../../test/harness';
-import { attachReceipt, budgetTenant, contribution, expense } from './fixtures';
+import { buildTestApp, type Client, type TestApp } from '../../test/harness';
+import { attachReceipt, budgetTenant, commitment, contributionBody, expense, posted, putSettings, txCount } from './fixtures';
 import { verifyChain } from './verify-chain';
 
 let t: TestApp;
@@ -11,28 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type S = Awaited<ReturnType<typeof budgetTenant>>;
-const txCount = async (tenantId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(ledgerTransactions)
-        .where(eq(ledgerTransactions.tenantId, tenantId))
-    )[0].n,
-  );
-const putSettings = (s: S, cookie: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url: `${s.base}/budget/settings`, payload: body as never, headers: { cookie, origin: ORIGIN, host: 'localhost' } });
-const fundOf = async (s: S, id: string) => (await s.api.get(`${s.base}/budget/funds?pageSize=100`)).json().items.find((f: { id: string }) => f.id === id);
-/** Post, and have the second officer approve when it waits. */
-async function posted(s: S, body: unknown) {
-  const res = await s.api.post(`${s.base}/ledger/transactions`, body);
-  if (res.statusCode !== 201) throw new Error(res.body);
-  if (res.json().status === 'posted') return res.json();
-  const ok = await s.checker.post(`${s.base}/ledger/transactions/${res.json().id}/approve`);
-  if (ok.statusCode !== 200) throw new Error(ok.body);
-  return ok.json();
-}
+const fundOf = async (s: { api: Client; base: string }, id: string) =>
+  (await s.api.get(`${s.base}/budget/funds?pageSize=100`)).json().items.find((f: { id: string }) => f.id === id);
 
 describe('a fund cannot pay out more than it received', () => {
   it('refuses an expense from an empty fund, and takes it as an overdraft only with a reason a second officer approves', async () => {
@@ -42,7 +20,7 @@ describe('a fund cannot pay out more than it received', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.fields['entries.1.fundId']).toContain('ยอดคงเหลือไม่พอ');
     expect(refused.json().error.fields.exceptionReason).toContain('ระบุเหตุผลที่ต้องจ่ายเกินยอดคงเหลือ');
-    expect(await txCount(s.tenant.id)).toBe(0);
+    expect(await txCount(s)).toBe(0);
     expect((await s.api.post(`${s.base}/ledger/transactions`, { ...body, exceptionReason: 'x' })).statusCode).toBe(400);
 
     const over = await s.api.post(`${s.base}/ledger/transactions`, { ...body, exceptionReason: 'เงินงวดแรกยังไม่โอน ผู้รับเหมาต้องได้ค่าอาหารวันนี้' });
@@ -56,17 +34,14 @@ describe('a fund cannot pay out more than it received', () => {
 
   it('checks the balance again when a waiting transaction is approved, and never lets two payments share one balance', async () => {
     const s = await budgetTenant(t);
-    await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบงวดแรก', entries: contribution(s.municipal.id, 6_000_000) });
+    await posted(t, s, contributionBody(s.municipal.id, 6_000_000, '2026-01-05', 'รับงบงวดแรก'));
     const dredge = await s.json(s.api.post(`${s.base}/budget/lines`, { planId: s.plan.id, name: 'ขุดลอก', allocatedSatang: 20_000_000 }));
     const commit = (day: string, amount: number) =>
       s.api.post(`${s.base}/ledger/transactions`, {
         kind: 'commitment',
         occurredOn: `2026-01-${day}`,
         description: 'สัญญาจ้างขุดลอก',
-        entries: [
-          { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: dredge.id, amountSatang: amount },
-          { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: amount },
-        ],
+        entries: commitment(s.municipal.id, dredge.id, amount),
       });
     // waits for the threshold (55,000 baht); the balance is enough when it is made
     const big = (await commit('06', 5_500_000)).json();
@@ -98,16 +73,13 @@ describe('a fund cannot pay out more than it received', () => {
 describe('a budget line cannot use more than its allocation', () => {
   it('refuses spending beyond the allocation unless the allocation is raised or a second officer approves a reason', async () => {
     const s = await budgetTenant(t);
-    await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 20_000_000) });
+    await posted(t, s, contributionBody(s.municipal.id, 20_000_000, '2026-01-05'));
     // the line's allocation is 45,000 baht; a contract of 42,000 fits, 4,000 more does not
-    await posted(s, {
+    await posted(t, s, {
       kind: 'commitment',
       occurredOn: '2026-01-06',
       description: 'จ้างเหมาซ่อมฝาย',
-      entries: [
-        { account: 'commitment', side: 'debit', fundId: s.municipal.id, budgetLineId: s.line.id, amountSatang: 4_200_000 },
-        { account: 'fund', side: 'credit', fundId: s.municipal.id, amountSatang: 4_200_000 },
-      ],
+      entries: commitment(s.municipal.id, s.line.id, 4_200_000),
     });
     const body = { kind: 'expense', occurredOn: '2026-01-07', description: 'ค่าวัสดุเพิ่มเติม', entries: expense(s.municipal.id, s.line.id, 400_000) };
     const refused = await s.api.post(`${s.base}/ledger/transactions`, body);
@@ -139,7 +111,7 @@ describe('evidence above a threshold', () => {
   it('holds an expense of 5,000 baht or more until a receipt is attached, then posts it', async () => {
     const s = await budgetTenant(t);
     expect((await s.api.get(`${s.base}/budget/settings`)).json()).toMatchObject({ evidenceThresholdSatang: 500_000, approvalThresholdSatang: 5_000_000 });
-    await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 4_000_000) });
+    await posted(t, s, contributionBody(s.municipal.id, 4_000_000, '2026-01-05'));
     const under = await s.api.post(`${s.base}/ledger/transactions`, {
       kind: 'expense',
       occurredOn: '2026-01-06',
@@ -163,23 +135,16 @@ describe('evidence above a threshold', () => {
     expect((await attachReceipt(t, `${s.base}/ledger/transactions/${at.id}/evidence`, s.coordinator.cookie)).statusCode).toBe(201);
     expect((await s.api.get(`${s.base}/ledger/transactions/${at.id}`)).json()).toMatchObject({ status: 'posted', approver: null, evidence: [{ kind: 'png' }] });
     // a contribution needs no receipt
-    expect(
-      (
-        await s.api.post(`${s.base}/ledger/transactions`, {
-          kind: 'contribution',
-          occurredOn: '2026-01-17',
-          description: 'รับงบเพิ่ม',
-          entries: contribution(s.municipal.id, 600_000),
-        })
-      ).json().status,
-    ).toBe('posted');
+    expect((await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 600_000, '2026-01-17', 'รับงบเพิ่ม'))).json().status).toBe(
+      'posted',
+    );
   });
 });
 
 describe('maker-checker cannot be skipped', () => {
   it('"raise the threshold, post alone, lower it" no longer works: a raise waits for a second officer', async () => {
     const s = await budgetTenant(t);
-    const raised = await putSettings(s, s.api.cookie, { approvalThresholdSatang: 100_000_000_000_000 });
+    const raised = await putSettings(t, s, s.api.cookie, { approvalThresholdSatang: 100_000_000_000_000 });
     expect(raised.statusCode, raised.body).toBe(200);
     expect(raised.json()).toMatchObject({
       approvalThresholdSatang: 5_000_000,
@@ -187,17 +152,12 @@ describe('maker-checker cannot be skipped', () => {
       canDecideProposal: false,
     });
     const alone = (
-      await s.api.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-05',
-        description: 'รับเงินห้าหมื่นล้าน',
-        entries: contribution(s.municipal.id, 5_000_000_000_000),
-      })
+      await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 5_000_000_000_000, '2026-01-05', 'รับเงินห้าหมื่นล้าน'))
     ).json();
     expect(alone).toMatchObject({ status: 'pending', reviewReasons: ['threshold'], approvalThresholdSatang: 5_000_000 });
     // the proposer cannot approve their own raise; lowering applies at once
     expect((await s.api.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(403);
-    expect((await putSettings(s, s.api.cookie, { approvalThresholdSatang: 1_000_000 })).json()).toMatchObject({ approvalThresholdSatang: 1_000_000 });
+    expect((await putSettings(t, s, s.api.cookie, { approvalThresholdSatang: 1_000_000 })).json()).toMatchObject({ approvalThresholdSatang: 1_000_000 });
     expect((await s.checker.get(`${s.base}/budget/settings`)).json()).toMatchObject({ canDecideProposal: true });
     const ok = await s.checker.post(`${s.base}/budget/settings/approve`);
     expect(ok.json()).toMatchObject({ approvalThresholdSatang: 100_000_000_000_000, proposal: null });
@@ -205,8 +165,8 @@ describe('maker-checker cannot be skipped', () => {
     expect((await s.api.get(`${s.base}/ledger/transactions/${alone.id}`)).json()).toMatchObject({ status: 'pending', approvalThresholdSatang: 5_000_000 });
     expect((await s.checker.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(409);
     // a withdrawn proposal never takes effect
-    await putSettings(s, s.api.cookie, { approvalThresholdSatang: 1_000 });
-    await putSettings(s, s.api.cookie, { evidenceThresholdSatang: 10_000_000 });
+    await putSettings(t, s, s.api.cookie, { approvalThresholdSatang: 1_000 });
+    await putSettings(t, s, s.api.cookie, { evidenceThresholdSatang: 10_000_000 });
     expect((await s.api.post(`${s.base}/budget/settings/reject`)).json()).toMatchObject({ evidenceThresholdSatang: 500_000, proposal: null });
     expect((await s.coordinator.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(403);
     const log = (await s.api.get(`${s.base}/audit?entity=budget_settings`)).json();
@@ -215,9 +175,8 @@ describe('maker-checker cannot be skipped', () => {
 
   it('flags a payment split to stay under the threshold: the one that brings a payee over it waits', async () => {
     const s = await budgetTenant(t);
-    await putSettings(s, s.api.cookie, { approvalThresholdSatang: 1_000_000 }); // 10,000 baht: stricter, at once
-    for (let i = 0; i < 3; i++)
-      await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 999_999) });
+    await putSettings(t, s, s.api.cookie, { approvalThresholdSatang: 1_000_000 }); // 10,000 baht: stricter, at once
+    for (let i = 0; i < 3; i++) await posted(t, s, contributionBody(s.municipal.id, 999_999, '2026-01-05'));
     const pay = (day: string, partyId: string) =>
       s.coordinator.post(`${s.base}/ledger/transactions`, {
         kind: 'expense',
@@ -254,7 +213,7 @@ describe('funds and plans', () => {
     const audit = (await s.api.get(`${s.base}/audit?entity=budget_fund`)).json();
     expect(audit.items.some((e: { action: string; entityId: string }) => e.action === 'update' && e.entityId === spare.id)).toBe(true);
 
-    await posted(s, { kind: 'contribution', occurredOn: '2026-01-05', description: 'รับงบ', entries: contribution(s.municipal.id, 1000) });
+    await posted(t, s, contributionBody(s.municipal.id, 1000, '2026-01-05'));
     const booked = await s.api.delete(`${s.base}/budget/funds/${s.municipal.id}`);
     expect(booked.statusCode).toBe(409);
     expect(booked.json().error.fields.fund).toContain('ลบไม่ได้');

@@ -1,8 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReviewReason } from '../../../common/schemas/budget';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { rows } from '../../platform/sql';
+import * as repo from './governance.repository';
 
 /**
  * The ledger's rules of good governance (docs/decisions/0004-ledger-governance.md): a fund may not pay
@@ -60,41 +58,16 @@ export async function shortfalls(tx: Tx, tenantId: string, entries: Entry[]): Pr
     .sort();
   const out: Shortfalls = { overdrawn: [], overspent: [] };
   if (paying.length) {
-    await tx
-      .select({ id: budgetFunds.id })
-      .from(budgetFunds)
-      .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, paying)))
-      .orderBy(asc(budgetFunds.id))
-      .for('no key update');
-    const held = await postedSums(tx, tenantId, sql`${ledgerEntries.account} = 'fund' and ${inArray(ledgerEntries.fundId, paying)}`, ledgerEntries.fundId);
+    await repo.lockFunds(tx, tenantId, paying);
+    const held = await repo.postedFundSums(tx, tenantId, paying);
     out.overdrawn = paying.filter((id) => (held.get(id) ?? 0) + fund.get(id)! < 0);
   }
   if (using.length) {
-    const rows = await tx
-      .select({ id: budgetLines.id, allocated: budgetLines.allocatedSatang })
-      .from(budgetLines)
-      .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, using)))
-      .orderBy(asc(budgetLines.id))
-      .for('no key update');
-    const used = await postedSums(
-      tx,
-      tenantId,
-      sql`${ledgerEntries.account} in ('commitment', 'expense') and ${inArray(ledgerEntries.budgetLineId, using)}`,
-      ledgerEntries.budgetLineId,
-    );
-    out.overspent = rows.filter((r) => (used.get(r.id) ?? 0) + line.get(r.id)! > Number(r.allocated)).map((r) => r.id);
+    const lines = await repo.lockLines(tx, tenantId, using);
+    const used = await repo.postedLineUse(tx, tenantId, using);
+    out.overspent = lines.filter((r) => (used.get(r.id) ?? 0) + line.get(r.id)! > r.allocated).map((r) => r.id);
   }
   return out;
-}
-
-async function postedSums(tx: Tx, tenantId: string, where: ReturnType<typeof sql>, by: typeof ledgerEntries.fundId | typeof ledgerEntries.budgetLineId) {
-  const rows = await tx
-    .select({ id: by, sum: sql<string>`sum(${ledgerEntries.amountSatang})` })
-    .from(ledgerEntries)
-    .innerJoin(ledgerTransactions, and(eq(ledgerTransactions.tenantId, ledgerEntries.tenantId), eq(ledgerTransactions.id, ledgerEntries.transactionId)))
-    .where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerTransactions.status, 'posted'), where))
-    .groupBy(by);
-  return new Map(rows.map((r) => [r.id as string, Number(r.sum)]));
 }
 
 /**
@@ -114,24 +87,7 @@ export async function looksSplit(
   const own = entries.filter(uses).reduce((s, e) => s + e.amountSatang, 0);
   if (own <= 0) return false;
   const lineIds = [...new Set(entries.filter(uses).map((e) => e.budgetLineId!))];
-  const match = t.partyId
-    ? sql`t.party_id = ${t.partyId}`
-    : sql`e.budget_line_id in (${sql.join(
-        lineIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`;
-  const [sum] = await rows<{ s: string }>(
-    tx,
-    sql`
-    select coalesce(sum(e.amount_satang), 0)::text as s
-      from ledger_entries e join ledger_transactions t on t.tenant_id = e.tenant_id and t.id = e.transaction_id
-     where e.tenant_id = ${tenantId} and e.account in ('commitment', 'expense')
-       and t.status in ('posted', 'pending') and t.kind in ('expense', 'commitment')
-       and t.occurred_on between ${t.occurredOn}::date - ${SPLIT_WINDOW_DAYS}::int and ${t.occurredOn}::date + ${SPLIT_WINDOW_DAYS}::int
-       and ${match}
-       and not exists (select 1 from ledger_transactions r where r.tenant_id = t.tenant_id and r.reverses_id = t.id and r.status <> 'rejected')`,
-  );
-  const others = Number(sum?.s ?? 0);
+  const others = await repo.usesNear(tx, tenantId, { occurredOn: t.occurredOn, windowDays: SPLIT_WINDOW_DAYS, partyId: t.partyId, lineIds });
   return others > 0 && others + own >= threshold;
 }
 

@@ -1,16 +1,13 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import { MAX_ENTRY_SATANG, type ReviewReason, type Transaction, type transactionCreate, type transactionListQuery } from '../../../common/schemas/budget';
 import { fiscalYearOf } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
-import { likePattern, totalOver } from '../../platform/sql';
-import { partiesByIds } from './budget.repository';
+import { existingFundIds, existingLineIds, fundLabels, fundPartyId, lineLabels, partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
 import * as ledger from './ledger.repository';
 import { signHead } from './checkpoints';
@@ -19,9 +16,9 @@ import { allowed, looksSplit, shortfalls, type Shortfalls } from './governance';
 import { notify } from '../notifications/notify';
 import { existingPartyIds } from '../partners/partners.repository';
 
-type TxRow = typeof ledgerTransactions.$inferSelect;
-type EntryRow = typeof ledgerEntries.$inferSelect;
-type NewEntry = Omit<EntryRow, 'tenantId' | 'transactionId'>;
+type TxRow = ledger.TxRow;
+type EntryRow = ledger.EntryRow;
+type NewEntry = ledger.NewEntry;
 
 /** Who may approve or reject a pending transaction (and never their own). */
 export const CHECKER_ROLES = ['admin', 'officer'] as const;
@@ -74,20 +71,15 @@ async function post(
   const seq = head.headSeq + 1;
   const postedAt = new Date();
   const hash = chainHash(head.headHash, contentOf(t, entries, seq, postedAt, approver));
-  const [row] = await tx
-    .update(ledgerTransactions)
-    .set({
-      status: 'posted',
-      seq,
-      postedAt,
-      prevHash: head.headHash,
-      hash,
-      approverUserId: approver.id,
-      approverName: approver.name,
-      decidedAt: approver.name ? postedAt : null,
-    })
-    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, t.id), eq(ledgerTransactions.status, 'pending')))
-    .returning();
+  const row = await ledger.markPosted(tx, tenantId, t.id, {
+    seq,
+    postedAt,
+    prevHash: head.headHash,
+    hash,
+    approverUserId: approver.id,
+    approverName: approver.name,
+    decidedAt: approver.name ? postedAt : null,
+  });
   if (!row) throw new AppError('conflict');
   await ledger.moveHead(tx, tenantId, { headSeq: seq, headHash: hash, updatedAt: postedAt });
   await signHead(tx, tenantId, seq, hash, postedAt);
@@ -99,24 +91,8 @@ async function checkEntries(tx: Tx, tenantId: string, entries: z.output<typeof t
   const fields: Record<string, string> = {};
   const fundIds = [...new Set(entries.map((e) => e.fundId))];
   const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
-  const funds = new Set(
-    (
-      await tx
-        .select({ id: budgetFunds.id })
-        .from(budgetFunds)
-        .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))
-    ).map((f) => f.id),
-  );
-  const lines = lineIds.length
-    ? new Set(
-        (
-          await tx
-            .select({ id: budgetLines.id })
-            .from(budgetLines)
-            .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
-        ).map((l) => l.id),
-      )
-    : new Set<string>();
+  const funds = await existingFundIds(tx, tenantId, fundIds);
+  const lines = await existingLineIds(tx, tenantId, lineIds);
   let debits = 0;
   let credits = 0;
   entries.forEach((e, i) => {
@@ -180,22 +156,21 @@ async function record(
     if (short.overspent.length) reasons.push('over_allocation');
   }
   if (head.kind === 'expense' && total >= settings.evidenceThresholdSatang) reasons.push('evidence');
-  const [pending] = await tx
-    .insert(ledgerTransactions)
-    .values({
+  const pending = await ledger.insertPending(
+    tx,
+    {
       tenantId,
       ...head,
       fiscalYear: fiscalYearOf(head.occurredOn),
       totalSatang: total,
-      status: 'pending',
       makerUserId: actorUserId(ctx),
       makerName: ctx.actor.user.name,
       approvalThresholdSatang: threshold,
       reviewReasons: reasons,
       exceptionReason: reasons.includes('overdraft') || reasons.includes('over_allocation') ? exceptionReason : null,
-    })
-    .returning();
-  await tx.insert(ledgerEntries).values(entries.map((e) => ({ ...e, tenantId, transactionId: pending.id })));
+    },
+    entries,
+  );
   const row = reasons.length ? pending : await post(tx, tenantId, pending, entries, { id: null, name: null });
   await audit(tx, ctx, {
     entity: 'ledger_transaction',
@@ -228,13 +203,7 @@ export async function createTransaction(ctx: TenantContext, input: z.output<type
     } else if (input.kind === 'contribution') {
       // a contribution names its contributor: the party of the fund it is credited to
       const credited = input.entries.find((e) => e.account === 'contribution');
-      if (credited) {
-        const [f] = await tx
-          .select({ partyId: budgetFunds.partyId })
-          .from(budgetFunds)
-          .where(and(eq(budgetFunds.tenantId, ctx.tenant.id), eq(budgetFunds.id, credited.fundId)));
-        partyId = f?.partyId ?? null;
-      }
+      if (credited) partyId = await fundPartyId(tx, ctx.tenant.id, credited.fundId);
     }
     const row = await record(
       tx,
@@ -249,11 +218,7 @@ export async function createTransaction(ctx: TenantContext, input: z.output<type
 }
 
 async function findTx(tx: Tx, tenantId: string, id: string): Promise<TxRow> {
-  const [row] = await tx
-    .select()
-    .from(ledgerTransactions)
-    .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.id, id)))
-    .limit(1);
+  const row = await ledger.findTransaction(tx, tenantId, id);
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -272,27 +237,40 @@ export async function approve(ctx: TenantContext, id: string): Promise<Transacti
     assertChecker(ctx, t);
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
     await assertPostable(tx, ctx.tenant.id, t, entries);
-    const row = await post(tx, ctx.tenant.id, t, entries, { id: actorUserId(ctx), name: ctx.actor.user.name });
-    await audit(tx, ctx, {
-      entity: 'ledger_transaction',
-      entityId: id,
-      entityLabel: row.description,
-      action: 'approve',
-      before: { status: 'pending' },
-      after: { status: 'posted', seq: row.seq, hash: row.hash, approver: row.approverName },
-    });
+    const row = await postAudited(tx, ctx, t, entries, { id: actorUserId(ctx), name: ctx.actor.user.name }, 'approve', (r) => ({ approver: r.approverName }));
     return (await present(tx, ctx, [row]))[0];
   });
 }
 
-const hasEvidence = async (tx: Tx, tenantId: string, id: string) =>
-  (
-    await tx
-      .select({ id: ledgerEvidence.id })
-      .from(ledgerEvidence)
-      .where(and(eq(ledgerEvidence.tenantId, tenantId), eq(ledgerEvidence.transactionId, id)))
-      .limit(1)
-  ).length > 0;
+/** Post a pending transaction (approved by a second officer, or by nobody once its receipt came) and say so in the audit log. */
+async function postAudited(
+  tx: Tx,
+  ctx: TenantContext,
+  t: TxRow,
+  entries: EntryRow[],
+  approver: { id: string | null; name: string | null },
+  action: 'approve' | 'update',
+  more: (row: TxRow) => Record<string, unknown>,
+): Promise<TxRow> {
+  const row = await post(tx, ctx.tenant.id, t, entries, approver);
+  await audit(tx, ctx, {
+    entity: 'ledger_transaction',
+    entityId: t.id,
+    entityLabel: row.description,
+    action,
+    before: { status: 'pending' },
+    after: { status: 'posted', seq: row.seq, hash: row.hash, ...more(row) },
+  });
+  return row;
+}
+
+/** The shortfalls that posting these stored entries would cause now. */
+const shortfallsOfStored = (tx: Tx, tenantId: string, entries: EntryRow[]) =>
+  shortfalls(
+    tx,
+    tenantId,
+    entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })),
+  );
 
 /**
  * The rules again at posting time (balances may have moved since the transaction was made): an
@@ -300,15 +278,11 @@ const hasEvidence = async (tx: Tx, tenantId: string, id: string) =>
  */
 async function assertPostable(tx: Tx, tenantId: string, t: TxRow, entries: EntryRow[]) {
   const ok = allowed(t.reviewReasons);
-  const short = await shortfalls(
-    tx,
-    tenantId,
-    entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })),
-  );
+  const short = await shortfallsOfStored(tx, tenantId, entries);
   const fields: Record<string, string> = {};
   if (short.overdrawn.length && !ok.overdraft) fields.fund = 'fund_overdrawn';
   if (short.overspent.length && !ok.overAllocation) fields.budgetLine = 'line_over_allocation';
-  if (t.reviewReasons.includes('evidence') && !(await hasEvidence(tx, tenantId, t.id))) fields.evidence = 'evidence_required';
+  if (t.reviewReasons.includes('evidence') && !(await ledger.hasEvidence(tx, tenantId, t.id))) fields.evidence = 'evidence_required';
   if (Object.keys(fields).length) throw new AppError('conflict', fields);
 }
 
@@ -321,21 +295,9 @@ export async function postWhenEvidenced(ctx: TenantContext, id: string): Promise
     const t = await findTx(tx, ctx.tenant.id, id);
     if (t.status !== 'pending' || t.reviewReasons.length !== 1 || t.reviewReasons[0] !== 'evidence') return;
     const entries = await entriesOf(tx, ctx.tenant.id, [id]);
-    const short = await shortfalls(
-      tx,
-      ctx.tenant.id,
-      entries.map((e) => ({ ...e, amountSatang: Number(e.amountSatang) })),
-    );
+    const short = await shortfallsOfStored(tx, ctx.tenant.id, entries);
     if (short.overdrawn.length || short.overspent.length) return;
-    const row = await post(tx, ctx.tenant.id, t, entries, { id: null, name: null });
-    await audit(tx, ctx, {
-      entity: 'ledger_transaction',
-      entityId: id,
-      entityLabel: row.description,
-      action: 'update',
-      before: { status: 'pending' },
-      after: { status: 'posted', seq: row.seq, hash: row.hash, evidence: true },
-    });
+    await postAudited(tx, ctx, t, entries, { id: null, name: null }, 'update', () => ({ evidence: true }));
   });
 }
 
@@ -343,11 +305,12 @@ export async function reject(ctx: TenantContext, id: string, reason: string): Pr
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const t = await findTx(tx, ctx.tenant.id, id);
     assertChecker(ctx, t);
-    const [row] = await tx
-      .update(ledgerTransactions)
-      .set({ status: 'rejected', rejectionReason: reason, approverUserId: actorUserId(ctx), approverName: ctx.actor.user.name, decidedAt: new Date() })
-      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.id, id), eq(ledgerTransactions.status, 'pending')))
-      .returning();
+    const row = await ledger.markRejected(tx, ctx.tenant.id, id, {
+      rejectionReason: reason,
+      approverUserId: actorUserId(ctx),
+      approverName: ctx.actor.user.name,
+      decidedAt: new Date(),
+    });
     if (!row) throw new AppError('conflict');
     await audit(tx, ctx, {
       entity: 'ledger_transaction',
@@ -367,12 +330,7 @@ export async function reverse(ctx: TenantContext, id: string, input: { reason: s
     const t = await findTx(tx, ctx.tenant.id, id);
     if (t.status !== 'posted') throw new AppError('conflict', { status: 'not_posted' });
     if (t.kind === 'reversal') throw new AppError('conflict', { status: 'reversal_of_reversal' });
-    const [already] = await tx
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.reversesId, id), sql`${ledgerTransactions.status} <> 'rejected'`))
-      .limit(1);
-    if (already) throw new AppError('conflict', { status: 'already_reversed' });
+    if (await ledger.isReversed(tx, ctx.tenant.id, id)) throw new AppError('conflict', { status: 'already_reversed' });
     const entries = (await entriesOf(tx, ctx.tenant.id, [id])).map((e) => ({
       lineNo: e.lineNo,
       account: e.account,
@@ -399,39 +357,10 @@ export async function getTransaction(ctx: TenantContext, id: string): Promise<Tr
 }
 
 export async function listTransactions(ctx: TenantContext, q: z.output<typeof transactionListQuery>): Promise<ListResult<Transaction>> {
-  const t = ledgerTransactions;
-  const conds: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenant.id)];
-  if (q.fiscalYear) conds.push(eq(t.fiscalYear, q.fiscalYear));
-  if (q.status) conds.push(eq(t.status, q.status));
-  if (q.kind) conds.push(eq(t.kind, q.kind));
-  if (q.fundId)
-    conds.push(
-      sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.fund_id = ${q.fundId})`,
-    );
-  if (q.budgetLineId)
-    conds.push(
-      sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.budget_line_id = ${q.budgetLineId})`,
-    );
-  if (q.q) conds.push(sql`${t.description} ilike ${likePattern(q.q)}`);
+  const { page, pageSize, ...filter } = q;
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const rows = await tx
-      .select({ r: t, total: totalOver })
-      .from(t)
-      .where(and(...conds))
-      // pending first (they wait for someone), then the newest
-      .orderBy(sql`case when ${t.status} = 'pending' then 0 else 1 end`, desc(t.occurredOn), desc(t.seq), desc(t.createdAt))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    return {
-      items: await present(
-        tx,
-        ctx,
-        rows.map((x) => x.r),
-      ),
-      total: rows[0]?.total ?? 0,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    const found = await ledger.listTransactions(tx, ctx.tenant.id, filter, pageSize, (page - 1) * pageSize);
+    return { items: await present(tx, ctx, found.rows), total: found.total, page, pageSize };
   });
 }
 
@@ -442,32 +371,11 @@ async function present(tx: Tx, ctx: TenantContext, rows: TxRow[]): Promise<Trans
   const fundIds = [...new Set(entries.map((e) => e.fundId))];
   const lineIds = [...new Set(entries.map((e) => e.budgetLineId).filter((x): x is string => !!x))];
   const partyIds = [...new Set(rows.map((r) => r.partyId).filter((x): x is string => !!x))];
-  const funds = fundIds.length
-    ? await tx
-        .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind })
-        .from(budgetFunds)
-        .where(and(eq(budgetFunds.tenantId, tenantId), inArray(budgetFunds.id, fundIds)))
-    : [];
-  const lines = lineIds.length
-    ? await tx
-        .select({ id: budgetLines.id, name: budgetLines.name })
-        .from(budgetLines)
-        .where(and(eq(budgetLines.tenantId, tenantId), inArray(budgetLines.id, lineIds)))
-    : [];
+  const funds = await fundLabels(tx, tenantId, fundIds);
+  const lines = await lineLabels(tx, tenantId, lineIds);
   const ps = await partiesByIds(tx, tenantId, partyIds);
-  const evidence = ids.length
-    ? await tx
-        .select()
-        .from(ledgerEvidence)
-        .where(and(eq(ledgerEvidence.tenantId, tenantId), inArray(ledgerEvidence.transactionId, ids)))
-        .orderBy(asc(ledgerEvidence.createdAt))
-    : [];
-  const reversals = ids.length
-    ? await tx
-        .select({ id: ledgerTransactions.id, reversesId: ledgerTransactions.reversesId })
-        .from(ledgerTransactions)
-        .where(and(eq(ledgerTransactions.tenantId, tenantId), inArray(ledgerTransactions.reversesId, ids), sql`${ledgerTransactions.status} <> 'rejected'`))
-    : [];
+  const evidence = await ledger.evidenceOf(tx, tenantId, ids);
+  const reversals = await ledger.reversalsOf(tx, tenantId, ids);
   const fund = new Map(funds.map((f) => [f.id, f]));
   const line = new Map(lines.map((l) => [l.id, l]));
   const party = new Map(ps.map((p) => [p.id, presentPartySummary(p)]));

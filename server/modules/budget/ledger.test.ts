@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ledgerEntries, ledgerTransactions } from '../../db/schema';
 import { withTenant } from '../../platform/db';
 import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
-import { budgetTenant, contribution, expense } from './fixtures';
+import { attachReceipt, budgetTenant, contribution, contributionBody, expense, instalments, putSettings, RECEIPT_PNG, txCount } from './fixtures';
 import { verifyChain } from './verify-chain';
 import { ledgerVerifyCommand } from './verify-command';
 
@@ -34,16 +34,6 @@ async function withGuardsOff(tables: ('ledger_entries' | 'ledger_transactions')[
     await guards('enable');
   }
 }
-
-const txCount = async (tenantId: string) =>
-  Number(
-    (
-      await t.database.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(ledgerTransactions)
-        .where(eq(ledgerTransactions.tenantId, tenantId))
-    )[0].n,
-  );
 
 describe('double-entry rules', () => {
   it('refuses unbalanced, zero, fractional, negative, overflowing and one-sided transactions with 400 and writes nothing', async () => {
@@ -87,25 +77,15 @@ describe('double-entry rules', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.entries).toBeTruthy();
-    expect(await txCount(s.tenant.id)).toBe(0);
+    expect(await txCount(s)).toBe(0);
   });
 
   it('keeps every satang: odd amounts come back exactly in transactions, funds and lines', async () => {
     const s = await budgetTenant(t);
-    await t.app.inject({
-      method: 'PUT',
-      url: `${s.base}/budget/settings`,
-      payload: { approvalThresholdSatang: 100_000_000_000_000, evidenceThresholdSatang: 100_000_000_000_000 },
-      headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost' },
-    });
+    await putSettings(t, s, s.api.cookie, { approvalThresholdSatang: 100_000_000_000_000, evidenceThresholdSatang: 100_000_000_000_000 });
     expect((await s.checker.post(`${s.base}/budget/settings/approve`)).statusCode).toBe(200);
     const received = 10_000_001; // 100,000.01 baht
-    const c = await s.api.post(`${s.base}/ledger/transactions`, {
-      kind: 'contribution',
-      occurredOn: '2026-01-15',
-      description: 'รับงบ',
-      entries: contribution(s.municipal.id, received),
-    });
+    const c = await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, received));
     expect(c.statusCode, c.body).toBe(201);
     expect(c.json()).toMatchObject({ status: 'posted', totalSatang: received, seq: 1 });
     // split a third three ways: 3,333,334 + 3,333,333 + 3,333,333 = 10,000,000 exactly (no 0.3333 anywhere)
@@ -135,12 +115,7 @@ describe('double-entry rules', () => {
 describe('append-only ledger', () => {
   it('refuses a direct UPDATE or DELETE of posted entries and transactions, as the app role and as the owner', async () => {
     const s = await budgetTenant(t);
-    const res = await s.api.post(`${s.base}/ledger/transactions`, {
-      kind: 'contribution',
-      occurredOn: '2026-01-15',
-      description: 'รับงบ',
-      entries: contribution(s.municipal.id, 500_000),
-    });
+    const res = await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 500_000));
     expect(res.statusCode).toBe(201);
     const id = res.json().id as string;
     const db = t.database.db;
@@ -172,14 +147,7 @@ describe('append-only ledger', () => {
 
   it('corrects with a reversing transaction: balances return, the original stays, a second reversal is refused', async () => {
     const s = await budgetTenant(t);
-    const c = (
-      await s.api.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-15',
-        description: 'รับงบ',
-        entries: contribution(s.municipal.id, 900_000),
-      })
-    ).json();
+    const c = (await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 900_000))).json();
     const e = (
       await s.api.post(`${s.base}/ledger/transactions`, {
         kind: 'expense',
@@ -215,12 +183,7 @@ describe('hash chain', () => {
     const s = await budgetTenant(t);
     const ids: string[] = [];
     for (let i = 1; i <= 5; i++) {
-      const res = await s.api.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: `2026-01-1${i}`,
-        description: `รับงบงวดที่ ${i}`,
-        entries: contribution(s.municipal.id, i * 100_000),
-      });
+      const res = await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, i * 100_000, `2026-01-1${i}`, `รับงบงวดที่ ${i}`));
       ids.push(res.json().id);
     }
     const list = (await s.api.get(`${s.base}/ledger/transactions?pageSize=10`)).json().items.sort((a: { seq: number }, b: { seq: number }) => a.seq - b.seq);
@@ -249,18 +212,7 @@ describe('hash chain', () => {
 
   it('detects a changed description and a removed transaction (broken link)', async () => {
     const s = await budgetTenant(t);
-    const ids: string[] = [];
-    for (let i = 1; i <= 3; i++)
-      ids.push(
-        (
-          await s.api.post(`${s.base}/ledger/transactions`, {
-            kind: 'contribution',
-            occurredOn: '2026-01-10',
-            description: `งวด ${i}`,
-            entries: contribution(s.municipal.id, 1000 * i),
-          })
-        ).json().id,
-      );
+    const ids = await instalments(s, 1, 3);
     await withGuardsOff(['ledger_transactions', 'ledger_entries'], () =>
       t.database.db.transaction(async (tx) => {
         await tx.execute(sql`delete from ledger_entries where transaction_id = ${ids[1]}`);
@@ -274,12 +226,7 @@ describe('hash chain', () => {
     const s = await budgetTenant(t);
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        (i % 2 ? s.api : s.checker).post(`${s.base}/ledger/transactions`, {
-          kind: 'contribution',
-          occurredOn: '2026-03-01',
-          description: `พร้อมกัน ${i}`,
-          entries: contribution(s.municipal.id, 1000 + i),
-        }),
+        (i % 2 ? s.api : s.checker).post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 1000 + i, '2026-03-01', `พร้อมกัน ${i}`)),
       ),
     );
     for (const r of results) expect(r.statusCode, r.body).toBe(201);
@@ -292,43 +239,18 @@ describe('hash chain', () => {
 describe('maker-checker', () => {
   it('holds transactions above the threshold until a different officer approves; rejection needs a reason', async () => {
     const s = await budgetTenant(t);
-    const put = (cookie: string, body: unknown) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `${s.base}/budget/settings`,
-        payload: body as never,
-        headers: { cookie, origin: 'http://localhost', host: 'localhost' },
-      });
+    const put = (cookie: string, body: unknown) => putSettings(t, s, cookie, body);
     expect((await put(s.checker.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(403); // officers do not set the threshold
     expect((await put(s.api.cookie, { approvalThresholdSatang: 1_000_000 })).statusCode).toBe(200); // 10,000 baht
 
-    const small = (
-      await s.coordinator.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-10',
-        description: 'ต่ำกว่าเกณฑ์',
-        entries: contribution(s.municipal.id, 999_999),
-      })
-    ).json();
+    const small = (await s.coordinator.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 999_999, '2026-01-10', 'ต่ำกว่าเกณฑ์'))).json();
     expect(small).toMatchObject({ status: 'posted', seq: 1, approver: null, approvalThresholdSatang: 1_000_000, reviewReasons: [] });
     // exactly the threshold waits too (>=)
-    const exact = (
-      await s.coordinator.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-10',
-        description: 'เท่ากับเกณฑ์พอดี',
-        entries: contribution(s.municipal.id, 1_000_000),
-      })
-    ).json();
+    const exact = (await s.coordinator.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 1_000_000, '2026-01-10', 'เท่ากับเกณฑ์พอดี'))).json();
     expect(exact).toMatchObject({ status: 'pending', reviewReasons: ['threshold'] });
     expect((await s.checker.post(`${s.base}/ledger/transactions/${exact.id}/reject`, { reason: 'ทดสอบเกณฑ์' })).statusCode).toBe(200);
 
-    const big = await s.coordinator.post(`${s.base}/ledger/transactions`, {
-      kind: 'contribution',
-      occurredOn: '2026-01-11',
-      description: 'สิ่งของจากห้างฯ',
-      entries: contribution(s.inKind.id, 1_000_001),
-    });
+    const big = await s.coordinator.post(`${s.base}/ledger/transactions`, contributionBody(s.inKind.id, 1_000_001, '2026-01-11', 'สิ่งของจากห้างฯ'));
     expect(big.statusCode).toBe(201);
     const pending = big.json();
     expect(pending).toMatchObject({ status: 'pending', seq: null, hash: null, party: { id: s.org.id } });
@@ -337,12 +259,7 @@ describe('maker-checker', () => {
     expect((await s.api.get(`${s.base}/budget/funds`)).json().items.find((f: { id: string }) => f.id === s.inKind.id).receivedSatang).toBe(0);
 
     // the maker cannot approve; a coordinator is not a checker
-    const own = await s.api.post(`${s.base}/ledger/transactions`, {
-      kind: 'contribution',
-      occurredOn: '2026-01-12',
-      description: 'รายการของผู้ดูแล',
-      entries: contribution(s.municipal.id, 2_000_000),
-    });
+    const own = await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 2_000_000, '2026-01-12', 'รายการของผู้ดูแล'));
     expect((await s.api.post(`${s.base}/ledger/transactions/${own.json().id}/approve`)).statusCode).toBe(403);
     expect((await s.coordinator.post(`${s.base}/ledger/transactions/${pending.id}/approve`)).statusCode).toBe(403);
     const listed = (await s.checker.get(`${s.base}/ledger/transactions?status=pending`)).json();
@@ -371,29 +288,9 @@ describe('maker-checker', () => {
 describe('evidence', () => {
   it('attaches a receipt photo or PDF (by content), refuses other files, and serves it back', async () => {
     const s = await budgetTenant(t);
-    const tr = (
-      await s.api.post(`${s.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-15',
-        description: 'รับงบ',
-        entries: contribution(s.municipal.id, 1000),
-      })
-    ).json();
-    const upload = (name: string, bytes: Buffer) => {
-      const boundary = 'x-boundary-budget';
-      const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-        bytes,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return t.app.inject({
-        method: 'POST',
-        url: `${s.base}/ledger/transactions/${tr.id}/evidence`,
-        payload,
-        headers: { cookie: s.api.cookie, origin: 'http://localhost', host: 'localhost', 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
-    };
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('receipt')]);
+    const tr = (await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 1000))).json();
+    const upload = (name: string, bytes: Buffer) => attachReceipt(t, `${s.base}/ledger/transactions/${tr.id}/evidence`, s.api.cookie, name, bytes);
+    const png = RECEIPT_PNG;
     const ok = await upload('ใบเสร็จ.png', png);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ kind: 'png', filename: 'ใบเสร็จ.png' });
@@ -410,25 +307,13 @@ describe('evidence', () => {
 describe('tenant isolation', () => {
   it("keeps one tenant's ledger, funds and chain away from another", async () => {
     const a = await budgetTenant(t);
-    const tr = (
-      await a.api.post(`${a.base}/ledger/transactions`, {
-        kind: 'contribution',
-        occurredOn: '2026-01-15',
-        description: 'รับงบ',
-        entries: contribution(a.municipal.id, 1000),
-      })
-    ).json();
+    const tr = (await a.api.post(`${a.base}/ledger/transactions`, contributionBody(a.municipal.id, 1000))).json();
     const b = await tenantWithUser(t, 'admin');
     expect((await b.api.get(`${b.base}/ledger/transactions/${tr.id}`)).statusCode).toBe(404);
     expect((await b.api.get(`${b.base}/ledger/transactions`)).json().total).toBe(0);
     expect((await b.api.get(`${b.base}/budget/funds`)).json().total).toBe(0);
     expect((await b.api.post(`${b.base}/ledger/transactions/${tr.id}/reverse`, { reason: 'ข้ามองค์กร' })).statusCode).toBe(404);
-    const cross = await b.api.post(`${b.base}/ledger/transactions`, {
-      kind: 'contribution',
-      occurredOn: '2026-01-15',
-      description: 'ใช้แหล่งเงินของที่อื่น',
-      entries: contribution(a.municipal.id, 1000),
-    });
+    const cross = await b.api.post(`${b.base}/ledger/transactions`, contributionBody(a.municipal.id, 1000, '2026-01-15', 'ใช้แหล่งเงินของที่อื่น'));
     expect(cross.statusCode).toBe(400);
     expect(cross.json().error.fields['entries.0.fundId']).toBe('ไม่พบแหล่งเงินนี้');
     expect((await a.api.get(`/api/v1/t/${b.tenant.slug}/ledger/verify`)).statusCode).toBe(403);

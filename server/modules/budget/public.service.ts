@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type { LedgerAccount, PublicTransaction, publicLedgerQuery, TransactionKind } from '../../../common/schemas/budget';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { withTenant } from '../../platform/db';
 import { partyLabels } from '../partners/partners.repository';
+import { fundLabels, lineLabels } from './budget.repository';
+import * as ledger from './ledger.repository';
 
 /** Public pages read as nobody in particular: the tenant is set for row-level security, no user is involved. */
 export const publicContext = (db: Db, tenant: TenantRef): TenantContext => ({ db, tenant, actor: { user: SYSTEM_USER, role: 'system' }, lang: 'th' });
@@ -19,43 +19,20 @@ export const publicContext = (db: Db, tenant: TenantRef): TenantContext => ({ db
 export async function publicLedger(ctx: TenantContext, q: z.output<typeof publicLedgerQuery>): Promise<ListResult<PublicTransaction>> {
   const tenantId = ctx.tenant.id;
   return withTenant(ctx.db, tenantId, async (tx) => {
-    const t = ledgerTransactions;
-    const rows = await tx
-      .select({ r: t, total: sql<number>`(count(*) over ())::int` })
-      .from(t)
-      .where(and(eq(t.tenantId, tenantId), eq(t.status, 'posted'), q.fiscalYear ? eq(t.fiscalYear, q.fiscalYear) : undefined))
-      .orderBy(desc(t.seq))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    const txs = rows.map((x) => x.r);
-    const ids = txs.map((x) => x.id);
-    const entries = ids.length
-      ? await tx
-          .select()
-          .from(ledgerEntries)
-          .where(and(eq(ledgerEntries.tenantId, tenantId), inArray(ledgerEntries.transactionId, ids)))
-          .orderBy(asc(ledgerEntries.lineNo))
-      : [];
-    const funds = new Map(
-      (await tx.select({ id: budgetFunds.id, name: budgetFunds.name }).from(budgetFunds).where(eq(budgetFunds.tenantId, tenantId))).map((f) => [f.id, f.name]),
+    const page = await ledger.postedPage(tx, tenantId, q.fiscalYear, q.pageSize, (q.page - 1) * q.pageSize);
+    const txs = page.rows;
+    const entries = await ledger.entriesOf(
+      tx,
+      tenantId,
+      txs.map((x) => x.id),
     );
-    const lines = new Map(
-      (await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, tenantId))).map((l) => [l.id, l.name]),
-    );
+    const funds = new Map((await fundLabels(tx, tenantId)).map((f) => [f.id, f.name]));
+    const lines = new Map((await lineLabels(tx, tenantId)).map((l) => [l.id, l.name]));
     const partyIds = [...new Set(txs.map((x) => x.partyId).filter((x): x is string => !!x))];
     const ps = await partyLabels(tx, tenantId, partyIds);
     const party = new Map(ps.map((p) => [p.id, p]));
     const reversed = txs.map((x) => x.reversesId).filter((x): x is string => !!x);
-    const reversedSeq = reversed.length
-      ? new Map(
-          (
-            await tx
-              .select({ id: t.id, seq: t.seq })
-              .from(t)
-              .where(and(eq(t.tenantId, tenantId), inArray(t.id, reversed)))
-          ).map((r) => [r.id, r.seq]),
-        )
-      : new Map<string, number | null>();
+    const reversedSeq = new Map((await ledger.seqsOf(tx, tenantId, reversed)).map((r) => [r.id, r.seq]));
     return {
       items: txs.map((x) => {
         const p = x.partyId ? party.get(x.partyId) : undefined;
@@ -85,7 +62,7 @@ export async function publicLedger(ctx: TenantContext, q: z.output<typeof public
           hash: x.hash!,
         };
       }),
-      total: rows[0]?.total ?? 0,
+      total: page.total,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
 // loaded on first use: exceljs alone took 1.5 s of a loaded machine's start-up (issue 12)
 const excel = async () => (await import('exceljs')).default;
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   ACCOUNT_TH,
   type Checkpoint,
@@ -13,10 +12,11 @@ import {
 } from '../../../common/schemas/budget';
 import { bahtText } from '../../../common/thai/bahttext';
 import { formatThaiDate } from '../../../common/thai/dates';
-import { budgetFunds, budgetLines, ledgerEntries, ledgerTransactions } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
+import { fundLabels, lineLabels } from './budget.repository';
 import { listLines } from './budget.service';
+import * as ledger from './ledger.repository';
 import { transparency } from './transparency';
 import { currentSigner, latestCheckpoint } from './checkpoints';
 import { partyLabels } from '../partners/partners.repository';
@@ -42,24 +42,14 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, columns: { hea
 /** The fiscal year's posted ledger, one row per entry, with debit and credit totals in figures and in Thai words. */
 export async function ledgerWorkbook(ctx: TenantContext, fiscalYear: number): Promise<Buffer> {
   const data = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const txs = await tx
-      .select()
-      .from(ledgerTransactions)
-      .where(and(eq(ledgerTransactions.tenantId, ctx.tenant.id), eq(ledgerTransactions.fiscalYear, fiscalYear), eq(ledgerTransactions.status, 'posted')))
-      .orderBy(asc(ledgerTransactions.seq));
-    const ids = txs.map((t) => t.id);
-    const entries = ids.length
-      ? await tx
-          .select()
-          .from(ledgerEntries)
-          .where(and(eq(ledgerEntries.tenantId, ctx.tenant.id), inArray(ledgerEntries.transactionId, ids)))
-          .orderBy(asc(ledgerEntries.lineNo))
-      : [];
-    const funds = await tx
-      .select({ id: budgetFunds.id, name: budgetFunds.name, kind: budgetFunds.kind })
-      .from(budgetFunds)
-      .where(eq(budgetFunds.tenantId, ctx.tenant.id));
-    const lines = await tx.select({ id: budgetLines.id, name: budgetLines.name }).from(budgetLines).where(eq(budgetLines.tenantId, ctx.tenant.id));
+    const txs = await ledger.postedOfYear(tx, ctx.tenant.id, fiscalYear);
+    const entries = await ledger.entriesOf(
+      tx,
+      ctx.tenant.id,
+      txs.map((t) => t.id),
+    );
+    const funds = await fundLabels(tx, ctx.tenant.id);
+    const lines = await lineLabels(tx, ctx.tenant.id);
     const partyIds = [...new Set(txs.map((t) => t.partyId).filter((x): x is string => !!x))];
     const ps = await partyLabels(tx, ctx.tenant.id, partyIds);
     return { txs, entries, funds, lines, ps, checkpoint: await latestCheckpoint(tx, ctx.tenant.id) };

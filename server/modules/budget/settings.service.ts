@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { BudgetSettings, budgetSettingsUpdate } from '../../../common/schemas/budget';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
-import { withTenant } from '../../platform/db';
+import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { notify } from '../notifications/notify';
 import { CHECKER_ROLES } from './ledger.service';
@@ -75,23 +75,25 @@ export async function updateSettings(ctx: TenantContext, input: z.output<typeof 
         : {}),
       updatedAt: new Date(),
     });
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: { ...thresholdsOf(before) },
-      after: {
+    await auditSettings(
+      tx,
+      ctx,
+      { ...thresholdsOf(before) },
+      {
         ...thresholdsOf(after),
         ...(proposing
           ? { proposedApprovalThresholdSatang: after.proposedApprovalThresholdSatang, proposedEvidenceThresholdSatang: after.proposedEvidenceThresholdSatang }
           : {}),
       },
-    });
+    );
     if (proposing) await notify(tx, ctx, { kind: 'threshold_proposed', settings: after });
     return presentSettings(ctx, after);
   });
 }
+
+/** The settings row's change in the audit log (one row per tenant: no id, the label names it). */
+const auditSettings = (tx: Tx, ctx: TenantContext, before: Record<string, unknown>, after: Record<string, unknown>) =>
+  audit(tx, ctx, { entity: 'budget_settings', entityId: null, entityLabel: SETTINGS_LABEL, action: 'update', before, after });
 
 /** A second officer puts a proposed threshold change in force (approve) or drops it (reject; the proposer may withdraw it). */
 export async function decideSettings(ctx: TenantContext, decision: 'approve' | 'reject'): Promise<BudgetSettings> {
@@ -118,19 +120,17 @@ export async function decideSettings(ctx: TenantContext, decision: 'approve' | '
       ...clear,
       updatedAt: new Date(),
     });
-    await audit(tx, ctx, {
-      entity: 'budget_settings',
-      entityId: null,
-      entityLabel: SETTINGS_LABEL,
-      action: 'update',
-      before: {
+    await auditSettings(
+      tx,
+      ctx,
+      {
         ...thresholdsOf(before),
         proposedApprovalThresholdSatang: before.proposedApprovalThresholdSatang,
         proposedEvidenceThresholdSatang: before.proposedEvidenceThresholdSatang,
         proposedBy: before.proposedByName,
       },
-      after: { ...thresholdsOf(after), decision },
-    });
+      { ...thresholdsOf(after), decision },
+    );
     return presentSettings(ctx, after);
   });
 }

@@ -3,7 +3,7 @@ import { GENESIS_HASH } from '../../../common/schemas/budget';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
 import { chainHash } from './chain';
-import { checkpointsOf, currentSigner, verifySignature } from './checkpoints';
+import { currentSigner, verifySignature } from './checkpoints';
 import { contentOf } from './ledger.service';
 import * as ledger from './ledger.repository';
 
@@ -35,7 +35,7 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
     let checked = 0;
     // signed checkpoints: the hash each names must still be the hash at its place in the chain
     const signer = currentSigner();
-    const checkpoints = new Map((await checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
+    const checkpoints = new Map((await ledger.checkpointsOf(tx, tenantId)).map((c) => [c.seq, c]));
     const badCheckpoint = (seq: number, hash: string | null) => {
       const c = checkpoints.get(seq);
       if (!c) return false;

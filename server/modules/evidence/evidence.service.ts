@@ -6,9 +6,9 @@ import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { Upload } from '../../platform/files/upload';
-import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
-import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
+import { checkedUpload, type Upload } from '../../platform/files/upload';
+import { blobPath, removeBlob, sendStoredFile, storeBlob } from '../../platform/files/blobs';
+import { IMAGE_KINDS } from '../../platform/files/kinds';
 import * as repo from './evidence.repository';
 
 /**
@@ -88,10 +88,8 @@ const ownerKey = (owner: EvidenceOwner): repo.OwnerKey =>
  * transaction; the bytes are written last inside it and removed again if it fails.
  */
 export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner: EvidenceOwner, upload: Upload): Promise<EvidenceFile> {
-  const kind = await detectKind(upload.buffer);
-  if (!kind || !ALLOWED.has(kind)) throw new AppError('unsupported_file', { file: 'evidence_type_not_allowed' });
-  const filename = withExtension(upload.filename, kind);
-  const hash = sha256(upload.buffer);
+  const file = await checkedUpload(upload, ALLOWED, 'evidence_type_not_allowed');
+  const { filename, kind, sha256: hash } = file;
   let created = false;
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -103,11 +101,7 @@ export async function addEvidenceFile(ctx: TenantContext, dataDir: string, owner
         progressReportId: owner.kind === 'report' ? owner.reportId : null,
         measurementId: owner.kind === 'measurement' ? owner.measurementId : null,
         incidentId: owner.kind === 'incident' ? owner.incidentId : null,
-        filename,
-        kind,
-        mediaType: MEDIA_TYPES[kind],
-        sizeBytes: upload.buffer.length,
-        sha256: hash,
+        ...file,
         uploadedByUserId: actorUserId(ctx),
         uploadedByName: ctx.actor.user.name,
       });

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { ATTACHMENT_MAX_BYTES } from '../../../common/schemas/knowledge';
+import { ATTACHMENT_MAX_BYTES, type AttachmentKind } from '../../../common/schemas/knowledge';
 import { AppError } from '../errors';
-import { safeFilename, UnsafeFilenameError } from './kinds';
+import { sha256, type StoredFile } from './blobs';
+import { detectKind, MEDIA_TYPES, safeFilename, UnsafeFilenameError, withExtension } from './kinds';
 
 export interface Upload {
   buffer: Buffer;
@@ -46,4 +47,15 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   }
   if (!upload || upload.buffer.length === 0) throw new AppError('validation_failed', { file: 'required' });
   return { ...upload, caption };
+}
+
+/**
+ * An upload checked against the kinds a store takes: its kind judged from the bytes (415 with `refusal` on the
+ * file field otherwise, so a text file named .jpg is refused), and the columns a stored file's row carries —
+ * the name with the extension of that kind, the media type, the size and the SHA-256 it is stored under.
+ */
+export async function checkedUpload(upload: Upload, allowed: ReadonlySet<string>, refusal: string): Promise<StoredFile & { kind: AttachmentKind }> {
+  const kind = await detectKind(upload.buffer);
+  if (!kind || !allowed.has(kind)) throw new AppError('unsupported_file', { file: refusal });
+  return { filename: withExtension(upload.filename, kind), kind, mediaType: MEDIA_TYPES[kind], sizeBytes: upload.buffer.length, sha256: sha256(upload.buffer) };
 }
