@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PRERENDER_LANG_SCRIPT } from '../server/platform/web-pages';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'web/dist');
@@ -66,7 +67,8 @@ export async function prerenderPages(): Promise<void> {
   const entryCss = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g;
   for (const page of PRERENDERED) {
     // the router's scroll-restoration script is left out: the app runs its own, and the CSP allows no inline script
-    const body = (await renderRoute(page.url)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    // its fields are read-only until the app takes over: nothing typed into them is lost
+    const body = (await renderRoute(page.url)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<(input|textarea)\b/g, '<$1 readonly');
     const { js, css } = assetsOf(manifest, page.modules);
     const head = [
       // the route's stylesheets, inlined; the disabled link (never fetched) tells Vite's loader it has them already
@@ -77,7 +79,7 @@ export async function prerenderPages(): Promise<void> {
     const html = template
       .replace(entryCss, (_, f: string) => `<style>${cssText(f)}</style><link rel="stylesheet" href="/${f}" disabled>`)
       .replace('</head>', `  ${head}\n  </head>`)
-      .replace('<div id="root"></div>', `<div id="prerender" inert>${body}</div><div id="root"></div>`);
+      .replace('<div id="root"></div>', `<div id="prerender" inert>${body}</div><script>${PRERENDER_LANG_SCRIPT}</script><div id="root"></div>`);
     if (!html.includes('<div id="prerender"')) throw new Error(`prerender: web/index.html has no <div id="root"></div> for ${page.url}`);
     fs.writeFileSync(path.join(dist, 'pages', page.file), html);
   }

@@ -17,7 +17,7 @@ import type { Database, Db } from './platform/db';
 import { TenantDirectory } from './platform/tenancy';
 import { RequestValidationError } from './platform/errors';
 import { installErrorHandling } from './platform/error-handler';
-import { webPages } from './platform/web-pages';
+import { PRERENDER_SCRIPT_HASH, webPages } from './platform/web-pages';
 import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
@@ -75,7 +75,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", PRERENDER_SCRIPT_HASH], // the pre-rendered pages' language check, by its hash
         styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects style tags
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

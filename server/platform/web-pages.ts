@@ -1,5 +1,14 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
+/**
+ * Placed right after a pre-rendered page (scripts/prerender.ts): the page is drawn in Thai, so a reader who chose
+ * English (web/src/i18n/index.ts keeps the choice in localStorage) never sees it; the app draws in English instead.
+ * It runs before the first paint. The CSP allows exactly this script by its hash (`PRERENDER_SCRIPT_HASH`, server/app.ts).
+ */
+export const PRERENDER_LANG_SCRIPT = "try{if(localStorage.getItem('phakhi.lang')==='en')document.getElementById('prerender').remove()}catch(e){}";
+export const PRERENDER_SCRIPT_HASH = `'sha256-${crypto.createHash('sha256').update(PRERENDER_LANG_SCRIPT).digest('base64')}'`;
 
 /**
  * The HTML the server answers for a web address outside /api (client-side routes). `scripts/prerender.ts` draws
