@@ -69,8 +69,13 @@ export async function prerenderPages(): Promise<void> {
     // the router's scroll-restoration script is left out: the app runs its own, and the CSP allows no inline script
     // its fields are read-only until the app takes over: nothing typed into them is lost
     const body = (await renderRoute(page.url)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<(input|textarea)\b/g, '<$1 readonly');
+    // Mantine's CSS-variable <style> blocks go to <head> and stay there: removing them with the page at the take-over
+    // would make the browser recompute every style (the app renders its own identical copy)
+    const mantineStyles: string[] = [];
+    const markup = body.replace(/<style data-mantine-styles[^>]*>[\s\S]*?<\/style>/g, (tag) => (mantineStyles.push(tag), ''));
     const { js, css } = assetsOf(manifest, page.modules);
     const head = [
+      ...mantineStyles,
       // the route's stylesheets, inlined; the disabled link (never fetched) tells Vite's loader it has them already
       ...css.map((f) => `<style>${cssText(f)}</style><link rel="stylesheet" href="/${f}" disabled>`),
       ...js.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
@@ -79,7 +84,7 @@ export async function prerenderPages(): Promise<void> {
     const html = template
       .replace(entryCss, (_, f: string) => `<style>${cssText(f)}</style><link rel="stylesheet" href="/${f}" disabled>`)
       .replace('</head>', `  ${head}\n  </head>`)
-      .replace('<div id="root"></div>', `<div id="prerender" inert>${body}</div><script>${PRERENDER_LANG_SCRIPT}</script><div id="root"></div>`);
+      .replace('<div id="root"></div>', `<div id="prerender" inert>${markup}</div><script>${PRERENDER_LANG_SCRIPT}</script><div id="root"></div>`);
     if (!html.includes('<div id="prerender"')) throw new Error(`prerender: web/index.html has no <div id="root"></div> for ${page.url}`);
     fs.writeFileSync(path.join(dist, 'pages', page.file), html);
   }
