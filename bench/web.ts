@@ -29,7 +29,7 @@ const ADMIN = { email: process.env.PHAKHI_ADMIN_EMAIL ?? 'bench-web@example.org'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  buildWebIfChanged(false);
+  await buildWebIfChanged(false);
   const server = await startLocalServer({ label: 'bench-web', admin: ADMIN, portBase: 45000 });
   console.error(`server with the demo ready in ${server.readySeconds.toFixed(0)} s`);
   return server;

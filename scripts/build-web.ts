@@ -7,11 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { precompressFolder } from '../server/platform/precompress';
+import { prerenderPages } from './prerender';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'web/dist');
 const stamp = path.join(dist, '.source-hash');
-const INPUTS = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/postcss.config.cjs', 'web/public', 'common', 'package-lock.json'];
+const INPUTS = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'scripts/prerender.ts',
+  'web/postcss.config.cjs',
+  'web/public',
+  'common',
+  'package-lock.json',
+];
 
 function hashInputs(): string {
   const hash = crypto.createHash('sha256');
@@ -26,7 +36,7 @@ function hashInputs(): string {
 }
 
 /** Builds the web app when its sources changed since the last build (or always with `force`). */
-export function buildWebIfChanged(force: boolean): void {
+export async function buildWebIfChanged(force: boolean): Promise<void> {
   const started = Date.now();
   const wanted = hashInputs();
   const built = fs.existsSync(path.join(dist, 'index.html')) && fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
@@ -35,6 +45,7 @@ export function buildWebIfChanged(force: boolean): void {
     return;
   }
   execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  await prerenderPages(); // the login, public budget and dashboard pages drawn to HTML (web/dist/pages/)
   const { files, bytes, brotli, gzip } = precompressFolder(dist);
   fs.writeFileSync(stamp, wanted);
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
@@ -43,4 +54,4 @@ export function buildWebIfChanged(force: boolean): void {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildWebIfChanged(process.argv.includes('--force'));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildWebIfChanged(process.argv.includes('--force'));

@@ -2,5 +2,5 @@
 // start pays for one TypeScript loader rather than two (start-up time, issue 12; docs/operations/startup.md).
 import { buildWebIfChanged } from './build-web';
 
-buildWebIfChanged(false);
+await buildWebIfChanged(false);
 await import('../server/main');

@@ -17,6 +17,7 @@ import type { Database, Db } from './platform/db';
 import { TenantDirectory } from './platform/tenancy';
 import { RequestValidationError } from './platform/errors';
 import { installErrorHandling } from './platform/error-handler';
+import { PRERENDER_SCRIPT_HASH, webPages } from './platform/web-pages';
 import { installAccessControl } from './platform/access-control';
 import { installPublicEdge } from './platform/public-edge';
 import { installNulGuard } from './platform/nul-guard';
@@ -74,7 +75,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", PRERENDER_SCRIPT_HASH], // the pre-rendered pages' language check, by its hash
         styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects style tags
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -107,7 +108,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const serveWeb = config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
-  installErrorHandling(app, serveWeb ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : undefined);
+  installErrorHandling(app, serveWeb ? webPages(webDist) : undefined);
   installAccessControl(app);
   installNulGuard(app); // after access control: who may ask comes first
   installDemoSeeding(app); // requests for a demo tenant wait while `npm start` loads it in the background

@@ -38,8 +38,8 @@ function pgCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** `spaHtml`: the web app's index.html, answered for GETs outside /api so client-side routes work. */
-export function installErrorHandling(app: FastifyInstance, spaHtml?: string): void {
+/** `spaHtml`: the web app's HTML for an address (platform/web-pages.ts), answered for GETs outside /api so client-side routes work. */
+export function installErrorHandling(app: FastifyInstance, spaHtml?: (url: string) => string): void {
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
     const send = (code: AppErrorCode, status: number, fields?: Record<string, string>, details?: unknown) =>
@@ -72,7 +72,7 @@ export function installErrorHandling(app: FastifyInstance, spaHtml?: string): vo
 
   app.setNotFoundHandler((request, reply) => {
     if (spaHtml && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaHtml);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaHtml(request.url));
     }
     const lang = langOf(request.headers['accept-language']);
     return reply.code(404).send({ error: { code: 'not_found', message: t('not_found', lang) } });

@@ -6,18 +6,12 @@ import '@mantine/notifications/styles.css';
 import './app/fonts.css';
 import './app/global.css';
 import { ensureLanguage, initialLang } from './i18n';
-import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
-import { lazy, StrictMode, Suspense, useMemo } from 'react';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
+import { App } from './app/App';
 import { router } from './app/router';
-import { cssVariablesResolver, theme } from './app/theme';
-
-// The toasts' container loads after the first paint (a toast shown before it arrives waits in the store)
-const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /** A session that expired mid-work: forget "me", and the tenant layout sends the person to the login page. */
 function onSessionError(err: unknown) {
@@ -36,30 +30,20 @@ const queryClient: QueryClient = new QueryClient({
   mutationCache: new MutationCache({ onError: onSessionError }),
 });
 
-/** The theme with labels in the reader's language: a notification's close button needs an accessible name. */
-function App() {
-  const { t } = useTranslation();
-  const localized = useMemo(
-    () => mergeThemeOverrides(theme, { components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotification') } } } } }),
-    [t],
-  );
-  return (
-    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <Notifications position="top-right" />
-      </Suspense>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  );
-}
+// The page drawn at build time is in Thai (scripts/prerender.ts): a reader who chose English sees the app's own
+// first paint instead of Thai text that would then change under them.
+if (initialLang !== 'th') document.getElementById('prerender')?.remove();
 
-// English is fetched first when it is the stored choice (web/src/i18n/index.ts); Thai is in the entry
-void ensureLanguage(initialLang).then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// English is fetched first when it is the stored choice (web/src/i18n/index.ts); Thai is in the entry.
+// The first render is a transition: React yields to the browser every few milliseconds instead of holding the
+// main thread for the whole tree (on a slow phone that one task was most of the page's blocking time).
+void ensureLanguage(initialLang).then(() => {
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    ),
+  );
+});

@@ -1,5 +1,5 @@
-import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { createRootRoute, createRoute, createRouter, Outlet, type RouterHistory } from '@tanstack/react-router';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { Loading } from '../ui/Loading';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
@@ -95,10 +95,22 @@ const accounts = {
   tenants: lazy(() => import('../features/admin/TenantsAdminPage')),
 };
 
+/**
+ * The page drawn at build time (scripts/prerender.ts) stays on screen until the app has drawn the same route:
+ * this runs in the commit that first shows the route's own component, and hands over before the next paint.
+ */
+function PrerenderHandoff() {
+  useLayoutEffect(() => {
+    document.getElementById('prerender')?.remove();
+  }, []);
+  return null;
+}
+
 function Root() {
   return (
     <Suspense fallback={<Loading minHeight={320} />}>
       <Outlet />
+      <PrerenderHandoff />
     </Suspense>
   );
 }
@@ -324,15 +336,21 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({
-  routeTree,
-  defaultPreload: 'intent',
-  defaultPendingMinMs: 0,
-  scrollRestoration: true,
-});
+/** The app's router; `history` is given when a page is drawn at build time (web/src/prerender.tsx). */
+export function createAppRouter(history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    history,
+    defaultPreload: 'intent',
+    defaultPendingMinMs: 0,
+    scrollRestoration: true,
+  });
+}
+
+export const router = createAppRouter();
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: typeof router;
+    router: ReturnType<typeof createAppRouter>;
   }
 }

@@ -59,6 +59,7 @@ void i18n.use(initReactI18next).init({
 });
 
 function applyDocumentLang(lng: string) {
+  if (typeof document === 'undefined') return; // drawn at build time (web/src/prerender.tsx)
   document.documentElement.lang = lng;
   document.title = i18n.t('app.name');
 }
