@@ -70,8 +70,6 @@ const SQL_OUTSIDE_REPOSITORY = new Set<string>([
   'modules/budget/reports.ts',
   'modules/committees/committees.service.ts',
   'modules/committees/meetings.service.ts',
-  'modules/knowledge/search-plan.ts',
-  'modules/knowledge/search-planner.ts',
   'modules/localplans/localplans.service.ts',
   'modules/localplans/sharing.service.ts',
   'modules/networks/networks.service.ts',
