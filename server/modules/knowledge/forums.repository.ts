@@ -4,7 +4,8 @@ import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, 
 import type { Tx } from '../../platform/db';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { insertRow, likePattern, rowById, thaiOrder, totalOver } from '../../platform/sql';
+import { partySummaryColumns } from '../partners/partners.repository';
 
 /** Knowledge forums' SQL (forums.service.ts): the forums with their host's name and counts, participants, produced items. */
 
@@ -90,15 +91,7 @@ export async function participantsAndItems(tx: Tx, tenantId: string, id: string,
       .select({
         p: knowledgeForumParticipants,
         networkName: networks.name,
-        party: {
-          id: parties.id,
-          kind: parties.kind,
-          name: parties.name,
-          sector: parties.sector,
-          pillar: parties.pillar,
-          orgType: parties.orgType,
-          position: parties.position,
-        },
+        party: partySummaryColumns,
       })
       .from(knowledgeForumParticipants)
       .leftJoin(networks, and(eq(networks.tenantId, knowledgeForumParticipants.tenantId), eq(networks.id, knowledgeForumParticipants.networkId)))
@@ -162,19 +155,9 @@ export async function setItems(tx: Tx, tenantId: string, forumId: string, itemId
       .onConflictDoNothing();
 }
 
-export async function insertForum(tx: Tx, values: typeof knowledgeForums.$inferInsert): Promise<ForumRow> {
-  const [row] = await tx.insert(knowledgeForums).values(values).returning();
-  return row;
-}
+export const insertForum = (tx: Tx, values: typeof knowledgeForums.$inferInsert): Promise<ForumRow> => insertRow(tx, knowledgeForums, values);
 
-export async function getForum(tx: Tx, tenantId: string, id: string): Promise<ForumRow | null> {
-  const [row] = await tx
-    .select()
-    .from(knowledgeForums)
-    .where(and(eq(knowledgeForums.tenantId, tenantId), eq(knowledgeForums.id, id)))
-    .limit(1);
-  return row ?? null;
-}
+export const getForum = (tx: Tx, tenantId: string, id: string): Promise<ForumRow | null> => rowById(tx, knowledgeForums, tenantId, id);
 
 export async function updateForum(tx: Tx, tenantId: string, id: string, set: Partial<ForumRow>): Promise<ForumRow> {
   const [after] = await tx

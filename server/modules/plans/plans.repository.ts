@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder, totalOver, rows } from '../../platform/sql';
+import { insertRow, likePattern, rowById, thaiOrder, totalOver, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 import type { ActivityOption } from '../../../common/schemas/plans';
@@ -394,22 +394,12 @@ export async function deleteActivity(tx: Tx, tenantId: string, id: string): Prom
   await tx.delete(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)));
 }
 
-export async function insertReport(tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> {
-  const [row] = await tx.insert(planProgressReports).values(values).returning();
-  return row;
-}
+export const insertReport = (tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> => insertRow(tx, planProgressReports, values);
 
 // ---- read-only, for the budget module ----
 
 /** An activity by id alone (budget lines check it belongs to their plan). */
-export async function findActivity(tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> {
-  const [a] = await tx
-    .select()
-    .from(planActivities)
-    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
-    .limit(1);
-  return a ?? null;
-}
+export const findActivity = (tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> => rowById(tx, planActivities, tenantId, id);
 
 /** A project by id alone (budget lines check it belongs to their plan). */
 export async function findProject(tx: Tx, tenantId: string, id: string): Promise<ProjectRow | null> {
