@@ -31,7 +31,7 @@ import { Rng } from '../server/demo/data/rng';
 import { markdownText } from '../server/modules/knowledge/markdown';
 import { listItems, planSearch } from '../server/modules/knowledge/search-planner';
 import { addTitleTerms, correctSpelling } from '../server/modules/knowledge/search-plan';
-import { itemConditions } from '../server/modules/knowledge/knowledge.repository';
+import { scopeIds } from '../server/modules/knowledge/search.repository';
 import { normalizeText, parseQuery, segmented } from '../server/modules/knowledge/thai-text';
 import { likePattern } from '../server/platform/sql';
 
@@ -203,19 +203,19 @@ async function ilikePage(ctx: TenantContext, q: string) {
 
 async function allIds(ctx: TenantContext, q: string, how: 'fts' | 'ilike'): Promise<Set<string>> {
   const r = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    if (how === 'ilike') return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${ilikeWhere(ctx, q)}`);
+    if (how === 'ilike') {
+      const found = await tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${ilikeWhere(ctx, q)}`);
+      return (found as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+    }
     // the service's own match condition (with the spelling fallback as it decides), all pages at once
-    const conds = itemConditions(ctx, {});
-    const ids = async (text: string) => {
-      const plan = await planSearch(tx, conds, parseQuery(text));
-      return tx.execute(sql`select ${knowledgeItems.id} as id from ${knowledgeItems} where ${sql.join([...conds, plan.where], sql` and `)}`);
-    };
+    const listed = { ctx, filter: {} };
+    const ids = async (text: string) => scopeIds(tx, { ...listed, tsq: (await planSearch(tx, listed, parseQuery(text))).tsq });
     const exact = await ids(q);
-    if ((exact as unknown as { rows: unknown[] }).rows.length) return exact;
+    if (exact.length) return exact;
     const corrected = await correctSpelling(tx, ctx.tenant.id, q);
     return corrected ? ids(corrected) : exact;
   });
-  return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
+  return new Set(r);
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number> {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../platform/config';
 import { openDatabase, type Database } from '../platform/db';
@@ -176,6 +177,20 @@ export async function tenantWithUser(t: TestApp, role: TenantRole = 'admin') {
   const user = await createUser(t, { tenantId: tenant.id, role });
   const api = await login(t, user.email, user.password);
   return { tenant, user, api, base: `/api/v1/t/${tenant.slug}` };
+}
+
+/**
+ * A test file's usual setup: an app with one tenant and a logged-in user of `role`, built before the file's
+ * tests and closed after them. Its fields are set in beforeAll: read them inside the tests.
+ */
+export function useTenantApp(role: TenantRole = 'admin') {
+  const s = {} as { t: TestApp } & Awaited<ReturnType<typeof tenantWithUser>>;
+  beforeAll(async () => {
+    s.t = await buildTestApp();
+    Object.assign(s, await tenantWithUser(s.t, role));
+  });
+  afterAll(() => s.t.close());
+  return s;
 }
 
 export const CHOMPHU_ADDRESS = { line: '99', moo: 3, subdistrict: 'ชมภู', district: 'สารภี', province: 'เชียงใหม่', postcode: '50140' };

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { FastifyReply } from 'fastify';
-import { and, eq, inArray } from 'drizzle-orm';
 import { type Attachment, type AttachmentKind } from '../../../common/schemas/knowledge';
-import { knowledgeAttachments, knowledgeForums } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -10,11 +8,12 @@ import { AppError } from '../../platform/errors';
 import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
 import type { Upload } from '../../platform/files/upload';
 import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
+import * as files from './attachments.repository';
 import * as repo from './knowledge.repository';
 import { extractOffLoop } from './text-work';
 import { segmented } from './thai-text';
 
-export type Owner = { itemId: string } | { forumId: string };
+export type Owner = files.Owner;
 
 export function presentAttachment(ctx: TenantContext, f: repo.AttachmentListRow): Attachment {
   const base = `/api/v1/t/${ctx.tenant.slug}`;
@@ -40,25 +39,15 @@ async function assertOwner(tx: Tx, ctx: TenantContext, owner: Owner): Promise<st
     if (!item) throw new AppError('not_found');
     return item.title;
   }
-  const [forum] = await tx
-    .select({ title: knowledgeForums.title })
-    .from(knowledgeForums)
-    .where(and(eq(knowledgeForums.tenantId, ctx.tenant.id), eq(knowledgeForums.id, owner.forumId)))
-    .limit(1);
-  if (!forum) throw new AppError('not_found');
-  return forum.title;
+  const title = await files.forumTitle(tx, ctx.tenant.id, owner.forumId);
+  if (title === null) throw new AppError('not_found');
+  return title;
 }
 
 /** Remove the blobs of these hashes that no attachment of the tenant refers to any more. */
 export async function collectBlobs(ctx: TenantContext, dataDir: string, hashes: string[]): Promise<void> {
   if (!hashes.length) return;
-  const used = await withTenant(ctx.db, ctx.tenant.id, (tx) =>
-    tx
-      .selectDistinct({ sha256: knowledgeAttachments.sha256 })
-      .from(knowledgeAttachments)
-      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), inArray(knowledgeAttachments.sha256, hashes))),
-  );
-  const keep = new Set(used.map((u) => u.sha256));
+  const keep = await withTenant(ctx.db, ctx.tenant.id, (tx) => files.hashesInUse(tx, ctx.tenant.id, hashes));
   for (const h of hashes) if (!keep.has(h)) await removeBlob(dataDir, ctx.tenant.id, h);
 }
 
@@ -89,26 +78,23 @@ export async function addAttachment(
   try {
     return await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
       const label = await assertOwner(tx, ctx, owner);
-      const [row] = await tx
-        .insert(knowledgeAttachments)
-        .values({
-          tenantId: ctx.tenant.id,
-          itemId: 'itemId' in owner ? owner.itemId : null,
-          forumId: 'forumId' in owner ? owner.forumId : null,
-          filename,
-          kind,
-          mediaType: MEDIA_TYPES[kind],
-          sizeBytes: upload.buffer.length,
-          sha256: hash,
-          caption: upload.caption,
-          textContent: extracted.text,
-          textStatus: extracted.status,
-          searchText: extracted.searchText,
-          uploadedByUserId: actorUserId(ctx),
-          uploadedByName: ctx.actor.user.name,
-          ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
-        })
-        .returning();
+      const row = await files.insertAttachment(tx, {
+        tenantId: ctx.tenant.id,
+        itemId: 'itemId' in owner ? owner.itemId : null,
+        forumId: 'forumId' in owner ? owner.forumId : null,
+        filename,
+        kind,
+        mediaType: MEDIA_TYPES[kind],
+        sizeBytes: upload.buffer.length,
+        sha256: hash,
+        caption: upload.caption,
+        textContent: extracted.text,
+        textStatus: extracted.status,
+        searchText: extracted.searchText,
+        uploadedByUserId: actorUserId(ctx),
+        uploadedByName: ctx.actor.user.name,
+        ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
+      });
       if ('itemId' in owner) await repo.refreshSearchFiles(tx, ctx.tenant.id, owner.itemId);
       if (!opts.quiet)
         await audit(tx, ctx, {
@@ -127,21 +113,11 @@ export async function addAttachment(
   }
 }
 
-async function findAttachment(tx: Tx, ctx: TenantContext, owner: Owner, id: string) {
-  const ownerCond = 'itemId' in owner ? eq(knowledgeAttachments.itemId, owner.itemId) : eq(knowledgeAttachments.forumId, owner.forumId);
-  const [row] = await tx
-    .select()
-    .from(knowledgeAttachments)
-    .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.id, id), ownerCond))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Send a file to someone who may see its item (or forum). */
 export async function sendAttachment(ctx: TenantContext, dataDir: string, owner: Owner, id: string, reply: FastifyReply, download: boolean) {
   const row = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await assertOwner(tx, ctx, owner);
-    return findAttachment(tx, ctx, owner, id);
+    return files.findAttachment(tx, ctx.tenant.id, owner, id);
   });
   if (!row) throw new AppError('not_found');
   const file = blobPath(dataDir, ctx.tenant.id, row.sha256);
@@ -152,9 +128,9 @@ export async function sendAttachment(ctx: TenantContext, dataDir: string, owner:
 export async function removeAttachment(ctx: TenantContext, dataDir: string, owner: Owner, id: string): Promise<void> {
   const hash = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const label = await assertOwner(tx, ctx, owner);
-    const row = await findAttachment(tx, ctx, owner, id);
+    const row = await files.findAttachment(tx, ctx.tenant.id, owner, id);
     if (!row) throw new AppError('not_found');
-    await tx.delete(knowledgeAttachments).where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.id, id)));
+    await files.deleteAttachment(tx, ctx.tenant.id, id);
     if ('itemId' in owner) await repo.refreshSearchFiles(tx, ctx.tenant.id, owner.itemId);
     await audit(tx, ctx, {
       entity: 'itemId' in owner ? 'knowledge_attachment' : 'forum_attachment',

@@ -1,10 +1,13 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
 import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
+import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { insertRow, likePattern, rowById, thaiOrder, totalOver } from '../../platform/sql';
+import { partySummaryColumns } from '../partners/partners.repository';
+import { visibleTo } from './knowledge.repository';
 
 /** Knowledge forums' SQL (forums.service.ts): the forums with their host's name and counts, participants, produced items. */
 
@@ -83,22 +86,15 @@ export async function getForumJoined(tx: Tx, tenantId: string, id: string): Prom
   return row ?? null;
 }
 
-/** The forum's participants (with their network's name and partner) and the produced items visible under `visible`. */
-export async function participantsAndItems(tx: Tx, tenantId: string, id: string, visible: SQL | undefined) {
+/** The forum's participants (with their network's name and partner) and the produced items the viewer may see. */
+export async function participantsAndItems(tx: Tx, tenantId: string, id: string, viewer: TenantContext) {
+  const visible = visibleTo(viewer);
   const [people, items] = await inOrder([
     tx
       .select({
         p: knowledgeForumParticipants,
         networkName: networks.name,
-        party: {
-          id: parties.id,
-          kind: parties.kind,
-          name: parties.name,
-          sector: parties.sector,
-          pillar: parties.pillar,
-          orgType: parties.orgType,
-          position: parties.position,
-        },
+        party: partySummaryColumns,
       })
       .from(knowledgeForumParticipants)
       .leftJoin(networks, and(eq(networks.tenantId, knowledgeForumParticipants.tenantId), eq(networks.id, knowledgeForumParticipants.networkId)))
@@ -122,9 +118,10 @@ export async function participantsAndItems(tx: Tx, tenantId: string, id: string,
   return { people, items };
 }
 
-/** Of these items, the ids that exist in the tenant and are visible under `visible`. */
-export async function visibleItemIds(tx: Tx, tenantId: string, ids: string[], visible: SQL | undefined): Promise<Set<string>> {
+/** Of these items, the ids that exist in the tenant and the viewer may see. */
+export async function visibleItemIds(tx: Tx, tenantId: string, ids: string[], viewer: TenantContext): Promise<Set<string>> {
   if (!ids.length) return new Set();
+  const visible = visibleTo(viewer);
   const found = await tx
     .select({ id: knowledgeItems.id })
     .from(knowledgeItems)
@@ -142,8 +139,9 @@ export async function setParticipants(
   if (values.length) await tx.insert(knowledgeForumParticipants).values(values.map((v) => ({ tenantId, forumId, ...v })));
 }
 
-/** Replace the forum's produced items; links to items outside `visible` (when given) stay. */
-export async function setItems(tx: Tx, tenantId: string, forumId: string, itemIds: string[], visible: SQL | undefined) {
+/** Replace the forum's produced items; links to items the viewer may not see stay. */
+export async function setItems(tx: Tx, tenantId: string, forumId: string, itemIds: string[], viewer: TenantContext) {
+  const visible = visibleTo(viewer);
   await tx
     .delete(knowledgeForumItems)
     .where(
@@ -162,19 +160,9 @@ export async function setItems(tx: Tx, tenantId: string, forumId: string, itemId
       .onConflictDoNothing();
 }
 
-export async function insertForum(tx: Tx, values: typeof knowledgeForums.$inferInsert): Promise<ForumRow> {
-  const [row] = await tx.insert(knowledgeForums).values(values).returning();
-  return row;
-}
+export const insertForum = (tx: Tx, values: typeof knowledgeForums.$inferInsert): Promise<ForumRow> => insertRow(tx, knowledgeForums, values);
 
-export async function getForum(tx: Tx, tenantId: string, id: string): Promise<ForumRow | null> {
-  const [row] = await tx
-    .select()
-    .from(knowledgeForums)
-    .where(and(eq(knowledgeForums.tenantId, tenantId), eq(knowledgeForums.id, id)))
-    .limit(1);
-  return row ?? null;
-}
+export const getForum = (tx: Tx, tenantId: string, id: string): Promise<ForumRow | null> => rowById(tx, knowledgeForums, tenantId, id);
 
 export async function updateForum(tx: Tx, tenantId: string, id: string, set: Partial<ForumRow>): Promise<ForumRow> {
   const [after] = await tx

@@ -56,7 +56,7 @@ export async function listForums(ctx: TenantContext, q: z.output<typeof forumLis
 async function detailTx(tx: Tx, ctx: TenantContext, id: string): Promise<ForumDetail> {
   const row = await forums.getForumJoined(tx, ctx.tenant.id, id);
   if (!row) throw new AppError('not_found');
-  const { people, items } = await forums.participantsAndItems(tx, ctx.tenant.id, id, repo.visibleTo(ctx));
+  const { people, items } = await forums.participantsAndItems(tx, ctx.tenant.id, id, ctx);
   const files = await repo.itemAttachments(tx, ctx.tenant.id, { forumId: id });
   return {
     ...present(row),
@@ -90,7 +90,7 @@ async function checkLinks(
   const partyIds = [...new Set((f.participants ?? []).map((p) => p.partyId).filter((x): x is string => Boolean(x)))];
   const nets = await repo.networkNames(tx, ctx.tenant.id, netIds);
   const people = await repo.partyNames(tx, ctx.tenant.id, partyIds);
-  const known = await forums.visibleItemIds(tx, ctx.tenant.id, f.itemIds ?? [], repo.visibleTo(ctx));
+  const known = await forums.visibleItemIds(tx, ctx.tenant.id, f.itemIds ?? [], ctx);
   if (f.hostNetworkId && !nets.has(f.hostNetworkId)) fields.hostNetworkId = 'unknown_network';
   const seen = new Set<string>();
   (f.participants ?? []).forEach((p, i) => {
@@ -124,7 +124,7 @@ async function setParticipants(tx: Tx, ctx: TenantContext, forumId: string, list
 
 async function setItems(tx: Tx, ctx: TenantContext, forumId: string, itemIds: string[]) {
   // items the caller cannot see stay linked: an edit by a coordinator must not drop another network's items
-  await forums.setItems(tx, ctx.tenant.id, forumId, itemIds, repo.visibleTo(ctx));
+  await forums.setItems(tx, ctx.tenant.id, forumId, itemIds, ctx);
 }
 
 const auditable = (f: ForumRow, extra: Record<string, unknown> = {}) => {

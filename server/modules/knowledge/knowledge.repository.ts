@@ -9,6 +9,7 @@ import {
   knowledgeItemNetworks,
   knowledgeItemParties,
   knowledgeItems,
+  knowledgeViews,
   networks,
   parties,
 } from '../../db/schema';
@@ -215,6 +216,17 @@ export async function partyNames(tx: Tx, tenantId: string, ids: string[]): Promi
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The names of the networks and partners these links name that still exist in the tenant. */
+export async function linkNames(tx: Tx, tenantId: string, links: { networkIds: string[]; parties: { partyId: string }[] }) {
+  const nets = await networkNames(tx, tenantId, links.networkIds);
+  const people = await partyNames(
+    tx,
+    tenantId,
+    links.parties.map((p) => p.partyId),
+  );
+  return { nets, people };
+}
+
 /** Replace an item's networks and partners (order kept: the first network is the home network). */
 export async function setLinks(tx: Tx, tenantId: string, itemId: string, networkIds: string[], people: { partyId: string; role: string }[]) {
   await tx.delete(knowledgeItemNetworks).where(and(eq(knowledgeItemNetworks.tenantId, tenantId), eq(knowledgeItemNetworks.itemId, itemId)));
@@ -270,4 +282,48 @@ export async function networkNamesOf(tx: Tx, tenantId: string, itemIds: string[]
     .orderBy(asc(knowledgeItemNetworks.position));
   for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.name]);
   return out;
+}
+
+// ---- writes of an item (knowledge.service.ts) ----
+
+export async function insertItem(tx: Tx, values: typeof knowledgeItems.$inferInsert): Promise<ItemRow> {
+  const [row] = await tx.insert(knowledgeItems).values(values).returning();
+  return row;
+}
+
+/**
+ * Update the item only if it is still at `fromVersion` (a concurrent edit makes this match nothing): the
+ * updated row, or null.
+ */
+export async function updateItemFrom(tx: Tx, tenantId: string, id: string, fromVersion: number, set: Partial<typeof knowledgeItems.$inferInsert>) {
+  const [after] = await tx
+    .update(knowledgeItems)
+    .set(set)
+    .where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id), eq(knowledgeItems.version, fromVersion)))
+    .returning();
+  return after ?? null;
+}
+
+/** The hashes of the item's attachments (one per file, repeats included). */
+export async function itemFileHashes(tx: Tx, tenantId: string, itemId: string): Promise<string[]> {
+  const files = await tx
+    .select({ sha256: knowledgeAttachments.sha256 })
+    .from(knowledgeAttachments)
+    .where(and(eq(knowledgeAttachments.tenantId, tenantId), eq(knowledgeAttachments.itemId, itemId)));
+  return files.map((f) => f.sha256);
+}
+
+export async function deleteItem(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx.delete(knowledgeItems).where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id)));
+}
+
+/** Count a read: one row per reader per day, its count raised on each further read. */
+export async function recordView(tx: Tx, v: { tenantId: string; itemId: string; userId: string; viewedOn: string; viewerPartyId: string | null }) {
+  await tx
+    .insert(knowledgeViews)
+    .values(v)
+    .onConflictDoUpdate({
+      target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn],
+      set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: v.viewerPartyId },
+    });
 }

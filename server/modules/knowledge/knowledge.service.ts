@@ -1,4 +1,3 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListQuery, ListResult } from '../../../common/schemas/api';
 import type {
@@ -12,21 +11,21 @@ import type {
   KnowledgeVersionSummary,
   KnowledgeVisibility,
 } from '../../../common/schemas/knowledge';
-import { knowledgeAttachments, knowledgeItems, knowledgeVersions, knowledgeViews, type VersionParty } from '../../db/schema';
+import type { VersionParty } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { totalOver, isoTime } from '../../platform/sql';
+import { isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
+import * as versions from './versions.repository';
 import { presentItem } from './present';
 import { bodyDerivedOffLoop, renderMarkdownOffLoop } from './text-work';
 import { bodyDerived, type BodyDerived } from './text-worker';
 import { segmented } from './thai-text';
 import { addTitleTerms } from './search-plan';
-import { pageTotal } from '../../platform/page-total';
 
 export { todayInThailand } from '../../platform/today';
 import { todayInThailand } from '../../platform/today';
@@ -62,13 +61,7 @@ export async function getItem(ctx: TenantContext, id: string, track = true): Pro
 /** One row per reader per day; reads are counts, not audited writes. */
 async function recordView(tx: Tx, ctx: TenantContext, itemId: string) {
   const partyId = await repo.myPartyId(tx, ctx);
-  await tx
-    .insert(knowledgeViews)
-    .values({ tenantId: ctx.tenant.id, itemId, userId: ctx.actor.user.id, viewedOn: todayInThailand(), viewerPartyId: partyId })
-    .onConflictDoUpdate({
-      target: [knowledgeViews.tenantId, knowledgeViews.itemId, knowledgeViews.userId, knowledgeViews.viewedOn],
-      set: { count: sql`${knowledgeViews.count} + 1`, viewerPartyId: partyId },
-    });
+  await repo.recordView(tx, { tenantId: ctx.tenant.id, itemId, userId: ctx.actor.user.id, viewedOn: todayInThailand(), viewerPartyId: partyId });
 }
 
 export interface State {
@@ -117,12 +110,7 @@ const dedupe = <T>(items: T[], key: (t: T) => string) => {
 
 /** Check links against the tenant's networks and partners; network visibility needs a network. */
 async function checkState(tx: Tx, ctx: TenantContext, s: State, restoring = false) {
-  const nets = await repo.networkNames(tx, ctx.tenant.id, s.networkIds);
-  const people = await repo.partyNames(
-    tx,
-    ctx.tenant.id,
-    s.parties.map((p) => p.partyId),
-  );
+  const { nets, people } = await repo.linkNames(tx, ctx.tenant.id, s);
   const fields: Record<string, string> = {};
   const badNet = s.networkIds.findIndex((id) => !nets.has(id));
   if (badNet >= 0) fields[`networkIds.${badNet}`] = 'unknown_network';
@@ -167,30 +155,27 @@ export async function createItemTx(tx: Tx, ctx: TenantContext, input: z.output<t
   await checkState(tx, ctx, state);
   const who = { id: actorUserId(ctx), name: ctx.actor.user.name };
   const at = opts.createdAt ?? new Date();
-  const [row] = await tx
-    .insert(knowledgeItems)
-    .values({
-      tenantId: ctx.tenant.id,
-      type: state.type,
-      title: state.title,
-      summary: state.summary,
-      body: state.body,
-      tags: state.tags,
-      visibility: state.visibility,
-      publishedOn: state.publishedOn,
-      version: 1,
-      ...derived(state, opts.pre),
-      createdByUserId: who.id,
-      createdByName: who.name,
-      updatedByUserId: who.id,
-      updatedByName: who.name,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
+  const row = await repo.insertItem(tx, {
+    tenantId: ctx.tenant.id,
+    type: state.type,
+    title: state.title,
+    summary: state.summary,
+    body: state.body,
+    tags: state.tags,
+    visibility: state.visibility,
+    publishedOn: state.publishedOn,
+    version: 1,
+    ...derived(state, opts.pre),
+    createdByUserId: who.id,
+    createdByName: who.name,
+    updatedByUserId: who.id,
+    updatedByName: who.name,
+    createdAt: at,
+    updatedAt: at,
+  });
   await repo.setLinks(tx, ctx.tenant.id, row.id, state.networkIds, state.parties);
   await addTitleTerms(tx, ctx.tenant.id, [state]);
-  await tx.insert(knowledgeVersions).values({
+  await versions.insertVersion(tx, {
     tenantId: ctx.tenant.id,
     itemId: row.id,
     version: 1,
@@ -236,28 +221,24 @@ async function applyChange(
   const who = { id: actorUserId(ctx), name: ctx.actor.user.name };
   const version = row.version + 1;
   // the version number moves only from the one we read: a concurrent edit makes this update match nothing
-  const [after] = await tx
-    .update(knowledgeItems)
-    .set({
-      type: next.type,
-      title: next.title,
-      summary: next.summary,
-      body: next.body,
-      tags: next.tags,
-      visibility: next.visibility,
-      publishedOn: next.publishedOn,
-      version,
-      ...derived(next, meta.pre, row),
-      updatedByUserId: who.id,
-      updatedByName: who.name,
-      updatedAt: meta.createdAt ?? new Date(),
-    })
-    .where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, row.id), eq(knowledgeItems.version, row.version)))
-    .returning();
+  const after = await repo.updateItemFrom(tx, ctx.tenant.id, row.id, row.version, {
+    type: next.type,
+    title: next.title,
+    summary: next.summary,
+    body: next.body,
+    tags: next.tags,
+    visibility: next.visibility,
+    publishedOn: next.publishedOn,
+    version,
+    ...derived(next, meta.pre, row),
+    updatedByUserId: who.id,
+    updatedByName: who.name,
+    updatedAt: meta.createdAt ?? new Date(),
+  });
   if (!after) throw new AppError('conflict', { baseVersion: 'version_conflict' });
   if (changed.includes('networkIds') || changed.includes('parties')) await repo.setLinks(tx, ctx.tenant.id, row.id, next.networkIds, next.parties);
   if (changed.includes('title') || changed.includes('tags')) await addTitleTerms(tx, ctx.tenant.id, [next]);
-  await tx.insert(knowledgeVersions).values({
+  await versions.insertVersion(tx, {
     tenantId: ctx.tenant.id,
     itemId: row.id,
     version,
@@ -319,11 +300,8 @@ export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha2
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getItem(tx, ctx, id);
     if (!row) throw new AppError('not_found');
-    const files = await tx
-      .select({ sha256: knowledgeAttachments.sha256 })
-      .from(knowledgeAttachments)
-      .where(and(eq(knowledgeAttachments.tenantId, ctx.tenant.id), eq(knowledgeAttachments.itemId, id)));
-    await tx.delete(knowledgeItems).where(and(eq(knowledgeItems.tenantId, ctx.tenant.id), eq(knowledgeItems.id, id)));
+    const files = await repo.itemFileHashes(tx, ctx.tenant.id, id);
+    await repo.deleteItem(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_item',
       entityId: id,
@@ -331,26 +309,20 @@ export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha2
       action: 'delete',
       before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments: files.length },
     });
-    return { sha256: [...new Set(files.map((f) => f.sha256))] };
+    return { sha256: [...new Set(files)] };
   });
 }
 
 // ---- versions ----
 
-async function versionRows(tx: Tx, ctx: TenantContext, itemId: string, versions?: number[]) {
-  return tx
-    .select()
-    .from(knowledgeVersions)
-    .where(
-      and(
-        eq(knowledgeVersions.tenantId, ctx.tenant.id),
-        eq(knowledgeVersions.itemId, itemId),
-        versions ? inArray(knowledgeVersions.version, versions) : undefined,
-      ),
-    )
-    .orderBy(desc(knowledgeVersions.version));
+const versionRows = (tx: Tx, ctx: TenantContext, itemId: string, numbers?: number[]) => versions.versionRows(tx, ctx.tenant.id, itemId, numbers);
+type VersionRow = versions.VersionRow;
+
+async function versionOf(tx: Tx, ctx: TenantContext, itemId: string, version: number): Promise<VersionRow> {
+  const [v] = await versionRows(tx, ctx, itemId, [version]);
+  if (!v) throw new AppError('not_found');
+  return v;
 }
-type VersionRow = Awaited<ReturnType<typeof versionRows>>[number];
 
 const presentVersionSummary = (
   v: Pick<VersionRow, 'version' | 'title' | 'note' | 'restoredFrom' | 'editedByName' | 'createdAt' | 'changed'>,
@@ -367,24 +339,7 @@ const presentVersionSummary = (
 export async function listVersions(ctx: TenantContext, itemId: string, q: ListQuery): Promise<ListResult<KnowledgeVersionSummary>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
-    const where = and(eq(knowledgeVersions.tenantId, ctx.tenant.id), eq(knowledgeVersions.itemId, itemId));
-    const rows = await tx
-      .select({
-        version: knowledgeVersions.version,
-        title: knowledgeVersions.title,
-        note: knowledgeVersions.note,
-        restoredFrom: knowledgeVersions.restoredFrom,
-        editedByName: knowledgeVersions.editedByName,
-        createdAt: knowledgeVersions.createdAt,
-        changed: knowledgeVersions.changed,
-        total: totalOver,
-      })
-      .from(knowledgeVersions)
-      .where(where)
-      .orderBy(desc(knowledgeVersions.version))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    const total = await pageTotal(tx, rows, (q.page - 1) * q.pageSize, knowledgeVersions, where);
+    const { rows, total } = await versions.versionsPage(tx, ctx.tenant.id, itemId, q.pageSize, (q.page - 1) * q.pageSize);
     return { items: rows.map(presentVersionSummary), total, page: q.page, pageSize: q.pageSize };
   });
 }
@@ -392,14 +347,8 @@ export async function listVersions(ctx: TenantContext, itemId: string, q: ListQu
 export async function getVersion(ctx: TenantContext, itemId: string, version: number): Promise<KnowledgeVersion> {
   const found = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     if (!(await repo.getItem(tx, ctx, itemId))) throw new AppError('not_found');
-    const [v] = await versionRows(tx, ctx, itemId, [version]);
-    if (!v) throw new AppError('not_found');
-    const nets = await repo.networkNames(tx, ctx.tenant.id, v.networkIds);
-    const people = await repo.partyNames(
-      tx,
-      ctx.tenant.id,
-      v.parties.map((p) => p.partyId),
-    );
+    const v = await versionOf(tx, ctx, itemId, version);
+    const { nets, people } = await repo.linkNames(tx, ctx.tenant.id, v);
     return {
       ...presentVersionSummary(v),
       type: v.type as KnowledgeType,
@@ -423,10 +372,10 @@ export async function diffVersions(ctx: TenantContext, itemId: string, from: num
     const a = rows.find((r) => r.version === from);
     const b = rows.find((r) => r.version === to);
     if (!a || !b) throw new AppError('not_found', { [a ? 'to' : 'from']: 'unknown_version' });
-    const ids = [...new Set([...a.networkIds, ...b.networkIds])];
-    const pids = [...new Set([...a.parties, ...b.parties].map((p) => p.partyId))];
-    const nets = await repo.networkNames(tx, ctx.tenant.id, ids);
-    const people = await repo.partyNames(tx, ctx.tenant.id, pids);
+    const { nets, people } = await repo.linkNames(tx, ctx.tenant.id, {
+      networkIds: [...new Set([...a.networkIds, ...b.networkIds])],
+      parties: [...a.parties, ...b.parties],
+    });
     const fields: KnowledgeDiff['fields'] = [];
     const text = (field: string, x: string | null, y: string | null) => {
       if ((x ?? '') !== (y ?? '')) fields.push({ field, before: x, after: y, parts: diffWords(x ?? '', y ?? '') });
@@ -459,15 +408,9 @@ export async function restoreVersion(ctx: TenantContext, itemId: string, version
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getItem(tx, ctx, itemId);
     if (!row) throw new AppError('not_found');
-    const [v] = await versionRows(tx, ctx, itemId, [version]);
-    if (!v) throw new AppError('not_found');
+    const v = await versionOf(tx, ctx, itemId, version);
     // links to networks or partners deleted since then are dropped
-    const nets = await repo.networkNames(tx, ctx.tenant.id, v.networkIds);
-    const people = await repo.partyNames(
-      tx,
-      ctx.tenant.id,
-      v.parties.map((p) => p.partyId),
-    );
+    const { nets, people } = await repo.linkNames(tx, ctx.tenant.id, v);
     const networkIds = v.networkIds.filter((id) => nets.has(id));
     const next: State = {
       type: v.type,

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { useTenantApp } from '../../test/harness';
 import { thaiText } from '../../test/thai-fixtures';
 import { BODY_MAX_CHARS } from '../../../common/schemas/knowledge';
 import { SEGMENT_CHUNK, words } from './thai-text';
 import { textPool } from './text-work';
 
 /** Issue 15 (2): long Thai text froze every tenant (80 000 characters: 25 s with /api/health blocked). */
-let t: TestApp;
-let admin: Client;
-let base: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ api: admin, base } = await tenantWithUser(t, 'admin'));
-});
-afterAll(() => t.close());
+const s = useTenantApp('admin');
 
 describe('long Thai text', () => {
   it('segments in linear time and as the whole text would be segmented', () => {
@@ -32,6 +25,7 @@ describe('long Thai text', () => {
     const pool = textPool();
     const tasksBefore = pool.started;
     // over real sockets, as people would: an in-process inject loop would never let the loop poll
+    const { t, api: admin, base } = s;
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     let finished = false;
     const started = performance.now();

@@ -1,22 +1,25 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { knowledgeItems } from '../../db/schema';
+import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { inOrder } from '../../platform/in-order';
 import { rows } from '../../platform/sql';
+import { visibleTo } from './knowledge.repository';
 
 /**
  * The rows the sharing metrics fold into fiscal years (metrics.ts): per day (and network) items, forums hosted
- * and joined, totals, reads; the reused and most-read items. `visible` limits items to what the caller may see,
+ * and joined, totals, reads; the reused and most-read items. `viewer` limits items to what the caller may see,
  * `range` the days (inclusive), `networkId` to one network.
  */
 export async function metricsRows(
   tx: Tx,
   t: string,
-  visible: SQL | undefined,
+  viewer: TenantContext,
   range: { start: string; end: string } | null,
   q: { networkId?: string; top: number },
 ) {
   const inRange = (col: SQL) => (range ? sql`and ${col} between ${range.start} and ${range.end}` : sql``);
+  const visible = visibleTo(viewer);
   const itemVisible = visible ? sql`and ${visible}` : sql``;
   const netFilter = (col: SQL) => (q.networkId ? sql`and ${col} = ${q.networkId}` : sql``);
   // lazy: each query starts only when inOrder awaits it (one connection, no overlapping queries)

@@ -3,7 +3,6 @@ import type { KnowledgeMetrics, KnowledgeType, metricsQuery } from '../../../com
 import { fiscalYearOf, fiscalYearRange } from '../../../common/thai/dates';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
-import { visibleTo } from './knowledge.repository';
 import { metricsRows } from './metrics.repository';
 
 /**
@@ -21,7 +20,7 @@ export async function knowledgeMetrics(ctx: TenantContext, q: z.output<typeof me
   const range = q.fiscalYear ? fiscalYearRange(q.fiscalYear) : null;
 
   return withTenant(ctx.db, t, async (tx) => {
-    const [itemDays, hostDays, joinDays, totalItemDays, forumDays, viewDays, reused, mostRead] = await metricsRows(tx, t, visibleTo(ctx), range, q);
+    const [itemDays, hostDays, joinDays, totalItemDays, forumDays, viewDays, reused, mostRead] = await metricsRows(tx, t, ctx, range, q);
 
     const years = new Set<number>();
     const fy = (day: string) => {

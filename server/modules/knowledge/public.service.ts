@@ -1,16 +1,13 @@
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KnowledgeType } from '../../../common/schemas/knowledge';
 import type { PublicKnowledgeDetail, PublicKnowledgeList, publicKnowledgeQuery } from '../../../common/schemas/public-knowledge';
-import { knowledgeAttachments, knowledgeItems } from '../../db/schema';
-import { networkNamesOf } from './knowledge.repository';
 import type { TenantRef } from '../../platform/context';
 import { withTenant, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { likePattern } from '../../platform/sql';
+import { networkNamesOf } from './knowledge.repository';
+import * as pub from './public.repository';
 
-/** Only items marked public; everything else is "not found" to a visitor, so nobody learns it exists. */
-const isPublic = eq(knowledgeItems.visibility, 'public');
+/** The public knowledge pages: only items marked public; everything else is "not found" to a visitor, so nobody learns it exists. */
 
 export async function publicKnowledgeList(
   db: Db,
@@ -18,23 +15,7 @@ export async function publicKnowledgeList(
   q: z.output<typeof publicKnowledgeQuery>,
 ): Promise<PublicKnowledgeList> {
   return withTenant(db, tenant.id, async (tx) => {
-    const k = knowledgeItems;
-    const text = q.q ? or(ilike(k.title, likePattern(q.q)), ilike(k.summary, likePattern(q.q))) : undefined;
-    const rows = await tx
-      .select({
-        id: k.id,
-        type: k.type,
-        title: k.title,
-        summary: k.summary,
-        tags: k.tags,
-        publishedOn: k.publishedOn,
-        total: sql<number>`(count(*) over ())::int`,
-      })
-      .from(k)
-      .where(and(eq(k.tenantId, tenant.id), isPublic, text))
-      .orderBy(desc(k.publishedOn), asc(k.title), asc(k.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
+    const rows = await pub.publicItemsPage(tx, tenant.id, q.q, q.pageSize, (q.page - 1) * q.pageSize);
     const nets = await networkNamesOf(
       tx,
       tenant.id,
@@ -56,18 +37,9 @@ export async function publicKnowledgeItem(
   id: string,
 ): Promise<PublicKnowledgeDetail> {
   return withTenant(db, tenant.id, async (tx) => {
-    const k = knowledgeItems;
-    const [row] = await tx
-      .select({ id: k.id, type: k.type, title: k.title, summary: k.summary, tags: k.tags, publishedOn: k.publishedOn, bodyHtml: k.bodyHtml })
-      .from(k)
-      .where(and(eq(k.tenantId, tenant.id), eq(k.id, id), isPublic));
+    const row = await pub.publicItem(tx, tenant.id, id);
     if (!row) throw new AppError('not_found');
-    const a = knowledgeAttachments;
-    const files = await tx
-      .select({ id: a.id, filename: a.filename, kind: a.kind, sizeBytes: a.sizeBytes, caption: a.caption })
-      .from(a)
-      .where(and(eq(a.tenantId, tenant.id), eq(a.itemId, id)))
-      .orderBy(asc(a.createdAt), asc(a.id));
+    const files = await pub.publicItemFiles(tx, tenant.id, id);
     const nets = await networkNamesOf(tx, tenant.id, [id]);
     return {
       ...row,
@@ -85,11 +57,5 @@ export async function publicKnowledgeItem(
 
 /** Throws not_found unless the item is public (checked before a file of it is served). */
 export async function assertPublicItem(db: Db, tenantId: string, id: string): Promise<void> {
-  const found = await withTenant(db, tenantId, (tx) =>
-    tx
-      .select({ id: knowledgeItems.id })
-      .from(knowledgeItems)
-      .where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id), isPublic)),
-  );
-  if (!found.length) throw new AppError('not_found');
+  if (!(await withTenant(db, tenantId, (tx) => pub.isPublicItem(tx, tenantId, id)))) throw new AppError('not_found');
 }

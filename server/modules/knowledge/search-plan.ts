@@ -1,9 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { and } from 'drizzle-orm';
-import { knowledgeItems, knowledgeTerms } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { plannedRows, type ItemScope } from './search.repository';
+import { closeTerms, insertTerms, setSimilarityThreshold } from './terms.repository';
 import { normalizeText, queryTerms, titleTerms, toTsQuery, words, type ParsedQuery } from './thai-text';
-import { rows } from '../../platform/sql';
 
 /**
  * How a knowledge search runs at scale (see docs/ARCHITECTURE.md, "Knowledge search"):
@@ -19,13 +17,6 @@ import { rows } from '../../platform/sql';
 export const BROAD_MATCHES = 1000;
 /** pg_trgm similarity from which a dictionary term counts as the same word misspelt (one wrong letter in a short Thai word scores about 0.54). */
 const SPELLING_SIMILARITY = 0.5;
-
-export async function plannedRows(tx: Tx, where: SQL | undefined): Promise<number> {
-  const [explained] = await rows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) select 1 from knowledge_items where ${where ?? sql`true`}`);
-  const raw = explained?.['QUERY PLAN'];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-  return plan[0]?.Plan['Plan Rows'] ?? 0;
-}
 
 export interface MatchEstimate {
   /** About how many visible items match. */
@@ -44,15 +35,14 @@ export interface MatchEstimate {
  * topic are not independent, so that product is low for them (ต้นน้ำ ปลายน้ำ: 512 for 4,681); the ranked
  * read checks it (see `pageOf`).
  */
-export async function estimateMatches(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<MatchEstimate> {
-  const term = (t: string) => sql`${knowledgeItems.searchVector} @@ to_tsquery('simple', ${toTsQuery({ groups: [[t]] })})`;
+export async function estimateMatches(tx: Tx, scope: ItemScope, parsed: ParsedQuery): Promise<MatchEstimate> {
   const groupTerms = parsed.groups.map((g) => queryTerms({ groups: [g] }));
-  const listed = Math.max(1, await plannedRows(tx, and(...conds)));
+  const listed = Math.max(1, await plannedRows(tx, scope));
   let share = 1;
   let upper = listed;
   for (const terms of groupTerms) {
     let least = Infinity;
-    for (const t of terms) least = Math.min(least, await plannedRows(tx, and(...conds, term(t))));
+    for (const t of terms) least = Math.min(least, await plannedRows(tx, { ...scope, tsq: toTsQuery({ groups: [[t]] }) }));
     share *= Math.min(1, least / listed);
     upper = Math.min(upper, least);
   }
@@ -65,8 +55,7 @@ export async function estimateMatches(tx: Tx, conds: SQL[], parsed: ParsedQuery)
  */
 export async function correctSpelling(tx: Tx, tenantId: string, text: string): Promise<string | null> {
   const parts = normalizeText(text).match(/"[^"]*"?|\S+/g) ?? [];
-  // SET LOCAL (not set_config): Citus passes it on to the workers, which run the comparison
-  await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${Number(SPELLING_SIMILARITY)}`));
+  await setSimilarityThreshold(tx, SPELLING_SIMILARITY);
   let changed = false;
   const out: string[] = [];
   for (const part of parts) {
@@ -75,15 +64,9 @@ export async function correctSpelling(tx: Tx, tenantId: string, text: string): P
       out.push(part);
       continue;
     }
-    const terms = await rows<{ term: string }>(
-      tx,
-      sql`
-      select term from knowledge_terms
-      where tenant_id = ${tenantId} and term % ${typed}
-      order by similarity(term, ${typed}) desc, term limit 20`,
-    );
+    const terms = await closeTerms(tx, tenantId, typed);
     // trigram similarity finds the candidates; the fewest edits chooses (ธนาคารชยะ → ธนาคารขยะ, not the shorter ธนาคาร)
-    const ranked = terms.map((x) => ({ term: x.term, edits: editDistance(typed, x.term) })).filter((x) => x.edits <= Math.max(1, Math.floor(typed.length / 4)));
+    const ranked = terms.map((term) => ({ term, edits: editDistance(typed, term) })).filter((x) => x.edits <= Math.max(1, Math.floor(typed.length / 4)));
     ranked.sort((a, b) => a.edits - b.edits);
     const best = ranked[0]?.term;
     if (best && best !== typed) {
@@ -96,21 +79,7 @@ export async function correctSpelling(tx: Tx, tenantId: string, text: string): P
 
 /** Adds the title's and tags' terms to the tenant's spelling dictionary. */
 export async function addTitleTerms(tx: Tx, tenantId: string, items: { title: string; tags: string[] }[]) {
-  const terms = [...new Set(items.flatMap((i) => titleTerms(i.title, i.tags)))];
-  for (let i = 0; i < terms.length; i += 1000) {
-    await tx
-      .insert(knowledgeTerms)
-      .values(terms.slice(i, i + 1000).map((term) => ({ tenantId, term })))
-      .onConflictDoNothing();
-  }
-}
-
-/**
- * Thai has no spaces, so pg_trgm pads whole runs of text: a one-letter typo in a word inside a longer name
- * scores about 0.55 word similarity, under the default threshold of 0.6. Names are matched from 0.5.
- */
-export async function useTypoThreshold(tx: Tx) {
-  await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.5`);
+  await insertTerms(tx, tenantId, [...new Set(items.flatMap((i) => titleTerms(i.title, i.tags)))]);
 }
 
 /** Levenshtein distance between two short strings (UTF-16 units: Thai letters and marks are one unit each). */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { broadAfterAll, broadTotal, recentWindowSize, searchCondition, type SearchPlan } from './search-planner';
+import { broadAfterAll, broadTotal, recentWindowSize, searchWords, type SearchPlan } from './search-planner';
 import { BROAD_MATCHES } from './search-plan';
 import { parseQuery } from './thai-text';
 
 // The search planner's decisions, without a database (the searches themselves: knowledge.test.ts, search-scale.test.ts).
 describe('search planner', () => {
   const plan = (p: Partial<SearchPlan>): SearchPlan => ({
-    ...searchCondition(parseQuery('น้ำ')),
-    where: searchCondition(parseQuery('น้ำ')).words!,
+    tsq: searchWords(parseQuery('น้ำ')),
     parsed: parseQuery('น้ำ'),
     broad: false,
     estimate: 0,
@@ -17,8 +16,8 @@ describe('search planner', () => {
   });
 
   it('has nothing to match for a query without words', () => {
-    expect(searchCondition(parseQuery('  ')).words).toBeNull();
-    expect(searchCondition(parseQuery('ฝาย')).words).not.toBeNull();
+    expect(searchWords(parseQuery('  '))).toBeNull();
+    expect(searchWords(parseQuery('ฝาย'))).not.toBeNull();
   });
 
   it('turns a narrow plan broad after all, with an estimate between the limit and the rarest group', () => {

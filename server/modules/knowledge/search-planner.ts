@@ -1,12 +1,10 @@
-import { and, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KnowledgeHit, KnowledgeSearchResult, knowledgeListQuery } from '../../../common/schemas/knowledge';
-import { knowledgeItems } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { pageTotal } from '../../platform/page-total';
 import { presentItem } from './present';
 import * as repo from './knowledge.repository';
+import type { ItemFilter } from './knowledge.repository';
 import { BROAD_MATCHES, correctSpelling, estimateMatches } from './search-plan';
 import * as search from './search.repository';
 import { parseQuery, snippet, toTsQuery, type ParsedQuery } from './thai-text';
@@ -18,24 +16,19 @@ import { parseQuery, snippet, toTsQuery, type ParsedQuery } from './thai-text';
  */
 
 /**
- * What a search matches and how it ranks. Matching: the query's index terms on the GIN index (exact, no
- * re-check of rows). Ranking: ts_rank_cd over the small title/tags/summary vector (weights A, A, B); items
- * that match only in the body or attachments rank 0 and come newest first.
+ * What a search matches: the query's index terms on the GIN index (exact, no re-check of rows), as to_tsquery
+ * text; null when the query has no words, and then it matches nothing. Ranking: see search.repository.ts
+ * (items that match only in the body or attachments rank 0 and come newest first).
  */
-export function searchCondition(parsed: ParsedQuery): { words: SQL | null; rank: SQL } {
-  const tsq = toTsQuery(parsed);
-  const query = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
-  return {
-    words: query ? sql`${knowledgeItems.searchVector} @@ ${query}` : null,
-    rank: query ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${query}, 1)` : sql`0`,
-  };
+export function searchWords(parsed: ParsedQuery): string | null {
+  return toTsQuery(parsed);
 }
 
 type ListInput = z.output<typeof knowledgeListQuery>;
 
 export interface SearchPlan {
-  where: SQL;
-  rank: SQL;
+  /** The words to match (see searchWords). */
+  tsq: string | null;
   /** The groups to mark in snippets. */
   parsed: ParsedQuery;
   /** More matches expected than are worth ranking: newest first, estimated total. */
@@ -47,11 +40,11 @@ export interface SearchPlan {
 }
 
 /** How to answer a search (see search-plan.ts): the match, its ranking, broad or narrow. */
-export async function planSearch(tx: Tx, conds: SQL[], parsed: ParsedQuery): Promise<SearchPlan> {
-  const match = searchCondition(parsed);
-  if (!match.words) return { where: sql`false`, rank: sql`0`, parsed, broad: false, estimate: 0, upper: 0, listed: 0 };
-  const { estimate, upper, listed } = await estimateMatches(tx, conds, parsed);
-  return { where: match.words, rank: match.rank, parsed, broad: estimate > BROAD_MATCHES, estimate, upper, listed };
+export async function planSearch(tx: Tx, listed: search.ItemScope, parsed: ParsedQuery): Promise<SearchPlan> {
+  const tsq = searchWords(parsed);
+  if (!tsq) return { tsq: null, parsed, broad: false, estimate: 0, upper: 0, listed: 0 };
+  const e = await estimateMatches(tx, listed, parsed);
+  return { tsq, parsed, broad: e.estimate > BROAD_MATCHES, estimate: e.estimate, upper: e.upper, listed: e.listed };
 }
 
 /**
@@ -75,9 +68,10 @@ export function recentWindowSize(share: number, needed: number): number | undefi
   return Math.ceil((needed / share) * 3);
 }
 
-async function recentWindow(tx: Tx, conds: SQL[], share: number, needed: number): Promise<SQL | undefined> {
+/** The first publication day of that window (see recentWindowSize), if it is worth one. */
+async function recentWindow(tx: Tx, listed: search.ItemScope, share: number, needed: number): Promise<string | undefined> {
   const window = recentWindowSize(share, needed);
-  return window === undefined ? undefined : search.publishedSince(tx, conds, window);
+  return window === undefined ? undefined : search.publishedSince(tx, listed, window);
 }
 
 /**
@@ -97,19 +91,19 @@ export function broadTotal(read: number, pageSize: number, offset: number, estim
  * carried each row's whole search_head through the window aggregate, which spilled to disk). Reading the
  * limit means the estimate was low: the search is answered as a broad one.
  */
-async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
+async function pageOf(tx: Tx, listed: search.ItemScope, plan: SearchPlan | null, sort: ListInput['sort'], page: number, pageSize: number) {
   const relevance = (sort ?? 'relevance') === 'relevance';
   const listOrder = sort && !relevance ? sort : '-publishedOn';
   const offset = (page - 1) * pageSize;
-  const shape = { tenantId: ctx.tenant.id, withBody: !!plan, pageSize, offset };
-  const where = and(...conds, plan?.where);
-  const exactTotal = (rows: search.PageRow[]) => pageTotal(tx, rows, offset, knowledgeItems, where);
+  const shape = { tenantId: listed.ctx.tenant.id, withBody: !!plan, pageSize, offset };
+  const where: search.ItemScope = plan ? { ...listed, tsq: plan.tsq } : listed;
+  const exactTotal = (rows: search.PageRow[]) => search.scopeTotal(tx, where, rows, offset);
 
   // words of one topic: the estimate (their product) may be low while the commonest allows many; counting up to
   // the limit without ranking (no search_head to read) settles it for a third of the ranked read's cost
   if (plan && !plan.broad && relevance && plan.upper > BROAD_MATCHES && (await search.matchesMoreThan(tx, where, BROAD_MATCHES))) plan = broadAfterAll(plan);
   if (plan && !plan.broad && relevance) {
-    const rows = await search.rankedPage(tx, shape, where, plan.rank, BROAD_MATCHES + 1);
+    const rows = await search.rankedPage(tx, shape, where, BROAD_MATCHES + 1);
     const total = await exactTotal(rows);
     if (total <= BROAD_MATCHES) return { rows, total, estimated: false, plan };
     plan = broadAfterAll(plan);
@@ -119,12 +113,12 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
     return { rows, total: await exactTotal(rows), estimated: false, plan };
   }
   // a broad search is not counted: the planner's estimate stands in
-  const read = (w: SQL | undefined) => search.listedPage(tx, shape, w, listOrder, false);
-  const window = relevance ? await recentWindow(tx, conds, plan.estimate / Math.max(plan.estimate, plan.listed), page * pageSize) : undefined;
+  const read = (w: search.ItemScope) => search.listedPage(tx, shape, w, listOrder, false);
+  const since = relevance ? await recentWindow(tx, listed, plan.estimate / Math.max(plan.estimate, plan.listed), page * pageSize) : undefined;
   let rows: search.PageRow[];
-  if (window) {
+  if (since !== undefined) {
     // bitmap only: with an index scan allowed the planner walks the date index again, de-TOASTing as it goes
-    rows = await search.withoutIndexScan(tx, () => read(and(where, window)));
+    rows = await search.withoutIndexScan(tx, () => read({ ...where, since }));
     // the window held fewer than the page (the estimate was high): read without it
     if (rows.length < pageSize) rows = await read(where);
   } else rows = await read(where);
@@ -135,20 +129,20 @@ async function pageOf(tx: Tx, ctx: TenantContext, conds: SQL[], plan: SearchPlan
 /** Search (with `q`) or list (without) the items the caller may see, a page at a time, with snippets for a search. */
 export async function listItems(ctx: TenantContext, q: ListInput): Promise<KnowledgeSearchResult> {
   const { page, pageSize, sort, q: text, ...filter } = q;
-  const conds = repo.itemConditions(ctx, filter);
+  const listed: search.ItemScope = { ctx, filter: filter satisfies ItemFilter };
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     // a search reads knowledge_items through an index: a sequential scan would de-TOAST every row's vector
     if (text) await search.withoutSeqScan(tx);
-    const plan = text ? await planSearch(tx, conds, parseQuery(text)) : null;
-    let result = await pageOf(tx, ctx, conds, plan, sort, page, pageSize);
+    const plan = text ? await planSearch(tx, listed, parseQuery(text)) : null;
+    let result = await pageOf(tx, listed, plan, sort, page, pageSize);
     let correctedQuery: string | null = null;
     if (text && result.total === 0) {
       // nothing as typed: the closest spelling from the title dictionary ("did you mean"), offered only when it
       // finds something this caller may see, so the dictionary never reveals words of hidden titles
       const corrected = await correctSpelling(tx, ctx.tenant.id, text);
       if (corrected) {
-        const altPlan = await planSearch(tx, conds, parseQuery(corrected));
-        const alt = await pageOf(tx, ctx, conds, altPlan, sort, page, pageSize);
+        const altPlan = await planSearch(tx, listed, parseQuery(corrected));
+        const alt = await pageOf(tx, listed, altPlan, sort, page, pageSize);
         if (alt.total > 0) [result, correctedQuery] = [alt, corrected];
       }
     }
@@ -215,6 +209,6 @@ async function snippetsFor(
 
 export async function tagCounts(ctx: TenantContext): Promise<{ items: { tag: string; count: number }[] }> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    return { items: await search.tagCounts(tx, repo.itemConditions(ctx, {})) };
+    return { items: await search.tagCounts(tx, ctx) };
   });
 }

@@ -1,9 +1,18 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { knowledgeAttachments, knowledgeItems } from '../../db/schema';
+import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
+import { pageTotal } from '../../platform/page-total';
 import { likePattern, rows, thaiOrder, totalOver } from '../../platform/sql';
-import { listColumns, orderFor, relationColumns, type ListRow, type RelationColumns } from './knowledge.repository';
-import { useTypoThreshold } from './search-plan';
+import { itemConditions, listColumns, orderFor, relationColumns, type ItemFilter, type ListRow, type RelationColumns } from './knowledge.repository';
+
+/**
+ * Thai has no spaces, so pg_trgm pads whole runs of text: a one-letter typo in a word inside a longer name
+ * scores about 0.55 word similarity, under the default threshold of 0.6. Names are matched from 0.5.
+ */
+async function useTypoThreshold(tx: Tx) {
+  await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.5`);
+}
 
 /**
  * The global search box's matches outside knowledge: networks, partners and forums by name (substring, ILIKE
@@ -38,6 +47,42 @@ export async function globalMatches(tx: Tx, t: string, raw: string, limit: numbe
 
 // ---- the knowledge search (search-planner.ts) ----
 
+/**
+ * The items a search reads: those the caller may see under the list filters; with `tsq` (to_tsquery text, see
+ * toTsQuery) only those matching it, and null for a search without words, which matches nothing; with `since`
+ * only those published on or after that day.
+ */
+export interface ItemScope {
+  ctx: TenantContext;
+  filter: ItemFilter;
+  tsq?: string | null;
+  since?: string;
+}
+
+const tsQuery = (tsq: string) => sql`to_tsquery('simple', ${tsq})`;
+
+function whereOf(s: ItemScope): SQL | undefined {
+  return and(
+    ...itemConditions(s.ctx, s.filter),
+    s.tsq === undefined ? undefined : s.tsq === null ? sql`false` : sql`${knowledgeItems.searchVector} @@ ${tsQuery(s.tsq)}`,
+    s.since === undefined ? undefined : sql`${knowledgeItems.publishedOn} >= ${s.since}`,
+  );
+}
+
+/**
+ * What a search ranks by: ts_rank_cd over the small title/tags/summary vector (weights A, A, B); items that
+ * match only in the body or attachments rank 0.
+ */
+const rankOf = (tsq: string | null | undefined) => (tsq ? sql`ts_rank_cd(${knowledgeItems.searchHead}, ${tsQuery(tsq)}, 1)` : sql`0`);
+
+/** The planner's estimate of how many items the scope holds (EXPLAIN, nothing is read). */
+export async function plannedRows(tx: Tx, scope: ItemScope): Promise<number> {
+  const [explained] = await rows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) select 1 from knowledge_items where ${whereOf(scope) ?? sql`true`}`);
+  const raw = explained?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return plan[0]?.Plan['Plan Rows'] ?? 0;
+}
+
 export type PageRow = ListRow & RelationColumns & { rank: number; total: number; bodyText: string | null };
 /** What a page read needs: the tenant, whether to bring the body text (for snippets), the page. */
 export interface PageShape {
@@ -60,24 +105,23 @@ export async function withoutIndexScan<T>(tx: Tx, read: () => Promise<T>): Promi
   return out;
 }
 
-/** The condition "published on or after the date of the `window`-th newest item matching `conds`", if there is one. */
-export async function publishedSince(tx: Tx, conds: SQL[], window: number): Promise<SQL | undefined> {
+/** The publication date of the `window`-th newest item of the scope, if there is one. */
+export async function publishedSince(tx: Tx, scope: ItemScope, window: number): Promise<string | undefined> {
   const [edge] = await tx
     .select({ on: knowledgeItems.publishedOn })
     .from(knowledgeItems)
-    .where(and(...conds))
+    .where(whereOf(scope))
     .orderBy(desc(knowledgeItems.publishedOn))
     .offset(window)
     .limit(1);
-  if (!edge) return undefined;
-  return sql`${knowledgeItems.publishedOn} >= ${edge.on}`;
+  return edge?.on;
 }
 
-export async function matchesMoreThan(tx: Tx, where: SQL | undefined, n: number): Promise<boolean> {
+export async function matchesMoreThan(tx: Tx, scope: ItemScope, n: number): Promise<boolean> {
   const found = tx
     .select({ one: sql`1`.as('one') })
     .from(knowledgeItems)
-    .where(where)
+    .where(whereOf(scope))
     .limit(n + 1)
     .as('found');
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(found);
@@ -94,11 +138,11 @@ const pageColumns = (tenantId: string, withBody: boolean) => ({
  * A page of matches by rank, reading at most `readLimit` of them: the rank is computed in that inner read, so
  * only (id, date, rank) rows reach the count and the sort; the item columns are joined to the page only.
  */
-export function rankedPage(tx: Tx, shape: PageShape, where: SQL | undefined, rank: SQL, readLimit: number): Promise<PageRow[]> {
+export function rankedPage(tx: Tx, shape: PageShape, scope: ItemScope, readLimit: number): Promise<PageRow[]> {
   const candidates = tx
-    .select({ id: knowledgeItems.id, publishedOn: knowledgeItems.publishedOn, rank: sql<number>`${rank}`.as('rank') })
+    .select({ id: knowledgeItems.id, publishedOn: knowledgeItems.publishedOn, rank: sql<number>`${rankOf(scope.tsq)}`.as('rank') })
     .from(knowledgeItems)
-    .where(where)
+    .where(whereOf(scope))
     .limit(readLimit)
     .as('candidates');
   const ids = tx
@@ -116,7 +160,7 @@ export function rankedPage(tx: Tx, shape: PageShape, where: SQL | undefined, ran
 }
 
 /** A page of matches in list order (rank 0); with the total over all matches when `counted`. */
-export function listedPage(tx: Tx, shape: PageShape, where: SQL | undefined, listOrder: string, counted: boolean): Promise<PageRow[]> {
+export function listedPage(tx: Tx, shape: PageShape, scope: ItemScope, listOrder: string, counted: boolean): Promise<PageRow[]> {
   const ids = tx
     .select({
       id: knowledgeItems.id,
@@ -125,7 +169,7 @@ export function listedPage(tx: Tx, shape: PageShape, where: SQL | undefined, lis
       total: (counted ? sql<number>`${totalOver}` : sql<number>`0`).as('total'),
     })
     .from(knowledgeItems)
-    .where(where)
+    .where(whereOf(scope))
     .orderBy(...orderFor(listOrder, shape.tenantId))
     .limit(shape.pageSize)
     .offset(shape.offset)
@@ -135,6 +179,11 @@ export function listedPage(tx: Tx, shape: PageShape, where: SQL | undefined, lis
     .from(ids)
     .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
     .orderBy(...orderFor(listOrder, shape.tenantId)) as unknown as Promise<PageRow[]>;
+}
+
+/** The total over the scope of a page read with its total (see pageTotal): counted only for a page past the end. */
+export function scopeTotal(tx: Tx, scope: ItemScope, page: readonly { total: number }[], offset: number): Promise<number> {
+  return pageTotal(tx, page, offset, knowledgeItems, whereOf(scope));
 }
 
 /** The extracted texts of these items' attachments (for snippets), oldest file first. */
@@ -152,13 +201,19 @@ export function attachmentTexts(tx: Tx, tenantId: string, itemIds: string[]) {
     .orderBy(knowledgeAttachments.createdAt);
 }
 
-/** The tags of the items matching `conds` with their counts, commonest first (300 at most). */
-export function tagCounts(tx: Tx, conds: SQL[]) {
+/** The tags of the items the caller may see, with their counts, commonest first (300 at most). */
+export function tagCounts(tx: Tx, ctx: TenantContext) {
   return tx
     .select({ tag: sql<string>`t.tag`, count: sql<number>`count(*)::int` })
     .from(sql`${knowledgeItems}, unnest(${knowledgeItems.tags}) as t(tag)`)
-    .where(and(...conds))
+    .where(and(...itemConditions(ctx, {})))
     .groupBy(sql`t.tag`)
     .orderBy(sql`count(*) desc`, sql`t.tag`)
     .limit(300);
+}
+
+/** The ids of every item of the scope (the search benchmark compares a search's matches with ILIKE's). */
+export async function scopeIds(tx: Tx, scope: ItemScope): Promise<string[]> {
+  const found = await tx.select({ id: knowledgeItems.id }).from(knowledgeItems).where(whereOf(scope));
+  return found.map((r) => r.id);
 }

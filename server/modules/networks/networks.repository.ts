@@ -3,6 +3,7 @@ import { networkMembers, networks, networkStageChanges, parties, users } from '.
 import type { Tx } from '../../platform/db';
 import { likePattern, rows, thaiOrder, totalOver } from '../../platform/sql';
 import { pageTotal } from '../../platform/page-total';
+import { partySummaryColumns } from '../partners/partners.repository';
 
 export type NetworkRow = typeof networks.$inferSelect;
 
@@ -32,15 +33,7 @@ function where(tenantId: string, f: NetworkFilter): SQL | undefined {
   return and(...conds);
 }
 
-const coordinatorCols = {
-  id: parties.id,
-  kind: parties.kind,
-  name: parties.name,
-  sector: parties.sector,
-  pillar: parties.pillar,
-  orgType: parties.orgType,
-  position: parties.position,
-};
+const coordinatorCols = partySummaryColumns;
 
 function selectNetworks(tx: Tx, tenantId: string) {
   return tx

@@ -6,6 +6,17 @@ import type { PartyValues } from './partners.validate';
 import { pageTotal } from '../../platform/page-total';
 import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
 
+/** A partner's summary columns (what presentPartySummary shows), for other modules' joins to parties. */
+export const partySummaryColumns = {
+  id: parties.id,
+  kind: parties.kind,
+  name: parties.name,
+  sector: parties.sector,
+  pillar: parties.pillar,
+  orgType: parties.orgType,
+  position: parties.position,
+};
+
 export interface PartyFilter {
   q?: string;
   kind?: string;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, thaiOrder, totalOver, rows } from '../../platform/sql';
+import { likePattern, rowById, thaiOrder, totalOver, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageTotal } from '../../platform/page-total';
 import type { ActivityOption } from '../../../common/schemas/plans';
@@ -304,14 +304,7 @@ export async function workOutsidePeriod(tx: Tx, tenantId: string, planId: string
 // ---- read-only, for the budget module ----
 
 /** An activity by id alone (budget lines check it belongs to their plan). */
-export async function findActivity(tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> {
-  const [a] = await tx
-    .select()
-    .from(planActivities)
-    .where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)))
-    .limit(1);
-  return a ?? null;
-}
+export const findActivity = (tx: Tx, tenantId: string, id: string): Promise<ActivityRow | null> => rowById(tx, planActivities, tenantId, id);
 
 /** A project by id alone (budget lines check it belongs to their plan). */
 export async function findProject(tx: Tx, tenantId: string, id: string): Promise<ProjectRow | null> {

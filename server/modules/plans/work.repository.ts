@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { planActivities, planProgressReports, planProjectIndicators, planProjects } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { totalOver } from '../../platform/sql';
+import { insertRow, totalOver } from '../../platform/sql';
 import { pageTotal } from '../../platform/page-total';
 import type { ActivityRow, ProjectRow } from './plans.repository';
 
@@ -124,7 +124,4 @@ export async function deleteActivity(tx: Tx, tenantId: string, id: string): Prom
   await tx.delete(planActivities).where(and(eq(planActivities.tenantId, tenantId), eq(planActivities.id, id)));
 }
 
-export async function insertReport(tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> {
-  const [row] = await tx.insert(planProgressReports).values(values).returning();
-  return row;
-}
+export const insertReport = (tx: Tx, values: typeof planProgressReports.$inferInsert): Promise<ReportRow> => insertRow(tx, planProgressReports, values);

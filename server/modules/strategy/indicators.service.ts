@@ -7,7 +7,7 @@ import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { filesOfMeasurements } from '../evidence/evidence.service';
-import { goalOr } from './strategy.service';
+import { deleteAudited, goalOr } from './strategy.service';
 import * as repo from './strategy.repository';
 import { presentIndicators, presentMeasurement } from './tree';
 
@@ -99,17 +99,7 @@ export async function updateIndicator(ctx: TenantContext, id: string, input: z.o
 }
 
 export async function deleteIndicator(ctx: TenantContext, id: string) {
-  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await indicatorOr404(tx, ctx, id);
-    await repo.deleteIndicator(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, {
-      entity: 'strategy_indicator',
-      entityId: id,
-      entityLabel: before.name,
-      action: 'delete',
-      before: { goalId: before.goalId, name: before.name, unit: before.unit },
-    });
-  });
+  await deleteAudited(ctx, id, 'strategy_indicator', indicatorOr404, repo.deleteIndicator, (i) => ({ goalId: i.goalId, name: i.name, unit: i.unit }));
 }
 
 export async function addMeasurement(ctx: TenantContext, indicatorId: string, input: z.output<typeof measurementCreate>): Promise<Measurement> {

@@ -38,6 +38,34 @@ export async function goalOr(tx: Tx, ctx: TenantContext, id: string, field?: str
   return g;
 }
 
+/** The values a goal and a strategy share, from their create input (absent optional fields are null). */
+const namedValues = (ctx: TenantContext, input: { code?: string | null; name: string; description?: string | null; sortOrder: number }) => ({
+  tenantId: ctx.tenant.id,
+  code: input.code ?? null,
+  name: input.name,
+  description: input.description ?? null,
+  sortOrder: input.sortOrder,
+});
+
+/**
+ * Delete a goal, strategy or indicator: `find` throws when the caller cannot see it, `remove` deletes it, and the
+ * audit entry names it with what `kept` keeps of it.
+ */
+export async function deleteAudited<R extends { name: string }>(
+  ctx: TenantContext,
+  id: string,
+  entity: 'strategy_goal' | 'strategy' | 'strategy_indicator',
+  find: (tx: Tx, ctx: TenantContext, id: string) => Promise<R>,
+  remove: (tx: Tx, tenantId: string, id: string) => Promise<void>,
+  kept: (row: R) => Record<string, unknown>,
+): Promise<void> {
+  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const before = await find(tx, ctx, id);
+    await remove(tx, ctx.tenant.id, id);
+    await audit(tx, ctx, { entity, entityId: id, entityLabel: before.name, action: 'delete', before: kept(before) });
+  });
+}
+
 export async function upsertFrame(ctx: TenantContext, input: z.output<typeof frameUpsert>): Promise<StrategyTree> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const networkId = input.networkId ?? null;
@@ -64,13 +92,7 @@ export async function createGoal(ctx: TenantContext, input: z.output<typeof goal
     const networkIds = uniq(input.networkIds);
     const partyIds = uniq(input.partyIds);
     await assertIds(tx, ctx, networkIds, partyIds);
-    const row = await repo.insertGoal(tx, {
-      tenantId: ctx.tenant.id,
-      code: input.code ?? null,
-      name: input.name,
-      description: input.description ?? null,
-      sortOrder: input.sortOrder,
-    });
+    const row = await repo.insertGoal(tx, namedValues(ctx, input));
     await repo.setGoalLinks(tx, ctx.tenant.id, row.id, networkIds, partyIds);
     await audit(tx, ctx, {
       entity: 'strategy_goal',
@@ -116,30 +138,13 @@ export async function updateGoal(ctx: TenantContext, id: string, input: z.output
 }
 
 export async function deleteGoal(ctx: TenantContext, id: string) {
-  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await goalOr(tx, ctx, id);
-    await repo.deleteGoal(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, {
-      entity: 'strategy_goal',
-      entityId: id,
-      entityLabel: before.name,
-      action: 'delete',
-      before: { code: before.code, name: before.name },
-    });
-  });
+  await deleteAudited(ctx, id, 'strategy_goal', goalOr, repo.deleteGoal, (g) => ({ code: g.code, name: g.name }));
 }
 
 export async function createStrategy(ctx: TenantContext, input: z.output<typeof strategyCreate>) {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     await goalOr(tx, ctx, input.goalId, 'goalId');
-    const row = await repo.insertStrategy(tx, {
-      tenantId: ctx.tenant.id,
-      goalId: input.goalId,
-      code: input.code ?? null,
-      name: input.name,
-      description: input.description ?? null,
-      sortOrder: input.sortOrder,
-    });
+    const row = await repo.insertStrategy(tx, { ...namedValues(ctx, input), goalId: input.goalId });
     await audit(tx, ctx, {
       entity: 'strategy',
       entityId: row.id,
@@ -173,15 +178,5 @@ export async function updateStrategy(ctx: TenantContext, id: string, input: z.ou
 }
 
 export async function deleteStrategy(ctx: TenantContext, id: string) {
-  await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
-    const before = await strategyOr404(tx, ctx, id);
-    await repo.deleteStrategy(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, {
-      entity: 'strategy',
-      entityId: id,
-      entityLabel: before.name,
-      action: 'delete',
-      before: { goalId: before.goalId, name: before.name },
-    });
-  });
+  await deleteAudited(ctx, id, 'strategy', strategyOr404, repo.deleteStrategy, (s) => ({ goalId: s.goalId, name: s.name }));
 }
