@@ -1,5 +1,5 @@
 import { BarChart } from '../../ui/charts';
-import { ActionIcon, Badge, Button, Card, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { FilterSelect } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
@@ -163,17 +163,20 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
           ) : null
         }
       />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, sm: 5, md: 3 }}>
-          <FilterSelect
-            label={t('participation.fiscalYear')}
-            value={String(fiscalYear)}
-            data={fiscalYearOptions(lang)}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="participation-year"
-          />
-        </Grid.Col>
-      </Grid>
+      <FilterGrid
+        values={{ ...search, fiscalYear }}
+        onChange={set}
+        fields={[
+          {
+            key: 'fiscalYear',
+            label: t('participation.fiscalYear'),
+            data: fiscalYearOptions(lang),
+            numeric: true,
+            testId: 'participation-year',
+            span: { base: 12, sm: 5, md: 3 },
+          },
+        ]}
+      />
       {matrix.isError ? <ErrorAlert error={matrix.error} /> : null}
       {matrix.isPending ? (
         <Loading />
