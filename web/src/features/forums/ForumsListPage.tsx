@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../common/schemas/knowledge';
-import { clean, type ForumSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
@@ -23,10 +23,9 @@ export default function ForumsListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/forums' });
   const navigate = useNavigate({ from: '/t/$tenant/forums' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = useForums(slug, { q: search.q, networkId: search.networkId, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
   const networks = useNetworkOptions();
-  const set = (patch: Partial<ForumSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<Forum>[] = [
     {
@@ -106,7 +105,7 @@ export default function ForumsListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(f) => f.id}
       caption={t('forums.title')}

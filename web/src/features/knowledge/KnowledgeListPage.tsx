@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeHit } from '../../../../common/schemas/knowledge';
-import { clean, type KnowledgeSearch, type KnowledgeSort, toPage } from '../../context/search';
+import { type KnowledgeSearch, type KnowledgeSort, listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { buddhistYear, formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
@@ -41,7 +41,7 @@ export default function KnowledgeListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/knowledge' });
   const navigate = useNavigate({ from: '/t/$tenant/knowledge' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const searching = !!search.q;
   // relevance only means something with a query
   const chosen = search.sort ?? (searching ? 'relevance' : '-publishedOn');
@@ -65,7 +65,6 @@ export default function KnowledgeListPage() {
   );
   const activeFilters = [search.type, search.networkId, search.tag, search.year].filter(Boolean).length;
   const [showFilters, setShowFilters] = useState(activeFilters > 0);
-  const set = (patch: Partial<KnowledgeSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const sortOptions = (['relevance', '-publishedOn', '-updatedAt', 'title', '-views'] as const)
     .filter((s) => searching || s !== 'relevance')
@@ -149,7 +148,7 @@ export default function KnowledgeListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       render={(items) =>
         items.length === 0 ? (
           <Paper withBorder p="lg" radius="md">

@@ -4,7 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { NetworkListItem } from '../../../../common/schemas';
 import { ISSUES, PILLARS, STAGES } from '../../../../common/schemas/enums';
-import { clean, type NetworkSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
 import { type Column } from '../../ui/DataView';
@@ -25,11 +25,9 @@ export default function NetworksListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/networks' });
   const navigate = useNavigate({ from: '/t/$tenant/networks' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const filters = { q: search.q, pillar: search.pillar, stage: search.stage, issue: search.issue };
   const q = useNetworks(slug, { ...filters, page, pageSize: PAGE_SIZE });
-
-  const set = (patch: Partial<NetworkSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<NetworkListItem>[] = [
     {
@@ -103,7 +101,7 @@ export default function NetworksListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(n) => n.id}
       caption={t('networks.title')}

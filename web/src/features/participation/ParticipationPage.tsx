@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, ParticipationLevel, ParticipationRecord } from '../../../../common/schemas/participation';
 import { PARTICIPATION_LEVELS } from '../../../../common/schemas/participation';
-import { clean, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
@@ -21,7 +21,6 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
 import { fiscalYearLabel, fiscalYearOptions } from '../forums';
 import { planPermissions } from '../plans';
-import type { ParticipationSearch } from '../plans';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
 import { WithFiscalYear } from '../../ui/FiscalYear';
@@ -56,14 +55,13 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
   const [deleting, setDeleting] = useState<ParticipationRecord | null>(null);
   const matrix = useMatrix(slug, fiscalYear);
   const drill = !!(search.level || search.networkId || search.pillar || search.sector);
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const records = useRecords(
     slug,
     { fiscalYear, level: search.level, networkId: search.networkId, pillar: search.pillar, sector: search.sector, page, pageSize: PAGE },
     drill,
   );
   const del = useDeleteRecord(slug);
-  const set = (patch: Partial<ParticipationSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
   const m = matrix.data;
   const rows: MatrixRow[] = m ? m[dim].filter((r) => r.counts.issue + r.counts.plan + r.counts.operation > 0) : [];
   const total = (r: MatrixRow) => r.occasions.issue + r.occasions.plan + r.occasions.operation;
@@ -343,7 +341,7 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
                 query={records}
                 page={page}
                 pageSize={PAGE}
-                onPage={(p) => void navigate({ search: toPage(p) })}
+                onPage={onPage}
                 columns={recordColumns}
                 rowKey={(r) => r.id}
                 caption={t('participation.records')}

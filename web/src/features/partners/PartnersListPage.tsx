@@ -4,7 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../../common/schemas';
 import { PARTY_KINDS, PILLARS, SECTORS } from '../../../../common/schemas/enums';
-import { clean, type PartnerSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import type { Column } from '../../ui/DataView';
@@ -22,10 +22,9 @@ export default function PartnersListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/partners' });
   const navigate = useNavigate({ from: '/t/$tenant/partners' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const filters = { q: search.q, kind: search.kind, sector: search.sector, pillar: search.pillar };
   const q = usePartners(slug, { ...filters, page, pageSize: PAGE_SIZE });
-  const set = (patch: Partial<PartnerSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<Party>[] = [
     {
@@ -91,7 +90,7 @@ export default function PartnersListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('partners.title')}

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../common/schemas/plans';
-import { clean, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
@@ -16,7 +16,6 @@ import { fiscalYearOptions } from '../forums';
 import { PAGE_SIZE, usePlans } from './api';
 import { baht, planPermissions } from './format';
 import { ProgressBar } from './badges';
-import type { PlanSearch } from './search';
 import './i18n';
 
 export default function PlansListPage() {
@@ -27,9 +26,8 @@ export default function PlansListPage() {
   const search = useSearch({ from: '/t/$tenant/plans' });
   const navigate = useNavigate({ from: '/t/$tenant/plans' });
   const networks = useNetworkOptions();
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = usePlans(slug, { q: search.q, fiscalYear: search.fiscalYear, networkId: search.networkId, page, pageSize: PAGE_SIZE });
-  const set = (patch: Partial<PlanSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<PlanSummary>[] = [
     {
@@ -103,7 +101,7 @@ export default function PlansListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('plans.title')}
