@@ -135,3 +135,15 @@ export const toPage =
   (page: number) =>
   <S extends { page?: number }>(prev: S): S =>
     clean({ ...prev, page: page > 1 ? page : undefined });
+
+/**
+ * What a list page does with its address: the page it shows, a filter change (which goes back to page 1) and a pager
+ * move. `navigate` is the page's own `useNavigate({ from })`.
+ */
+export function listAddress<S extends { page?: number }>(search: S, navigate: (options: { search: (prev: S) => S }) => Promise<void>) {
+  return {
+    page: search.page ?? 1,
+    set: (patch: Partial<S>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) }),
+    onPage: (page: number) => void navigate({ search: toPage(page) }),
+  };
+}

@@ -1,4 +1,4 @@
-import { Select, TextInput } from '@mantine/core';
+import { Grid, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -69,5 +69,73 @@ export function FilterSelect({
       searchable={searchable}
       nothingFoundMessage={searchable ? t('common.nothingFound') : undefined}
     />
+  );
+}
+
+/** Grid column widths by breakpoint (Mantine's Grid.Col span). */
+export type FilterSpan = { base?: number; xs?: number; sm?: number; md?: number; lg?: number };
+
+/** One select of a filter row: which key of the page's address it sets, and how it looks. */
+export interface FilterField<S> {
+  key: keyof S & string;
+  label: string;
+  data: { value: string; label: string }[];
+  /** The address holds a number (a year): shown as text, set back as a number. */
+  numeric?: boolean;
+  searchable?: boolean;
+  testId?: string;
+  /** Default: half a phone's width, a third on tablets, a quarter on desktops. */
+  span?: FilterSpan;
+}
+
+const FIELD_SPAN: FilterSpan = { base: 6, sm: 4, md: 3 };
+
+/**
+ * A list page's filter row: the debounced search box (if any) and a select per field, each reading its value from the
+ * page's address (`values`) and handing a patch back (`onChange`) — the page keeps only which fields it offers.
+ */
+export function FilterGrid<S extends object>({
+  values,
+  onChange,
+  search,
+  fields,
+}: {
+  values: S;
+  onChange: (patch: Partial<S>) => void;
+  /** The search box: its text lives under `q`. */
+  search?: { label: string; placeholder: string; span: FilterSpan };
+  fields: FilterField<S>[];
+}) {
+  const read = (key: string) => (values as Record<string, unknown>)[key];
+  const patch = (key: string, value: unknown) => onChange({ [key]: value } as Partial<S>);
+  const q = read('q');
+  return (
+    <Grid gap="sm" align="flex-end">
+      {search ? (
+        <Grid.Col span={search.span}>
+          <SearchBox
+            value={typeof q === 'string' ? q : ''}
+            onSearch={(v) => patch('q', v || undefined)}
+            label={search.label}
+            placeholder={search.placeholder}
+          />
+        </Grid.Col>
+      ) : null}
+      {fields.map((f) => {
+        const value = read(f.key);
+        return (
+          <Grid.Col key={f.key} span={f.span ?? FIELD_SPAN}>
+            <FilterSelect
+              label={f.label}
+              value={value === undefined || value === null || value === '' ? undefined : String(value)}
+              data={f.data}
+              onChange={(v) => patch(f.key, f.numeric && v ? Number(v) : v)}
+              searchable={f.searchable}
+              testId={f.testId}
+            />
+          </Grid.Col>
+        );
+      })}
+    </Grid>
   );
 }

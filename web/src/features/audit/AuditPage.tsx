@@ -8,7 +8,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../common/schemas';
 import { currentLang } from '../../i18n';
-import { AUDIT_ACTIONS, type AuditSearch, clean, toPage } from '../../context/search';
+import { AUDIT_ACTIONS, type AuditSearch, listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { actionText, actorText, entityText } from '../../ui/audit';
 import { formatDate, formatDateTime } from '../../ui/dates';
@@ -141,11 +141,10 @@ export default function AuditPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/audit' });
   const navigate = useNavigate({ from: '/t/$tenant/audit' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = useAudit(slug, { page, pageSize: PAGE_SIZE, entity: search.entity, action: search.action });
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (id: string) => setOpen((o) => ({ ...o, [id]: !o[id] }));
-  const set = (patch: Partial<AuditSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   if (!can.viewAudit) {
     return (
@@ -178,7 +177,7 @@ export default function AuditPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       render={(items) =>
         items.length === 0 ? (
           <Paper withBorder p="lg">

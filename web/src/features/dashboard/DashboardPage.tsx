@@ -1,5 +1,5 @@
 import { BarList, chartColor, Donut } from './LightCharts';
-import { Card, Group, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAddressBook, IconBuildingCommunity, IconLink, IconNetwork, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useId } from 'react';
@@ -16,6 +16,7 @@ import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { StatCard } from '../../ui/StatCard';
 import { useDashboard } from './api';
 import { FirstSteps } from './FirstSteps';
 
@@ -30,27 +31,6 @@ function ordered(list: CountBy, keys: readonly string[]): CountBy {
   const known = keys.map((k) => ({ key: k, count: countOf(list, k) }));
   const extra = list.filter((x) => !keys.includes(x.key));
   return [...known, ...extra];
-}
-
-function StatCard({ label, value, icon, testId }: { label: string; value: number; icon: ReactNode; testId: string }) {
-  const lang = useLang();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2}>
-          <Text size="sm" c="dimmed" fw={500}>
-            {label}
-          </Text>
-          <Text fz={28} fw={700} lh={1.2} data-testid={testId} data-value={value}>
-            {formatNumber(value, lang)}
-          </Text>
-        </Stack>
-        <Text c="teal.9" aria-hidden>
-          {icon}
-        </Text>
-      </Group>
-    </Paper>
-  );
 }
 
 function ChartCard({ title, summary, children }: { title: string; summary: { label: string; count: number }[]; children: ReactNode }) {

@@ -1,15 +1,15 @@
-import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../common/schemas/knowledge';
-import { clean, type ForumSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PAGE_SIZE, useForums } from './api';
@@ -23,10 +23,9 @@ export default function ForumsListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/forums' });
   const navigate = useNavigate({ from: '/t/$tenant/forums' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = useForums(slug, { q: search.q, networkId: search.networkId, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
   const networks = useNetworkOptions();
-  const set = (patch: Partial<ForumSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<Forum>[] = [
     {
@@ -86,40 +85,27 @@ export default function ForumsListPage() {
         ) : null
       }
       filters={
-        <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <SearchBox
-              value={search.q ?? ''}
-              onSearch={(v) => set({ q: v || undefined })}
-              label={t('common.search')}
-              placeholder={t('forums.searchPlaceholder')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-            <FilterSelect
-              label={t('forum.network')}
-              value={search.networkId}
-              data={networks.data}
-              onChange={(v) => set({ networkId: v })}
-              searchable
-              testId="filter-network"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-            <FilterSelect
-              label={t('forum.fiscalYear')}
-              value={search.fiscalYear ? String(search.fiscalYear) : undefined}
-              data={fiscalYearOptions(lang)}
-              onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-              testId="filter-fiscal-year"
-            />
-          </Grid.Col>
-        </Grid>
+        <FilterGrid
+          values={search}
+          onChange={set}
+          search={{ label: t('common.search'), placeholder: t('forums.searchPlaceholder'), span: { base: 12, md: 5 } }}
+          fields={[
+            { key: 'networkId', label: t('forum.network'), data: networks.data, searchable: true, testId: 'filter-network', span: { base: 12, sm: 6, md: 4 } },
+            {
+              key: 'fiscalYear',
+              label: t('forum.fiscalYear'),
+              data: fiscalYearOptions(lang),
+              numeric: true,
+              testId: 'filter-fiscal-year',
+              span: { base: 12, sm: 6, md: 3 },
+            },
+          ]}
+        />
       }
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(f) => f.id}
       caption={t('forums.title')}

@@ -1,11 +1,11 @@
-import { Anchor, Box, Button, Collapse, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Button, Collapse, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconEye, IconFilter, IconFileText, IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeHit } from '../../../../common/schemas/knowledge';
-import { clean, type KnowledgeSearch, type KnowledgeSort, toPage } from '../../context/search';
+import { type KnowledgeSearch, type KnowledgeSort, listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { buddhistYear, formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
@@ -14,12 +14,15 @@ import { Highlighted } from '../../ui/Highlighted';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { KNOWLEDGE_TYPE_LIST } from '../../ui/knowledgeEnums';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { type FilterField, FilterGrid } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PAGE_SIZE, useKnowledgeList, useKnowledgeTags } from './api';
 import { KnowledgeTypeBadge, VisibilityBadge } from './parts';
 import './i18n';
+
+/** The filters' widths: narrower than other lists', as this row has four selects beside the search box. */
+const FIELD_SPAN = { base: 6, sm: 4, md: 2 };
 
 /** B.E. years offered by the year filter: this year and the fourteen before it. */
 function yearOptions(t: TFunction) {
@@ -38,7 +41,7 @@ export default function KnowledgeListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/knowledge' });
   const navigate = useNavigate({ from: '/t/$tenant/knowledge' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const searching = !!search.q;
   // relevance only means something with a query
   const chosen = search.sort ?? (searching ? 'relevance' : '-publishedOn');
@@ -62,47 +65,17 @@ export default function KnowledgeListPage() {
   );
   const activeFilters = [search.type, search.networkId, search.tag, search.year].filter(Boolean).length;
   const [showFilters, setShowFilters] = useState(activeFilters > 0);
-  const set = (patch: Partial<KnowledgeSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const sortOptions = (['relevance', '-publishedOn', '-updatedAt', 'title', '-views'] as const)
     .filter((s) => searching || s !== 'relevance')
     .map((s) => ({ value: s, label: t(`knowledge.sort.${s}`) }));
 
-  const filterCols = (
-    <>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-        <FilterSelect
-          label={t('knowledge.type')}
-          value={search.type}
-          data={enumOptions(t, 'knowledgeType', KNOWLEDGE_TYPE_LIST)}
-          onChange={(v) => set({ type: v as KnowledgeSearch['type'] })}
-          testId="filter-type"
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-        <FilterSelect
-          label={t('knowledge.network')}
-          value={search.networkId}
-          data={networks.data}
-          onChange={(v) => set({ networkId: v })}
-          searchable
-          testId="filter-network"
-        />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-        <FilterSelect label={t('knowledge.tag')} value={search.tag} data={tagOptions} onChange={(v) => set({ tag: v })} searchable testId="filter-tag" />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
-        <FilterSelect
-          label={t('knowledge.year')}
-          value={search.year ? String(search.year) : undefined}
-          data={yearOptions(t)}
-          onChange={(v) => set({ year: v ? Number(v) : undefined })}
-          testId="filter-year"
-        />
-      </Grid.Col>
-    </>
-  );
+  const fields: FilterField<KnowledgeSearch>[] = [
+    { key: 'type', label: t('knowledge.type'), data: enumOptions(t, 'knowledgeType', KNOWLEDGE_TYPE_LIST), testId: 'filter-type', span: FIELD_SPAN },
+    { key: 'networkId', label: t('knowledge.network'), data: networks.data, searchable: true, testId: 'filter-network', span: FIELD_SPAN },
+    { key: 'tag', label: t('knowledge.tag'), data: tagOptions, searchable: true, testId: 'filter-tag', span: FIELD_SPAN },
+    { key: 'year', label: t('knowledge.year'), data: yearOptions(t), numeric: true, testId: 'filter-year', span: FIELD_SPAN },
+  ];
 
   return (
     <ListPage
@@ -122,17 +95,12 @@ export default function KnowledgeListPage() {
       }
       filters={
         <>
-          <Grid gap="sm" align="flex-end">
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <SearchBox
-                value={search.q ?? ''}
-                onSearch={(v) => set({ q: v || undefined })}
-                label={t('knowledge.searchLabel')}
-                placeholder={t('knowledge.searchPlaceholder')}
-              />
-            </Grid.Col>
-            {desktop ? filterCols : null}
-          </Grid>
+          <FilterGrid
+            values={search}
+            onChange={set}
+            search={{ label: t('knowledge.searchLabel'), placeholder: t('knowledge.searchPlaceholder'), span: { base: 12, md: 4 } }}
+            fields={desktop ? fields : []}
+          />
           {!desktop ? (
             <>
               <Button
@@ -148,9 +116,7 @@ export default function KnowledgeListPage() {
                 {activeFilters ? t('knowledge.filtersActive', { n: activeFilters }) : t('knowledge.filters')}
               </Button>
               <Collapse expanded={showFilters} id="kl-filters">
-                <Grid gap="sm" align="flex-end">
-                  {filterCols}
-                </Grid>
+                <FilterGrid values={search} onChange={set} fields={fields} />
               </Collapse>
             </>
           ) : null}
@@ -182,7 +148,7 @@ export default function KnowledgeListPage() {
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       render={(items) =>
         items.length === 0 ? (
           <Paper withBorder p="lg" radius="md">

@@ -1,8 +1,8 @@
 import { BarChart } from '../../ui/charts';
-import { Card, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBook, IconEye, IconUsersGroup, IconPresentation } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeMetrics } from '../../../../common/schemas/knowledge';
 import { clean, type MetricsSearch } from '../../context/search';
@@ -12,11 +12,12 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { FilterSelect } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
 import { Pager } from '../../ui/Pager';
+import { StatCard } from '../../ui/StatCard';
 import { fiscalYearLabel } from '../forums';
 import { useKnowledgeMetrics } from './api';
 import { KnowledgeTypeBadge } from './parts';
@@ -24,27 +25,6 @@ import './i18n';
 
 type NetworkRow = KnowledgeMetrics['byNetwork'][number];
 const NETWORK_PAGE = 20;
-
-function Stat({ label, value, icon, testId }: { label: string; value: number; icon: ReactNode; testId: string }) {
-  const lang = useLang();
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2}>
-          <Text size="sm" c="dimmed" fw={500}>
-            {label}
-          </Text>
-          <Text fz={28} fw={700} lh={1.2} data-testid={testId} data-value={value}>
-            {formatNumber(value, lang)}
-          </Text>
-        </Stack>
-        <Text c="teal.9" aria-hidden>
-          {icon}
-        </Text>
-      </Group>
-    </Paper>
-  );
-}
 
 /** Sharing metrics: items and forums per network per fiscal year (B.E.), items reused across networks, most-read items. */
 export default function MetricsPage() {
@@ -156,27 +136,14 @@ export default function MetricsPage() {
           </AnchorLink>
         }
       />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-          <FilterSelect
-            label={t('metrics.fiscalYear')}
-            value={search.fiscalYear ? String(search.fiscalYear) : undefined}
-            data={yearOptions}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="metrics-year"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <FilterSelect
-            label={t('metrics.network')}
-            value={search.networkId}
-            data={networks.data}
-            onChange={(v) => set({ networkId: v })}
-            searchable
-            testId="metrics-network"
-          />
-        </Grid.Col>
-      </Grid>
+      <FilterGrid
+        values={search}
+        onChange={set}
+        fields={[
+          { key: 'fiscalYear', label: t('metrics.fiscalYear'), data: yearOptions, numeric: true, testId: 'metrics-year', span: { base: 12, sm: 6, md: 3 } },
+          { key: 'networkId', label: t('metrics.network'), data: networks.data, searchable: true, testId: 'metrics-network', span: { base: 12, sm: 6, md: 4 } },
+        ]}
+      />
 
       {q.isError ? <ErrorAlert error={q.error} /> : null}
       {q.isPending ? (
@@ -184,10 +151,10 @@ export default function MetricsPage() {
       ) : m ? (
         <Stack gap="lg" style={{ opacity: q.isPlaceholderData ? 0.6 : 1 }} aria-busy={q.isFetching}>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Stat label={t('metrics.items')} value={sum('items')} icon={<IconBook size={28} />} testId="metrics-items" />
-            <Stat label={t('metrics.forums')} value={sum('forums')} icon={<IconPresentation size={28} />} testId="metrics-forums" />
-            <Stat label={t('metrics.attendance')} value={sum('attendance')} icon={<IconUsersGroup size={28} />} testId="metrics-attendance" />
-            <Stat label={t('metrics.views')} value={sum('views')} icon={<IconEye size={28} />} testId="metrics-views" />
+            <StatCard label={t('metrics.items')} value={sum('items')} icon={<IconBook size={28} />} testId="metrics-items" />
+            <StatCard label={t('metrics.forums')} value={sum('forums')} icon={<IconPresentation size={28} />} testId="metrics-forums" />
+            <StatCard label={t('metrics.attendance')} value={sum('attendance')} icon={<IconUsersGroup size={28} />} testId="metrics-attendance" />
+            <StatCard label={t('metrics.views')} value={sum('views')} icon={<IconEye size={28} />} testId="metrics-views" />
           </SimpleGrid>
 
           <Card withBorder radius="md" component="section" aria-labelledby="mt-years">

@@ -1,4 +1,4 @@
-import { Box, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { PublicShell } from '../../ui/PublicShell';
 import { usePublicList } from './api';
 import { fiscalYearOptions, formatMinutes } from './parts';
 import './i18n';
@@ -23,13 +23,7 @@ export default function PublicVolunteersPage() {
     document.title = `${t('manpower.public.title')} · ${t('app.name')}`;
   }, [t]);
   return (
-    <Box p={{ base: 'sm', sm: 'xl' }} maw={860} mx="auto">
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Text fw={700} fz="xl" c="teal.9">
-          {t('app.name')}
-        </Text>
-        <LanguageSwitch />
-      </Group>
+    <PublicShell>
       {list.isPending ? (
         <Loading minHeight={240} />
       ) : list.isError ? (
@@ -83,6 +77,6 @@ export default function PublicVolunteersPage() {
           </Text>
         </Stack>
       )}
-    </Box>
+    </PublicShell>
   );
 }

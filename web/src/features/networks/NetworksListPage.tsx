@@ -1,10 +1,10 @@
-import { Badge, Group, Grid, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { NetworkListItem } from '../../../../common/schemas';
 import { ISSUES, PILLARS, STAGES } from '../../../../common/schemas/enums';
-import { clean, type NetworkSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
 import { type Column } from '../../ui/DataView';
@@ -13,7 +13,7 @@ import { enumLabel, enumOptions } from '../../ui/enums';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useNetworks } from './api';
@@ -25,11 +25,9 @@ export default function NetworksListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/networks' });
   const navigate = useNavigate({ from: '/t/$tenant/networks' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const filters = { q: search.q, pillar: search.pillar, stage: search.stage, issue: search.issue };
   const q = useNetworks(slug, { ...filters, page, pageSize: PAGE_SIZE });
-
-  const set = (patch: Partial<NetworkSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<NetworkListItem>[] = [
     {
@@ -89,48 +87,21 @@ export default function NetworksListPage() {
         </>
       }
       filters={
-        <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, md: 3 }}>
-            <SearchBox
-              value={search.q ?? ''}
-              onSearch={(v) => set({ q: v || undefined })}
-              label={t('common.search')}
-              placeholder={t('networks.searchPlaceholder')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('network.pillar')}
-              value={search.pillar}
-              data={enumOptions(t, 'pillar', PILLARS)}
-              onChange={(v) => set({ pillar: v as NetworkSearch['pillar'] })}
-              testId="filter-pillar"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('network.stage')}
-              value={search.stage}
-              data={enumOptions(t, 'stage', STAGES)}
-              onChange={(v) => set({ stage: v as NetworkSearch['stage'] })}
-              testId="filter-stage"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('network.issue')}
-              value={search.issue}
-              data={enumOptions(t, 'issue', ISSUES)}
-              onChange={(v) => set({ issue: v as NetworkSearch['issue'] })}
-              testId="filter-issue"
-            />
-          </Grid.Col>
-        </Grid>
+        <FilterGrid
+          values={search}
+          onChange={set}
+          search={{ label: t('common.search'), placeholder: t('networks.searchPlaceholder'), span: { base: 12, md: 3 } }}
+          fields={[
+            { key: 'pillar', label: t('network.pillar'), data: enumOptions(t, 'pillar', PILLARS), testId: 'filter-pillar' },
+            { key: 'stage', label: t('network.stage'), data: enumOptions(t, 'stage', STAGES), testId: 'filter-stage' },
+            { key: 'issue', label: t('network.issue'), data: enumOptions(t, 'issue', ISSUES), testId: 'filter-issue' },
+          ]}
+        />
       }
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(n) => n.id}
       caption={t('networks.title')}

@@ -1,12 +1,12 @@
 import { BarChart } from '../../ui/charts';
-import { ActionIcon, Badge, Button, Card, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixRow, ParticipationLevel, ParticipationRecord } from '../../../../common/schemas/participation';
 import { PARTICIPATION_LEVELS } from '../../../../common/schemas/participation';
-import { clean, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
@@ -15,13 +15,12 @@ import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
-import { FilterSelect } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
 import { fiscalYearLabel, fiscalYearOptions } from '../forums';
 import { planPermissions } from '../plans';
-import type { ParticipationSearch } from '../plans';
 import { useDeleteRecord, useMatrix, useRecords } from './api';
 import { BulkModal } from './BulkModal';
 import { WithFiscalYear } from '../../ui/FiscalYear';
@@ -56,14 +55,13 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
   const [deleting, setDeleting] = useState<ParticipationRecord | null>(null);
   const matrix = useMatrix(slug, fiscalYear);
   const drill = !!(search.level || search.networkId || search.pillar || search.sector);
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const records = useRecords(
     slug,
     { fiscalYear, level: search.level, networkId: search.networkId, pillar: search.pillar, sector: search.sector, page, pageSize: PAGE },
     drill,
   );
   const del = useDeleteRecord(slug);
-  const set = (patch: Partial<ParticipationSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
   const m = matrix.data;
   const rows: MatrixRow[] = m ? m[dim].filter((r) => r.counts.issue + r.counts.plan + r.counts.operation > 0) : [];
   const total = (r: MatrixRow) => r.occasions.issue + r.occasions.plan + r.occasions.operation;
@@ -163,17 +161,20 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
           ) : null
         }
       />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, sm: 5, md: 3 }}>
-          <FilterSelect
-            label={t('participation.fiscalYear')}
-            value={String(fiscalYear)}
-            data={fiscalYearOptions(lang)}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="participation-year"
-          />
-        </Grid.Col>
-      </Grid>
+      <FilterGrid
+        values={{ ...search, fiscalYear }}
+        onChange={set}
+        fields={[
+          {
+            key: 'fiscalYear',
+            label: t('participation.fiscalYear'),
+            data: fiscalYearOptions(lang),
+            numeric: true,
+            testId: 'participation-year',
+            span: { base: 12, sm: 5, md: 3 },
+          },
+        ]}
+      />
       {matrix.isError ? <ErrorAlert error={matrix.error} /> : null}
       {matrix.isPending ? (
         <Loading />
@@ -340,7 +341,7 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
                 query={records}
                 page={page}
                 pageSize={PAGE}
-                onPage={(p) => void navigate({ search: toPage(p) })}
+                onPage={onPage}
                 columns={recordColumns}
                 rowKey={(r) => r.id}
                 caption={t('participation.records')}

@@ -1,16 +1,16 @@
-import { Grid, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../../common/schemas';
 import { PARTY_KINDS, PILLARS, SECTORS } from '../../../../common/schemas/enums';
-import { clean, type PartnerSearch, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import type { Column } from '../../ui/DataView';
 import { enumLabel, enumOptions } from '../../ui/enums';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { ListPage } from '../../ui/ListPage';
 import { formatThaiAddress } from '../../ui/thai';
@@ -22,10 +22,9 @@ export default function PartnersListPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/partners' });
   const navigate = useNavigate({ from: '/t/$tenant/partners' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const filters = { q: search.q, kind: search.kind, sector: search.sector, pillar: search.pillar };
   const q = usePartners(slug, { ...filters, page, pageSize: PAGE_SIZE });
-  const set = (patch: Partial<PartnerSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<Party>[] = [
     {
@@ -77,48 +76,21 @@ export default function PartnersListPage() {
         </>
       }
       filters={
-        <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, md: 3 }}>
-            <SearchBox
-              value={search.q ?? ''}
-              onSearch={(v) => set({ q: v || undefined })}
-              label={t('common.search')}
-              placeholder={t('partners.searchPlaceholder')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('partner.kind')}
-              value={search.kind}
-              data={enumOptions(t, 'kind', PARTY_KINDS)}
-              onChange={(v) => set({ kind: v as PartnerSearch['kind'] })}
-              testId="filter-kind"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('partner.sector')}
-              value={search.sector}
-              data={enumOptions(t, 'sector', SECTORS)}
-              onChange={(v) => set({ sector: v as PartnerSearch['sector'] })}
-              testId="filter-sector"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4, md: 3 }}>
-            <FilterSelect
-              label={t('partner.pillar')}
-              value={search.pillar}
-              data={enumOptions(t, 'pillar', PILLARS)}
-              onChange={(v) => set({ pillar: v as PartnerSearch['pillar'] })}
-              testId="filter-pillar"
-            />
-          </Grid.Col>
-        </Grid>
+        <FilterGrid
+          values={search}
+          onChange={set}
+          search={{ label: t('common.search'), placeholder: t('partners.searchPlaceholder'), span: { base: 12, md: 3 } }}
+          fields={[
+            { key: 'kind', label: t('partner.kind'), data: enumOptions(t, 'kind', PARTY_KINDS), testId: 'filter-kind' },
+            { key: 'sector', label: t('partner.sector'), data: enumOptions(t, 'sector', SECTORS), testId: 'filter-sector' },
+            { key: 'pillar', label: t('partner.pillar'), data: enumOptions(t, 'pillar', PILLARS), testId: 'filter-pillar' },
+          ]}
+        />
       }
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('partners.title')}

@@ -1,22 +1,21 @@
-import { Badge, Grid, Group, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../common/schemas/plans';
-import { clean, toPage } from '../../context/search';
+import { listAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import { FilterSelect, SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { fiscalYearOptions } from '../forums';
 import { PAGE_SIZE, usePlans } from './api';
 import { baht, planPermissions } from './format';
 import { ProgressBar } from './badges';
-import type { PlanSearch } from './search';
 import './i18n';
 
 export default function PlansListPage() {
@@ -27,9 +26,8 @@ export default function PlansListPage() {
   const search = useSearch({ from: '/t/$tenant/plans' });
   const navigate = useNavigate({ from: '/t/$tenant/plans' });
   const networks = useNetworkOptions();
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = usePlans(slug, { q: search.q, fiscalYear: search.fiscalYear, networkId: search.networkId, page, pageSize: PAGE_SIZE });
-  const set = (patch: Partial<PlanSearch>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<PlanSummary>[] = [
     {
@@ -83,40 +81,27 @@ export default function PlansListPage() {
         ) : null
       }
       filters={
-        <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <SearchBox
-              value={search.q ?? ''}
-              onSearch={(v) => set({ q: v || undefined })}
-              label={t('common.search')}
-              placeholder={t('plans.searchPlaceholder')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
-            <FilterSelect
-              label={t('plan.fiscalYear')}
-              value={search.fiscalYear ? String(search.fiscalYear) : undefined}
-              data={fiscalYearOptions(lang)}
-              onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-              testId="filter-fiscal-year"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 5 }}>
-            <FilterSelect
-              label={t('plan.network')}
-              value={search.networkId}
-              data={networks.data}
-              onChange={(v) => set({ networkId: v })}
-              searchable
-              testId="filter-network"
-            />
-          </Grid.Col>
-        </Grid>
+        <FilterGrid
+          values={search}
+          onChange={set}
+          search={{ label: t('common.search'), placeholder: t('plans.searchPlaceholder'), span: { base: 12, md: 4 } }}
+          fields={[
+            {
+              key: 'fiscalYear',
+              label: t('plan.fiscalYear'),
+              data: fiscalYearOptions(lang),
+              numeric: true,
+              testId: 'filter-fiscal-year',
+              span: { base: 6, md: 3 },
+            },
+            { key: 'networkId', label: t('plan.network'), data: networks.data, searchable: true, testId: 'filter-network', span: { base: 6, md: 5 } },
+          ]}
+        />
       }
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('plans.title')}

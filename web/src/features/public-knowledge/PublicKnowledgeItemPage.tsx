@@ -10,7 +10,7 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { formatBytes, KnowledgeTypeBadge, RichText, TagList } from '../knowledge';
 import { usePublicKnowledgeItem } from './api';
-import { PublicShell } from './PublicShell';
+import { PublicShell } from '../../ui/PublicShell';
 
 /** One public knowledge item with its files, for anyone: no login. */
 export default function PublicKnowledgeItemPage() {

@@ -1,2 +1,2 @@
-/** The frame of the public (no sign-in) pages, used by every public page: import it from '../public-knowledge'. */
-export { PublicShell } from './PublicShell';
+/** The frame of the public (no sign-in) pages now lives in ui/ (PublicShell, PublicPage); kept here for older imports. */
+export { PublicShell } from '../../ui/PublicShell';

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicCommentPeriods } from '../../../../common/schemas/regulations';
 import { api, isApiError } from '../../api/client';
@@ -9,8 +9,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
-import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge';
+import { PublicItems, PublicPage } from '../../ui/PublicPage';
 import './i18n';
 
 /**
@@ -25,27 +24,16 @@ export default function PublicCommentsPage() {
     queryKey: ['public', tenant, 'regulation-comments'],
     queryFn: ({ signal }) => api<PublicCommentPeriods>(`/public/${encodeURIComponent(tenant)}/regulations/comment-periods`, { signal }),
   });
-  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
-  useEffect(() => {
-    document.title = `${t('regulations.comments.publicTitle')} · ${name || t('app.name')}`;
-  }, [t, name]);
   return (
-    <PublicShell>
-      <Stack gap="md">
-        <Stack gap={4}>
-          {name && <Text fw={600}>{name}</Text>}
-          <Title order={1}>{t('regulations.comments.publicTitle')}</Title>
-          <Text c="dimmed">{t('regulations.comments.publicSubtitle')}</Text>
-          <Anchor href={`/p/${encodeURIComponent(tenant)}/regulations`}>{t('regulations.publicTitle')}</Anchor>
-        </Stack>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Text c="dimmed">{t('regulations.comments.noneOpen')}</Text>
-        ) : (
-          list.data.items.map((p) => (
+    <PublicPage
+      tenant={list.data?.tenant}
+      title={t('regulations.comments.publicTitle')}
+      subtitle={t('regulations.comments.publicSubtitle')}
+      links={<Anchor href={`/p/${encodeURIComponent(tenant)}/regulations`}>{t('regulations.publicTitle')}</Anchor>}
+    >
+      <PublicItems query={list} empty={t('regulations.comments.noneOpen')}>
+        {(items) =>
+          items.map((p) => (
             <Paper key={p.id} withBorder p="md" data-testid="public-comment-period">
               <Stack gap="sm">
                 <Title order={2} size="h3">
@@ -69,9 +57,9 @@ export default function PublicCommentsPage() {
               </Stack>
             </Paper>
           ))
-        )}
-      </Stack>
-    </PublicShell>
+        }
+      </PublicItems>
+    </PublicPage>
   );
 }
 

@@ -1,16 +1,13 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRegulations } from '../../../../common/schemas/regulations';
 import { formatBaht } from '../../../../common/thai/money';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
-import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge';
+import { PublicItems, PublicPage } from '../../ui/PublicPage';
 import './i18n';
 
 const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;
@@ -24,29 +21,20 @@ export default function PublicRegulationsPage() {
     queryKey: ['public', tenant, 'regulations'],
     queryFn: ({ signal }) => api<PublicRegulations>(`/public/${encodeURIComponent(tenant)}/regulations`, { signal }),
   });
-  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
-  useEffect(() => {
-    document.title = `${t('regulations.publicTitle')} · ${name || t('app.name')}`;
-  }, [t, name]);
   return (
-    <PublicShell>
-      <Stack gap="md">
-        <Stack gap={4}>
-          {name && <Text fw={600}>{name}</Text>}
-          <Title order={1}>{t('regulations.publicTitle')}</Title>
-          <Text c="dimmed">{t('regulations.publicSubtitle')}</Text>
-          <Anchor href={`/p/${encodeURIComponent(tenant)}/regulations/comments`} data-testid="public-comments-link">
-            {t('regulations.comments.publicLink')}
-          </Anchor>
-        </Stack>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Text c="dimmed">{t('regulations.empty')}</Text>
-        ) : (
-          list.data.items.map((r) => (
+    <PublicPage
+      tenant={list.data?.tenant}
+      title={t('regulations.publicTitle')}
+      subtitle={t('regulations.publicSubtitle')}
+      links={
+        <Anchor href={`/p/${encodeURIComponent(tenant)}/regulations/comments`} data-testid="public-comments-link">
+          {t('regulations.comments.publicLink')}
+        </Anchor>
+      }
+    >
+      <PublicItems query={list} empty={t('regulations.empty')}>
+        {(items) =>
+          items.map((r) => (
             <Paper key={r.id} withBorder p="md" data-testid="public-regulation">
               <Stack gap="sm">
                 <Group justify="space-between" wrap="wrap">
@@ -106,8 +94,8 @@ export default function PublicRegulationsPage() {
               </Stack>
             </Paper>
           ))
-        )}
-      </Stack>
-    </PublicShell>
+        }
+      </PublicItems>
+    </PublicPage>
   );
 }

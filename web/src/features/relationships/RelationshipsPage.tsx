@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../../../common/schemas';
 import { RELATIONSHIP_TYPES } from '../../../../common/schemas/enums';
-import { clean, type RelationshipSearch, toPage } from '../../context/search';
+import { listAddress, type RelationshipSearch } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
@@ -28,7 +28,7 @@ export default function RelationshipsPage() {
   const can = usePermissions();
   const search = useSearch({ from: '/t/$tenant/relationships' });
   const navigate = useNavigate({ from: '/t/$tenant/relationships' });
-  const page = search.page ?? 1;
+  const { page, set, onPage } = listAddress(search, navigate);
   const q = useRelationships(slug, { type: search.type, page, pageSize: PAGE_SIZE });
   const del = useDeleteRelationship(slug);
   const [removing, setRemoving] = useState<Relationship | null>(null);
@@ -82,14 +82,14 @@ export default function RelationshipsPage() {
             label={t('relationships.type')}
             value={search.type}
             data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
-            onChange={(v) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, type: v as RelationshipSearch['type'] }) })}
+            onChange={(v) => set({ type: v as RelationshipSearch['type'] })}
           />
         </div>
       }
       query={q}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={(p) => void navigate({ search: toPage(p) })}
+      onPage={onPage}
       columns={columns}
       rowKey={(r) => r.id}
       caption={t('relationships.title')}

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Card, Grid, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Card, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconCheck, IconClockHour4, IconMinus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -11,7 +11,7 @@ import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { FilterSelect } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { Loading } from '../../ui/Loading';
 import { useNetworkOptions } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
@@ -185,27 +185,21 @@ function StrategyMapPageView({ fiscalYear }: { fiscalYear: number }) {
   return (
     <Stack gap="md">
       <PageHeader title={t('strategy.title')} subtitle={t('strategy.subtitle')} />
-      <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, sm: 5, md: 3 }}>
-          <FilterSelect
-            label={t('strategy.fiscalYear')}
-            value={String(fiscalYear)}
-            data={fiscalYearOptions(lang)}
-            onChange={(v) => set({ fiscalYear: v ? Number(v) : undefined })}
-            testId="strategy-year"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 7, md: 5 }}>
-          <FilterSelect
-            label={t('strategy.scope')}
-            value={search.networkId}
-            data={networks.data}
-            onChange={(v) => set({ networkId: v })}
-            searchable
-            testId="strategy-network"
-          />
-        </Grid.Col>
-      </Grid>
+      <FilterGrid
+        values={{ ...search, fiscalYear }}
+        onChange={set}
+        fields={[
+          {
+            key: 'fiscalYear',
+            label: t('strategy.fiscalYear'),
+            data: fiscalYearOptions(lang),
+            numeric: true,
+            testId: 'strategy-year',
+            span: { base: 12, sm: 5, md: 3 },
+          },
+          { key: 'networkId', label: t('strategy.scope'), data: networks.data, searchable: true, testId: 'strategy-network', span: { base: 12, sm: 7, md: 5 } },
+        ]}
+      />
       <Group gap={6} wrap="wrap" aria-label={t('strategy.levels')} c="dimmed">
         {(['vision', 'goal', 'strategy', 'project', 'indicator'] as const).map((l, idx) => (
           <Group key={l} gap={6} wrap="nowrap">

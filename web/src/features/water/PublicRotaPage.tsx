@@ -1,15 +1,12 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRotas } from '../../../../common/schemas/water';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
-import { Loading } from '../../ui/Loading';
-import { PublicShell } from '../public-knowledge';
+import { PublicItems, PublicPage } from '../../ui/PublicPage';
 import './i18n';
 import { TurnsTable } from './TurnsTable';
 
@@ -22,26 +19,11 @@ export default function PublicRotaPage() {
     queryKey: ['public', tenant, 'water-rota'],
     queryFn: ({ signal }) => api<PublicRotas>(`/public/${encodeURIComponent(tenant)}/water/rota`, { signal }),
   });
-  const name = list.data ? (lang === 'en' ? list.data.tenant.nameEn : list.data.tenant.nameTh) : '';
-  useEffect(() => {
-    document.title = `${t('water.public.title')} · ${name || t('app.name')}`;
-  }, [t, name]);
   return (
-    <PublicShell>
-      <Stack gap="md">
-        <Stack gap={4}>
-          {name && <Text fw={600}>{name}</Text>}
-          <Title order={1}>{t('water.public.title')}</Title>
-          <Text c="dimmed">{t('water.public.subtitle')}</Text>
-        </Stack>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <Text c="dimmed">{t('water.public.none')}</Text>
-        ) : (
-          list.data.items.map((r) => (
+    <PublicPage tenant={list.data?.tenant} title={t('water.public.title')} subtitle={t('water.public.subtitle')}>
+      <PublicItems query={list} empty={t('water.public.none')}>
+        {(items) =>
+          items.map((r) => (
             <Paper key={r.id} withBorder p="md" data-testid="public-rota">
               <Stack gap="sm">
                 <Title order={2} size="h3">
@@ -59,8 +41,8 @@ export default function PublicRotaPage() {
               </Stack>
             </Paper>
           ))
-        )}
-      </Stack>
-    </PublicShell>
+        }
+      </PublicItems>
+    </PublicPage>
   );
 }

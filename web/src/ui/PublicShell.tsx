@@ -1,7 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of a public page: the app name, the language switch, a readable width. */
 export function PublicShell({ children }: { children: ReactNode }) {
