@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './db';
+import { totalOver } from './sql';
 
 /**
  * The total of a page whose rows each carry `count(*) over ()` (`totalOver`): one round trip. A page past
@@ -14,4 +15,26 @@ export async function pageTotal(tx: Tx, rows: readonly { total: number }[], offs
     .from(table)
     .where(where);
   return counted.n;
+}
+
+/**
+ * A page of a table's rows in `order`, with the total of all the rows `where` matches: one round trip (each row
+ * carries `count(*) over ()`), a second only for a page past the end (`pageTotal`).
+ */
+export async function pageOf<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  where: SQL | undefined,
+  order: (SQL | AnyPgColumn)[],
+  limit: number,
+  offset: number,
+): Promise<{ rows: T['$inferSelect'][]; total: number }> {
+  const found = (await tx
+    .select({ row: table as PgTable, total: totalOver })
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)) as unknown as { row: T['$inferSelect']; total: number }[];
+  return { rows: found.map((r) => r.row), total: await pageTotal(tx, found, offset, table, where) };
 }

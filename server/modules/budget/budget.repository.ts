@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { budgetFunds, budgetLines, budgetSettings, ledgerEntries, ledgerTransactions, networks, parties, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, rows, thaiOrder, totalOver } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
+import { likePattern, rows, thaiOrder } from '../../platform/sql';
 
 /** Funds, budget lines and the figures computed from the ledger (budget.service.ts, transparency.ts). */
 
@@ -112,14 +113,7 @@ export async function listFunds(tx: Tx, tenantId: string, q: { fiscalYear?: numb
   if (q.fiscalYear) conds.push(eq(f.fiscalYear, q.fiscalYear));
   if (q.kind) conds.push(eq(f.kind, q.kind));
   if (q.q) conds.push(sql`${f.name} ilike ${likePattern(q.q)}`);
-  const found = await tx
-    .select({ r: f, total: totalOver })
-    .from(f)
-    .where(and(...conds))
-    .orderBy(desc(f.fiscalYear), asc(f.kind), asc(thaiOrder(f.name)))
-    .limit(limit)
-    .offset(offset);
-  return { rows: found.map((x) => x.r), total: found[0]?.total ?? 0 };
+  return pageOf(tx, f, and(...conds), [desc(f.fiscalYear), asc(f.kind), asc(thaiOrder(f.name))], limit, offset);
 }
 
 /** The funds of a year (or all), or one fund, by kind and name. */

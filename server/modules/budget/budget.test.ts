@@ -42,6 +42,18 @@ const companyContributor = (s: { org: { id: string; name: string } }) => ({
 });
 
 describe('funds and budget lines', () => {
+  it('counts all the funds and transactions on a page past the end too (the total does not ride on an empty page)', async () => {
+    const s = await budgetTenant(t);
+    const funds = await s.api.get(`${s.base}/budget/funds?pageSize=2&page=9`);
+    expect(funds.statusCode).toBe(200);
+    expect(funds.json()).toMatchObject({ items: [], total: 3 });
+    expect((await s.api.get(`${s.base}/budget/funds?pageSize=2&page=2`)).json()).toMatchObject({ total: 3 });
+    expect((await s.api.post(`${s.base}/ledger/transactions`, contributionBody(s.municipal.id, 100_000))).statusCode).toBe(201);
+    const ledger = await s.api.get(`${s.base}/ledger/transactions?pageSize=5&page=4`);
+    expect(ledger.statusCode).toBe(200);
+    expect(ledger.json()).toMatchObject({ items: [], total: 1 });
+  });
+
   it('ties every non-municipal fund to a party of the tenant and every line to a plan', async () => {
     const s = await budgetTenant(t);
     const f = await s.api.post(`${s.base}/budget/funds`, { name: 'ทุน สสส.', kind: 'grant', fiscalYear: 2569 });

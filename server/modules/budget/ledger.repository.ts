@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { budgetSettings, ledgerCheckpoints, ledgerEntries, ledgerEvidence, ledgerTransactions } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, totalOver } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
+import { likePattern } from '../../platform/sql';
 
 /**
  * The ledger's SQL: the settings row (the approval thresholds and the head of the hash chain), transactions and
@@ -167,27 +168,21 @@ export async function listTransactions(tx: Tx, tenantId: string, f: TransactionF
       sql`exists (select 1 from ledger_entries e where e.tenant_id = ledger_transactions.tenant_id and e.transaction_id = ledger_transactions.id and e.budget_line_id = ${f.budgetLineId})`,
     );
   if (f.q) conds.push(sql`${t.description} ilike ${likePattern(f.q)}`);
-  const found = await tx
-    .select({ r: t, total: totalOver })
-    .from(t)
-    .where(and(...conds))
-    .orderBy(sql`case when ${t.status} = 'pending' then 0 else 1 end`, desc(t.occurredOn), desc(t.seq), desc(t.createdAt))
-    .limit(limit)
-    .offset(offset);
-  return { rows: found.map((x) => x.r), total: found[0]?.total ?? 0 };
+  const order = [sql`case when ${t.status} = 'pending' then 0 else 1 end`, desc(t.occurredOn), desc(t.seq), desc(t.createdAt)];
+  return pageOf(tx, t, and(...conds), order, limit, offset);
 }
 
 /** A page of the posted ledger (of a year, or all), the newest first; with the total. */
 export async function postedPage(tx: Tx, tenantId: string, fiscalYear: number | undefined, limit: number, offset: number) {
   const t = ledgerTransactions;
-  const found = await tx
-    .select({ r: t, total: totalOver })
-    .from(t)
-    .where(and(eq(t.tenantId, tenantId), eq(t.status, 'posted'), fiscalYear ? eq(t.fiscalYear, fiscalYear) : undefined))
-    .orderBy(desc(t.seq))
-    .limit(limit)
-    .offset(offset);
-  return { rows: found.map((x) => x.r), total: found[0]?.total ?? 0 };
+  return pageOf(
+    tx,
+    t,
+    and(eq(t.tenantId, tenantId), eq(t.status, 'posted'), fiscalYear ? eq(t.fiscalYear, fiscalYear) : undefined),
+    [desc(t.seq)],
+    limit,
+    offset,
+  );
 }
 
 /** The posted transactions of a fiscal year, in chain order. */

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, participationRecords, planActivities, planNetworks, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { pageTotal } from '../../platform/page-total';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
+import { likePattern, thaiOrder } from '../../platform/sql';
 
 export type RecordRow = typeof participationRecords.$inferSelect;
 export type RecordValues = typeof participationRecords.$inferInsert;
@@ -119,16 +119,7 @@ export async function recordPage(tx: Tx, tenantId: string, f: RecordFilter, limi
     const p = likePattern(f.q);
     conds.push(sql`(${t.title} ilike ${p} or ${t.groupName} ilike ${p})`);
   }
-  const where = and(...conds);
-  const found = await tx
-    .select({ r: t, total: totalOver })
-    .from(t)
-    .where(where)
-    .orderBy(desc(t.occurredOn), asc(thaiOrder(t.title as never)), asc(t.id))
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, found, offset, t, where);
-  return { rows: found.map((x) => x.r), total };
+  return pageOf(tx, t, and(...conds), [desc(t.occurredOn), asc(thaiOrder(t.title as never)), asc(t.id)], limit, offset);
 }
 
 // ---- the matrix ----

@@ -3,8 +3,8 @@ import { networkMembers, networks, parties } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import type { PartyRow } from './partners.present';
 import type { PartyValues } from './partners.validate';
-import { pageTotal } from '../../platform/page-total';
-import { likePattern, thaiOrder, totalOver } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
+import { likePattern, thaiOrder } from '../../platform/sql';
 
 /** A partner's summary columns (what presentPartySummary shows), for other modules' joins to parties. */
 export const partySummaryColumns = {
@@ -59,15 +59,7 @@ export async function listParties(tx: Tx, tenantId: string, f: PartyFilter, sort
   const w = where(tenantId, f);
   const order = sort === 'name' ? [...relevance(f.q), asc(thaiOrder(parties.name)), asc(parties.id)] : [desc(parties.updatedAt), asc(parties.id)];
   // one round trip: the total rides along on every row (count(*) over ()); an empty page asks separately
-  const page = await tx
-    .select({ party: parties, total: totalOver })
-    .from(parties)
-    .where(w)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, page, offset, parties, w);
-  return { rows: page.map((r) => r.party), total };
+  return pageOf(tx, parties, w, order, limit, offset);
 }
 
 export async function getParty(tx: Tx, tenantId: string, id: string): Promise<PartyRow | null> {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { likePattern, rowById, thaiOrder, totalOver, rows } from '../../platform/sql';
+import { likePattern, rowById, thaiOrder, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
-import { pageTotal } from '../../platform/page-total';
+import { pageOf } from '../../platform/page-total';
 import type { ActivityOption } from '../../../common/schemas/plans';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -31,15 +31,7 @@ export async function listPlans(tx: Tx, tenantId: string, f: PlanFilter, sort: '
   const w = where(tenantId, f);
   const order =
     sort === 'name' ? [asc(thaiOrder(plans.name as never)), asc(plans.id)] : [desc(plans.fiscalYear), asc(thaiOrder(plans.name as never)), asc(plans.id)];
-  const rows = await tx
-    .select({ plan: plans, total: totalOver })
-    .from(plans)
-    .where(w)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, rows, offset, plans, w);
-  return { rows: rows.map((r) => r.plan), total };
+  return pageOf(tx, plans, w, order, limit, offset);
 }
 
 export async function getPlan(tx: Tx, tenantId: string, id: string): Promise<PlanRow | null> {

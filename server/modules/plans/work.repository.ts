@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { planActivities, planProgressReports, planProjectIndicators, planProjects } from '../../db/schema';
 import type { Tx } from '../../platform/db';
-import { insertRow, totalOver } from '../../platform/sql';
-import { pageTotal } from '../../platform/page-total';
+import { insertRow } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
 import type { ActivityRow, ProjectRow } from './plans.repository';
 
 /** A plan's work: its projects, their activities and the activities' progress reports (projects and activities services, carry-forward). */
@@ -29,15 +29,7 @@ export async function getActivity(tx: Tx, tenantId: string, planId: string, id: 
 
 export async function listReports(tx: Tx, tenantId: string, activityId: string, limit: number, offset: number) {
   const w = and(eq(planProgressReports.tenantId, tenantId), eq(planProgressReports.activityId, activityId));
-  const rows = await tx
-    .select({ report: planProgressReports, total: totalOver })
-    .from(planProgressReports)
-    .where(w)
-    .orderBy(desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt))
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, rows, offset, planProgressReports, w);
-  return { rows: rows.map((r) => r.report), total };
+  return pageOf(tx, planProgressReports, w, [desc(planProgressReports.reportedOn), desc(planProgressReports.createdAt)], limit, offset);
 }
 
 /** The latest report's percentage (by report date, then entry time), or 0 without reports. */

@@ -13,8 +13,7 @@ import {
 } from '../../db/schema';
 import type { Tx } from '../../platform/db';
 import { inOrder } from '../../platform/in-order';
-import { pageTotal } from '../../platform/page-total';
-import { totalOver } from '../../platform/sql';
+import { pageOf } from '../../platform/page-total';
 
 export type FrameRow = typeof strategyFrames.$inferSelect;
 export type GoalRow = typeof strategyGoals.$inferSelect;
@@ -251,15 +250,7 @@ export async function insertMeasurement(tx: Tx, values: typeof strategyMeasureme
 /** A page of the indicator's measurements, newest first, with the total. */
 export async function listMeasurements(tx: Tx, tenantId: string, indicatorId: string, limit: number, offset: number) {
   const w = and(eq(strategyMeasurements.tenantId, tenantId), eq(strategyMeasurements.indicatorId, indicatorId));
-  const found = await tx
-    .select({ m: strategyMeasurements, total: totalOver })
-    .from(strategyMeasurements)
-    .where(w)
-    .orderBy(desc(strategyMeasurements.measuredOn), desc(strategyMeasurements.createdAt))
-    .limit(limit)
-    .offset(offset);
-  const total = await pageTotal(tx, found, offset, strategyMeasurements, w);
-  return { rows: found.map((r) => r.m), total };
+  return pageOf(tx, strategyMeasurements, w, [desc(strategyMeasurements.measuredOn), desc(strategyMeasurements.createdAt)], limit, offset);
 }
 
 export async function getMeasurement(tx: Tx, tenantId: string, indicatorId: string, id: string): Promise<MeasurementRow | null> {
