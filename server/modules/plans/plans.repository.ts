@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { networks, parties, planActivities, planNetworks, planProgressReports, planProjectIndicators, planProjects, plans } from '../../db/schema';
 import type { Tx } from '../../platform/db';
+import { partySummaryColumns } from '../partners/partners.repository';
 import { likePattern, rowById, thaiOrder, rows } from '../../platform/sql';
 import { inOrder } from '../../platform/in-order';
 import { pageOf } from '../../platform/page-total';
@@ -74,15 +75,7 @@ export async function loadForPlans(tx: Tx, tenantId: string, planIds: string[]) 
 export async function partySummaries(tx: Tx, tenantId: string, ids: string[]) {
   if (!ids.length) return [];
   return tx
-    .select({
-      id: parties.id,
-      kind: parties.kind,
-      name: parties.name,
-      sector: parties.sector,
-      pillar: parties.pillar,
-      orgType: parties.orgType,
-      position: parties.position,
-    })
+    .select(partySummaryColumns)
     .from(parties)
     .where(and(eq(parties.tenantId, tenantId), inArray(parties.id, ids)));
 }
