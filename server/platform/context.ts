@@ -1,5 +1,5 @@
 import type { TenantRole } from '../../common/schemas/enums';
-import type { Db } from './db';
+import type { Db, Tx } from './db';
 import type { Lang } from './messages';
 
 export interface SessionUser {
@@ -41,3 +41,9 @@ export const actorUserId = (ctx: { actor: Actor }): string | null => (ctx.actor.
 export function canAct(actor: Actor, roles: readonly TenantRole[]): boolean {
   return actor.role === 'platform_admin' || actor.role === 'system' || roles.includes(actor.role);
 }
+
+/**
+ * The same caller inside an open transaction: another module's service called with it joins the transaction
+ * (its own `withTenant` runs as a savepoint) instead of opening a second one that could not see this one's rows.
+ */
+export const inTransaction = (ctx: TenantContext, tx: Tx): TenantContext => ({ ...ctx, db: tx as unknown as Db });

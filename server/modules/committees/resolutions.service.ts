@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { actionItemInput, Adoption, adoptionQuery, MeetingDetail, Resolution, resolutionInput, ResolutionRef } from '../../../common/schemas/committees';
 import { taskInput } from '../../../common/schemas/manpower';
 import { audit } from '../../platform/audit';
-import { canAct, type TenantContext } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { canAct, inTransaction, type TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetLineApproval, budgetLineApprovedBy, setBudgetLineApproval } from '../budget/adoption';
@@ -205,7 +205,7 @@ export async function addActionItem(ctx: TenantContext, resolutionId: string, in
     const ref = (await refs(tx, ctx, [r.id])).get(r.id)!;
     // the manpower service opens a nested transaction (a savepoint) on ours: one commit for both
     const task = await createTask(
-      { ...ctx, db: tx as unknown as Db },
+      inTransaction(ctx, tx),
       taskInput.parse({
         activityId: input.activityId,
         title: input.title,

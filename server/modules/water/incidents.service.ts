@@ -3,8 +3,8 @@ import type { finePayment, fineLevy, Incident, incidentInput, incidentPatch } fr
 import { transactionCreate } from '../../../common/schemas/budget';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
-import { withTenant, type Db, type Tx } from '../../platform/db';
+import { inTransaction, type TenantContext } from '../../platform/context';
+import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction } from '../budget/ledger.service';
@@ -112,7 +112,7 @@ export function payFine(ctx: TenantContext, id: string, fineId: string, input: z
     if (input.paidOn < incident.occurredOn) throw new AppError('validation_failed', { paidOn: 'paid_before_incident' });
     const shown = incident.fines.find((x) => x.id === fineId)!;
     const ledger = await createTransaction(
-      { ...ctx, db: tx as unknown as Db },
+      inTransaction(ctx, tx),
       transactionCreate.parse({
         kind: 'contribution',
         occurredOn: input.paidOn,

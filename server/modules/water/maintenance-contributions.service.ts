@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { contributionPatch, contributionsInput, MaintenanceDetail } from '../../../common/schemas/water';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createHours } from '../manpower/hours-logging.service';
 import { reviewHours } from '../manpower/hours-review.service';
-import { changeHours, contributionAudit, inTenantSession, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
+import { changeHours, contributionAudit, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
 import { loadWork } from './maintenance-works.service';
 import * as repo from './maintenance.repository';
 import type { ContributionRow } from './maintenance.repository';
@@ -66,7 +66,7 @@ export function addContributions(ctx: TenantContext, workId: string, input: z.ou
     if (!w) throw new AppError('not_found');
     const fields = sheetErrors(input.entries, w, todayInThailand(), await repo.labourDayKeys(tx, tid, workId));
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
-    const inner = inTenantSession(ctx, tx);
+    const inner = inTransaction(ctx, tx);
     for (const [i, e] of input.entries.entries()) {
       if (e.kind === 'labour') {
         const log = await createHours(inner, {
@@ -137,7 +137,7 @@ export function updateContribution(
     else if (date > todayInThailand()) fields.date = 'date_in_future';
     if (c.kind === 'labour' && date !== c.date && (await repo.otherLabourOn(tx, tid, workId, c.partyId, date, c.id))) fields.date = 'duplicate_labour_day';
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
-    const inner = inTenantSession(ctx, tx);
+    const inner = inTransaction(ctx, tx);
     let after: ContributionRow;
     if (patch.kind === 'labour') {
       let minutes = patch.hours !== undefined ? Math.round(patch.hours * 60) : c.minutes;
@@ -170,7 +170,7 @@ export function deleteContribution(ctx: TenantContext, workId: string, contribut
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tid = ctx.tenant.id;
     const { w, c } = await oneContribution(tx, tid, workId, contributionId);
-    await removeContribution(tx, ctx, inTenantSession(ctx, tx), workId, w.title, c, `ลบรายการ — ${w.title}`);
+    await removeContribution(tx, ctx, inTransaction(ctx, tx), workId, w.title, c, `ลบรายการ — ${w.title}`);
     return loadWork(tx, ctx, workId);
   });
 }

@@ -2,7 +2,7 @@ import { transactionCreate } from '../../../common/schemas/budget';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
-import type { Db, Tx } from '../../platform/db';
+import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction, reverse } from '../budget/ledger.service';
@@ -16,8 +16,6 @@ import type { ContributionRow } from './maintenance.repository';
  * contribution, undone by a reversal) and the manpower module (a labour day's volunteer hours), both run inside the
  * caller's transaction.
  */
-
-export const inTenantSession = (ctx: TenantContext, tx: Tx): TenantContext => ({ ...ctx, db: tx as unknown as Db });
 
 /** A material entry into the work's in-kind fund, through the budget module (its rules, its hash chain). */
 export function recordMaterial(

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { MaintenanceDetail, maintenanceInput, maintenancePatch, MaintenanceRemoval, MaintenanceSummary } from '../../../common/schemas/water';
 import { audit } from '../../platform/audit';
-import type { TenantContext } from '../../platform/context';
+import { inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
-import { changeHours, inTenantSession, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
+import { changeHours, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
 import * as repo from './maintenance.repository';
 import type { WorkFields, WorkRow } from './maintenance.repository';
 
@@ -79,7 +79,7 @@ export function updateWork(ctx: TenantContext, id: string, patch: z.output<typeo
     if (!next.fundId && materials.length) fields.fundId = 'maintenance_has_materials';
     if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
     await repo.updateWorkRow(tx, tid, id, next);
-    const inner = inTenantSession(ctx, tx);
+    const inner = inTransaction(ctx, tx);
     if (next.activityId !== before.activityId)
       for (const c of cs) if (c.kind === 'labour' && c.hoursId) await changeHours(inner, c.hoursId, { activityId: next.activityId }, 'activityId');
     if (next.fundId !== before.fundId)
@@ -107,7 +107,7 @@ export function deleteWork(ctx: TenantContext, id: string): Promise<MaintenanceR
     const tid = ctx.tenant.id;
     const w = await repo.workForUpdate(tx, tid, id);
     if (!w) throw new AppError('not_found');
-    const inner = inTenantSession(ctx, tx);
+    const inner = inTransaction(ctx, tx);
     const out: MaintenanceRemoval = { reversalIds: [], hoursWithdrawn: 0 };
     for (const c of await repo.contributionsForUpdate(tx, tid, id)) {
       const done = await removeContribution(tx, ctx, inner, id, w.title, c, `ยกเลิกงาน ${w.title}`);
