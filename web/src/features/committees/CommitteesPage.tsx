@@ -1,6 +1,5 @@
-import { Badge, Button, Group, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Badge, Box, Button, Group } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { formatDate } from '../../ui/dates';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
+import { SearchBox } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useCommitteeRights, useCommittees } from './api';
 import { CommitteeModal } from './CommitteeModal';
@@ -21,10 +21,9 @@ export default function CommitteesPage() {
   const rights = useCommitteeRights();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [dq] = useDebouncedValue(q, 300);
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const list = useCommittees(slug, { q: dq || undefined, page, pageSize: PAGE_SIZE });
+  const list = useCommittees(slug, { q: q || undefined, page, pageSize: PAGE_SIZE });
   return (
     <ListPage
       title={t('committees.title')}
@@ -37,16 +36,16 @@ export default function CommitteesPage() {
         ) : null
       }
       filters={
-        <TextInput
-          label={t('common.search')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setPage(1);
-          }}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          maw={420}
-        />
+        <Box maw={420}>
+          <SearchBox
+            label={t('common.search')}
+            value={q}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
+        </Box>
       }
       query={list}
       page={page}
