@@ -262,4 +262,22 @@ describe('steering committee: meeting → attendance on a phone → resolution a
     await page.screenshot({ path: `${SCREENSHOTS}/resolution-form-desktop-th.png` });
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('finds a committee by a word of its name on a phone, and says so when none matches', async () => {
+    const context = await launch(PHONE);
+    const p = await context.newPage();
+    await logIn(p);
+    await p.goto(`${server.url}/t/chomphu/committees`);
+    const list = p.getByTestId('committees-list');
+    await list.getByRole('link').first().waitFor();
+    await p.getByTestId('list-search').fill('พญาคำ');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([COMMITTEE]);
+    await screenshot(p, 'committees-search-phone-th');
+    expect(await hasHorizontalScroll(p)).toBe(false);
+    await p.getByTestId('list-search').fill('ไม่มีคณะกรรมการชื่อนี้');
+    await expect.poll(() => list.getByRole('link').count()).toBe(0);
+    await p.getByTestId('list-search').fill('');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([COMMITTEE]);
+    await context.close();
+  });
 });
