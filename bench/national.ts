@@ -852,16 +852,18 @@ async function main() {
   ).rows[0].n;
   const sample = tenants.filter((_, i) => i % Math.max(1, Math.floor(tenants.length / 20)) === 0);
   const sampleIds = sample.map((t) => t.id);
-  const dangling = (
-    await client.query(
-      `select (select count(*) from network_members m where m.tenant_id = any($1) and not exists (select 1 from parties p where p.tenant_id = m.tenant_id and p.id = m.party_id))
+  const dangling = Number(
+    (
+      await client.query(
+        `select (select count(*) from network_members m where m.tenant_id = any($1) and not exists (select 1 from parties p where p.tenant_id = m.tenant_id and p.id = m.party_id))
             + (select count(*) from ledger_entries e where e.tenant_id = any($1) and not exists (select 1 from budget_funds f where f.tenant_id = e.tenant_id and f.id = e.fund_id))
             + (select count(*) from ledger_entries e where e.tenant_id = any($1) and e.budget_line_id is not null and not exists (select 1 from budget_lines l where l.tenant_id = e.tenant_id and l.id = e.budget_line_id))
             + (select count(*) from plan_activities a where a.tenant_id = any($1) and not exists (select 1 from plan_projects p where p.tenant_id = a.tenant_id and p.id = a.project_id))
             + (select count(*) from knowledge_item_networks k where k.tenant_id = any($1) and not exists (select 1 from networks n where n.tenant_id = k.tenant_id and n.id = k.network_id)) as n`,
-      [sampleIds],
-    )
-  ).rows[0].n;
+        [sampleIds],
+      )
+    ).rows[0].n, // a sum of bigint counts: pg returns it as a string, and "0" would count as dangling
+  );
   let chainsOk = 0;
   for (const t of sample) {
     const v = await verifyChain(database.db, t.id);
