@@ -21,8 +21,8 @@ if (process.env.CEILING === 'hello') {
 } else if (process.env.CEILING === 'lookup-pglite') {
   const { default: Fastify } = await import('fastify');
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const client = await PGlite.create(`${process.env.PHAKHI_DATA_DIR}/pglite`, { extensions: { pg_trgm } });
+  const { pgliteExtensions } = await import('../server/platform/db');
+  const client = await PGlite.create(`${process.env.PHAKHI_DATA_DIR}/pglite`, { extensions: await pgliteExtensions() });
   const app = Fastify({ logger: false });
   const party = process.env.LOOKUP_PARTY;
   const tenant = process.env.LOOKUP_TENANT ?? (await client.query<{ t: string }>('select tenant_id as t from parties where id = $1', [party])).rows[0].t;

@@ -2,13 +2,14 @@
 // the dashboard routes to HTML (web/src/prerender.tsx through Vite's SSR build) and writes one HTML file per
 // route into web/dist/pages/. The server answers those routes with them (server/platform/error-handler.ts), so
 // the page appears as soon as the HTML and its stylesheets arrive instead of after ~240 KB of JavaScript ran.
-// Each file also names the route's chunks (`modulepreload`) and stylesheets, which otherwise are found only when
-// the entry has run.
+// Each file also inlines the route's stylesheets and names its chunks, which otherwise are found only when the entry
+// has run. The JavaScript (the entry, its chunks and the route's) is started by the page's inline script after the
+// first paint (server/platform/web-pages.ts, PRERENDER_SCRIPT), not from the <head>.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PRERENDER_LANG_SCRIPT } from '../server/platform/web-pages';
+import { PRERENDER_SCRIPT } from '../server/platform/web-pages';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'web/dist');
@@ -65,6 +66,13 @@ export async function prerenderPages(): Promise<void> {
   const cssText = (file: string) => fs.readFileSync(path.join(dist, file), 'utf8').replaceAll('</style', '<\\/style');
   // the entry's stylesheets, inlined: one request fewer each before the first paint
   const entryCss = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g;
+  // the entry and its chunks: started after the first paint by PRERENDER_SCRIPT instead of from the <head>
+  const entryJs = /\s*<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/;
+  const entryChunks = /\s*<link rel="modulepreload" crossorigin href="(\/assets\/[^"]+\.js)">/g;
+  const entry = entryJs.exec(template)?.[1];
+  if (!entry) throw new Error('prerender: the built index.html has no module entry script');
+  const appJs = [entry, ...[...template.matchAll(entryChunks)].map((m) => m[1])];
+  const pageTemplate = template.replace(entryJs, '').replace(entryChunks, '');
   for (const page of PRERENDERED) {
     // the router's scroll-restoration script is left out: the app runs its own, and the CSP allows no inline script
     // its fields are read-only until the app takes over: nothing typed into them is lost
@@ -78,13 +86,16 @@ export async function prerenderPages(): Promise<void> {
       ...mantineStyles,
       // the route's stylesheets, inlined; the disabled link (never fetched) tells Vite's loader it has them already
       ...css.map((f) => `<style>${cssText(f)}</style><link rel="stylesheet" href="/${f}" disabled>`),
-      ...js.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
       ...page.api.map((u) => `<link rel="preload" as="fetch" crossorigin href="${u}">`),
     ].join('\n    ');
-    const html = template
+    const scripts = [...appJs, ...js.map((f) => `/${f}`)].join(' ');
+    const html = pageTemplate
       .replace(entryCss, (_, f: string) => `<style>${cssText(f)}</style><link rel="stylesheet" href="/${f}" disabled>`)
       .replace('</head>', `  ${head}\n  </head>`)
-      .replace('<div id="root"></div>', `<div id="prerender" inert>${markup}</div><script>${PRERENDER_LANG_SCRIPT}</script><div id="root"></div>`);
+      .replace(
+        '<div id="root"></div>',
+        `<div id="prerender" inert data-js="${scripts}">${markup}</div><script>${PRERENDER_SCRIPT}</script><div id="root"></div>`,
+      );
     if (!html.includes('<div id="prerender"')) throw new Error(`prerender: web/index.html has no <div id="root"></div> for ${page.url}`);
     fs.writeFileSync(path.join(dist, 'pages', page.file), html);
   }

@@ -75,7 +75,7 @@ export async function buildApp({ config, database, logger, webDist = WEB_DIST }:
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", PRERENDER_SCRIPT_HASH], // the pre-rendered pages' language check, by its hash
+        scriptSrc: ["'self'", PRERENDER_SCRIPT_HASH], // the pre-rendered pages' language check and app loader, by its hash
         styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects style tags
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

@@ -35,14 +35,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir ?? 'memory://', opts.fromTemplate ?? false);
 }
 
+/** The PostgreSQL extensions Phakhi's migrations create on PGlite (pg_trgm: name search); every PGlite opened on Phakhi's data loads them. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { pg_trgm };
+}
+
 /** The migrated, empty PGlite database new data folders start from (made when missing; `npm run build`). */
 export async function ensurePgliteTemplate(): Promise<string> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   return ensureTemplate(async (into) => {
-    const fresh = await PGlite.create(into, { extensions: { pg_trgm } });
+    const fresh = await PGlite.create(into, { extensions: await pgliteExtensions() });
     await migrate(drizzle(fresh, { schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
     await fresh.close();
   });
@@ -50,12 +55,11 @@ export async function ensurePgliteTemplate(): Promise<string> {
 
 async function openPglite(dataDir: string, fromTemplate: boolean): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = dataDir === 'memory://' ? undefined : path.join(dataDir, 'pglite');
   if (dir && fromTemplate && isEmptyFolder(dir)) copyTemplate(await ensurePgliteTemplate(), dir);
-  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dir, { extensions: await pgliteExtensions() });
   const db = drizzle(client, { schema }) as unknown as Db;
   versionReaders.set(db, async (tenantId) => (await client.query<{ v: string }>(DATA_VERSION_SQL, [tenantId])).rows[0]?.v ?? '');
   return {

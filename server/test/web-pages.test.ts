@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './harness';
-import { PRERENDER_LANG_SCRIPT, PRERENDER_SCRIPT_HASH, webPages } from '../platform/web-pages';
+import { PRERENDER_SCRIPT, PRERENDER_SCRIPT_HASH, webPages } from '../platform/web-pages';
 
 // The pages drawn at build time (scripts/prerender.ts) and the one the server picks for an address.
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'phakhi-web-pages-'));
@@ -38,10 +38,10 @@ describe('web pages', () => {
     expect(page('/')).toBe('index');
   });
 
-  it('the CSP allows the inline language check by its hash, and no other inline script', async () => {
+  it('the CSP allows the inline language check and app loader by its hash, and no other inline script', async () => {
     const csp = String((await t.app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']);
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!;
-    const hash = crypto.createHash('sha256').update(PRERENDER_LANG_SCRIPT).digest('base64');
+    const hash = crypto.createHash('sha256').update(PRERENDER_SCRIPT).digest('base64');
     expect(PRERENDER_SCRIPT_HASH).toBe(`'sha256-${hash}'`);
     expect(scriptSrc.trim()).toBe(`script-src 'self' ${PRERENDER_SCRIPT_HASH}`);
   });

@@ -271,6 +271,18 @@ describe('Thai search', () => {
     expect((await other.api.get(`${other.base}/search?q=${q('พญาคำ')}`)).json().items).toEqual([]);
   });
 
+  it('on a PostgreSQL server the full-text index leads with the tenant, so a search reads only its tenant (migration 0051)', async () => {
+    const r = await t.database.db.execute(
+      sql`select indexname, indexdef from pg_indexes where tablename = 'knowledge_items' and indexdef like '%search_vector%'`,
+    );
+    const defs = (r as unknown as { rows: { indexname: string; indexdef: string }[] }).rows;
+    if (t.database.kind === 'pglite') expect(defs.map((d) => d.indexname)).toEqual(['knowledge_items_search_idx']);
+    else {
+      expect(defs).toHaveLength(1);
+      expect(defs[0].indexdef).toMatch(/USING gin \(tenant_id, search_vector\)/);
+    }
+  });
+
   it('row-level security confines the knowledge tables to the tenant', async () => {
     const counts = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role phakhi_app`);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS_FOLDER, type Database, type Db } from '../db';
+import { MIGRATIONS_FOLDER, pgliteExtensions, type Database, type Db } from '../db';
 import { databaseSnapshot, snapshotDiff, snapshotWithin, type Snapshot } from './snapshot';
 import { listFiles, readTar, TarWriter } from './tar';
 
@@ -134,9 +134,8 @@ const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 async function openPgliteCopy(dir: string | undefined, dump: Buffer) {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create(dir, { loadDataDir: new Blob([new Uint8Array(dump)]), extensions: { pg_trgm } });
+  const client = await PGlite.create(dir, { loadDataDir: new Blob([new Uint8Array(dump)]), extensions: await pgliteExtensions() });
   return { client, db: drizzle(client) as unknown as Db };
 }
 
