@@ -7,3 +7,8 @@ export function withUpdates<R extends object, K extends keyof R>(before: R, inpu
   for (const k of keys) next[k] = input[k] === undefined ? before[k] : (input[k] as R[K]);
   return next;
 }
+
+/** What a partial update carries: the fields of `patch` that are not undefined (null too: it clears the field). */
+export function givenFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

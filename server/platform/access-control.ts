@@ -57,8 +57,7 @@ export function installAccessControl(app: FastifyInstance): void {
     }
 
     const slug = (request.params as { tenant?: string }).tenant ?? '';
-    const tenant = await app.tenantDirectory.find(slug);
-    if (!tenant) throw new AppError('tenant_not_found');
+    const tenant = await app.tenantDirectory.get(slug);
     const role: Actor['role'] | null = user.isPlatformAdmin ? 'platform_admin' : await findTenantRole(app.db, tenant.id, user.id);
     if (!role) throw new AppError('forbidden');
     if (role !== 'platform_admin' && !access.roles.includes(role)) throw new AppError('forbidden');

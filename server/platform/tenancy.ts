@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { tenants, tenantUsers } from '../db/schema';
 import type { TenantRef } from './context';
+import { AppError } from './errors';
 import { identityCache } from './identity-cache';
 import type { TenantRole } from '../../common/schemas/enums';
 
@@ -15,6 +16,13 @@ export class TenantDirectory {
   async find(slug: string): Promise<TenantRef | null> {
     if (Date.now() - this.loadedAt > 60_000 || !this.bySlug.has(slug)) await this.reload();
     return this.bySlug.get(slug) ?? null;
+  }
+
+  /** The tenant of this slug, or the answer tenant_not_found (404). */
+  async get(slug: string): Promise<TenantRef> {
+    const tenant = await this.find(slug);
+    if (!tenant) throw new AppError('tenant_not_found');
+    return tenant;
   }
 
   async reload(): Promise<void> {

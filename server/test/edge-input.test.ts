@@ -1,42 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeFilename } from '../platform/files/kinds';
-import { ORIGIN, buildTestApp, tenantWithUser, type Client, type TestApp } from './harness';
+import { useTenantApp } from './harness';
 
 /** Issue 15 (8): NUL bytes, photo URLs, PUT /strategy/frame {}, ledger dates, bidi controls in file names. */
-let t: TestApp;
-let admin: Client;
-let base: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ api: admin, base } = await tenantWithUser(t, 'admin'));
-});
-afterAll(() => t.close());
-
-const put = (url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: admin.cookie, origin: ORIGIN, host: 'localhost' } });
+const s = useTenantApp('admin');
 
 describe('input at the edge', () => {
   it('answers 400 with the field for a NUL byte in q (every list route) or in any JSON string', async () => {
     for (const list of ['partners', 'networks', 'knowledge', 'knowledge/search', 'plans', 'participation', 'users', 'audit']) {
-      const res = await admin.get(`${base}/${list}?q=${encodeURIComponent('น้ำ\u0000')}`);
+      const res = await s.api.get(`${s.base}/${list}?q=${encodeURIComponent('น้ำ\u0000')}`);
       expect(res.statusCode, `${list}: ${res.body}`).toBe(400);
       expect(res.json().error.fields).toEqual({ q: expect.stringContaining('NUL') });
     }
-    const body = await admin.post(`${base}/partners`, { kind: 'person', name: 'นาย\u0000ก', sector: 'civil_society' });
+    const body = await s.api.post(`${s.base}/partners`, { kind: 'person', name: 'นาย\u0000ก', sector: 'civil_society' });
     expect(body.statusCode).toBe(400);
     expect(body.json().error.fields).toEqual({ name: expect.stringContaining('NUL') });
-    const nested = await admin.post(`${base}/knowledge`, { title: 'ก', type: 'manual', tags: ['ดี', 'x\u0000'] });
+    const nested = await s.api.post(`${s.base}/knowledge`, { title: 'ก', type: 'manual', tags: ['ดี', 'x\u0000'] });
     expect(nested.json().error.fields).toEqual({ 'tags.1': expect.stringContaining('NUL') });
-    expect((await admin.get(`${base}/partners`)).json().total).toBe(0);
+    expect((await s.api.get(`${s.base}/partners`)).json().total).toBe(0);
   });
 
   it('keeps vision and missions on PUT /strategy/frame {} (a left-out field keeps its value)', async () => {
-    await put(`${base}/strategy/frame`, { vision: 'น้ำถึงทุกบ้าน', missions: ['ฟื้นฟูฝาย', 'ตั้งกองทุน'] });
-    const res = await put(`${base}/strategy/frame`, {});
+    await s.api.put(`${s.base}/strategy/frame`, { vision: 'น้ำถึงทุกบ้าน', missions: ['ฟื้นฟูฝาย', 'ตั้งกองทุน'] });
+    const res = await s.api.put(`${s.base}/strategy/frame`, {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ vision: 'น้ำถึงทุกบ้าน', missions: ['ฟื้นฟูฝาย', 'ตั้งกองทุน'] });
-    expect((await put(`${base}/strategy/frame`, { missions: [] })).json()).toMatchObject({ vision: 'น้ำถึงทุกบ้าน', missions: [] });
-    expect((await put(`${base}/strategy/frame`, { vision: null })).json()).toMatchObject({ vision: null, missions: [] });
+    expect((await s.api.put(`${s.base}/strategy/frame`, { missions: [] })).json()).toMatchObject({ vision: 'น้ำถึงทุกบ้าน', missions: [] });
+    expect((await s.api.put(`${s.base}/strategy/frame`, { vision: null })).json()).toMatchObject({ vision: null, missions: [] });
   });
 
   it('takes only http(s) photo links in progress reports', async () => {
@@ -86,15 +76,15 @@ describe('exports', () => {
     expect(formulaSafe(-1500)).toBe(-1500);
     // through the real partner and network exports
     for (const name of ['=HYPERLINK("http://evil.example","คลิก")', '+cmd|calc', '@SUM(1)']) {
-      expect((await admin.post(`${base}/partners`, { kind: 'organization', name, sector: 'civil_society' })).statusCode).toBe(201);
+      expect((await s.api.post(`${s.base}/partners`, { kind: 'organization', name, sector: 'civil_society' })).statusCode).toBe(201);
     }
-    expect((await admin.post(`${base}/networks`, { name: '=1+1', pillar: 'people' })).statusCode).toBe(201);
-    const partners = (await admin.get(`${base}/partners/export?format=csv`)).body;
+    expect((await s.api.post(`${s.base}/networks`, { name: '=1+1', pillar: 'people' })).statusCode).toBe(201);
+    const partners = (await s.api.get(`${s.base}/partners/export?format=csv`)).body;
     expect(partners).toContain(`"'=HYPERLINK(""http://evil.example"",""คลิก"")"`);
     expect(partners).toMatch(/(^|,)'\+cmd\|calc(,|$)/m);
     expect(partners).toMatch(/(^|,)'@SUM\(1\)(,|$)/m);
     expect(partners).not.toMatch(/(^|,)"?[=+@]/m);
-    expect((await admin.get(`${base}/networks/export?format=csv`)).body).toMatch(/(^|,)'=1\+1(,|$)/m);
+    expect((await s.api.get(`${s.base}/networks/export?format=csv`)).body).toMatch(/(^|,)'=1\+1(,|$)/m);
     const csv = toCsv(
       [{ n: -1500, s: '-1500' }],
       [

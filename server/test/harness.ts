@@ -149,17 +149,19 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export function client(t: TestApp, cookie = ''): Client {
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method, url, payload: body as never, headers: { cookie, origin: ORIGIN, host: 'localhost', ...headers } });
   return {
     cookie,
     get: (url, h) => send('GET', url, undefined, h),
     post: (url, body, h) => send('POST', url, body, h),
     patch: (url, body, h) => send('PATCH', url, body, h),
+    put: (url, body, h) => send('PUT', url, body, h),
     delete: (url, h) => send('DELETE', url, undefined, h),
   };
 }

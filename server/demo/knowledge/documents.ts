@@ -1,37 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import type { PDFFont } from 'pdf-lib';
+import { thaiPdf } from '../../platform/thai-pdf';
 
 /**
- * Real documents made in code for the demo and the tests: a PDF with Thai text (Sarabun, SIL OFL, embedded
- * as subsets: the Thai and the Latin halves of the font are separate files, so each run of text is drawn
- * with the half that has its letters) and a minimal DOCX (WordprocessingML in a zip).
+ * Real documents made in code for the demo and the tests: a PDF with Thai text (platform/thai-pdf.ts) and a
+ * minimal DOCX (WordprocessingML in a zip).
  */
-
-const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts');
-let fonts: { thai: Buffer; latin: Buffer } | null = null;
-const fontFiles = () =>
-  (fonts ??= {
-    thai: fs.readFileSync(path.join(FONT_DIR, 'sarabun-thai-400-normal.woff')),
-    latin: fs.readFileSync(path.join(FONT_DIR, 'sarabun-latin-400-normal.woff')),
-  });
-
-const isThai = (ch: string) => ch >= '\u0E00' && ch <= '\u0E7F';
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-
-/** Runs of Thai and non-Thai characters. */
-function runs(text: string): { thai: boolean; text: string }[] {
-  const out: { thai: boolean; text: string }[] = [];
-  for (const ch of text) {
-    const thai = isThai(ch);
-    const last = out[out.length - 1];
-    if (last && last.thai === thai) last.text += ch;
-    else out.push({ thai, text: ch });
-  }
-  return out;
-}
 
 export interface PdfOptions {
   title: string;
@@ -42,21 +15,7 @@ export interface PdfOptions {
 }
 
 export async function makePdf({ title, paragraphs, author, created }: PdfOptions): Promise<Buffer> {
-  // loaded on first use (start-up time, issue 12)
-  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const files = fontFiles();
-  const thai = await doc.embedFont(files.thai, { subset: true });
-  const latin = await doc.embedFont(files.latin, { subset: true });
-  const width = (text: string, size: number) => runs(text).reduce((w, r) => w + (r.thai ? thai : latin).widthOfTextAtSize(r.text, size), 0);
-  const draw = (page: ReturnType<typeof doc.addPage>, text: string, x: number, y: number, size: number) => {
-    for (const r of runs(text)) {
-      const font: PDFFont = r.thai ? thai : latin;
-      page.drawText(r.text, { x, y, size, font, color: rgb(0.1, 0.1, 0.1) });
-      x += font.widthOfTextAtSize(r.text, size);
-    }
-  };
+  const { doc, rgb, draw, wrap: wrapTo } = await thaiPdf();
   const [W, H, M] = [595.28, 841.89, 56];
   let page = doc.addPage([W, H]);
   let y = H - M;
@@ -65,21 +24,10 @@ export async function makePdf({ title, paragraphs, author, created }: PdfOptions
       page = doc.addPage([W, H]);
       y = H - M;
     }
-    draw(page, text, M, y - size, size);
+    draw(page, text, M, y - size, size, rgb(0.1, 0.1, 0.1));
     y -= size + gap;
   };
-  const wrap = (text: string, size: number): string[] => {
-    const lines: string[] = [];
-    let cur = '';
-    for (const { segment } of segmenter.segment(text)) {
-      if (cur && width(cur + segment, size) > W - 2 * M) {
-        lines.push(cur.trimEnd());
-        cur = segment.trimStart();
-      } else cur += segment;
-    }
-    if (cur.trim()) lines.push(cur.trimEnd());
-    return lines;
-  };
+  const wrap = (text: string, size: number) => wrapTo(text, size, W - 2 * M);
   for (const l of wrap(title, 18)) line(l, 18, 6);
   y -= 8;
   for (const p of paragraphs) {

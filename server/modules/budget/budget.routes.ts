@@ -30,7 +30,7 @@ import {
   verifyResult,
 } from '../../../common/schemas/budget';
 import { adminsOnly, anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
+import { sendXlsx } from '../../platform/export';
 import { readUpload } from '../../platform/files/upload';
 import * as budget from './budget.service';
 import * as report from './transparency';
@@ -42,13 +42,8 @@ import * as chain from './verify-chain';
 import { publicContext, publicLedger } from './public.service';
 import { ledgerWorkbook, summaryWorkbook } from './reports';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const sendXlsx = (reply: FastifyReply, name: string, buf: Buffer) =>
-  reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-    .header('cache-control', 'private, no-store')
-    .send(buf);
+/** A ledger workbook is never kept by a cache. */
+const sendUncachedXlsx = (reply: FastifyReply, name: string, buf: Buffer) => sendXlsx(reply.header('cache-control', 'private, no-store'), name, buf);
 
 export async function budgetRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -235,7 +230,7 @@ export async function budgetRoutes(app: FastifyInstance) {
       config: { access: anyTenantRole },
       schema: { tags, summary: 'XLSX: the posted ledger of a fiscal year (B.E.), totals in Thai words', params: tenantParams, querystring: exportQuery },
     },
-    async (req, reply) => sendXlsx(reply, `ledger-${req.query.fiscalYear}`, await ledgerWorkbook(req.tenantCtx, req.query.fiscalYear)),
+    async (req, reply) => sendUncachedXlsx(reply, `ledger-${req.query.fiscalYear}`, await ledgerWorkbook(req.tenantCtx, req.query.fiscalYear)),
   );
   r.get(
     `${base}/export/summary.xlsx`,
@@ -248,7 +243,7 @@ export async function budgetRoutes(app: FastifyInstance) {
         querystring: exportQuery,
       },
     },
-    async (req, reply) => sendXlsx(reply, `budget-summary-${req.query.fiscalYear}`, await summaryWorkbook(req.tenantCtx, req.query.fiscalYear)),
+    async (req, reply) => sendUncachedXlsx(reply, `budget-summary-${req.query.fiscalYear}`, await summaryWorkbook(req.tenantCtx, req.query.fiscalYear)),
   );
 
   // ---- ledger ----
@@ -360,11 +355,7 @@ export async function budgetRoutes(app: FastifyInstance) {
   // ---- public (no login, no personal data) ----
   const ptags = ['public'];
   const pbase = '/api/v1/public/:tenant/budget';
-  const tenantOf = async (slug: string) => {
-    const tenant = await app.tenantDirectory.find(slug);
-    if (!tenant) throw new AppError('tenant_not_found');
-    return publicContext(app.db, tenant);
-  };
+  const tenantOf = async (slug: string) => publicContext(app.db, await app.tenantDirectory.get(slug));
   r.get(
     pbase,
     {

@@ -8,7 +8,7 @@ import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { checkedUpload, type Upload } from '../../platform/files/upload';
 import type { AttachmentKind } from '../../../common/schemas/knowledge';
-import { blobPath, removeBlob, sendStoredFile, storeBlob } from '../../platform/files/blobs';
+import { blobPath, removeBlob, sendStoredFile, storedFileFacts, storeBlob } from '../../platform/files/blobs';
 import { IMAGE_KINDS } from '../../platform/files/kinds';
 import * as ledger from './ledger.repository';
 
@@ -26,14 +26,9 @@ type Row = ledger.EvidenceRow;
 
 export function presentEvidence(tenantSlug: string, r: Row): Evidence {
   return {
-    id: r.id,
-    filename: r.filename,
+    ...storedFileFacts(r),
     kind: r.kind,
-    mediaType: r.mediaType,
-    sizeBytes: r.sizeBytes,
-    sha256: r.sha256,
     uploadedBy: r.uploadedByName,
-    createdAt: new Date(r.createdAt).toISOString(),
     url: `/api/v1/t/${tenantSlug}/ledger/transactions/${r.transactionId}/evidence/${r.id}`,
   };
 }

@@ -1,25 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
 import type { MeetingDetail } from '../../../common/schemas/committees';
 import { formatThaiDate } from '../../../common/thai/dates';
+import { thaiPdf } from '../../platform/thai-pdf';
 import { SECTION_TITLES_TH } from './meetings.service';
 
 /**
- * Minutes (รายงานการประชุม) as a PDF in the Thai official layout, made the way the demo's Thai PDFs
- * are: pdf-lib with Sarabun (SIL OFL, vendored with the demo; Thai and Latin halves are separate
- * subsets, so each run of text uses the half that has its letters). A4, 3 cm left and 2 cm right
- * margins, B.E. dates, Thai digits on request.
+ * Minutes (รายงานการประชุม) as a PDF in the Thai official layout, made with platform/thai-pdf.ts like the
+ * demo's Thai PDFs. A4, 3 cm left and 2 cm right margins, B.E. dates, Thai digits on request.
  */
-const FONT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../demo/knowledge/fonts');
-let fonts: { thai: Buffer; latin: Buffer } | null = null;
-const fontFiles = () =>
-  (fonts ??= {
-    thai: fs.readFileSync(path.join(FONT_DIR, 'sarabun-thai-400-normal.woff')),
-    latin: fs.readFileSync(path.join(FONT_DIR, 'sarabun-latin-400-normal.woff')),
-  });
-
 const POSITION_TH: Record<string, string> = {
   chair: 'ประธานกรรมการ',
   vice_chair: 'รองประธานกรรมการ',
@@ -29,62 +17,25 @@ const POSITION_TH: Record<string, string> = {
 };
 const ABSENCE_TH: Record<string, string> = { leave: 'ลาประชุม', absent: 'ไม่มาประชุม' };
 
-const isThai = (ch: string) => ch >= '\u0E00' && ch <= '\u0E7F';
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 export const toThaiDigits = (s: string) => s.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
 const time = (t: string) => `${t.replace(':', '.')} น.`;
 
-function runs(text: string): { thai: boolean; text: string }[] {
-  const out: { thai: boolean; text: string }[] = [];
-  for (const ch of text) {
-    const thai = isThai(ch);
-    const last = out[out.length - 1];
-    if (last && last.thai === thai) last.text += ch;
-    else out.push({ thai, text: ch });
-  }
-  return out;
-}
-
 export async function minutesPdf(m: MeetingDetail, opts: { tenantName: string; thaiDigits?: boolean }): Promise<Buffer> {
   const digits = (s: string) => (opts.thaiDigits ? toThaiDigits(s) : s);
-  // loaded on first use (start-up time, issue 12)
-  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const files = fontFiles();
-  const thai = await doc.embedFont(files.thai, { subset: true });
-  const latin = await doc.embedFont(files.latin, { subset: true });
+  const { doc, rgb, width, draw: drawAt, wrap } = await thaiPdf();
   const [W, H, LEFT, RIGHT, TOP, BOTTOM] = [595.28, 841.89, 85, 57, 71, 57];
-  const width = (text: string, size: number) => runs(text).reduce((w, r) => w + (r.thai ? thai : latin).widthOfTextAtSize(r.text, size), 0);
   let page: PDFPage = doc.addPage([W, H]);
   let y = H - TOP;
-  const draw = (text: string, x: number, size: number) => {
-    for (const r of runs(text)) {
-      const font: PDFFont = r.thai ? thai : latin;
-      page.drawText(r.text, { x, y: y - size, size, font, color: rgb(0, 0, 0) });
-      x += font.widthOfTextAtSize(r.text, size);
-    }
-  };
-  const wrap = (text: string, size: number, max: number): string[] => {
-    const lines: string[] = [];
-    let cur = '';
-    for (const { segment } of segmenter.segment(text)) {
-      if (cur && width(cur + segment, size) > max) {
-        lines.push(cur.trimEnd());
-        cur = segment.trimStart();
-      } else cur += segment;
-    }
-    if (cur.trim()) lines.push(cur.trimEnd());
-    return lines.length ? lines : [''];
-  };
+  const draw = (text: string, x: number, size: number) => drawAt(page, text, x, y - size, size, rgb(0, 0, 0));
   /** A paragraph: wrapped, indented, or centred; a new page when the bottom margin is reached. */
   const para = (raw: string, o: { size?: number; indent?: number; center?: boolean; gap?: number; firstIndent?: number } = {}) => {
     const size = o.size ?? 15;
     const indent = o.indent ?? 0;
     for (const [i, source] of digits(raw).split('\n').entries()) {
       const lines = wrap(source, size, W - LEFT - RIGHT - indent - (i === 0 ? (o.firstIndent ?? 0) : 0));
-      for (const [j, l] of lines.entries()) {
+      // a blank line still takes its place
+      for (const [j, l] of (lines.length ? lines : ['']).entries()) {
         if (y - size * 1.45 < BOTTOM) {
           page = doc.addPage([W, H]);
           y = H - TOP;

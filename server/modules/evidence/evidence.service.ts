@@ -7,7 +7,7 @@ import { canAct, type TenantContext, actorUserId } from '../../platform/context'
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { checkedUpload, type Upload } from '../../platform/files/upload';
-import { blobPath, removeBlob, sendStoredFile, storeBlob } from '../../platform/files/blobs';
+import { blobPath, removeBlob, sendStoredFile, storedFileFacts, storeBlob } from '../../platform/files/blobs';
 import { IMAGE_KINDS } from '../../platform/files/kinds';
 import * as repo from './evidence.repository';
 
@@ -45,14 +45,9 @@ function mayDelete(ctx: TenantContext, r: Pick<Row, 'uploadedByUserId'>): boolea
 
 function present(ctx: TenantContext, owner: EvidenceOwner, r: Row): EvidenceFile {
   return {
-    id: r.id,
-    filename: r.filename,
+    ...storedFileFacts(r),
     kind: r.kind as EvidenceFileKind,
-    mediaType: r.mediaType,
-    sizeBytes: r.sizeBytes,
-    sha256: r.sha256,
     uploadedBy: r.uploadedByName,
-    createdAt: new Date(r.createdAt).toISOString(),
     url: `${ownerUrl(ctx.tenant.slug, owner)}/${r.id}`,
     canDelete: mayDelete(ctx, r),
   };

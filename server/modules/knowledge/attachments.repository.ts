@@ -31,15 +31,25 @@ export async function insertAttachment(tx: Tx, values: AttachmentInsert) {
   return row;
 }
 
+const ownedBy = (owner: Owner) => ('itemId' in owner ? eq(knowledgeAttachments.itemId, owner.itemId) : eq(knowledgeAttachments.forumId, owner.forumId));
+
 /** The owner's attachment with this id, or null. */
 export async function findAttachment(tx: Tx, tenantId: string, owner: Owner, id: string) {
-  const ownerCond = 'itemId' in owner ? eq(knowledgeAttachments.itemId, owner.itemId) : eq(knowledgeAttachments.forumId, owner.forumId);
   const [row] = await tx
     .select()
     .from(knowledgeAttachments)
-    .where(and(eq(knowledgeAttachments.tenantId, tenantId), eq(knowledgeAttachments.id, id), ownerCond))
+    .where(and(eq(knowledgeAttachments.tenantId, tenantId), eq(knowledgeAttachments.id, id), ownedBy(owner)))
     .limit(1);
   return row ?? null;
+}
+
+/** The hashes of the owner's attachments, one per attachment (read before the owner is deleted, for collectBlobs). */
+export async function ownerFileHashes(tx: Tx, tenantId: string, owner: Owner): Promise<string[]> {
+  const files = await tx
+    .select({ sha256: knowledgeAttachments.sha256 })
+    .from(knowledgeAttachments)
+    .where(and(eq(knowledgeAttachments.tenantId, tenantId), ownedBy(owner)));
+  return files.map((f) => f.sha256);
 }
 
 export async function deleteAttachment(tx: Tx, tenantId: string, id: string): Promise<void> {

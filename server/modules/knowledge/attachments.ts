@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { blobPath, removeBlob, sendStoredFile, sha256, storeBlob } from '../../platform/files/blobs';
+import { blobPath, removeBlob, sendStoredFile, sha256, storedFileFacts, storeBlob } from '../../platform/files/blobs';
 import type { Upload } from '../../platform/files/upload';
 import { detectKind, IMAGE_KINDS, MEDIA_TYPES, withExtension } from '../../platform/files/kinds';
 import * as files from './attachments.repository';
@@ -18,17 +18,12 @@ export type Owner = files.Owner;
 export function presentAttachment(ctx: TenantContext, f: repo.AttachmentListRow): Attachment {
   const base = `/api/v1/t/${ctx.tenant.slug}`;
   return {
-    id: f.id,
-    filename: f.filename,
+    ...storedFileFacts(f),
     kind: f.kind as AttachmentKind,
-    mediaType: f.mediaType,
-    sizeBytes: f.sizeBytes,
-    sha256: f.sha256,
     caption: f.caption,
     textStatus: f.textStatus as Attachment['textStatus'],
     textChars: f.textChars,
     uploadedBy: f.uploadedByName,
-    createdAt: new Date(f.createdAt).toISOString(),
     url: f.itemId ? `${base}/knowledge/${f.itemId}/attachments/${f.id}` : `${base}/forums/${f.forumId}/attachments/${f.id}`,
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { fiscalYearRange, toGregorianYear } from '../../../common/thai/dates';
-import { knowledgeAttachments, knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
+import { knowledgeForumItems, knowledgeForumParticipants, knowledgeForums, knowledgeItems, networks, parties } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { inOrder } from '../../platform/in-order';
@@ -171,15 +171,6 @@ export async function updateForum(tx: Tx, tenantId: string, id: string, set: Par
     .where(and(eq(knowledgeForums.tenantId, tenantId), eq(knowledgeForums.id, id)))
     .returning();
   return after;
-}
-
-/** The hashes of the forum's photos (their blobs may go with it). */
-export async function forumFileHashes(tx: Tx, tenantId: string, id: string): Promise<string[]> {
-  const files = await tx
-    .select({ sha256: knowledgeAttachments.sha256 })
-    .from(knowledgeAttachments)
-    .where(and(eq(knowledgeAttachments.tenantId, tenantId), eq(knowledgeAttachments.forumId, id)));
-  return files.map((f) => f.sha256);
 }
 
 export async function deleteForum(tx: Tx, tenantId: string, id: string): Promise<void> {

@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
 import { presentAttachment } from './attachments';
+import { ownerFileHashes } from './attachments.repository';
 import * as forums from './forums.repository';
 import * as repo from './knowledge.repository';
 
@@ -209,7 +210,7 @@ export async function deleteForum(ctx: TenantContext, id: string): Promise<{ sha
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await forums.getForum(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
-    const files = await forums.forumFileHashes(tx, ctx.tenant.id, id);
+    const files = await ownerFileHashes(tx, ctx.tenant.id, { forumId: id });
     await forums.deleteForum(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_forum',

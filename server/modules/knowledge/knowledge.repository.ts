@@ -304,15 +304,6 @@ export async function updateItemFrom(tx: Tx, tenantId: string, id: string, fromV
   return after ?? null;
 }
 
-/** The hashes of the item's attachments (one per file, repeats included). */
-export async function itemFileHashes(tx: Tx, tenantId: string, itemId: string): Promise<string[]> {
-  const files = await tx
-    .select({ sha256: knowledgeAttachments.sha256 })
-    .from(knowledgeAttachments)
-    .where(and(eq(knowledgeAttachments.tenantId, tenantId), eq(knowledgeAttachments.itemId, itemId)));
-  return files.map((f) => f.sha256);
-}
-
 export async function deleteItem(tx: Tx, tenantId: string, id: string): Promise<void> {
   await tx.delete(knowledgeItems).where(and(eq(knowledgeItems.tenantId, tenantId), eq(knowledgeItems.id, id)));
 }

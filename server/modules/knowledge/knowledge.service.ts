@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { presentAttachment } from './attachments';
+import { ownerFileHashes } from './attachments.repository';
 import * as repo from './knowledge.repository';
 import * as versions from './versions.repository';
 import { presentItem } from './present';
@@ -300,7 +301,7 @@ export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha2
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.getItem(tx, ctx, id);
     if (!row) throw new AppError('not_found');
-    const files = await repo.itemFileHashes(tx, ctx.tenant.id, id);
+    const files = await ownerFileHashes(tx, ctx.tenant.id, { itemId: id });
     await repo.deleteItem(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_item',

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { tenantParams } from '../../../common/schemas/api';
 import { publicKnowledgeDetail, publicKnowledgeList, publicKnowledgeQuery } from '../../../common/schemas/public-knowledge';
 import { PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import { publicContext } from '../budget/public.service';
 import { sendAttachment } from './attachments';
 import { assertPublicItem, publicKnowledgeItem, publicKnowledgeList as listPublic } from './public.service';
@@ -17,11 +16,6 @@ export async function publicKnowledgeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['public'];
   const base = '/api/v1/public/:tenant/knowledge';
-  const tenantOf = async (slug: string) => {
-    const tenant = await app.tenantDirectory.find(slug);
-    if (!tenant) throw new AppError('tenant_not_found');
-    return tenant;
-  };
   r.get(
     base,
     {
@@ -34,7 +28,7 @@ export async function publicKnowledgeRoutes(app: FastifyInstance) {
         response: { 200: publicKnowledgeList },
       },
     },
-    async (req) => listPublic(app.db, await tenantOf(req.params.tenant), req.query),
+    async (req) => listPublic(app.db, await app.tenantDirectory.get(req.params.tenant), req.query),
   );
   r.get(
     `${base}/:id`,
@@ -47,13 +41,13 @@ export async function publicKnowledgeRoutes(app: FastifyInstance) {
         response: { 200: publicKnowledgeDetail },
       },
     },
-    async (req) => publicKnowledgeItem(app.db, await tenantOf(req.params.tenant), req.params.id),
+    async (req) => publicKnowledgeItem(app.db, await app.tenantDirectory.get(req.params.tenant), req.params.id),
   );
   r.get(
     `${base}/:id/attachments/:attachmentId`,
     { config: { access: PUBLIC }, schema: { tags, summary: 'A file of a public item (same safety headers as inside the app)', params: fileParams } },
     async (req, reply) => {
-      const tenant = await tenantOf(req.params.tenant);
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       await assertPublicItem(app.db, tenant.id, req.params.id);
       return sendAttachment(publicContext(app.db, tenant), app.config.dataDir, { itemId: req.params.id }, req.params.attachmentId, reply, false);
     },

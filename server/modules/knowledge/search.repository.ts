@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type Subquery } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { knowledgeAttachments, knowledgeItems } from '../../db/schema';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
@@ -134,6 +135,18 @@ const pageColumns = (tenantId: string, withBody: boolean) => ({
   bodyText: withBody ? sql<string>`left(${knowledgeItems.bodyText}, 300000)` : sql<null>`null`,
 });
 
+/** A page's ids with their rank and total, as `rankedPage` and `listedPage` read them. */
+type PageIds = Subquery & { id: AnyPgColumn; rank: SQL.Aliased<number>; total: SQL.Aliased<number> };
+
+/** The item columns joined to a page's ids, in `order`. */
+function pageItems(tx: Tx, shape: PageShape, ids: PageIds, order: SQL[]): Promise<PageRow[]> {
+  return tx
+    .select({ ...pageColumns(shape.tenantId, shape.withBody), rank: ids.rank, total: ids.total })
+    .from(ids)
+    .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
+    .orderBy(...order) as unknown as Promise<PageRow[]>;
+}
+
 /**
  * A page of matches by rank, reading at most `readLimit` of them: the rank is computed in that inner read, so
  * only (id, date, rank) rows reach the count and the sort; the item columns are joined to the page only.
@@ -152,11 +165,7 @@ export function rankedPage(tx: Tx, shape: PageShape, scope: ItemScope, readLimit
     .limit(shape.pageSize)
     .offset(shape.offset)
     .as('page_ids');
-  return tx
-    .select({ ...pageColumns(shape.tenantId, shape.withBody), rank: ids.rank, total: ids.total })
-    .from(ids)
-    .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
-    .orderBy(desc(ids.rank), desc(ids.publishedOn), asc(ids.id)) as unknown as Promise<PageRow[]>;
+  return pageItems(tx, shape, ids, [desc(ids.rank), desc(ids.publishedOn), asc(ids.id)]);
 }
 
 /** A page of matches in list order (rank 0); with the total over all matches when `counted`. */
@@ -174,11 +183,7 @@ export function listedPage(tx: Tx, shape: PageShape, scope: ItemScope, listOrder
     .limit(shape.pageSize)
     .offset(shape.offset)
     .as('page_ids');
-  return tx
-    .select({ ...pageColumns(shape.tenantId, shape.withBody), rank: ids.rank, total: ids.total })
-    .from(ids)
-    .innerJoin(knowledgeItems, and(eq(knowledgeItems.tenantId, shape.tenantId), eq(knowledgeItems.id, ids.id)))
-    .orderBy(...orderFor(listOrder, shape.tenantId)) as unknown as Promise<PageRow[]>;
+  return pageItems(tx, shape, ids, orderFor(listOrder, shape.tenantId));
 }
 
 /** The total over the scope of a page read with its total (see pageTotal): counted only for a page past the end. */

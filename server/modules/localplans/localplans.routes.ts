@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, tenantParams } from '../../../common/schemas/api';
@@ -24,6 +24,7 @@ import {
   tenantLinkInput,
 } from '../../../common/schemas/localplans';
 import { adminsOnly, anyTenantRole, officers } from '../../platform/access';
+import { sendXlsx } from '../../platform/export';
 import { p01Xlsx, p02Xlsx } from './localplans.export';
 import * as service from './localplans.service';
 import { relayAll } from './sharing';
@@ -34,12 +35,6 @@ const itemParams = z.object({ tenant: z.string().max(64), id: z.uuid(), itemId: 
 const programmeParams = z.object({ tenant: z.string().max(64), id: z.uuid(), programmeId: z.uuid() });
 const partyParams = z.object({ tenant: z.string().max(64), partyId: z.uuid() });
 const projectParams = z.object({ tenant: z.string().max(64), projectId: z.uuid() });
-
-const sendXlsx = (reply: FastifyReply, file: string, body: Buffer) =>
-  reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${file}.xlsx"`)
-    .send(body);
 
 /** Sweep every tenant's outbox now and then, for events whose delivery right after their write failed. */
 const RELAY_SWEEP_MS = 60_000;

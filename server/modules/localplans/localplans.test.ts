@@ -1,36 +1,15 @@
 import ExcelJS from 'exceljs';
+import type { LocalPlanDetail as Plan } from '../../../common/schemas/localplans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
 import { expectNoRowsWithoutTenant, expectTenantIsolation } from '../../test/tenant-isolation';
-import { fieldsOf, ok, putAs } from '../water/fixtures';
+import { fieldsOf, ok } from '../water/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
-
-interface Plan {
-  id: string;
-  name: string;
-  startYear: number;
-  endYear: number;
-  localGovernment: { partyId: string | null; name: string };
-  strategies: { id: string; name: string; programmes: { id: string; name: string }[] }[];
-  editions: { id: string; kind: string; number: number }[];
-  projects: {
-    id: string;
-    status: string;
-    totalSatang: number;
-    jointPlan: { id: string; name: string };
-    networks: { name: string }[];
-    project: { name: string };
-  }[];
-  projectCount: number;
-  budgetSatang: number;
-}
 
 const STRATEGIES = [
   {
@@ -121,14 +100,14 @@ describe('local development plans', () => {
       shares,
       responsibleUnit: 'กองช่าง',
     });
-    const short = await put(s.api, url, {
+    const short = await s.api.put(url, {
       assignments: [assignment(s.own, [{ year: 2569, budgetSatang: 50_000_00 }]), assignment(s.theirs, [{ year: 2569, budgetSatang: 30_000_00 }])],
     });
     expect(short.statusCode).toBe(400);
     expect(fieldsOf(short)).toEqual({ assignments: 'shares_must_add_up' });
-    const outside = await put(s.api, url, { assignments: [assignment(s.own, [{ year: 2571, budgetSatang: 90_000_00 }])] });
+    const outside = await s.api.put(url, { assignments: [assignment(s.own, [{ year: 2571, budgetSatang: 90_000_00 }])] });
     expect(fieldsOf(outside)).toEqual({ 'assignments.0.shares.0.year': 'year_outside_plan' });
-    const wrongProgramme = await put(s.api, url, {
+    const wrongProgramme = await s.api.put(url, {
       assignments: [{ ...assignment(s.own, [{ year: 2569, budgetSatang: 90_000_00 }]), programmeId: s.theirs.strategies[0].programmes[0].id }],
     });
     expect(fieldsOf(wrongProgramme)).toEqual({ 'assignments.0.programmeId': 'unknown_programme' });
@@ -136,7 +115,7 @@ describe('local development plans', () => {
     expect((await ok<Plan>(s.api.get(`${s.base}/local-plans/${s.own.id}`))).projects).toEqual([]);
 
     const carried = await ok<{ localPlanId: string; objective: string; kpi: string; totalSatang: number }[]>(
-      put(s.api, url, {
+      s.api.put(url, {
         assignments: [
           assignment(s.own, [
             { year: 2569, budgetSatang: 40_000_00 },
@@ -186,7 +165,7 @@ describe('local development plans', () => {
       201,
     );
     const [item] = await ok<{ id: string }[]>(
-      put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, {
+      s.api.put(`${s.base}/local-plans/assignments/${s.health.id}`, {
         assignments: [{ localPlanId: s.own.id, programmeId: s.own.strategies[1].programmes[0].id, shares: [{ year: 2569, budgetSatang: 20_000_00 }] }],
       }),
     );
@@ -197,7 +176,7 @@ describe('local development plans', () => {
     const integrated = await ok<{ status: string; edition: { kind: string } }>(s.api.patch(url, { status: 'integrated', editionId: original.editions[0].id }));
     expect(integrated).toMatchObject({ status: 'integrated', edition: { kind: 'original' } });
     // once integrated the local government cannot simply be taken off the project
-    const off = await put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, { assignments: [] });
+    const off = await s.api.put(`${s.base}/local-plans/assignments/${s.health.id}`, { assignments: [] });
     expect(fieldsOf(off)).toEqual({ assignments: 'assignment_in_progress' });
     await ok(s.api.patch(url, { status: 'in_budget' }));
     expect(fieldsOf(await s.api.patch(url, { status: 'dropped' }))).toEqual({ dropReason: 'reason_required' });
@@ -227,7 +206,7 @@ describe('ผ.01 and ผ.02 exports', () => {
       201,
     );
     const [weirItem] = await ok<{ id: string }[]>(
-      put(s.api, `${s.base}/local-plans/assignments/${s.weir.id}`, {
+      s.api.put(`${s.base}/local-plans/assignments/${s.weir.id}`, {
         assignments: [
           {
             localPlanId: s.own.id,
@@ -243,7 +222,7 @@ describe('ผ.01 and ผ.02 exports', () => {
       }),
     );
     await ok(
-      put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, {
+      s.api.put(`${s.base}/local-plans/assignments/${s.health.id}`, {
         assignments: [
           {
             localPlanId: s.own.id,
@@ -371,7 +350,7 @@ describe('isolation', () => {
 
     const s = await setup();
     await ok(
-      put(s.api, `${s.base}/local-plans/assignments/${s.health.id}`, {
+      s.api.put(`${s.base}/local-plans/assignments/${s.health.id}`, {
         assignments: [{ localPlanId: s.own.id, programmeId: s.own.strategies[1].programmes[0].id, shares: [{ year: 2569, budgetSatang: 20_000_00 }] }],
       }),
     );
@@ -384,7 +363,7 @@ describe('isolation', () => {
       `/local-plans/board?planId=${s.joint.id}`,
     ])
       expect((await b.api.get(`${b.base}${url}`)).statusCode, url).toBe(404);
-    expect((await put(b.api, `${b.base}/local-plans/assignments/${s.health.id}`, { assignments: [] })).statusCode).toBe(404);
+    expect((await b.api.put(`${b.base}/local-plans/assignments/${s.health.id}`, { assignments: [] })).statusCode).toBe(404);
     expect(fieldsOf(await b.api.post(`${b.base}/local-plans`, { partyId: s.neighbour.id, startYear: 2566 }))).toEqual({ partyId: 'not_local_government' });
     await expectNoRowsWithoutTenant(t, TABLES);
   });

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { LocalPlanDetail as Plan, SharedProject as Shared } from '../../../common/schemas/localplans';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db';
 import { rows } from '../../platform/sql';
-import { buildTestApp, tenantWithUser, type Client, type TestApp } from '../../test/harness';
-import { fieldsOf, ok, putAs } from '../water/fixtures';
+import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
+import { fieldsOf, ok } from '../water/fixtures';
 import { relayAll } from './sharing';
 
 /**
@@ -17,29 +18,6 @@ beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
-
-interface Plan {
-  id: string;
-  strategies: { id: string; programmes: { id: string }[] }[];
-  editions: { id: string; kind: string; number: number }[];
-  projects: { id: string; status: string; edition: { kind: string; number: number } | null; project: { name: string } }[];
-}
-interface Shared {
-  id: string;
-  withdrawn: boolean;
-  status: string;
-  edition: { kind: string; number: number } | null;
-  content: {
-    owner: { name: string };
-    project: { name: string };
-    strategy: string;
-    programme: string;
-    shares: { year: number; budgetSatang: number }[];
-    totalSatang: number;
-  };
-}
 
 const STRATEGY = { name: 'การพัฒนาโครงสร้างพื้นฐาน', provinceStrategy: 'ยุทธศาสตร์ที่ 2 การบริหารจัดการทรัพยากรน้ำ', programmes: [{ name: 'แผนงานการเกษตร' }] };
 
@@ -63,7 +41,7 @@ async function setup() {
   const own = await ok<Plan>(owner.api.post(`${owner.base}/local-plans`, { startYear: 2566, strategies: [STRATEGY] }), 201);
   const theirs = await ok<Plan>(owner.api.post(`${owner.base}/local-plans`, { partyId: party.id, startYear: 2566, strategies: [STRATEGY] }), 201);
   const assign = (projectId: string, parts: [Plan, number][]) =>
-    put(owner.api, `${owner.base}/local-plans/assignments/${projectId}`, {
+    owner.api.put(`${owner.base}/local-plans/assignments/${projectId}`, {
       assignments: parts.map(([plan, budget]) => ({
         localPlanId: plan.id,
         programmeId: plan.strategies[0].programmes[0].id,
@@ -91,12 +69,12 @@ describe('local plans between tenants (outbox)', () => {
     ).toBe(200);
     expect(await s.shared()).toEqual([]);
     expect(await count('local_plan_outbox', s.owner.tenant.id)).toBe(0);
-    const bad = await put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: 'no-such-tenant' });
+    const bad = await s.owner.api.put(`${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: 'no-such-tenant' });
     expect(fieldsOf(bad)).toEqual({ tenantSlug: 'unknown_tenant' });
 
     // linking sends what the neighbour's plan already carries
     const linked = await ok<{ linkedTenant: { slug: string } }>(
-      put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }),
+      s.owner.api.put(`${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }),
     );
     expect(linked.linkedTenant.slug).toBe(s.neighbour.tenant.slug);
     let copies = await s.shared();
@@ -160,7 +138,7 @@ describe('local plans between tenants (outbox)', () => {
 
   it('applies only the newest state of an item when an older event arrives late, and withdraws a removed assignment', async () => {
     const s = await setup();
-    await ok(put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
+    await ok(s.owner.api.put(`${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
     await ok(s.assign(s.health.id, [[s.theirs, 20_000_00]]));
     // the first event "was lost": take it out of the neighbour's inbox and copy, then send a newer state before it
     const [firstEvent] = await rows<{ eventId: string }>(
@@ -208,7 +186,7 @@ describe('local plans between tenants (outbox)', () => {
       201,
     );
     await ok(s.owner.api.patch(`${s.owner.base}/local-plans/${s.theirs.id}/projects/${item.id}`, { status: 'integrated', editionId: plan.editions[0].id }));
-    await ok(put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
+    await ok(s.owner.api.put(`${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
     const [copy] = await s.shared();
     expect(copy).toMatchObject({ status: 'integrated', edition: { kind: 'original', number: 0 } });
     // and it moves on from there
@@ -218,7 +196,7 @@ describe('local plans between tenants (outbox)', () => {
 
   it('keeps each tenant to its own outbox, inbox and copies (RLS)', async () => {
     const s = await setup();
-    await ok(put(s.owner.api, `${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
+    await ok(s.owner.api.put(`${s.owner.base}/local-plans/local-governments/${s.party.id}/link`, { tenantSlug: s.neighbour.tenant.slug }));
     await ok(s.assign(s.weir.id, [[s.theirs, 90_000_00]]));
     const [copy] = await s.shared();
     await ok(s.neighbour.api.patch(`${s.neighbour.base}/local-plans/shared/${copy.id}`, { status: 'dropped', dropReason: 'ซ้ำกับโครงการของจังหวัด' }));

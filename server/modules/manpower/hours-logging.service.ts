@@ -7,7 +7,7 @@ import { actorUserId, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
-import { auditView, loadLog, presentLog, viewerOf } from './hours-logs';
+import { auditView, changeLog, loadLog, presentLog, viewerOf } from './hours-logs';
 import * as repo from './hours.repository';
 import type { Viewer } from './hours.repository';
 import { activityExists } from './manpower.repository';
@@ -130,30 +130,27 @@ export function updateHours(ctx: TenantContext, id: string, input: z.output<type
     const minutes = input.hours !== undefined ? toMinutes(input.hours) : before.minutes;
     await assertDayWithin24h(tx, tenantId, before.person.id, date, minutes, id);
     // a changed log goes back to the coordinator
-    await repo.updateLog(tx, tenantId, id, {
-      activityId: target.activityId,
-      taskId: target.taskId,
-      workedOn: date,
-      fiscalYear: fiscalYearOf(date),
-      minutes,
-      note: input.note !== undefined ? input.note : before.note,
-      status: 'pending',
-      returnReason: null,
-      reviewedByUserId: null,
-      reviewedByName: null,
-      reviewedAt: null,
-      updatedAt: new Date(),
-    });
-    const after = await loadLog(tx, ctx, v, id);
-    await audit(tx, ctx, {
-      entity: 'volunteer_hours',
-      entityId: id,
-      entityLabel: after.person.name,
-      action: 'update',
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return changeLog(
+      tx,
+      ctx,
+      v,
+      before,
+      {
+        activityId: target.activityId,
+        taskId: target.taskId,
+        workedOn: date,
+        fiscalYear: fiscalYearOf(date),
+        minutes,
+        note: input.note !== undefined ? input.note : before.note,
+        status: 'pending',
+        returnReason: null,
+        reviewedByUserId: null,
+        reviewedByName: null,
+        reviewedAt: null,
+        updatedAt: new Date(),
+      },
+      'update',
+    );
   });
 }
 

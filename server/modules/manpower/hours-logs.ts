@@ -1,12 +1,13 @@
 import { hoursOf, type HourLog, type HourStatus } from '../../../common/schemas/manpower';
+import { audit, type AuditEvent } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
-import { selectLogs, type LogRow, type Viewer } from './hours.repository';
+import { selectLogs, updateLog, type LogRow, type LogValues, type Viewer } from './hours.repository';
 import { actorPartyId, isEditor, reviewableNetworks } from './shared';
 
-/** What logging and reviewing hours share: who is looking, one log as the API shows it, and what the audit records of it. */
+/** What logging and reviewing hours share: who is looking, one log as the API shows it, what the audit records of it, and a change to it. */
 
 export const presentLog = (r: LogRow): HourLog => ({
   id: r.id,
@@ -48,3 +49,25 @@ export const auditView = (l: HourLog) => ({
   status: l.status,
   returnReason: l.returnReason,
 });
+
+/** Change one log, read it back as the viewer sees it and audit the change (`action`: update, approve, return). */
+export async function changeLog(
+  tx: Tx,
+  ctx: TenantContext,
+  v: Viewer,
+  before: HourLog,
+  set: Partial<LogValues>,
+  action: AuditEvent['action'],
+): Promise<HourLog> {
+  await updateLog(tx, ctx.tenant.id, before.id, set);
+  const after = await loadLog(tx, ctx, v, before.id);
+  await audit(tx, ctx, {
+    entity: 'volunteer_hours',
+    entityId: before.id,
+    entityLabel: after.person.name,
+    action,
+    before: auditView(before),
+    after: auditView(after),
+  });
+  return after;
+}

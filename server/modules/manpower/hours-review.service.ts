@@ -1,10 +1,8 @@
 import type { HourLog } from '../../../common/schemas/manpower';
-import { audit } from '../../platform/audit';
 import { actorUserId, type TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { auditView, loadLog, viewerOf } from './hours-logs';
-import { updateLog } from './hours.repository';
+import { changeLog, loadLog, viewerOf } from './hours-logs';
 
 /** Confirm, or return with a reason: only a coordinator of the activity's network (or an admin/officer), never one's own hours. */
 export function reviewHours(ctx: TenantContext, id: string, decision: { status: 'confirmed' } | { status: 'returned'; reason: string }): Promise<HourLog> {
@@ -13,23 +11,20 @@ export function reviewHours(ctx: TenantContext, id: string, decision: { status: 
     const before = await loadLog(tx, ctx, v, id);
     if (!before.canReview) throw new AppError('forbidden');
     if (before.status !== 'pending') throw new AppError('conflict', { status: 'not_pending' });
-    await updateLog(tx, ctx.tenant.id, id, {
-      status: decision.status,
-      returnReason: decision.status === 'returned' ? decision.reason : null,
-      reviewedByUserId: actorUserId(ctx),
-      reviewedByName: ctx.actor.user.name,
-      reviewedAt: new Date(),
-      updatedAt: new Date(),
-    });
-    const after = await loadLog(tx, ctx, v, id);
-    await audit(tx, ctx, {
-      entity: 'volunteer_hours',
-      entityId: id,
-      entityLabel: after.person.name,
-      action: decision.status === 'confirmed' ? 'approve' : 'return',
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return changeLog(
+      tx,
+      ctx,
+      v,
+      before,
+      {
+        status: decision.status,
+        returnReason: decision.status === 'returned' ? decision.reason : null,
+        reviewedByUserId: actorUserId(ctx),
+        reviewedByName: ctx.actor.user.name,
+        reviewedAt: new Date(),
+        updatedAt: new Date(),
+      },
+      decision.status === 'confirmed' ? 'approve' : 'return',
+    );
   });
 }

@@ -31,7 +31,6 @@ import {
 } from '../../../common/schemas/manpower';
 import { fiscalYearQuery } from '../../../common/schemas/plans';
 import { anyTenantRole, editors, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import * as logging from './hours-logging.service';
 import * as reports from './hours-reports.service';
 import { reviewHours } from './hours-review.service';
@@ -386,8 +385,7 @@ export async function manpowerRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return reports.publicList(app.db, tenant, req.query.fiscalYear);
     },
   );

@@ -14,8 +14,6 @@ afterAll(() => t.close());
 
 type Rows<T> = { rows: T[] };
 /** PUT through the real HTTP layer with the client's session (the harness client has no put). */
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });
 const countHours = async (tenantId: string) =>
   ((await t.database.db.execute(sql`select count(*)::int as n from ${volunteerHours} where tenant_id = ${tenantId}`)) as unknown as Rows<{ n: number }>).rows[0]
     .n;
@@ -233,12 +231,12 @@ describe('volunteer hours', () => {
       expect((await api.post(`${base}/volunteer-hours/${res.json().id}/confirm`)).statusCode).toBe(200);
     }
     // Somchai agrees to be listed (his own account); Malee has skills but did not agree
-    const mine = await put(s.member, `${base}/people/${s.somchai.id}/profile`, { skills: ['irrigation_repair'], publicListConsent: true });
+    const mine = await s.member.put(`${base}/people/${s.somchai.id}/profile`, { skills: ['irrigation_repair'], publicListConsent: true });
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().publicListConsentDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await put(api, `${base}/people/${s.malee.id}/profile`, { skills: ['elderly_care'], publicListConsent: false });
+    await api.put(`${base}/people/${s.malee.id}/profile`, { skills: ['elderly_care'], publicListConsent: false });
     // the member cannot set someone else's profile
-    expect((await put(s.member, `${base}/people/${s.malee.id}/profile`, { publicListConsent: true })).statusCode).toBe(403);
+    expect((await s.member.put(`${base}/people/${s.malee.id}/profile`, { publicListConsent: true })).statusCode).toBe(403);
 
     const anonymous = client(t);
     const res = await anonymous.get(`/api/v1/public/${s.tenant.slug}/volunteers?fiscalYear=2570`);
@@ -248,7 +246,7 @@ describe('volunteer hours', () => {
     expect(res.body).not.toContain('มาลี');
     expect(res.body).not.toContain(s.somchai.id);
     // withdrawing consent removes him
-    await put(s.member, `${base}/people/${s.somchai.id}/profile`, { publicListConsent: false });
+    await s.member.put(`${base}/people/${s.somchai.id}/profile`, { publicListConsent: false });
     expect((await anonymous.get(`/api/v1/public/${s.tenant.slug}/volunteers?fiscalYear=2570`)).json().items).toEqual([]);
     expect((await anonymous.get(`/api/v1/public/no-such-tenant/volunteers`)).statusCode).toBe(404);
   });
@@ -258,14 +256,14 @@ describe('skills, teams and tasks', () => {
   it('teams span networks; tasks suggest helpers by skill, village and availability; members see their own page', async () => {
     const s = await setup();
     const { base, api } = s;
-    await put(api, `${base}/people/${s.somchai.id}/profile`, {
+    await api.put(`${base}/people/${s.somchai.id}/profile`, {
       skills: ['irrigation_repair', 'first_aid'],
       freeSkills: ['ขับรถไถ'],
       availability: ['weekend'],
       village: 'บ้านป่าเป้า หมู่ 3',
     });
-    await put(api, `${base}/people/${s.malee.id}/profile`, { skills: ['elderly_care', 'first_aid'], availability: ['weekday_day'], village: 'บ้านดอนไชย หมู่ 5' });
-    expect((await put(api, `${base}/people/${s.malee.id}/profile`, { skills: ['juggling'] })).statusCode).toBe(400);
+    await api.put(`${base}/people/${s.malee.id}/profile`, { skills: ['elderly_care', 'first_aid'], availability: ['weekday_day'], village: 'บ้านดอนไชย หมู่ 5' });
+    expect((await api.put(`${base}/people/${s.malee.id}/profile`, { skills: ['juggling'] })).statusCode).toBe(400);
 
     const bad = await api.post(`${base}/teams`, { name: 'ทีมผิด', memberIds: [s.somchai.id, s.water.id] });
     expect(bad.statusCode).toBe(400);

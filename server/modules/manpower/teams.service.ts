@@ -14,6 +14,21 @@ type NetworkRef = { id: string; name: string; pillar: TeamSummary['networks'][nu
 
 const distinctNetworks = (list: NetworkRef[]) => [...new Map(list.map((n) => [n.id, { id: n.id, name: n.name, pillar: n.pillar }])).values()];
 
+/** A team as lists show it: its members' networks, each once. */
+const presentSummary = (
+  t: Pick<repo.TeamRow, 'id' | 'name' | 'purpose' | 'lead' | 'updatedAt'>,
+  memberCount: number,
+  memberNetworks: NetworkRef[],
+): TeamSummary => ({
+  id: t.id,
+  name: t.name,
+  purpose: t.purpose,
+  lead: t.lead ? asSummary(t.lead) : null,
+  memberCount,
+  networks: distinctNetworks(memberNetworks),
+  updatedAt: isoTime(t.updatedAt),
+});
+
 export async function listTeams(ctx: TenantContext, q: z.output<typeof teamListQuery>): Promise<ListResult<TeamSummary>> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tenantId = ctx.tenant.id;
@@ -26,15 +41,11 @@ export async function listTeams(ctx: TenantContext, q: z.output<typeof teamListQ
     const nets = await repo.memberNetworks(tx, tenantId, [...new Set(members.map((m) => m.partyId))]);
     const items = found.map((t) => {
       const ids = new Set(members.filter((m) => m.teamId === t.id).map((m) => m.partyId));
-      return {
-        id: t.id,
-        name: t.name,
-        purpose: t.purpose,
-        lead: t.lead ? asSummary(t.lead) : null,
-        memberCount: t.memberCount,
-        networks: distinctNetworks(nets.filter((n) => ids.has(n.partyId))),
-        updatedAt: isoTime(t.updatedAt),
-      };
+      return presentSummary(
+        t,
+        t.memberCount,
+        nets.filter((n) => ids.has(n.partyId)),
+      );
     });
     return { items, total: found[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
   });
@@ -55,13 +66,7 @@ async function loadTeam(tx: Tx, ctx: TenantContext, id: string): Promise<Team> {
   const pillars: Record<string, number> = {};
   for (const p of people) pillars[p.pillar] = (pillars[p.pillar] ?? 0) + 1;
   return {
-    id: t.id,
-    name: t.name,
-    purpose: t.purpose,
-    lead: t.lead ? asSummary(t.lead) : null,
-    memberCount: people.length,
-    networks: distinctNetworks(nets),
-    updatedAt: isoTime(t.updatedAt),
+    ...presentSummary(t, people.length, nets),
     members: people.map((p) => ({
       ...asSummary(p),
       networks: nets.filter((n) => n.partyId === p.id).map((n) => ({ id: n.id, name: n.name, pillar: n.pillar, role: n.role })),

@@ -1,22 +1,15 @@
 import { formatBaht } from '../../../common/thai/money';
 import { formatThaiDate } from '../../../common/thai/dates';
 import type { NotificationKind } from '../../../common/schemas/notifications';
+import type { MeetingRow } from '../committees/meetings.repository';
+import type { NewNotification } from './notifications.repository';
 
 /**
  * The words of each notification, in Thai and English: in-app the reader's language picks one; an
  * e-mail goes in the language the person chose (Thai unless English). Dates in the Buddhist era.
  */
-export interface Message {
+export interface Message extends NewNotification {
   kind: NotificationKind;
-  titleTh: string;
-  titleEn: string;
-  bodyTh: string;
-  bodyEn: string;
-  /** A path inside the web app. */
-  link: string;
-  entityId: string | null;
-  /** One notification per person and key (null: no such rule). */
-  dedupeKey: string | null;
   attachments?: { filename: string; contentType: string; content: string }[];
 }
 
@@ -24,16 +17,8 @@ const thDate = (d: string) => formatThaiDate(d, { style: 'long' });
 const enDate = (d: string) => formatThaiDate(d, { style: 'long', locale: 'en' });
 const hours = (start: string, end: string | null) => (end ? `${start}–${end}` : start);
 
-export interface MeetingFacts {
-  id: string;
-  committeeName: string;
-  number: number;
-  yearBE: number;
-  meetingDate: string;
-  startTime: string;
-  endTime: string | null;
-  place: string;
-}
+/** What the invitation and the minutes' notice say of a meeting: the committees module's own row, in part. */
+export type MeetingFacts = Pick<MeetingRow, 'id' | 'committeeName' | 'number' | 'yearBE' | 'meetingDate' | 'startTime' | 'endTime' | 'place'>;
 
 export function meetingInvitation(slug: string, m: MeetingFacts, ics: string): Message {
   return {

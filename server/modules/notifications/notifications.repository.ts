@@ -4,14 +4,19 @@ import { notificationOutbox, notificationPreferences, notifications, type Outbox
 import type { Tx } from '../../platform/db';
 import { rows, totalOver } from '../../platform/sql';
 
-export interface NotificationRow {
-  id: string;
+/** What a notification says, in Thai and English, and where it leads. */
+interface NotificationText {
   kind: string;
   titleTh: string;
   titleEn: string;
   bodyTh: string;
   bodyEn: string;
+  /** A path inside the web app. */
   link: string;
+}
+
+export interface NotificationRow extends NotificationText {
+  id: string;
   createdAt: string;
   readAt: string | null;
   email: 'pending' | 'sent' | 'failed' | null;
@@ -86,14 +91,9 @@ export function agendaTitles(tx: Tx, tenantId: string, meetingId: string) {
   );
 }
 
-export interface NewNotification {
-  kind: string;
-  titleTh: string;
-  titleEn: string;
-  bodyTh: string;
-  bodyEn: string;
-  link: string;
+export interface NewNotification extends NotificationText {
   entityId: string | null;
+  /** One notification per person and key (null: no such rule). */
   dedupeKey: string | null;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db';
 import { rows } from '../../platform/sql';
 import { todayInThailand } from '../../platform/today';
-import { buildTestApp, createTenant, createUser, login, ORIGIN, type Client, type TestApp } from '../../test/harness';
+import { buildTestApp, createTenant, createUser, login, type TestApp } from '../../test/harness';
 import { MESSAGES } from '../../platform/messages';
 import th from '../../../web/src/features/notifications/i18n/th.json';
 import en from '../../../web/src/features/notifications/i18n/en.json';
@@ -90,9 +90,6 @@ async function ok<T>(res: Promise<{ statusCode: number; body: string; json(): un
   expect(r.statusCode, r.body).toBe(status);
   return r.json() as T;
 }
-const put = (c: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: c.cookie, origin: ORIGIN, host: 'localhost' } });
-
 /** yyyy-mm-dd, `days` from today in Thailand. */
 const day = (days: number) => {
   const d = new Date(`${todayInThailand()}T00:00:00Z`);
@@ -188,11 +185,11 @@ describe('channels and consent', () => {
   it('keeps e-mail off until the person ticks the consent, and records when, how and what they agreed to', async () => {
     const start = await ok<{ inApp: boolean; email: boolean; emailAddress: string }>(s.somchai.get(`${s.base}/notifications/preferences`));
     expect(start).toMatchObject({ inApp: true, email: false, emailAddress: s.somchaiUser.email });
-    const refused = await put(s.somchai, `${s.base}/notifications/preferences`, { email: true });
+    const refused = await s.somchai.put(`${s.base}/notifications/preferences`, { email: true });
     expect(refused.statusCode).toBe(400);
     expect(keysOf(refused.json().error.fields)).toEqual({ consent: 'email_consent_required' });
     const on = await ok<{ email: boolean; emailConsentedAt: string; emailConsentMethod: string }>(
-      put(s.somchai, `${s.base}/notifications/preferences`, { email: true, consent: true, language: 'th' }),
+      s.somchai.put(`${s.base}/notifications/preferences`, { email: true, consent: true, language: 'th' }),
     );
     expect(on).toMatchObject({ email: true, emailConsentMethod: 'web_settings_checkbox' });
     expect(Date.now() - Date.parse(on.emailConsentedAt)).toBeLessThan(60_000);
@@ -299,7 +296,7 @@ describe('meeting invitations by e-mail', () => {
   });
 
   it('sends nothing to a person who withdrew consent', async () => {
-    await ok(put(s.somchai, `${s.base}/notifications/preferences`, { email: false }));
+    await ok(s.somchai.put(`${s.base}/notifications/preferences`, { email: false }));
     const before = (await outboxRows()).length;
     await meeting(day(60));
     expect((await outboxRows()).length).toBe(before);
@@ -309,7 +306,7 @@ describe('meeting invitations by e-mail', () => {
     expect(prefs.email).toBe(false);
     expect(prefs.emailWithdrawnAt).toBeTruthy();
     expect(prefs.emailConsentedAt).toBeTruthy(); // the record of the earlier consent stays
-    await ok(put(s.somchai, `${s.base}/notifications/preferences`, { email: true, consent: true }));
+    await ok(s.somchai.put(`${s.base}/notifications/preferences`, { email: true, consent: true }));
   });
 });
 
@@ -347,7 +344,7 @@ describe('the list', () => {
 
 describe('other events', () => {
   it('tells the other checkers (not the proposer) that a threshold change waits for approval', async () => {
-    await ok(put(s.admin, `${s.base}/budget/settings`, { approvalThresholdSatang: 99_000_000 }));
+    await ok(s.admin.put(`${s.base}/budget/settings`, { approvalThresholdSatang: 99_000_000 }));
     const officerList = await ok<List>(s.officer.get(`${s.base}/notifications`));
     expect(officerList.items[0]).toMatchObject({ kind: 'approval_waiting', link: `/t/${s.tenant.slug}/budget` });
     expect(officerList.items[0].body).toContain('990,000.00 บาท');
@@ -362,8 +359,8 @@ describe('other events', () => {
     );
     const before = (await ok<List>(s.malee.get(`${s.base}/notifications`))).total; // a past meeting invites no one
     const minutes = { recorder: 'นางมาลี', items: [{ id: past.agenda[0].id, discussion: 'ประธานแจ้งกำหนดการซ่อมฝาย' }] };
-    await ok(put(s.officer, `${s.base}/meetings/${past.id}/minutes`, minutes));
-    await ok(put(s.officer, `${s.base}/meetings/${past.id}/minutes`, minutes));
+    await ok(s.officer.put(`${s.base}/meetings/${past.id}/minutes`, minutes));
+    await ok(s.officer.put(`${s.base}/meetings/${past.id}/minutes`, minutes));
     const after = await ok<List>(s.malee.get(`${s.base}/notifications`));
     expect(after.total).toBe(before + 1);
     expect(after.items[0]).toMatchObject({ kind: 'minutes_to_certify', link: `/t/${s.tenant.slug}/meetings/${past.id}` });
@@ -374,7 +371,7 @@ describe('other events', () => {
       s.officer.post(`${s.base}/meetings`, { committeeId: s.committee.id, meetingDate: day(-1), startTime: '13:00', place: 'ห้องประชุม' }),
       201,
     );
-    await ok(put(s.officer, `${s.base}/meetings/${past.id}/attendance`, { entries: s.members.map((m) => ({ memberId: m.id, status: 'present' })) }));
+    await ok(s.officer.put(`${s.base}/meetings/${past.id}/attendance`, { entries: s.members.map((m) => ({ memberId: m.id, status: 'present' })) }));
     const withRes = await ok<{ resolutions: { id: string }[] }>(
       s.officer.post(`${s.base}/meetings/${past.id}/resolutions`, { text: 'มอบหมายสำรวจฝาย', votesFor: 3 }),
     );

@@ -27,8 +27,7 @@ import {
   type ProcessingActivity,
 } from '../../../common/schemas/privacy';
 import { adminsOnly, editors, officers, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
-import { sendTable } from '../../platform/export';
+import { datedName, sendTable, sendXlsx } from '../../platform/export';
 import type { Column } from '../../platform/spreadsheet';
 import * as service from './privacy.service';
 import { subjectWorkbook } from './subject-xlsx';
@@ -108,12 +107,9 @@ export async function privacyRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const data = await service.exportSubject(req.tenantCtx, req.params.partyId, req.query.format);
-      const file = `personal-data-${req.params.partyId.slice(0, 8)}-${new Date().toISOString().slice(0, 10)}`;
+      const file = datedName(`personal-data-${req.params.partyId.slice(0, 8)}`);
       if (req.query.format === 'json') return reply.header('content-disposition', `attachment; filename="${file}.json"`).send(data);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${file}.xlsx"`)
-        .send((await subjectWorkbook(data)) as never);
+      return sendXlsx(reply, file, await subjectWorkbook(data));
     },
   );
   r.post(
@@ -166,8 +162,7 @@ export async function privacyRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return service.publicNotice(app.db, tenant);
     },
   );

@@ -35,6 +35,7 @@ import { clearMemberPlots } from '../water/water.repository';
 import { defaultNotice } from './defaults';
 import * as repo from './privacy.repository';
 import { legalHolds, subjectData } from './subject.repository';
+import { givenFields } from '../../../common/objects';
 
 const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
@@ -313,7 +314,7 @@ export function updateActivity(ctx: TenantContext, id: string, input: z.output<t
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await repo.getActivity(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
-    const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const set = givenFields(input);
     const row = await repo.updateActivity(tx, ctx.tenant.id, id, set);
     await audit(tx, ctx, {
       entity: 'privacy_activity',

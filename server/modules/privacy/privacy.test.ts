@@ -24,9 +24,6 @@ const keyOf = (message: string) => Object.keys(MESSAGES).find((k) => MESSAGES[k]
 const fieldsOf = (r: Res) =>
   Object.fromEntries(Object.entries((r.json() as { error: { fields: Record<string, string> } }).error.fields).map(([k, v]) => [k, keyOf(v)]));
 
-const put = (who: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: who.cookie, origin: 'http://localhost', host: 'localhost' } });
-
 const asOwner = <T>(q: ReturnType<typeof sql>) => rows<T>(t.database.db, q);
 const accessRows = (tenantId: string, partyId: string) =>
   asOwner<{ viewer_name: string; fields: string[]; route: string }>(
@@ -321,7 +318,7 @@ describe('privacy notice and record of processing activities', () => {
     );
 
     const saved = await ok(
-      put(api, `${base}/privacy/notice`, {
+      api.put(`${base}/privacy/notice`, {
         controllerName: tenant.nameTh,
         controllerContact: '053-000000',
         dpoName: 'นิติกร (DPO)',
@@ -329,7 +326,7 @@ describe('privacy notice and record of processing activities', () => {
       }),
     );
     expect(saved).toMatchObject({ isDefault: false, dpoContact: 'dpo@chomphu.go.th' });
-    expect((await put(api, `${base}/privacy/notice`, { controllerName: '' })).statusCode).toBe(400);
+    expect((await api.put(`${base}/privacy/notice`, { controllerName: '' })).statusCode).toBe(400);
     const pub = await anon.get(`/api/v1/public/${tenant.slug}/privacy-notice?fresh=1`);
     expect(pub.json()).toMatchObject({ dpoContact: 'dpo@chomphu.go.th', isDefault: false });
     expect(pub.body).not.toContain('นายเปิดเผย');
@@ -388,8 +385,8 @@ describe('retention job', () => {
     expect(await runRetentionAll(t.database.db, { slug: tenant.slug })).toEqual([
       { tenant: tenant.slug, peopleAnonymised: 0, accessRowsDeleted: 1, morePending: false },
     ]);
-    expect(fieldsOf(await put(api, `${base}/privacy/retention`, { inactivePeopleYears: 0, accessLogMonths: 12 }))).toHaveProperty('inactivePeopleYears');
-    await ok(put(api, `${base}/privacy/retention`, { inactivePeopleYears: 5, accessLogMonths: 12 }));
+    expect(fieldsOf(await api.put(`${base}/privacy/retention`, { inactivePeopleYears: 0, accessLogMonths: 12 }))).toHaveProperty('inactivePeopleYears');
+    await ok(api.put(`${base}/privacy/retention`, { inactivePeopleYears: 5, accessLogMonths: 12 }));
 
     // bounded: one person per run here
     const first = await runRetentionAll(t.database.db, { slug: tenant.slug, limits: { people: 1, accessRows: 10 } });
@@ -421,7 +418,7 @@ describe('retention applied by the scheduled job', () => {
     await ok(api.get(`${base}/partners/${kept.id}`)); // an access-log row, made old below
     await t.database.db.execute(sql`update parties set updated_at = now() - interval '8 years' where tenant_id = ${tenant.id} and id = ${old.id}`);
     await t.database.db.execute(sql`update privacy_access_log set viewed_at = now() - interval '3 years' where tenant_id = ${tenant.id}`);
-    await ok(put(api, `${base}/privacy/retention`, { inactivePeopleYears: 5, accessLogMonths: 12 }));
+    await ok(api.put(`${base}/privacy/retention`, { inactivePeopleYears: 5, accessLogMonths: 12 }));
 
     const runs: unknown[] = [];
     let ran!: () => void;

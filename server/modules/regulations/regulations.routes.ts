@@ -23,7 +23,6 @@ import {
   versionDiff,
 } from '../../../common/schemas/regulations';
 import { anyTenantRole, officers, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import { langOf } from '../../platform/messages';
 import * as comments from './comments.service';
 import * as service from './regulations.service';
@@ -207,8 +206,7 @@ export async function regulationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return comments.publicCommentPeriods(app.db, tenant);
     },
   );
@@ -225,8 +223,7 @@ export async function regulationRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return reply.code(201).send(await comments.addPublicComment(app.db, tenant, req.params.periodId, req.body));
     },
   );
@@ -243,8 +240,7 @@ export async function regulationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return service.publicRegulations(app.db, tenant, langOf(req.headers['accept-language']));
     },
   );

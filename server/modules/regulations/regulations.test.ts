@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, client, tenantWithUser, type Client, type TestApp } from '../../test/harness';
-import { day, fieldsOf, ok, putAs } from '../water/fixtures';
+import { buildTestApp, client, tenantWithUser, type TestApp } from '../../test/harness';
+import { day, fieldsOf, ok } from '../water/fixtures';
 
 let t: TestApp;
-const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 beforeAll(async () => {
   t = await buildTestApp();
 });
@@ -70,7 +69,7 @@ async function setup() {
     api.post(`${base}/meetings`, { committeeId: committee.id, meetingDate: day(-7), startTime: '09:00', place: 'ศาลาวัดชมภู' }),
     201,
   );
-  await ok(put(api, `${base}/meetings/${meeting.id}/attendance`, { entries: members.map((m) => ({ memberId: m.id, status: 'present' })) }));
+  await ok(api.put(`${base}/meetings/${meeting.id}/attendance`, { entries: members.map((m) => ({ memberId: m.id, status: 'present' })) }));
   return { ...ctx, meeting };
 }
 
@@ -113,7 +112,7 @@ describe('regulations', () => {
     );
     expect(adopted1).toMatchObject({ status: 'adopted', effectiveFrom: day(-30), inForce: true, adoption: { kind: 'community_vote', votesFor: 86 } });
     // adopted text never changes
-    expect(fieldsOf(await put(api, `${base}/regulations/${reg.id}/versions/${v1.id}`, V1))).toEqual({ versionId: 'version_adopted' });
+    expect(fieldsOf(await api.put(`${base}/regulations/${reg.id}/versions/${v1.id}`, V1))).toEqual({ versionId: 'version_adopted' });
 
     // amendment: copy v1, change clause 6 and its fine, insert clause 5/1, drop clause 2
     const v2 = await ok<Version>(api.post(`${base}/regulations/${reg.id}/versions`, { fromVersionId: v1.id }), 201);
@@ -139,25 +138,25 @@ describe('regulations', () => {
       ],
     };
     // a fine must point to a clause of the same version; numbers unique
-    const badFine = await put(api, `${base}/regulations/${reg.id}/versions/${v2.id}`, {
+    const badFine = await api.put(`${base}/regulations/${reg.id}/versions/${v2.id}`, {
       ...amended,
       fines: [{ clauseNumber: '2', offence: 'x', amountSatang: 100 }],
     });
     expect(badFine.statusCode).toBe(400);
     expect(fieldsOf(badFine)).toEqual({ 'fines.0.clauseNumber': 'unknown_clause' });
-    const dup = await put(api, `${base}/regulations/${reg.id}/versions/${v2.id}`, {
+    const dup = await api.put(`${base}/regulations/${reg.id}/versions/${v2.id}`, {
       ...amended,
       chapters: [amended.chapters[0], { ...amended.chapters[1], clauses: [...amended.chapters[1].clauses, { number: '1', text: 'ซ้ำ' }] }],
     });
     expect(fieldsOf(dup)).toEqual({ 'chapters.1.clauses.3.number': 'duplicate_clause' });
-    const badInput = await put(api, `${base}/regulations/${reg.id}/versions/${v2.id}`, {
+    const badInput = await api.put(`${base}/regulations/${reg.id}/versions/${v2.id}`, {
       ...amended,
       chapters: [{ number: 1, title: 'x', clauses: [{ number: 'ข้อหนึ่ง', text: 'x' }] }],
       fines: [{ clauseNumber: '1', offence: 'x', amountSatang: -5 }],
     });
     expect(badInput.statusCode).toBe(400);
     expect(fieldsOf(badInput)).toEqual({ 'chapters.0.clauses.0.number': 'clause_number', 'fines.0.amountSatang': 'must_not_be_negative' });
-    await ok(put(api, `${base}/regulations/${reg.id}/versions/${v2.id}`, amended));
+    await ok(api.put(`${base}/regulations/${reg.id}/versions/${v2.id}`, amended));
 
     // the clause-by-clause diff
     const diff = await ok<{ clauses: { number: string; change: string }[]; fines: { clauseNumber: string; change: string }[] }>(
@@ -246,7 +245,7 @@ describe('regulations', () => {
     expect(await ok(b.api.get(`${b.base}/regulations`))).toEqual([]);
     for (const url of [`/regulations/${reg.id}`, `/regulations/${reg.id}/versions/${v}`, `/regulations/${reg.id}/in-force`])
       expect((await b.api.get(`${b.base}${url}`)).statusCode, url).toBe(404);
-    expect((await put(b.api, `${b.base}/regulations/${reg.id}/versions/${v}`, V1)).statusCode).toBe(404);
+    expect((await b.api.put(`${b.base}/regulations/${reg.id}/versions/${v}`, V1)).statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/regulations/${reg.id}/versions`, { fromVersionId: v })).statusCode).toBe(404);
     const m = await tenantWithUser(t, 'member');
     expect((await m.api.post(`${m.base}/regulations`, { subject: 'น้ำ', draft: V1 })).statusCode).toBe(403);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, ORIGIN, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { buildTestApp, tenantWithUser, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,9 +8,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The harness client has no PUT; send one with the same cookie and Origin. */
-const put = (api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: ORIGIN, host: 'localhost' } });
-
 async function setup() {
   const ctx = await tenantWithUser(t, 'officer');
   const { api, base } = ctx;
@@ -25,12 +22,12 @@ async function setup() {
 describe('strategy and goals', () => {
   it('keeps vision, missions, shared goals, strategies, indicators with targets and measurements, and draws the strategy map', async () => {
     const { api, base, water, rice, lgu } = await setup();
-    const frame = await put(api, `${base}/strategy/frame`, {
+    const frame = await api.put(`${base}/strategy/frame`, {
       vision: 'ชมภูน่าอยู่ ภาคีเข้มแข็ง น้ำพอใช้ทุกฤดู',
       missions: ['บริหารจัดการน้ำร่วมกันตลอดลำเหมือง', 'ส่งเสริมการมีส่วนร่วมของภาคีทุกภาคส่วน'],
     });
     expect(frame.statusCode, frame.body).toBe(200);
-    await put(api, `${base}/strategy/frame`, { networkId: water.id, vision: 'น้ำถึงปลายเหมืองทุกฤดูแล้ง', missions: [] });
+    await api.put(`${base}/strategy/frame`, { networkId: water.id, vision: 'น้ำถึงปลายเหมืองทุกฤดูแล้ง', missions: [] });
 
     const goal = await api.post(`${base}/strategy/goals`, {
       code: 'G1',
@@ -191,12 +188,12 @@ describe('strategy and goals', () => {
     ])
       expect(res.statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/strategy/strategies`, { goalId, name: 'x' })).json().error.fields).toEqual({ goalId: 'ไม่พบเป้าประสงค์นี้' });
-    expect((await put(b.api, `${b.base}/strategy/frame`, { networkId: a.water.id, vision: 'x' })).json().error.fields).toEqual({ networkId: 'ไม่พบเครือข่ายนี้' });
+    expect((await b.api.put(`${b.base}/strategy/frame`, { networkId: a.water.id, vision: 'x' })).json().error.fields).toEqual({ networkId: 'ไม่พบเครือข่ายนี้' });
     expect((await b.api.get(`${b.base}/strategy`)).json().goals).toEqual([]);
     for (const res of [
       await b.api.get(`${a.base}/strategy`),
       await b.api.get(`${a.base}/strategy/map`),
-      await put(b.api, `${a.base}/strategy/frame`, { vision: 'x' }),
+      await b.api.put(`${a.base}/strategy/frame`, { vision: 'x' }),
     ])
       expect(res.statusCode).toBe(403);
     const tree = (await a.api.get(`${a.base}/strategy`)).json();

@@ -1,11 +1,10 @@
 import { expect } from 'vitest';
 import { MESSAGES } from '../../platform/messages';
 import { todayInThailand } from '../../platform/today';
-import type { Client, TestApp } from '../../test/harness';
 
 /**
  * What the water, regulations and local plans API tests share (test-only, like budget's fixtures.ts): the answer's field errors
- * as message keys, dates relative to today in Thailand, a checked answer, and a PUT through the real HTTP layer.
+ * as message keys, dates relative to today in Thailand and a checked answer.
  */
 
 /** The field errors of a 4xx answer, as message keys (`{ endsOn: 'end_before_start' }`), whatever the language. */
@@ -21,7 +20,3 @@ export async function ok<T = never>(res: Promise<{ statusCode: number; body: str
   expect(r.statusCode, r.body).toBe(status);
   return r.json() as T;
 }
-
-/** A PUT as the holder of `api`'s session (the harness client has no put). */
-export const putAs = (t: TestApp, api: Client, url: string, body: unknown) =>
-  t.app.inject({ method: 'PUT', url, payload: body as never, headers: { cookie: api.cookie, origin: 'http://localhost', host: 'localhost' } });

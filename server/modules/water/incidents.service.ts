@@ -11,6 +11,7 @@ import { createTransaction } from '../budget/ledger.service';
 import { filesOfIncidents } from '../evidence/evidence.service';
 import { fineScheduleOn } from '../regulations/regulations.service';
 import * as repo from './incidents.repository';
+import { givenFields } from '../../../common/objects';
 
 async function load(tx: Tx, ctx: TenantContext, id?: string): Promise<Incident[]> {
   const tenantId = ctx.tenant.id;
@@ -55,7 +56,7 @@ export function createIncident(ctx: TenantContext, input: z.output<typeof incide
 export function updateIncident(ctx: TenantContext, id: string, patch: z.output<typeof incidentPatch>): Promise<Incident> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await loadOne(tx, ctx, id);
-    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const set = givenFields(patch);
     if (Object.keys(set).length) await repo.updateIncidentRow(tx, ctx.tenant.id, id, set);
     await audit(tx, ctx, {
       entity: 'water_incident',

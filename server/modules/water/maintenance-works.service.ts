@@ -7,6 +7,7 @@ import { AppError, assertDateOrder } from '../../platform/errors';
 import { changeHours, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
 import * as repo from './maintenance.repository';
 import type { WorkFields, WorkRow } from './maintenance.repository';
+import { givenFields } from '../../../common/objects';
 
 /**
  * Annual repair and dredging (ขุดลอก) of the canal system: the works themselves. What people gave to a work is in
@@ -69,8 +70,7 @@ export function updateWork(ctx: TenantContext, id: string, patch: z.output<typeo
     const tid = ctx.tenant.id;
     const before = await repo.workForUpdate(tx, tid, id);
     if (!before) throw new AppError('not_found');
-    const next: WorkFields = { ...before };
-    for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+    const next: WorkFields = { ...before, ...givenFields(patch) };
     const fields = await checkWork(tx, tid, next);
     const cs = await repo.contributionsForUpdate(tx, tid, id);
     if (cs.some((c) => c.date < next.startsOn)) fields.startsOn = 'contributions_outside_dates';

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
+import { buildTestApp, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
 import { todayInThailand } from '../../platform/today';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { dutyOwed } from './duty-days.service';
-import { day, fieldsOf, ok, putAs } from './fixtures';
+import { day, fieldsOf, ok } from './fixtures';
 
 let t: TestApp;
-const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 beforeAll(async () => {
   t = await buildTestApp();
 });
@@ -52,7 +51,7 @@ async function setup(role: 'officer' | 'admin' = 'officer') {
     people.push(await ok(api.post(`${base}/partners`, { kind: 'person', name, sector: 'civil_society' }), 201));
   const group = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name: 'กลุ่มผู้ใช้น้ำบ้านดอนชัย', sourceId: side.id, zone: 'downstream' }), 201);
   await ok(
-    put(api, `${base}/water/groups/${group.id}/members`, {
+    api.put(`${base}/water/groups/${group.id}/members`, {
       members: [
         { partyId: people[0].id, role: 'head', irrigatedRai: 12 },
         { partyId: people[1].id, irrigatedRai: 7.5 },
@@ -152,7 +151,7 @@ describe('maintenance works', () => {
       ['นายสุข ปัญญาดี', 2, 0, -2],
     ]);
     // per rai: one day for every 5 rai, rounded up (12 → 3, 7.5 → 2, 0 → 0)
-    expect(await ok(put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1, rai: 5 }))).toEqual({
+    expect(await ok(api.put(`${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1, rai: 5 }))).toEqual({
       basis: 'per_rai',
       days: 1,
       rai: 5,
@@ -224,8 +223,8 @@ describe('maintenance works', () => {
     expect(fieldsOf(await s.work({ startsOn: day(0), endsOn: day(-2) }))).toEqual({ endsOn: 'end_before_start' });
     expect(fieldsOf(await s.work({ startsOn: day(-90), endsOn: day(0) }))).toEqual({ endsOn: 'maintenance_too_long' });
     expect((await s.work({ kind: 'painting' })).statusCode).toBe(400);
-    expect(fieldsOf(await put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1 }))).toEqual({ rai: 'duty_rai_required' });
-    expect(fieldsOf(await put(api, `${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: -1 }))).toEqual({
+    expect(fieldsOf(await api.put(`${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_rai', days: 1 }))).toEqual({ rai: 'duty_rai_required' });
+    expect(fieldsOf(await api.put(`${base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: -1 }))).toEqual({
       days: 'must_not_be_negative',
     });
   });
@@ -248,7 +247,7 @@ describe('maintenance works', () => {
     expect(await ok(b.api.get(`${b.base}/water/maintenance`))).toEqual([]);
     expect((await b.api.get(`${b.base}/water/maintenance/${w.id}`)).statusCode).toBe(404);
     expect((await b.api.get(`${b.base}/water/groups/${s.group.id}/duty`)).statusCode).toBe(404);
-    expect((await put(b.api, `${b.base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: 1 })).statusCode).toBe(404);
+    expect((await b.api.put(`${b.base}/water/groups/${s.group.id}/duty-rule`, { basis: 'per_member', days: 1 })).statusCode).toBe(404);
     expect(
       (
         await b.api.post(`${b.base}/water/maintenance/${w.id}/contributions`, {

@@ -37,7 +37,6 @@ import {
   turnPatch,
 } from '../../../common/schemas/water';
 import { anyTenantRole, editors, officers, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import * as incidents from './incidents.service';
 import * as contributions from './maintenance-contributions.service';
 import * as works from './maintenance-works.service';
@@ -448,8 +447,7 @@ export async function waterRoutes(app: FastifyInstance) {
       schema: { tags: rTags, summary: 'Published rotas: turns by group (no login, no names of people)', params: tenantParams, response: { 200: publicRotas } },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return service.publicRotas(app.db, tenant);
     },
   );

@@ -25,6 +25,7 @@ import { generateRota, seasonEnd, seasonStart } from './rota';
 import { maskPhone } from '../privacy/sensitive';
 import * as repo from './water.repository';
 import { existingNetworkIds } from '../networks/networks.repository';
+import { givenFields } from '../../../common/objects';
 
 // ------------------------------------------------------------------ sources
 
@@ -93,7 +94,7 @@ export function updateSource(ctx: TenantContext, id: string, patch: z.output<typ
     const before = await repo.sourceForUpdate(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
     const { tenantId: _t, id: _i, createdAt: _c, updatedAt: _u, ...old } = before;
-    const next = { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as z.output<typeof sourceInput>;
+    const next = { ...old, ...givenFields(patch) } as z.output<typeof sourceInput>;
     await checkSource(tx, ctx, next, id);
     await repo.updateSourceRow(tx, ctx.tenant.id, id, { ...next, updatedAt: new Date() });
     await audit(tx, ctx, { entity: 'water_source', entityId: id, entityLabel: next.name, action: 'update', before: old, after: next });

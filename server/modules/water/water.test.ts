@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, client, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
-import { day, fieldsOf, ok, putAs } from './fixtures';
+import { buildTestApp, client, createUser, login, tenantWithUser, type TestApp } from '../../test/harness';
+import { day, fieldsOf, ok } from './fixtures';
 
 let t: TestApp;
-const put = (api: Client, url: string, body: unknown) => putAs(t, api, url, body);
 beforeAll(async () => {
   t = await buildTestApp();
 });
@@ -42,7 +41,7 @@ async function setup() {
     people.push(await ok(api.post(`${base}/partners`, { kind: 'person', name, sector: 'civil_society' }), 201));
   const group = async (name: string, sourceId: string, zone: string, members: { partyId: string; role?: string; irrigatedRai: number }[]) => {
     const g = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name, sourceId, zone }), 201);
-    await ok(put(api, `${base}/water/groups/${g.id}/members`, { members }));
+    await ok(api.put(`${base}/water/groups/${g.id}/members`, { members }));
     return g;
   };
   const up = await group('กลุ่มผู้ใช้น้ำต้นเหมือง', main.id, 'upstream', [
@@ -116,13 +115,13 @@ describe('water-user groups', () => {
       ['downstream', 2, 20, 'นายอินสม วงศ์ใหญ่'],
     ]);
     const url = `${base}/water/groups/${s.mid.id}/members`;
-    const negative = await put(api, url, { members: [{ partyId: s.people[2].id, irrigatedRai: -3 }] });
+    const negative = await api.put(url, { members: [{ partyId: s.people[2].id, irrigatedRai: -3 }] });
     expect(negative.statusCode).toBe(400);
     expect(fieldsOf(negative)).toEqual({ 'members.0.irrigatedRai': 'must_not_be_negative' });
-    expect(fieldsOf(await put(api, url, { members: [{ partyId: s.people[2].id, irrigatedRai: 1.234 }] }))).toEqual({
+    expect(fieldsOf(await api.put(url, { members: [{ partyId: s.people[2].id, irrigatedRai: 1.234 }] }))).toEqual({
       'members.0.irrigatedRai': 'rai_hundredths',
     });
-    const twoHeads = await put(api, url, {
+    const twoHeads = await api.put(url, {
       members: [
         { partyId: s.people[2].id, role: 'head', irrigatedRai: 1 },
         { partyId: s.people[3].id, role: 'head', irrigatedRai: 1 },
@@ -153,7 +152,7 @@ describe('rotation turns', () => {
     );
     const g = await ok<{ id: string }>(api.post(`${base}/water/groups`, { name: 'กลุ่มผู้ใช้น้ำบ้านป่าซาง', sourceId: s.side1.id, zone: 'midstream' }), 201);
     const set = await ok<{ members: { name: string; phone: string | null }[] }>(
-      put(api, `${base}/water/groups/${g.id}/members`, { members: [{ partyId: person.id, role: 'head', irrigatedRai: 6 }] }),
+      api.put(`${base}/water/groups/${g.id}/members`, { members: [{ partyId: person.id, role: 'head', irrigatedRai: 6 }] }),
     );
     expect(set.members).toEqual([expect.objectContaining({ name: 'นายมานพ คำแสน', phone: 'xxx-xxx-5678' })]);
     const read = await api.get(`${base}/water/groups/${g.id}`);
@@ -314,7 +313,7 @@ describe('rotation turns', () => {
     expect(await ok(b.api.get(`${b.base}/water/groups`))).toEqual([]);
     for (const url of [`/water/groups/${s.up.id}`, `/water/rota/${rota.id}`]) expect((await b.api.get(`${b.base}${url}`)).statusCode, url).toBe(404);
     expect((await b.api.patch(`${b.base}/water/sources/${s.weir.id}`, { condition: 'broken' })).statusCode).toBe(404);
-    expect((await put(b.api, `${b.base}/water/groups/${s.up.id}/members`, { members: [] })).statusCode).toBe(404);
+    expect((await b.api.put(`${b.base}/water/groups/${s.up.id}/members`, { members: [] })).statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/water/rota/${rota.id}/publish`)).statusCode).toBe(404);
     expect((await b.api.post(`${b.base}/water/rota/${rota.id}/swaps`, { turnId: rota.turns[0].id, withTurnId: rota.turns[1].id })).statusCode).toBe(404);
     expect((await b.api.get(`${b.base}/water/rota/${rota.id}/swaps`)).statusCode).toBe(404);

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tenantParams } from '../../../common/schemas/api';
 import { fiscalYears as fiscalYearsSchema } from '../../../common/schemas/years';
 import { anyTenantRole, PUBLIC } from '../../platform/access';
-import { AppError } from '../../platform/errors';
 import { fiscalYears } from './years.service';
 
 export async function yearRoutes(app: FastifyInstance) {
@@ -28,8 +27,7 @@ export async function yearRoutes(app: FastifyInstance) {
       schema: { tags: ['public'], summary: 'The same for the public pages (no login)', params: tenantParams, response: { 200: fiscalYearsSchema } },
     },
     async (req) => {
-      const tenant = await app.tenantDirectory.find(req.params.tenant);
-      if (!tenant) throw new AppError('tenant_not_found');
+      const tenant = await app.tenantDirectory.get(req.params.tenant);
       return fiscalYears(app.db, tenant.id);
     },
   );

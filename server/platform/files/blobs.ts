@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
+import { isoTime } from '../sql';
 
 /**
  * Content-addressed storage of uploaded files: `<root>/files/sha256/<tenant>/<xx>/<sha256>`. Each module
@@ -39,6 +40,19 @@ export interface StoredFile {
   sha256: string;
   kind: string;
 }
+
+/**
+ * What every list of stored files (knowledge attachments, ledger receipts, evidence files) shows of one; its kind,
+ * uploader and address are its owner's to add.
+ */
+export const storedFileFacts = (f: Omit<StoredFile, 'kind'> & { id: string; createdAt: Date | string }) => ({
+  id: f.id,
+  filename: f.filename,
+  mediaType: f.mediaType,
+  sizeBytes: f.sizeBytes,
+  sha256: f.sha256,
+  createdAt: isoTime(f.createdAt),
+});
 
 /**
  * Send stored bytes to someone allowed to read them, under their safe file name. Nothing in a served file
