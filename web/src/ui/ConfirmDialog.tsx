@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from './ErrorAlert';
 
 export function ConfirmDialog({
   opened,
@@ -35,5 +37,52 @@ export function ConfirmDialog({
         </Button>
       </Group>
     </Modal>
+  );
+}
+
+/** What a removal needs of its mutation (a TanStack `useMutation` result fits). */
+interface RemoveMutation<Id> {
+  mutate: (id: Id, options: { onSuccess: () => void; onError: (err: unknown) => void }) => void;
+  isPending: boolean;
+}
+
+/**
+ * A confirmed removal (a record, a member, a file): Confirm runs `mutation` with `id`; on success `doneMessage` shows
+ * and `onDone` runs (close the dialog, or leave the deleted record's page); a failure shows as a red notification.
+ */
+export function ConfirmRemoval<Id>({
+  id,
+  mutation,
+  doneMessage,
+  onDone,
+  ...dialog
+}: {
+  /** Nothing to remove (null) keeps Confirm from doing anything. */
+  id: Id | null | undefined;
+  mutation: RemoveMutation<Id>;
+  doneMessage: string;
+  onDone: () => void;
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  confirmLabel?: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      {...dialog}
+      loading={mutation.isPending}
+      onConfirm={() =>
+        id != null &&
+        mutation.mutate(id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: doneMessage });
+            onDone();
+          },
+          onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
+        })
+      }
+    />
   );
 }
