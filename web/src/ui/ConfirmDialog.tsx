@@ -1,5 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './ErrorAlert';
@@ -46,28 +48,22 @@ interface RemoveMutation<Id> {
   isPending: boolean;
 }
 
-/**
- * A confirmed removal (a record, a member, a file): Confirm runs `mutation` with `id`; on success `doneMessage` shows
- * and `onDone` runs (close the dialog, or leave the deleted record's page); a failure shows as a red notification.
- */
-export function ConfirmRemoval<Id>({
-  id,
-  mutation,
-  doneMessage,
-  onDone,
-  ...dialog
-}: {
+interface RemovalProps<Id> {
   /** Nothing to remove (null) keeps Confirm from doing anything. */
   id: Id | null | undefined;
   mutation: RemoveMutation<Id>;
   doneMessage: string;
   onDone: () => void;
-  opened: boolean;
   title: string;
   message: ReactNode;
   confirmLabel?: string;
-  onClose: () => void;
-}) {
+}
+
+/**
+ * A confirmed removal (a record, a member, a file): Confirm runs `mutation` with `id`; on success `doneMessage` shows
+ * and `onDone` runs (close the dialog, or leave the deleted record's page); a failure shows as a red notification.
+ */
+export function ConfirmRemoval<Id>({ id, mutation, doneMessage, onDone, ...dialog }: RemovalProps<Id> & { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <ConfirmDialog
@@ -84,5 +80,19 @@ export function ConfirmRemoval<Id>({
         })
       }
     />
+  );
+}
+
+/** A record page's Delete button (red, among the header's actions) and its confirmation, a ConfirmRemoval. */
+export function DeleteRecordButton<Id>(props: RemovalProps<Id>) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
+        {t('common.delete')}
+      </Button>
+      <ConfirmRemoval {...props} opened={opened} onClose={close} />
+    </>
   );
 }

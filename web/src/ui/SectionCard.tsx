@@ -4,9 +4,11 @@ import { type ReactNode, useId } from 'react';
 /**
  * A section of a page or form: a bordered card named by its heading (an h2 drawn at h3 size; the card is a `section`
  * whose accessible name is the heading). `actions` stand at the heading's right (an "add" button); `description` is a
- * dimmed line under it, announced when it changes (a running total). `gap` is the space below the heading.
+ * dimmed line under it, announced when it changes (a running total). `gap` is the space below the heading; `id` names
+ * the heading where the page scrolls to it.
  */
 export function SectionCard({
+  id: givenId,
   title,
   description,
   actions,
@@ -14,6 +16,7 @@ export function SectionCard({
   children,
   ...card
 }: {
+  id?: string;
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
@@ -21,7 +24,9 @@ export function SectionCard({
   children: ReactNode;
   'data-testid'?: string;
 } & Omit<CardProps, 'title' | 'children'>) {
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
+
   const heading = (
     <Title order={2} size="h3" id={id} mb={actions || description ? undefined : gap}>
       {title}
