@@ -1,12 +1,12 @@
 import { Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeDetail } from '../../../../common/schemas/committees';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
-import { FormModal } from '../../ui/FormModal';
-import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { useCommitteeWrite } from './api';
@@ -57,14 +57,7 @@ export function CommitteeModal({
 
   function submit() {
     if (!v.name.trim()) return setErrors({ name: t('validation.required') });
-    save.mutate(v, {
-      onSuccess: (c) => {
-        notifications.show({ color: 'teal', message: t('committees.saved') });
-        onSaved?.(c);
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(v, closeAfterSave({ done: t('committees.saved'), then: onSaved, onClose, setErrors }));
   }
 
   return (

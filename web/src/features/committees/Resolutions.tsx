@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { IconGavel, IconListCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,9 +10,9 @@ import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 
-import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
+import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { useLines } from '../budget';
 import { PersonSelect, useActivityOptions } from '../manpower';
@@ -182,13 +181,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
       regulationVersionId: v.action === 'adopt_regulation_version' ? v.regulationVersionId : null,
       revokesResolutionId: revoking ? (revokeTarget?.id ?? null) : null,
     };
-    save.mutate(body, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('resolution.saved') });
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(body, closeAfterSave({ done: t('resolution.saved'), onClose, setErrors }));
   }
   const num = (k: 'votesFor' | 'votesAgainst' | 'votesAbstain') => (
     <NumberInput
@@ -332,13 +325,7 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
   }, [resolution]);
   const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
   function submit() {
-    save.mutate(v, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('resolution.actionSaved') });
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(v, closeAfterSave({ done: t('resolution.actionSaved'), onClose, setErrors }));
   }
   return (
     <FormModal

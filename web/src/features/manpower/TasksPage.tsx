@@ -9,9 +9,8 @@ import { PillarBadge } from '../../ui/badges';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 
-import { showServerFieldErrors } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { ListPage } from '../../ui/ListPage';
 import { Loading } from '../../ui/Loading';
@@ -63,13 +62,7 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
     if (Object.keys(errs).length) return;
     save.mutate(
       { ...f, activityId: f.activityId!, title: f.title.trim(), description: f.description.trim() || null, village: f.village.trim() || null },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('manpower.tasks.saved') });
-          onClose();
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({ done: t('manpower.tasks.saved'), onClose, setErrors }),
     );
   }
   return (

@@ -1,12 +1,11 @@
 import { MultiSelect, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../../common/schemas/manpower';
 import { useTenant } from '../../context/tenant';
-import { FormModal } from '../../ui/FormModal';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 import { usePartners } from '../partners';
 import { useActivityOptions, useSaveTeam, type ActivityOption } from './api';
 import { PersonSelect } from './parts';
@@ -65,14 +64,7 @@ export function TeamModal({ opened, onClose, team, onSaved }: { opened: boolean;
     if (!name.trim()) return setErrors({ name: t('validation.required') });
     save.mutate(
       { name: name.trim(), purpose: purpose.trim() || null, leadPartyId: lead, memberIds, activityIds },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('manpower.teams.saved') });
-          onSaved?.(saved);
-          onClose();
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({ done: t('manpower.teams.saved'), then: onSaved, onClose, setErrors }),
     );
   }
 
