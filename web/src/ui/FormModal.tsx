@@ -43,6 +43,7 @@ export function FormModal({
   onSubmit,
   saving,
   error,
+  submitLabel,
   submitTestId,
   testId,
   children,
@@ -54,6 +55,8 @@ export function FormModal({
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   saving: boolean;
   error: unknown;
+  /** "บันทึก" unless given. */
+  submitLabel?: string;
   submitTestId?: string;
   /** The form's data-testid. */
   testId?: string;
@@ -72,7 +75,7 @@ export function FormModal({
       >
         <Stack>
           {children}
-          <FormActions error={error} onCancel={onClose} saving={saving} submitTestId={submitTestId} />
+          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} />
         </Stack>
       </form>
     </Modal>
