@@ -35,6 +35,7 @@ const TITLE = 'ทดสอบอัตโนมัติ: สมุนไพร
 const WORD = 'มะแขว่น';
 const FILE = 'ภูมิปัญญาไล่ยุง.docx';
 const NETWORK = 'เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ';
+const FORUM = 'ทดสอบอัตโนมัติ: เวทีแลกเปลี่ยนการลอกเหมือง';
 
 let itemUrl = '';
 
@@ -201,6 +202,44 @@ describe('desktop: knowledge item with an attachment, Thai search, versions', ()
     await page.getByTestId('confirm-restore').click();
     await expect.poll(() => page.getByTestId('version-row').count()).toBe(4);
     await page.getByText('กู้คืนจากฉบับที่ 1').first().waitFor();
+  });
+
+  it('records a forum whose participant rows are added and removed, shows it, and deletes it', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/t/chomphu/forums/new`);
+    await page.getByTestId('forum-title').fill(FORUM);
+    await page.getByTestId('forum-held-on').fill('15/01/2569');
+    await page.getByTestId('forum-held-on').press('Tab');
+    await page.getByTestId('forum-add-participant').click();
+    await page.getByTestId('forum-add-participant').click();
+    await expect.poll(() => page.getByTestId('forum-participant').count()).toBe(2);
+
+    const first = page.getByTestId('forum-participant').first();
+    await first.getByRole('combobox', { name: 'ผู้เข้าร่วมรายที่ 1', exact: true }).click();
+    await first.getByRole('combobox', { name: 'ผู้เข้าร่วมรายที่ 1', exact: true }).fill('เหมืองฝายพญาคำ');
+    await page.getByRole('option', { name: NETWORK, exact: true }).click();
+
+    await first.getByRole('textbox', { name: 'จำนวนคน', exact: true }).fill('12');
+    await page.getByTestId('forum-participant').nth(1).getByRole('textbox', { name: 'จำนวนคน', exact: true }).fill('5');
+    // a row without a network or partner chosen does not count towards the total
+    await page.getByText('รวม 12 คน').waitFor();
+
+    // the second row goes; the first keeps its network and head count
+    await page.getByRole('button', { name: 'ลบผู้เข้าร่วมรายที่ 2' }).click();
+    await expect.poll(() => page.getByTestId('forum-participant').count()).toBe(1);
+    expect(await first.getByRole('textbox', { name: 'จำนวนคน', exact: true }).inputValue()).toBe('12');
+
+    expect(await first.getByRole('combobox', { name: 'ผู้เข้าร่วมรายที่ 1', exact: true }).inputValue()).toBe(NETWORK);
+
+    await page.getByTestId('forum-submit').click();
+    await page.waitForURL(/\/t\/chomphu\/forums\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: FORUM }).waitFor();
+    await page.getByTestId('forum-participants').getByText(NETWORK).first().waitFor();
+
+    await page.getByRole('button', { name: 'ลบ', exact: true }).click();
+    await page.getByTestId('confirm-action').click();
+    await page.waitForURL(/\/t\/chomphu\/forums$/);
+    await page.getByText('ลบเวทีแล้ว').waitFor();
   });
 });
 

@@ -46,3 +46,8 @@ export function useServerErrors(form: { setErrors: (errors: FieldErrors) => void
 export function errorWithoutFields(err: unknown): unknown {
   return err instanceof ApiError && Object.keys(err.fields).length ? null : err;
 }
+
+/** A failed save's field messages (a 400's `fields`), none otherwise: for a form that reads them off the mutation's error. */
+export function fieldErrorsOf(err: unknown): Record<string, string> {
+  return err instanceof ApiError ? err.fields : {};
+}

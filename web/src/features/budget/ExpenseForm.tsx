@@ -10,6 +10,7 @@ import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines, useSettings, useUploadEvidence } from './api';
@@ -58,7 +59,7 @@ export function ExpenseForm() {
     [lines.data, t, lang],
   );
   const satang = parseBahtToSatang(amount);
-  const fields = (create.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(create.error);
   const creditAccount = fromCommitment ? 'commitment' : 'fund';
   // what the server will say, said early: the fund or the line does not cover it
   const overdraws = !!fund && !!satang && !fromCommitment && satang > fund.availableSatang;

@@ -8,6 +8,7 @@ import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../com
 import { usePermissions, useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { useDecideSettings, useSettings, useUpdateSettings } from './api';
 import './i18n';
@@ -127,7 +128,7 @@ function ChangeForm({ s, update }: { s: BudgetSettings; update: ReturnType<typeo
   const [evidence, setEvidence] = useState(formatBahtAmount(s.evidenceThresholdSatang));
   const approvalSatang = parseBahtToSatang(approval);
   const evidenceSatang = parseBahtToSatang(evidence);
-  const fields = (update.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(update.error);
   const body: BudgetSettingsUpdate = {};
   if (approvalSatang !== s.approvalThresholdSatang) body.approvalThresholdSatang = approvalSatang ?? Number.NaN;
   if (evidenceSatang !== s.evidenceThresholdSatang) body.evidenceThresholdSatang = evidenceSatang ?? Number.NaN;

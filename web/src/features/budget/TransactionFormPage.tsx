@@ -10,6 +10,7 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines } from './api';
@@ -81,7 +82,7 @@ function TransactionForm() {
   const lines = useLines(slug, { fiscalYear: occurredOn ? fiscalYearOf(occurredOn) : undefined, pageSize: 200 });
   const fundOptions = useMemo(() => (funds.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name}` })), [funds.data]);
   const lineOptions = useMemo(() => (lines.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} (${l.plan.name})` })), [lines.data]);
-  const fields = (create.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(create.error);
 
   const amounts = rows.map((r) => parseBahtToSatang(r.amount));
   const debit = rows.reduce((s, r, i) => s + (r.side === 'debit' ? (amounts[i] ?? 0) : 0), 0);

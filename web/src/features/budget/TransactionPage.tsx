@@ -7,6 +7,7 @@ import { formatBaht } from '../../../../common/thai/money';
 import { permissions, useTenant } from '../../context/tenant';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
@@ -211,7 +212,7 @@ export default function TransactionPage() {
             required
             minRows={2}
             data-testid="reason"
-            error={(reject.error ?? reverse.error) ? ((reject.error ?? reverse.error) as { fields?: Record<string, string> }).fields?.reason : undefined}
+            error={fieldErrorsOf(reject.error ?? reverse.error).reason}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReasonFor(null)}>

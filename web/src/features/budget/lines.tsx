@@ -7,6 +7,7 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { SearchBox } from '../../ui/ListFilters';
 import { PagedList } from '../../ui/ListPage';
@@ -127,7 +128,7 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
   const [amount, setAmount] = useState(formatBahtAmount(line.allocatedSatang));
   const satang = parseBahtToSatang(amount);
   const used = line.committedSatang + line.spentSatang;
-  const fields = (update.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(update.error);
   const edited = () => {
     if (update.error) update.reset();
   };
@@ -206,7 +207,7 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
   );
   const satang = amount.trim() ? parseBahtToSatang(amount) : null;
   const badAmount = amount.trim() !== '' && satang === null;
-  const fields = (create.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(create.error);
   // a refused save's messages go once the person changes what they typed
   const edited = () => {
     if (create.error) create.reset();

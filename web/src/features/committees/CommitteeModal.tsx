@@ -1,12 +1,12 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeDetail } from '../../../../common/schemas/committees';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { useCommitteeWrite } from './api';
@@ -55,92 +55,74 @@ export function CommitteeModal({
   }, [opened, committee]);
   const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!v.name.trim()) return setErrors({ name: t('validation.required') });
-    save.mutate(v, {
-      onSuccess: (c) => {
-        notifications.show({ color: 'teal', message: t('committees.saved') });
-        onSaved?.(c);
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(v, closeAfterSave({ done: t('committees.saved'), then: onSaved, onClose, setErrors }));
   }
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={committee ? t('committees.editTitle') : t('committees.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
       fullScreen={!desktop}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitTestId="committee-save"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('committees.name')}
-            value={v.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            required
-            error={errors.name}
-            maxLength={300}
-            data-testid="committee-name"
-          />
-          <Select
-            label={t('committees.kind.label')}
-            data={(['steering', 'working_group'] as const).map((k) => ({ value: k, label: t(`committees.kind.${k}`) }))}
-            value={v.kind}
-            onChange={(k) => k && set('kind', k as Body['kind'])}
-            allowDeselect={false}
-          />
-          <Textarea
-            label={t('committees.purpose')}
-            value={v.purpose ?? ''}
-            onChange={(e) => set('purpose', e.currentTarget.value || null)}
-            autosize
-            minRows={2}
-            error={errors.purpose}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('committees.orderNumber')}
-              value={v.orderNumber ?? ''}
-              onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
-              error={errors.orderNumber}
-              placeholder="123/2568"
-            />
-            <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
-          </Group>
-          <NumberInput
-            label={t('committees.quorumPercent')}
-            description={t('committees.quorumHint')}
-            value={v.quorumPercent ?? ''}
-            onChange={(n) => set('quorumPercent', typeof n === 'number' ? n : null)}
-            min={1}
-            max={100}
-            allowDecimal={false}
-            error={errors.quorumPercent}
-          />
-          <NetworkMultiSelect
-            label={t('committees.networks')}
-            value={v.networkIds}
-            onChange={(ids) => set('networkIds', ids)}
-            known={committee?.networks}
-            error={errors.networkIds}
-          />
-          <ErrorAlert error={errorWithoutFields(save.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="committee-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('committees.name')}
+        value={v.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        required
+        error={errors.name}
+        maxLength={300}
+        data-testid="committee-name"
+      />
+      <Select
+        label={t('committees.kind.label')}
+        data={(['steering', 'working_group'] as const).map((k) => ({ value: k, label: t(`committees.kind.${k}`) }))}
+        value={v.kind}
+        onChange={(k) => k && set('kind', k as Body['kind'])}
+        allowDeselect={false}
+      />
+      <Textarea
+        label={t('committees.purpose')}
+        value={v.purpose ?? ''}
+        onChange={(e) => set('purpose', e.currentTarget.value || null)}
+        autosize
+        minRows={2}
+        error={errors.purpose}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('committees.orderNumber')}
+          value={v.orderNumber ?? ''}
+          onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
+          error={errors.orderNumber}
+          placeholder="123/2568"
+        />
+        <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
+      </Group>
+      <NumberInput
+        label={t('committees.quorumPercent')}
+        description={t('committees.quorumHint')}
+        value={v.quorumPercent ?? ''}
+        onChange={(n) => set('quorumPercent', typeof n === 'number' ? n : null)}
+        min={1}
+        max={100}
+        allowDecimal={false}
+        error={errors.quorumPercent}
+      />
+      <NetworkMultiSelect
+        label={t('committees.networks')}
+        value={v.networkIds}
+        onChange={(ids) => set('networkIds', ids)}
+        known={committee?.networks}
+        error={errors.networkIds}
+      />
+    </FormModal>
   );
 }

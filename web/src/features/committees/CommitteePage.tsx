@@ -1,5 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -10,7 +9,8 @@ import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
+import { errorWithoutFields } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
@@ -179,70 +179,61 @@ function MemberModal({ opened, onClose, committee }: { opened: boolean; onClose:
       orderDate: committee.orderDate,
     });
     setErrors({});
+    save.reset();
   }, [opened, committee]);
   const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!v.partyId) return setErrors({ partyId: t('validation.required') });
-    save.mutate(v, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('committees.memberSaved') });
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(v, closeAfterSave({ done: t('committees.memberSaved'), onClose, setErrors }));
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('committees.addMember')} closeButtonProps={{ 'aria-label': t('common.close') }} fullScreen={!desktop}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <PartySelect
-            label={t('committees.member')}
-            value={v.partyId}
-            onChange={(pid) => set('partyId', pid)}
-            error={errors.partyId}
-            required
-            testId="member-party"
-          />
-          <Select
-            label={t('committees.position')}
-            data={POSITIONS.map((p) => ({ value: p, label: t(`committees.positions.${p}`) }))}
-            value={v.position}
-            onChange={(p) => p && set('position', p)}
-            allowDeselect={false}
-            data-testid="member-position"
-          />
-          <Group grow align="flex-start">
-            <DateField
-              label={t('committees.startDate')}
-              value={v.startDate}
-              onChange={(d) => set('startDate', d)}
-              error={errors.startDate}
-              required
-              clearable={false}
-            />
-            <DateField label={t('committees.endDate')} value={v.endDate} onChange={(d) => set('endDate', d)} error={errors.endDate} />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('committees.orderNumber')}
-              value={v.orderNumber ?? ''}
-              onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
-              error={errors.orderNumber}
-            />
-            <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="member-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('committees.addMember')}
+      fullScreen={!desktop}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitTestId="member-save"
+    >
+      <PartySelect
+        label={t('committees.member')}
+        value={v.partyId}
+        onChange={(pid) => set('partyId', pid)}
+        error={errors.partyId}
+        required
+        testId="member-party"
+      />
+      <Select
+        label={t('committees.position')}
+        data={POSITIONS.map((p) => ({ value: p, label: t(`committees.positions.${p}`) }))}
+        value={v.position}
+        onChange={(p) => p && set('position', p)}
+        allowDeselect={false}
+        data-testid="member-position"
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('committees.startDate')}
+          value={v.startDate}
+          onChange={(d) => set('startDate', d)}
+          error={errors.startDate}
+          required
+          clearable={false}
+        />
+        <DateField label={t('committees.endDate')} value={v.endDate} onChange={(d) => set('endDate', d)} error={errors.endDate} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('committees.orderNumber')}
+          value={v.orderNumber ?? ''}
+          onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
+          error={errors.orderNumber}
+        />
+        <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
+      </Group>
+    </FormModal>
   );
 }
 
@@ -261,72 +252,65 @@ function MeetingModal({ opened, onClose, committee }: { opened: boolean; onClose
     setErrors({});
   }, [opened, committee]);
   const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!v.place.trim() || !v.meetingDate)
       return setErrors({ ...(v.place.trim() ? {} : { place: t('validation.required') }), ...(v.meetingDate ? {} : { meetingDate: t('validation.required') }) });
     save.mutate(
       { ...v, endTime: v.endTime || null },
-      {
-        onSuccess: (m) => {
-          notifications.show({ color: 'teal', message: t('meeting.created') });
-          onClose();
-          void navigate({ to: '/t/$tenant/meetings/$id', params: { tenant: slug, id: m.id } });
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({
+        done: t('meeting.created'),
+        then: (m: MeetingDetail) => void navigate({ to: '/t/$tenant/meetings/$id', params: { tenant: slug, id: m.id } }),
+        onClose,
+        setErrors,
+      }),
     );
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('meeting.newTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} fullScreen={!desktop}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <DateField
-            label={t('meeting.date')}
-            value={v.meetingDate}
-            onChange={(d) => set('meetingDate', d)}
-            error={errors.meetingDate}
-            required
-            clearable={false}
-            data-testid="meeting-date"
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              type="time"
-              label={t('meeting.startTime')}
-              value={v.startTime}
-              onChange={(e) => set('startTime', e.currentTarget.value)}
-              error={errors.startTime}
-              required
-            />
-            <TextInput
-              type="time"
-              label={t('meeting.endTime')}
-              value={v.endTime ?? ''}
-              onChange={(e) => set('endTime', e.currentTarget.value || null)}
-              error={errors.endTime}
-            />
-          </Group>
-          <TextInput
-            label={t('meeting.place')}
-            value={v.place}
-            onChange={(e) => set('place', e.currentTarget.value)}
-            error={errors.place}
-            required
-            maxLength={500}
-            data-testid="meeting-place"
-          />
-          <ErrorAlert error={errorWithoutFields(save.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="meeting-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('meeting.newTitle')}
+      fullScreen={!desktop}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitTestId="meeting-save"
+    >
+      <DateField
+        label={t('meeting.date')}
+        value={v.meetingDate}
+        onChange={(d) => set('meetingDate', d)}
+        error={errors.meetingDate}
+        required
+        clearable={false}
+        data-testid="meeting-date"
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          type="time"
+          label={t('meeting.startTime')}
+          value={v.startTime}
+          onChange={(e) => set('startTime', e.currentTarget.value)}
+          error={errors.startTime}
+          required
+        />
+        <TextInput
+          type="time"
+          label={t('meeting.endTime')}
+          value={v.endTime ?? ''}
+          onChange={(e) => set('endTime', e.currentTarget.value || null)}
+          error={errors.endTime}
+        />
+      </Group>
+      <TextInput
+        label={t('meeting.place')}
+        value={v.place}
+        onChange={(e) => set('place', e.currentTarget.value)}
+        error={errors.place}
+        required
+        maxLength={500}
+        data-testid="meeting-place"
+      />
+    </FormModal>
   );
 }

@@ -1,5 +1,4 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconGavel, IconListCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,7 +10,9 @@ import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { errorWithoutFields, showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
+
+import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { useLines } from '../budget';
 import { PersonSelect, useActivityOptions } from '../manpower';
@@ -171,8 +172,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
   const showPlan = v.action === 'adopt_plan' || (revoking && revokeKind === 'plan');
   const showLine = v.action === 'approve_budget_line' || (revoking && revokeKind === 'budget_line');
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!v.text.trim()) return setErrors({ text: t('validation.required') });
     const body: Body = {
       ...v,
@@ -181,13 +181,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
       regulationVersionId: v.action === 'adopt_regulation_version' ? v.regulationVersionId : null,
       revokesResolutionId: revoking ? (revokeTarget?.id ?? null) : null,
     };
-    save.mutate(body, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('resolution.saved') });
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+    save.mutate(body, closeAfterSave({ done: t('resolution.saved'), onClose, setErrors }));
   }
   const num = (k: 'votesFor' | 'votesAgainst' | 'votesAbstain') => (
     <NumberInput
@@ -201,120 +195,117 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
     />
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('resolution.add')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg" fullScreen={!desktop}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('resolution.add')}
+      size="lg"
+      fullScreen={!desktop}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitTestId="resolution-save"
+    >
+      <Select
+        label={t('resolution.agendaItem')}
+        data={meeting.agenda.map((a) => ({ value: a.id, label: `${a.section}. ${a.title}` }))}
+        value={v.agendaItemId}
+        onChange={(id) => set('agendaItemId', id)}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+        error={errors.agendaItemId}
+      />
+      <Textarea
+        label={t('resolution.text')}
+        value={v.text}
+        onChange={(e) => set('text', e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+        error={errors.text}
+        data-testid="resolution-text"
+      />
+      <Group grow align="flex-start">
+        {num('votesFor')}
+        {num('votesAgainst')}
+        {num('votesAbstain')}
+      </Group>
+      <Select
+        label={t('resolution.action.label')}
+        data={RESOLUTION_ACTIONS.filter((a) => a === 'none' || rights.act).map((a) => ({ value: a, label: t(`resolution.action.${a}`) }))}
+        value={v.action}
+        onChange={(a) => a && set('action', a as ResolutionAction)}
+        allowDeselect={false}
+        data-testid="resolution-action"
+      />
+      {revoking ? (
+        <Select
+          label={t('resolution.revokes')}
+          data={[
+            { value: 'plan', label: t('resolution.plan') },
+            { value: 'budget_line', label: t('resolution.budgetLine') },
+          ]}
+          value={revokeKind}
+          onChange={(k) => k && setRevokeKind(k as 'plan' | 'budget_line')}
+          allowDeselect={false}
+        />
+      ) : null}
+      {showPlan ? (
+        <Select
+          label={t('resolution.plan')}
+          searchable
+          data={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.fiscalYear})` }))}
+          value={v.planId}
+          onChange={(id) => set('planId', id)}
+          error={errors.planId}
+          data-testid="resolution-plan"
+        />
+      ) : null}
+      {showLine ? (
+        <Select
+          label={t('resolution.budgetLine')}
+          searchable
+          data={(lines.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} — ${l.plan.name}` }))}
+          value={v.budgetLineId}
+          onChange={(id) => set('budgetLineId', id)}
+          error={errors.budgetLineId}
+        />
+      ) : null}
+      {v.action === 'adopt_regulation_version' ? (
+        <>
           <Select
-            label={t('resolution.agendaItem')}
-            data={meeting.agenda.map((a) => ({ value: a.id, label: `${a.section}. ${a.title}` }))}
-            value={v.agendaItemId}
-            onChange={(id) => set('agendaItemId', id)}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-            error={errors.agendaItemId}
+            label={t('resolution.regulation')}
+            data={(regulations.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+            value={regulationId}
+            onChange={(id) => {
+              setRegulationId(id);
+              set('regulationVersionId', null);
+            }}
+            data-testid="resolution-regulation"
           />
-          <Textarea
-            label={t('resolution.text')}
-            value={v.text}
-            onChange={(e) => set('text', e.currentTarget.value)}
-            required
-            autosize
-            minRows={2}
-            error={errors.text}
-            data-testid="resolution-text"
-          />
-          <Group grow align="flex-start">
-            {num('votesFor')}
-            {num('votesAgainst')}
-            {num('votesAbstain')}
-          </Group>
           <Select
-            label={t('resolution.action.label')}
-            data={RESOLUTION_ACTIONS.filter((a) => a === 'none' || rights.act).map((a) => ({ value: a, label: t(`resolution.action.${a}`) }))}
-            value={v.action}
-            onChange={(a) => a && set('action', a as ResolutionAction)}
-            allowDeselect={false}
-            data-testid="resolution-action"
+            label={t('resolution.regulationVersion')}
+            data={(regulation.data?.versions ?? [])
+              .filter((x) => x.status === 'draft')
+              .map((x) => ({ value: x.id, label: t('resolution.regulationVersionN', { n: x.number, title: x.title }) }))}
+            value={v.regulationVersionId}
+            onChange={(id) => set('regulationVersionId', id)}
+            error={errors.regulationVersionId}
+            data-testid="resolution-regulation-version"
           />
-          {revoking ? (
-            <Select
-              label={t('resolution.revokes')}
-              data={[
-                { value: 'plan', label: t('resolution.plan') },
-                { value: 'budget_line', label: t('resolution.budgetLine') },
-              ]}
-              value={revokeKind}
-              onChange={(k) => k && setRevokeKind(k as 'plan' | 'budget_line')}
-              allowDeselect={false}
-            />
-          ) : null}
-          {showPlan ? (
-            <Select
-              label={t('resolution.plan')}
-              searchable
-              data={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.fiscalYear})` }))}
-              value={v.planId}
-              onChange={(id) => set('planId', id)}
-              error={errors.planId}
-              data-testid="resolution-plan"
-            />
-          ) : null}
-          {showLine ? (
-            <Select
-              label={t('resolution.budgetLine')}
-              searchable
-              data={(lines.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name} — ${l.plan.name}` }))}
-              value={v.budgetLineId}
-              onChange={(id) => set('budgetLineId', id)}
-              error={errors.budgetLineId}
-            />
-          ) : null}
-          {v.action === 'adopt_regulation_version' ? (
-            <>
-              <Select
-                label={t('resolution.regulation')}
-                data={(regulations.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
-                value={regulationId}
-                onChange={(id) => {
-                  setRegulationId(id);
-                  set('regulationVersionId', null);
-                }}
-                data-testid="resolution-regulation"
-              />
-              <Select
-                label={t('resolution.regulationVersion')}
-                data={(regulation.data?.versions ?? [])
-                  .filter((x) => x.status === 'draft')
-                  .map((x) => ({ value: x.id, label: t('resolution.regulationVersionN', { n: x.number, title: x.title }) }))}
-                value={v.regulationVersionId}
-                onChange={(id) => set('regulationVersionId', id)}
-                error={errors.regulationVersionId}
-                data-testid="resolution-regulation-version"
-              />
-            </>
-          ) : null}
-          {revoking ? (
-            <Text size="sm" c={revokeTarget ? undefined : 'dimmed'}>
-              {revokeTarget ? revokeTarget.label : t('resolution.notAdopted')}
-            </Text>
-          ) : null}
-          {errors.revokesResolutionId ? (
-            <Text c="red" size="sm">
-              {errors.revokesResolutionId}
-            </Text>
-          ) : null}
-          <ErrorAlert error={errorWithoutFields(save.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="resolution-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      ) : null}
+      {revoking ? (
+        <Text size="sm" c={revokeTarget ? undefined : 'dimmed'}>
+          {revokeTarget ? revokeTarget.label : t('resolution.notAdopted')}
+        </Text>
+      ) : null}
+      {errors.revokesResolutionId ? (
+        <Text c="red" size="sm">
+          {errors.revokesResolutionId}
+        </Text>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -333,76 +324,59 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
     setErrors({});
   }, [resolution]);
   const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    save.mutate(v, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('resolution.actionSaved') });
-        onClose();
-      },
-      onError: (err) => showServerFieldErrors(setErrors, err),
-    });
+  function submit() {
+    save.mutate(v, closeAfterSave({ done: t('resolution.actionSaved'), onClose, setErrors }));
   }
   return (
-    <Modal
+    <FormModal
       opened={!!resolution}
       onClose={onClose}
       title={t('resolution.addActionItem')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       fullScreen={!desktop}
+      onSubmit={submit}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitTestId="action-save"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('resolution.actionTitle')}
-            value={v.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            required
-            error={errors.title}
-            maxLength={300}
-            data-testid="action-title"
-          />
-          <PersonSelect
-            label={t('resolution.owner')}
-            value={v.ownerPartyId}
-            onChange={(id) => set('ownerPartyId', id)}
-            error={errors.ownerPartyId}
-            required
-            testId="action-owner"
-          />
-          <DateField
-            label={t('resolution.dueDate')}
-            value={v.dueDate}
-            onChange={(d) => set('dueDate', d)}
-            error={errors.dueDate}
-            required
-            data-testid="action-due"
-          />
-          <Select
-            label={t('resolution.activity')}
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options }) => options}
-            data={(acts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.planName}` }))}
-            value={v.activityId}
-            onChange={(id) => set('activityId', id)}
-            error={errors.activityId}
-            required
-            data-testid="action-activity"
-          />
-          <ErrorAlert error={errorWithoutFields(save.error)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="action-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('resolution.actionTitle')}
+        value={v.title}
+        onChange={(e) => set('title', e.currentTarget.value)}
+        required
+        error={errors.title}
+        maxLength={300}
+        data-testid="action-title"
+      />
+      <PersonSelect
+        label={t('resolution.owner')}
+        value={v.ownerPartyId}
+        onChange={(id) => set('ownerPartyId', id)}
+        error={errors.ownerPartyId}
+        required
+        testId="action-owner"
+      />
+      <DateField
+        label={t('resolution.dueDate')}
+        value={v.dueDate}
+        onChange={(d) => set('dueDate', d)}
+        error={errors.dueDate}
+        required
+        data-testid="action-due"
+      />
+      <Select
+        label={t('resolution.activity')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        data={(acts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.planName}` }))}
+        value={v.activityId}
+        onChange={(id) => set('activityId', id)}
+        error={errors.activityId}
+        required
+        data-testid="action-activity"
+      />
+    </FormModal>
   );
 }
 

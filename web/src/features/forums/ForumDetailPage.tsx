@@ -1,22 +1,21 @@
-import { Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { Badge, Card, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconEdit } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { ForumDetail } from '../../../../common/schemas/knowledge';
 import { usePermissions, useTenant } from '../../context/tenant';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DeleteRecordButton } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
-import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field, FieldGrid } from '../../ui/Fields';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { AttachmentsSection, KnowledgeTypeBadge } from '../knowledge';
 import { useDeleteForum, useForum } from './api';
 import { fiscalYearLabel, forumDates } from './format';
@@ -33,7 +32,6 @@ export default function ForumDetailPage() {
   const navigate = useNavigate();
   const q = useForum(slug, id);
   const del = useDeleteForum(slug);
-  const [deleteOpen, deleteHandlers] = useDisclosure(false);
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
@@ -100,9 +98,14 @@ export default function ForumDetailPage() {
               </ButtonLink>
             ) : null}
             {can.deleteForum ? (
-              <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteHandlers.open}>
-                {t('common.delete')}
-              </Button>
+              <DeleteRecordButton
+                title={t('forums.deleteTitle')}
+                message={t('forums.deleteConfirm', { name: f.title })}
+                id={f.id}
+                mutation={del}
+                doneMessage={t('forums.deleted')}
+                onDone={() => void navigate({ to: '/t/$tenant/forums', params: { tenant: slug } })}
+              />
             ) : null}
           </>
         }
@@ -110,10 +113,7 @@ export default function ForumDetailPage() {
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card withBorder radius="md" component="section" aria-labelledby="fd-details" h="100%">
-            <Title order={2} size="h3" id="fd-details" mb="md">
-              {t('forum.details')}
-            </Title>
+          <SectionCard title={t('forum.details')} gap="md" h="100%">
             <FieldGrid>
               <Field label={t('forum.heldOn')}>{forumDates(f, lang, 'long')}</Field>
               <Field label={t('forum.place')}>{f.place}</Field>
@@ -140,13 +140,10 @@ export default function ForumDetailPage() {
                 {f.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{f.description}</Text> : null}
               </Field>
             </FieldGrid>
-          </Card>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card withBorder radius="md" component="section" aria-labelledby="fd-items" h="100%">
-            <Title order={2} size="h3" id="fd-items" mb="sm">
-              {t('forum.items')} ({f.items.length})
-            </Title>
+          <SectionCard title={`${t('forum.items')} (${f.items.length})`} h="100%">
             {f.items.length ? (
               <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {f.items.map((i) => (
@@ -170,21 +167,18 @@ export default function ForumDetailPage() {
                 {t('forum.noItems')}
               </Text>
             )}
-          </Card>
+          </SectionCard>
         </Grid.Col>
       </Grid>
 
-      <Card withBorder radius="md" component="section" aria-labelledby="fd-people">
-        <Title order={2} size="h3" id="fd-people" mb={4}>
-          {t('forum.participants')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('forum.headCountSummary', {
-            total: formatNumber(f.totalHeadCount, lang),
-            listed: formatNumber(f.totalHeadCount - f.otherHeadCount, lang),
-            other: formatNumber(f.otherHeadCount, lang),
-          })}
-        </Text>
+      <SectionCard
+        title={t('forum.participants')}
+        description={t('forum.headCountSummary', {
+          total: formatNumber(f.totalHeadCount, lang),
+          listed: formatNumber(f.totalHeadCount - f.otherHeadCount, lang),
+          other: formatNumber(f.otherHeadCount, lang),
+        })}
+      >
         <DataView
           rows={f.participants}
           columns={columns}
@@ -193,7 +187,7 @@ export default function ForumDetailPage() {
           empty={t('forum.noParticipants')}
           testId="forum-participants"
         />
-      </Card>
+      </SectionCard>
 
       <Card withBorder radius="md">
         <AttachmentsSection
@@ -209,23 +203,6 @@ export default function ForumDetailPage() {
       <Text size="xs" c="dimmed">
         {t('forum.recorded', { created: formatDate(f.createdAt, lang), updated: formatDate(f.updatedAt, lang) })}
       </Text>
-
-      <ConfirmDialog
-        opened={deleteOpen}
-        title={t('forums.deleteTitle')}
-        message={t('forums.deleteConfirm', { name: f.title })}
-        loading={del.isPending}
-        onClose={deleteHandlers.close}
-        onConfirm={() =>
-          del.mutate(f.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('forums.deleted') });
-              void navigate({ to: '/t/$tenant/forums', params: { tenant: slug } });
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
-      />
     </Stack>
   );
 }

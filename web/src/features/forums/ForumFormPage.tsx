@@ -1,29 +1,9 @@
 import { blankToNull } from '../../ui/format';
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Input,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Grid, Input, MultiSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,14 +11,16 @@ import { type ForumDetail, type ForumParticipantRole, forumCreate } from '../../
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatNumber } from '../../ui/format';
-import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { FormActions } from '../../ui/FormActions';
+import { formRows, newRowKey, RemoveRowButton } from '../../ui/FormRows';
 import { focusFirstError } from '../../ui/focusError';
 import { useLang } from '../../ui/hooks';
 import { FORUM_ROLE_LIST } from '../../ui/knowledgeEnums';
-import { Loading } from '../../ui/Loading';
+import { NewOrLoaded } from '../../ui/NewOrLoaded';
 import { NetworkSelect } from '../../ui/NetworkSelect';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useKnowledgeList } from '../knowledge';
@@ -70,8 +52,6 @@ interface Values {
   itemIds: string[];
 }
 
-let rowKey = 0;
-
 function toBody(v: Values) {
   return {
     title: v.title.trim(),
@@ -99,10 +79,11 @@ export default function ForumFormPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const { slug } = useTenant();
   const q = useForum(slug, id ?? '');
-  if (!id) return <ForumForm />;
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  return <ForumForm key={q.data.id} forum={q.data} />;
+  return (
+    <NewOrLoaded id={id} query={q}>
+      {(forum) => <ForumForm key={forum?.id} forum={forum} />}
+    </NewOrLoaded>
+  );
 }
 
 function ForumForm({ forum }: { forum?: ForumDetail }) {
@@ -128,7 +109,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
       otherHeadCount: forum?.otherHeadCount ?? 0,
       participants:
         forum?.participants.map((p) => ({
-          key: ++rowKey,
+          key: newRowKey(),
           kind: p.network ? 'network' : 'party',
           id: p.network?.id ?? p.party?.id ?? null,
           name: p.network?.name ?? p.party?.name ?? null,
@@ -148,11 +129,8 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
   const server = useServerErrors(form, collapseArrayPaths);
 
   const rows = form.values.participants;
-  const setRow = (key: number, patch: Partial<ParticipantRow>) =>
-    form.setFieldValue(
-      'participants',
-      rows.map((p) => (p.key === key ? { ...p, ...patch } : p)),
-    );
+  const participants = formRows(rows, (next) => form.setFieldValue('participants', next));
+  const setRow = participants.update;
   const listed = rows.reduce((s, p) => s + (p.id ? p.headCount || 0 : 0), 0);
   const total = listed + (form.values.otherHeadCount || 0);
 
@@ -185,17 +163,9 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
   return (
     <Stack gap="md" maw={1000}>
       <PageHeader title={forum ? t('forums.editTitle', { name: forum.title }) : t('forums.newTitle')} />
-      {!can.editForum ? (
-        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-          {t('errors.forbidden')}
-        </Alert>
-      ) : null}
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="forum-form">
         <Stack gap="md">
-          <Card withBorder radius="md" component="section" aria-labelledby="ff-basic">
-            <Title order={2} size="h3" id="ff-basic" mb="sm">
-              {t('forum.details')}
-            </Title>
+          <SectionCard title={t('forum.details')}>
             <Stack>
               <TextInput label={t('forum.title')} required maxLength={300} {...form.getInputProps('title')} data-testid="forum-title" />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -236,33 +206,23 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
               />
               <Textarea label={t('forum.description')} autosize minRows={3} maxRows={12} maxLength={4000} {...form.getInputProps('description')} />
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="ff-people">
-            <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-              <Stack gap={0}>
-                <Title order={2} size="h3" id="ff-people">
-                  {t('forum.participants')}
-                </Title>
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  {t('forum.totalPeople', { n: formatNumber(total, lang) })}
-                </Text>
-              </Stack>
+          <SectionCard
+            title={t('forum.participants')}
+            description={t('forum.totalPeople', { n: formatNumber(total, lang) })}
+            actions={
               <Button
                 variant="light"
                 size="xs"
                 leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() =>
-                  form.setFieldValue('participants', [
-                    ...rows,
-                    { key: ++rowKey, kind: 'network', id: null, name: null, role: 'participant', headCount: 0, note: '' },
-                  ])
-                }
+                onClick={() => participants.add({ kind: 'network', id: null, name: null, role: 'participant', headCount: 0, note: '' })}
                 data-testid="forum-add-participant"
               >
                 {t('forum.addParticipant')}
               </Button>
-            </Group>
+            }
+          >
             {form.errors.participants ? (
               <Text c="red.9" size="sm" mb="xs" role="alert">
                 {form.errors.participants}
@@ -301,21 +261,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
                       </Input.Wrapper>
                     </Grid.Col>
                     <Grid.Col span={{ base: 2, sm: 6, md: 1 }} order={{ base: 2, md: 6 }} style={{ display: 'flex', justifyContent: 'flex-end' }}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        mb={2}
-                        onClick={() =>
-                          form.setFieldValue(
-                            'participants',
-                            rows.filter((x) => x.key !== p.key),
-                          )
-                        }
-                        aria-label={t('forum.removeParticipant', { n: i + 1 })}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
+                      <RemoveRowButton label={t('forum.removeParticipant', { n: i + 1 })} onClick={() => participants.remove(p.key)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 3, md: 2 }}>
                       {p.kind === 'network' ? (
@@ -335,13 +281,12 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
                       )}
                     </Grid.Col>
                     <Grid.Col span={{ base: 6, md: 2 }} order={{ base: 4, md: 3 }}>
-                      <Select
+                      <EnumSelect
                         label={t('forum.role')}
-                        data={enumOptions(t, 'forumRole', FORUM_ROLE_LIST)}
+                        enumName="forumRole"
+                        values={FORUM_ROLE_LIST}
                         value={p.role}
                         onChange={(r) => r && setRow(p.key, { role: r as ForumParticipantRole })}
-                        allowDeselect={false}
-                        comboboxProps={{ withinPortal: true }}
                       />
                     </Grid.Col>
                     <Grid.Col span={{ base: 6, md: 2 }} order={{ base: 5, md: 4 }}>
@@ -382,12 +327,9 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
               thousandSeparator=","
               {...form.getInputProps('otherHeadCount')}
             />
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="ff-items">
-            <Title order={2} size="h3" id="ff-items" mb="sm">
-              {t('forum.items')}
-            </Title>
+          <SectionCard title={t('forum.items')}>
             <KnowledgeMultiSelect
               value={form.values.itemIds}
               onChange={(ids) => form.setFieldValue('itemIds', ids)}
@@ -399,7 +341,7 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
                 {t('forum.itemsHiddenNote')}
               </Text>
             ) : null}
-          </Card>
+          </SectionCard>
 
           {forum ? (
             <Text size="sm" c="dimmed">
@@ -411,22 +353,18 @@ function ForumForm({ forum }: { forum?: ForumDetail }) {
             </Text>
           )}
 
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                forum
-                  ? void navigate({ to: '/t/$tenant/forums/$id', params: { tenant: slug, id: forum.id } })
-                  : void navigate({ to: '/t/$tenant/forums', params: { tenant: slug } })
-              }
-            >
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!can.editForum} data-testid="forum-submit">
-              {forum ? t('common.save') : t('forums.create')}
-            </Button>
-          </Group>
+          <FormActions
+            error={server.error}
+            onCancel={() =>
+              forum
+                ? void navigate({ to: '/t/$tenant/forums/$id', params: { tenant: slug, id: forum.id } })
+                : void navigate({ to: '/t/$tenant/forums', params: { tenant: slug } })
+            }
+            saving={mutation.isPending}
+            submitLabel={forum ? t('common.save') : t('forums.create')}
+            disabled={!can.editForum}
+            submitTestId="forum-submit"
+          />
         </Stack>
       </form>
     </Stack>

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../common/schemas/knowledge';
 import { isApiError } from '../../api/client';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmRemoval } from '../../ui/ConfirmDialog';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
@@ -269,22 +269,15 @@ export function AttachmentsSection({
         </Paper>
       ) : null}
 
-      <ConfirmDialog
+      <ConfirmRemoval
         opened={!!removing}
         title={t('attachment.removeTitle')}
         message={t('attachment.removeConfirm', { name: removing?.filename ?? '' })}
-        loading={remove.isPending}
+        id={removing?.id}
+        mutation={remove}
+        doneMessage={t('attachment.removed')}
+        onDone={() => setRemoving(null)}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('attachment.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
       />
     </Box>
   );

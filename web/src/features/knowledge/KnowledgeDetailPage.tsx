@@ -1,24 +1,24 @@
-import { Badge, Button, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconEdit, IconHistory, IconTrash } from '@tabler/icons-react';
+import { Badge, Card, Grid, Group, List, Stack, Text } from '@mantine/core';
+import { IconEdit, IconHistory } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useTenant } from '../../context/tenant';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DeleteRecordButton } from '../../ui/ConfirmDialog';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
-import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field, FieldGrid } from '../../ui/Fields';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { useDeleteKnowledge, useKnowledgeItem, useKnowledgeVersions } from './api';
 import { AttachmentsSection } from './Attachments';
-import { KnowledgeTypeBadge, RichText, VisibilityBadge } from './parts';
+import { KnowledgeTypeBadge, RichText, VersionStamp, VisibilityBadge } from './parts';
+
 import './i18n';
 
 export default function KnowledgeDetailPage() {
@@ -37,7 +37,6 @@ export default function KnowledgeDetailPage() {
   });
   const versions = useKnowledgeVersions(slug, id, 1, 5);
   const del = useDeleteKnowledge(slug);
-  const [deleteOpen, deleteHandlers] = useDisclosure(false);
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
@@ -92,9 +91,14 @@ export default function KnowledgeDetailPage() {
               {t('kversion.title')}
             </ButtonLink>
             {can.deleteKnowledge ? (
-              <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteHandlers.open}>
-                {t('common.delete')}
-              </Button>
+              <DeleteRecordButton
+                title={t('knowledge.deleteTitle')}
+                message={t('knowledge.deleteConfirm', { name: k.title })}
+                id={k.id}
+                mutation={del}
+                doneMessage={t('knowledge.deleted')}
+                onDone={() => void navigate({ to: '/t/$tenant/knowledge', params: { tenant: slug } })}
+              />
             ) : null}
           </>
         }
@@ -120,10 +124,7 @@ export default function KnowledgeDetailPage() {
 
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <Card withBorder radius="md" component="section" aria-labelledby="kd-details">
-              <Title order={2} size="h3" id="kd-details" mb="md">
-                {t('knowledge.details')}
-              </Title>
+            <SectionCard title={t('knowledge.details')} gap="md">
               <FieldGrid cols={{ base: 1 }}>
                 <Field label={t('knowledge.type')}>{enumLabel(t, 'knowledgeType', k.type)}</Field>
                 <Field label={t('knowledge.visibility')}>
@@ -180,12 +181,9 @@ export default function KnowledgeDetailPage() {
                 <Field label={t('knowledge.createdBy')}>{[k.createdBy, formatDate(k.createdAt, lang)].filter(Boolean).join(' · ')}</Field>
                 <Field label={t('knowledge.updatedBy')}>{[k.updatedBy, formatDateTime(k.updatedAt, lang)].filter(Boolean).join(' · ')}</Field>
               </FieldGrid>
-            </Card>
+            </SectionCard>
 
-            <Card withBorder radius="md" component="section" aria-labelledby="kd-forums">
-              <Title order={2} size="h3" id="kd-forums" mb="sm">
-                {t('knowledge.fromForums')}
-              </Title>
+            <SectionCard title={t('knowledge.fromForums')}>
               {k.forums.length ? (
                 <List spacing={6} listStyleType="none" ml={0} pl={0}>
                   {k.forums.map((f) => (
@@ -204,12 +202,9 @@ export default function KnowledgeDetailPage() {
                   {t('knowledge.noForums')}
                 </Text>
               )}
-            </Card>
+            </SectionCard>
 
-            <Card withBorder radius="md" component="section" aria-labelledby="kd-versions">
-              <Title order={2} size="h3" id="kd-versions" mb="sm">
-                {t('kversion.recent')}
-              </Title>
+            <SectionCard title={t('kversion.recent')}>
               {versions.data ? (
                 <Stack gap="xs">
                   {versions.data.items.map((v) => (
@@ -217,15 +212,7 @@ export default function KnowledgeDetailPage() {
                       <AnchorLink to="/t/$tenant/knowledge/$id/history" params={{ tenant: slug, id: k.id }} search={{ v: v.version }} fw={500}>
                         {t('knowledge.versionN', { n: v.version })}
                       </AnchorLink>
-                      <Text size="xs" c="dimmed">
-                        {formatDateTime(v.createdAt, lang)}
-                        {v.editedBy ? ` · ${v.editedBy}` : ''}
-                      </Text>
-                      {v.note ? (
-                        <Text size="sm" className="break-words">
-                          {v.note}
-                        </Text>
-                      ) : null}
+                      <VersionStamp version={v} size="xs" />
                     </div>
                   ))}
                   {versions.data.total > versions.data.items.length ? (
@@ -248,27 +235,10 @@ export default function KnowledgeDetailPage() {
               ) : (
                 <Loading minHeight={60} />
               )}
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
       </Grid>
-
-      <ConfirmDialog
-        opened={deleteOpen}
-        title={t('knowledge.deleteTitle')}
-        message={t('knowledge.deleteConfirm', { name: k.title })}
-        loading={del.isPending}
-        onClose={deleteHandlers.close}
-        onConfirm={() =>
-          del.mutate(k.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('knowledge.deleted') });
-              void navigate({ to: '/t/$tenant/knowledge', params: { tenant: slug } });
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
-      />
     </Stack>
   );
 }

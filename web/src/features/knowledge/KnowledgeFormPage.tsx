@@ -1,8 +1,8 @@
 import { blankToNull } from '../../ui/format';
-import { ActionIcon, Alert, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Paper, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconEye, IconInfoCircle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,15 +17,19 @@ import { isApiError } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDateTime, todayIso } from '../../ui/dates';
-import { enumOptions } from '../../ui/enums';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
+import { formRows, newRowKey, RemoveRowButton } from '../../ui/FormRows';
 import { focusFirstError } from '../../ui/focusError';
 import { useLang } from '../../ui/hooks';
 import { KNOWLEDGE_TYPE_LIST, PARTY_ROLE_LIST, VISIBILITY_LIST } from '../../ui/knowledgeEnums';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
+import { NewOrLoaded } from '../../ui/NewOrLoaded';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { fetchLatestItem, useCreateKnowledge, useKnowledgeItem, useMarkdownPreview, useUpdateKnowledge } from './api';
@@ -54,8 +58,6 @@ interface Values {
   note: string;
 }
 
-let rowKey = 0;
-
 function toBody(v: Values) {
   return {
     title: v.title.trim(),
@@ -79,7 +81,7 @@ function valuesOf(item?: KnowledgeDetail): Values {
     type: item?.type ?? null,
     tags: item?.tags ?? [],
     networkIds: item?.networks.map((n) => n.id) ?? [],
-    parties: item?.parties.map((p) => ({ key: ++rowKey, partyId: p.party.id, name: p.party.name, role: p.role })) ?? [],
+    parties: item?.parties.map((p) => ({ key: newRowKey(), partyId: p.party.id, name: p.party.name, role: p.role })) ?? [],
     visibility: item?.visibility ?? 'tenant',
     publishedOn: item?.publishedOn ?? todayIso(),
     note: '',
@@ -90,10 +92,11 @@ export default function KnowledgeFormPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const { slug } = useTenant();
   const q = useKnowledgeItem(slug, id ?? '', 'edit');
-  if (!id) return <KnowledgeForm />;
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  return <KnowledgeForm key={q.data.id} item={q.data} />;
+  return (
+    <NewOrLoaded id={id} query={q}>
+      {(item) => <KnowledgeForm key={item?.id} item={item} />}
+    </NewOrLoaded>
+  );
 }
 
 function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
@@ -181,11 +184,7 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
   }
 
   const partyRows = form.values.parties;
-  const setParty = (key: number, patch: Partial<PartyRow>) =>
-    form.setFieldValue(
-      'parties',
-      partyRows.map((p) => (p.key === key ? { ...p, ...patch } : p)),
-    );
+  const parties = formRows(partyRows, (next) => form.setFieldValue('parties', next));
 
   // a role that cannot save sees why, not a form it cannot use (the server refuses the write anyway)
   if (!allowed) return <NoPermission title={item ? t('knowledge.editTitle', { title: item.title }) : t('knowledge.newTitle')} />;
@@ -196,11 +195,6 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
         title={item ? t('knowledge.editTitle', { title: item.title }) : t('knowledge.newTitle')}
         subtitle={item ? t('knowledge.editingVersion', { n: baseVersion }) : undefined}
       />
-      {!allowed ? (
-        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-          {t('errors.forbidden')}
-        </Alert>
-      ) : null}
 
       {conflict && item ? (
         <Alert
@@ -266,19 +260,15 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
 
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="knowledge-form">
         <Stack gap="md">
-          <Card withBorder radius="md" component="section" aria-labelledby="kf-basic">
-            <Title order={2} size="h3" id="kf-basic" mb="sm">
-              {t('knowledge.details')}
-            </Title>
+          <SectionCard title={t('knowledge.details')}>
             <Stack>
               <TextInput label={t('knowledge.titleLabel')} required maxLength={300} {...form.getInputProps('title')} data-testid="knowledge-title" />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
+                <EnumSelect
                   label={t('knowledge.type')}
                   required
-                  data={enumOptions(t, 'knowledgeType', KNOWLEDGE_TYPE_LIST)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
+                  enumName="knowledgeType"
+                  values={KNOWLEDGE_TYPE_LIST}
                   {...form.getInputProps('type')}
                   data-testid="knowledge-type"
                 />
@@ -301,12 +291,9 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
                 data-testid="knowledge-summary"
               />
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="kf-body">
-            <Title order={2} size="h3" id="kf-body" mb="sm">
-              {t('knowledge.body')}
-            </Title>
+          <SectionCard title={t('knowledge.body')}>
             <Tabs value={tab} onChange={showPreview} keepMounted={false}>
               <Tabs.List mb="sm">
                 <Tabs.Tab value="write" leftSection={<IconPencil size={14} aria-hidden />}>
@@ -342,12 +329,9 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
                 </Paper>
               </Tabs.Panel>
             </Tabs>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="kf-links">
-            <Title order={2} size="h3" id="kf-links" mb="sm">
-              {t('knowledge.sharing')}
-            </Title>
+          <SectionCard title={t('knowledge.sharing')}>
             <Stack>
               <NetworkMultiSelect
                 label={t('knowledge.networks')}
@@ -358,12 +342,11 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
                 error={form.errors.networkIds}
                 testId="knowledge-networks"
               />
-              <Select
+              <EnumSelect
                 label={t('knowledge.visibility')}
                 description={t(`knowledge.visibilityHint.${form.values.visibility}`)}
-                data={enumOptions(t, 'visibility', VISIBILITY_LIST)}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
+                enumName="visibility"
+                values={VISIBILITY_LIST}
                 {...form.getInputProps('visibility')}
                 data-testid="knowledge-visibility"
               />
@@ -376,24 +359,21 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
                 data-testid="knowledge-tags"
               />
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="kf-people">
-            <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-              <Title order={2} size="h3" id="kf-people">
-                {t('knowledge.partiesLabel')}
-              </Title>
+          <SectionCard
+            title={t('knowledge.partiesLabel')}
+            actions={
               <Button
                 variant="light"
                 size="xs"
                 leftSection={<IconPlus size={14} aria-hidden />}
-                onClick={() =>
-                  form.setFieldValue('parties', [...partyRows, { key: ++rowKey, partyId: null, name: null, role: partyRows.length ? 'contributor' : 'author' }])
-                }
+                onClick={() => parties.add({ partyId: null, name: null, role: partyRows.length ? 'contributor' : 'author' })}
               >
                 {t('knowledge.addParty')}
               </Button>
-            </Group>
+            }
+          >
             {partyRows.length === 0 ? (
               <Text c="dimmed" size="sm">
                 {t('knowledge.noParties')}
@@ -407,39 +387,24 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
                       label={t('knowledge.partyN', { n: i + 1 })}
                       value={p.partyId}
                       initial={p.partyId && p.name ? { id: p.partyId, name: p.name } : null}
-                      onChange={(pid, party) => setParty(p.key, { partyId: pid, name: party?.name ?? null })}
+                      onChange={(pid, party) => parties.update(p.key, { partyId: pid, name: party?.name ?? null })}
                       excludeIds={partyRows.filter((x) => x.key !== p.key && x.partyId).map((x) => x.partyId!)}
                       error={i === 0 ? form.errors.parties : undefined}
                     />
                   </div>
-                  <Select
+                  <EnumSelect
                     label={t('knowledge.partyRole')}
-                    data={enumOptions(t, 'knowledgePartyRole', PARTY_ROLE_LIST)}
+                    enumName="knowledgePartyRole"
+                    values={PARTY_ROLE_LIST}
                     value={p.role}
-                    onChange={(r) => r && setParty(p.key, { role: r as KnowledgePartyRole })}
-                    allowDeselect={false}
-                    comboboxProps={{ withinPortal: true }}
+                    onChange={(r) => r && parties.update(p.key, { role: r as KnowledgePartyRole })}
                     w={150}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    size="lg"
-                    mb={2}
-                    onClick={() =>
-                      form.setFieldValue(
-                        'parties',
-                        partyRows.filter((x) => x.key !== p.key),
-                      )
-                    }
-                    aria-label={t('knowledge.removeParty', { n: i + 1 })}
-                  >
-                    <IconTrash size={18} aria-hidden />
-                  </ActionIcon>
+                  <RemoveRowButton label={t('knowledge.removeParty', { n: i + 1 })} onClick={() => parties.remove(p.key)} />
                 </Group>
               ))}
             </Stack>
-          </Card>
+          </SectionCard>
 
           {item ? (
             <Card withBorder radius="md">
@@ -453,21 +418,22 @@ function KnowledgeForm({ item }: { item?: KnowledgeDetail }) {
             </Card>
           ) : null}
 
-          <ErrorAlert error={server.error} />
           {loadingLatest ? <Loading minHeight={40} /> : null}
-          <Group justify="flex-end">
+          <FormActions
+            error={server.error}
+            onCancel={() => (item ? goToItem(item.id) : void navigate({ to: '/t/$tenant/knowledge', params: { tenant: slug } }))}
+            saving={mutation.isPending}
+            submitLabel={item ? t('knowledge.saveVersion') : t('knowledge.create')}
+            disabled={!allowed || !!conflict}
+            submitTestId="knowledge-submit"
+          >
             {item ? (
               <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: item.id }} mr="auto" size="sm">
                 {t('knowledge.backToItem')}
               </AnchorLink>
             ) : null}
-            <Button variant="default" onClick={() => (item ? goToItem(item.id) : void navigate({ to: '/t/$tenant/knowledge', params: { tenant: slug } }))}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!allowed || !!conflict} data-testid="knowledge-submit">
-              {item ? t('knowledge.saveVersion') : t('knowledge.create')}
-            </Button>
-          </Group>
+          </FormActions>
+
           {conflict ? (
             <Text size="sm" c="red.9" ta="right">
               {t('knowledge.conflictChoose')}

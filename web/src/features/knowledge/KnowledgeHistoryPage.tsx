@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconEye, IconGitCompare } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
@@ -16,8 +16,10 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
+import { SectionCard } from '../../ui/SectionCard';
 import { useKnowledgeDiff, useKnowledgeItem, useKnowledgeVersion, useKnowledgeVersions, useRestoreVersion } from './api';
-import { KnowledgeTypeBadge, RichText, TagList, VisibilityBadge } from './parts';
+import { KnowledgeTypeBadge, RichText, TagList, VersionStamp, VisibilityBadge } from './parts';
+
 import { VersionDiff } from './VersionDiff';
 import './i18n';
 
@@ -25,7 +27,6 @@ const VERSIONS_PAGE = 50;
 
 export default function KnowledgeHistoryPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
   const { id } = useParams({ strict: false }) as { id: string };
@@ -67,10 +68,7 @@ export default function KnowledgeHistoryPage() {
         }
       />
 
-      <Card withBorder radius="md" component="section" aria-labelledby="kh-compare" data-testid="version-compare">
-        <Title order={2} size="h3" id="kh-compare" mb="sm">
-          {t('kversion.compare')}
-        </Title>
+      <SectionCard id="kh-compare" title={t('kversion.compare')} data-testid="version-compare">
         {current < 2 ? (
           <Text c="dimmed">{t('kversion.onlyOne')}</Text>
         ) : (
@@ -111,12 +109,9 @@ export default function KnowledgeHistoryPage() {
             )}
           </Stack>
         )}
-      </Card>
+      </SectionCard>
 
-      <Card withBorder radius="md" component="section" aria-labelledby="kh-list">
-        <Title order={2} size="h3" id="kh-list" mb="sm">
-          {t('kversion.all')}
-        </Title>
+      <SectionCard title={t('kversion.all')}>
         <PagedList
           query={versions}
           page={page}
@@ -141,15 +136,7 @@ export default function KnowledgeHistoryPage() {
                           </Badge>
                         ) : null}
                       </Group>
-                      <Text size="sm" c="dimmed">
-                        <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, lang)}</time>
-                        {v.editedBy ? ` · ${v.editedBy}` : ''}
-                      </Text>
-                      {v.note ? (
-                        <Text size="sm" className="break-words">
-                          {v.note}
-                        </Text>
-                      ) : null}
+                      <VersionStamp version={v} size="sm" />
                       {v.changed.length ? (
                         <Group gap={4}>
                           <Text size="xs" c="dimmed">
@@ -203,7 +190,7 @@ export default function KnowledgeHistoryPage() {
             </Stack>
           )}
         />
-      </Card>
+      </SectionCard>
 
       <VersionModal tenant={slug} itemId={id} version={search.v ?? null} current={current} onClose={() => set({ v: undefined })} />
       <RestoreModal

@@ -2,7 +2,10 @@ import { Badge, Group, Text, Typography } from '@mantine/core';
 import { IconLock, IconUsersGroup, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeType, KnowledgeVisibility } from '../../../../common/schemas/knowledge';
+import { formatDateTime } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
+import { useLang } from '../../ui/hooks';
+
 import { KNOWLEDGE_TYPE_COLORS, VISIBILITY_COLORS } from '../../ui/knowledgeEnums';
 
 /** Badges truncate by default; keep their full label. */
@@ -64,4 +67,22 @@ export function formatBytes(n: number, lang: 'th' | 'en'): string {
  */
 export function RichText({ html, testId }: { html: string; testId?: string }) {
   return <Typography className="rich-text" data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A version's line in a list: when and by whom it was saved (`size` of that line), then the editor's note. */
+export function VersionStamp({ version, size }: { version: { createdAt: string; editedBy: string | null; note: string | null }; size: 'xs' | 'sm' }) {
+  const lang = useLang();
+  return (
+    <>
+      <Text size={size} c="dimmed">
+        <time dateTime={version.createdAt}>{formatDateTime(version.createdAt, lang)}</time>
+        {version.editedBy ? ` · ${version.editedBy}` : ''}
+      </Text>
+      {version.note ? (
+        <Text size="sm" className="break-words">
+          {version.note}
+        </Text>
+      ) : null}
+    </>
+  );
 }

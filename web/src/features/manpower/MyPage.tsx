@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -11,22 +11,12 @@ import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { useDeleteHours, useMyManpower } from './api';
 import { LogHoursForm } from './LogHoursForm';
 import { formatMinutes, HourStatusBadge, TaskStatusBadge } from './parts';
 import { PersonSkillsCard } from './PersonSkillsCard';
 import './i18n';
-
-function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder radius="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function HourCard({ h }: { h: HourLog }) {
   const { t } = useTranslation();
@@ -124,11 +114,11 @@ export default function MyPage() {
         ))}
       </Group>
 
-      <Section title={t('manpower.my.logTitle')} id="my-log">
+      <SectionCard title={t('manpower.my.logTitle')}>
         {d.activities.length ? <LogHoursForm activities={d.activities} /> : <Text c="dimmed">{t('manpower.my.noActivities')}</Text>}
-      </Section>
+      </SectionCard>
 
-      <Section title={t('manpower.my.hours')} id="my-hours">
+      <SectionCard title={t('manpower.my.hours')}>
         {d.recentHours.length ? (
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {d.recentHours.map((h) => (
@@ -138,9 +128,9 @@ export default function MyPage() {
         ) : (
           <Text c="dimmed">{t('manpower.my.noHours')}</Text>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section title={t('manpower.my.tasks')} id="my-tasks">
+      <SectionCard title={t('manpower.my.tasks')}>
         {d.tasks.length ? (
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {d.tasks.map((task) => (
@@ -162,9 +152,9 @@ export default function MyPage() {
         ) : (
           <Text c="dimmed">{t('manpower.my.noTasks')}</Text>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section title={t('manpower.my.teams')} id="my-teams">
+      <SectionCard title={t('manpower.my.teams')}>
         {d.teams.length ? (
           <Stack gap={6}>
             {d.teams.map((team) => (
@@ -176,9 +166,9 @@ export default function MyPage() {
         ) : (
           <Text c="dimmed">{t('manpower.my.noTeams')}</Text>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section title={t('manpower.my.networks')} id="my-networks">
+      <SectionCard title={t('manpower.my.networks')}>
         {d.networks.length ? (
           <Stack gap={6}>
             {d.networks.map((n) => (
@@ -196,7 +186,7 @@ export default function MyPage() {
         ) : (
           <Text c="dimmed">{t('manpower.my.noNetworks')}</Text>
         )}
-      </Section>
+      </SectionCard>
 
       <PersonSkillsCard partyId={d.person.id} canEdit />
     </Stack>

@@ -1,5 +1,4 @@
-import { Button, Card, Checkbox, Group, Modal, MultiSelect, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Checkbox, MultiSelect, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +6,11 @@ import { AVAILABILITY, SKILLS, type Availability, type Skill } from '../../../..
 import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { showServerFieldErrors } from '../../ui/serverErrors';
 import { Field, FieldGrid } from '../../ui/Fields';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
+import { SectionCard } from '../../ui/SectionCard';
 import { useProfile, useSaveProfile } from './api';
 import { SkillBadges } from './parts';
 import './i18n';
@@ -42,33 +42,28 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
     }
   }, [open, profile.data]);
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  const close = () => setOpen(false);
+  function submit() {
     save.mutate(
       { skills, freeSkills: free, availability, village: village.trim() || null, publicListConsent: consent },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('manpower.skills.saved') });
-          setOpen(false);
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({ done: t('manpower.skills.saved'), onClose: close, setErrors }),
     );
   }
 
   const p = profile.data;
   return (
-    <Card withBorder radius="md" component="section" aria-labelledby="skills-title" data-testid="person-skills">
-      <Group justify="space-between" mb="md" wrap="wrap">
-        <Title order={2} size="h3" id="skills-title">
-          {t('manpower.skills.title')}
-        </Title>
-        {canEdit && p ? (
+    <SectionCard
+      title={t('manpower.skills.title')}
+      gap="md"
+      data-testid="person-skills"
+      actions={
+        canEdit && p ? (
           <Button variant="default" size="xs" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setOpen(true)} data-testid="skills-edit">
             {t('common.edit')}
           </Button>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       {profile.isPending ? (
         <Loading />
       ) : profile.isError ? (
@@ -91,66 +86,56 @@ export function PersonSkillsCard({ partyId, canEdit }: { partyId: string; canEdi
           </Field>
         </FieldGrid>
       ) : null}
-      <Modal
+      <FormModal
         opened={open}
-        onClose={() => setOpen(false)}
+        onClose={close}
         title={t('manpower.skills.editTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="lg"
+        onSubmit={submit}
+        saving={save.isPending}
+        error={save.error}
+        submitTestId="skills-save"
       >
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <MultiSelect
-              label={t('manpower.skills.skills')}
-              data={SKILLS.map((s) => ({ value: s, label: t(`manpower.skill.${s}`) }))}
-              value={skills}
-              onChange={(v) => setSkills(v as Skill[])}
-              searchable
-              error={errors.skills}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="skills-select"
-            />
-            <TagsInput
-              label={t('manpower.skills.freeSkills')}
-              description={t('manpower.skills.freeHint')}
-              value={free}
-              onChange={setFree}
-              maxTags={20}
-              error={errors.freeSkills}
-            />
-            <MultiSelect
-              label={t('manpower.skills.availability')}
-              data={AVAILABILITY.map((a) => ({ value: a, label: t(`manpower.availability.${a}`) }))}
-              value={availability}
-              onChange={(v) => setAvailability(v as Availability[])}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <TextInput
-              label={t('manpower.skills.village')}
-              value={village}
-              onChange={(e) => setVillage(e.currentTarget.value)}
-              maxLength={200}
-              error={errors.village}
-            />
-            <Checkbox
-              label={t('manpower.skills.consentLabel')}
-              description={t('manpower.skills.consentHint')}
-              checked={consent}
-              onChange={(e) => setConsent(e.currentTarget.checked)}
-              data-testid="skills-consent"
-            />
-            {save.isError ? <ErrorAlert error={save.error} /> : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending} data-testid="skills-save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </Card>
+        <MultiSelect
+          label={t('manpower.skills.skills')}
+          data={SKILLS.map((s) => ({ value: s, label: t(`manpower.skill.${s}`) }))}
+          value={skills}
+          onChange={(v) => setSkills(v as Skill[])}
+          searchable
+          error={errors.skills}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="skills-select"
+        />
+        <TagsInput
+          label={t('manpower.skills.freeSkills')}
+          description={t('manpower.skills.freeHint')}
+          value={free}
+          onChange={setFree}
+          maxTags={20}
+          error={errors.freeSkills}
+        />
+        <MultiSelect
+          label={t('manpower.skills.availability')}
+          data={AVAILABILITY.map((a) => ({ value: a, label: t(`manpower.availability.${a}`) }))}
+          value={availability}
+          onChange={(v) => setAvailability(v as Availability[])}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          label={t('manpower.skills.village')}
+          value={village}
+          onChange={(e) => setVillage(e.currentTarget.value)}
+          maxLength={200}
+          error={errors.village}
+        />
+        <Checkbox
+          label={t('manpower.skills.consentLabel')}
+          description={t('manpower.skills.consentHint')}
+          checked={consent}
+          onChange={(e) => setConsent(e.currentTarget.checked)}
+          data-testid="skills-consent"
+        />
+      </FormModal>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Drawer, Group, Modal, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Drawer, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,8 @@ import { PillarBadge } from '../../ui/badges';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
+
 import { useLang } from '../../ui/hooks';
 import { ListPage } from '../../ui/ListPage';
 import { Loading } from '../../ui/Loading';
@@ -53,8 +54,7 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
     save.reset();
   }, [opened, task]);
   const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     const errs: Record<string, string> = {};
     if (!f.activityId) errs.activityId = t('validation.required');
     if (!f.title.trim()) errs.title = t('validation.required');
@@ -62,109 +62,93 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
     if (Object.keys(errs).length) return;
     save.mutate(
       { ...f, activityId: f.activityId!, title: f.title.trim(), description: f.description.trim() || null, village: f.village.trim() || null },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('manpower.tasks.saved') });
-          onClose();
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({ done: t('manpower.tasks.saved'), onClose, setErrors }),
     );
   }
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={task ? t('manpower.tasks.editTitle') : t('manpower.tasks.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
+      onSubmit={submit}
+      saving={save.isPending}
+      error={save.error}
+      submitTestId="task-save"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ActivitySelect
-            label={t('manpower.log.activity')}
-            value={f.activityId}
-            onChange={(v) => set({ activityId: v })}
-            error={errors.activityId}
-            required
-            testId="task-activity"
-          />
-          <TextInput
-            label={t('manpower.tasks.titleField')}
-            value={f.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            required
-            error={errors.title}
-            maxLength={300}
-            data-testid="task-title"
-          />
-          <Textarea
-            label={t('manpower.tasks.description')}
-            value={f.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <Select
-            label={t('manpower.tasks.team')}
-            data={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
-            value={f.teamId}
-            onChange={(v) => set({ teamId: v })}
-            clearable
-            searchable
-            error={errors.teamId}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <PersonSelect
-            label={t('manpower.tasks.assignee')}
-            value={f.assigneePartyId}
-            onChange={(id) => set({ assigneePartyId: id })}
-            error={errors.assigneePartyId}
-            initial={task?.assignee ?? null}
-          />
-          <Group grow align="flex-start" wrap="wrap">
-            <DateField label={t('manpower.tasks.due')} value={f.dueDate} onChange={(v) => set({ dueDate: v })} error={errors.dueDate} />
-            <Select
-              label={t('manpower.tasks.status')}
-              data={TASK_STATUSES.map((s) => ({ value: s, label: t(`manpower.taskStatus.${s}`) }))}
-              value={f.status}
-              onChange={(v) => v && set({ status: v as TaskStatus })}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Group>
-          <MultiSelect
-            label={t('manpower.tasks.neededSkills')}
-            data={SKILLS.map((s) => ({ value: s, label: t(`manpower.skill.${s}`) }))}
-            value={f.neededSkills}
-            onChange={(v) => set({ neededSkills: v as Skill[] })}
-            searchable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput label={t('manpower.skills.village')} value={f.village} onChange={(e) => set({ village: e.currentTarget.value })} maxLength={200} />
-            <Select
-              label={t('manpower.tasks.when')}
-              data={AVAILABILITY.map((a) => ({ value: a, label: t(`manpower.availability.${a}`) }))}
-              value={f.when}
-              onChange={(v) => set({ when: v as Availability | null })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Group>
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="task-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <ActivitySelect
+        label={t('manpower.log.activity')}
+        value={f.activityId}
+        onChange={(v) => set({ activityId: v })}
+        error={errors.activityId}
+        required
+        testId="task-activity"
+      />
+      <TextInput
+        label={t('manpower.tasks.titleField')}
+        value={f.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        required
+        error={errors.title}
+        maxLength={300}
+        data-testid="task-title"
+      />
+      <Textarea
+        label={t('manpower.tasks.description')}
+        value={f.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <Select
+        label={t('manpower.tasks.team')}
+        data={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        value={f.teamId}
+        onChange={(v) => set({ teamId: v })}
+        clearable
+        searchable
+        error={errors.teamId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <PersonSelect
+        label={t('manpower.tasks.assignee')}
+        value={f.assigneePartyId}
+        onChange={(id) => set({ assigneePartyId: id })}
+        error={errors.assigneePartyId}
+        initial={task?.assignee ?? null}
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <DateField label={t('manpower.tasks.due')} value={f.dueDate} onChange={(v) => set({ dueDate: v })} error={errors.dueDate} />
+        <Select
+          label={t('manpower.tasks.status')}
+          data={TASK_STATUSES.map((s) => ({ value: s, label: t(`manpower.taskStatus.${s}`) }))}
+          value={f.status}
+          onChange={(v) => v && set({ status: v as TaskStatus })}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Group>
+      <MultiSelect
+        label={t('manpower.tasks.neededSkills')}
+        data={SKILLS.map((s) => ({ value: s, label: t(`manpower.skill.${s}`) }))}
+        value={f.neededSkills}
+        onChange={(v) => set({ neededSkills: v as Skill[] })}
+        searchable
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput label={t('manpower.skills.village')} value={f.village} onChange={(e) => set({ village: e.currentTarget.value })} maxLength={200} />
+        <Select
+          label={t('manpower.tasks.when')}
+          data={AVAILABILITY.map((a) => ({ value: a, label: t(`manpower.availability.${a}`) }))}
+          value={f.when}
+          onChange={(v) => set({ when: v as Availability | null })}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Group>
+    </FormModal>
   );
 }
 

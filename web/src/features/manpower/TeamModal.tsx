@@ -1,12 +1,11 @@
-import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../../common/schemas/manpower';
 import { useTenant } from '../../context/tenant';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { showServerFieldErrors } from '../../ui/serverErrors';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 import { usePartners } from '../partners';
 import { useActivityOptions, useSaveTeam, type ActivityOption } from './api';
 import { PersonSelect } from './parts';
@@ -61,102 +60,84 @@ export function TeamModal({ opened, onClose, team, onSaved }: { opened: boolean;
     return [...m.values()].map((a) => ({ value: a.id, label: `${a.name} (${t('manpower.fy', { year: a.fiscalYear })})` }));
   }, [acts.data, activities.picked, t]);
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (!name.trim()) return setErrors({ name: t('validation.required') });
     save.mutate(
       { name: name.trim(), purpose: purpose.trim() || null, leadPartyId: lead, memberIds, activityIds },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('manpower.teams.saved') });
-          onSaved?.(saved);
-          onClose();
-        },
-        onError: (err) => showServerFieldErrors(setErrors, err),
-      },
+      closeAfterSave({ done: t('manpower.teams.saved'), then: onSaved, onClose, setErrors }),
     );
   }
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={team ? t('manpower.teams.editTitle') : t('manpower.teams.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
+      onSubmit={submit}
+      saving={save.isPending}
+      error={save.error}
+      submitTestId="team-save"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('manpower.teams.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-            error={errors.name}
-            maxLength={200}
-            data-testid="team-name"
-          />
-          <Textarea
-            label={t('manpower.teams.purpose')}
-            value={purpose}
-            onChange={(e) => setPurpose(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            error={errors.purpose}
-          />
-          <PersonSelect
-            label={t('manpower.teams.lead')}
-            value={lead}
-            onChange={(id) => setLead(id)}
-            error={errors.leadPartyId}
-            initial={team?.lead ? { id: team.lead.id, name: team.lead.name } : null}
-          />
-          <MultiSelect
-            label={t('manpower.teams.members')}
-            description={t('manpower.teams.membersHint')}
-            data={memberData}
-            value={memberIds}
-            onChange={(ids) => {
-              const all = new Map(memberData.map((o) => [o.value, { id: o.value, name: o.label }]));
-              members.setPicked(new Map(ids.map((id) => [id, all.get(id)!])));
-              setMemberIds(ids);
-            }}
-            searchable
-            searchValue={memberSearch}
-            onSearchChange={setMemberSearch}
-            filter={({ options }) => options}
-            error={Object.entries(errors).find(([k]) => k.startsWith('memberIds'))?.[1]}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="team-members"
-          />
-          <MultiSelect
-            label={t('manpower.teams.activities')}
-            data={activityData}
-            value={activityIds}
-            onChange={(ids) => {
-              const all = new Map([...activities.picked, ...(acts.data?.items ?? []).map((a) => [a.id, a] as const)]);
-              activities.setPicked(new Map(ids.map((id) => [id, all.get(id)!])));
-              setActivityIds(ids);
-            }}
-            searchable
-            searchValue={activitySearch}
-            onSearchChange={setActivitySearch}
-            filter={({ options }) => options}
-            error={Object.entries(errors).find(([k]) => k.startsWith('activityIds'))?.[1]}
-            comboboxProps={{ withinPortal: true }}
-          />
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="team-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('manpower.teams.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        error={errors.name}
+        maxLength={200}
+        data-testid="team-name"
+      />
+      <Textarea
+        label={t('manpower.teams.purpose')}
+        value={purpose}
+        onChange={(e) => setPurpose(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        error={errors.purpose}
+      />
+      <PersonSelect
+        label={t('manpower.teams.lead')}
+        value={lead}
+        onChange={(id) => setLead(id)}
+        error={errors.leadPartyId}
+        initial={team?.lead ? { id: team.lead.id, name: team.lead.name } : null}
+      />
+      <MultiSelect
+        label={t('manpower.teams.members')}
+        description={t('manpower.teams.membersHint')}
+        data={memberData}
+        value={memberIds}
+        onChange={(ids) => {
+          const all = new Map(memberData.map((o) => [o.value, { id: o.value, name: o.label }]));
+          members.setPicked(new Map(ids.map((id) => [id, all.get(id)!])));
+          setMemberIds(ids);
+        }}
+        searchable
+        searchValue={memberSearch}
+        onSearchChange={setMemberSearch}
+        filter={({ options }) => options}
+        error={Object.entries(errors).find(([k]) => k.startsWith('memberIds'))?.[1]}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="team-members"
+      />
+      <MultiSelect
+        label={t('manpower.teams.activities')}
+        data={activityData}
+        value={activityIds}
+        onChange={(ids) => {
+          const all = new Map([...activities.picked, ...(acts.data?.items ?? []).map((a) => [a.id, a] as const)]);
+          activities.setPicked(new Map(ids.map((id) => [id, all.get(id)!])));
+          setActivityIds(ids);
+        }}
+        searchable
+        searchValue={activitySearch}
+        onSearchChange={setActivitySearch}
+        filter={({ options }) => options}
+        error={Object.entries(errors).find(([k]) => k.startsWith('activityIds'))?.[1]}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </FormModal>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pillar } from '../../../../common/schemas/enums';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
+import { SectionCard } from '../../ui/SectionCard';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
@@ -84,10 +85,7 @@ export default function TeamPage() {
           </Text>
         </Card>
       </SimpleGrid>
-      <Card withBorder radius="md" component="section" aria-labelledby="team-pillars">
-        <Title order={2} size="h3" id="team-pillars" mb="sm">
-          {t('manpower.teams.pillarsTitle')}
-        </Title>
+      <SectionCard title={t('manpower.teams.pillarsTitle')}>
         <Group gap="sm" wrap="wrap">
           {Object.entries(x.pillars).map(([p, n]) => (
             <Group key={p} gap={4}>
@@ -103,7 +101,7 @@ export default function TeamPage() {
             </Badge>
           ))}
         </Group>
-      </Card>
+      </SectionCard>
       <section aria-labelledby="team-members">
         <Title order={2} size="h3" id="team-members" mb="sm">
           {t('manpower.teams.members')}
@@ -147,10 +145,7 @@ export default function TeamPage() {
           ]}
         />
       </section>
-      <Card withBorder radius="md" component="section" aria-labelledby="team-activities">
-        <Title order={2} size="h3" id="team-activities" mb="sm">
-          {t('manpower.teams.activities')}
-        </Title>
+      <SectionCard title={t('manpower.teams.activities')}>
         {x.activities.length ? (
           <Stack gap={4}>
             {x.activities.map((a) => (
@@ -165,7 +160,7 @@ export default function TeamPage() {
         ) : (
           <Text c="dimmed">—</Text>
         )}
-      </Card>
+      </SectionCard>
       <section aria-labelledby="team-tasks">
         <Title order={2} size="h3" id="team-tasks" mb="sm">
           {t('manpower.tasks.title')}

@@ -1,15 +1,13 @@
-import { Button, Group, Modal, Select, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Group } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkMember } from '../../../../common/schemas';
 import { MEMBER_ROLES, type MemberRole } from '../../../../common/schemas/enums';
 import { DateField } from '../../ui/DateField';
-import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { closeAfterSave, FormModal } from '../../ui/FormModal';
 import { PartySelect } from '../partners';
 import { useAddMember, useUpdateMember } from './api';
-import { showServerFieldErrors } from '../../ui/serverErrors';
 
 /** Add a member (member = undefined) or edit a member's role and dates. */
 export function MemberModal({
@@ -50,70 +48,52 @@ export function MemberModal({
 
   const mutation = member ? update : add;
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
+  function submit() {
     const errs: Record<string, string> = {};
     if (!member && !partyId) errs.partyId = t('validation.required');
     if (startDate && endDate && endDate < startDate) errs.endDate = t('validation.endBeforeStart');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    const onError = (err: unknown) => {
-      showServerFieldErrors(setErrors, err);
-    };
-    const onSuccess = () => {
-      notifications.show({ color: 'teal', message: member ? t('members.updated') : t('members.added') });
-      onClose();
-    };
-    if (member) update.mutate({ memberId: member.id, role, startDate, endDate }, { onSuccess, onError });
-    else add.mutate({ partyId: partyId!, role, startDate, endDate }, { onSuccess, onError });
+    const options = closeAfterSave({ done: member ? t('members.updated') : t('members.added'), onClose, setErrors });
+    if (member) update.mutate({ memberId: member.id, role, startDate, endDate }, options);
+    else add.mutate({ partyId: partyId!, role, startDate, endDate }, options);
   }
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={member ? t('members.editTitle', { name: member.party.name }) : t('members.addTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
+      onSubmit={submit}
+      saving={mutation.isPending}
+      error={mutation.error}
+      submitLabel={member ? t('common.save') : t('members.add')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {!member ? (
-            <PartySelect
-              label={t('members.partner')}
-              value={partyId}
-              onChange={(id) => setPartyId(id)}
-              error={errors.partyId}
-              required
-              excludeIds={existingPartyIds}
-              testId="member-party"
-            />
-          ) : null}
-          <Select
-            label={t('members.role')}
-            data={enumOptions(t, 'memberRole', MEMBER_ROLES)}
-            value={role}
-            onChange={(v) => v && setRole(v as MemberRole)}
-            allowDeselect={false}
-            error={errors.role}
-            required
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group grow align="flex-start" wrap="wrap">
-            <DateField label={t('members.startDate')} value={startDate} onChange={setStartDate} error={errors.startDate} />
-            <DateField label={t('members.endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} />
-          </Group>
-          {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {member ? t('common.save') : t('members.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {!member ? (
+        <PartySelect
+          label={t('members.partner')}
+          value={partyId}
+          onChange={(id) => setPartyId(id)}
+          error={errors.partyId}
+          required
+          excludeIds={existingPartyIds}
+          testId="member-party"
+        />
+      ) : null}
+      <EnumSelect
+        label={t('members.role')}
+        enumName="memberRole"
+        values={MEMBER_ROLES}
+        value={role}
+        onChange={(v) => v && setRole(v as MemberRole)}
+        error={errors.role}
+        required
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <DateField label={t('members.startDate')} value={startDate} onChange={setStartDate} error={errors.startDate} />
+        <DateField label={t('members.endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} />
+      </Group>
+    </FormModal>
   );
 }

@@ -1,7 +1,5 @@
-import { ActionIcon, Badge, Button, Card, Group, Stack, Stepper, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconBook, IconEdit, IconFlag, IconPencil, IconPlus, IconPresentation, IconTrash, IconUserMinus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Stack, Stepper, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { IconBook, IconEdit, IconFlag, IconPencil, IconPlus, IconPresentation, IconUserMinus } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,17 +7,18 @@ import type { NetworkMember } from '../../../../common/schemas';
 import { STAGES } from '../../../../common/schemas/enums';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmRemoval, DeleteRecordButton } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
-import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field, FieldGrid } from '../../ui/Fields';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
+import { SectionCard } from '../../ui/SectionCard';
 import { useDeleteNetwork, useNetwork, useNetworkMembers, useRemoveMember } from './api';
 import { MemberModal } from './MemberModal';
 import { NetworkContinuityCard } from '../plans';
@@ -41,7 +40,6 @@ export default function NetworkDetailPage() {
   const del = useDeleteNetwork(slug);
   const [memberModal, setMemberModal] = useState<{ open: boolean; member: NetworkMember | null }>({ open: false, member: null });
   const [removing, setRemoving] = useState<NetworkMember | null>(null);
-  const [deleteOpen, deleteHandlers] = useDisclosure(false);
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
@@ -133,18 +131,20 @@ export default function NetworkDetailPage() {
               </ButtonLink>
             ) : null}
             {can.deleteNetwork ? (
-              <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={deleteHandlers.open}>
-                {t('common.delete')}
-              </Button>
+              <DeleteRecordButton
+                title={t('networks.deleteTitle')}
+                message={t('networks.deleteConfirm', { name: n.name })}
+                id={n.id}
+                mutation={del}
+                doneMessage={t('networks.deleted')}
+                onDone={() => void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } })}
+              />
             ) : null}
           </>
         }
       />
 
-      <Card withBorder radius="md" component="section" aria-labelledby="stage-title">
-        <Title order={2} size="h3" id="stage-title" mb="md">
-          {t('network.stageProgress')}
-        </Title>
+      <SectionCard title={t('network.stageProgress')} gap="md">
         <Stepper active={stageIndex} orientation={desktop ? 'horizontal' : 'vertical'} size="sm" allowNextStepsSelect={false} iconSize={32} mb="lg">
           {STAGES.map((s, i) => (
             <Stepper.Step key={s} label={enumLabel(t, 'stage', s)} description={t(`stageHint.${s}`)} aria-current={i === stageIndex ? 'step' : undefined} />
@@ -180,12 +180,9 @@ export default function NetworkDetailPage() {
             ))}
           </Timeline>
         )}
-      </Card>
+      </SectionCard>
 
-      <Card withBorder radius="md" component="section" aria-labelledby="details-title">
-        <Title order={2} size="h3" id="details-title" mb="md">
-          {t('network.details')}
-        </Title>
+      <SectionCard title={t('network.details')} gap="md">
         <FieldGrid>
           <Field label={t('network.name')}>{n.name}</Field>
           <Field label={t('network.nameEn')}>{n.nameEn ? <span lang="en">{n.nameEn}</span> : null}</Field>
@@ -227,21 +224,21 @@ export default function NetworkDetailPage() {
           <Field label={t('common.createdAt')}>{formatDate(n.createdAt, lang)}</Field>
           <Field label={t('common.updatedAt')}>{formatDate(n.updatedAt, lang)}</Field>
         </FieldGrid>
-      </Card>
+      </SectionCard>
 
       <NetworkContinuityCard networkId={n.id} />
 
-      <Card withBorder radius="md" component="section" aria-labelledby="members-title">
-        <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
-          <Title order={2} size="h3" id="members-title">
-            {t('members.title')} ({n.memberCount})
-          </Title>
-          {can.manageMembers ? (
+      <SectionCard
+        title={`${t('members.title')} (${n.memberCount})`}
+        gap="md"
+        actions={
+          can.manageMembers ? (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setMemberModal({ open: true, member: null })} data-testid="add-member">
               {t('members.add')}
             </Button>
-          ) : null}
-        </Group>
+          ) : null
+        }
+      >
         <PagedList
           query={members}
           page={memberPage}
@@ -274,7 +271,7 @@ export default function NetworkDetailPage() {
               : undefined
           }
         />
-      </Card>
+      </SectionCard>
 
       <MemberModal
         tenant={slug}
@@ -284,39 +281,16 @@ export default function NetworkDetailPage() {
         existingPartyIds={(members.data?.items ?? []).map((m) => m.party.id)}
         onClose={() => setMemberModal({ open: false, member: null })}
       />
-      <ConfirmDialog
+      <ConfirmRemoval
         opened={!!removing}
         title={t('members.removeTitle')}
         message={t('members.removeConfirm', { name: removing?.party.name ?? '', network: n.name })}
         confirmLabel={t('members.remove')}
-        loading={remove.isPending}
+        id={removing?.id}
+        mutation={remove}
+        doneMessage={t('members.removed')}
+        onDone={() => setRemoving(null)}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('members.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
-      />
-      <ConfirmDialog
-        opened={deleteOpen}
-        title={t('networks.deleteTitle')}
-        message={t('networks.deleteConfirm', { name: n.name })}
-        loading={del.isPending}
-        onClose={deleteHandlers.close}
-        onConfirm={() =>
-          del.mutate(n.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('networks.deleted') });
-              void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } });
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
       />
     </Stack>
   );

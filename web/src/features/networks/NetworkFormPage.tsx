@@ -1,8 +1,7 @@
 import { blankToNull } from '../../ui/format';
-import { Alert, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { MultiSelect, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { type NetworkDetail, networkCreate, networkUpdate } from '../../../../common/schemas';
@@ -11,10 +10,12 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { FormActions } from '../../ui/FormActions';
 import { focusFirstError } from '../../ui/focusError';
-import { Loading } from '../../ui/Loading';
+import { NewOrLoaded } from '../../ui/NewOrLoaded';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { PartySelect } from '../partners';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { useCreateNetwork, useNetwork, useUpdateNetwork } from './api';
@@ -53,10 +54,11 @@ export default function NetworkFormPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const { slug } = useTenant();
   const q = useNetwork(slug, id ?? '');
-  if (!id) return <NetworkForm />;
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  return <NetworkForm network={q.data} />;
+  return (
+    <NewOrLoaded id={id} query={q}>
+      {(network) => <NetworkForm key={network?.id} network={network} />}
+    </NewOrLoaded>
+  );
 }
 
 function NetworkForm({ network }: { network?: NetworkDetail }) {
@@ -130,39 +132,22 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
   return (
     <Stack gap="md" maw={960}>
       <PageHeader title={network ? t('networks.editTitle', { name: network.name }) : t('networks.newTitle')} />
-      {!allowed ? (
-        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-          {t('errors.forbidden')}
-        </Alert>
-      ) : null}
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="network-form">
         <Stack gap="md">
-          <Card withBorder radius="md" component="section" aria-labelledby="nf-basic">
-            <Title order={2} size="h3" id="nf-basic" mb="sm">
-              {t('network.details')}
-            </Title>
+          <SectionCard title={t('network.details')}>
             <Stack>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('network.name')} required {...form.getInputProps('name')} data-testid="network-name" />
                 <TextInput label={t('network.nameEn')} lang="en" {...form.getInputProps('nameEn')} />
-                <Select
+                <EnumSelect
                   label={t('network.pillar')}
                   required
-                  data={enumOptions(t, 'pillar', PILLARS)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
+                  enumName="pillar"
+                  values={PILLARS}
                   {...form.getInputProps('pillar')}
                   data-testid="network-pillar"
                 />
-                {!network ? (
-                  <Select
-                    label={t('network.stage')}
-                    data={enumOptions(t, 'stage', STAGES)}
-                    allowDeselect={false}
-                    comboboxProps={{ withinPortal: true }}
-                    {...form.getInputProps('stage')}
-                  />
-                ) : null}
+                {!network ? <EnumSelect label={t('network.stage')} enumName="stage" values={STAGES} {...form.getInputProps('stage')} /> : null}
                 <DateField
                   label={t('network.foundedOn')}
                   value={form.values.foundedOn}
@@ -189,20 +174,16 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
               <TagsInput label={t('network.tags')} description={t('network.tagsHint')} maxTags={20} clearable {...form.getInputProps('tags')} />
               <Textarea label={t('network.description')} autosize minRows={3} maxRows={12} {...form.getInputProps('description')} />
             </Stack>
-          </Card>
+          </SectionCard>
 
           {network ? (
-            <Card withBorder radius="md" component="section" aria-labelledby="nf-stage">
-              <Title order={2} size="h3" id="nf-stage" mb="sm">
-                {t('network.stageChange')}
-              </Title>
+            <SectionCard title={t('network.stageChange')}>
               <Stack>
-                <Select
+                <EnumSelect
                   label={t('network.stage')}
                   description={t('network.stageChangeHint')}
-                  data={enumOptions(t, 'stage', STAGES)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
+                  enumName="stage"
+                  values={STAGES}
                   {...form.getInputProps('stage')}
                   data-testid="network-stage"
                 />
@@ -220,25 +201,21 @@ function NetworkForm({ network }: { network?: NetworkDetail }) {
                   </SimpleGrid>
                 ) : null}
               </Stack>
-            </Card>
+            </SectionCard>
           ) : null}
 
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                network
-                  ? void navigate({ to: '/t/$tenant/networks/$id', params: { tenant: slug, id: network.id } })
-                  : void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } })
-              }
-            >
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!allowed} data-testid="network-submit">
-              {network ? t('common.save') : t('networks.create')}
-            </Button>
-          </Group>
+          <FormActions
+            error={server.error}
+            onCancel={() =>
+              network
+                ? void navigate({ to: '/t/$tenant/networks/$id', params: { tenant: slug, id: network.id } })
+                : void navigate({ to: '/t/$tenant/networks', params: { tenant: slug } })
+            }
+            saving={mutation.isPending}
+            submitLabel={network ? t('common.save') : t('networks.create')}
+            disabled={!allowed}
+            submitTestId="network-submit"
+          />
         </Stack>
       </form>
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -8,8 +8,8 @@ import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
-import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { FormModal } from '../../ui/FormModal';
 import { focusFirstError } from '../../ui/focusError';
 import { formatNumber } from '../../ui/format';
 import { useIsDesktop, useLang } from '../../ui/hooks';
@@ -112,81 +112,71 @@ export function BulkModal({ defaultLevel, onClose }: { defaultLevel?: string; on
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('participation.bulkTitle')} size="xl" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="bulk-form">
-        <Stack>
-          <TextInput label={t('participation.eventTitle')} required {...form.getInputProps('title')} data-testid="bulk-title" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField
-              label={t('participation.occurredOn')}
-              required
-              clearable={false}
-              value={form.values.occurredOn}
-              onChange={(v) => form.setFieldValue('occurredOn', v)}
-              error={form.errors.occurredOn}
-              data-testid="bulk-date"
-            />
-            <Select
-              label={t('participation.level')}
-              description={t(`participation.levelHint.${form.values.level}`)}
-              data={enumOptions(t, 'participationLevel', PARTICIPATION_LEVELS)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('level')}
-              data-testid="bulk-level"
-            />
-            <Select
-              label={t('participation.subjectKind')}
-              data={enumOptions(t, 'participationSubject', PARTICIPATION_SUBJECTS)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('subjectKind')}
-            />
-            <Select
-              label={t('participation.contribution')}
-              data={enumOptions(t, 'contribution', CONTRIBUTIONS)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('contribution')}
-            />
-          </SimpleGrid>
-          <NetworkSelect
-            label={t('participation.network')}
-            value={form.values.networkId}
-            onChange={(id) => form.setFieldValue('networkId', id)}
-            error={form.errors.networkId}
-            testId="bulk-network"
-          />
-          <PartyMultiSelect
-            label={t('participation.partners')}
-            value={form.values.partyIds}
-            onChange={(ids) => form.setFieldValue('partyIds', ids)}
-            known={[]}
-            error={form.errors.partyIds}
-            testId="bulk-partners"
-          />
-          <Textarea
-            label={t('participation.groups')}
-            description={t('participation.groupsHint')}
-            autosize
-            minRows={3}
-            {...form.getInputProps('groups')}
-            data-testid="bulk-groups"
-          />
-          <Text size="sm" aria-live="polite" data-testid="bulk-preview">
-            {t('participation.bulkPreview', { entries: form.values.partyIds.length + groups.length, people: formatNumber(people, lang) })}
-          </Text>
-          {serverError ? <ErrorAlert error={serverError} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={bulk.isPending} data-testid="bulk-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('participation.bulkTitle')}
+      size="xl"
+      fullScreen={!desktop}
+      onSubmit={form.onSubmit(onSubmit, () => focusFirstError())}
+      saving={bulk.isPending}
+      error={serverError}
+      submitTestId="bulk-submit"
+      testId="bulk-form"
+    >
+      <TextInput label={t('participation.eventTitle')} required {...form.getInputProps('title')} data-testid="bulk-title" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('participation.occurredOn')}
+          required
+          clearable={false}
+          value={form.values.occurredOn}
+          onChange={(v) => form.setFieldValue('occurredOn', v)}
+          error={form.errors.occurredOn}
+          data-testid="bulk-date"
+        />
+        <EnumSelect
+          label={t('participation.level')}
+          description={t(`participation.levelHint.${form.values.level}`)}
+          enumName="participationLevel"
+          values={PARTICIPATION_LEVELS}
+          {...form.getInputProps('level')}
+          data-testid="bulk-level"
+        />
+        <EnumSelect
+          label={t('participation.subjectKind')}
+          enumName="participationSubject"
+          values={PARTICIPATION_SUBJECTS}
+          {...form.getInputProps('subjectKind')}
+        />
+        <EnumSelect label={t('participation.contribution')} enumName="contribution" values={CONTRIBUTIONS} {...form.getInputProps('contribution')} />
+      </SimpleGrid>
+      <NetworkSelect
+        label={t('participation.network')}
+        value={form.values.networkId}
+        onChange={(id) => form.setFieldValue('networkId', id)}
+        error={form.errors.networkId}
+        testId="bulk-network"
+      />
+      <PartyMultiSelect
+        label={t('participation.partners')}
+        value={form.values.partyIds}
+        onChange={(ids) => form.setFieldValue('partyIds', ids)}
+        known={[]}
+        error={form.errors.partyIds}
+        testId="bulk-partners"
+      />
+      <Textarea
+        label={t('participation.groups')}
+        description={t('participation.groupsHint')}
+        autosize
+        minRows={3}
+        {...form.getInputProps('groups')}
+        data-testid="bulk-groups"
+      />
+      <Text size="sm" aria-live="polite" data-testid="bulk-preview">
+        {t('participation.bulkPreview', { entries: form.values.partyIds.length + groups.length, people: formatNumber(people, lang) })}
+      </Text>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, FileInput, Group, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { useImportPartners, useImportPreview } from './api';
 import { partnerFieldLabel } from './fieldLabel';
 
@@ -55,10 +56,7 @@ export default function ImportPage() {
         </Alert>
       ) : null}
 
-      <Card withBorder radius="md" component="section" aria-labelledby="imp-step1">
-        <Title order={2} size="h3" id="imp-step1" mb="sm">
-          {t('import.step1')}
-        </Title>
+      <SectionCard title={t('import.step1')}>
         <Text mb="sm">{t('import.templateHint')}</Text>
         <Group gap="sm">
           <ExportButtons
@@ -68,12 +66,9 @@ export default function ImportPage() {
             label={(format) => (format === 'xlsx' ? t('import.templateXlsx') : t('import.templateCsv'))}
           />
         </Group>
-      </Card>
+      </SectionCard>
 
-      <Card withBorder radius="md" component="section" aria-labelledby="imp-step2">
-        <Title order={2} size="h3" id="imp-step2" mb="sm">
-          {t('import.step2')}
-        </Title>
+      <SectionCard title={t('import.step2')}>
         <Stack>
           <FileInput
             label={t('import.file')}
@@ -91,13 +86,10 @@ export default function ImportPage() {
           {preview.isPending ? <Text role="status">{t('import.checking')}</Text> : null}
           {preview.isError ? <ErrorAlert error={preview.error} /> : null}
         </Stack>
-      </Card>
+      </SectionCard>
 
       {p ? (
-        <Card withBorder radius="md" component="section" aria-labelledby="imp-step3" data-testid="import-preview">
-          <Title order={2} size="h3" id="imp-step3" mb="sm">
-            {t('import.step3')}
-          </Title>
+        <SectionCard title={t('import.step3')} data-testid="import-preview">
           <Group gap="sm" mb="md">
             <Badge size="lg" color="gray" data-testid="import-total">
               {t('import.total', { count: p.total, n: formatNumber(p.total, lang) })}
@@ -203,7 +195,7 @@ export default function ImportPage() {
               {t('import.disabledHint')}
             </Text>
           ) : null}
-        </Card>
+        </SectionCard>
       ) : null}
     </Stack>
   );

@@ -1,8 +1,7 @@
 import { blankToNull } from '../../ui/format';
-import { Alert, Button, Card, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +23,12 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { enumLabel, enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { FormActions } from '../../ui/FormActions';
 import { focusFirstError } from '../../ui/focusError';
-import { Loading } from '../../ui/Loading';
+import { NewOrLoaded } from '../../ui/NewOrLoaded';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 import { isValidThaiCitizenId } from '../../ui/thai';
 import { zodFieldErrors } from '../../ui/zodErrors';
 import { AddressSearch } from './AddressSearch';
@@ -100,10 +101,11 @@ export default function PartnerFormPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const { slug } = useTenant();
   const q = usePartner(slug, id ?? '');
-  if (!id) return <PartnerForm />;
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  return <PartnerForm partner={q.data} />;
+  return (
+    <NewOrLoaded id={id} query={q}>
+      {(partner) => <PartnerForm key={partner?.id} partner={partner} />}
+    </NewOrLoaded>
+  );
 }
 
 function PartnerForm({ partner }: { partner?: PartyDetail }) {
@@ -192,17 +194,9 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
   return (
     <Stack gap="md" maw={960}>
       <PageHeader title={partner ? t('partners.editTitle', { name: partner.name }) : t('partners.newTitle')} />
-      {!allowed ? (
-        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-          {t('errors.forbidden')}
-        </Alert>
-      ) : null}
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="partner-form">
         <Stack gap="md">
-          <Card withBorder radius="md" component="section" aria-labelledby="pf-main">
-            <Title order={2} size="h3" id="pf-main" mb="sm">
-              {t('partner.details')}
-            </Title>
+          <SectionCard title={t('partner.details')}>
             <Stack>
               <Radio.Group label={t('partner.kind')} required {...form.getInputProps('kind')}>
                 <Group mt={6}>
@@ -219,12 +213,11 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
                   data-testid="partner-name"
                 />
                 <TextInput label={t('partner.nameEn')} lang="en" {...form.getInputProps('nameEn')} />
-                <Select
+                <EnumSelect
                   label={t('partner.sector')}
                   required
-                  data={enumOptions(t, 'sector', SECTORS)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
+                  enumName="sector"
+                  values={SECTORS}
                   {...form.getInputProps('sector')}
                   onChange={(s) => {
                     form.setFieldValue('sector', s);
@@ -273,12 +266,9 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
                 )}
               </SimpleGrid>
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="pf-address">
-            <Title order={2} size="h3" id="pf-address" mb="sm">
-              {t('partner.address')}
-            </Title>
+          <SectionCard title={t('partner.address')}>
             <Stack>
               <AddressSearch
                 onPick={(a) => {
@@ -315,24 +305,18 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
                 />
               </SimpleGrid>
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="pf-contact">
-            <Title order={2} size="h3" id="pf-contact" mb="sm">
-              {t('partner.contact')}
-            </Title>
+          <SectionCard title={t('partner.contact')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('partner.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
               <TextInput label={t('partner.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
               <TextInput label={t('partner.lineId')} {...form.getInputProps('lineId')} />
               <TextInput label={t('partner.website')} type="url" {...form.getInputProps('website')} />
             </SimpleGrid>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="pf-consent">
-            <Title order={2} size="h3" id="pf-consent" mb="sm">
-              {t('consent.title')}
-            </Title>
+          <SectionCard title={t('consent.title')}>
             <Stack>
               <Checkbox
                 label={t('consent.record')}
@@ -343,12 +327,11 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
               {v.consentEnabled ? (
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <TextInput label={t('consent.purpose')} required {...form.getInputProps('consent.purpose')} />
-                  <Select
+                  <EnumSelect
                     label={t('consent.lawfulBasis')}
                     required
-                    data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
-                    allowDeselect={false}
-                    comboboxProps={{ withinPortal: true }}
+                    enumName="lawfulBasis"
+                    values={LAWFUL_BASES}
                     {...form.getInputProps('consent.lawfulBasis')}
                   />
                   <DateField
@@ -362,31 +345,24 @@ function PartnerForm({ partner }: { partner?: PartyDetail }) {
                 </SimpleGrid>
               ) : null}
             </Stack>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="pf-note">
-            <Title order={2} size="h3" id="pf-note" mb="sm">
-              {t('partner.note')}
-            </Title>
+          <SectionCard title={t('partner.note')}>
             <Textarea label={t('partner.note')} autosize minRows={2} maxRows={10} {...form.getInputProps('note')} />
-          </Card>
+          </SectionCard>
 
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                partner
-                  ? void navigate({ to: '/t/$tenant/partners/$id', params: { tenant: slug, id: partner.id } })
-                  : void navigate({ to: '/t/$tenant/partners', params: { tenant: slug } })
-              }
-            >
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!allowed} data-testid="partner-submit">
-              {partner ? t('common.save') : t('partners.create')}
-            </Button>
-          </Group>
+          <FormActions
+            error={server.error}
+            onCancel={() =>
+              partner
+                ? void navigate({ to: '/t/$tenant/partners/$id', params: { tenant: slug, id: partner.id } })
+                : void navigate({ to: '/t/$tenant/partners', params: { tenant: slug } })
+            }
+            saving={mutation.isPending}
+            submitLabel={partner ? t('common.save') : t('partners.create')}
+            disabled={!allowed}
+            submitTestId="partner-submit"
+          />
         </Stack>
       </form>
     </Stack>

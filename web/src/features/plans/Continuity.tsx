@@ -1,8 +1,9 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NetworkContinuity } from '../../../../common/schemas/plans';
 import { useTenant } from '../../context/tenant';
 import { AnchorLink } from '../../ui/links';
+import { SectionCard } from '../../ui/SectionCard';
 import { useContinuity } from './api';
 import './i18n';
 
@@ -56,10 +57,7 @@ export function NetworkContinuityCard({ networkId }: { networkId: string }) {
   const q = useContinuity(slug, networkId);
   const c = q.data?.items.find((x) => x.networkId === networkId);
   return (
-    <Card withBorder radius="md" component="section" aria-labelledby="network-plans-title">
-      <Title order={2} size="h3" id="network-plans-title" mb="sm">
-        {t('plan.continuity')}
-      </Title>
+    <SectionCard title={t('plan.continuity')}>
       <Stack gap="xs">
         {c && c.years.length ? <ContinuityRow c={c} /> : <Text c="dimmed">{q.isPending ? t('common.loading') : t('plan.noPlansForNetwork')}</Text>}
         <Group gap="md">
@@ -68,6 +66,6 @@ export function NetworkContinuityCard({ networkId }: { networkId: string }) {
           </AnchorLink>
         </Group>
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }

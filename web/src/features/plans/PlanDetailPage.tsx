@@ -10,6 +10,7 @@ import type { Lang } from '../../i18n';
 import { apiUrl, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SectionCard } from '../../ui/SectionCard';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -282,12 +283,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         </Card>
       ) : null}
 
-      <Card withBorder radius="md" component="section" aria-labelledby="pl-timeline">
-        <Title order={2} size="h3" id="pl-timeline" mb="sm">
-          {t('plan.timeline')}
-        </Title>
+      <SectionCard title={t('plan.timeline')}>
         <Timeline plan={plan} />
-      </Card>
+      </SectionCard>
 
       <Group justify="space-between" mt="sm">
         <Title order={2} size="h3">

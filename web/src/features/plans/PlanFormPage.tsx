@@ -1,23 +1,22 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { type PlanDetail, WEIGHT_BY } from '../../../../common/schemas/plans';
+import type { PlanDetail } from '../../../../common/schemas/plans';
 import { fiscalYearOf, fiscalYearRange } from '../../../../common/thai/dates';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
-import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { focusFirstError } from '../../ui/focusError';
 import { useLang } from '../../ui/hooks';
-import { Loading } from '../../ui/Loading';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
+import { NewOrLoaded } from '../../ui/NewOrLoaded';
 import { PageHeader } from '../../ui/PageHeader';
 import { fiscalYearLabel } from '../forums';
 import { usePlan, useSavePlan } from './api';
 import { planPermissions } from './format';
+import { WeightBySelect } from './WeightBySelect';
 import { NoPermission } from '../../ui/NoPermission';
 import { collapseArrayPaths, useServerErrors } from '../../ui/serverErrors';
 import './i18n';
@@ -36,10 +35,11 @@ export default function PlanFormPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const { slug } = useTenant();
   const q = usePlan(slug, id ?? '');
-  if (!id) return <PlanForm />;
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorAlert error={q.error} />;
-  return <PlanForm plan={q.data} />;
+  return (
+    <NewOrLoaded id={id} query={q}>
+      {(plan) => <PlanForm key={plan?.id} plan={plan} />}
+    </NewOrLoaded>
+  );
 }
 
 function PlanForm({ plan }: { plan?: PlanDetail }) {
@@ -107,11 +107,6 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
   return (
     <Stack gap="md" maw={960}>
       <PageHeader title={plan ? t('plans.editTitle', { name: plan.name }) : t('plans.newTitle')} />
-      {!can.edit ? (
-        <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-          {t('errors.forbidden')}
-        </Alert>
-      ) : null}
       <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="plan-form">
         <Stack>
           <Card withBorder radius="md">
@@ -129,14 +124,7 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
                   {...form.getInputProps('fiscalYear')}
                   data-testid="plan-fiscal-year"
                 />
-                <Select
-                  label={t('plan.weightBy')}
-                  description={t('plan.weightByHint')}
-                  data={enumOptions(t, 'weightBy', WEIGHT_BY)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('weightBy')}
-                />
+                <WeightBySelect {...form.getInputProps('weightBy')} />
               </SimpleGrid>
               <NetworkMultiSelect
                 label={t('plan.networks')}
@@ -169,22 +157,18 @@ function PlanForm({ plan }: { plan?: PlanDetail }) {
               <Textarea label={t('plan.description')} autosize minRows={3} {...form.getInputProps('description')} />
             </Stack>
           </Card>
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() =>
-                plan
-                  ? void navigate({ to: '/t/$tenant/plans/$id', params: { tenant: slug, id: plan.id } })
-                  : void navigate({ to: '/t/$tenant/plans', params: { tenant: slug } })
-              }
-            >
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!can.edit} data-testid="plan-submit">
-              {plan ? t('common.save') : t('plans.create')}
-            </Button>
-          </Group>
+          <FormActions
+            error={server.error}
+            onCancel={() =>
+              plan
+                ? void navigate({ to: '/t/$tenant/plans/$id', params: { tenant: slug, id: plan.id } })
+                : void navigate({ to: '/t/$tenant/plans', params: { tenant: slug } })
+            }
+            saving={save.isPending}
+            submitLabel={plan ? t('common.save') : t('plans.create')}
+            disabled={!can.edit}
+            submitTestId="plan-submit"
+          />
         </Stack>
       </form>
     </Stack>

@@ -1,21 +1,22 @@
 import { blankToNull } from '../../ui/format';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Activity, PlanDetail, Project } from '../../../../common/schemas/plans';
-import { WEIGHT_BY } from '../../../../common/schemas/plans';
+
 import { parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
-import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { focusFirstError } from '../../ui/focusError';
+import { FormModal } from '../../ui/FormModal';
 import { useIsDesktop } from '../../ui/hooks';
 import { PartyMultiSelect, PartySelect } from '../partners';
 import { useStrategyOptions } from '../strategy';
 import { useSaveWork, type WorkInput } from './api';
 import { WORK_STATUSES } from './format';
+import { WeightBySelect } from './WeightBySelect';
 import { useServerErrors } from '../../ui/serverErrors';
 import './i18n';
 
@@ -115,108 +116,92 @@ export function WorkModal({ plan, target, onClose }: { plan: PlanDetail; target:
 
   const title = isActivity ? (w ? t('plan.editActivity') : t('plan.addActivity')) : w ? t('plan.editProject') : t('plan.addProject');
   return (
-    <Modal opened onClose={onClose} title={title} size="xl" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="work-form">
-        <Stack>
-          <TextInput label={isActivity ? t('plan.activityName') : t('plan.projectName')} required {...form.getInputProps('name')} data-testid="work-name" />
-          <Textarea label={t('plan.objectives')} autosize minRows={2} {...form.getInputProps('objectives')} />
-          {!isActivity ? (
-            <Select
-              label={t('plan.strategy')}
-              description={t('plan.strategyHint')}
-              data={strategyOptions}
-              searchable
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
-              nothingFoundMessage={t('common.nothingFound')}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('strategyId')}
-            />
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea label={t('plan.outputTarget')} autosize minRows={1} {...form.getInputProps('outputTarget')} />
-            <Textarea label={t('plan.indicatorText')} autosize minRows={1} {...form.getInputProps('indicatorText')} />
-            <PartySelect
-              label={t('plan.lead')}
-              value={form.values.leadPartyId}
-              onChange={(id) => form.setFieldValue('leadPartyId', id)}
-              initial={w?.lead ? { id: w.lead.id, name: w.lead.name, sector: w.lead.sector } : null}
-              error={form.errors.leadPartyId}
-              testId="work-lead"
-            />
-            <PartyMultiSelect
-              label={t('plan.supporting')}
-              testId="work-supporting"
-              value={form.values.supportingPartyIds}
-              onChange={(ids) => form.setFieldValue('supportingPartyIds', ids)}
-              known={w?.supporting ?? []}
-              error={form.errors.supportingPartyIds}
-            />
-            <DateField
-              label={t('plan.startDate')}
-              value={form.values.startDate}
-              onChange={(v) => form.setFieldValue('startDate', v)}
-              error={form.errors.startDate}
-              minDate={plan.startDate}
-              maxDate={plan.endDate}
-              data-testid="work-start"
-            />
-            <DateField
-              label={t('plan.endDate')}
-              value={form.values.endDate}
-              onChange={(v) => form.setFieldValue('endDate', v)}
-              error={form.errors.endDate}
-              minDate={form.values.startDate ?? plan.startDate}
-              maxDate={plan.endDate}
-              data-testid="work-end"
-            />
-            <Select
-              label={t('plan.status')}
-              data={enumOptions(t, 'workStatus', WORK_STATUSES)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('status')}
-              data-testid="work-status"
-            />
-            {isActivity ? (
-              <TextInput
-                label={t('plan.budgetBaht')}
-                description={t('plan.budgetHint')}
-                inputMode="decimal"
-                rightSection={<span aria-hidden>฿</span>}
-                {...form.getInputProps('budget')}
-                data-testid="work-budget"
-              />
-            ) : (
-              <Select
-                label={t('plan.weightBy')}
-                description={t('plan.weightByHint')}
-                data={enumOptions(t, 'weightBy', WEIGHT_BY)}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('weightBy')}
-              />
-            )}
-            <NumberInput
-              label={t('plan.weight')}
-              description={t('plan.weightHint')}
-              min={0}
-              max={1_000_000}
-              allowDecimal={false}
-              {...form.getInputProps('weight')}
-            />
-          </SimpleGrid>
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="work-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      size="xl"
+      fullScreen={!desktop}
+      onSubmit={form.onSubmit(onSubmit, () => focusFirstError())}
+      saving={save.isPending}
+      error={server.error}
+      submitTestId="work-submit"
+      testId="work-form"
+    >
+      <TextInput label={isActivity ? t('plan.activityName') : t('plan.projectName')} required {...form.getInputProps('name')} data-testid="work-name" />
+      <Textarea label={t('plan.objectives')} autosize minRows={2} {...form.getInputProps('objectives')} />
+      {!isActivity ? (
+        <Select
+          label={t('plan.strategy')}
+          description={t('plan.strategyHint')}
+          data={strategyOptions}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
+          nothingFoundMessage={t('common.nothingFound')}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('strategyId')}
+        />
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Textarea label={t('plan.outputTarget')} autosize minRows={1} {...form.getInputProps('outputTarget')} />
+        <Textarea label={t('plan.indicatorText')} autosize minRows={1} {...form.getInputProps('indicatorText')} />
+        <PartySelect
+          label={t('plan.lead')}
+          value={form.values.leadPartyId}
+          onChange={(id) => form.setFieldValue('leadPartyId', id)}
+          initial={w?.lead ? { id: w.lead.id, name: w.lead.name, sector: w.lead.sector } : null}
+          error={form.errors.leadPartyId}
+          testId="work-lead"
+        />
+        <PartyMultiSelect
+          label={t('plan.supporting')}
+          testId="work-supporting"
+          value={form.values.supportingPartyIds}
+          onChange={(ids) => form.setFieldValue('supportingPartyIds', ids)}
+          known={w?.supporting ?? []}
+          error={form.errors.supportingPartyIds}
+        />
+        <DateField
+          label={t('plan.startDate')}
+          value={form.values.startDate}
+          onChange={(v) => form.setFieldValue('startDate', v)}
+          error={form.errors.startDate}
+          minDate={plan.startDate}
+          maxDate={plan.endDate}
+          data-testid="work-start"
+        />
+        <DateField
+          label={t('plan.endDate')}
+          value={form.values.endDate}
+          onChange={(v) => form.setFieldValue('endDate', v)}
+          error={form.errors.endDate}
+          minDate={form.values.startDate ?? plan.startDate}
+          maxDate={plan.endDate}
+          data-testid="work-end"
+        />
+        <EnumSelect label={t('plan.status')} enumName="workStatus" values={WORK_STATUSES} {...form.getInputProps('status')} data-testid="work-status" />
+        {isActivity ? (
+          <TextInput
+            label={t('plan.budgetBaht')}
+            description={t('plan.budgetHint')}
+            inputMode="decimal"
+            rightSection={<span aria-hidden>฿</span>}
+            {...form.getInputProps('budget')}
+            data-testid="work-budget"
+          />
+        ) : (
+          <WeightBySelect {...form.getInputProps('weightBy')} />
+        )}
+        <NumberInput
+          label={t('plan.weight')}
+          description={t('plan.weightHint')}
+          min={0}
+          max={1_000_000}
+          allowDecimal={false}
+          {...form.getInputProps('weight')}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,0 +1,83 @@
+import { Modal, type ModalProps, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormActions } from './FormActions';
+import { showServerFieldErrors } from './serverErrors';
+
+/**
+ * A modal form's save options (`save.mutate(body, closeAfterSave({ … }))`): on success the `done` notice, `then` with
+ * the answer, and the modal closes; on failure a 400's field messages go onto the fields through `setErrors`, the
+ * focus on the first (the FormModal's alert shows any other error).
+ */
+export function closeAfterSave<T>({
+  done,
+  then,
+  onClose,
+  setErrors,
+}: {
+  done: string;
+  then?: (saved: T) => void;
+  onClose: () => void;
+  setErrors: (errors: Record<string, string>) => void;
+}) {
+  return {
+    onSuccess: (saved: T) => {
+      notifications.show({ color: 'teal', message: done });
+      then?.(saved);
+      onClose();
+    },
+    onError: (err: unknown) => void showServerFieldErrors(setErrors, err),
+  };
+}
+
+/**
+ * A form in a modal: the title with a named close button, the fields (in a Stack), then FormActions — the save's error,
+ * Cancel (closes) and Save. The browser's own submit is prevented; `onSubmit` validates and saves. Modal props (`size`,
+ * `fullScreen`) pass through.
+ */
+export function FormModal({
+  opened,
+  onClose,
+  title,
+  onSubmit,
+  saving,
+  error,
+  submitLabel,
+  submitTestId,
+  testId,
+  children,
+  ...modal
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  saving: boolean;
+  error: unknown;
+  /** "บันทึก" unless given. */
+  submitLabel?: string;
+  submitTestId?: string;
+  /** The form's data-testid. */
+  testId?: string;
+  children: ReactNode;
+} & Omit<ModalProps, 'opened' | 'onClose' | 'title' | 'children' | 'onSubmit'>) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }} {...modal}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(e);
+        }}
+        noValidate
+        data-testid={testId}
+      >
+        <Stack>
+          {children}
+          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
