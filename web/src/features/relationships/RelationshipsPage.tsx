@@ -1,12 +1,11 @@
 import { ActionIcon, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../../../common/schemas';
 import { RELATIONSHIP_TYPES } from '../../../../common/schemas/enums';
-import { listAddress, type RelationshipSearch } from '../../context/search';
+import { useListAddress, type RelationshipSearch } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
@@ -26,9 +25,7 @@ export default function RelationshipsPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/relationships' });
-  const navigate = useNavigate({ from: '/t/$tenant/relationships' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/relationships');
   const q = useRelationships(slug, { type: search.type, page, pageSize: PAGE_SIZE });
   const del = useDeleteRelationship(slug);
   const [removing, setRemoving] = useState<Relationship | null>(null);
