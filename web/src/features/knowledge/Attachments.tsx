@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../common/schemas/knowledge';
 import { isApiError } from '../../api/client';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmRemoval } from '../../ui/ConfirmDialog';
 import { formatDate } from '../../ui/dates';
 import { errorText } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
@@ -269,22 +269,13 @@ export function AttachmentsSection({
         </Paper>
       ) : null}
 
-      <ConfirmDialog
-        opened={!!removing}
-        title={t('attachment.removeTitle')}
-        message={t('attachment.removeConfirm', { name: removing?.filename ?? '' })}
-        loading={remove.isPending}
+      <ConfirmRemoval
+        target={removing}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('attachment.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
+        title={t('attachment.removeTitle')}
+        message={(a) => t('attachment.removeConfirm', { name: a.filename })}
+        done={t('attachment.removed')}
+        removal={remove}
       />
     </Box>
   );

@@ -9,7 +9,7 @@ import type { NetworkMember } from '../../../../common/schemas';
 import { STAGES } from '../../../../common/schemas/enums';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDialog, ConfirmRemoval } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
@@ -284,23 +284,14 @@ export default function NetworkDetailPage() {
         existingPartyIds={(members.data?.items ?? []).map((m) => m.party.id)}
         onClose={() => setMemberModal({ open: false, member: null })}
       />
-      <ConfirmDialog
-        opened={!!removing}
-        title={t('members.removeTitle')}
-        message={t('members.removeConfirm', { name: removing?.party.name ?? '', network: n.name })}
-        confirmLabel={t('members.remove')}
-        loading={remove.isPending}
+      <ConfirmRemoval
+        target={removing}
         onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('members.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
+        title={t('members.removeTitle')}
+        message={(m) => t('members.removeConfirm', { name: m.party.name, network: n.name })}
+        confirmLabel={t('members.remove')}
+        done={t('members.removed')}
+        removal={remove}
       />
       <ConfirmDialog
         opened={deleteOpen}

@@ -1,15 +1,13 @@
 import { ActionIcon } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../../../common/schemas';
 import { usePermissions, useTenant } from '../../context/tenant';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmRemoval } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
 import { enumLabel } from '../../ui/enums';
-import { errorText } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { useDeleteRelationship } from './api';
 
@@ -49,26 +47,13 @@ export function useRelationshipColumns(): { columns: Column<Relationship>[]; dia
   }
 
   const dialog = (
-    <ConfirmDialog
-      opened={!!removing}
-      title={t('relationships.deleteTitle')}
-      message={
-        removing
-          ? t('relationships.deleteConfirm', { from: removing.from.name, to: removing.to.name, type: enumLabel(t, 'relationshipType', removing.type) })
-          : ''
-      }
-      loading={del.isPending}
+    <ConfirmRemoval
+      target={removing}
       onClose={() => setRemoving(null)}
-      onConfirm={() =>
-        removing &&
-        del.mutate(removing.id, {
-          onSuccess: () => {
-            notifications.show({ color: 'teal', message: t('relationships.deleted') });
-            setRemoving(null);
-          },
-          onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-        })
-      }
+      title={t('relationships.deleteTitle')}
+      message={(r) => t('relationships.deleteConfirm', { from: r.from.name, to: r.to.name, type: enumLabel(t, 'relationshipType', r.type) })}
+      done={t('relationships.deleted')}
+      removal={del}
     />
   );
   return { columns, dialog };
