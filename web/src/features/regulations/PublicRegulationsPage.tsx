@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;
@@ -50,22 +51,12 @@ export default function PublicRegulationsPage() {
                 <Text size="sm" c="dimmed">
                   {r.adoptedBy} ({formatDate(r.adoptedOn, lang)}) · {t('regulations.effectiveFrom')} {formatDate(r.effectiveFrom, lang, 'long')}
                 </Text>
-                {r.preamble ? <Text>{r.preamble}</Text> : null}
-                {r.chapters.map((ch) => (
-                  <Stack key={ch.number} gap={6}>
-                    <Title order={3} size="h4" ta="center">
-                      {t('regulations.chapter', { n: ch.number })} {ch.title}
-                    </Title>
-                    {ch.clauses.map((c) => (
-                      <Text key={c.id} id={anchor(r.id, c.number)} style={{ scrollMarginTop: 80 }}>
-                        <Text span fw={700}>
-                          {t('regulations.clause', { n: c.number })}
-                        </Text>{' '}
-                        {c.text}
-                      </Text>
-                    ))}
-                  </Stack>
-                ))}
+                <RegulationText
+                  preamble={r.preamble}
+                  chapters={r.chapters}
+                  gap={6}
+                  clause={(c) => <ClauseText key={c.id} id={anchor(r.id, c.number)} number={c.number} text={c.text} />}
+                />
                 {r.fines.length ? (
                   <Table.ScrollContainer minWidth={420}>
                     <Table striped>

@@ -14,6 +14,7 @@ import { useDiff, useRegulation, useVersion } from './api';
 import { usePeriodForVersion, VersionComments } from './comments';
 import { DraftTools } from './DraftTools';
 import { AnchorLink } from '../../ui/links';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
@@ -115,36 +116,29 @@ function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) 
           </Title>
           <VersionBadges v={v} />
         </Group>
-        {v.preamble ? <Text>{v.preamble}</Text> : null}
-        {v.chapters.map((ch) => (
-          <Stack key={ch.number} gap="xs">
-            <Title order={3} size="h4" ta="center">
-              {t('regulations.chapter', { n: ch.number })} {ch.title}
-            </Title>
-            {ch.clauses.map((c) => (
-              <Text key={c.id} id={clauseAnchor(c.number)} style={{ scrollMarginTop: 80 }}>
-                <Text span fw={700}>
-                  {t('regulations.clause', { n: c.number })}
-                </Text>{' '}
-                {c.text}
-                {periodId ? (
-                  <>
-                    {' '}
-                    <AnchorLink
-                      to="/t/$tenant/regulations/comment-periods/$periodId"
-                      params={{ tenant: slug, periodId }}
-                      hash={clauseAnchor(c.number)}
-                      size="sm"
-                      data-testid="clause-comment-link"
-                    >
-                      {t('regulations.comments.onClause')}
-                    </AnchorLink>
-                  </>
-                ) : null}
-              </Text>
-            ))}
-          </Stack>
-        ))}
+        <RegulationText
+          preamble={v.preamble}
+          chapters={v.chapters}
+          gap="xs"
+          clause={(c) => (
+            <ClauseText key={c.id} id={clauseAnchor(c.number)} number={c.number} text={c.text}>
+              {periodId ? (
+                <>
+                  {' '}
+                  <AnchorLink
+                    to="/t/$tenant/regulations/comment-periods/$periodId"
+                    params={{ tenant: slug, periodId }}
+                    hash={clauseAnchor(c.number)}
+                    size="sm"
+                    data-testid="clause-comment-link"
+                  >
+                    {t('regulations.comments.onClause')}
+                  </AnchorLink>
+                </>
+              ) : null}
+            </ClauseText>
+          )}
+        />
         <Title order={3} size="h4">
           {t('regulations.fineSchedule')}
         </Title>
