@@ -1,14 +1,13 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicRegulations } from '../../../../common/schemas/regulations';
-import { formatBaht } from '../../../../common/thai/money';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
-import { ClauseText, RegulationText } from './RegulationText';
+import { ClauseText, FineTable, RegulationText } from './RegulationText';
 import './i18n';
 
 const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;
@@ -57,31 +56,7 @@ export default function PublicRegulationsPage() {
                   gap={6}
                   clause={(c) => <ClauseText key={c.id} id={anchor(r.id, c.number)} number={c.number} text={c.text} />}
                 />
-                {r.fines.length ? (
-                  <Table.ScrollContainer minWidth={420}>
-                    <Table striped>
-                      <Table.Caption>{t('regulations.fineSchedule')}</Table.Caption>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('regulations.offence')}</Table.Th>
-                          <Table.Th>{t('regulations.enforces')}</Table.Th>
-                          <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {r.fines.map((f) => (
-                          <Table.Tr key={f.id}>
-                            <Table.Td>{f.offence}</Table.Td>
-                            <Table.Td>
-                              <Anchor href={`#${anchor(r.id, f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
-                            </Table.Td>
-                            <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                ) : null}
+                {r.fines.length ? <FineTable fines={r.fines} anchorOf={(n) => anchor(r.id, n)} caption={t('regulations.fineSchedule')} /> : null}
               </Stack>
             </Paper>
           ))

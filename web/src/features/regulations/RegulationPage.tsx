@@ -14,7 +14,7 @@ import { useDiff, useRegulation, useVersion } from './api';
 import { usePeriodForVersion, VersionComments } from './comments';
 import { DraftTools } from './DraftTools';
 import { AnchorLink } from '../../ui/links';
-import { ClauseText, RegulationText } from './RegulationText';
+import { ClauseText, FineTable, RegulationText } from './RegulationText';
 import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
@@ -105,7 +105,6 @@ function Versions({ versions, selected, onSelect }: { versions: VersionSummary[]
 
 function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { slug } = useTenant();
   return (
     <Paper withBorder p="md" data-testid="regulation-reader">
@@ -145,30 +144,7 @@ function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) 
         {v.fines.length === 0 ? (
           <Text c="dimmed">{t('regulations.noFines')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped data-testid="fine-schedule">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('regulations.offence')}</Table.Th>
-                  <Table.Th>{t('regulations.enforces')}</Table.Th>
-                  <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
-                  <Table.Th ta="right">{t('regulations.repeatFine')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {v.fines.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td>{f.offence}</Table.Td>
-                    <Table.Td>
-                      <Anchor href={`#${clauseAnchor(f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
-                    <Table.Td ta="right">{f.repeatAmountSatang === null ? '–' : formatBaht(f.repeatAmountSatang, lang)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FineTable fines={v.fines} anchorOf={clauseAnchor} repeat testId="fine-schedule" />
         )}
       </Stack>
     </Paper>

@@ -1,8 +1,10 @@
-import { type MantineSpacing, Stack, Text, Title } from '@mantine/core';
+import { Anchor, type MantineSpacing, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { chapter, clause } from '../../../../common/schemas/regulations';
+import type { chapter, clause, fine } from '../../../../common/schemas/regulations';
+import { formatBaht } from '../../../../common/thai/money';
+import { useLang } from '../../ui/hooks';
 
 type Chapter = z.infer<typeof chapter>;
 type Clause = z.infer<typeof clause>;
@@ -50,5 +52,53 @@ export function ClauseText({ id, number, text, children }: { id: string; number:
       {text}
       {children}
     </Text>
+  );
+}
+
+type Fine = z.infer<typeof fine>;
+
+/** The fine schedule: offence, the clause it enforces (a link to it), the fine and, on the officers' page, the repeat fine. */
+export function FineTable({
+  fines,
+  anchorOf,
+  repeat,
+  caption,
+  testId,
+}: {
+  fines: (Omit<Fine, 'repeatAmountSatang'> & Partial<Pick<Fine, 'repeatAmountSatang'>>)[];
+  anchorOf: (clauseNumber: string) => string;
+  /** Show the repeat offence's fine. */
+  repeat?: boolean;
+  caption?: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Table.ScrollContainer minWidth={repeat ? 480 : 420}>
+      <Table striped data-testid={testId}>
+        {caption ? <Table.Caption>{caption}</Table.Caption> : null}
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('regulations.offence')}</Table.Th>
+            <Table.Th>{t('regulations.enforces')}</Table.Th>
+            <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
+            {repeat ? <Table.Th ta="right">{t('regulations.repeatFine')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {fines.map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>{f.offence}</Table.Td>
+              <Table.Td>
+                <Anchor href={`#${anchorOf(f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
+              {repeat ? <Table.Td ta="right">{f.repeatAmountSatang == null ? '–' : formatBaht(f.repeatAmountSatang, lang)}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
