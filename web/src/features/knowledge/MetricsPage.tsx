@@ -108,18 +108,21 @@ export default function MetricsPage() {
     { key: 'attendance', header: t('metrics.attendance'), render: (r) => formatNumber(r.attendance, lang), align: 'right', nowrap: true },
   ];
 
+  // the knowledge item, linked: first column of the reused and most-read tables
+  const itemColumn: Column<{ id: string; title: string }> = {
+    key: 'title',
+    header: t('metrics.item'),
+    primary: true,
+    render: (r) => (
+      <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
+        {r.title}
+      </AnchorLink>
+    ),
+  };
+
   type Reused = KnowledgeMetrics['reused'][number];
   const reusedColumns: Column<Reused>[] = [
-    {
-      key: 'title',
-      header: t('metrics.item'),
-      primary: true,
-      render: (r) => (
-        <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
-          {r.title}
-        </AnchorLink>
-      ),
-    },
+    itemColumn,
     { key: 'home', header: t('metrics.homeNetwork'), render: (r) => r.homeNetwork?.name ?? '—' },
     { key: 'linked', header: t('metrics.otherNetworksLinked'), render: (r) => formatNumber(r.otherNetworksLinked, lang), align: 'right', nowrap: true },
     { key: 'readers', header: t('metrics.otherNetworkReaders'), render: (r) => formatNumber(r.otherNetworkReaders, lang), align: 'right', nowrap: true },
@@ -127,16 +130,7 @@ export default function MetricsPage() {
 
   type MostRead = KnowledgeMetrics['mostRead'][number];
   const mostReadColumns: Column<MostRead>[] = [
-    {
-      key: 'title',
-      header: t('metrics.item'),
-      primary: true,
-      render: (r) => (
-        <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
-          {r.title}
-        </AnchorLink>
-      ),
-    },
+    itemColumn,
     { key: 'type', header: t('knowledge.type'), render: (r) => <KnowledgeTypeBadge type={r.type} />, nowrap: true },
     { key: 'views', header: t('metrics.views'), render: (r) => formatNumber(r.views, lang), align: 'right', nowrap: true },
     { key: 'readers', header: t('metrics.readers'), render: (r) => formatNumber(r.readers, lang), align: 'right', nowrap: true },
