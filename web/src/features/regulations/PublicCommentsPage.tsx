@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
-import { RegulationText } from './RegulationText';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 /**
@@ -90,12 +90,7 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
   const fields = isApiError(send.error) ? send.error.fields : {};
   return (
     <Stack gap={4} data-testid={`public-clause-${number}`}>
-      <Text>
-        <Text span fw={700}>
-          {t('regulations.clause', { n: number })}
-        </Text>{' '}
-        {text}
-      </Text>
+      <ClauseText number={number} text={text} />
       <Group gap="xs">
         {count ? (
           <Badge variant="light" color="gray">

@@ -41,11 +41,11 @@ export function RegulationText({
   );
 }
 
-/** "ข้อ 3 …" with its anchor (a fine's "enforces" link and a comment's link land on it), and what follows it. */
-export function ClauseText({ id, number, text, children }: { id: string; number: string; text: string; children?: ReactNode }) {
+/** "ข้อ 3 …", with its anchor where links land on it (a fine's "enforces", a comment's link), and what follows it. */
+export function ClauseText({ id, number, text, children }: { id?: string; number: string; text: string; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Text id={id} style={{ scrollMarginTop: 80 }}>
+    <Text id={id} style={id ? { scrollMarginTop: 80 } : undefined}>
       <Text span fw={700}>
         {t('regulations.clause', { n: number })}
       </Text>{' '}

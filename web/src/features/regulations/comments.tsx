@@ -13,7 +13,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { RegulationText } from './RegulationText';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1 (the same as the reader's). */
@@ -225,12 +225,7 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
   const fields = isApiError(write.error) ? write.error.fields : {};
   return (
     <Stack gap={6} id={anchorOf(number)} style={{ scrollMarginTop: 80 }} data-testid={`comment-clause-${number}`}>
-      <Text>
-        <Text span fw={700}>
-          {t('regulations.clause', { n: number })}
-        </Text>{' '}
-        {text}
-      </Text>
+      <ClauseText number={number} text={text} />
       {comments.map((c) => (
         <CommentCard key={c.id} c={c} periodId={period.id} canAnswer={period.canAnswer} />
       ))}
