@@ -274,6 +274,13 @@ describe('steering committee: meeting → attendance on a phone → resolution a
     await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([COMMITTEE]);
     await screenshot(p, 'committees-search-phone-th');
     expect(await hasHorizontalScroll(p)).toBe(false);
+    // the search is kept in the address: back from the committee's page, the list is still the searched one
+    await p.waitForURL(/\/committees\?q=/);
+    await list.getByRole('link', { name: COMMITTEE }).click();
+    await p.waitForURL(/\/committees\/[0-9a-f-]{36}$/);
+    await p.goBack();
+    await expect.poll(() => p.getByTestId('list-search').inputValue()).toBe('พญาคำ');
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([COMMITTEE]);
     await p.getByTestId('list-search').fill('ไม่มีคณะกรรมการชื่อนี้');
     await expect.poll(() => list.getByRole('link').count()).toBe(0);
     await p.getByTestId('list-search').fill('');

@@ -167,13 +167,23 @@ describe('desktop: teams across networks, tasks with "who can help?", skills on 
       await page.getByTestId('login-submit').click();
       await page.waitForURL(/\/t\/chomphu\/?$/);
       await page.goto(`${server.url}/t/chomphu/teams`);
-      await page.getByTestId('teams-list').getByRole('link', { name: 'ทีมจิตอาสาดูแลฝายและผู้สูงอายุริมเหมือง' }).click();
+      const teams = page.getByTestId('teams-list');
+      const team = 'ทีมจิตอาสาดูแลฝายและผู้สูงอายุริมเหมือง';
+      await teams.getByRole('link').first().waitFor();
+      // the search is kept in the address: the back button brings the searched list back
+      await page.getByTestId('list-search').fill('ริมเหมือง');
+      await page.waitForURL(/\/teams\?q=/);
+      await expect.poll(() => teams.getByRole('link').allTextContents()).toEqual([team]);
+      await teams.getByRole('link', { name: team }).click();
       await page.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
       const members = page.getByTestId('team-members-list');
       await members.getByText('เครือข่ายผู้ใช้น้ำเหมืองฝายพญาคำ', { exact: false }).first().waitFor();
       await members.getByText('เครือข่ายฟื้นฟูสมรรถภาพผู้สูงอายุ', { exact: false }).first().waitFor();
       await screenshot(page, 'manpower-team-desktop-th');
       expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goBack();
+      await expect.poll(() => page.getByTestId('list-search').inputValue()).toBe('ริมเหมือง');
+      await expect.poll(() => teams.getByRole('link').allTextContents()).toEqual([team]);
 
       await page.goto(`${server.url}/t/chomphu/tasks`);
       await page.getByTestId('tasks-list').getByTestId('who-can-help').first().click();

@@ -14,6 +14,7 @@ import {
   validateNetworkSearch,
   validatePartnerSearch,
   validateRelationshipSearch,
+  validateTextListSearch,
 } from '../context/search';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -194,7 +195,7 @@ const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } =
 });
 const manpowerRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'my', component: manpower.My }),
-  createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams, validateSearch: validateTextListSearch }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'teams/$id', component: manpower.Team }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'tasks', component: manpower.Tasks }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'volunteer-hours', component: manpower.Hours }),
@@ -242,7 +243,7 @@ const accountRoutes = [
 ];
 
 const committeeRoutes = [
-  createRoute({ getParentRoute: () => tenantRoute, path: 'committees', component: committees.list }),
+  createRoute({ getParentRoute: () => tenantRoute, path: 'committees', component: committees.list, validateSearch: validateTextListSearch }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'committees/$id', component: committees.detail }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'meetings/$id', component: committees.meeting }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'local-plans', component: localPlans.list }),

@@ -1,3 +1,4 @@
+import { type RegisteredRouter, useNavigate, useSearch } from '@tanstack/react-router';
 import { ISSUES, PARTY_KINDS, PILLARS, RELATIONSHIP_TYPES, SECTORS, STAGES } from '../../../common/schemas/enums';
 import type { Issue, PartyKind, Pillar, RelationshipType, Sector, Stage } from '../../../common/schemas/enums';
 import type { KnowledgeType } from '../../../common/schemas/knowledge';
@@ -13,6 +14,15 @@ function page(v: unknown): number | undefined {
 }
 function oneOf<T extends string>(list: readonly T[], v: unknown): T | undefined {
   return typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+/** A list whose address holds only its search words and page (committees, teams). */
+export interface TextListSearch {
+  q?: string;
+  page?: number;
+}
+export function validateTextListSearch(s: Record<string, unknown>): TextListSearch {
+  return { q: str(s.q), page: page(s.page) };
 }
 
 export interface NetworkSearch {
@@ -136,14 +146,36 @@ export const toPage =
   <S extends { page?: number }>(prev: S): S =>
     clean({ ...prev, page: page > 1 ? page : undefined });
 
+export interface ListAddress<S> {
+  /** The address's search params, as the route validated them. */
+  search: S;
+  page: number;
+  /** A filter change: the patch replaces those keys and the list goes back to page 1. */
+  set: (patch: Partial<S>) => void;
+  onPage: (page: number) => void;
+}
+
 /**
  * What a list page does with its address: the page it shows, a filter change (which goes back to page 1) and a pager
  * move. `navigate` is the page's own `useNavigate({ from })`.
  */
-export function listAddress<S extends { page?: number }>(search: S, navigate: (options: { search: (prev: S) => S }) => Promise<void>) {
+export function listAddress<S extends { page?: number }>(search: S, navigate: (options: { search: (prev: S) => S }) => Promise<void>): ListAddress<S> {
   return {
+    search,
     page: search.page ?? 1,
     set: (patch: Partial<S>) => void navigate({ search: (prev) => clean({ ...prev, page: undefined, ...patch }) }),
     onPage: (page: number) => void navigate({ search: toPage(page) }),
   };
+}
+
+type RouteId = keyof RegisteredRouter['routesById'];
+type RouteSearch<R extends RouteId> = RegisteredRouter['routesById'][R]['types']['fullSearchSchema'];
+
+/** `listAddress` of the route a list page is drawn on: its search params read and written through the address. */
+export function useListAddress<R extends RouteId>(from: R): ListAddress<RouteSearch<R>> {
+  // the route's types are resolved at the call; here they are one generic shape, hence the casts
+  type S = RouteSearch<R> & { page?: number };
+  const search = useSearch({ from } as never) as S;
+  const navigate = useNavigate({ from } as never) as unknown as (options: { search: (prev: S) => S }) => Promise<void>;
+  return listAddress(search, navigate);
 }

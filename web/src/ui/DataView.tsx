@@ -15,16 +15,7 @@ export interface Column<T> {
   align?: 'left' | 'right' | 'center';
 }
 
-/** A table on desktop, a list of cards on phones (no horizontal page scroll). */
-export function DataView<T>({
-  rows,
-  columns,
-  rowKey,
-  caption,
-  empty,
-  cardActions,
-  testId,
-}: {
+export interface DataViewProps<T> {
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
@@ -32,7 +23,10 @@ export function DataView<T>({
   empty?: ReactNode;
   cardActions?: (row: T) => ReactNode;
   testId?: string;
-}) {
+}
+
+/** A table on desktop, a list of cards on phones (no horizontal page scroll). */
+export function DataView<T>({ rows, columns, rowKey, caption, empty, cardActions, testId }: DataViewProps<T>) {
   const desktop = useIsDesktop();
   const { t } = useTranslation();
   if (rows.length === 0) {

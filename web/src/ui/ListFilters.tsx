@@ -89,6 +89,8 @@ export interface FilterField<S> {
 }
 
 const FIELD_SPAN: FilterSpan = { base: 6, sm: 4, md: 3 };
+/** A search box with no selects beside it: the phone's width, a third of a desktop's. */
+const SEARCH_SPAN: FilterSpan = { base: 12, sm: 6, md: 4 };
 
 /**
  * A list page's filter row: the debounced search box (if any) and a select per field, each reading its value from the
@@ -98,13 +100,13 @@ export function FilterGrid<S extends object>({
   values,
   onChange,
   search,
-  fields,
+  fields = [],
 }: {
   values: S;
   onChange: (patch: Partial<S>) => void;
   /** The search box: its text lives under `q`. */
-  search?: { label: string; placeholder: string; span: FilterSpan };
-  fields: FilterField<S>[];
+  search?: { label: string; placeholder?: string; span?: FilterSpan };
+  fields?: FilterField<S>[];
 }) {
   const read = (key: string) => (values as Record<string, unknown>)[key];
   const patch = (key: string, value: unknown) => onChange({ [key]: value } as Partial<S>);
@@ -112,7 +114,7 @@ export function FilterGrid<S extends object>({
   return (
     <Grid gap="sm" align="flex-end">
       {search ? (
-        <Grid.Col span={search.span}>
+        <Grid.Col span={search.span ?? SEARCH_SPAN}>
           <SearchBox
             value={typeof q === 'string' ? q : ''}
             onSearch={(v) => patch('q', v || undefined)}

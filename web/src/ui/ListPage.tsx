@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { type Column, DataView } from './DataView';
+import { DataView, type DataViewProps } from './DataView';
 import { ErrorAlert } from './ErrorAlert';
 import { Loading } from './Loading';
 import { PageHeader } from './PageHeader';
@@ -24,17 +24,7 @@ export interface ListQuery<T> {
 }
 
 /** The rows as the shared table-or-cards view (DataView), or the page's own rendering (e.g. a list of cards). */
-type RowsView<T> =
-  | {
-      columns: Column<T>[];
-      rowKey: (row: T) => string;
-      caption: string;
-      empty?: ReactNode;
-      cardActions?: (row: T) => ReactNode;
-      testId?: string;
-      render?: never;
-    }
-  | { render: (items: T[]) => ReactNode; columns?: never };
+type RowsView<T> = (Omit<DataViewProps<T>, 'rows'> & { render?: never }) | { render: (items: T[]) => ReactNode; columns?: never };
 
 export type PagedListProps<T> = {
   query: ListQuery<T>;
@@ -56,19 +46,7 @@ export function PagedList<T>({ query, page, pageSize, onPage, ...view }: PagedLi
         <Loading />
       ) : query.data ? (
         <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isFetching}>
-          {view.render ? (
-            view.render(query.data.items)
-          ) : (
-            <DataView
-              rows={query.data.items}
-              columns={view.columns}
-              rowKey={view.rowKey}
-              caption={view.caption}
-              empty={view.empty}
-              cardActions={view.cardActions}
-              testId={view.testId}
-            />
-          )}
+          {view.render ? view.render(query.data.items) : <DataView rows={query.data.items} {...view} />}
           <Pager page={page} pageSize={query.data.pageSize || pageSize} total={query.data.total} onChange={onPage} />
         </div>
       ) : null}

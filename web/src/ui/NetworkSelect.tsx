@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListResult, NetworkListItem } from '../../../common/schemas';
 import { api, tenantPath } from '../api/client';
 import { useTenant } from '../context/tenant';
-import { usePickerProps } from './pickerProps';
+import { type PickerField, usePickerProps } from './pickerProps';
 
 /** Every network of the tenant (about 50), by name, for pickers and filters; cached for a few minutes. */
 export function useNetworkOptions() {
@@ -26,71 +26,16 @@ function withKnown(data: { value: string; label: string }[], known: { id: string
   return [...data, ...known.filter((k) => !have.has(k.id)).map((k) => ({ value: k.id, label: k.name }))];
 }
 
-export function NetworkSelect({
-  label,
-  value,
-  onChange,
-  known,
-  error,
-  description,
-  testId,
-}: {
-  label: string;
-  value: string | null;
-  onChange: (id: string | null) => void;
-  known?: { id: string; name: string }[];
-  error?: React.ReactNode;
-  description?: React.ReactNode;
-  testId?: string;
-}) {
+export function NetworkSelect({ value, onChange, known, ...field }: PickerField<string | null>) {
   const { t } = useTranslation();
   const { data, isLoading } = useNetworkOptions();
-  const picker = usePickerProps({ loading: isLoading, placeholder: t('networkSelect.placeholder') });
-  return (
-    <Select
-      {...picker}
-      label={label}
-      description={description}
-      error={error}
-      data={withKnown(data, known)}
-      value={value}
-      onChange={onChange}
-      data-testid={testId}
-    />
-  );
+  const picker = usePickerProps({ loading: isLoading, placeholder: t('networkSelect.placeholder'), field });
+  return <Select {...picker} data={withKnown(data, known)} value={value} onChange={onChange} />;
 }
 
-export function NetworkMultiSelect({
-  label,
-  value,
-  onChange,
-  known,
-  error,
-  description,
-  testId,
-}: {
-  label: string;
-  value: string[];
-  onChange: (ids: string[]) => void;
-  known?: { id: string; name: string }[];
-  error?: React.ReactNode;
-  description?: React.ReactNode;
-  testId?: string;
-}) {
+export function NetworkMultiSelect({ value, onChange, known, ...field }: PickerField<string[]>) {
   const { t } = useTranslation();
   const { data, isLoading } = useNetworkOptions();
-  const picker = usePickerProps({ loading: isLoading, placeholder: value.length ? undefined : t('networkSelect.placeholderMany') });
-  return (
-    <MultiSelect
-      {...picker}
-      label={label}
-      description={description}
-      error={error}
-      data={withKnown(data, known)}
-      value={value}
-      onChange={onChange}
-      hidePickedOptions
-      data-testid={testId}
-    />
-  );
+  const picker = usePickerProps({ loading: isLoading, placeholder: value.length ? undefined : t('networkSelect.placeholderMany'), field });
+  return <MultiSelect {...picker} data={withKnown(data, known)} value={value} onChange={onChange} hidePickedOptions />;
 }

@@ -1,6 +1,5 @@
 import { Alert, Badge, Box, Button, Collapse, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconInfoCircle } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { formatBaht } from '../../../../common/thai/money';
 import th from '../../i18n/th.json';
@@ -8,7 +7,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../common/schemas';
 import { currentLang } from '../../i18n';
-import { AUDIT_ACTIONS, type AuditSearch, listAddress } from '../../context/search';
+import { AUDIT_ACTIONS, type AuditSearch, useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { actionText, actorText, entityText } from '../../ui/audit';
 import { formatDate, formatDateTime } from '../../ui/dates';
@@ -139,9 +138,7 @@ export default function AuditPage() {
   const desktop = useIsDesktop();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/audit' });
-  const navigate = useNavigate({ from: '/t/$tenant/audit' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/audit');
   const q = useAudit(slug, { page, pageSize: PAGE_SIZE, entity: search.entity, action: search.action });
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (id: string) => setOpen((o) => ({ ...o, [id]: !o[id] }));

@@ -118,15 +118,7 @@ function BudgetPageView({ fiscalYear }: { fiscalYear: number }) {
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {q.data ? (
         <>
-          <ChainPanel
-            headHash={q.data.chain.headHash}
-            headSeq={q.data.chain.headSeq}
-            checkpoint={q.data.chain.checkpoint}
-            publicKey={q.data.chain.publicKey}
-            verify={() => verify.mutate()}
-            result={verify.data}
-            pending={verify.isPending}
-          />
+          <ChainPanel chain={q.data.chain} verification={verify} />
           <SettingsPanel />
           <TransparencyView data={q.data} fundActions={fundActions.actions} />
           <LinesSection key={`${fiscalYear}-${search.networkId ?? ''}`} fiscalYear={fiscalYear} networkId={search.networkId} />

@@ -104,15 +104,7 @@ function PublicBudgetPageView({ fiscalYear }: { fiscalYear: number }) {
           {q.error ? <ErrorAlert error={q.error} /> : null}
           {q.data ? (
             <>
-              <ChainPanel
-                headHash={q.data.chain.headHash}
-                headSeq={q.data.chain.headSeq}
-                checkpoint={q.data.chain.checkpoint}
-                publicKey={q.data.chain.publicKey}
-                verify={() => verify.mutate()}
-                result={verify.data}
-                pending={verify.isPending}
-              />
+              <ChainPanel chain={q.data.chain} verification={verify} />
               <TransparencyView data={q.data} />
             </>
           ) : (

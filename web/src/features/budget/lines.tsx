@@ -208,6 +208,8 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
   const satang = amount.trim() ? parseBahtToSatang(amount) : null;
   const badAmount = amount.trim() !== '' && satang === null;
   const fields = fieldErrorsOf(create.error);
+  // project and activity only narrow the chosen plan: optional, searchable, open once a plan is chosen
+  const narrowing = { disabled: !planId, searchable: true, clearable: true, clearButtonProps: { 'aria-label': t('common.clearSelection') } };
   // a refused save's messages go once the person changes what they typed
   const edited = () => {
     if (create.error) create.reset();
@@ -257,11 +259,8 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
             setProjectId(v);
             setActivityId(null);
           }}
-          disabled={!planId}
+          {...narrowing}
           placeholder={t('budget.wholePlan')}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
           error={fields.projectId}
           data-testid="line-project"
         />
@@ -274,11 +273,8 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
             const a = activities.find((x) => x.value === v);
             if (a) setProjectId(a.projectId);
           }}
-          disabled={!planId}
+          {...narrowing}
           placeholder={t('budget.wholeProject')}
-          searchable
-          clearable
-          clearButtonProps={{ 'aria-label': t('common.clearSelection') }}
           error={fields.activityId}
           data-testid="line-activity"
         />

@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, T
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { Checkpoint, FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
+import type { FundKind, Transparency, TransactionStatus, VerifyResult } from '../../../../common/schemas/budget';
 import { bahtText } from '../../../../common/thai/bahttext';
 import { formatBaht } from '../../../../common/thai/money';
 import { formatDateTime } from '../../ui/dates';
@@ -209,22 +209,15 @@ export function fundKindLabel(t: (k: string) => string, kind: FundKind) {
 
 /** The chain head anyone can note down, and a button that re-walks the chain. */
 export function ChainPanel({
-  headHash,
-  headSeq,
-  verify,
-  result,
-  pending,
-  checkpoint,
-  publicKey,
+  chain: { headHash, headSeq, checkpoint, publicKey },
+  verification,
 }: {
-  headHash: string;
-  headSeq: number;
-  verify: () => void;
-  result?: VerifyResult;
-  pending: boolean;
-  checkpoint?: Checkpoint | null;
-  publicKey?: string | null;
+  chain: Transparency['chain'];
+  /** The verify request (useVerify, or usePublicVerify without sign-in). */
+  verification: { mutate: () => void; data?: VerifyResult; isPending: boolean };
 }) {
+  const { data: result, isPending: pending } = verification;
+  const verify = () => verification.mutate();
   const { t } = useTranslation();
   const lang = useLang();
   return (

@@ -1,14 +1,15 @@
-import { Badge, Box, Button, Group } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useListAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import { formatDate } from '../../ui/dates';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useCommitteeRights, useCommittees } from './api';
 import { CommitteeModal } from './CommitteeModal';
@@ -20,10 +21,9 @@ export default function CommitteesPage() {
   const { slug } = useTenant();
   const rights = useCommitteeRights();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/committees');
   const [creating, setCreating] = useState(false);
-  const list = useCommittees(slug, { q: q || undefined, page, pageSize: PAGE_SIZE });
+  const list = useCommittees(slug, { q: search.q, page, pageSize: PAGE_SIZE });
   return (
     <ListPage
       title={t('committees.title')}
@@ -35,22 +35,11 @@ export default function CommitteesPage() {
           </Button>
         ) : null
       }
-      filters={
-        <Box maw={420}>
-          <SearchBox
-            label={t('common.search')}
-            value={q}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-          />
-        </Box>
-      }
+      filters={<FilterGrid values={search} onChange={set} search={{ label: t('common.search') }} />}
       query={list}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={setPage}
+      onPage={onPage}
       rowKey={(c) => c.id}
       caption={t('committees.title')}
       testId="committees-list"

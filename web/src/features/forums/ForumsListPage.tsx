@@ -1,9 +1,8 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../common/schemas/knowledge';
-import { listAddress } from '../../context/search';
+import { useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
@@ -21,9 +20,7 @@ export default function ForumsListPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/forums' });
-  const navigate = useNavigate({ from: '/t/$tenant/forums' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/forums');
   const q = useForums(slug, { q: search.q, networkId: search.networkId, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
   const networks = useNetworkOptions();
 

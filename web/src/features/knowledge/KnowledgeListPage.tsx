@@ -1,11 +1,10 @@
 import { Anchor, Box, Button, Collapse, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconEye, IconFilter, IconFileText, IconPaperclip, IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeHit } from '../../../../common/schemas/knowledge';
-import { type KnowledgeSearch, type KnowledgeSort, listAddress } from '../../context/search';
+import { type KnowledgeSearch, type KnowledgeSort, useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { buddhistYear, formatDate, todayIso } from '../../ui/dates';
 import { enumOptions } from '../../ui/enums';
@@ -39,9 +38,7 @@ export default function KnowledgeListPage() {
   const desktop = useIsDesktop();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/knowledge' });
-  const navigate = useNavigate({ from: '/t/$tenant/knowledge' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/knowledge');
   const searching = !!search.q;
   // relevance only means something with a query
   const chosen = search.sort ?? (searching ? 'relevance' : '-publishedOn');

@@ -2,7 +2,7 @@ import { BarChart } from '../../ui/charts';
 import { Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBook, IconEye, IconUsersGroup, IconPresentation } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeMetrics } from '../../../../common/schemas/knowledge';
 import { clean, type MetricsSearch } from '../../context/search';
@@ -27,6 +27,23 @@ type NetworkRow = KnowledgeMetrics['byNetwork'][number];
 const NETWORK_PAGE = 20;
 
 /** Sharing metrics: items and forums per network per fiscal year (B.E.), items reused across networks, most-read items. */
+/** One of the page's titled cards, named by its heading; a hint under the title when it needs saying. */
+function MetricsSection({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb={hint ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {hint ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          {hint}
+        </Text>
+      ) : null}
+      {children}
+    </Card>
+  );
+}
+
 export default function MetricsPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -91,18 +108,21 @@ export default function MetricsPage() {
     { key: 'attendance', header: t('metrics.attendance'), render: (r) => formatNumber(r.attendance, lang), align: 'right', nowrap: true },
   ];
 
+  // the knowledge item, linked: first column of the reused and most-read tables
+  const itemColumn: Column<{ id: string; title: string }> = {
+    key: 'title',
+    header: t('metrics.item'),
+    primary: true,
+    render: (r) => (
+      <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
+        {r.title}
+      </AnchorLink>
+    ),
+  };
+
   type Reused = KnowledgeMetrics['reused'][number];
   const reusedColumns: Column<Reused>[] = [
-    {
-      key: 'title',
-      header: t('metrics.item'),
-      primary: true,
-      render: (r) => (
-        <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
-          {r.title}
-        </AnchorLink>
-      ),
-    },
+    itemColumn,
     { key: 'home', header: t('metrics.homeNetwork'), render: (r) => r.homeNetwork?.name ?? '—' },
     { key: 'linked', header: t('metrics.otherNetworksLinked'), render: (r) => formatNumber(r.otherNetworksLinked, lang), align: 'right', nowrap: true },
     { key: 'readers', header: t('metrics.otherNetworkReaders'), render: (r) => formatNumber(r.otherNetworkReaders, lang), align: 'right', nowrap: true },
@@ -110,16 +130,7 @@ export default function MetricsPage() {
 
   type MostRead = KnowledgeMetrics['mostRead'][number];
   const mostReadColumns: Column<MostRead>[] = [
-    {
-      key: 'title',
-      header: t('metrics.item'),
-      primary: true,
-      render: (r) => (
-        <AnchorLink to="/t/$tenant/knowledge/$id" params={{ tenant: slug, id: r.id }}>
-          {r.title}
-        </AnchorLink>
-      ),
-    },
+    itemColumn,
     { key: 'type', header: t('knowledge.type'), render: (r) => <KnowledgeTypeBadge type={r.type} />, nowrap: true },
     { key: 'views', header: t('metrics.views'), render: (r) => formatNumber(r.views, lang), align: 'right', nowrap: true },
     { key: 'readers', header: t('metrics.readers'), render: (r) => formatNumber(r.readers, lang), align: 'right', nowrap: true },
@@ -157,10 +168,7 @@ export default function MetricsPage() {
             <StatCard label={t('metrics.views')} value={sum('views')} icon={<IconEye size={28} />} testId="metrics-views" />
           </SimpleGrid>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="mt-years">
-            <Title order={2} size="h3" id="mt-years" mb="sm">
-              {t('metrics.perYear')}
-            </Title>
+          <MetricsSection id="mt-years" title={t('metrics.perYear')}>
             {chart.length === 0 ? (
               <Text c="dimmed">{t('metrics.noData')}</Text>
             ) : (
@@ -196,15 +204,9 @@ export default function MetricsPage() {
                 />
               </>
             )}
-          </Card>
+          </MetricsSection>
 
-          <Card withBorder radius="md" component="section" aria-labelledby="mt-networks">
-            <Title order={2} size="h3" id="mt-networks" mb={4}>
-              {t('metrics.perNetwork')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('metrics.perNetworkHint')}
-            </Text>
+          <MetricsSection id="mt-networks" title={t('metrics.perNetwork')} hint={t('metrics.perNetworkHint')}>
             <DataView
               rows={rows.slice((page - 1) * NETWORK_PAGE, page * NETWORK_PAGE)}
               columns={columns}
@@ -214,17 +216,11 @@ export default function MetricsPage() {
               testId="metrics-networks"
             />
             {rows.length > NETWORK_PAGE ? <Pager page={page} pageSize={NETWORK_PAGE} total={rows.length} onChange={setPage} /> : null}
-          </Card>
+          </MetricsSection>
 
           <Grid gap="lg">
             <Grid.Col span={12}>
-              <Card withBorder radius="md" component="section" aria-labelledby="mt-reused">
-                <Title order={2} size="h3" id="mt-reused" mb={4}>
-                  {t('metrics.reused')}
-                </Title>
-                <Text size="sm" c="dimmed" mb="sm">
-                  {t('metrics.reusedHint')}
-                </Text>
+              <MetricsSection id="mt-reused" title={t('metrics.reused')} hint={t('metrics.reusedHint')}>
                 <DataView
                   rows={m.reused}
                   columns={reusedColumns}
@@ -233,16 +229,10 @@ export default function MetricsPage() {
                   empty={t('metrics.noData')}
                   testId="metrics-reused"
                 />
-              </Card>
+              </MetricsSection>
             </Grid.Col>
             <Grid.Col span={12}>
-              <Card withBorder radius="md" component="section" aria-labelledby="mt-read">
-                <Title order={2} size="h3" id="mt-read" mb={4}>
-                  {t('metrics.mostRead')}
-                </Title>
-                <Text size="sm" c="dimmed" mb="sm">
-                  {t('metrics.mostReadHint')}
-                </Text>
+              <MetricsSection id="mt-read" title={t('metrics.mostRead')} hint={t('metrics.mostReadHint')}>
                 <DataView
                   rows={m.mostRead}
                   columns={mostReadColumns}
@@ -251,7 +241,7 @@ export default function MetricsPage() {
                   empty={t('metrics.noData')}
                   testId="metrics-most-read"
                 />
-              </Card>
+              </MetricsSection>
             </Grid.Col>
           </Grid>
         </Stack>

@@ -12,7 +12,7 @@ import { useLang } from '../../ui/hooks';
 import { useLocalGovernments, useLocalPlanRights, useLocalPlanWrite, useSharedProjects } from './api';
 import { FormModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
-import { NEXT } from './Status';
+import { NEXT, StepButtons } from './Status';
 import './i18n';
 
 const fieldsOf = (err: unknown) => (err instanceof ApiError ? err.fields : {});
@@ -69,35 +69,18 @@ export function SharedProjects() {
 }
 
 function SharedActions({ item, onIntegrate }: { item: SharedProject; onIntegrate: () => void }) {
-  const { t } = useTranslation();
   const { slug } = useTenant();
   const set = useLocalPlanWrite<Record<string, unknown>, SharedProject>(slug, 'PATCH', () => `/shared/${item.id}`);
-  const [reason, setReason] = useState('');
   const next = NEXT[item.status];
   if (!next) return null;
   return (
     <Stack gap={4}>
-      <Group gap={4}>
-        <Button size="xs" variant="default" loading={set.isPending} onClick={() => (next === 'integrated' ? onIntegrate() : set.mutate({ status: next }))}>
-          {t('localPlans.next', { status: t(`localPlans.status.${next}`) })}
-        </Button>
-        <TextInput
-          size="xs"
-          aria-label={t('localPlans.dropReason')}
-          placeholder={t('localPlans.dropReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="default"
-          color="red"
-          disabled={reason.trim().length < 3}
-          onClick={() => set.mutate({ status: 'dropped', dropReason: reason })}
-        >
-          {t('localPlans.drop')}
-        </Button>
-      </Group>
+      <StepButtons
+        next={next}
+        pending={set.isPending}
+        onNext={() => (next === 'integrated' ? onIntegrate() : set.mutate({ status: next }))}
+        onDrop={(dropReason) => set.mutate({ status: 'dropped', dropReason })}
+      />
       <ErrorAlert error={set.error} />
     </Stack>
   );

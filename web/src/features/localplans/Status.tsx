@@ -12,6 +12,41 @@ import './i18n';
 
 export const NEXT: Partial<Record<IntegrationStatus, IntegrationStatus>> = { proposed: 'integrated', integrated: 'in_budget', in_budget: 'done' };
 
+/** A status step's buttons: on to the next status, or dropped with a reason (three letters at least). */
+export function StepButtons({
+  next,
+  pending,
+  nextDisabled,
+  onNext,
+  onDrop,
+}: {
+  next: IntegrationStatus;
+  pending: boolean;
+  nextDisabled?: boolean;
+  onNext: () => void;
+  onDrop: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <Group gap={4}>
+      <Button size="xs" variant="default" loading={pending} disabled={nextDisabled} onClick={onNext}>
+        {t('localPlans.next', { status: t(`localPlans.status.${next}`) })}
+      </Button>
+      <TextInput
+        size="xs"
+        aria-label={t('localPlans.dropReason')}
+        placeholder={t('localPlans.dropReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <Button size="xs" variant="default" color="red" disabled={reason.trim().length < 3} onClick={() => onDrop(reason)}>
+        {t('localPlans.drop')}
+      </Button>
+    </Group>
+  );
+}
+
 /** The next step (integrating names the edition) or dropping with a reason; a linked neighbour records its own. */
 export function StatusActions({ plan, item }: { plan: LocalPlanDetail; item: IntegratedProject }) {
   const { t } = useTranslation();
@@ -19,7 +54,6 @@ export function StatusActions({ plan, item }: { plan: LocalPlanDetail; item: Int
   const editionLabel = useEditionLabel();
   const set = useSetStatus(slug, plan.id);
   const [editionId, setEditionId] = useState<string | null>(plan.editions.at(-1)?.id ?? null);
-  const [reason, setReason] = useState('');
   const next = NEXT[item.status];
   if (plan.linkedTenant)
     return (
@@ -45,33 +79,13 @@ export function StatusActions({ plan, item }: { plan: LocalPlanDetail; item: Int
           </Text>
         )
       ) : null}
-      <Group gap={4}>
-        <Button
-          size="xs"
-          variant="default"
-          loading={set.isPending}
-          disabled={next === 'integrated' && !editionId}
-          onClick={() => set.mutate({ itemId: item.id, status: next, editionId: editionId ?? undefined })}
-        >
-          {t('localPlans.next', { status: t(`localPlans.status.${next}`) })}
-        </Button>
-        <TextInput
-          size="xs"
-          aria-label={t('localPlans.dropReason')}
-          placeholder={t('localPlans.dropReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="default"
-          color="red"
-          disabled={reason.trim().length < 3}
-          onClick={() => set.mutate({ itemId: item.id, status: 'dropped', dropReason: reason })}
-        >
-          {t('localPlans.drop')}
-        </Button>
-      </Group>
+      <StepButtons
+        next={next}
+        pending={set.isPending}
+        nextDisabled={next === 'integrated' && !editionId}
+        onNext={() => set.mutate({ itemId: item.id, status: next, editionId: editionId ?? undefined })}
+        onDrop={(dropReason) => set.mutate({ itemId: item.id, status: 'dropped', dropReason })}
+      />
       {set.isError ? <ErrorAlert error={set.error} /> : null}
     </Stack>
   );

@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PagedList } from '../../ui/ListPage';
 import { PAGE_SIZE, useHours, useReviewHours, useTotals } from './api';
 import { LogHoursForm } from './LogHoursForm';
-import { fiscalYearOptions, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
+import { FiscalYearFilter, formatMinutes, HourStatusBadge, ManpowerTabs } from './parts';
 import { useDefaultYearState } from '../../ui/FiscalYear';
 import './i18n';
 
@@ -181,17 +181,7 @@ function TotalsPanel() {
           data={(['person', 'team', 'network', 'fiscalYear'] as const).map((v) => ({ value: v, label: t(`manpower.totals.by.${v}`) }))}
           data-testid="totals-by"
         />
-        {by !== 'fiscalYear' ? (
-          <Select
-            label={t('manpower.totals.year')}
-            data={fiscalYearOptions().map((y) => ({ value: y, label: t('manpower.fy', { year: y }) }))}
-            value={year}
-            onChange={setYear}
-            clearable
-            w={200}
-            comboboxProps={{ withinPortal: true }}
-          />
-        ) : null}
+        {by !== 'fiscalYear' ? <FiscalYearFilter value={year} onChange={setYear} /> : null}
       </Group>
       {totals.isPending ? (
         <Loading />
@@ -291,15 +281,7 @@ export default function HoursPage() {
               w={180}
               comboboxProps={{ withinPortal: true }}
             />
-            <Select
-              label={t('manpower.totals.year')}
-              data={fiscalYearOptions().map((y) => ({ value: y, label: t('manpower.fy', { year: y }) }))}
-              value={year}
-              onChange={setYear}
-              clearable
-              w={200}
-              comboboxProps={{ withinPortal: true }}
-            />
+            <FiscalYearFilter value={year} onChange={setYear} />
           </Group>
           <LogsTable query={{ status: status ?? undefined, fiscalYear: year ?? undefined }} />
         </Tabs.Panel>

@@ -1,14 +1,15 @@
-import { Badge, Box, Button, Group } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
-import { SearchBox } from '../../ui/ListFilters';
+import { FilterGrid } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
 import { PAGE_SIZE, useTeams } from './api';
 import { ManpowerTabs } from './parts';
@@ -21,10 +22,9 @@ export default function TeamsPage() {
   const { slug } = useTenant();
   const can = usePermissions();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/teams');
   const [creating, setCreating] = useState(false);
-  const teams = useTeams(slug, { q: q || undefined, page, pageSize: PAGE_SIZE });
+  const teams = useTeams(slug, { q: search.q, page, pageSize: PAGE_SIZE });
   return (
     <ListPage
       title={t('manpower.teams.title')}
@@ -37,22 +37,11 @@ export default function TeamsPage() {
         ) : null
       }
       above={<ManpowerTabs />}
-      filters={
-        <Box maw={420}>
-          <SearchBox
-            label={t('common.search')}
-            value={q}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-          />
-        </Box>
-      }
+      filters={<FilterGrid values={search} onChange={set} search={{ label: t('common.search') }} />}
       query={teams}
       page={page}
       pageSize={PAGE_SIZE}
-      onPage={setPage}
+      onPage={onPage}
       rowKey={(x) => x.id}
       caption={t('manpower.teams.title')}
       testId="teams-list"

@@ -30,6 +30,22 @@ export function fiscalYearOptions(count = 6) {
   return Array.from({ length: count }, (_, i) => String(now - i));
 }
 
+/** A year filter of the hours page (totals, logs): the last six fiscal years, cleared for all of them. */
+export function FiscalYearFilter({ value, onChange }: { value: string | null; onChange: (year: string | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('manpower.totals.year')}
+      data={fiscalYearOptions().map((y) => ({ value: y, label: t('manpower.fy', { year: y }) }))}
+      value={value}
+      onChange={onChange}
+      clearable
+      w={200}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 const HOUR_COLORS: Record<HourStatus, string> = { pending: 'indigo', confirmed: 'teal', returned: 'red' };
 const TASK_COLORS: Record<TaskStatus, string> = { open: 'blue', in_progress: 'indigo', done: 'teal', cancelled: 'gray' };
 

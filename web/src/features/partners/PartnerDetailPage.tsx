@@ -1,9 +1,8 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconLinkPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartyDetail, Relationship } from '../../../../common/schemas';
 import { usePermissions, useTenant } from '../../context/tenant';
@@ -19,7 +18,8 @@ import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatThaiAddress } from '../../ui/thai';
-import { useDeletePartner, useDeleteRelationship, usePartner } from './api';
+import { useDeletePartner, usePartner } from './api';
+import { useRelationshipColumns } from './relationshipColumns';
 import { RelationshipModal } from './RelationshipModal';
 import { PersonPrivacyCard } from '../privacy';
 import { PersonSkillsCard } from '../manpower';
@@ -45,10 +45,9 @@ export default function PartnerDetailPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const q = usePartner(slug, id);
   const del = useDeletePartner(slug);
-  const delRel = useDeleteRelationship(slug);
+  const relTail = useRelationshipColumns();
   const [relOpen, relHandlers] = useDisclosure(false);
   const [deleteOpen, deleteHandlers] = useDisclosure(false);
-  const [removingRel, setRemovingRel] = useState<Relationship | null>(null);
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} />;
@@ -95,27 +94,8 @@ export default function PartnerDetailPage() {
         </Text>
       ),
     },
-    { key: 'start', header: t('relationships.startDate'), render: (r) => formatDate(r.startDate, lang) || '—', nowrap: true },
-    { key: 'end', header: t('relationships.endDate'), render: (r) => formatDate(r.endDate, lang) || '—', nowrap: true },
-    { key: 'note', header: t('relationships.note'), render: (r) => r.note ?? '—' },
+    ...relTail.columns,
   ];
-  if (can.editRelationships) {
-    relColumns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      nowrap: true,
-      render: (r) => (
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => setRemovingRel(r)}
-          aria-label={t('relationships.deleteAria', { from: r.from.name, to: r.to.name })}
-        >
-          <IconTrash size={18} aria-hidden />
-        </ActionIcon>
-      ),
-    });
-  }
 
   return (
     <Stack gap="lg">
@@ -237,31 +217,7 @@ export default function PartnerDetailPage() {
       </Card>
 
       <RelationshipModal tenant={slug} party={{ id: p.id, name: p.name }} opened={relOpen} onClose={relHandlers.close} />
-      <ConfirmDialog
-        opened={!!removingRel}
-        title={t('relationships.deleteTitle')}
-        message={
-          removingRel
-            ? t('relationships.deleteConfirm', {
-                from: removingRel.from.name,
-                to: removingRel.to.name,
-                type: enumLabel(t, 'relationshipType', removingRel.type),
-              })
-            : ''
-        }
-        loading={delRel.isPending}
-        onClose={() => setRemovingRel(null)}
-        onConfirm={() =>
-          removingRel &&
-          delRel.mutate(removingRel.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('relationships.deleted') });
-              setRemovingRel(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
-      />
+      {relTail.dialog}
       <ConfirmDialog
         opened={deleteOpen}
         title={t('partners.deleteTitle')}

@@ -1,10 +1,9 @@
 import { Stack, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '../../../../common/schemas';
 import { PARTY_KINDS, PILLARS, SECTORS } from '../../../../common/schemas/enums';
-import { listAddress } from '../../context/search';
+import { useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge } from '../../ui/badges';
 import type { Column } from '../../ui/DataView';
@@ -20,9 +19,7 @@ export default function PartnersListPage() {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/partners' });
-  const navigate = useNavigate({ from: '/t/$tenant/partners' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/partners');
   const filters = { q: search.q, kind: search.kind, sector: search.sector, pillar: search.pillar };
   const q = usePartners(slug, { ...filters, page, pageSize: PAGE_SIZE });
 

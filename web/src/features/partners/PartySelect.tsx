@@ -8,7 +8,7 @@ import type { Party } from '../../../../common/schemas/partners';
 import { useTenant } from '../../context/tenant';
 import { usePartners } from './api';
 import { enumLabel } from '../../ui/enums';
-import { usePickerProps } from '../../ui/pickerProps';
+import { type PickerField, usePickerProps } from '../../ui/pickerProps';
 
 export interface PartyOption {
   id: string;
@@ -59,27 +59,19 @@ function PartyOptionView({ label, party }: { label: string; party: PartyOption |
 
 /** Searchable partner picker backed by GET /partners?q= (server-side search). */
 export function PartySelect({
-  label,
   value,
   onChange,
   initial,
-  error,
   required,
-  description,
   excludeIds,
   clearable = true,
-  testId,
-}: {
-  label: string;
-  value: string | null;
+  ...field
+}: Omit<PickerField<string | null>, 'onChange' | 'known'> & {
   onChange: (id: string | null, party: PartyOption | null) => void;
   initial?: PartyOption | null;
-  error?: React.ReactNode;
   required?: boolean;
-  description?: React.ReactNode;
   excludeIds?: string[];
   clearable?: boolean;
-  testId?: string;
 }) {
   const { t } = useTranslation();
   const { slug } = useTenant();
@@ -101,15 +93,12 @@ export function PartySelect({
   }, [res.data, selected, excludeIds, t]);
 
   const data = [...options.values()].map((p) => ({ value: p.id, label: p.name }));
-  const picker = usePickerProps({ loading: res.isFetching, placeholder: t('partySelect.placeholder') });
+  const picker = usePickerProps({ loading: res.isFetching, placeholder: t('partySelect.placeholder'), field });
 
   return (
     <Select
-      label={label}
-      description={description}
-      required={required}
-      error={error}
       {...picker}
+      required={required}
       clearable={clearable}
       data={data}
       value={value}
@@ -123,29 +112,12 @@ export function PartySelect({
       }}
       leftSection={<IconSearch size={16} aria-hidden />}
       renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
-      data-testid={testId}
     />
   );
 }
 
 /** Several partners, searched on the server (GET /partners?q=); the chosen ones keep their names while another search runs. */
-export function PartyMultiSelect({
-  label,
-  value,
-  onChange,
-  known,
-  error,
-  description,
-  testId,
-}: {
-  label: string;
-  value: string[];
-  onChange: (ids: string[]) => void;
-  known?: PartyOption[];
-  error?: React.ReactNode;
-  description?: React.ReactNode;
-  testId?: string;
-}) {
+export function PartyMultiSelect({ value, onChange, known, ...field }: PickerField<string[], PartyOption>) {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const [search, setSearch] = useState('');
@@ -157,13 +129,10 @@ export function PartyMultiSelect({
     for (const p of res.data?.items ?? []) map.set(p.id, toOption(p, t));
     return map;
   }, [res.data, picked, t]);
-  const picker = usePickerProps({ loading: res.isFetching, placeholder: value.length ? undefined : t('partySelect.placeholder') });
+  const picker = usePickerProps({ loading: res.isFetching, placeholder: value.length ? undefined : t('partySelect.placeholder'), field });
   return (
     <MultiSelect
       {...picker}
-      label={label}
-      description={description}
-      error={error}
       data={[...options.values()].map((p) => ({ value: p.id, label: p.name }))}
       value={value}
       onChange={(ids) => {
@@ -175,7 +144,6 @@ export function PartyMultiSelect({
       filter={({ options: o }) => o}
       hidePickedOptions
       renderOption={({ option }) => <PartyOptionView label={option.label} party={options.get(option.value)} />}
-      data-testid={testId}
     />
   );
 }

@@ -1,9 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../../common/schemas/plans';
-import { listAddress } from '../../context/search';
+import { useListAddress } from '../../context/search';
 import { useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatNumber } from '../../ui/format';
@@ -23,10 +22,8 @@ export default function PlansListPage() {
   const lang = useLang();
   const { slug, role } = useTenant();
   const can = planPermissions(role);
-  const search = useSearch({ from: '/t/$tenant/plans' });
-  const navigate = useNavigate({ from: '/t/$tenant/plans' });
   const networks = useNetworkOptions();
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/plans');
   const q = usePlans(slug, { q: search.q, fiscalYear: search.fiscalYear, networkId: search.networkId, page, pageSize: PAGE_SIZE });
 
   const columns: Column<PlanSummary>[] = [

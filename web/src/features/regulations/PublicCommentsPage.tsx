@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 /**
@@ -43,17 +44,12 @@ export default function PublicCommentsPage() {
                   {t('regulations.comments.openUntil', { from: formatDate(p.startsOn, lang, 'long'), to: formatDate(p.endsOn, lang, 'long') })}
                 </Text>
                 {p.note ? <Text size="sm">{p.note}</Text> : null}
-                {p.preamble ? <Text>{p.preamble}</Text> : null}
-                {p.chapters.map((ch) => (
-                  <Stack key={ch.number} gap="xs">
-                    <Title order={3} size="h4" ta="center">
-                      {t('regulations.chapter', { n: ch.number })} {ch.title}
-                    </Title>
-                    {ch.clauses.map((c) => (
-                      <PublicClause key={c.id} tenant={tenant} periodId={p.id} number={c.number} text={c.text} count={p.counts[c.number] ?? 0} />
-                    ))}
-                  </Stack>
-                ))}
+                <RegulationText
+                  preamble={p.preamble}
+                  chapters={p.chapters}
+                  gap="xs"
+                  clause={(c) => <PublicClause key={c.id} tenant={tenant} periodId={p.id} number={c.number} text={c.text} count={p.counts[c.number] ?? 0} />}
+                />
               </Stack>
             </Paper>
           ))
@@ -94,12 +90,7 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
   const fields = isApiError(send.error) ? send.error.fields : {};
   return (
     <Stack gap={4} data-testid={`public-clause-${number}`}>
-      <Text>
-        <Text span fw={700}>
-          {t('regulations.clause', { n: number })}
-        </Text>{' '}
-        {text}
-      </Text>
+      <ClauseText number={number} text={text} />
       <Group gap="xs">
         {count ? (
           <Badge variant="light" color="gray">

@@ -1,13 +1,13 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicRegulations } from '../../../../common/schemas/regulations';
-import { formatBaht } from '../../../../common/thai/money';
 import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
+import { ClauseText, FineTable, RegulationText } from './RegulationText';
 import './i18n';
 
 const anchor = (versionId: string, number: string) => `v-${versionId.slice(0, 8)}-clause-${number.replace('/', '-')}`;
@@ -50,47 +50,13 @@ export default function PublicRegulationsPage() {
                 <Text size="sm" c="dimmed">
                   {r.adoptedBy} ({formatDate(r.adoptedOn, lang)}) · {t('regulations.effectiveFrom')} {formatDate(r.effectiveFrom, lang, 'long')}
                 </Text>
-                {r.preamble ? <Text>{r.preamble}</Text> : null}
-                {r.chapters.map((ch) => (
-                  <Stack key={ch.number} gap={6}>
-                    <Title order={3} size="h4" ta="center">
-                      {t('regulations.chapter', { n: ch.number })} {ch.title}
-                    </Title>
-                    {ch.clauses.map((c) => (
-                      <Text key={c.id} id={anchor(r.id, c.number)} style={{ scrollMarginTop: 80 }}>
-                        <Text span fw={700}>
-                          {t('regulations.clause', { n: c.number })}
-                        </Text>{' '}
-                        {c.text}
-                      </Text>
-                    ))}
-                  </Stack>
-                ))}
-                {r.fines.length ? (
-                  <Table.ScrollContainer minWidth={420}>
-                    <Table striped>
-                      <Table.Caption>{t('regulations.fineSchedule')}</Table.Caption>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t('regulations.offence')}</Table.Th>
-                          <Table.Th>{t('regulations.enforces')}</Table.Th>
-                          <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {r.fines.map((f) => (
-                          <Table.Tr key={f.id}>
-                            <Table.Td>{f.offence}</Table.Td>
-                            <Table.Td>
-                              <Anchor href={`#${anchor(r.id, f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
-                            </Table.Td>
-                            <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                ) : null}
+                <RegulationText
+                  preamble={r.preamble}
+                  chapters={r.chapters}
+                  gap={6}
+                  clause={(c) => <ClauseText key={c.id} id={anchor(r.id, c.number)} number={c.number} text={c.text} />}
+                />
+                {r.fines.length ? <FineTable fines={r.fines} anchorOf={(n) => anchor(r.id, n)} caption={t('regulations.fineSchedule')} /> : null}
               </Stack>
             </Paper>
           ))

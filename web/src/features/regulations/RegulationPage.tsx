@@ -14,6 +14,7 @@ import { useDiff, useRegulation, useVersion } from './api';
 import { usePeriodForVersion, VersionComments } from './comments';
 import { DraftTools } from './DraftTools';
 import { AnchorLink } from '../../ui/links';
+import { ClauseText, FineTable, RegulationText } from './RegulationText';
 import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1. */
@@ -104,7 +105,6 @@ function Versions({ versions, selected, onSelect }: { versions: VersionSummary[]
 
 function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { slug } = useTenant();
   return (
     <Paper withBorder p="md" data-testid="regulation-reader">
@@ -115,66 +115,36 @@ function Reader({ v, periodId }: { v: VersionDetail; periodId: string | null }) 
           </Title>
           <VersionBadges v={v} />
         </Group>
-        {v.preamble ? <Text>{v.preamble}</Text> : null}
-        {v.chapters.map((ch) => (
-          <Stack key={ch.number} gap="xs">
-            <Title order={3} size="h4" ta="center">
-              {t('regulations.chapter', { n: ch.number })} {ch.title}
-            </Title>
-            {ch.clauses.map((c) => (
-              <Text key={c.id} id={clauseAnchor(c.number)} style={{ scrollMarginTop: 80 }}>
-                <Text span fw={700}>
-                  {t('regulations.clause', { n: c.number })}
-                </Text>{' '}
-                {c.text}
-                {periodId ? (
-                  <>
-                    {' '}
-                    <AnchorLink
-                      to="/t/$tenant/regulations/comment-periods/$periodId"
-                      params={{ tenant: slug, periodId }}
-                      hash={clauseAnchor(c.number)}
-                      size="sm"
-                      data-testid="clause-comment-link"
-                    >
-                      {t('regulations.comments.onClause')}
-                    </AnchorLink>
-                  </>
-                ) : null}
-              </Text>
-            ))}
-          </Stack>
-        ))}
+        <RegulationText
+          preamble={v.preamble}
+          chapters={v.chapters}
+          gap="xs"
+          clause={(c) => (
+            <ClauseText key={c.id} id={clauseAnchor(c.number)} number={c.number} text={c.text}>
+              {periodId ? (
+                <>
+                  {' '}
+                  <AnchorLink
+                    to="/t/$tenant/regulations/comment-periods/$periodId"
+                    params={{ tenant: slug, periodId }}
+                    hash={clauseAnchor(c.number)}
+                    size="sm"
+                    data-testid="clause-comment-link"
+                  >
+                    {t('regulations.comments.onClause')}
+                  </AnchorLink>
+                </>
+              ) : null}
+            </ClauseText>
+          )}
+        />
         <Title order={3} size="h4">
           {t('regulations.fineSchedule')}
         </Title>
         {v.fines.length === 0 ? (
           <Text c="dimmed">{t('regulations.noFines')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped data-testid="fine-schedule">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('regulations.offence')}</Table.Th>
-                  <Table.Th>{t('regulations.enforces')}</Table.Th>
-                  <Table.Th ta="right">{t('regulations.fine')}</Table.Th>
-                  <Table.Th ta="right">{t('regulations.repeatFine')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {v.fines.map((f) => (
-                  <Table.Tr key={f.id}>
-                    <Table.Td>{f.offence}</Table.Td>
-                    <Table.Td>
-                      <Anchor href={`#${clauseAnchor(f.clauseNumber)}`}>{t('regulations.clause', { n: f.clauseNumber })}</Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatBaht(f.amountSatang, lang)}</Table.Td>
-                    <Table.Td ta="right">{f.repeatAmountSatang === null ? '–' : formatBaht(f.repeatAmountSatang, lang)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FineTable fines={v.fines} anchorOf={clauseAnchor} repeat testId="fine-schedule" />
         )}
       </Stack>
     </Paper>

@@ -13,6 +13,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
 /** The id of a clause's anchor: ข้อ 10/1 → clause-10-1 (the same as the reader's). */
@@ -187,17 +188,12 @@ export default function CommentPeriodPage() {
       {p.note ? <Text size="sm">{p.note}</Text> : null}
       <Paper withBorder p="md" data-testid="comment-reader">
         <Stack gap="md">
-          {p.preamble ? <Text>{p.preamble}</Text> : null}
-          {p.chapters.map((ch) => (
-            <Stack key={ch.number} gap="sm">
-              <Title order={3} size="h4" ta="center">
-                {t('regulations.chapter', { n: ch.number })} {ch.title}
-              </Title>
-              {ch.clauses.map((c) => (
-                <ClauseBlock key={c.id} period={p} number={c.number} text={c.text} comments={byNumber.get(c.number) ?? []} />
-              ))}
-            </Stack>
-          ))}
+          <RegulationText
+            preamble={p.preamble}
+            chapters={p.chapters}
+            gap="sm"
+            clause={(c) => <ClauseBlock key={c.id} period={p} number={c.number} text={c.text} comments={byNumber.get(c.number) ?? []} />}
+          />
           {orphans.map((c) => (
             <ClauseBlock key={c.number} period={p} number={c.number} text={t('regulations.comments.clauseGone')} comments={c.comments} />
           ))}
@@ -229,12 +225,7 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
   const fields = isApiError(write.error) ? write.error.fields : {};
   return (
     <Stack gap={6} id={anchorOf(number)} style={{ scrollMarginTop: 80 }} data-testid={`comment-clause-${number}`}>
-      <Text>
-        <Text span fw={700}>
-          {t('regulations.clause', { n: number })}
-        </Text>{' '}
-        {text}
-      </Text>
+      <ClauseText number={number} text={text} />
       {comments.map((c) => (
         <CommentCard key={c.id} c={c} periodId={period.id} canAnswer={period.canAnswer} />
       ))}

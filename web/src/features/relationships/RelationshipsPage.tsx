@@ -1,37 +1,24 @@
-import { ActionIcon, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Relationship } from '../../../../common/schemas';
 import { RELATIONSHIP_TYPES } from '../../../../common/schemas/enums';
-import { listAddress, type RelationshipSearch } from '../../context/search';
-import { usePermissions, useTenant } from '../../context/tenant';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useListAddress, type RelationshipSearch } from '../../context/search';
+import { useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
-import { formatDate } from '../../ui/dates';
 import { enumLabel, enumOptions } from '../../ui/enums';
-import { errorText } from '../../ui/ErrorAlert';
-import { useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { FilterSelect } from '../../ui/ListFilters';
 import { ListPage } from '../../ui/ListPage';
-import { useDeleteRelationship, useRelationships } from '../partners';
+import { useRelationshipColumns, useRelationships } from '../partners';
 
 const PAGE_SIZE = 20;
 
 export default function RelationshipsPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { slug } = useTenant();
-  const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/relationships' });
-  const navigate = useNavigate({ from: '/t/$tenant/relationships' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const { search, page, set, onPage } = useListAddress('/t/$tenant/relationships');
   const q = useRelationships(slug, { type: search.type, page, pageSize: PAGE_SIZE });
-  const del = useDeleteRelationship(slug);
-  const [removing, setRemoving] = useState<Relationship | null>(null);
+  const tail = useRelationshipColumns();
 
   const party = (p: Relationship['from']) => (
     <AnchorLink to="/t/$tenant/partners/$id" params={{ tenant: slug, id: p.id }}>
@@ -50,27 +37,8 @@ export default function RelationshipsPage() {
       ),
     },
     { key: 'to', header: t('relationships.to'), render: (r) => party(r.to) },
-    { key: 'start', header: t('relationships.startDate'), render: (r) => formatDate(r.startDate, lang) || '—', nowrap: true },
-    { key: 'end', header: t('relationships.endDate'), render: (r) => formatDate(r.endDate, lang) || '—', nowrap: true },
-    { key: 'note', header: t('relationships.note'), render: (r) => r.note ?? '—' },
+    ...tail.columns,
   ];
-  if (can.editRelationships) {
-    columns.push({
-      key: 'actions',
-      header: t('common.actions'),
-      nowrap: true,
-      render: (r) => (
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={() => setRemoving(r)}
-          aria-label={t('relationships.deleteAria', { from: r.from.name, to: r.to.name })}
-        >
-          <IconTrash size={18} aria-hidden />
-        </ActionIcon>
-      ),
-    });
-  }
 
   return (
     <ListPage
@@ -95,27 +63,7 @@ export default function RelationshipsPage() {
       caption={t('relationships.title')}
       empty={t('relationships.empty')}
     >
-      <ConfirmDialog
-        opened={!!removing}
-        title={t('relationships.deleteTitle')}
-        message={
-          removing
-            ? t('relationships.deleteConfirm', { from: removing.from.name, to: removing.to.name, type: enumLabel(t, 'relationshipType', removing.type) })
-            : ''
-        }
-        loading={del.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          del.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('relationships.deleted') });
-              setRemoving(null);
-            },
-            onError: (err) => notifications.show({ color: 'red', message: errorText(err, t) }),
-          })
-        }
-      />
+      {tail.dialog}
     </ListPage>
   );
 }

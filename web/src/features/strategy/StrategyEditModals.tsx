@@ -24,21 +24,16 @@ type MapIndicator = MapGoal['indicators'][number];
 /** What every edit modal shares: a full-screen modal on a phone, cancel/save, a 400's field messages on the right fields. */
 function EditModal<V>({
   title,
-  form,
-  pending,
-  serverError,
+  edit: { form, pending, serverError, onClose },
   onSubmit,
-  onClose,
   testId,
   remove,
   children,
 }: {
   title: string;
-  form: UseFormReturnType<V>;
-  pending: boolean;
-  serverError: unknown;
+  /** The modal's form and its save (useEditSave). */
+  edit: EditSave<V, never>;
   onSubmit: (v: V) => void;
-  onClose: () => void;
   testId: string;
   /** For an existing element: what deleting it takes with it (the confirmation) and how. */
   remove?: { confirm: string; run: () => Promise<unknown> };
@@ -111,19 +106,39 @@ function EditModal<V>({
   );
 }
 
-/** Callbacks for a save: a notice and close on success, field messages from a 400 on the form's fields. */
-function useSaveHandlers<V>(form: UseFormReturnType<V>, onClose: () => void) {
+/** A save request as TanStack's useMutation gives it. */
+interface SaveMutation<B> {
+  mutate: (body: B, options: { onSuccess: () => void; onError: (err: unknown) => void }) => void;
+  isPending: boolean;
+}
+
+interface EditSave<V, B> {
+  form: UseFormReturnType<V>;
+  pending: boolean;
+  serverError: unknown;
+  onClose: () => void;
+  /** Sends the body: a notice and close on success, a 400's field messages on the form's fields. */
+  run: (body: B) => void;
+}
+
+/** An edit modal's save: the form, the request, what a success or a refusal does. */
+function useEditSave<V, B>(form: UseFormReturnType<V>, save: SaveMutation<B>, onClose: () => void): EditSave<V, B> {
   const { t } = useTranslation();
   const server = useServerErrors(form);
   return {
+    form,
+    pending: save.isPending,
     serverError: server.error,
-    reset: server.clear,
-    handlers: {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('strategy.saved') });
-        onClose();
-      },
-      onError: server.onError,
+    onClose,
+    run: (body) => {
+      server.clear();
+      save.mutate(body, {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('strategy.saved') });
+          onClose();
+        },
+        onError: server.onError,
+      });
     },
   };
 }
@@ -146,25 +161,16 @@ export function FrameModal({
   const { slug } = useTenant();
   const save = useSaveFrame(slug);
   const form = useForm({ initialValues: { vision: vision ?? '', missions: missions.join('\n') } });
-  const s = useSaveHandlers(form, onClose);
+  const edit = useEditSave(form, save, onClose);
   function onSubmit(v: typeof form.values) {
-    s.reset();
     const list = v.missions
       .split('\n')
       .map((x) => x.trim())
       .filter(Boolean);
-    save.mutate({ networkId, vision: orNull(v.vision), missions: list }, s.handlers);
+    edit.run({ networkId, vision: orNull(v.vision), missions: list });
   }
   return (
-    <EditModal
-      title={t(networkId ? 'strategy.editFrameNetwork' : 'strategy.editFrame')}
-      form={form}
-      pending={save.isPending}
-      serverError={s.serverError}
-      onSubmit={onSubmit}
-      onClose={onClose}
-      testId="frame-form"
-    >
+    <EditModal title={t(networkId ? 'strategy.editFrameNetwork' : 'strategy.editFrame')} edit={edit} onSubmit={onSubmit} testId="frame-form">
       <Textarea label={t('strategy.vision')} autosize minRows={2} {...form.getInputProps('vision')} data-testid="frame-vision" />
       <Textarea
         label={t('strategy.missions')}
@@ -195,22 +201,18 @@ export function GoalModal({ goal, networkId, onClose }: { goal: MapGoal | null; 
     },
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
   });
-  const s = useSaveHandlers(form, onClose);
+  const edit = useEditSave(form, save, onClose);
   function onSubmit(v: typeof form.values) {
-    s.reset();
-    save.mutate(
-      { id: goal?.id, body: { code: orNull(v.code), name: v.name.trim(), description: orNull(v.description), networkIds: v.networkIds, partyIds: v.partyIds } },
-      s.handlers,
-    );
+    edit.run({
+      id: goal?.id,
+      body: { code: orNull(v.code), name: v.name.trim(), description: orNull(v.description), networkIds: v.networkIds, partyIds: v.partyIds },
+    });
   }
   return (
     <EditModal
       title={t(goal ? 'strategy.editGoal' : 'strategy.addGoal')}
-      form={form}
-      pending={save.isPending}
-      serverError={s.serverError}
+      edit={edit}
       onSubmit={onSubmit}
-      onClose={onClose}
       testId="goal-form"
       remove={goal ? { confirm: t('strategy.deleteGoalConfirm', { name: goal.name }), run: () => del.mutateAsync(goal.id) } : undefined}
     >
@@ -247,19 +249,15 @@ export function StrategyModal({ goal, strategy, onClose }: { goal: MapGoal; stra
     initialValues: { code: strategy?.code ?? '', name: strategy?.name ?? '', description: strategy?.description ?? '' },
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
   });
-  const s = useSaveHandlers(form, onClose);
+  const edit = useEditSave(form, save, onClose);
   function onSubmit(v: typeof form.values) {
-    s.reset();
-    save.mutate({ id: strategy?.id, body: { goalId: goal.id, code: orNull(v.code), name: v.name.trim(), description: orNull(v.description) } }, s.handlers);
+    edit.run({ id: strategy?.id, body: { goalId: goal.id, code: orNull(v.code), name: v.name.trim(), description: orNull(v.description) } });
   }
   return (
     <EditModal
       title={t(strategy ? 'strategy.editStrategy' : 'strategy.addStrategy')}
-      form={form}
-      pending={save.isPending}
-      serverError={s.serverError}
+      edit={edit}
       onSubmit={onSubmit}
-      onClose={onClose}
       testId="strategy-form"
       remove={strategy ? { confirm: t('strategy.deleteStrategyConfirm', { name: strategy.name }), run: () => del.mutateAsync(strategy.id) } : undefined}
     >
@@ -324,35 +322,28 @@ export function IndicatorModal({
       return errs;
     },
   });
-  const s = useSaveHandlers(form, onClose);
+  const edit = useEditSave(form, save, onClose);
   function onSubmit(v: IndicatorValues) {
-    s.reset();
-    save.mutate(
-      {
-        id: indicator?.id,
-        body: {
-          goalId: goal.id,
-          strategyId: indicator ? indicator.strategyId : (strategy?.id ?? null),
-          name: v.name.trim(),
-          unit: v.unit.trim(),
-          direction: v.direction,
-          baseline: isNum(v.baseline) ? Number(v.baseline) : null,
-          baselineYear: isNum(v.baselineYear) ? Number(v.baselineYear) : null,
-          targets: v.targets.map((r) => ({ fiscalYear: Number(r.fiscalYear), target: Number(r.target) })),
-        },
+    edit.run({
+      id: indicator?.id,
+      body: {
+        goalId: goal.id,
+        strategyId: indicator ? indicator.strategyId : (strategy?.id ?? null),
+        name: v.name.trim(),
+        unit: v.unit.trim(),
+        direction: v.direction,
+        baseline: isNum(v.baseline) ? Number(v.baseline) : null,
+        baselineYear: isNum(v.baselineYear) ? Number(v.baselineYear) : null,
+        targets: v.targets.map((r) => ({ fiscalYear: Number(r.fiscalYear), target: Number(r.target) })),
       },
-      s.handlers,
-    );
+    });
   }
   const lastYear = form.values.targets.at(-1)?.fiscalYear;
   return (
     <EditModal
       title={t(indicator ? 'strategy.editIndicator' : 'strategy.addIndicator')}
-      form={form}
-      pending={save.isPending}
-      serverError={s.serverError}
+      edit={edit}
       onSubmit={onSubmit}
-      onClose={onClose}
       testId="indicator-form"
       remove={indicator ? { confirm: t('strategy.deleteIndicatorConfirm', { name: indicator.name }), run: () => del.mutateAsync(indicator.id) } : undefined}
     >
