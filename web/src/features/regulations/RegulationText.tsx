@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { chapter, clause, fine } from '../../../../common/schemas/regulations';
 import { formatBaht } from '../../../../common/thai/money';
 import { useLang } from '../../ui/hooks';
+import './i18n';
 
 type Chapter = z.infer<typeof chapter>;
 type Clause = z.infer<typeof clause>;
