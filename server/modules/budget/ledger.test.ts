@@ -76,7 +76,7 @@ describe('double-entry rules', () => {
       ]),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.entries).toBeTruthy();
+    expect(res.json().error.fields.entries).toContain('มากเกินไป'); // the total, not one entry
     expect(await txCount(s)).toBe(0);
   });
 

@@ -66,7 +66,7 @@ export async function listForums(tx: Tx, tenantId: string, q: ForumFilter, limit
   const where = and(...conds);
   const order =
     q.sort === 'title'
-      ? [asc(thaiOrder(knowledgeForums.title as never)), asc(knowledgeForums.id)]
+      ? [asc(thaiOrder(knowledgeForums.title)), asc(knowledgeForums.id)]
       : q.sort === 'heldOn'
         ? [asc(knowledgeForums.heldOn), asc(knowledgeForums.id)]
         : [desc(knowledgeForums.heldOn), asc(knowledgeForums.id)];

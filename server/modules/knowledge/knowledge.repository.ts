@@ -104,7 +104,7 @@ export type ListRow = Pick<ItemRow, keyof typeof listColumns>;
 export function orderFor(sort: string, tenantId: string): SQL[] {
   switch (sort) {
     case 'title':
-      return [asc(thaiOrder(knowledgeItems.title as never)), asc(knowledgeItems.id)];
+      return [asc(thaiOrder(knowledgeItems.title)), asc(knowledgeItems.id)];
     case '-updatedAt':
       return [desc(knowledgeItems.updatedAt), asc(knowledgeItems.id)];
     case '-views':

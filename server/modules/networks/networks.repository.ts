@@ -47,7 +47,7 @@ export async function listNetworks(tx: Tx, tenantId: string, f: NetworkFilter, s
   const w = where(tenantId, f);
   const order =
     sort === 'name'
-      ? [asc(thaiOrder(networks.name as never)), asc(networks.id)]
+      ? [asc(thaiOrder(networks.name)), asc(networks.id)]
       : sort === '-members'
         ? [desc(memberCount(tenantId)), asc(networks.id)]
         : [desc(networks.updatedAt), asc(networks.id)];

@@ -119,7 +119,7 @@ export async function recordPage(tx: Tx, tenantId: string, f: RecordFilter, limi
     const p = likePattern(f.q);
     conds.push(sql`(${t.title} ilike ${p} or ${t.groupName} ilike ${p})`);
   }
-  return pageOf(tx, t, and(...conds), [desc(t.occurredOn), asc(thaiOrder(t.title as never)), asc(t.id)], limit, offset);
+  return pageOf(tx, t, and(...conds), [desc(t.occurredOn), asc(thaiOrder(t.title)), asc(t.id)], limit, offset);
 }
 
 // ---- the matrix ----

@@ -108,7 +108,7 @@ export async function partyNetworks(tx: Tx, tenantId: string, partyId: string) {
     .from(networkMembers)
     .innerJoin(networks, and(eq(networks.tenantId, networkMembers.tenantId), eq(networks.id, networkMembers.networkId)))
     .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.partyId, partyId)))
-    .orderBy(asc(thaiOrder(networks.name as never)));
+    .orderBy(asc(thaiOrder(networks.name)));
 }
 
 /** Which of these ids exist in the tenant. */

@@ -30,8 +30,7 @@ function where(tenantId: string, f: PlanFilter): SQL | undefined {
 
 export async function listPlans(tx: Tx, tenantId: string, f: PlanFilter, sort: '-fiscalYear' | 'name', limit: number, offset: number) {
   const w = where(tenantId, f);
-  const order =
-    sort === 'name' ? [asc(thaiOrder(plans.name as never)), asc(plans.id)] : [desc(plans.fiscalYear), asc(thaiOrder(plans.name as never)), asc(plans.id)];
+  const order = sort === 'name' ? [asc(thaiOrder(plans.name)), asc(plans.id)] : [desc(plans.fiscalYear), asc(thaiOrder(plans.name)), asc(plans.id)];
   return pageOf(tx, plans, w, order, limit, offset);
 }
 
@@ -53,7 +52,7 @@ export async function loadForPlans(tx: Tx, tenantId: string, planIds: string[]) 
       .from(planNetworks)
       .innerJoin(networks, and(eq(networks.tenantId, planNetworks.tenantId), eq(networks.id, planNetworks.networkId)))
       .where(and(eq(planNetworks.tenantId, tenantId), inArray(planNetworks.planId, planIds)))
-      .orderBy(asc(thaiOrder(networks.name as never))),
+      .orderBy(asc(thaiOrder(networks.name))),
     tx
       .select()
       .from(planProjects)
