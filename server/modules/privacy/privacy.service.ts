@@ -22,7 +22,7 @@ import type {
 } from '../../../common/schemas/privacy';
 import { audit } from '../../platform/audit';
 import type { TenantContext, TenantRef } from '../../platform/context';
-import { SYSTEM_USER } from '../../platform/context';
+import { actorUserId, SYSTEM_USER } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { t } from '../../platform/messages';
@@ -97,7 +97,7 @@ export function recordConsent(ctx: TenantContext, partyId: string, input: z.outp
       givenOn: input.givenOn,
       method: input.method,
       note: input.note ?? null,
-      recordedByUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+      recordedByUserId: actorUserId(ctx),
       recordedByName: ctx.actor.user.name,
     });
     const { tenantId: _t, createdAt: _c, recordedByUserId: _u, ...after } = row;

@@ -1,6 +1,6 @@
 import type { Party } from '../../../common/schemas/partners';
 import type { SensitiveField } from '../../../common/schemas/privacy';
-import type { TenantContext } from '../../platform/context';
+import { actorUserId, type TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
 import { insertAccessLog } from './privacy.repository';
 
@@ -71,7 +71,7 @@ export async function logSensitiveFields(tx: Tx, ctx: TenantContext, shown: { pa
     .filter((r) => r.fields.length > 0)
     .map((r) => ({
       tenantId: ctx.tenant.id,
-      viewerUserId: ctx.actor.role === 'system' ? null : ctx.actor.user.id,
+      viewerUserId: actorUserId(ctx),
       viewerName: ctx.actor.user.name,
       viewerRole: ctx.actor.role,
       partyId: r.partyId,

@@ -11,7 +11,7 @@ import type {
   RegulationComment,
 } from '../../../common/schemas/regulations';
 import { audit } from '../../platform/audit';
-import { canAct, SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
+import { actorUserId, canAct, SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
 import { AppError, assertDateOrder } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
@@ -60,7 +60,7 @@ async function loadDetail(tx: Tx, ctx: TenantContext, id: string): Promise<Comme
   const p = await onePeriod(tx, ctx.tenant.id, id);
   const chapters = chaptersOf(await repo.clauseRows(tx, ctx.tenant.id, [p.versionId]));
   const officer = isOfficer(ctx);
-  const userId = ctx.actor.role === 'system' ? null : ctx.actor.user.id;
+  const userId = actorUserId(ctx);
   const found = await comments.commentRows(tx, ctx.tenant.id, id, officer, userId);
   const shown: (RegulationComment & { clauseNumber: string })[] = found.map((c) => ({
     id: c.id,
