@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from './columns';
 import { tenants } from './platform';
 import { parties } from './registry';
 import { networks } from './networks';
@@ -235,11 +236,7 @@ export const knowledgeAttachments = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     itemId: uuid('item_id'),
     forumId: uuid('forum_id'),
-    filename: text('filename').notNull(),
-    kind: text('kind').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
+    ...storedFileColumns(),
     caption: text('caption'),
     textContent: text('text_content'),
     textStatus: text('text_status').notNull(),
