@@ -121,6 +121,23 @@ describe('strategy and goals', () => {
     expect((await api.get(`${base}/strategy?networkId=${water.id}`)).json().goals).toEqual([]);
   });
 
+  it("audits an indicator's changes: what the update changed, never the row's tenant or timestamps", async () => {
+    const { api, base } = await tenantWithUser(t, 'admin');
+    const goalId = (await api.post(`${base}/strategy/goals`, { name: 'ลดน้ำท่วมขัง' })).json().id;
+    const ind = (
+      await api.post(`${base}/strategy/indicators`, { goalId, name: 'จุดน้ำท่วม', unit: 'จุด', direction: 'lower', targets: [{ fiscalYear: 2569, target: 3 }] })
+    ).json();
+    await api.patch(`${base}/strategy/indicators/${ind.id}`, { unit: 'แห่ง', targets: [{ fiscalYear: 2569, target: 2 }] });
+    await api.patch(`${base}/strategy/indicators/${ind.id}`, { name: 'จุดน้ำท่วม' });
+    const entries = (await api.get(`${base}/audit?entity=strategy_indicator`)).json().items as { action: string; changes: Record<string, unknown> }[];
+    expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(entries[0].changes).toEqual({
+      unit: { before: 'จุด', after: 'แห่ง' },
+      targets: { before: [{ fiscalYear: 2569, target: 3 }], after: [{ fiscalYear: 2569, target: 2 }] },
+    });
+    expect(Object.keys(entries[1].changes).sort()).toEqual(['direction', 'goalId', 'id', 'name', 'targets', 'unit']);
+  });
+
   it('refuses bad input with field messages and writes nothing', async () => {
     const { api, base } = await setup();
     const g = await api.post(`${base}/strategy/goals`, { name: '', networkIds: ['00000000-0000-4000-8000-000000000000'] });
