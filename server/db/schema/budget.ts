@@ -178,9 +178,7 @@ export const ledgerEvidence = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     transactionId: uuid('transaction_id').notNull(),
     ...storedFileColumns(),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
     uploadedByName: text('uploaded_by_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { storedFileColumns } from './columns';
 import { tenants } from './platform';
 import { planProgressReports } from './plans';
@@ -20,9 +20,7 @@ export const evidenceFiles = pgTable(
     /** Migration 0046: a photo of a water incident. */
     incidentId: uuid('incident_id'),
     ...storedFileColumns(),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
     uploadedByName: text('uploaded_by_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

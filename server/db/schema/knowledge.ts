@@ -242,9 +242,7 @@ export const knowledgeAttachments = pgTable(
     textStatus: text('text_status').notNull(),
     /** `textContent` segmented into words (see thai-text.ts); the item's `searchFiles` is these joined. */
     searchText: text('search_text').notNull().default(''),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
     uploadedByName: text('uploaded_by_name'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
