@@ -29,6 +29,7 @@ export interface AuditEvent {
   entityId: string | null;
   entityLabel?: string | null;
   action: AuditAction;
+  /** A row may be given whole: its tenant and timestamps are never recorded (IGNORED_FIELDS), its secrets masked. */
   before?: Row | null;
   after?: Row | null;
 }

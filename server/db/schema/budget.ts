@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from './columns';
 import { tenants } from './platform';
 import { parties } from './registry';
 import { planActivities, planProjects, plans } from './plans';
@@ -176,14 +177,8 @@ export const ledgerEvidence = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     transactionId: uuid('transaction_id').notNull(),
-    filename: text('filename').notNull(),
-    kind: text('kind').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
+    ...storedFileColumns(),
     uploadedByName: text('uploaded_by_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from './columns';
 import { tenants } from './platform';
 import { planProgressReports } from './plans';
 import { strategyMeasurements } from './strategy';
@@ -18,14 +19,8 @@ export const evidenceFiles = pgTable(
     measurementId: uuid('measurement_id'),
     /** Migration 0046: a photo of a water incident. */
     incidentId: uuid('incident_id'),
-    filename: text('filename').notNull(),
-    kind: text('kind').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
+    ...storedFileColumns(),
     uploadedByName: text('uploaded_by_name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

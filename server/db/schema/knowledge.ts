@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from './columns';
 import { tenants } from './platform';
 import { parties } from './registry';
 import { networks } from './networks';
@@ -235,19 +236,13 @@ export const knowledgeAttachments = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     itemId: uuid('item_id'),
     forumId: uuid('forum_id'),
-    filename: text('filename').notNull(),
-    kind: text('kind').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
+    ...storedFileColumns(),
     caption: text('caption'),
     textContent: text('text_content'),
     textStatus: text('text_status').notNull(),
     /** `textContent` segmented into words (see thai-text.ts); the item's `searchFiles` is these joined. */
     searchText: text('search_text').notNull().default(''),
-    uploadedByUserId: uuid('uploaded_by_user_id'),
     uploadedByName: text('uploaded_by_name'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -25,6 +25,14 @@ export const strategyFrames = pgTable(
   ],
 );
 
+/** The heading a goal and a strategy share (strategy.service.ts updates and audits them alike). */
+const namedColumns = () => ({
+  code: text('code'),
+  name: text('name').notNull(),
+  description: text('description'),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
 /** A goal (เป้าประสงค์); shared by the networks and partners linked to it. */
 export const strategyGoals = pgTable(
   'strategy_goals',
@@ -33,10 +41,7 @@ export const strategyGoals = pgTable(
       .notNull()
       .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
-    code: text('code'),
-    name: text('name').notNull(),
-    description: text('description'),
-    sortOrder: integer('sort_order').notNull().default(0),
+    ...namedColumns(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,10 +84,7 @@ export const strategies = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     goalId: uuid('goal_id').notNull(),
-    code: text('code'),
-    name: text('name').notNull(),
-    description: text('description'),
-    sortOrder: integer('sort_order').notNull().default(0),
+    ...namedColumns(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -160,4 +160,28 @@ describe('attachments', () => {
     const audit = (await admin.get(`${base}/audit?entity=knowledge_attachment`)).json();
     expect(audit.items.filter((x: { action: string }) => x.action === 'delete').length).toBe(2);
   });
+
+  it('deleting an item or a forum removes the files no other attachment uses, and the audit counts them', async () => {
+    const id = (await admin.post(`${base}/knowledge`, { title: 'บันทึกที่จะลบ', type: 'lesson' })).json().id;
+    const forumId = (await admin.post(`${base}/forums`, { title: 'เวทีที่จะลบ', heldOn: '2024-01-01' })).json().id;
+    const shared = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of both')]);
+    const own = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of the item only')]);
+    const a = (await upload(admin, `${base}/knowledge/${id}/attachments`, shared, 'both.png')).json();
+    const b = (await upload(admin, `${base}/knowledge/${id}/attachments`, own, 'own.png')).json();
+    expect((await upload(admin, `${base}/forums/${forumId}/attachments`, shared, 'both.png')).statusCode).toBe(201);
+    const blobs = (hash: string) => storedFiles().filter((f) => path.basename(f) === hash);
+
+    expect((await admin.delete(`${base}/knowledge/${id}`)).statusCode).toBe(204);
+    expect(blobs(b.sha256)).toHaveLength(0);
+    expect(blobs(a.sha256)).toHaveLength(1);
+    expect((await admin.delete(`${base}/forums/${forumId}`)).statusCode).toBe(204);
+    expect(blobs(a.sha256)).toHaveLength(0);
+
+    const deleted = async (entity: string, entityId: string) =>
+      (await admin.get(`${base}/audit?entity=${entity}`))
+        .json()
+        .items.find((x: { action: string; entityId: string }) => x.action === 'delete' && x.entityId === entityId);
+    expect((await deleted('knowledge_item', id)).changes.attachments).toEqual({ before: 2, after: null });
+    expect((await deleted('knowledge_forum', forumId)).changes.attachments).toEqual({ before: 1, after: null });
+  });
 });

@@ -47,6 +47,25 @@ export async function collectBlobs(ctx: TenantContext, dataDir: string, hashes: 
 }
 
 /**
+ * Delete an item or a forum with its attachments (their rows go with it, ON DELETE CASCADE). `remove` deletes and
+ * audits the owner inside the transaction, told how many files go with it; after the commit, the blobs no other
+ * attachment of the tenant refers to are removed.
+ */
+export async function deleteWithAttachments(
+  ctx: TenantContext,
+  dataDir: string,
+  owner: Owner,
+  remove: (tx: Tx, attachments: number) => Promise<void>,
+): Promise<void> {
+  const hashes = await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+    const owned = await files.ownerFileHashes(tx, ctx.tenant.id, owner);
+    await remove(tx, owned.length);
+    return owned;
+  });
+  await collectBlobs(ctx, dataDir, [...new Set(hashes)]);
+}
+
+/**
  * Check, store and index one file: the kind comes from the bytes and must be on the allowlist (415 otherwise);
  * the text of PDF/DOCX/PPTX/XLSX/text files goes into the owner item's search words. The row, the search
  * words and the audit entry are written in one transaction; the bytes are written last inside it, and

@@ -18,8 +18,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
-import { presentAttachment } from './attachments';
-import { ownerFileHashes } from './attachments.repository';
+import { deleteWithAttachments, presentAttachment } from './attachments';
 import * as forums from './forums.repository';
 import * as repo from './knowledge.repository';
 
@@ -206,19 +205,18 @@ export async function updateForum(ctx: TenantContext, id: string, input: z.outpu
   });
 }
 
-export async function deleteForum(ctx: TenantContext, id: string): Promise<{ sha256: string[] }> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+/** A forum goes with its photos; files no other attachment uses leave the store after the commit. */
+export function deleteForum(ctx: TenantContext, dataDir: string, id: string): Promise<void> {
+  return deleteWithAttachments(ctx, dataDir, { forumId: id }, async (tx, attachments) => {
     const before = await forums.getForum(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
-    const files = await ownerFileHashes(tx, ctx.tenant.id, { forumId: id });
     await forums.deleteForum(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_forum',
       entityId: id,
       entityLabel: before.title,
       action: 'delete',
-      before: auditable(before, { attachments: files.length }),
+      before: auditable(before, { attachments }),
     });
-    return { sha256: [...new Set(files)] };
   });
 }

@@ -30,7 +30,7 @@ import {
 } from '../../../common/schemas/knowledge';
 import { anyTenantRole, editors, officers } from '../../platform/access';
 import { readUpload } from '../../platform/files/upload';
-import { addAttachment, collectBlobs, removeAttachment, sendAttachment } from './attachments';
+import { addAttachment, removeAttachment, sendAttachment } from './attachments';
 import * as forums from './forums.service';
 import { knowledgeMetrics as metrics } from './metrics';
 import * as service from './knowledge.service';
@@ -157,8 +157,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'Delete an item with its versions and attachments', params: idParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      const { sha256 } = await service.deleteItem(req.tenantCtx, req.params.id);
-      await collectBlobs(req.tenantCtx, dataDir(), sha256);
+      await service.deleteItem(req.tenantCtx, dataDir(), req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -301,8 +300,7 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     `${fbase}/:id`,
     { config: { access: officers }, schema: { tags: ftags, summary: 'Delete a forum with its photos', params: idParams, response: { 204: z.null() } } },
     async (req, reply) => {
-      const { sha256 } = await forums.deleteForum(req.tenantCtx, req.params.id);
-      await collectBlobs(req.tenantCtx, dataDir(), sha256);
+      await forums.deleteForum(req.tenantCtx, dataDir(), req.params.id);
       return reply.code(204).send(null);
     },
   );

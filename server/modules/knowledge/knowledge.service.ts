@@ -18,8 +18,7 @@ import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
-import { presentAttachment } from './attachments';
-import { ownerFileHashes } from './attachments.repository';
+import { deleteWithAttachments, presentAttachment } from './attachments';
 import * as repo from './knowledge.repository';
 import * as versions from './versions.repository';
 import { presentItem } from './present';
@@ -297,20 +296,19 @@ export async function updateItemTx(
   return (await applyChange(tx, ctx, row, next, { note: input.note ?? null, restoredFrom: null, ...opts })) ?? row;
 }
 
-export async function deleteItem(ctx: TenantContext, id: string): Promise<{ sha256: string[] }> {
-  return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
+/** An item goes with its versions and attachments; files no other attachment uses leave the store after the commit. */
+export function deleteItem(ctx: TenantContext, dataDir: string, id: string): Promise<void> {
+  return deleteWithAttachments(ctx, dataDir, { itemId: id }, async (tx, attachments) => {
     const row = await repo.getItem(tx, ctx, id);
     if (!row) throw new AppError('not_found');
-    const files = await ownerFileHashes(tx, ctx.tenant.id, { itemId: id });
     await repo.deleteItem(tx, ctx.tenant.id, id);
     await audit(tx, ctx, {
       entity: 'knowledge_item',
       entityId: id,
       entityLabel: row.title,
       action: 'delete',
-      before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments: files.length },
+      before: { title: row.title, type: row.type, visibility: row.visibility, version: row.version, attachments },
     });
-    return { sha256: [...new Set(files)] };
   });
 }
 

@@ -19,6 +19,7 @@ import type {
   strategyCreate,
 } from '../../../common/schemas/localplans';
 import { PLAN_YEARS } from '../../../common/schemas/localplans';
+import { withUpdates } from '../../../common/objects';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
@@ -182,7 +183,7 @@ export function updateStrategy(ctx: TenantContext, id: string, strategyId: strin
     await lockPlan(tx, ctx, id);
     const before = await repo.strategyOfPlan(tx, ctx.tenant.id, id, strategyId);
     if (!before) throw new AppError('not_found');
-    const set = { name: input.name ?? before.name, provinceStrategy: input.provinceStrategy === undefined ? before.provinceStrategy : input.provinceStrategy };
+    const set = withUpdates(before, input, ['name', 'provinceStrategy']);
     await repo.updateStrategyRow(tx, ctx.tenant.id, strategyId, set);
     await audit(tx, ctx, {
       entity: 'local_plan_strategy',

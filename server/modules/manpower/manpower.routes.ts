@@ -384,9 +384,6 @@ export async function manpowerRoutes(app: FastifyInstance) {
         response: { 200: publicList },
       },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return reports.publicList(app.db, tenant, req.query.fiscalYear);
-    },
+    async (req) => reports.publicList(app.db, await app.tenantDirectory.get(req.params.tenant), req.query.fiscalYear),
   );
 }

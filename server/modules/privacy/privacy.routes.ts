@@ -161,10 +161,7 @@ export async function privacyRoutes(app: FastifyInstance) {
         response: { 200: privacyNotice },
       },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return service.publicNotice(app.db, tenant);
-    },
+    async (req) => service.publicNotice(app.db, await app.tenantDirectory.get(req.params.tenant)),
   );
 
   // ------------------------------------------------------------ record of processing activities

@@ -250,9 +250,10 @@ export function putNotice(ctx: TenantContext, input: z.output<typeof noticeInput
       updatedByName: ctx.actor.user.name,
     };
     const row = await repo.upsertNotice(tx, values);
+    // who saved the words is the audit entry's actor, not a change of the notice
     const strip = (r: repo.NoticeRow | null) => {
       if (!r) return null;
-      const { tenantId: _t, updatedAt: _u, updatedByName: _n, ...rest } = r;
+      const { updatedByName: _n, ...rest } = r;
       return rest;
     };
     await audit(tx, ctx, {
@@ -287,11 +288,6 @@ const presentActivity = (a: repo.ActivityRow): ProcessingActivity => ({
   updatedAt: iso(a.updatedAt)!,
 });
 
-const auditableActivity = (a: repo.ActivityRow) => {
-  const { tenantId: _t, updatedAt: _u, ...rest } = a;
-  return rest;
-};
-
 /** The ROPA; a tenant that has none gets Phakhi's defaults, derived from what it stores (defaults.ts). */
 export function listActivities(ctx: TenantContext): Promise<ProcessingActivity[]> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
@@ -305,7 +301,7 @@ export function listActivities(ctx: TenantContext): Promise<ProcessingActivity[]
 export function createActivity(ctx: TenantContext, input: z.output<typeof activityInput>): Promise<ProcessingActivity> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const row = await repo.insertActivity(tx, { tenantId: ctx.tenant.id, ...input, position: input.position ?? 1000 });
-    await audit(tx, ctx, { entity: 'privacy_activity', entityId: row.id, entityLabel: row.name, action: 'create', after: auditableActivity(row) });
+    await audit(tx, ctx, { entity: 'privacy_activity', entityId: row.id, entityLabel: row.name, action: 'create', after: row });
     return presentActivity(row);
   });
 }
@@ -321,8 +317,8 @@ export function updateActivity(ctx: TenantContext, id: string, input: z.output<t
       entityId: id,
       entityLabel: row.name,
       action: 'update',
-      before: auditableActivity(before),
-      after: auditableActivity(row),
+      before,
+      after: row,
     });
     return presentActivity(row);
   });
@@ -333,7 +329,7 @@ export function deleteActivity(ctx: TenantContext, id: string): Promise<void> {
     const before = await repo.getActivity(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
     await repo.deleteActivity(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, { entity: 'privacy_activity', entityId: id, entityLabel: before.name, action: 'delete', before: auditableActivity(before) });
+    await audit(tx, ctx, { entity: 'privacy_activity', entityId: id, entityLabel: before.name, action: 'delete', before });
   });
 }
 

@@ -205,10 +205,7 @@ export async function regulationRoutes(app: FastifyInstance) {
         response: { 200: publicCommentPeriods },
       },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return comments.publicCommentPeriods(app.db, tenant);
-    },
+    async (req) => comments.publicCommentPeriods(app.db, await app.tenantDirectory.get(req.params.tenant)),
   );
   r.post(
     '/api/v1/public/:tenant/regulations/comment-periods/:periodId/comments',
@@ -222,10 +219,8 @@ export async function regulationRoutes(app: FastifyInstance) {
         response: { 201: z.object({ id: z.uuid() }) },
       },
     },
-    async (req, reply) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return reply.code(201).send(await comments.addPublicComment(app.db, tenant, req.params.periodId, req.body));
-    },
+    async (req, reply) =>
+      reply.code(201).send(await comments.addPublicComment(app.db, await app.tenantDirectory.get(req.params.tenant), req.params.periodId, req.body)),
   );
 
   r.get(
@@ -239,9 +234,6 @@ export async function regulationRoutes(app: FastifyInstance) {
         response: { 200: publicRegulations },
       },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return service.publicRegulations(app.db, tenant, langOf(req.headers['accept-language']));
-    },
+    async (req) => service.publicRegulations(app.db, await app.tenantDirectory.get(req.params.tenant), langOf(req.headers['accept-language'])),
   );
 }

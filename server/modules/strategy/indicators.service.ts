@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ListResult } from '../../../common/schemas/api';
 import type { Indicator, indicatorCreate, indicatorUpdate, Measurement, measurementCreate } from '../../../common/schemas/strategy';
+import { withUpdates } from '../../../common/objects';
 import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
@@ -12,6 +13,9 @@ import * as repo from './strategy.repository';
 import { presentIndicators, presentMeasurement } from './tree';
 
 /** Indicators of goals and strategies, their yearly targets and their measurements. */
+
+/** What an update may change on an indicator (its goal stays; targets are replaced apart). */
+const INDICATOR_FIELDS = ['strategyId', 'name', 'unit', 'direction', 'baseline', 'baselineYear'] as const;
 
 function assertTargets(targets: { fiscalYear: number }[] | undefined) {
   const seen = new Set<number>();
@@ -52,13 +56,12 @@ export async function createIndicator(ctx: TenantContext, input: z.output<typeof
       baselineYear: input.baselineYear ?? null,
     });
     await repo.insertTargets(tx, ctx.tenant.id, row.id, input.targets);
-    const { tenantId: _t, createdAt: _c, updatedAt: _u, ...after } = row;
     await audit(tx, ctx, {
       entity: 'strategy_indicator',
       entityId: row.id,
       entityLabel: row.name,
       action: 'create',
-      after: { ...after, targets: input.targets },
+      after: { ...row, targets: input.targets },
     });
     return (await presentIndicators(tx, ctx, [row]))[0];
   });
@@ -70,29 +73,18 @@ export async function updateIndicator(ctx: TenantContext, id: string, input: z.o
     const before = await indicatorOr404(tx, ctx, id);
     if (input.strategyId !== undefined) await assertStrategyOfGoal(tx, ctx, before.goalId, input.strategyId);
     const beforeTargets = await repo.targetsOf(tx, ctx.tenant.id, id);
-    const after = await repo.updateIndicator(tx, ctx.tenant.id, id, {
-      strategyId: input.strategyId === undefined ? before.strategyId : input.strategyId,
-      name: input.name ?? before.name,
-      unit: input.unit ?? before.unit,
-      direction: input.direction ?? before.direction,
-      baseline: input.baseline === undefined ? before.baseline : input.baseline,
-      baselineYear: input.baselineYear === undefined ? before.baselineYear : input.baselineYear,
-    });
+    const after = await repo.updateIndicator(tx, ctx.tenant.id, id, withUpdates(before, input, INDICATOR_FIELDS));
     if (input.targets) {
       await repo.deleteTargets(tx, ctx.tenant.id, id);
       await repo.insertTargets(tx, ctx.tenant.id, id, input.targets);
     }
-    const strip = (r: typeof before) => {
-      const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = r;
-      return rest;
-    };
     await audit(tx, ctx, {
       entity: 'strategy_indicator',
       entityId: id,
       entityLabel: after.name,
       action: 'update',
-      before: { ...strip(before), targets: beforeTargets },
-      after: { ...strip(after), targets: input.targets ? [...input.targets].sort((a, b) => a.fiscalYear - b.fiscalYear) : beforeTargets },
+      before: { ...before, targets: beforeTargets },
+      after: { ...after, targets: input.targets ? [...input.targets].sort((a, b) => a.fiscalYear - b.fiscalYear) : beforeTargets },
     });
     return (await presentIndicators(tx, ctx, [after]))[0];
   });

@@ -9,6 +9,7 @@ import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './strategy.repository';
 import { loadTree } from './tree';
 import { uniq } from '../../../common/arrays';
+import { withUpdates } from '../../../common/objects';
 
 /**
  * The strategy frame (vision, missions), goals and strategies. Reading the tree: tree.ts; the map with the
@@ -37,6 +38,11 @@ export async function goalOr(tx: Tx, ctx: TenantContext, id: string, field?: str
   if (!g) throw field ? new AppError('validation_failed', { [field]: 'unknown_goal' }) : new AppError('not_found');
   return g;
 }
+
+/** The fields a goal and a strategy share (their heading); an update may change each of them. */
+const NAMED_FIELDS = ['code', 'name', 'description', 'sortOrder'] as const;
+type Named = { code: string | null; name: string; description: string | null; sortOrder: number };
+const named = (r: Named): Named => ({ code: r.code, name: r.name, description: r.description, sortOrder: r.sortOrder });
 
 /** The values a goal and a strategy share, from their create input (absent optional fields are null). */
 const namedValues = (ctx: TenantContext, input: { code?: string | null; name: string; description?: string | null; sortOrder: number }) => ({
@@ -111,27 +117,15 @@ export async function updateGoal(ctx: TenantContext, id: string, input: z.output
     const networkIds = input.networkIds ? uniq(input.networkIds) : undefined;
     const partyIds = input.partyIds ? uniq(input.partyIds) : undefined;
     await assertIds(tx, ctx, networkIds, partyIds);
-    const after = await repo.updateGoal(tx, ctx.tenant.id, id, {
-      code: input.code === undefined ? before.code : input.code,
-      name: input.name ?? before.name,
-      description: input.description === undefined ? before.description : input.description,
-      sortOrder: input.sortOrder ?? before.sortOrder,
-    });
+    const after = await repo.updateGoal(tx, ctx.tenant.id, id, withUpdates(before, input, NAMED_FIELDS));
     await repo.setGoalLinks(tx, ctx.tenant.id, id, networkIds, partyIds);
     await audit(tx, ctx, {
       entity: 'strategy_goal',
       entityId: id,
       entityLabel: after.name,
       action: 'update',
-      before: { code: before.code, name: before.name, description: before.description, sortOrder: before.sortOrder },
-      after: {
-        code: after.code,
-        name: after.name,
-        description: after.description,
-        sortOrder: after.sortOrder,
-        ...(networkIds ? { networkIds } : {}),
-        ...(partyIds ? { partyIds } : {}),
-      },
+      before: named(before),
+      after: { ...named(after), ...(networkIds ? { networkIds } : {}), ...(partyIds ? { partyIds } : {}) },
     });
     return { id };
   });
@@ -165,14 +159,8 @@ async function strategyOr404(tx: Tx, ctx: TenantContext, id: string) {
 export async function updateStrategy(ctx: TenantContext, id: string, input: z.output<typeof strategyUpdate>) {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await strategyOr404(tx, ctx, id);
-    const after = await repo.updateStrategy(tx, ctx.tenant.id, id, {
-      code: input.code === undefined ? before.code : input.code,
-      name: input.name ?? before.name,
-      description: input.description === undefined ? before.description : input.description,
-      sortOrder: input.sortOrder ?? before.sortOrder,
-    });
-    const pick = (s: typeof before) => ({ code: s.code, name: s.name, description: s.description, sortOrder: s.sortOrder });
-    await audit(tx, ctx, { entity: 'strategy', entityId: id, entityLabel: after.name, action: 'update', before: pick(before), after: pick(after) });
+    const after = await repo.updateStrategy(tx, ctx.tenant.id, id, withUpdates(before, input, NAMED_FIELDS));
+    await audit(tx, ctx, { entity: 'strategy', entityId: id, entityLabel: after.name, action: 'update', before: named(before), after: named(after) });
     return { id };
   });
 }

@@ -121,6 +121,34 @@ describe('strategy and goals', () => {
     expect((await api.get(`${base}/strategy?networkId=${water.id}`)).json().goals).toEqual([]);
   });
 
+  it("changes and audits a goal, a strategy and an indicator: the fields given, never the row's tenant or timestamps", async () => {
+    const { api, base } = await tenantWithUser(t, 'admin');
+    const goalId = (await api.post(`${base}/strategy/goals`, { code: 'ป.1', name: 'ลดน้ำท่วมขัง', description: 'ทั้งตำบล' })).json().id;
+    const sId = (await api.post(`${base}/strategy/strategies`, { goalId, name: 'ขุดลอกลำเหมือง' })).json().id;
+    const ind = (
+      await api.post(`${base}/strategy/indicators`, { goalId, name: 'จุดน้ำท่วม', unit: 'จุด', direction: 'lower', targets: [{ fiscalYear: 2569, target: 3 }] })
+    ).json();
+    expect((await api.patch(`${base}/strategy/goals/${goalId}`, { description: null, sortOrder: 2 })).statusCode).toBe(200);
+    expect((await api.patch(`${base}/strategy/strategies/${sId}`, { code: 'ย.1' })).statusCode).toBe(200);
+    await api.patch(`${base}/strategy/indicators/${ind.id}`, { unit: 'แห่ง', targets: [{ fiscalYear: 2569, target: 2 }] });
+    await api.patch(`${base}/strategy/indicators/${ind.id}`, { name: 'จุดน้ำท่วม' });
+
+    const [goal] = (await api.get(`${base}/strategy`)).json().goals;
+    expect(goal).toMatchObject({ code: 'ป.1', name: 'ลดน้ำท่วมขัง', description: null, sortOrder: 2 });
+    expect(goal.strategies[0]).toMatchObject({ code: 'ย.1', name: 'ขุดลอกลำเหมือง', description: null, sortOrder: 0 });
+    type Entry = { action: string; changes: Record<string, unknown> };
+    const audited = async (entity: string) => (await api.get(`${base}/audit?entity=${entity}`)).json().items as Entry[];
+    expect((await audited('strategy_goal'))[0].changes).toEqual({ description: { before: 'ทั้งตำบล', after: null }, sortOrder: { before: 0, after: 2 } });
+    expect((await audited('strategy'))[0].changes).toEqual({ code: { before: null, after: 'ย.1' } });
+    const entries = await audited('strategy_indicator');
+    expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(entries[0].changes).toEqual({
+      unit: { before: 'จุด', after: 'แห่ง' },
+      targets: { before: [{ fiscalYear: 2569, target: 3 }], after: [{ fiscalYear: 2569, target: 2 }] },
+    });
+    expect(Object.keys(entries[1].changes).sort()).toEqual(['direction', 'goalId', 'id', 'name', 'targets', 'unit']);
+  });
+
   it('refuses bad input with field messages and writes nothing', async () => {
     const { api, base } = await setup();
     const g = await api.post(`${base}/strategy/goals`, { name: '', networkIds: ['00000000-0000-4000-8000-000000000000'] });

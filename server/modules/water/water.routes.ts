@@ -446,9 +446,6 @@ export async function waterRoutes(app: FastifyInstance) {
       config: { access: PUBLIC },
       schema: { tags: rTags, summary: 'Published rotas: turns by group (no login, no names of people)', params: tenantParams, response: { 200: publicRotas } },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return service.publicRotas(app.db, tenant);
-    },
+    async (req) => service.publicRotas(app.db, await app.tenantDirectory.get(req.params.tenant)),
   );
 }

@@ -26,9 +26,6 @@ export async function yearRoutes(app: FastifyInstance) {
       config: { access: PUBLIC },
       schema: { tags: ['public'], summary: 'The same for the public pages (no login)', params: tenantParams, response: { 200: fiscalYearsSchema } },
     },
-    async (req) => {
-      const tenant = await app.tenantDirectory.get(req.params.tenant);
-      return fiscalYears(app.db, tenant.id);
-    },
+    async (req) => fiscalYears(app.db, (await app.tenantDirectory.get(req.params.tenant)).id),
   );
 }
