@@ -39,7 +39,7 @@ describe('audit log names', () => {
 
   /**
    * The audit page lists the changed fields of an event by their `field.*` label. A changed field is a
-   * column of the audited entity's table (rows go to the log whole or through `auditable`) or a key an
+   * column of the audited entity's table (rows go to the log whole or spread into a literal) or a key an
    * audit call writes itself (`before: { networkIds, … }`); each needs a Thai and an English label, or
    * the page would show `approvalThresholdSatang`.
    */
@@ -67,7 +67,7 @@ describe('audit log names', () => {
   });
 });
 
-/** Keys written by audit calls as object literals: `before: { role, startDate }`, `after: { ...auditable(r), networkIds }`. */
+/** Keys written by audit calls as object literals: `before: { role, startDate }`, `after: { ...r, networkIds }`. */
 function literalAuditKeys(): string[] {
   const keys = new Set<string>();
   const files = execSync('grep -rlE "audit(Many)?\\(" server --include=*.ts --exclude=*.test.ts || true', { encoding: 'utf8' }).split('\n').filter(Boolean);

@@ -45,11 +45,6 @@ function present(r: repo.NetworkJoined): Network {
   };
 }
 
-const auditable = (n: repo.NetworkRow) => {
-  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = n;
-  return rest;
-};
-
 export async function listNetworks(ctx: TenantContext, q: z.output<typeof networkListQuery>): Promise<ListResult<Network>> {
   const { page, pageSize, sort, ...filter } = q;
   const { rows, total } = await withTenant(ctx.db, ctx.tenant.id, (tx) => repo.listNetworks(tx, ctx.tenant.id, filter, sort, pageSize, (page - 1) * pageSize));
@@ -136,7 +131,7 @@ export async function createNetwork(ctx: TenantContext, input: z.output<typeof n
       coordinatorPartyId: input.coordinatorPartyId ?? null,
     });
     await recordStage(tx, ctx, row.id, null, row.stage, input.foundedOn ?? today(), null);
-    await audit(tx, ctx, { entity: 'network', entityId: row.id, entityLabel: row.name, action: 'create', after: auditable(row) });
+    await audit(tx, ctx, { entity: 'network', entityId: row.id, entityLabel: row.name, action: 'create', after: row });
     await ensureCoordinatorMembership(tx, ctx, row.id, row.coordinatorPartyId);
     return row.id;
   });
@@ -159,8 +154,8 @@ export async function updateNetwork(ctx: TenantContext, id: string, input: z.out
       entityId: id,
       entityLabel: after.name,
       action: 'update',
-      before: auditable(before),
-      after: { ...auditable(after), ...(stageNote ? { stageNote } : {}) },
+      before,
+      after: { ...after, ...(stageNote ? { stageNote } : {}) },
     });
     if (after.coordinatorPartyId !== before.coordinatorPartyId) await ensureCoordinatorMembership(tx, ctx, id, after.coordinatorPartyId);
   });
@@ -172,7 +167,7 @@ export async function deleteNetwork(ctx: TenantContext, id: string): Promise<voi
     const current = await repo.getNetwork(tx, ctx.tenant.id, id);
     if (!current) throw new AppError('not_found');
     await repo.deleteNetwork(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: current.network.name, action: 'delete', before: auditable(current.network) });
+    await audit(tx, ctx, { entity: 'network', entityId: id, entityLabel: current.network.name, action: 'delete', before: current.network });
   });
 }
 

@@ -101,11 +101,6 @@ async function buildRows(tx: Tx, ctx: TenantContext, e: Event, entries: Who[], p
   });
 }
 
-const auditable = (r: Row) => {
-  const { tenantId: _t, createdAt: _c, ...rest } = r;
-  return rest;
-};
-
 export async function createRecord(ctx: TenantContext, input: z.output<typeof participationCreate>): Promise<ParticipationRecord> {
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const { partyId, groupName, headCount, pillar, sector, contribution, amountSatang, note, ...e } = input;
@@ -117,7 +112,7 @@ export async function createRecord(ctx: TenantContext, input: z.output<typeof pa
       () => '',
     );
     const [row] = await repo.insertRecords(tx, [values]);
-    await audit(tx, ctx, { entity: 'participation', entityId: row.id, entityLabel: row.title, action: 'create', after: auditable(row) });
+    await audit(tx, ctx, { entity: 'participation', entityId: row.id, entityLabel: row.title, action: 'create', after: row });
     return (await presentRows(tx, ctx, [row]))[0];
   });
 }
@@ -155,7 +150,7 @@ export async function deleteRecord(ctx: TenantContext, id: string): Promise<void
     const before = await repo.getRecord(tx, ctx.tenant.id, id);
     if (!before) throw new AppError('not_found');
     await repo.deleteRecordRow(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, { entity: 'participation', entityId: id, entityLabel: before.title, action: 'delete', before: auditable(before) });
+    await audit(tx, ctx, { entity: 'participation', entityId: id, entityLabel: before.title, action: 'delete', before });
   });
 }
 

@@ -8,7 +8,7 @@ import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { filesOfReports } from '../evidence/evidence.service';
-import { assertParties, assertWorkDates, auditable, planOr404, touchPlan, WORK_FIELDS } from './checks';
+import { assertParties, assertWorkDates, planOr404, touchPlan, WORK_FIELDS } from './checks';
 import { uniq } from '../../../common/arrays';
 import { withUpdates } from '../../../common/objects';
 import { loadDetail } from './detail';
@@ -44,7 +44,7 @@ export async function createActivity(ctx: TenantContext, planId: string, project
       status: input.status,
       sortOrder: next,
     });
-    await audit(tx, ctx, { entity: 'plan_activity', entityId: row.id, entityLabel: `${project.name}: ${row.name}`, action: 'create', after: auditable(row) });
+    await audit(tx, ctx, { entity: 'plan_activity', entityId: row.id, entityLabel: `${project.name}: ${row.name}`, action: 'create', after: row });
     await touchPlan(tx, ctx, planId);
     return { id: row.id, plan: await loadDetail(tx, ctx, planId) };
   });
@@ -64,8 +64,8 @@ export async function updateActivity(ctx: TenantContext, planId: string, activit
       entityId: activityId,
       entityLabel: after.name,
       action: 'update',
-      before: auditable(before),
-      after: auditable(after),
+      before,
+      after,
     });
     await touchPlan(tx, ctx, planId);
     return { id: activityId, plan: await loadDetail(tx, ctx, planId) };
@@ -78,7 +78,7 @@ export async function deleteActivity(ctx: TenantContext, planId: string, activit
     const before = await repo.getActivity(tx, ctx.tenant.id, planId, activityId);
     if (!before) throw new AppError('not_found');
     await repo.deleteActivity(tx, ctx.tenant.id, activityId);
-    await audit(tx, ctx, { entity: 'plan_activity', entityId: activityId, entityLabel: before.name, action: 'delete', before: auditable(before) });
+    await audit(tx, ctx, { entity: 'plan_activity', entityId: activityId, entityLabel: before.name, action: 'delete', before });
     await touchPlan(tx, ctx, planId);
     return { id: activityId, plan: await loadDetail(tx, ctx, planId) };
   });

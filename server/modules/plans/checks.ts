@@ -82,11 +82,6 @@ export async function planOr404(tx: Tx, ctx: TenantContext, id: string) {
   return plan;
 }
 
-export const auditable = <T extends { tenantId: string; createdAt: Date; updatedAt?: Date }>(r: T) => {
-  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = r;
-  return rest;
-};
-
 /** What an update may change on a project and on an activity alike (the work fields of common/schemas/plans.ts). */
 export const WORK_FIELDS = [
   'name',

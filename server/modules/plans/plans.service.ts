@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { assertNetworks, assertPlanDates, assertWorkInside, auditable, planOr404 } from './checks';
+import { assertNetworks, assertPlanDates, assertWorkInside, planOr404 } from './checks';
 import { uniq } from '../../../common/arrays';
 import { loadDetail, summaries } from './detail';
 import * as repo from './plans.repository';
@@ -60,7 +60,7 @@ export async function createPlanTx(tx: Tx, ctx: TenantContext, input: z.output<t
     predecessorPlanId,
   });
   await repo.setPlanNetworks(tx, ctx.tenant.id, row.id, networkIds, false);
-  await audit(tx, ctx, { entity: 'plan', entityId: row.id, entityLabel: row.name, action: 'create', after: { ...auditable(row), networkIds } });
+  await audit(tx, ctx, { entity: 'plan', entityId: row.id, entityLabel: row.name, action: 'create', after: { ...row, networkIds } });
   return row;
 }
 
@@ -98,8 +98,8 @@ export async function updatePlan(ctx: TenantContext, id: string, input: z.output
       entityId: id,
       entityLabel: after.name,
       action: 'update',
-      before: { ...auditable(before), networkIds: [...beforeNets].sort() },
-      after: { ...auditable(after), networkIds: [...networkIds].sort() },
+      before: { ...before, networkIds: [...beforeNets].sort() },
+      after: { ...after, networkIds: [...networkIds].sort() },
     });
     return loadDetail(tx, ctx, id);
   });
@@ -109,7 +109,7 @@ export async function deletePlan(ctx: TenantContext, id: string): Promise<void> 
   await withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const before = await planOr404(tx, ctx, id);
     await repo.deletePlan(tx, ctx.tenant.id, id);
-    await audit(tx, ctx, { entity: 'plan', entityId: id, entityLabel: before.name, action: 'delete', before: auditable(before) });
+    await audit(tx, ctx, { entity: 'plan', entityId: id, entityLabel: before.name, action: 'delete', before });
   });
 }
 

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { assertParties, assertStrategyLinks, assertWorkDates, auditable, planOr404, touchPlan, WORK_FIELDS } from './checks';
+import { assertParties, assertStrategyLinks, assertWorkDates, planOr404, touchPlan, WORK_FIELDS } from './checks';
 import { uniq } from '../../../common/arrays';
 import { withUpdates } from '../../../common/objects';
 import { loadDetail } from './detail';
@@ -46,7 +46,7 @@ export async function createProject(ctx: TenantContext, planId: string, input: z
       entityId: row.id,
       entityLabel: `${plan.name}: ${row.name}`,
       action: 'create',
-      after: { ...auditable(row), indicatorIds },
+      after: { ...row, indicatorIds },
     });
     await touchPlan(tx, ctx, planId);
     return { id: row.id, plan: await loadDetail(tx, ctx, planId) };
@@ -70,8 +70,8 @@ export async function updateProject(ctx: TenantContext, planId: string, projectI
       entityId: projectId,
       entityLabel: `${plan.name}: ${after.name}`,
       action: 'update',
-      before: auditable(before),
-      after: { ...auditable(after), ...(indicatorIds ? { indicatorIds } : {}) },
+      before,
+      after: { ...after, ...(indicatorIds ? { indicatorIds } : {}) },
     });
     await touchPlan(tx, ctx, planId);
     return { id: projectId, plan: await loadDetail(tx, ctx, planId) };
@@ -89,7 +89,7 @@ export async function deleteProject(ctx: TenantContext, planId: string, projectI
       entityId: projectId,
       entityLabel: `${plan.name}: ${before.name}`,
       action: 'delete',
-      before: auditable(before),
+      before,
     });
     await touchPlan(tx, ctx, planId);
     return { id: projectId, plan: await loadDetail(tx, ctx, planId) };

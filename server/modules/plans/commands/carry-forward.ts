@@ -3,7 +3,7 @@ import type { carryForwardBody, carryForwardResult, WeightBy } from '../../../..
 import { auditMany, type AuditEvent } from '../../../platform/audit';
 import type { TenantContext } from '../../../platform/context';
 import { withTenant } from '../../../platform/db';
-import { auditable, planOr404, touchPlan } from '../checks';
+import { planOr404, touchPlan } from '../checks';
 import { groupBy, loadDetail } from '../detail';
 import { createPlanTx } from '../plans.service';
 import * as repo from '../plans.repository';
@@ -123,7 +123,7 @@ export async function carryForward(ctx: TenantContext, planId: string, input: z.
           entityId: np.id,
           entityLabel: `${target.name}: ${np.name}`,
           action: 'create',
-          after: { ...auditable(np), carriedFrom: p.id },
+          after: { ...np, carriedFrom: p.id },
         });
         carriedProjects++;
       }
@@ -157,7 +157,7 @@ export async function carryForward(ctx: TenantContext, planId: string, input: z.
             entityId: r.id,
             entityLabel: r.name,
             action: 'create',
-            after: { ...auditable(r), carriedFrom: r.predecessorActivityId },
+            after: { ...r, carriedFrom: r.predecessorActivityId },
           });
         carriedActivities += rows.length;
       }
