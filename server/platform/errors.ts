@@ -67,6 +67,11 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** Refuse the request when a check found anything wrong: `fields` maps each field path to its message key. */
+export function refuseFields(fields: Record<string, string>, code: AppErrorCode = 'validation_failed'): void {
+  if (Object.keys(fields).length) throw new AppError(code, fields);
+}
+
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
 

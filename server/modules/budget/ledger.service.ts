@@ -5,7 +5,7 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import { canAct, type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingFundIds, existingLineIds, fundLabels, fundPartyId, lineLabels, partiesByIds } from './budget.repository';
 import { chainHash, type ChainContent } from './chain';
@@ -108,7 +108,7 @@ async function checkEntries(tx: Tx, tenantId: string, entries: z.output<typeof t
     if (debits !== credits) fields.entries = 'entries_unbalanced';
     else if (debits > MAX_ENTRY_SATANG) fields.entries = 'amount_too_large';
   }
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
   return {
     total: debits,
     rows: entries.map((e, i) => ({
@@ -283,7 +283,7 @@ async function assertPostable(tx: Tx, tenantId: string, t: TxRow, entries: Entry
   if (short.overdrawn.length && !ok.overdraft) fields.fund = 'fund_overdrawn';
   if (short.overspent.length && !ok.overAllocation) fields.budgetLine = 'line_over_allocation';
   if (t.reviewReasons.includes('evidence') && !(await ledger.hasEvidence(tx, tenantId, t.id))) fields.evidence = 'evidence_required';
-  if (Object.keys(fields).length) throw new AppError('conflict', fields);
+  refuseFields(fields, 'conflict');
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { asSummary } from '../manpower/shared';
 import { committeeForUpdate, memberRows } from './committees.repository';
 import * as repo from './meetings.repository';
@@ -260,7 +260,7 @@ export function setAttendance(ctx: TenantContext, meetingId: string, input: z.ou
       seen.add(e.memberId);
       if (e.status === 'substitute' && !e.substituteName) fields[`entries.${i}.substituteName`] = 'substitute_name_required';
     });
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     for (const e of input.entries) {
       const values = { status: e.status, substituteName: e.status === 'substitute' ? e.substituteName! : null, note: e.note ?? null };
       await repo.upsertAttendance(tx, ctx.tenant.id, meetingId, e.memberId, values);

@@ -4,7 +4,7 @@ import { taskInput } from '../../../common/schemas/manpower';
 import { audit } from '../../platform/audit';
 import { canAct, inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { formatThaiDate } from '../../../common/thai/dates';
 import { budgetLineApproval, budgetLineApprovedBy, setBudgetLineApproval } from '../budget/adoption';
 import { asSummary, assertPeople } from '../manpower/shared';
@@ -200,7 +200,7 @@ export async function addActionItem(ctx: TenantContext, resolutionId: string, in
     const fields: Record<string, string> = {};
     if (!(await assertPeople(tx, ctx.tenant.id, [input.ownerPartyId])).has(input.ownerPartyId)) fields.ownerPartyId = 'unknown_person';
     if (!(await activityExists(tx, ctx.tenant.id, input.activityId))) fields.activityId = 'unknown_activity';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const m = await loadMeetingRow(tx, ctx.tenant.id, r.meetingId);
     const ref = (await refs(tx, ctx, [r.id])).get(r.id)!;
     // the manpower service opens a nested transaction (a savepoint) on ours: one commit for both

@@ -15,7 +15,7 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { presentPartySummary } from '../partners/partners.present';
 import { deleteWithAttachments, presentAttachment } from './attachments';
@@ -103,7 +103,7 @@ async function checkLinks(
   const bad = (f.itemIds ?? []).findIndex((id) => !known.has(id));
   if (bad >= 0) fields[`itemIds.${bad}`] = 'unknown_item';
   if (f.heldOn && f.endOn && f.endOn < f.heldOn) fields.endOn = 'end_before_start';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 async function setParticipants(tx: Tx, ctx: TenantContext, forumId: string, list: Participants) {

@@ -15,7 +15,7 @@ import type { VersionParty } from '../../db/schema';
 import { audit } from '../../platform/audit';
 import { type TenantContext, actorUserId } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { diffLines, diffWords } from './diff';
 import { deleteWithAttachments, presentAttachment } from './attachments';
@@ -118,7 +118,7 @@ async function checkState(tx: Tx, ctx: TenantContext, s: State, restoring = fals
   if (badParty >= 0) fields[`parties.${badParty}.partyId`] = 'unknown_party';
   // a restored version whose networks are all gone stays restricted (admins, officers, creator, authors) rather than widen
   if (s.visibility === 'network' && !s.networkIds.length && !restoring) fields.networkIds = 'network_visibility_needs_network';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 const auditView = (row: { id?: string; version: number } & Omit<State, 'body'> & { body?: string }) => {

@@ -23,7 +23,7 @@ import { withUpdates } from '../../../common/objects';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { projectBudgets } from '../plans/plans.repository';
 import * as repo from './localplans.repository';
 import { enqueueAssignments, linkedTargets, relaySoon } from './sharing';
@@ -267,7 +267,7 @@ export async function setAssignments(ctx: TenantContext, projectId: string, inpu
       }
     }
     if (!Object.keys(fields).length && input.assignments.length && total !== budget) fields.assignments = 'shares_must_add_up';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
 
     const before = await items(tx, ctx, { projectId });
     const keep = new Set(input.assignments.map((a) => a.localPlanId));

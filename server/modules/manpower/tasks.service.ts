@@ -4,7 +4,7 @@ import type { Availability, Helper, Skill, Task, TaskStatus, taskInput, taskList
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { findHelpers } from './profiles.service';
 import { activityExists } from './manpower.repository';
@@ -62,7 +62,7 @@ async function checkLinks(tx: Tx, ctx: TenantContext, input: z.output<typeof tas
   }
   if (input.assigneePartyId && !(await assertPeople(tx, tenantId, [input.assigneePartyId])).has(input.assigneePartyId))
     fields.assigneePartyId = 'unknown_person';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 const auditView = (t: Task) => ({

@@ -4,7 +4,7 @@ import type { Team, TeamSummary, teamInput, teamListQuery, teamPatch } from '../
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { isoTime } from '../../platform/sql';
 import { activityRefs } from './manpower.repository';
 import { asSummary, assertPeople } from './shared';
@@ -94,7 +94,7 @@ async function checkLinks(tx: Tx, ctx: TenantContext, input: { leadPartyId?: str
       if (!refs.has(id)) fields[`activityIds.${i}`] = 'unknown_activity';
     });
   }
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 async function replaceLinks(tx: Tx, tenantId: string, teamId: string, memberIds: string[] | undefined, activityIds: string[] | undefined) {

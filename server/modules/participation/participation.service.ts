@@ -16,7 +16,7 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit, auditMany } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import * as repo from './participation.repository';
 
@@ -57,7 +57,7 @@ async function resolveEvent(tx: Tx, ctx: TenantContext, e: Event) {
   if (e.networkId) {
     if (!(await repo.networkExists(tx, tenantId, e.networkId))) fields.networkId = 'unknown_network';
   }
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
   return { planId, networkId, activityId: e.activityId ?? null, fiscalYear: fiscalYearOf(e.occurredOn) };
 }
 
@@ -76,7 +76,7 @@ async function buildRows(tx: Tx, ctx: TenantContext, e: Event, entries: Who[], p
       seen.add(x.partyId);
     } else if (!x.groupName) fields[`${prefix(i)}partyId`] = 'party_or_group';
   });
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
   return entries.map((x) => {
     const p = x.partyId ? party.get(x.partyId) : undefined;
     return {

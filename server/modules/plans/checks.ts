@@ -1,7 +1,7 @@
 import { fiscalYearOf } from '../../../common/thai/dates';
 import type { TenantContext } from '../../platform/context';
 import type { Tx } from '../../platform/db';
-import { AppError, assertDateOrder } from '../../platform/errors';
+import { AppError, assertDateOrder, refuseFields } from '../../platform/errors';
 import { existingNetworkIds } from '../networks/networks.repository';
 import { existingPartyIds } from '../partners/partners.repository';
 import { existingIndicatorIds, getStrategy } from '../strategy/strategy.repository';
@@ -17,7 +17,7 @@ export async function assertNetworks(tx: Tx, ctx: TenantContext, ids: string[]) 
   ids.forEach((id, i) => {
     if (!known.has(id)) fields[`networkIds.${i}`] = 'unknown_network';
   });
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 export async function assertParties(tx: Tx, ctx: TenantContext, lead: string | null | undefined, supporting: string[] | undefined) {
@@ -28,7 +28,7 @@ export async function assertParties(tx: Tx, ctx: TenantContext, lead: string | n
   (supporting ?? []).forEach((id, i) => {
     if (!known.has(id)) fields[`supportingPartyIds.${i}`] = 'unknown_party';
   });
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 export async function assertStrategyLinks(tx: Tx, ctx: TenantContext, strategyId: string | null | undefined, indicatorIds: string[] | undefined) {
@@ -42,7 +42,7 @@ export async function assertStrategyLinks(tx: Tx, ctx: TenantContext, strategyId
       if (!known.has(id)) fields[`indicatorIds.${i}`] = 'unknown_indicator';
     });
   }
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 /** A plan's dates lie inside its fiscal year (1 Oct – 30 Sep); the end is not before the start. */
@@ -50,7 +50,7 @@ export function assertPlanDates(fiscalYear: number, start: string, end: string) 
   const fields: Record<string, string> = {};
   if (fiscalYearOf(start) !== fiscalYear) fields.startDate = 'outside_fiscal_year';
   if (fiscalYearOf(end) !== fiscalYear) fields.endDate = 'outside_fiscal_year';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
   assertDateOrder(start, end);
 }
 
@@ -59,7 +59,7 @@ export function assertWorkDates(plan: { startDate: string; endDate: string }, st
   const fields: Record<string, string> = {};
   if (start && (start < plan.startDate || start > plan.endDate)) fields.startDate = 'outside_plan_period';
   if (end && (end < plan.startDate || end > plan.endDate)) fields.endDate = 'outside_plan_period';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
   assertDateOrder(start, end);
 }
 
@@ -69,7 +69,7 @@ export async function assertWorkInside(tx: Tx, ctx: TenantContext, planId: strin
   const fields: Record<string, string> = {};
   if (early) fields.startDate = 'work_outside_period';
   if (late) fields.endDate = 'work_outside_period';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 export function touchPlan(tx: Tx, ctx: TenantContext, planId: string) {

@@ -15,7 +15,7 @@ import type {
 import { audit } from '../../platform/audit';
 import { SYSTEM_USER, type TenantContext, type TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { refs as resolutionRefs } from '../committees/resolutions.service';
 
@@ -182,7 +182,7 @@ function checkContent(c: VersionContent) {
   c.fines.forEach((f, i) => {
     if (!clauses.has(f.clauseNumber)) fields[`fines.${i}.clauseNumber`] = 'unknown_clause';
   });
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 /** Chapters, clauses and fines of a version, in three bulk inserts. */

@@ -4,7 +4,7 @@ import type { Relationship, relationshipCreate, relationshipListQuery, relations
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError, assertDateOrder } from '../../platform/errors';
+import { AppError, assertDateOrder, refuseFields } from '../../platform/errors';
 import { presentPartySummary } from '../partners/partners.present';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './relationships.repository';
@@ -40,7 +40,7 @@ export async function createRelationship(ctx: TenantContext, input: z.output<typ
     const fields: Record<string, string> = {};
     if (!known.has(input.fromPartyId)) fields.fromPartyId = 'unknown_party';
     if (!known.has(input.toPartyId)) fields.toPartyId = 'unknown_party';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const rel = await repo.insertRelationship(tx, {
       tenantId: ctx.tenant.id,
       fromPartyId: input.fromPartyId,

@@ -6,7 +6,7 @@ import { fiscalYearOf } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { filesOfMeasurements } from '../evidence/evidence.service';
 import { deleteAudited, goalOr } from './strategy.service';
 import * as repo from './strategy.repository';
@@ -24,7 +24,7 @@ function assertTargets(targets: { fiscalYear: number }[] | undefined) {
     if (seen.has(t.fiscalYear)) fields[`targets.${i}.fiscalYear`] = 'duplicate_year';
     seen.add(t.fiscalYear);
   });
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 async function indicatorOr404(tx: Tx, ctx: TenantContext, id: string) {

@@ -3,7 +3,7 @@ import type { frameUpsert, goalCreate, goalUpdate, StrategyTree, strategyCreate,
 import { audit } from '../../platform/audit';
 import type { TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { existingNetworkIds } from '../networks/networks.repository';
 import { existingPartyIds } from '../partners/partners.repository';
 import * as repo from './strategy.repository';
@@ -30,7 +30,7 @@ async function assertIds(tx: Tx, ctx: TenantContext, networkIds: string[] | unde
       if (!known.has(id)) fields[`partyIds.${i}`] = 'unknown_party';
     });
   }
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 export async function goalOr(tx: Tx, ctx: TenantContext, id: string, field?: string) {

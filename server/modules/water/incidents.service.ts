@@ -5,7 +5,7 @@ import { formatThaiDate } from '../../../common/thai/dates';
 import { audit } from '../../platform/audit';
 import { inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createTransaction } from '../budget/ledger.service';
 import { filesOfIncidents } from '../evidence/evidence.service';
@@ -46,7 +46,7 @@ export function createIncident(ctx: TenantContext, input: z.output<typeof incide
     if (!(await repo.sourceExists(tx, ctx.tenant.id, input.sourceId))) fields.sourceId = 'unknown_source';
     if (!(await repo.groupExists(tx, ctx.tenant.id, input.groupId))) fields.groupId = 'unknown_item';
     if (!(await repo.partyExists(tx, ctx.tenant.id, input.reporterPartyId))) fields.reporterPartyId = 'unknown_party';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const id = await repo.insertIncident(tx, { tenantId: ctx.tenant.id, ...input });
     await audit(tx, ctx, { entity: 'water_incident', entityId: id, entityLabel: input.place, action: 'create', after: input });
     return loadOne(tx, ctx, id);

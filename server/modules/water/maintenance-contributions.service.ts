@@ -3,7 +3,7 @@ import type { contributionPatch, contributionsInput, MaintenanceDetail } from '.
 import { audit } from '../../platform/audit';
 import { inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { todayInThailand } from '../../platform/today';
 import { createHours } from '../manpower/hours-logging.service';
 import { reviewHours } from '../manpower/hours-review.service';
@@ -65,7 +65,7 @@ export function addContributions(ctx: TenantContext, workId: string, input: z.ou
     const w = await repo.sheetWorkForUpdate(tx, tid, workId);
     if (!w) throw new AppError('not_found');
     const fields = sheetErrors(input.entries, w, todayInThailand(), await repo.labourDayKeys(tx, tid, workId));
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const inner = inTransaction(ctx, tx);
     for (const [i, e] of input.entries.entries()) {
       if (e.kind === 'labour') {
@@ -136,7 +136,7 @@ export function updateContribution(
     if (date < w.startsOn || date > w.endsOn) fields.date = 'outside_work_dates';
     else if (date > todayInThailand()) fields.date = 'date_in_future';
     if (c.kind === 'labour' && date !== c.date && (await repo.otherLabourOn(tx, tid, workId, c.partyId, date, c.id))) fields.date = 'duplicate_labour_day';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const inner = inTransaction(ctx, tx);
     let after: ContributionRow;
     if (patch.kind === 'labour') {

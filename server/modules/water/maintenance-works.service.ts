@@ -3,7 +3,7 @@ import type { MaintenanceDetail, maintenanceInput, maintenancePatch, Maintenance
 import { audit } from '../../platform/audit';
 import { inTransaction, type TenantContext } from '../../platform/context';
 import { withTenant, type Tx } from '../../platform/db';
-import { AppError, assertDateOrder } from '../../platform/errors';
+import { AppError, assertDateOrder, refuseFields } from '../../platform/errors';
 import { changeHours, recordMaterial, removeContribution, reverseMaterial } from './maintenance-links';
 import * as repo from './maintenance.repository';
 import type { WorkFields, WorkRow } from './maintenance.repository';
@@ -53,7 +53,7 @@ export function createWork(ctx: TenantContext, input: z.output<typeof maintenanc
   return withTenant(ctx.db, ctx.tenant.id, async (tx) => {
     const tid = ctx.tenant.id;
     const fields = await checkWork(tx, tid, input);
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const id = await repo.insertWork(tx, tid, input);
     await audit(tx, ctx, { entity: 'water_maintenance_work', entityId: id, entityLabel: input.title, action: 'create', after: input });
     return loadWork(tx, ctx, id);
@@ -77,7 +77,7 @@ export function updateWork(ctx: TenantContext, id: string, patch: z.output<typeo
     if (cs.some((c) => c.date > next.endsOn)) fields.endsOn = 'contributions_outside_dates';
     const materials = cs.filter((c) => c.kind === 'material');
     if (!next.fundId && materials.length) fields.fundId = 'maintenance_has_materials';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     await repo.updateWorkRow(tx, tid, id, next);
     const inner = inTransaction(ctx, tx);
     if (next.activityId !== before.activityId)

@@ -18,7 +18,7 @@ import { MAX_SEASON_DAYS } from '../../../common/schemas/water';
 import { audit } from '../../platform/audit';
 import type { TenantContext, TenantRef } from '../../platform/context';
 import { withTenant, type Db, type Tx } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { AppError, refuseFields } from '../../platform/errors';
 import { isLocalGovernmentParty } from '../localplans/localplans.repository';
 import { actorPartyId, assertPeople } from '../manpower/shared';
 import { generateRota, seasonEnd, seasonStart } from './rota';
@@ -77,7 +77,7 @@ async function checkSource(tx: Tx, ctx: TenantContext, v: z.output<typeof source
   if (!fields.parentId && !parentAllowed(v.kind, parentKind)) fields.parentId = 'parent_kind';
   if (v.localGovernmentPartyId && !(await isLocalGovernmentParty(tx, ctx.tenant.id, v.localGovernmentPartyId)))
     fields.localGovernmentPartyId = 'not_local_government';
-  if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+  refuseFields(fields);
 }
 
 export function createSource(ctx: TenantContext, input: z.output<typeof sourceInput>): Promise<Source> {
@@ -146,7 +146,7 @@ export function createGroup(ctx: TenantContext, input: z.output<typeof groupInpu
       if (!(await existingNetworkIds(tx, ctx.tenant.id, [input.networkId])).size) fields.networkId = 'unknown_network';
     }
     if (await repo.groupNameTaken(tx, ctx.tenant.id, input.name)) throw new AppError('conflict', { name: 'group_name_taken' });
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const id = await repo.insertGroup(tx, { tenantId: ctx.tenant.id, ...input });
     await audit(tx, ctx, { entity: 'water_user_group', entityId: id, entityLabel: input.name, action: 'create', after: input });
     return loadGroup(tx, ctx, id);
@@ -172,7 +172,7 @@ export function setMembers(ctx: TenantContext, id: string, input: z.output<typeo
       seen.add(m.partyId);
       if (m.role === 'head' && ++heads > 1) fields[`members.${i}.role`] = 'one_head';
     });
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     const before = await repo.memberRows(tx, ctx.tenant.id, id);
     await repo.replaceMembers(
       tx,
@@ -329,7 +329,7 @@ export function moveTurn(ctx: TenantContext, id: string, turnId: string, input: 
     const fields: Record<string, string> = {};
     if (a < seasonStart(r.startsOn)) fields.startsAt = 'turn_outside_season';
     if (b > seasonEnd(r.endsOn)) fields.endsAt = 'turn_outside_season';
-    if (Object.keys(fields).length) throw new AppError('validation_failed', fields);
+    refuseFields(fields);
     if (await repo.turnOverlaps(tx, ctx.tenant.id, id, turnId, new Date(a), new Date(b))) throw new AppError('conflict', { startsAt: 'turn_overlap' });
     await repo.moveTurnRow(tx, ctx.tenant.id, turnId, new Date(a), new Date(b));
     await audit(tx, ctx, {
