@@ -15,9 +15,10 @@ export function langOf(acceptLanguage: string | undefined): Lang {
   return first.startsWith('en') ? 'en' : 'th';
 }
 
-type Dict = Record<string, { th: string; en: string }>;
+/** Thai and English words for each message key; a module keeps its own in its messages.ts. */
+export type MessageCatalog = Record<string, { th: string; en: string }>;
 
-const PLATFORM_MESSAGES: Dict = {
+const PLATFORM_MESSAGES: MessageCatalog = {
   bad_request: { th: 'คำขอไม่ถูกต้อง', en: 'The request is not valid.' },
   validation_failed: { th: 'ข้อมูลไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ', en: 'Some fields are not valid.' },
   unauthenticated: { th: 'กรุณาเข้าสู่ระบบ', en: 'Please log in.' },
@@ -207,7 +208,7 @@ const PLATFORM_MESSAGES: Dict = {
 };
 
 /** A module's messages join the platform's; a key defined twice (one silently replacing the other) stops the start. */
-function withModules(base: Dict, ...modules: Dict[]): Dict {
+function withModules(base: MessageCatalog, ...modules: MessageCatalog[]): MessageCatalog {
   const all = { ...base };
   for (const messages of modules)
     for (const [key, value] of Object.entries(messages)) {
@@ -218,7 +219,7 @@ function withModules(base: Dict, ...modules: Dict[]): Dict {
 }
 
 /** Error codes and field message keys, in Thai (default) and English. */
-export const MESSAGES: Dict = withModules(
+export const MESSAGES: MessageCatalog = withModules(
   PLATFORM_MESSAGES,
   COMMITTEE_MESSAGES,
   LOCAL_PLAN_MESSAGES,

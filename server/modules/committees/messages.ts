@@ -1,5 +1,6 @@
+import type { MessageCatalog } from '../../platform/messages';
 /** Field messages of the committees module (merged into server/platform/messages.ts). */
-export const COMMITTEE_MESSAGES: Record<string, { th: string; en: string }> = {
+export const COMMITTEE_MESSAGES: MessageCatalog = {
   invalid_time: { th: 'เวลาต้องอยู่ในรูปแบบ ชม.:นาที (เช่น 09:30)', en: 'Time must be HH:MM (e.g. 09:30).' },
   end_time_before_start: { th: 'เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม', en: 'The end time must be after the start time.' },
   votes_whole: { th: 'จำนวนเสียงต้องเป็นจำนวนเต็ม', en: 'Votes must be whole numbers.' },

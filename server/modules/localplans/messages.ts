@@ -1,5 +1,6 @@
+import type { MessageCatalog } from '../../platform/messages';
 /** Field messages of the local plans module (merged into server/platform/messages.ts). */
-export const LOCAL_PLAN_MESSAGES: Record<string, { th: string; en: string }> = {
+export const LOCAL_PLAN_MESSAGES: MessageCatalog = {
   not_local_government: { th: 'ภาคีนี้ไม่ใช่องค์กรปกครองส่วนท้องถิ่น', en: 'This partner is not a local government.' },
   local_plan_exists: { th: 'องค์กรนี้มีแผนพัฒนาท้องถิ่นที่เริ่มปีนี้แล้ว', en: 'This local government already has a plan starting that year.' },
   original_exists: { th: 'แผนนี้มีฉบับเดิม (ฉบับแรก) แล้ว', en: 'This plan already has its original edition.' },

@@ -3,6 +3,7 @@ import { formatThaiDate } from '../../../common/thai/dates';
 import type { NotificationKind } from '../../../common/schemas/notifications';
 import type { MeetingRow } from '../committees/meetings.repository';
 import type { NewNotification } from './notifications.repository';
+import type { MessageCatalog } from '../../platform/messages';
 
 /**
  * The words of each notification, in Thai and English: in-app the reader's language picks one; an
@@ -71,7 +72,7 @@ export function actionItemDue(slug: string, a: ActionItemFacts): Message {
   };
 }
 
-const REASONS: Record<string, { th: string; en: string }> = {
+const REASONS: MessageCatalog = {
   threshold: { th: 'ถึงเกณฑ์ต้องอนุมัติ', en: 'at or above the approval threshold' },
   split: { th: 'อาจเป็นการแบ่งจ่ายให้ต่ำกว่าเกณฑ์', en: 'looks split to stay under the threshold' },
   overdraft: { th: 'เกินยอดคงเหลือของกองทุน', en: 'overdraws a fund' },

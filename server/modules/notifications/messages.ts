@@ -1,7 +1,8 @@
+import type { MessageCatalog } from '../../platform/messages';
 import { EMAIL_CONSENT_VERSION } from '../../../common/schemas/notifications';
 
 /** Field messages of the notifications module (merged into server/platform/messages.ts). */
-export const NOTIFICATION_MESSAGES: Record<string, { th: string; en: string }> = {
+export const NOTIFICATION_MESSAGES: MessageCatalog = {
   email_consent_required: {
     th: 'กรุณาทำเครื่องหมายยินยอมรับการแจ้งเตือนทางอีเมลก่อนเปิดใช้',
     en: 'Tick the consent to e-mail notifications before turning them on.',

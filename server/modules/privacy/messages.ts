@@ -1,5 +1,6 @@
+import type { MessageCatalog } from '../../platform/messages';
 /** Field messages of the privacy (PDPA) module (merged into server/platform/messages.ts). */
-export const PRIVACY_MESSAGES: Record<string, { th: string; en: string }> = {
+export const PRIVACY_MESSAGES: MessageCatalog = {
   not_a_person: { th: 'ข้อมูลส่วนบุคคลตาม PDPA มีเฉพาะภาคีที่เป็นบุคคล', en: 'Only a partner who is a person has personal data under the PDPA.' },
   consent_in_future: { th: 'วันที่ให้ความยินยอมต้องไม่เป็นวันในอนาคต', en: 'The date given cannot be in the future.' },
   consent_withdrawn_already: { th: 'ความยินยอมนี้ถูกถอนแล้ว (บันทึกการถอนไว้แล้ว แก้ไม่ได้)', en: 'This consent was already withdrawn (kept as recorded).' },

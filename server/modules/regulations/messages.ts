@@ -1,5 +1,6 @@
+import type { MessageCatalog } from '../../platform/messages';
 /** Field messages of the regulations module (merged into server/platform/messages.ts). */
-export const REGULATION_MESSAGES: Record<string, { th: string; en: string }> = {
+export const REGULATION_MESSAGES: MessageCatalog = {
   clause_number: { th: 'เลขข้อต้องเป็นตัวเลข เช่น 5 หรือ 5/1', en: 'A clause number is a number such as 5, or 5/1 for an inserted clause.' },
   duplicate_clause: { th: 'เลขข้อนี้ซ้ำกับข้ออื่นในฉบับเดียวกัน', en: 'Another clause of this version has this number.' },
   duplicate_chapter: { th: 'เลขหมวดนี้ซ้ำกับหมวดอื่น', en: 'Another chapter has this number.' },

@@ -1,5 +1,6 @@
+import type { MessageCatalog } from '../../platform/messages';
 /** Field messages of the water module (merged into server/platform/messages.ts). */
-export const WATER_MESSAGES: Record<string, { th: string; en: string }> = {
+export const WATER_MESSAGES: MessageCatalog = {
   unknown_source: { th: 'ไม่พบแหล่งน้ำหรือสิ่งก่อสร้างนี้', en: 'Unknown water source or structure.' },
   parent_kind: {
     th: 'ฝายไม่มีต้นทาง เหมืองซอยต้องแยกจากเหมือง ประตูน้ำและสิ่งอื่นต้องอยู่บนฝายหรือเหมือง',
