@@ -282,9 +282,8 @@ export default function TasksPage() {
         </Group>
       }
       query={tasks}
-      page={page}
+      paging={{ page, onPage: setPage }}
       pageSize={PAGE_SIZE}
-      onPage={setPage}
       rowKey={(k) => k.id}
       caption={t('manpower.tasks.title')}
       testId="tasks-list"
