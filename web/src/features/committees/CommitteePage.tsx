@@ -25,7 +25,7 @@ export default function CommitteePage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { slug } = useTenant();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/committees/$id' });
   const rights = useCommitteeRights();
   const q = useCommittee(slug, id);
   const [editing, setEditing] = useState(false);
