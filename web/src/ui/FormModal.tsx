@@ -45,6 +45,7 @@ export function FormModal({
   error,
   submitLabel,
   submitTestId,
+  submitColor,
   testId,
   children,
   ...modal
@@ -58,6 +59,7 @@ export function FormModal({
   /** "บันทึก" unless given. */
   submitLabel?: string;
   submitTestId?: string;
+  submitColor?: string;
   /** The form's data-testid. */
   testId?: string;
   children: ReactNode;
@@ -75,7 +77,7 @@ export function FormModal({
       >
         <Stack>
           {children}
-          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} />
+          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} submitColor={submitColor} />
         </Stack>
       </form>
     </Modal>

@@ -11,7 +11,7 @@ import { api, ApiError, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { useLang } from '../../ui/hooks';
 import { useLocalPlanWrite } from './api';
-import { FormModal } from './PlanForms';
+import { PlanFormModal } from './PlanForms';
 import './i18n';
 
 interface Row {
@@ -115,7 +115,7 @@ export function AssignmentModal({
   };
 
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={t('localPlans.assign.title', { project: project.name })}
@@ -213,6 +213,6 @@ export function AssignmentModal({
       >
         {t('localPlans.assign.add')}
       </Button>
-    </FormModal>
+    </PlanFormModal>
   );
 }
