@@ -15,7 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines } from './api';
 import { ExpenseForm } from './ExpenseForm';
-import { Money } from './parts';
+import { ExceptionReasonInput, Money } from './parts';
 import './i18n';
 
 type Kind = TransactionCreate['kind'];
@@ -232,15 +232,7 @@ function TransactionForm() {
         </Button>
       </Stack>
       {fields.exceptionReason || exceptionReason ? (
-        <Textarea
-          label={t('budget.plain.reason')}
-          description={t('budget.plain.reasonHelp')}
-          value={exceptionReason}
-          onChange={(e) => setExceptionReason(e.currentTarget.value)}
-          error={fields.exceptionReason}
-          minRows={2}
-          data-testid="tx-reason"
-        />
+        <ExceptionReasonInput value={exceptionReason} onChange={setExceptionReason} error={fields.exceptionReason} testId="tx-reason" />
       ) : null}
       <Paper withBorder p="sm" radius="md">
         <Group justify="space-between" wrap="wrap">
