@@ -2,10 +2,10 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor } from '../auth';
 import { useCompleteReset, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -18,7 +18,7 @@ export default function ResetPage() {
   const info = useLinkInfo(token);
   const reset = useCompleteReset(token);
   const [password, setPassword] = useState('');
-  const fields = reset.error instanceof ApiError ? reset.error.fields : {};
+  const fields = fieldErrorsOf(reset.error);
 
   if (info.isPending)
     return (

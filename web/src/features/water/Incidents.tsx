@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../../common/schemas/regulations';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -19,6 +19,7 @@ import { PartySelect } from '../partners';
 import { useFunds } from '../budget';
 import { AttachMore, EvidenceFiles, EvidencePicker, uploadAll } from '../evidence';
 import { errorText } from '../../ui/ErrorAlert';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useRegulations } from '../regulations';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
 import '../evidence/i18n';
@@ -166,7 +167,7 @@ function ReportModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.report')} fullScreen={!desktop} size="lg">
       <form
@@ -278,7 +279,7 @@ function LevyModal({ incident, onClose }: { incident: Incident; onClose: () => v
     () => `/water/incidents/${incident.id}/fines`,
     (v) => v,
   );
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.levy')} fullScreen={!desktop} size="lg">
       <Stack gap="sm">
@@ -347,7 +348,7 @@ function PayModal({ incident, fineId, onClose }: { incident: Incident; fineId: s
     () => `/water/incidents/${incident.id}/fines/${fineId}/pay`,
     (v) => v,
   );
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.recordPayment')} fullScreen={!desktop}>
       <Stack gap="sm">
@@ -392,7 +393,7 @@ function ResolveModal({ incident, onClose }: { incident: Incident; onClose: () =
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.resolve')} fullScreen={!desktop}>
       <form

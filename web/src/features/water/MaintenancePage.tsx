@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { DutyTable, MaintenanceDetail, MaintenanceKind, MaintenanceRemoval, MaintenanceSummary } from '../../../../common/schemas/water';
 import { MAINTENANCE_KINDS } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -31,6 +31,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { PartySelect } from '../partners';
 import { useFunds } from '../budget';
 import { ActivitySelect } from '../manpower';
@@ -241,7 +242,7 @@ function WorkModal({ work, onClose }: { work?: MaintenanceSummary; onClose: () =
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={work ? t('water.maint.edit') : t('water.maint.new')} fullScreen={!desktop} size="lg">
       <form
@@ -409,7 +410,7 @@ function ContributionModal({ workId, c, onClose }: { workId: string; c: Maintena
     onSuccess: done,
   });
   const remove = useMutation({ mutationFn: () => api<MaintenanceDetail>(url, { method: 'DELETE' }), onSuccess: done });
-  const fields = isApiError(save.error) ? save.error.fields : {};
+  const fields = fieldErrorsOf(save.error);
   return (
     <Modal opened onClose={onClose} title={t('water.maint.correctTitle', { name: c.party.name })}>
       <form
@@ -495,7 +496,7 @@ function RecordModal({ w, onClose }: { w: MaintenanceSummary; onClose: () => voi
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   const entryErrors = Object.entries(fields).filter(([k]) => k.startsWith('entries.'));
   const members = group.data?.members ?? [];
   return (

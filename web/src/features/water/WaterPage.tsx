@@ -4,7 +4,6 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROTA_ORDERS, ROTA_RULES, type Source } from '../../../../common/schemas/water';
-import { isApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
@@ -15,6 +14,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useGenerateRota, useGroups, useRotas, useSources, useWaterRights, type RotaForm } from './api';
 import { CanalDiagram, CONDITION_STYLE } from './CanalDiagram';
 import { IncidentsTab } from './Incidents';
@@ -237,7 +237,7 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
   const generate = useGenerateRota(slug);
   const [v, setV] = useState<Partial<RotaForm>>({ turnHours: 24, rule: 'proportional', order: 'downstream_first' });
   const set = (patch: Partial<RotaForm>) => setV((x) => ({ ...x, ...patch }));
-  const fields = isApiError(generate.error) ? generate.error.fields : {};
+  const fields = fieldErrorsOf(generate.error);
   const submit = () =>
     generate.mutate(v as RotaForm, {
       onSuccess: (r) => void navigate({ to: '/t/$tenant/water/rota/$id', params: { tenant: slug, id: r.id } }),
