@@ -1,4 +1,4 @@
-import { Modal, type ModalProps, Stack } from '@mantine/core';
+import { type MantineSpacing, Modal, type ModalProps, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,6 +65,7 @@ export function FormModal({
   submitTestId,
   submitColor,
   testId,
+  gap,
   children,
   ...modal
 }: {
@@ -80,6 +81,8 @@ export function FormModal({
   submitColor?: string;
   /** The form's data-testid. */
   testId?: string;
+  /** The space between the fields (Mantine's md unless given; sm for a long form). */
+  gap?: MantineSpacing;
   children: ReactNode;
 } & Omit<ModalProps, 'opened' | 'onClose' | 'title' | 'children' | 'onSubmit'>) {
   const { t } = useTranslation();
@@ -93,7 +96,7 @@ export function FormModal({
         noValidate
         data-testid={testId}
       >
-        <Stack>
+        <Stack gap={gap}>
           {children}
           <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} submitColor={submitColor} />
         </Stack>

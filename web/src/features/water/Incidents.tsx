@@ -19,7 +19,8 @@ import { PartySelect } from '../partners';
 import { useFunds } from '../budget';
 import { AttachMore, EvidenceFiles, EvidencePicker, uploadAll } from '../evidence';
 import { errorText } from '../../ui/ErrorAlert';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
+import { FormModal } from '../../ui/FormModal';
 import { useRegulations } from '../regulations';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
 import '../evidence/i18n';
@@ -169,90 +170,86 @@ function ReportModal({ onClose }: { onClose: () => void }) {
   const [uploading, setUploading] = useState(false);
   const fields = fieldErrorsOf(write.error);
   return (
-    <Modal opened onClose={onClose} title={t('water.incident.report')} fullScreen={!desktop} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          write.mutate(v, {
-            onSuccess: async (created) => {
-              if (files.length) {
-                // the incident exists now: its photos go through the evidence files, one by one
-                setUploading(true);
-                const done = await uploadAll(slug, { kind: 'incident', incidentId: created.id }, files);
-                setUploading(false);
-                for (const f of done.failed)
-                  notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
-                void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
-              }
-              onClose();
-            },
-          });
-        }}
-      >
-        <Stack gap="sm">
-          <DateField
-            label={t('water.incident.date')}
-            value={v.occurredOn}
-            onChange={(x) => setV({ ...v, occurredOn: x ?? undefined })}
-            error={fields.occurredOn}
-            required
-            data-testid="incident-date"
-          />
-          <Select
-            label={t('water.incident.kindLabel')}
-            data={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`water.incident.kind.${k}`) }))}
-            value={v.kind ?? null}
-            onChange={(x) => setV({ ...v, kind: (x ?? undefined) as IncidentKind | undefined })}
-            error={fields.kind}
-            required
-            data-testid="incident-kind"
-          />
-          <Select
-            label={t('water.incident.where')}
-            data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={v.sourceId ?? null}
-            onChange={(x) => setV({ ...v, sourceId: x })}
-            searchable
-            clearable
-            error={fields.sourceId}
-          />
-          <TextInput
-            label={t('water.incident.place')}
-            value={v.place ?? ''}
-            onChange={(e) => setV({ ...v, place: e.currentTarget.value })}
-            error={fields.place}
-            required
-            data-testid="incident-place"
-          />
-          <Textarea
-            label={t('water.incident.description')}
-            value={v.description ?? ''}
-            onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
-            error={fields.description}
-            required
-            autosize
-            minRows={3}
-            data-testid="incident-description"
-          />
-          <TextInput
-            label={t('water.incident.evidence')}
-            value={v.evidenceNote ?? ''}
-            onChange={(e) => setV({ ...v, evidenceNote: e.currentTarget.value })}
-            error={fields.evidenceNote}
-          />
-          <EvidencePicker value={files} onChange={setFiles} testId="incident-photos" />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={write.isPending || uploading} data-testid="incident-submit">
-              {t('water.incident.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('water.incident.report')}
+      fullScreen={!desktop}
+      size="lg"
+      gap="sm"
+      onSubmit={() => {
+        write.mutate(v, {
+          onSuccess: async (created) => {
+            if (files.length) {
+              // the incident exists now: its photos go through the evidence files, one by one
+              setUploading(true);
+              const done = await uploadAll(slug, { kind: 'incident', incidentId: created.id }, files);
+              setUploading(false);
+              for (const f of done.failed)
+                notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
+              void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
+            }
+            onClose();
+          },
+        });
+      }}
+      saving={write.isPending || uploading}
+      error={errorWithoutFields(write.error)}
+      submitLabel={t('water.incident.save')}
+      submitTestId="incident-submit"
+    >
+      <DateField
+        label={t('water.incident.date')}
+        value={v.occurredOn}
+        onChange={(x) => setV({ ...v, occurredOn: x ?? undefined })}
+        error={fields.occurredOn}
+        required
+        data-testid="incident-date"
+      />
+      <Select
+        label={t('water.incident.kindLabel')}
+        data={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`water.incident.kind.${k}`) }))}
+        value={v.kind ?? null}
+        onChange={(x) => setV({ ...v, kind: (x ?? undefined) as IncidentKind | undefined })}
+        error={fields.kind}
+        required
+        data-testid="incident-kind"
+      />
+      <Select
+        label={t('water.incident.where')}
+        data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        value={v.sourceId ?? null}
+        onChange={(x) => setV({ ...v, sourceId: x })}
+        searchable
+        clearable
+        error={fields.sourceId}
+      />
+      <TextInput
+        label={t('water.incident.place')}
+        value={v.place ?? ''}
+        onChange={(e) => setV({ ...v, place: e.currentTarget.value })}
+        error={fields.place}
+        required
+        data-testid="incident-place"
+      />
+      <Textarea
+        label={t('water.incident.description')}
+        value={v.description ?? ''}
+        onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+        error={fields.description}
+        required
+        autosize
+        minRows={3}
+        data-testid="incident-description"
+      />
+      <TextInput
+        label={t('water.incident.evidence')}
+        value={v.evidenceNote ?? ''}
+        onChange={(e) => setV({ ...v, evidenceNote: e.currentTarget.value })}
+        error={fields.evidenceNote}
+      />
+      <EvidencePicker value={files} onChange={setFiles} testId="incident-photos" />
+    </FormModal>
   );
 }
 
