@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor, RedirectToLogin, useMe } from '../auth';
 import { useChangePassword } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -86,7 +86,7 @@ export default function ChangePasswordPage() {
             visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
             data-testid="confirm-password"
           />
-          {change.isError && !Object.keys(fields).length ? <ErrorAlert error={change.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(change.error)} />
           <Group justify="flex-end">
             {user.mustChangePassword ? null : (
               <Button variant="default" onClick={goHome}>

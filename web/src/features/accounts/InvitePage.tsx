@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor } from '../auth';
 import { useAcceptInvitation, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -92,7 +92,7 @@ export default function InvitePage() {
               />
             </>
           )}
-          {accept.isError && !Object.keys(fields).length ? <ErrorAlert error={accept.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(accept.error)} />
           <Button type="submit" loading={accept.isPending} data-testid="invite-submit">
             {inv.accountExists ? t('accounts.joinTenant') : t('accounts.createAccount')}
           </Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor } from '../auth';
 import { useCompleteReset, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -58,7 +58,7 @@ export default function ResetPage() {
             name={link.name ?? ''}
             testId="reset-password"
           />
-          {reset.isError && !Object.keys(fields).length ? <ErrorAlert error={reset.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(reset.error)} />
           <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
             {t('accounts.savePassword')}
           </Button>

@@ -20,7 +20,7 @@ import { CopyLink, useAdminTenants, useCreateTenant } from '../accounts';
 import { RedirectToLogin, useLogout, useMe } from '../auth';
 import { AddressSearch } from '../partners';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 
 const EMPTY = { slug: '', nameTh: '', nameEn: '', type: 'subdistrict_municipality', province: '', district: '', subdistrict: '', email: '', name: '' };
 
@@ -145,7 +145,7 @@ function NewTenantForm({ onDone }: { onDone: (link: OneTimeLink, tenant: AdminTe
             data-testid="first-admin-email"
           />
         </SimpleGrid>
-        {create.isError && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(create.error)} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} data-testid="tenant-submit">
             {t('admin.create')}

@@ -10,7 +10,7 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines } from './api';
@@ -138,7 +138,7 @@ function TransactionForm() {
   return (
     <Stack gap="md">
       <PageHeader title={t('budget.record')} subtitle={t('budget.recordHelp')} />
-      {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+      <ErrorAlert error={errorWithoutFields(create.error)} />
       {kind === 'expense' ? advancedSwitch : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <KindSelect kind={kind} onChange={chooseKind} />

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
@@ -135,7 +135,7 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
               error={fields.name}
               data-testid="public-comment-name"
             />
-            {send.error && !Object.keys(fields).length ? <ErrorAlert error={send.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(send.error)} />
             <Group gap="xs">
               <Button type="submit" size="compact-sm" loading={send.isPending} disabled={!v.body.trim()} data-testid="public-comment-submit">
                 {t('regulations.comments.send')}

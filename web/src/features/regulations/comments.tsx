@@ -13,7 +13,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
@@ -133,7 +133,7 @@ function OpenPeriodModal({ regulationId, versionId, onClose }: { regulationId: s
             autosize
             minRows={2}
           />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(write.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -242,7 +242,7 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
               minRows={2}
               data-testid="comment-body"
             />
-            {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(write.error)} />
             <Group gap="xs">
               <Button size="compact-sm" onClick={() => write.mutate()} loading={write.isPending} disabled={!body.trim()} data-testid="comment-submit">
                 {t('regulations.comments.send')}

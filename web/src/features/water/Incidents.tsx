@@ -315,7 +315,7 @@ function LevyModal({ incident, onClose }: { incident: Incident; onClose: () => v
           testId="fine-party"
         />
         <Checkbox label={t('water.incident.repeat')} checked={repeat} onChange={(e) => setRepeat(e.currentTarget.checked)} />
-        {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(write.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -363,7 +363,7 @@ function PayModal({ incident, fineId, onClose }: { incident: Incident; fineId: s
           required
           data-testid="fine-fund"
         />
-        {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(write.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -414,7 +414,7 @@ function ResolveModal({ incident, onClose }: { incident: Incident; onClose: () =
             minRows={3}
             data-testid="incident-resolution-text"
           />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(write.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

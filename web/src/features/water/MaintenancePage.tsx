@@ -443,7 +443,7 @@ function ContributionModal({ workId, c, onClose }: { workId: string; c: Maintena
           <Text size="sm" c="dimmed">
             {c.kind === 'labour' ? t('water.maint.correctLabourHint') : t('water.maint.correctMaterialHint')}
           </Text>
-          {save.error && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           {remove.error ? <ErrorAlert error={remove.error} /> : null}
           <Group justify="space-between">
             <Button color="red" variant="subtle" onClick={() => remove.mutate()} loading={remove.isPending} data-testid="maint-c-delete">

@@ -8,7 +8,7 @@ import { useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useMyTurns, useWaterRights } from './api';
 import { ZoneBadge } from './parts';
 import './i18n';
@@ -88,7 +88,7 @@ export function SwapsPanel({ rota }: { rota: RotaDetail }) {
               error={fields.withTurnId}
               data-testid="swap-with"
             />
-            {ask.error && !Object.keys(fields).length ? <ErrorAlert error={ask.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(ask.error)} />
             <Group>
               <Button onClick={() => ask.mutate()} loading={ask.isPending} disabled={!turnId || !withTurnId} data-testid="swap-submit">
                 {t('water.swap.ask')}
