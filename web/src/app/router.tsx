@@ -5,6 +5,7 @@ import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { validateParticipationSearch, validatePlanNewSearch, validatePlanSearch, validateStrategyMapSearch } from '../features/plans/search';
 import { validateBudgetSearch, validateLedgerSearch, validatePrintSearch } from '../features/budget/search';
+import { fiscalYear, page } from '../context/search-params';
 import {
   validateAuditSearch,
   validateForumSearch,
@@ -190,9 +191,7 @@ const participationRoute = createRoute({
   validateSearch: validateParticipationSearch,
 });
 // manpower: member self-service, teams, tasks, volunteer hours; the certificate prints without the shell; the public list needs no login
-const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({
-  fiscalYear: Number(s.fiscalYear) > 2500 ? Number(s.fiscalYear) : undefined,
-});
+const fiscalYearSearch = (s: Record<string, unknown>): { fiscalYear?: number } => ({ fiscalYear: fiscalYear(s.fiscalYear) });
 const manpowerRoutes = [
   createRoute({ getParentRoute: () => tenantRoute, path: 'my', component: manpower.My }),
   createRoute({ getParentRoute: () => tenantRoute, path: 'teams', component: manpower.Teams, validateSearch: validateTextListSearch }),
@@ -225,7 +224,7 @@ const publicBudgetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/p/$tenant/budget',
   component: budget.public,
-  validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: validateLedgerSearch(s).page }),
+  validateSearch: (s: Record<string, unknown>) => ({ ...validatePrintSearch(s), page: page(s.page) }),
 });
 const publicPrintRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -264,10 +263,7 @@ const publicKnowledgeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/p/$tenant/knowledge',
   component: publicKnowledge.list,
-  validateSearch: (s: Record<string, unknown>): { q?: string; page?: number } => ({
-    q: typeof s.q === 'string' && s.q.trim() ? s.q.slice(0, 200) : undefined,
-    page: validateLedgerSearch(s).page,
-  }),
+  validateSearch: validateTextListSearch,
 });
 // issue 15: PDPA
 const privacy = {

@@ -3,18 +3,7 @@ import { ISSUES, PARTY_KINDS, PILLARS, RELATIONSHIP_TYPES, SECTORS, STAGES } fro
 import type { Issue, PartyKind, Pillar, RelationshipType, Sector, Stage } from '../../../common/schemas/enums';
 import type { KnowledgeType } from '../../../common/schemas/knowledge';
 import { KNOWLEDGE_TYPE_LIST } from '../ui/knowledgeEnums';
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'number') return String(v);
-  return typeof v === 'string' && v.trim() !== '' ? v.slice(0, 200) : undefined;
-}
-function page(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isInteger(n) && n > 1 && n < 100_000 ? n : undefined;
-}
-function oneOf<T extends string>(list: readonly T[], v: unknown): T | undefined {
-  return typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined;
-}
+import { knowledgeYear, oneOf, page, positive, text, uuid } from './search-params';
 
 /** A list whose address holds only its search words and page (committees, teams). */
 export interface TextListSearch {
@@ -22,7 +11,7 @@ export interface TextListSearch {
   page?: number;
 }
 export function validateTextListSearch(s: Record<string, unknown>): TextListSearch {
-  return { q: str(s.q), page: page(s.page) };
+  return { q: text(s.q), page: page(s.page) };
 }
 
 export interface NetworkSearch {
@@ -33,7 +22,7 @@ export interface NetworkSearch {
   issue?: Issue;
 }
 export function validateNetworkSearch(s: Record<string, unknown>): NetworkSearch {
-  return { q: str(s.q), page: page(s.page), pillar: oneOf(PILLARS, s.pillar), stage: oneOf(STAGES, s.stage), issue: oneOf(ISSUES, s.issue) };
+  return { q: text(s.q), page: page(s.page), pillar: oneOf(PILLARS, s.pillar), stage: oneOf(STAGES, s.stage), issue: oneOf(ISSUES, s.issue) };
 }
 
 export interface PartnerSearch {
@@ -44,7 +33,7 @@ export interface PartnerSearch {
   pillar?: Pillar;
 }
 export function validatePartnerSearch(s: Record<string, unknown>): PartnerSearch {
-  return { q: str(s.q), page: page(s.page), kind: oneOf(PARTY_KINDS, s.kind), sector: oneOf(SECTORS, s.sector), pillar: oneOf(PILLARS, s.pillar) };
+  return { q: text(s.q), page: page(s.page), kind: oneOf(PARTY_KINDS, s.kind), sector: oneOf(SECTORS, s.sector), pillar: oneOf(PILLARS, s.pillar) };
 }
 
 import { AUDIT_ACTIONS } from '../../../common/schemas/enums';
@@ -56,7 +45,7 @@ export interface AuditSearch {
   action?: AuditAction;
 }
 export function validateAuditSearch(s: Record<string, unknown>): AuditSearch {
-  return { page: page(s.page), entity: str(s.entity), action: oneOf(AUDIT_ACTIONS, s.action) };
+  return { page: page(s.page), entity: text(s.entity), action: oneOf(AUDIT_ACTIONS, s.action) };
 }
 
 export interface RelationshipSearch {
@@ -65,20 +54,6 @@ export interface RelationshipSearch {
 }
 export function validateRelationshipSearch(s: Record<string, unknown>): RelationshipSearch {
   return { page: page(s.page), type: oneOf(RELATIONSHIP_TYPES, s.type) };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function uuid(v: unknown): string | undefined {
-  return typeof v === 'string' && UUID.test(v) ? v : undefined;
-}
-/** A Buddhist-era year (2400–2700), as the server accepts. */
-function beYear(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isInteger(n) && n >= 2400 && n <= 2700 ? n : undefined;
-}
-function positive(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : undefined;
 }
 
 export const KNOWLEDGE_SORTS = ['relevance', '-publishedOn', '-updatedAt', 'title', '-views'] as const;
@@ -95,12 +70,12 @@ export interface KnowledgeSearch {
 }
 export function validateKnowledgeSearch(s: Record<string, unknown>): KnowledgeSearch {
   return {
-    q: str(s.q),
+    q: text(s.q),
     page: page(s.page),
     type: oneOf(KNOWLEDGE_TYPE_LIST, s.type),
     networkId: uuid(s.networkId),
-    tag: str(s.tag)?.slice(0, 50),
-    year: beYear(s.year),
+    tag: text(s.tag)?.slice(0, 50),
+    year: knowledgeYear(s.year),
     sort: oneOf(KNOWLEDGE_SORTS, s.sort),
   };
 }
@@ -122,7 +97,7 @@ export interface ForumSearch {
   fiscalYear?: number;
 }
 export function validateForumSearch(s: Record<string, unknown>): ForumSearch {
-  return { q: str(s.q), page: page(s.page), networkId: uuid(s.networkId), fiscalYear: beYear(s.fiscalYear) };
+  return { q: text(s.q), page: page(s.page), networkId: uuid(s.networkId), fiscalYear: knowledgeYear(s.fiscalYear) };
 }
 
 export interface MetricsSearch {
@@ -130,7 +105,7 @@ export interface MetricsSearch {
   networkId?: string;
 }
 export function validateMetricsSearch(s: Record<string, unknown>): MetricsSearch {
-  return { fiscalYear: beYear(s.fiscalYear), networkId: uuid(s.networkId) };
+  return { fiscalYear: knowledgeYear(s.fiscalYear), networkId: uuid(s.networkId) };
 }
 
 /** Drop undefined keys so URLs stay clean. */

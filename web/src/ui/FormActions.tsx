@@ -15,6 +15,7 @@ export function FormActions({
   submitLabel,
   disabled,
   submitTestId,
+  submitColor,
   children,
 }: {
   error: unknown;
@@ -24,6 +25,8 @@ export function FormActions({
   submitLabel?: string;
   disabled?: boolean;
   submitTestId?: string;
+  /** Red for a save that takes something back (a withdrawal); the theme's colour otherwise. */
+  submitColor?: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -35,7 +38,7 @@ export function FormActions({
         <Button variant="default" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" loading={saving} disabled={disabled} data-testid={submitTestId}>
+        <Button type="submit" color={submitColor} loading={saving} disabled={disabled} data-testid={submitTestId}>
           {submitLabel ?? t('common.save')}
         </Button>
       </Group>

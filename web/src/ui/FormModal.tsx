@@ -1,9 +1,27 @@
-import { Modal, type ModalProps, Stack } from '@mantine/core';
+import { type MantineSpacing, Modal, type ModalProps, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from './FormActions';
 import { showServerFieldErrors } from './serverErrors';
+
+/**
+ * A modal form's values and field messages, started afresh from `initial()` each time the modal opens (and whenever
+ * one of `deps`, the record it edits, changes while open), with `save`'s last answer forgotten when given. `set(key,
+ * value)` changes one field.
+ */
+export function useModalDraft<T extends object>(opened: boolean, initial: () => T, deps: unknown[] = [], save?: { reset: () => void }) {
+  const [v, setV] = useState<T>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!opened) return;
+    setV(initial());
+    setErrors({});
+    save?.reset();
+  }, [opened, ...deps]);
+  const set = <K extends keyof T>(k: K, value: T[K]) => setV((x) => ({ ...x, [k]: value }));
+  return { v, setV, set, errors, setErrors };
+}
 
 /**
  * A modal form's save options (`save.mutate(body, closeAfterSave({ … }))`): on success the `done` notice, `then` with
@@ -45,7 +63,9 @@ export function FormModal({
   error,
   submitLabel,
   submitTestId,
+  submitColor,
   testId,
+  gap,
   children,
   ...modal
 }: {
@@ -58,8 +78,11 @@ export function FormModal({
   /** "บันทึก" unless given. */
   submitLabel?: string;
   submitTestId?: string;
+  submitColor?: string;
   /** The form's data-testid. */
   testId?: string;
+  /** The space between the fields (Mantine's md unless given; sm for a long form). */
+  gap?: MantineSpacing;
   children: ReactNode;
 } & Omit<ModalProps, 'opened' | 'onClose' | 'title' | 'children' | 'onSubmit'>) {
   const { t } = useTranslation();
@@ -73,9 +96,9 @@ export function FormModal({
         noValidate
         data-testid={testId}
       >
-        <Stack>
+        <Stack gap={gap}>
           {children}
-          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} />
+          <FormActions error={error} onCancel={onClose} saving={saving} submitLabel={submitLabel} submitTestId={submitTestId} submitColor={submitColor} />
         </Stack>
       </form>
     </Modal>

@@ -94,22 +94,21 @@ const SEARCH_SPAN: FilterSpan = { base: 12, sm: 6, md: 4 };
 
 /**
  * A list page's filter row: the debounced search box (if any) and a select per field, each reading its value from the
- * page's address (`values`) and handing a patch back (`onChange`) — the page keeps only which fields it offers.
+ * page's address (`address.search`) and handing a patch back (`address.set`) — the page keeps only which fields it
+ * offers. A list page passes its `useListAddress`; a page whose address fills in a default passes `{ search, set }`.
  */
 export function FilterGrid<S extends object>({
-  values,
-  onChange,
+  address,
   search,
   fields = [],
 }: {
-  values: S;
-  onChange: (patch: Partial<S>) => void;
+  address: { search: S; set: (patch: Partial<S>) => void };
   /** The search box: its text lives under `q`. */
   search?: { label: string; placeholder?: string; span?: FilterSpan };
   fields?: FilterField<S>[];
 }) {
-  const read = (key: string) => (values as Record<string, unknown>)[key];
-  const patch = (key: string, value: unknown) => onChange({ [key]: value } as Partial<S>);
+  const read = (key: string) => (address.search as Record<string, unknown>)[key];
+  const patch = (key: string, value: unknown) => address.set({ [key]: value } as Partial<S>);
   const q = read('q');
   return (
     <Grid gap="sm" align="flex-end">

@@ -26,13 +26,20 @@ export interface ListQuery<T> {
 /** The rows as the shared table-or-cards view (DataView), or the page's own rendering (e.g. a list of cards). */
 type RowsView<T> = (Omit<DataViewProps<T>, 'rows'> & { render?: never }) | { render: (items: T[]) => ReactNode; columns?: never };
 
-export type PagedListProps<T> = {
-  query: ListQuery<T>;
+/** Which page a list shows and how the pager moves it (a list page's `ListAddress`, context/search.ts, fits). */
+export interface Paging {
   page: number;
+  onPage: (page: number) => void;
+}
+
+/** A list's query and how its rows show. */
+type ListBody<T> = {
+  query: ListQuery<T>;
   /** Used when the answer does not say its page size. */
   pageSize: number;
-  onPage: (page: number) => void;
 } & RowsView<T>;
+
+export type PagedListProps<T> = ListBody<T> & Paging;
 
 /**
  * A paged list's body: the error, a spinner until the first answer, the rows (dimmed while the next page loads over
@@ -56,7 +63,8 @@ export function PagedList<T>({ query, page, pageSize, onPage, ...view }: PagedLi
 
 /**
  * The scaffold of a list page: header (title, subtitle, actions), what sits between it and the filters (e.g. a
- * module's tabs), the filters, the paged list, then whatever the page adds below (its modals and dialogs).
+ * module's tabs), the filters, the paged list, then whatever the page adds below (its modals and dialogs). `paging`
+ * is the page's list address (`useListAddress`): the page shown, and the pager's move.
  */
 export function ListPage<T>({
   title,
@@ -65,6 +73,7 @@ export function ListPage<T>({
   above,
   filters,
   children,
+  paging,
   ...list
 }: {
   title: string;
@@ -73,13 +82,14 @@ export function ListPage<T>({
   above?: ReactNode;
   filters?: ReactNode;
   children?: ReactNode;
-} & PagedListProps<T>) {
+  paging: Paging;
+} & ListBody<T>) {
   return (
     <Stack gap="md">
       <PageHeader title={title} subtitle={subtitle} actions={actions} />
       {above}
       {filters}
-      <PagedList {...(list as PagedListProps<T>)} />
+      <PagedList {...(list as ListBody<T>)} page={paging.page} onPage={paging.onPage} />
       {children}
     </Stack>
   );

@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor, RedirectToLogin, useMe } from '../auth';
 import { useChangePassword } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -21,7 +21,7 @@ export default function ChangePasswordPage() {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const fields = change.error instanceof ApiError ? change.error.fields : {};
+  const fields = fieldErrorsOf(change.error);
 
   if (me.isPending) return <Loading minHeight={320} />;
   if (!me.data) return <RedirectToLogin />;
@@ -86,7 +86,7 @@ export default function ChangePasswordPage() {
             visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
             data-testid="confirm-password"
           />
-          {change.isError && !Object.keys(fields).length ? <ErrorAlert error={change.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(change.error)} />
           <Group justify="flex-end">
             {user.mustChangePassword ? null : (
               <Button variant="default" onClick={goHome}>

@@ -2,12 +2,12 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { enumLabel } from '../../ui/enums';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor } from '../auth';
 import { useAcceptInvitation, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -22,7 +22,7 @@ export default function InvitePage() {
   const accept = useAcceptInvitation(token);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const fields = accept.error instanceof ApiError ? accept.error.fields : {};
+  const fields = fieldErrorsOf(accept.error);
 
   if (info.isPending)
     return (
@@ -92,7 +92,7 @@ export default function InvitePage() {
               />
             </>
           )}
-          {accept.isError && !Object.keys(fields).length ? <ErrorAlert error={accept.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(accept.error)} />
           <Button type="submit" loading={accept.isPending} data-testid="invite-submit">
             {inv.accountExists ? t('accounts.joinTenant') : t('accounts.createAccount')}
           </Button>

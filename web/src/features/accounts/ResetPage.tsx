@@ -2,10 +2,10 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { AuthFrame } from '../../ui/AuthFrame';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { homeFor } from '../auth';
 import { useCompleteReset, useLinkInfo } from './api';
 import { NewPasswordField } from './NewPasswordField';
@@ -18,7 +18,7 @@ export default function ResetPage() {
   const info = useLinkInfo(token);
   const reset = useCompleteReset(token);
   const [password, setPassword] = useState('');
-  const fields = reset.error instanceof ApiError ? reset.error.fields : {};
+  const fields = fieldErrorsOf(reset.error);
 
   if (info.isPending)
     return (
@@ -58,7 +58,7 @@ export default function ResetPage() {
             name={link.name ?? ''}
             testId="reset-password"
           />
-          {reset.isError && !Object.keys(fields).length ? <ErrorAlert error={reset.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(reset.error)} />
           <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
             {t('accounts.savePassword')}
           </Button>

@@ -20,6 +20,7 @@ import { CopyLink, useAdminTenants, useCreateTenant } from '../accounts';
 import { RedirectToLogin, useLogout, useMe } from '../auth';
 import { AddressSearch } from '../partners';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 
 const EMPTY = { slug: '', nameTh: '', nameEn: '', type: 'subdistrict_municipality', province: '', district: '', subdistrict: '', email: '', name: '' };
 
@@ -37,7 +38,7 @@ function NewTenantForm({ onDone }: { onDone: (link: OneTimeLink, tenant: AdminTe
   const create = useCreateTenant();
   const [v, setV] = useState(EMPTY);
   const [slugTouched, setSlugTouched] = useState(false);
-  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const fields = fieldErrorsOf(create.error);
   const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setV((old) => ({ ...old, [k]: value, ...(k === 'nameEn' && !slugTouched ? { slug: slugFrom(value) } : {}) }));
@@ -144,7 +145,7 @@ function NewTenantForm({ onDone }: { onDone: (link: OneTimeLink, tenant: AdminTe
             data-testid="first-admin-email"
           />
         </SimpleGrid>
-        {create.isError && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(create.error)} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} data-testid="tenant-submit">
             {t('admin.create')}

@@ -138,7 +138,8 @@ export default function AuditPage() {
   const desktop = useIsDesktop();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/audit');
+  const address = useListAddress('/t/$tenant/audit');
+  const { search, page, set } = address;
   const q = useAudit(slug, { page, pageSize: PAGE_SIZE, entity: search.entity, action: search.action });
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (id: string) => setOpen((o) => ({ ...o, [id]: !o[id] }));
@@ -172,9 +173,8 @@ export default function AuditPage() {
         </SimpleGrid>
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       render={(items) =>
         items.length === 0 ? (
           <Paper withBorder p="lg">

@@ -20,6 +20,7 @@ import { LineModal, LinesSection } from './lines';
 import { ChainPanel, TransparencyView } from './parts';
 import { type BudgetSearch, currentFiscalYear } from './search';
 import { WithFiscalYear } from '../../ui/FiscalYear';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import './i18n';
 
 type FundRow = Transparency['byFund'][number];
@@ -153,7 +154,7 @@ function FundModal({ opened, onClose, fiscalYear, fund }: { opened: boolean; onC
   const [partyId, setPartyId] = useState<string | null>(fund?.party?.id ?? null);
   const [note, setNote] = useState(fund?.note ?? '');
   const [year, setYear] = useState(String(fund?.fiscalYear ?? fiscalYear));
-  const fields = (save.error as { fields?: Record<string, string> } | null)?.fields ?? {};
+  const fields = fieldErrorsOf(save.error);
   const submit = () => {
     if (fund) {
       update.mutate(
@@ -182,7 +183,7 @@ function FundModal({ opened, onClose, fiscalYear, fund }: { opened: boolean; onC
   return (
     <Modal opened={opened} onClose={onClose} title={fund ? t('budget.editFund') : t('budget.newFund')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        {save.error && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(save.error)} />
         <TextInput
           label={t('budget.fundName')}
           value={name}

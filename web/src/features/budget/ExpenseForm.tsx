@@ -14,7 +14,7 @@ import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines, useSettings, useUploadEvidence } from './api';
-import { Money } from './parts';
+import { ExceptionReasonInput, Money } from './parts';
 import './i18n';
 
 /**
@@ -167,15 +167,7 @@ export function ExpenseForm() {
           title={overdraws ? t('budget.plain.overdraws') : overspends ? t('budget.plain.overspends') : t('budget.plain.beyond')}
           data-testid="expense-warning"
         >
-          <Textarea
-            label={t('budget.plain.reason')}
-            description={t('budget.plain.reasonHelp')}
-            value={exceptionReason}
-            onChange={(e) => setExceptionReason(e.currentTarget.value)}
-            error={fields.exceptionReason}
-            minRows={2}
-            data-testid="expense-reason"
-          />
+          <ExceptionReasonInput value={exceptionReason} onChange={setExceptionReason} error={fields.exceptionReason} testId="expense-reason" />
         </Alert>
       ) : null}
       <FileInput

@@ -1,8 +1,8 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Transaction } from '../../../../common/schemas/budget';
+import { useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import type { Column } from '../../ui/DataView';
 import { formatDate } from '../../ui/dates';
@@ -19,11 +19,9 @@ export default function LedgerPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/budget/ledger' });
-  const navigate = useNavigate({ from: '/t/$tenant/budget/ledger' });
-  const page = search.page ?? 1;
+  const address = useListAddress('/t/$tenant/budget/ledger');
+  const { search, page, set } = address;
   const q = useTransactions(slug, { status: search.status, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
-  const set = (patch: Partial<LedgerSearch>) => void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
 
   const columns: Column<Transaction>[] = [
     {
@@ -78,9 +76,8 @@ export default function LedgerPage() {
         </Group>
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={(p) => set({ page: p })}
       columns={columns}
       rowKey={(x) => x.id}
       caption={t('budget.ledger')}

@@ -8,7 +8,7 @@ import { formatBaht, formatBahtAmount, parseBahtToSatang } from '../../../../com
 import { usePermissions, useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { useDecideSettings, useSettings, useUpdateSettings } from './api';
 import './i18n';
@@ -142,7 +142,7 @@ function ChangeForm({ s, update }: { s: BudgetSettings; update: ReturnType<typeo
       <Text size="sm" c="dimmed">
         {t('budget.settings.help')}
       </Text>
-      {update.error && !Object.keys(fields).length ? <ErrorAlert error={update.error} /> : null}
+      <ErrorAlert error={errorWithoutFields(update.error)} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           label={t('budget.settings.approvalBaht')}

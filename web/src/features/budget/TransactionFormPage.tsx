@@ -10,12 +10,12 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../partners';
 import { useCreateTransaction, useFunds, useLines } from './api';
 import { ExpenseForm } from './ExpenseForm';
-import { Money } from './parts';
+import { ExceptionReasonInput, Money } from './parts';
 import './i18n';
 
 type Kind = TransactionCreate['kind'];
@@ -138,7 +138,7 @@ function TransactionForm() {
   return (
     <Stack gap="md">
       <PageHeader title={t('budget.record')} subtitle={t('budget.recordHelp')} />
-      {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+      <ErrorAlert error={errorWithoutFields(create.error)} />
       {kind === 'expense' ? advancedSwitch : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <KindSelect kind={kind} onChange={chooseKind} />
@@ -232,15 +232,7 @@ function TransactionForm() {
         </Button>
       </Stack>
       {fields.exceptionReason || exceptionReason ? (
-        <Textarea
-          label={t('budget.plain.reason')}
-          description={t('budget.plain.reasonHelp')}
-          value={exceptionReason}
-          onChange={(e) => setExceptionReason(e.currentTarget.value)}
-          error={fields.exceptionReason}
-          minRows={2}
-          data-testid="tx-reason"
-        />
+        <ExceptionReasonInput value={exceptionReason} onChange={setExceptionReason} error={fields.exceptionReason} testId="tx-reason" />
       ) : null}
       <Paper withBorder p="sm" radius="md">
         <Group justify="space-between" wrap="wrap">

@@ -7,7 +7,7 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Column } from '../../ui/DataView';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useLang } from '../../ui/hooks';
 import { SearchBox } from '../../ui/ListFilters';
 import { PagedList } from '../../ui/ListPage';
@@ -144,7 +144,7 @@ function EditLineModal({ line, onClose }: { line: BudgetLine; onClose: () => voi
   return (
     <Modal opened onClose={onClose} title={t('budget.editLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        {update.error && !Object.keys(fields).length ? <ErrorAlert error={update.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(update.error)} />
         <Text size="sm" c="dimmed">
           {[line.plan.name, line.project?.name, line.activity?.name].filter(Boolean).join(' › ')}
         </Text>
@@ -234,7 +234,7 @@ export function LineModal({ opened, onClose, fiscalYear }: { opened: boolean; on
   return (
     <Modal opened={opened} onClose={close} title={t('budget.newLine')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
-        {create.error && !Object.keys(fields).length ? <ErrorAlert error={create.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(create.error)} />
         <Select
           label={t('budget.plan')}
           description={t('budget.planHelp', { year: fiscalYear })}

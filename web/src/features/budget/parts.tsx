@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
@@ -25,6 +25,32 @@ export function Money({ satang, words }: { satang: number; words?: boolean }) {
         </Text>
       ) : null}
     </span>
+  );
+}
+
+/** Why a payment may go beyond its line or fund: the reason the server asks for (field `exceptionReason`). */
+export function ExceptionReasonInput({
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  value: string;
+  onChange: (reason: string) => void;
+  error?: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('budget.plain.reason')}
+      description={t('budget.plain.reasonHelp')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      minRows={2}
+      data-testid={testId}
+    />
   );
 }
 

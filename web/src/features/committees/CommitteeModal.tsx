@@ -1,15 +1,14 @@
-import { Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeDetail } from '../../../../common/schemas/committees';
 import { useTenant } from '../../context/tenant';
-import { DateField } from '../../ui/DateField';
-import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal, useModalDraft } from '../../ui/FormModal';
 import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop } from '../../ui/hooks';
 import { NetworkMultiSelect } from '../../ui/NetworkSelect';
 import { useCommitteeWrite } from './api';
+import { OrderFields } from './parts';
 import './i18n';
 
 interface Body {
@@ -37,11 +36,9 @@ export function CommitteeModal({
   const { slug } = useTenant();
   const desktop = useIsDesktop();
   const save = useCommitteeWrite<Body, CommitteeDetail>(slug, committee ? 'PATCH' : 'POST', () => (committee ? `/committees/${committee.id}` : '/committees'));
-  const [v, setV] = useState<Body>({ name: '', kind: 'steering', purpose: null, orderNumber: null, orderDate: null, quorumPercent: null, networkIds: [] });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
-    setV({
+  const { v, set, errors, setErrors } = useModalDraft<Body>(
+    opened,
+    () => ({
       name: committee?.name ?? '',
       kind: committee?.kind ?? 'steering',
       purpose: committee?.purpose ?? null,
@@ -49,11 +46,10 @@ export function CommitteeModal({
       orderDate: committee?.orderDate ?? null,
       quorumPercent: committee?.quorumPercent ?? null,
       networkIds: committee?.networks.map((n) => n.id) ?? [],
-    });
-    setErrors({});
-    save.reset();
-  }, [opened, committee]);
-  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
+    }),
+    [committee],
+    save,
+  );
 
   function submit() {
     if (!v.name.trim()) return setErrors({ name: t('validation.required') });
@@ -96,16 +92,7 @@ export function CommitteeModal({
         minRows={2}
         error={errors.purpose}
       />
-      <Group grow align="flex-start">
-        <TextInput
-          label={t('committees.orderNumber')}
-          value={v.orderNumber ?? ''}
-          onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
-          error={errors.orderNumber}
-          placeholder="123/2568"
-        />
-        <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
-      </Group>
+      <OrderFields v={v} set={set} errors={errors} numberPlaceholder="123/2568" />
       <NumberInput
         label={t('committees.quorumPercent')}
         description={t('committees.quorumHint')}

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSITIONS, type CommitteeDetail, type CommitteeMember, type MeetingDetail } from '../../../../common/schemas/committees';
 import { useTenant } from '../../context/tenant';
@@ -10,7 +10,7 @@ import { DateField } from '../../ui/DateField';
 import { formatDate, todayIso } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { errorWithoutFields } from '../../ui/serverErrors';
-import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal, useModalDraft } from '../../ui/FormModal';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
@@ -18,14 +18,14 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PartySelect } from '../partners';
 import { useCommittee, useCommitteeRights, useCommitteeWrite } from './api';
 import { CommitteeModal } from './CommitteeModal';
-import { MinutesBadge } from './parts';
+import { MinutesBadge, OrderFields } from './parts';
 import './i18n';
 
 export default function CommitteePage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { slug } = useTenant();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/committees/$id' });
   const rights = useCommitteeRights();
   const q = useCommittee(slug, id);
   const [editing, setEditing] = useState(false);
@@ -166,22 +166,19 @@ function MemberModal({ opened, onClose, committee }: { opened: boolean; onClose:
     orderDate: string | null;
   };
   const save = useCommitteeWrite<Body, CommitteeMember>(slug, 'POST', () => `/committees/${committee.id}/members`);
-  const [v, setV] = useState<Body>({ partyId: null, position: 'member', startDate: todayIso(), endDate: null, orderNumber: null, orderDate: null });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
-    setV({
+  const { v, set, errors, setErrors } = useModalDraft<Body>(
+    opened,
+    () => ({
       partyId: null,
       position: 'member',
       startDate: committee.orderDate ?? todayIso(),
       endDate: null,
       orderNumber: committee.orderNumber,
       orderDate: committee.orderDate,
-    });
-    setErrors({});
-    save.reset();
-  }, [opened, committee]);
-  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
+    }),
+    [committee],
+    save,
+  );
   function submit() {
     if (!v.partyId) return setErrors({ partyId: t('validation.required') });
     save.mutate(v, closeAfterSave({ done: t('committees.memberSaved'), onClose, setErrors }));
@@ -224,15 +221,7 @@ function MemberModal({ opened, onClose, committee }: { opened: boolean; onClose:
         />
         <DateField label={t('committees.endDate')} value={v.endDate} onChange={(d) => set('endDate', d)} error={errors.endDate} />
       </Group>
-      <Group grow align="flex-start">
-        <TextInput
-          label={t('committees.orderNumber')}
-          value={v.orderNumber ?? ''}
-          onChange={(e) => set('orderNumber', e.currentTarget.value || null)}
-          error={errors.orderNumber}
-        />
-        <DateField label={t('committees.orderDate')} value={v.orderDate} onChange={(d) => set('orderDate', d)} error={errors.orderDate} />
-      </Group>
+      <OrderFields v={v} set={set} errors={errors} />
     </FormModal>
   );
 }
@@ -244,14 +233,11 @@ function MeetingModal({ opened, onClose, committee }: { opened: boolean; onClose
   const navigate = useNavigate();
   type Body = { committeeId: string; meetingDate: string | null; startTime: string; endTime: string | null; place: string };
   const save = useCommitteeWrite<Body, MeetingDetail>(slug, 'POST', () => '/meetings');
-  const [v, setV] = useState<Body>({ committeeId: committee.id, meetingDate: todayIso(), startTime: '09:30', endTime: '12:00', place: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
-    setV({ committeeId: committee.id, meetingDate: todayIso(), startTime: '09:30', endTime: '12:00', place: committee.meetings[0]?.place ?? '' });
-    setErrors({});
-  }, [opened, committee]);
-  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
+  const { v, set, errors, setErrors } = useModalDraft<Body>(
+    opened,
+    () => ({ committeeId: committee.id, meetingDate: todayIso(), startTime: '09:30', endTime: '12:00', place: committee.meetings[0]?.place ?? '' }),
+    [committee],
+  );
   function submit() {
     if (!v.place.trim() || !v.meetingDate)
       return setErrors({ ...(v.place.trim() ? {} : { place: t('validation.required') }), ...(v.meetingDate ? {} : { meetingDate: t('validation.required') }) });

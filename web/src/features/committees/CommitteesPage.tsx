@@ -21,7 +21,8 @@ export default function CommitteesPage() {
   const { slug } = useTenant();
   const rights = useCommitteeRights();
   const navigate = useNavigate();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/committees');
+  const address = useListAddress('/t/$tenant/committees');
+  const { search, page } = address;
   const [creating, setCreating] = useState(false);
   const list = useCommittees(slug, { q: search.q, page, pageSize: PAGE_SIZE });
   return (
@@ -35,11 +36,10 @@ export default function CommitteesPage() {
           </Button>
         ) : null
       }
-      filters={<FilterGrid values={search} onChange={set} search={{ label: t('common.search') }} />}
+      filters={<FilterGrid address={address} search={{ label: t('common.search') }} />}
       query={list}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       rowKey={(c) => c.id}
       caption={t('committees.title')}
       testId="committees-list"

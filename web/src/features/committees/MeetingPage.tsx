@@ -24,7 +24,7 @@ export default function MeetingPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { slug } = useTenant();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/meetings/$id' });
   const rights = useCommitteeRights();
   const q = useMeeting(slug, id);
   if (q.isPending) return <Loading />;

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconGavel, IconListCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOLUTION_ACTIONS, type MeetingDetail, type Resolution, type ResolutionAction } from '../../../../common/schemas/committees';
 import type { RegulationDetail } from '../../../../common/schemas/regulations';
@@ -10,7 +10,7 @@ import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal, useModalDraft } from '../../ui/FormModal';
 
 import { errorWithoutFields } from '../../ui/serverErrors';
 import { useIsDesktop, useLang } from '../../ui/hooks';
@@ -148,7 +148,7 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
     revokesResolutionId: null,
     regulationVersionId: null,
   };
-  const [v, setV] = useState<Body>(empty);
+  const { v, set, errors, setErrors } = useModalDraft<Body>(opened, () => empty);
   const [regulationId, setRegulationId] = useState<string | null>(null);
   const regulations = useRegulations(slug);
   const regulation = useQuery({
@@ -157,13 +157,6 @@ function ResolutionModal({ opened, onClose, meeting }: { opened: boolean; onClos
     enabled: !!regulationId && v.action === 'adopt_regulation_version',
   });
   const [revokeKind, setRevokeKind] = useState<'plan' | 'budget_line'>('plan');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
-    setV(empty);
-    setErrors({});
-  }, [opened]);
-  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
   const plans = usePlans(slug, { pageSize: 100 });
   const lines = useLines(slug, { pageSize: 200 });
   const revoking = v.action === 'revoke';
@@ -315,15 +308,11 @@ function ActionItemModal({ resolution, onClose }: { resolution: Resolution | nul
   const desktop = useIsDesktop();
   type Body = { title: string; ownerPartyId: string | null; dueDate: string | null; activityId: string | null };
   const save = useCommitteeWrite<Body, MeetingDetail>(slug, 'POST', () => `/resolutions/${resolution?.id}/action-items`);
-  const [v, setV] = useState<Body>({ title: '', ownerPartyId: null, dueDate: null, activityId: null });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { v, set, errors, setErrors } = useModalDraft<Body>(!!resolution, () => ({ title: '', ownerPartyId: null, dueDate: null, activityId: null }), [
+    resolution,
+  ]);
   const [search, setSearch] = useState('');
   const acts = useActivityOptions(slug, search, !!resolution);
-  useEffect(() => {
-    setV({ title: '', ownerPartyId: null, dueDate: null, activityId: null });
-    setErrors({});
-  }, [resolution]);
-  const set = <K extends keyof Body>(k: K, value: Body[K]) => setV((x) => ({ ...x, [k]: value }));
   function submit() {
     save.mutate(v, closeAfterSave({ done: t('resolution.actionSaved'), onClose, setErrors }));
   }

@@ -28,7 +28,7 @@ export default function ForumDetailPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/forums/$id' });
   const navigate = useNavigate();
   const q = useForum(slug, id);
   const del = useDeleteForum(slug);

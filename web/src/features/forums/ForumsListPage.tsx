@@ -20,7 +20,8 @@ export default function ForumsListPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/forums');
+  const address = useListAddress('/t/$tenant/forums');
+  const { search, page } = address;
   const q = useForums(slug, { q: search.q, networkId: search.networkId, fiscalYear: search.fiscalYear, page, pageSize: PAGE_SIZE });
   const networks = useNetworkOptions();
 
@@ -83,8 +84,7 @@ export default function ForumsListPage() {
       }
       filters={
         <FilterGrid
-          values={search}
-          onChange={set}
+          address={address}
           search={{ label: t('common.search'), placeholder: t('forums.searchPlaceholder'), span: { base: 12, md: 5 } }}
           fields={[
             { key: 'networkId', label: t('forum.network'), data: networks.data, searchable: true, testId: 'filter-network', span: { base: 12, sm: 6, md: 4 } },
@@ -100,9 +100,8 @@ export default function ForumsListPage() {
         />
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       columns={columns}
       rowKey={(f) => f.id}
       caption={t('forums.title')}

@@ -26,7 +26,7 @@ export default function KnowledgeDetailPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/knowledge/$id' });
   const navigate = useNavigate();
   // opening the item page counts one read (sharing metrics); refetches after changes on this page do not
   const counted = useRef<string | null>(null);

@@ -29,7 +29,7 @@ export default function KnowledgeHistoryPage() {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/knowledge/$id/history' });
   const search = useSearch({ from: '/t/$tenant/knowledge/$id/history' });
   const navigate = useNavigate({ from: '/t/$tenant/knowledge/$id/history' });
   const [page, setPage] = useState(1);

@@ -38,7 +38,8 @@ export default function KnowledgeListPage() {
   const desktop = useIsDesktop();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/knowledge');
+  const address = useListAddress('/t/$tenant/knowledge');
+  const { search, page, set } = address;
   const searching = !!search.q;
   // relevance only means something with a query
   const chosen = search.sort ?? (searching ? 'relevance' : '-publishedOn');
@@ -93,8 +94,7 @@ export default function KnowledgeListPage() {
       filters={
         <>
           <FilterGrid
-            values={search}
-            onChange={set}
+            address={address}
             search={{ label: t('knowledge.searchLabel'), placeholder: t('knowledge.searchPlaceholder'), span: { base: 12, md: 4 } }}
             fields={desktop ? fields : []}
           />
@@ -113,7 +113,7 @@ export default function KnowledgeListPage() {
                 {activeFilters ? t('knowledge.filtersActive', { n: activeFilters }) : t('knowledge.filters')}
               </Button>
               <Collapse expanded={showFilters} id="kl-filters">
-                <FilterGrid values={search} onChange={set} fields={fields} />
+                <FilterGrid address={address} fields={fields} />
               </Collapse>
             </>
           ) : null}
@@ -143,9 +143,8 @@ export default function KnowledgeListPage() {
         </>
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       render={(items) =>
         items.length === 0 ? (
           <Paper withBorder p="lg" radius="md">

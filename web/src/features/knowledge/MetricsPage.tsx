@@ -148,8 +148,7 @@ export default function MetricsPage() {
         }
       />
       <FilterGrid
-        values={search}
-        onChange={set}
+        address={{ search, set }}
         fields={[
           { key: 'fiscalYear', label: t('metrics.fiscalYear'), data: yearOptions, numeric: true, testId: 'metrics-year', span: { base: 12, sm: 6, md: 3 } },
           { key: 'networkId', label: t('metrics.network'), data: networks.data, searchable: true, testId: 'metrics-network', span: { base: 12, sm: 6, md: 4 } },

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { IntegratedProject, LocalPlanDetail, LocalPlanSummary } from '../../../../common/schemas/localplans';
 import { PLAN_YEARS } from '../../../../common/schemas/localplans';
 import { formatBaht, parseBahtToSatang, satangToDecimalString } from '../../../../common/thai/money';
-import { api, ApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { useLang } from '../../ui/hooks';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLocalPlanWrite } from './api';
-import { FormModal } from './PlanForms';
+import { PlanFormModal } from './PlanForms';
 import './i18n';
 
 interface Row {
@@ -76,7 +77,7 @@ export function AssignmentModal({
     })),
   });
   const detailOf = (id: string | null) => details.map((d) => d.data).find((d) => d?.id === id);
-  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const errors = fieldErrorsOf(save.error);
   const total = rows.reduce((sum, r) => sum + Object.values(r.shares).reduce((s, v) => s + (parseBahtToSatang(v) ?? 0), 0), 0);
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -115,7 +116,7 @@ export function AssignmentModal({
   };
 
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={t('localPlans.assign.title', { project: project.name })}
@@ -213,6 +214,6 @@ export function AssignmentModal({
       >
         {t('localPlans.assign.add')}
       </Button>
-    </FormModal>
+    </PlanFormModal>
   );
 }

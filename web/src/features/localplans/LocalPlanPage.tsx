@@ -51,7 +51,7 @@ export default function LocalPlanPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { slug } = useTenant();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/local-plans/$id' });
   const plan = useLocalPlan(slug, id);
   const rights = useLocalPlanRights();
   const editionLabel = useEditionLabel();

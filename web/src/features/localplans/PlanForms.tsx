@@ -1,31 +1,31 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionKind, LocalPlanDetail, LocalStrategy } from '../../../../common/schemas/localplans';
 import { EDITION_KINDS } from '../../../../common/schemas/localplans';
 import { fiscalYearOf } from '../../../../common/thai/dates';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormModal } from '../../ui/FormModal';
 import { useIsDesktop } from '../../ui/hooks';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useLocalGovernments, useLocalPlanWrite } from './api';
 import { useEditionLabel } from './parts';
 import './i18n';
 
-/** A modal form that goes full screen on phones, with the server's field messages under their inputs. */
-export function FormModal({
-  opened,
-  onClose,
-  title,
-  onSubmit,
+/**
+ * The local plans' modal forms: ui's FormModal, wide and full screen on phones, its save button `<testId>-save`; a
+ * 400's field messages show under their inputs, so the alert shows only other errors.
+ */
+export function PlanFormModal({
   pending,
   error,
-  children,
   testId,
+  onSubmit,
+  ...modal
 }: {
   opened: boolean;
   onClose: () => void;
@@ -36,37 +36,21 @@ export function FormModal({
   children: ReactNode;
   testId: string;
 }) {
-  const { t } = useTranslation();
   const desktop = useIsDesktop();
-  const general = error && !(error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length) ? error : null;
   return (
-    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg" fullScreen={!desktop}>
-      <form
-        noValidate
-        data-testid={testId}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <Stack>
-          {children}
-          <ErrorAlert error={general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} data-testid={`${testId}-save`}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      {...modal}
+      size="lg"
+      fullScreen={!desktop}
+      onSubmit={() => onSubmit()}
+      saving={pending}
+      error={errorWithoutFields(error)}
+      testId={testId}
+      submitTestId={`${testId}-save`}
+    />
   );
 }
 
-const fieldsOf = (err: unknown) => (err instanceof ApiError ? err.fields : {});
 const lines = (text: string) =>
   text
     .split('\n')
@@ -177,13 +161,13 @@ export function NewLocalPlanModal({ opened, onClose, onSaved }: { opened: boolea
           onSaved(p);
           onClose();
         },
-        onError: (err) => setErrors(fieldsOf(err)),
+        onError: (err) => setErrors(fieldErrorsOf(err)),
       },
     );
   }
 
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={t('localPlans.form.newTitle')}
@@ -255,7 +239,7 @@ export function NewLocalPlanModal({ opened, onClose, onSaved }: { opened: boolea
       >
         {t('localPlans.form.addStrategy')}
       </Button>
-    </FormModal>
+    </PlanFormModal>
   );
 }
 
@@ -272,7 +256,7 @@ export function RenamePlanModal({ plan, opened, onClose }: { plan: LocalPlanDeta
     }
   }, [opened]);
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={t('localPlans.form.renameTitle')}
@@ -285,11 +269,11 @@ export function RenamePlanModal({ plan, opened, onClose }: { plan: LocalPlanDeta
         label={t('localPlans.form.name')}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldsOf(save.error).name}
+        error={fieldErrorsOf(save.error).name}
         maxLength={300}
         required
       />
-    </FormModal>
+    </PlanFormModal>
   );
 }
 
@@ -313,7 +297,7 @@ export function StrategyModal({ plan, strategy, opened, onClose }: { plan: Local
     save.reset();
   }, [opened, strategy]);
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={strategy ? t('localPlans.form.editStrategy') : t('localPlans.form.addStrategy')}
@@ -322,8 +306,8 @@ export function StrategyModal({ plan, strategy, opened, onClose }: { plan: Local
       error={save.error}
       testId="strategy-form"
     >
-      <StrategyFields v={v} onChange={setV} errors={fieldsOf(save.error)} prefix="" withProgrammes={!strategy} />
-    </FormModal>
+      <StrategyFields v={v} onChange={setV} errors={fieldErrorsOf(save.error)} prefix="" withProgrammes={!strategy} />
+    </PlanFormModal>
   );
 }
 
@@ -353,7 +337,7 @@ export function ProgrammeModal({
     save.reset();
   }, [opened, programme]);
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={programme ? t('localPlans.form.editProgramme') : t('localPlans.form.addProgramme', { strategy: strategy.name })}
@@ -366,12 +350,12 @@ export function ProgrammeModal({
         label={t('localPlans.programme')}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
-        error={fieldsOf(save.error).name}
+        error={fieldErrorsOf(save.error).name}
         maxLength={300}
         required
         data-testid="programme-name"
       />
-    </FormModal>
+    </PlanFormModal>
   );
 }
 
@@ -395,9 +379,9 @@ export function EditionModal({ plan, opened, onClose }: { plan: LocalPlanDetail;
     setAct('');
     save.reset();
   }, [opened]);
-  const errors = fieldsOf(save.error);
+  const errors = fieldErrorsOf(save.error);
   return (
-    <FormModal
+    <PlanFormModal
       opened={opened}
       onClose={onClose}
       title={t('localPlans.form.addEdition')}
@@ -437,6 +421,6 @@ export function EditionModal({ plan, opened, onClose }: { plan: LocalPlanDetail;
         required
         data-testid="edition-act"
       />
-    </FormModal>
+    </PlanFormModal>
   );
 }

@@ -4,18 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { EditionKind, LocalGovernmentEntry, SharedProject } from '../../../../common/schemas/localplans';
 import { EDITION_KINDS } from '../../../../common/schemas/localplans';
 import { formatBaht } from '../../../../common/thai/money';
-import { ApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { useLocalGovernments, useLocalPlanRights, useLocalPlanWrite, useSharedProjects } from './api';
-import { FormModal } from './PlanForms';
+import { PlanFormModal } from './PlanForms';
 import { StatusBadge, useEditionLabel } from './parts';
 import { NEXT, StepButtons } from './Status';
 import './i18n';
-
-const fieldsOf = (err: unknown) => (err instanceof ApiError ? err.fields : {});
 
 /**
  * This local government's copies of projects other Phakhi tenants assigned to it (docs/decisions/0016), and the status
@@ -98,9 +96,9 @@ function IntegrateModal({ item, onClose }: { item: SharedProject | null; onClose
   useEffect(() => {
     if (item) set.reset();
   }, [item]);
-  const errors = fieldsOf(set.error);
+  const errors = fieldErrorsOf(set.error);
   return (
-    <FormModal
+    <PlanFormModal
       opened={!!item}
       onClose={onClose}
       title={t('localPlans.shared.integrateTitle', { project: item?.content.project.name ?? '' })}
@@ -151,7 +149,7 @@ function IntegrateModal({ item, onClose }: { item: SharedProject | null; onClose
         minRows={2}
         required
       />
-    </FormModal>
+    </PlanFormModal>
   );
 }
 
@@ -199,7 +197,7 @@ function LinkModal({ entry, onClose }: { entry: LocalGovernmentEntry | null; onC
     save.reset();
   }, [entry]);
   return (
-    <FormModal
+    <PlanFormModal
       opened={!!entry}
       onClose={onClose}
       title={t('localPlans.links.title')}
@@ -214,9 +212,9 @@ function LinkModal({ entry, onClose }: { entry: LocalGovernmentEntry | null; onC
         description={t('localPlans.links.slugHint')}
         value={value}
         onChange={(e) => setValue(e.currentTarget.value)}
-        error={fieldsOf(save.error).tenantSlug}
+        error={fieldErrorsOf(save.error).tenantSlug}
         maxLength={64}
       />
-    </FormModal>
+    </PlanFormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Drawer, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconUsersGroup } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVAILABILITY, SKILLS, TASK_STATUSES, type Availability, type Skill, type Task, type TaskStatus } from '../../../../common/schemas/manpower';
 import { usePermissions, useTenant } from '../../context/tenant';
@@ -9,7 +9,7 @@ import { PillarBadge } from '../../ui/badges';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { closeAfterSave, FormModal } from '../../ui/FormModal';
+import { closeAfterSave, FormModal, useModalDraft } from '../../ui/FormModal';
 
 import { useLang } from '../../ui/hooks';
 import { ListPage } from '../../ui/ListPage';
@@ -23,37 +23,25 @@ function TaskModal({ opened, onClose, task }: { opened: boolean; onClose: () => 
   const { slug } = useTenant();
   const save = useSaveTask(slug, task?.id);
   const teams = useTeams(slug, { pageSize: 200 });
-  const [f, setF] = useState({
-    activityId: null as string | null,
-    title: '',
-    description: '',
-    teamId: null as string | null,
-    assigneePartyId: null as string | null,
-    dueDate: null as string | null,
-    status: 'open' as TaskStatus,
-    neededSkills: [] as Skill[],
-    village: '',
-    when: null as Availability | null,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!opened) return;
-    setF({
+  const draft = useModalDraft(
+    opened,
+    () => ({
       activityId: task?.activity.id ?? null,
       title: task?.title ?? '',
       description: task?.description ?? '',
       teamId: task?.team?.id ?? null,
       assigneePartyId: task?.assignee?.id ?? null,
       dueDate: task?.dueDate ?? null,
-      status: task?.status ?? 'open',
-      neededSkills: task?.neededSkills ?? [],
+      status: task?.status ?? ('open' as TaskStatus),
+      neededSkills: task?.neededSkills ?? ([] as Skill[]),
       village: task?.village ?? '',
       when: task?.when ?? null,
-    });
-    setErrors({});
-    save.reset();
-  }, [opened, task]);
-  const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
+    }),
+    [task],
+    save,
+  );
+  const { v: f, errors, setErrors } = draft;
+  const set = (patch: Partial<typeof f>) => draft.setV((x) => ({ ...x, ...patch }));
   function submit() {
     const errs: Record<string, string> = {};
     if (!f.activityId) errs.activityId = t('validation.required');
@@ -282,9 +270,8 @@ export default function TasksPage() {
         </Group>
       }
       query={tasks}
-      page={page}
+      paging={{ page, onPage: setPage }}
       pageSize={PAGE_SIZE}
-      onPage={setPage}
       rowKey={(k) => k.id}
       caption={t('manpower.tasks.title')}
       testId="tasks-list"

@@ -28,7 +28,7 @@ export default function TeamPage() {
   const { slug } = useTenant();
   const can = usePermissions();
   const navigate = useNavigate();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/teams/$id' });
   const team = useTeam(slug, id);
   const tasks = useTasks(slug, { teamId: id, pageSize: 50 });
   const del = useDeleteTeam(slug);

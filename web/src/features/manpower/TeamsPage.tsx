@@ -22,7 +22,8 @@ export default function TeamsPage() {
   const { slug } = useTenant();
   const can = usePermissions();
   const navigate = useNavigate();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/teams');
+  const address = useListAddress('/t/$tenant/teams');
+  const { search, page } = address;
   const [creating, setCreating] = useState(false);
   const teams = useTeams(slug, { q: search.q, page, pageSize: PAGE_SIZE });
   return (
@@ -37,11 +38,10 @@ export default function TeamsPage() {
         ) : null
       }
       above={<ManpowerTabs />}
-      filters={<FilterGrid values={search} onChange={set} search={{ label: t('common.search') }} />}
+      filters={<FilterGrid address={address} search={{ label: t('common.search') }} />}
       query={teams}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       rowKey={(x) => x.id}
       caption={t('manpower.teams.title')}
       testId="teams-list"

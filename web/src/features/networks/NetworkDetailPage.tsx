@@ -31,7 +31,7 @@ export default function NetworkDetailPage() {
   const desktop = useIsDesktop();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/networks/$id' });
   const navigate = useNavigate();
   const q = useNetwork(slug, id);
   const [memberPage, setMemberPage] = useState(1);

@@ -1,10 +1,9 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { NetworkListItem } from '../../../../common/schemas';
 import { ISSUES, PILLARS, STAGES } from '../../../../common/schemas/enums';
-import { listAddress } from '../../context/search';
+import { useListAddress } from '../../context/search';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { PillarBadge, StageBadge } from '../../ui/badges';
 import { type Column } from '../../ui/DataView';
@@ -23,9 +22,8 @@ export default function NetworksListPage() {
   const lang = useLang();
   const { slug } = useTenant();
   const can = usePermissions();
-  const search = useSearch({ from: '/t/$tenant/networks' });
-  const navigate = useNavigate({ from: '/t/$tenant/networks' });
-  const { page, set, onPage } = listAddress(search, navigate);
+  const address = useListAddress('/t/$tenant/networks');
+  const { search, page } = address;
   const filters = { q: search.q, pillar: search.pillar, stage: search.stage, issue: search.issue };
   const q = useNetworks(slug, { ...filters, page, pageSize: PAGE_SIZE });
 
@@ -88,8 +86,7 @@ export default function NetworksListPage() {
       }
       filters={
         <FilterGrid
-          values={search}
-          onChange={set}
+          address={address}
           search={{ label: t('common.search'), placeholder: t('networks.searchPlaceholder'), span: { base: 12, md: 3 } }}
           fields={[
             { key: 'pillar', label: t('network.pillar'), data: enumOptions(t, 'pillar', PILLARS), testId: 'filter-pillar' },
@@ -99,9 +96,8 @@ export default function NetworksListPage() {
         />
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       columns={columns}
       rowKey={(n) => n.id}
       caption={t('networks.title')}

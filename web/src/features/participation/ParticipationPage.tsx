@@ -162,8 +162,7 @@ function ParticipationPageView({ fiscalYear }: { fiscalYear: number }) {
         }
       />
       <FilterGrid
-        values={{ ...search, fiscalYear }}
-        onChange={set}
+        address={{ search: { ...search, fiscalYear }, set }}
         fields={[
           {
             key: 'fiscalYear',

@@ -42,7 +42,7 @@ export default function PartnerDetailPage() {
   const { slug } = useTenant();
   const can = usePermissions();
   const navigate = useNavigate();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/partners/$id' });
   const q = usePartner(slug, id);
   const del = useDeletePartner(slug);
   const relTail = useRelationshipColumns();

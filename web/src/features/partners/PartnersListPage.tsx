@@ -19,7 +19,8 @@ export default function PartnersListPage() {
   const { t } = useTranslation();
   const { slug } = useTenant();
   const can = usePermissions();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/partners');
+  const address = useListAddress('/t/$tenant/partners');
+  const { search, page } = address;
   const filters = { q: search.q, kind: search.kind, sector: search.sector, pillar: search.pillar };
   const q = usePartners(slug, { ...filters, page, pageSize: PAGE_SIZE });
 
@@ -74,8 +75,7 @@ export default function PartnersListPage() {
       }
       filters={
         <FilterGrid
-          values={search}
-          onChange={set}
+          address={address}
           search={{ label: t('common.search'), placeholder: t('partners.searchPlaceholder'), span: { base: 12, md: 3 } }}
           fields={[
             { key: 'kind', label: t('partner.kind'), data: enumOptions(t, 'kind', PARTY_KINDS), testId: 'filter-kind' },
@@ -85,9 +85,8 @@ export default function PartnersListPage() {
         />
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('partners.title')}

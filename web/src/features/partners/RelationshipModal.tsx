@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Group, Select, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../../common/sc
 import { ApiError } from '../../api/client';
 import { DateField } from '../../ui/DateField';
 import { enumOptions } from '../../ui/enums';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormModal } from '../../ui/FormModal';
 import { PartySelect } from './PartySelect';
 import { useCreateRelationship } from './api';
 
@@ -75,55 +75,51 @@ export function RelationshipModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('relationships.addTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Select
-            label={t('relationships.direction')}
-            data={[
-              { value: 'out', label: t('relationships.directionOut', { name: party.name }) },
-              { value: 'in', label: t('relationships.directionIn', { name: party.name }) },
-            ]}
-            value={direction}
-            onChange={(v) => v && setDirection(v as 'out' | 'in')}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label={t('relationships.type')}
-            required
-            data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
-            value={type}
-            onChange={(v) => setType(v as RelationshipType | null)}
-            error={errors.type}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <PartySelect
-            label={t('relationships.otherParty')}
-            value={other}
-            onChange={(id) => setOther(id)}
-            error={errors.other}
-            required
-            excludeIds={[party.id]}
-            testId="relationship-party"
-          />
-          <Group grow align="flex-start" wrap="wrap">
-            <DateField label={t('relationships.startDate')} value={startDate} onChange={setStartDate} error={errors.startDate} />
-            <DateField label={t('relationships.endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} />
-          </Group>
-          <Textarea label={t('relationships.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('relationships.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('relationships.addTitle')}
+      size="lg"
+      onSubmit={submit}
+      saving={create.isPending}
+      error={create.error}
+      submitLabel={t('relationships.add')}
+    >
+      <Select
+        label={t('relationships.direction')}
+        data={[
+          { value: 'out', label: t('relationships.directionOut', { name: party.name }) },
+          { value: 'in', label: t('relationships.directionIn', { name: party.name }) },
+        ]}
+        value={direction}
+        onChange={(v) => v && setDirection(v as 'out' | 'in')}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('relationships.type')}
+        required
+        data={enumOptions(t, 'relationshipType', RELATIONSHIP_TYPES)}
+        value={type}
+        onChange={(v) => setType(v as RelationshipType | null)}
+        error={errors.type}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <PartySelect
+        label={t('relationships.otherParty')}
+        value={other}
+        onChange={(id) => setOther(id)}
+        error={errors.other}
+        required
+        excludeIds={[party.id]}
+        testId="relationship-party"
+      />
+      <Group grow align="flex-start" wrap="wrap">
+        <DateField label={t('relationships.startDate')} value={startDate} onChange={setStartDate} error={errors.startDate} />
+        <DateField label={t('relationships.endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} />
+      </Group>
+      <Textarea label={t('relationships.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
+    </FormModal>
   );
 }

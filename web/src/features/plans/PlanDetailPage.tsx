@@ -52,7 +52,7 @@ function Stat({ label, value, testId, children }: { label: string; value?: strin
 }
 
 export default function PlanDetailPage() {
-  const { id } = useParams({ strict: false }) as { id: string };
+  const { id } = useParams({ from: '/t/$tenant/plans/$id' });
   const { slug } = useTenant();
   const q = usePlan(slug, id);
   if (q.isPending) return <Loading />;

@@ -23,7 +23,8 @@ export default function PlansListPage() {
   const { slug, role } = useTenant();
   const can = planPermissions(role);
   const networks = useNetworkOptions();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/plans');
+  const address = useListAddress('/t/$tenant/plans');
+  const { search, page } = address;
   const q = usePlans(slug, { q: search.q, fiscalYear: search.fiscalYear, networkId: search.networkId, page, pageSize: PAGE_SIZE });
 
   const columns: Column<PlanSummary>[] = [
@@ -79,8 +80,7 @@ export default function PlansListPage() {
       }
       filters={
         <FilterGrid
-          values={search}
-          onChange={set}
+          address={address}
           search={{ label: t('common.search'), placeholder: t('plans.searchPlaceholder'), span: { base: 12, md: 4 } }}
           fields={[
             {
@@ -96,9 +96,8 @@ export default function PlansListPage() {
         />
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       columns={columns}
       rowKey={(p) => p.id}
       caption={t('plans.title')}

@@ -10,6 +10,8 @@ import { usePermissions, useTenant } from '../../context/tenant';
 import { formatDate, formatDateTime, todayIso } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { FormModal } from '../../ui/FormModal';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { enumLabel, enumOptions } from '../../ui/enums';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { Loading } from '../../ui/Loading';
@@ -153,9 +155,7 @@ export function PersonPrivacyCard({ partyId, name }: { partyId: string; name: st
   );
 }
 
-function fieldError(err: unknown, field: string): string | undefined {
-  return isApiError(err) ? err.fields[field] : undefined;
-}
+const fieldError = (err: unknown, field: string): string | undefined => fieldErrorsOf(err)[field];
 
 function ConsentModal({ partyId, onClose }: { partyId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -170,56 +170,47 @@ function ConsentModal({ partyId, onClose }: { partyId: string; onClose: () => vo
   );
   const err = save.error;
   return (
-    <Modal opened onClose={onClose} title={t('privacy.card.addConsent')} fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(v, { onSuccess: onClose });
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('privacy.consent.purpose')}
-            required
-            value={v.purpose}
-            onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })}
-            error={fieldError(err, 'purpose')}
-            data-testid="consent-purpose"
-          />
-          <Select
-            label={t('privacy.consent.lawfulBasis')}
-            data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
-            value={v.lawfulBasis}
-            onChange={(x) => setV({ ...v, lawfulBasis: x ?? 'consent' })}
-            allowDeselect={false}
-          />
-          <DateField
-            label={t('privacy.consent.givenOn')}
-            required
-            value={v.givenOn}
-            onChange={(x) => setV({ ...v, givenOn: x })}
-            error={fieldError(err, 'givenOn')}
-          />
-          <Select
-            label={t('privacy.consent.method')}
-            data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`privacy.method.${m}`) }))}
-            value={v.method}
-            onChange={(x) => setV({ ...v, method: x ?? 'paper_form' })}
-            allowDeselect={false}
-          />
-          <Textarea label={t('privacy.consent.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
-          {err && !fieldError(err, 'purpose') && !fieldError(err, 'givenOn') ? <ErrorAlert error={err} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="save-consent">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('privacy.card.addConsent')}
+      fullScreen={!desktop}
+      onSubmit={() => save.mutate(v, { onSuccess: onClose })}
+      saving={save.isPending}
+      error={err && !fieldError(err, 'purpose') && !fieldError(err, 'givenOn') ? err : null}
+      submitTestId="save-consent"
+    >
+      <TextInput
+        label={t('privacy.consent.purpose')}
+        required
+        value={v.purpose}
+        onChange={(e) => setV({ ...v, purpose: e.currentTarget.value })}
+        error={fieldError(err, 'purpose')}
+        data-testid="consent-purpose"
+      />
+      <Select
+        label={t('privacy.consent.lawfulBasis')}
+        data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
+        value={v.lawfulBasis}
+        onChange={(x) => setV({ ...v, lawfulBasis: x ?? 'consent' })}
+        allowDeselect={false}
+      />
+      <DateField
+        label={t('privacy.consent.givenOn')}
+        required
+        value={v.givenOn}
+        onChange={(x) => setV({ ...v, givenOn: x })}
+        error={fieldError(err, 'givenOn')}
+      />
+      <Select
+        label={t('privacy.consent.method')}
+        data={CONSENT_METHODS.map((m) => ({ value: m, label: t(`privacy.method.${m}`) }))}
+        value={v.method}
+        onChange={(x) => setV({ ...v, method: x ?? 'paper_form' })}
+        allowDeselect={false}
+      />
+      <Textarea label={t('privacy.consent.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
+    </FormModal>
   );
 }
 
@@ -235,37 +226,31 @@ function WithdrawModal({ partyId, consent, onClose }: { partyId: string; consent
     (x) => ({ ...x, note: x.note || null }),
   );
   return (
-    <Modal opened onClose={onClose} title={t('privacy.consent.withdrawTitle')} fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(v, { onSuccess: onClose });
-        }}
-      >
-        <Stack>
-          <Text fw={600}>{consent.purpose}</Text>
-          <Text size="sm" c="dimmed">
-            {t('privacy.consent.withdrawHint')}
-          </Text>
-          <DateField
-            label={t('privacy.consent.withdrawnOn')}
-            required
-            value={v.withdrawnOn}
-            onChange={(x) => setV({ ...v, withdrawnOn: x })}
-            error={fieldError(save.error, 'withdrawnOn')}
-          />
-          <Textarea label={t('privacy.consent.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={save.isPending} data-testid="save-withdrawal">
-              {t('privacy.card.withdraw')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('privacy.consent.withdrawTitle')}
+      fullScreen={!desktop}
+      onSubmit={() => save.mutate(v, { onSuccess: onClose })}
+      saving={save.isPending}
+      error={errorWithoutFields(save.error)}
+      submitLabel={t('privacy.card.withdraw')}
+      submitColor="red"
+      submitTestId="save-withdrawal"
+    >
+      <Text fw={600}>{consent.purpose}</Text>
+      <Text size="sm" c="dimmed">
+        {t('privacy.consent.withdrawHint')}
+      </Text>
+      <DateField
+        label={t('privacy.consent.withdrawnOn')}
+        required
+        value={v.withdrawnOn}
+        onChange={(x) => setV({ ...v, withdrawnOn: x })}
+        error={fieldError(save.error, 'withdrawnOn')}
+      />
+      <Textarea label={t('privacy.consent.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
+    </FormModal>
   );
 }
 

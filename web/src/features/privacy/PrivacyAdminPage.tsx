@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormModal } from '../../ui/FormModal';
+import { fieldErrorsOf } from '../../ui/serverErrors';
 import { enumLabel, enumOptions } from '../../ui/enums';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
@@ -63,7 +65,7 @@ export default function PrivacyAdminPage() {
   );
 }
 
-const fieldErr = (err: unknown, f: string) => (isApiError(err) ? err.fields[f] : undefined);
+const fieldErr = (err: unknown, f: string): string | undefined => fieldErrorsOf(err)[f];
 
 function NoticeForm() {
   const { t } = useTranslation();
@@ -268,54 +270,35 @@ function ActivityModal({ activity, onClose }: { activity: ProcessingActivity | n
     return multi ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
       title={activity ? t('privacy.ropa.edit') : t('privacy.ropa.add')}
       size="lg"
       fullScreen={!desktop}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={() => save.mutate(v, { onSuccess: onClose })}
+      saving={save.isPending}
+      error={isApiError(save.error) ? null : save.error}
+      submitTestId="save-activity"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(v, { onSuccess: onClose });
-        }}
-      >
-        <Stack>
-          {input('name', true)}
-          {input('purpose', true, true)}
-          <Select
-            label={t('privacy.consent.lawfulBasis')}
-            data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
-            value={v.lawfulBasis}
-            onChange={(x) => setV({ ...v, lawfulBasis: (x ?? 'public_task') as typeof v.lawfulBasis })}
-            allowDeselect={false}
-          />
-          {input('dataSubjects', true)}
-          {input('dataCategories')}
-          <Checkbox
-            label={t('privacy.ropa.sensitiveData')}
-            checked={v.sensitiveData}
-            onChange={(e) => setV({ ...v, sensitiveData: e.currentTarget.checked })}
-          />
-          {input('source')}
-          {input('recipients')}
-          {input('retention', true)}
-          {input('securityMeasures', false, true)}
-          {input('crossBorder')}
-          {save.error && !isApiError(save.error) ? <ErrorAlert error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="save-activity">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {input('name', true)}
+      {input('purpose', true, true)}
+      <Select
+        label={t('privacy.consent.lawfulBasis')}
+        data={enumOptions(t, 'lawfulBasis', LAWFUL_BASES)}
+        value={v.lawfulBasis}
+        onChange={(x) => setV({ ...v, lawfulBasis: (x ?? 'public_task') as typeof v.lawfulBasis })}
+        allowDeselect={false}
+      />
+      {input('dataSubjects', true)}
+      {input('dataCategories')}
+      <Checkbox label={t('privacy.ropa.sensitiveData')} checked={v.sensitiveData} onChange={(e) => setV({ ...v, sensitiveData: e.currentTarget.checked })} />
+      {input('source')}
+      {input('recipients')}
+      {input('retention', true)}
+      {input('securityMeasures', false, true)}
+      {input('crossBorder')}
+    </FormModal>
   );
 }
 

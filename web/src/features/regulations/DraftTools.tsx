@@ -8,6 +8,7 @@ import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useIsDesktop } from '../../ui/hooks';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useRegulationRights, useVersionWrite } from './api';
 import './i18n';
 
@@ -151,7 +152,7 @@ function VoteModal({ regulationId, v, onClose }: { regulationId: string; v: Vers
     () => `/versions/${v.id}/community-vote`,
     () => ({ votedOn, ...votes, note }),
   );
-  const fields = isApiError(save.error) ? save.error.fields : {};
+  const fields = fieldErrorsOf(save.error);
   const num = (k: keyof typeof votes) => (
     <NumberInput
       label={t(`regulations.${k}`)}
@@ -183,7 +184,7 @@ function VoteModal({ regulationId, v, onClose }: { regulationId: string; v: Vers
           autosize
           minRows={2}
         />
-        {save.error && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(save.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

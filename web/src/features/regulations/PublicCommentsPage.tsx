@@ -4,12 +4,13 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicCommentPeriods } from '../../../../common/schemas/regulations';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { useLang } from '../../ui/hooks';
 import { PublicItems, PublicPage } from '../../ui/PublicPage';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
@@ -87,7 +88,7 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
       );
     },
   });
-  const fields = isApiError(send.error) ? send.error.fields : {};
+  const fields = fieldErrorsOf(send.error);
   return (
     <Stack gap={4} data-testid={`public-clause-${number}`}>
       <ClauseText number={number} text={text} />
@@ -134,7 +135,7 @@ function PublicClause({ tenant, periodId, number, text, count }: { tenant: strin
               error={fields.name}
               data-testid="public-comment-name"
             />
-            {send.error && !Object.keys(fields).length ? <ErrorAlert error={send.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(send.error)} />
             <Group gap="xs">
               <Button type="submit" size="compact-sm" loading={send.isPending} disabled={!v.body.trim()} data-testid="public-comment-submit">
                 {t('regulations.comments.send')}

@@ -4,7 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentPeriod, CommentPeriodDetail, CommentPeriodStatus, RegulationComment, VersionDetail } from '../../../../common/schemas/regulations';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -13,6 +13,7 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { ClauseText, RegulationText } from './RegulationText';
 import './i18n';
 
@@ -98,7 +99,7 @@ function OpenPeriodModal({ regulationId, versionId, onClose }: { regulationId: s
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('regulations.comments.open')} fullScreen={!desktop}>
       <form
@@ -132,7 +133,7 @@ function OpenPeriodModal({ regulationId, versionId, onClose }: { regulationId: s
             autosize
             minRows={2}
           />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(write.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -222,7 +223,7 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
       setWriting(false);
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Stack gap={6} id={anchorOf(number)} style={{ scrollMarginTop: 80 }} data-testid={`comment-clause-${number}`}>
       <ClauseText number={number} text={text} />
@@ -241,7 +242,7 @@ function ClauseBlock({ period, number, text, comments }: { period: CommentPeriod
               minRows={2}
               data-testid="comment-body"
             />
-            {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(write.error)} />
             <Group gap="xs">
               <Button size="compact-sm" onClick={() => write.mutate()} loading={write.isPending} disabled={!body.trim()} data-testid="comment-submit">
                 {t('regulations.comments.send')}
@@ -275,7 +276,7 @@ function CommentCard({ c, periodId, canAnswer }: { c: RegulationComment; periodI
       setReply(null);
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Card withBorder padding="xs" ml="md" data-testid="comment">
       <Group gap="xs" wrap="wrap">

@@ -16,7 +16,8 @@ const PAGE_SIZE = 20;
 export default function RelationshipsPage() {
   const { t } = useTranslation();
   const { slug } = useTenant();
-  const { search, page, set, onPage } = useListAddress('/t/$tenant/relationships');
+  const address = useListAddress('/t/$tenant/relationships');
+  const { search, page, set } = address;
   const q = useRelationships(slug, { type: search.type, page, pageSize: PAGE_SIZE });
   const tail = useRelationshipColumns();
 
@@ -55,9 +56,8 @@ export default function RelationshipsPage() {
         </div>
       }
       query={q}
-      page={page}
+      paging={address}
       pageSize={PAGE_SIZE}
-      onPage={onPage}
       columns={columns}
       rowKey={(r) => r.id}
       caption={t('relationships.title')}

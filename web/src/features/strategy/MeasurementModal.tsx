@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,8 @@ import type { Indicator } from '../../../../common/schemas/strategy';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { todayIso } from '../../ui/dates';
-import { ErrorAlert, errorText } from '../../ui/ErrorAlert';
+import { errorText } from '../../ui/ErrorAlert';
+import { FormModal } from '../../ui/FormModal';
 import { focusFirstError } from '../../ui/focusError';
 import { useIsDesktop } from '../../ui/hooks';
 import { EvidencePicker, uploadAll } from '../evidence';
@@ -74,46 +75,44 @@ export function MeasurementModal({ indicator, onClose }: { indicator: Indicator 
     );
   }
   return (
-    <Modal opened onClose={onClose} title={t('strategy.addMeasurement')} size="lg" fullScreen={!desktop} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={form.onSubmit(onSubmit, () => focusFirstError())} noValidate data-testid="measurement-form">
-        <Stack>
-          <Text fw={600} className="break-words">
-            {indicator.name}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t(`strategy.direction.${indicator.direction}`)}
-            {indicator.target !== null ? ` · ${t('strategy.target')}: ${indicator.target} ${indicator.unit}` : ''}
-          </Text>
-          <NumberInput
-            label={t('strategy.value', { unit: indicator.unit })}
-            required
-            decimalScale={4}
-            inputMode="decimal"
-            {...form.getInputProps('value')}
-            data-testid="measurement-value"
-          />
-          <DateField
-            label={t('strategy.measuredOn')}
-            required
-            clearable={false}
-            value={form.values.measuredOn}
-            onChange={(v) => form.setFieldValue('measuredOn', v)}
-            error={form.errors.measuredOn}
-          />
-          <TextInput label={t('strategy.source')} {...form.getInputProps('source')} data-testid="measurement-source" />
-          <Textarea label={t('strategy.evidenceNote')} autosize minRows={2} {...form.getInputProps('evidenceNote')} />
-          <EvidencePicker value={files} onChange={setFiles} testId="measurement-files" />
-          <ErrorAlert error={server.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || uploading} data-testid="measurement-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('strategy.addMeasurement')}
+      size="lg"
+      fullScreen={!desktop}
+      onSubmit={form.onSubmit(onSubmit, () => focusFirstError())}
+      saving={add.isPending || uploading}
+      error={server.error}
+      testId="measurement-form"
+      submitTestId="measurement-submit"
+    >
+      <Text fw={600} className="break-words">
+        {indicator.name}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t(`strategy.direction.${indicator.direction}`)}
+        {indicator.target !== null ? ` · ${t('strategy.target')}: ${indicator.target} ${indicator.unit}` : ''}
+      </Text>
+      <NumberInput
+        label={t('strategy.value', { unit: indicator.unit })}
+        required
+        decimalScale={4}
+        inputMode="decimal"
+        {...form.getInputProps('value')}
+        data-testid="measurement-value"
+      />
+      <DateField
+        label={t('strategy.measuredOn')}
+        required
+        clearable={false}
+        value={form.values.measuredOn}
+        onChange={(v) => form.setFieldValue('measuredOn', v)}
+        error={form.errors.measuredOn}
+      />
+      <TextInput label={t('strategy.source')} {...form.getInputProps('source')} data-testid="measurement-source" />
+      <Textarea label={t('strategy.evidenceNote')} autosize minRows={2} {...form.getInputProps('evidenceNote')} />
+      <EvidencePicker value={files} onChange={setFiles} testId="measurement-files" />
+    </FormModal>
   );
 }

@@ -186,8 +186,7 @@ function StrategyMapPageView({ fiscalYear }: { fiscalYear: number }) {
     <Stack gap="md">
       <PageHeader title={t('strategy.title')} subtitle={t('strategy.subtitle')} />
       <FilterGrid
-        values={{ ...search, fiscalYear }}
-        onChange={set}
+        address={{ search: { ...search, fiscalYear }, set }}
         fields={[
           {
             key: 'fiscalYear',

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../../common/schemas/regulations';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -19,6 +19,8 @@ import { PartySelect } from '../partners';
 import { useFunds } from '../budget';
 import { AttachMore, EvidenceFiles, EvidencePicker, uploadAll } from '../evidence';
 import { errorText } from '../../ui/ErrorAlert';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
+import { FormModal } from '../../ui/FormModal';
 import { useRegulations } from '../regulations';
 import { useIncidentWrite, useIncidents, useSources, useWaterRights } from './api';
 import '../evidence/i18n';
@@ -166,92 +168,88 @@ function ReportModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
-    <Modal opened onClose={onClose} title={t('water.incident.report')} fullScreen={!desktop} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          write.mutate(v, {
-            onSuccess: async (created) => {
-              if (files.length) {
-                // the incident exists now: its photos go through the evidence files, one by one
-                setUploading(true);
-                const done = await uploadAll(slug, { kind: 'incident', incidentId: created.id }, files);
-                setUploading(false);
-                for (const f of done.failed)
-                  notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
-                void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
-              }
-              onClose();
-            },
-          });
-        }}
-      >
-        <Stack gap="sm">
-          <DateField
-            label={t('water.incident.date')}
-            value={v.occurredOn}
-            onChange={(x) => setV({ ...v, occurredOn: x ?? undefined })}
-            error={fields.occurredOn}
-            required
-            data-testid="incident-date"
-          />
-          <Select
-            label={t('water.incident.kindLabel')}
-            data={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`water.incident.kind.${k}`) }))}
-            value={v.kind ?? null}
-            onChange={(x) => setV({ ...v, kind: (x ?? undefined) as IncidentKind | undefined })}
-            error={fields.kind}
-            required
-            data-testid="incident-kind"
-          />
-          <Select
-            label={t('water.incident.where')}
-            data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={v.sourceId ?? null}
-            onChange={(x) => setV({ ...v, sourceId: x })}
-            searchable
-            clearable
-            error={fields.sourceId}
-          />
-          <TextInput
-            label={t('water.incident.place')}
-            value={v.place ?? ''}
-            onChange={(e) => setV({ ...v, place: e.currentTarget.value })}
-            error={fields.place}
-            required
-            data-testid="incident-place"
-          />
-          <Textarea
-            label={t('water.incident.description')}
-            value={v.description ?? ''}
-            onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
-            error={fields.description}
-            required
-            autosize
-            minRows={3}
-            data-testid="incident-description"
-          />
-          <TextInput
-            label={t('water.incident.evidence')}
-            value={v.evidenceNote ?? ''}
-            onChange={(e) => setV({ ...v, evidenceNote: e.currentTarget.value })}
-            error={fields.evidenceNote}
-          />
-          <EvidencePicker value={files} onChange={setFiles} testId="incident-photos" />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={write.isPending || uploading} data-testid="incident-submit">
-              {t('water.incident.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('water.incident.report')}
+      fullScreen={!desktop}
+      size="lg"
+      gap="sm"
+      onSubmit={() => {
+        write.mutate(v, {
+          onSuccess: async (created) => {
+            if (files.length) {
+              // the incident exists now: its photos go through the evidence files, one by one
+              setUploading(true);
+              const done = await uploadAll(slug, { kind: 'incident', incidentId: created.id }, files);
+              setUploading(false);
+              for (const f of done.failed)
+                notifications.show({ color: 'red', autoClose: false, message: t('evidence.uploadFailed', { name: f.name, reason: errorText(f.error, t) }) });
+              void qc.invalidateQueries({ queryKey: ['t', slug, 'water', 'incidents'] });
+            }
+            onClose();
+          },
+        });
+      }}
+      saving={write.isPending || uploading}
+      error={errorWithoutFields(write.error)}
+      submitLabel={t('water.incident.save')}
+      submitTestId="incident-submit"
+    >
+      <DateField
+        label={t('water.incident.date')}
+        value={v.occurredOn}
+        onChange={(x) => setV({ ...v, occurredOn: x ?? undefined })}
+        error={fields.occurredOn}
+        required
+        data-testid="incident-date"
+      />
+      <Select
+        label={t('water.incident.kindLabel')}
+        data={INCIDENT_KINDS.map((k) => ({ value: k, label: t(`water.incident.kind.${k}`) }))}
+        value={v.kind ?? null}
+        onChange={(x) => setV({ ...v, kind: (x ?? undefined) as IncidentKind | undefined })}
+        error={fields.kind}
+        required
+        data-testid="incident-kind"
+      />
+      <Select
+        label={t('water.incident.where')}
+        data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        value={v.sourceId ?? null}
+        onChange={(x) => setV({ ...v, sourceId: x })}
+        searchable
+        clearable
+        error={fields.sourceId}
+      />
+      <TextInput
+        label={t('water.incident.place')}
+        value={v.place ?? ''}
+        onChange={(e) => setV({ ...v, place: e.currentTarget.value })}
+        error={fields.place}
+        required
+        data-testid="incident-place"
+      />
+      <Textarea
+        label={t('water.incident.description')}
+        value={v.description ?? ''}
+        onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+        error={fields.description}
+        required
+        autosize
+        minRows={3}
+        data-testid="incident-description"
+      />
+      <TextInput
+        label={t('water.incident.evidence')}
+        value={v.evidenceNote ?? ''}
+        onChange={(e) => setV({ ...v, evidenceNote: e.currentTarget.value })}
+        error={fields.evidenceNote}
+      />
+      <EvidencePicker value={files} onChange={setFiles} testId="incident-photos" />
+    </FormModal>
   );
 }
 
@@ -278,7 +276,7 @@ function LevyModal({ incident, onClose }: { incident: Incident; onClose: () => v
     () => `/water/incidents/${incident.id}/fines`,
     (v) => v,
   );
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.levy')} fullScreen={!desktop} size="lg">
       <Stack gap="sm">
@@ -317,7 +315,7 @@ function LevyModal({ incident, onClose }: { incident: Incident; onClose: () => v
           testId="fine-party"
         />
         <Checkbox label={t('water.incident.repeat')} checked={repeat} onChange={(e) => setRepeat(e.currentTarget.checked)} />
-        {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(write.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -347,7 +345,7 @@ function PayModal({ incident, fineId, onClose }: { incident: Incident; fineId: s
     () => `/water/incidents/${incident.id}/fines/${fineId}/pay`,
     (v) => v,
   );
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.recordPayment')} fullScreen={!desktop}>
       <Stack gap="sm">
@@ -365,7 +363,7 @@ function PayModal({ incident, fineId, onClose }: { incident: Incident; fineId: s
           required
           data-testid="fine-fund"
         />
-        {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+        <ErrorAlert error={errorWithoutFields(write.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -392,7 +390,7 @@ function ResolveModal({ incident, onClose }: { incident: Incident; onClose: () =
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
     <Modal opened onClose={onClose} title={t('water.incident.resolve')} fullScreen={!desktop}>
       <form
@@ -416,7 +414,7 @@ function ResolveModal({ incident, onClose }: { incident: Incident; onClose: () =
             minRows={3}
             data-testid="incident-resolution-text"
           />
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(write.error)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

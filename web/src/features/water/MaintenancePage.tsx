@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { DutyTable, MaintenanceDetail, MaintenanceKind, MaintenanceRemoval, MaintenanceSummary } from '../../../../common/schemas/water';
 import { MAINTENANCE_KINDS } from '../../../../common/schemas/water';
 import { formatBaht } from '../../../../common/thai/money';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
@@ -31,6 +31,8 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
+import { FormModal } from '../../ui/FormModal';
 import { PartySelect } from '../partners';
 import { useFunds } from '../budget';
 import { ActivitySelect } from '../manpower';
@@ -241,113 +243,109 @@ function WorkModal({ work, onClose }: { work?: MaintenanceSummary; onClose: () =
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   return (
-    <Modal opened onClose={onClose} title={work ? t('water.maint.edit') : t('water.maint.new')} fullScreen={!desktop} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          write.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <SegmentedControl
-            data={MAINTENANCE_KINDS.map((k) => ({ value: k, label: t(`water.maint.kind.${k}`) }))}
-            value={v.kind}
-            onChange={(k) => setV({ ...v, kind: k as MaintenanceKind })}
-          />
-          <TextInput
-            label={t('water.maint.titleLabel')}
-            value={v.title}
-            onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
-            error={fields.title}
-            required
-            data-testid="maint-title"
-          />
-          <TextInput
-            label={t('water.maint.season')}
-            description={t('water.maint.seasonHint')}
-            value={v.season}
-            onChange={(e) => setV({ ...v, season: e.currentTarget.value })}
-            error={fields.season}
-            required
-            data-testid="maint-season"
-          />
-          <Select
-            label={t('water.maint.source')}
-            data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={v.sourceId}
-            onChange={(x) => setV({ ...v, sourceId: x })}
-            searchable
-            error={fields.sourceId}
-            required
-            data-testid="maint-source"
-          />
-          <Select
-            label={t('water.maint.group')}
-            description={t('water.maint.groupHint')}
-            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-            value={v.groupId}
-            onChange={(x) => setV({ ...v, groupId: x })}
-            searchable
-            clearable
-            error={fields.groupId}
-          />
-          <Group grow>
-            <DateField
-              label={t('water.maint.startsOn')}
-              value={v.startsOn}
-              onChange={(x) => setV({ ...v, startsOn: x })}
-              error={fields.startsOn}
-              required
-              data-testid="maint-starts"
-            />
-            <DateField
-              label={t('water.maint.endsOn')}
-              value={v.endsOn}
-              onChange={(x) => setV({ ...v, endsOn: x })}
-              error={fields.endsOn}
-              required
-              data-testid="maint-ends"
-            />
-          </Group>
-          <ActivitySelect
-            label={t('water.maint.activity')}
-            value={v.activityId}
-            onChange={(x) => setV({ ...v, activityId: x })}
-            error={fields.activityId}
-            required
-            testId="maint-activity"
-          />
-          <Select
-            label={t('water.maint.fund')}
-            description={t('water.maint.fundHint')}
-            data={(funds.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-            value={v.fundId}
-            onChange={(x) => setV({ ...v, fundId: x })}
-            searchable
-            clearable
-            error={fields.fundId}
-            data-testid="maint-fund"
-          />
-          <Textarea label={t('water.maint.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
-          {work && work.people ? (
-            <Text size="sm" c="dimmed">
-              {t('water.maint.editHint')}
-            </Text>
-          ) : null}
-          {write.error && !Object.keys(fields).length ? <ErrorAlert error={write.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={write.isPending} data-testid="maint-submit">
-              {t('water.maint.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={work ? t('water.maint.edit') : t('water.maint.new')}
+      fullScreen={!desktop}
+      size="lg"
+      gap="sm"
+      onSubmit={() => {
+        write.mutate();
+      }}
+      saving={write.isPending}
+      error={errorWithoutFields(write.error)}
+      submitLabel={t('water.maint.save')}
+      submitTestId="maint-submit"
+    >
+      <SegmentedControl
+        data={MAINTENANCE_KINDS.map((k) => ({ value: k, label: t(`water.maint.kind.${k}`) }))}
+        value={v.kind}
+        onChange={(k) => setV({ ...v, kind: k as MaintenanceKind })}
+      />
+      <TextInput
+        label={t('water.maint.titleLabel')}
+        value={v.title}
+        onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+        error={fields.title}
+        required
+        data-testid="maint-title"
+      />
+      <TextInput
+        label={t('water.maint.season')}
+        description={t('water.maint.seasonHint')}
+        value={v.season}
+        onChange={(e) => setV({ ...v, season: e.currentTarget.value })}
+        error={fields.season}
+        required
+        data-testid="maint-season"
+      />
+      <Select
+        label={t('water.maint.source')}
+        data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        value={v.sourceId}
+        onChange={(x) => setV({ ...v, sourceId: x })}
+        searchable
+        error={fields.sourceId}
+        required
+        data-testid="maint-source"
+      />
+      <Select
+        label={t('water.maint.group')}
+        description={t('water.maint.groupHint')}
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+        value={v.groupId}
+        onChange={(x) => setV({ ...v, groupId: x })}
+        searchable
+        clearable
+        error={fields.groupId}
+      />
+      <Group grow>
+        <DateField
+          label={t('water.maint.startsOn')}
+          value={v.startsOn}
+          onChange={(x) => setV({ ...v, startsOn: x })}
+          error={fields.startsOn}
+          required
+          data-testid="maint-starts"
+        />
+        <DateField
+          label={t('water.maint.endsOn')}
+          value={v.endsOn}
+          onChange={(x) => setV({ ...v, endsOn: x })}
+          error={fields.endsOn}
+          required
+          data-testid="maint-ends"
+        />
+      </Group>
+      <ActivitySelect
+        label={t('water.maint.activity')}
+        value={v.activityId}
+        onChange={(x) => setV({ ...v, activityId: x })}
+        error={fields.activityId}
+        required
+        testId="maint-activity"
+      />
+      <Select
+        label={t('water.maint.fund')}
+        description={t('water.maint.fundHint')}
+        data={(funds.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        value={v.fundId}
+        onChange={(x) => setV({ ...v, fundId: x })}
+        searchable
+        clearable
+        error={fields.fundId}
+        data-testid="maint-fund"
+      />
+      <Textarea label={t('water.maint.note')} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
+      {work && work.people ? (
+        <Text size="sm" c="dimmed">
+          {t('water.maint.editHint')}
+        </Text>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -409,7 +407,7 @@ function ContributionModal({ workId, c, onClose }: { workId: string; c: Maintena
     onSuccess: done,
   });
   const remove = useMutation({ mutationFn: () => api<MaintenanceDetail>(url, { method: 'DELETE' }), onSuccess: done });
-  const fields = isApiError(save.error) ? save.error.fields : {};
+  const fields = fieldErrorsOf(save.error);
   return (
     <Modal opened onClose={onClose} title={t('water.maint.correctTitle', { name: c.party.name })}>
       <form
@@ -445,7 +443,7 @@ function ContributionModal({ workId, c, onClose }: { workId: string; c: Maintena
           <Text size="sm" c="dimmed">
             {c.kind === 'labour' ? t('water.maint.correctLabourHint') : t('water.maint.correctMaterialHint')}
           </Text>
-          {save.error && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+          <ErrorAlert error={errorWithoutFields(save.error)} />
           {remove.error ? <ErrorAlert error={remove.error} /> : null}
           <Group justify="space-between">
             <Button color="red" variant="subtle" onClick={() => remove.mutate()} loading={remove.isPending} data-testid="maint-c-delete">
@@ -495,7 +493,7 @@ function RecordModal({ w, onClose }: { w: MaintenanceSummary; onClose: () => voi
       onClose();
     },
   });
-  const fields = isApiError(write.error) ? write.error.fields : {};
+  const fields = fieldErrorsOf(write.error);
   const entryErrors = Object.entries(fields).filter(([k]) => k.startsWith('entries.'));
   const members = group.data?.members ?? [];
   return (

@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaDetail, Swap } from '../../../../common/schemas/water';
-import { api, isApiError, tenantPath } from '../../api/client';
+import { api, tenantPath } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLang } from '../../ui/hooks';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { useMyTurns, useWaterRights } from './api';
 import { ZoneBadge } from './parts';
 import './i18n';
@@ -55,7 +56,7 @@ export function SwapsPanel({ rota }: { rota: RotaDetail }) {
   const offer = rights.manage ? coming : coming.filter((x) => myGroups.has(x.groupId));
   const offered = coming.find((x) => x.id === turnId);
   const label = (x: RotaDetail['turns'][number]) => `#${x.seq} ${formatDateTime(x.startsAt, lang)} · ${x.groupName}`;
-  const fields = isApiError(ask.error) ? ask.error.fields : {};
+  const fields = fieldErrorsOf(ask.error);
   return (
     <Stack gap="sm" data-testid="rota-swaps">
       <Title order={3}>{t('water.swap.title')}</Title>
@@ -87,7 +88,7 @@ export function SwapsPanel({ rota }: { rota: RotaDetail }) {
               error={fields.withTurnId}
               data-testid="swap-with"
             />
-            {ask.error && !Object.keys(fields).length ? <ErrorAlert error={ask.error} /> : null}
+            <ErrorAlert error={errorWithoutFields(ask.error)} />
             <Group>
               <Button onClick={() => ask.mutate()} loading={ask.isPending} disabled={!turnId || !withTurnId} data-testid="swap-submit">
                 {t('water.swap.ask')}

@@ -1,10 +1,9 @@
-import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROTA_ORDERS, ROTA_RULES, type Source } from '../../../../common/schemas/water';
-import { isApiError } from '../../api/client';
 import { useTenant } from '../../context/tenant';
 import { DataView } from '../../ui/DataView';
 import { DateField } from '../../ui/DateField';
@@ -15,6 +14,8 @@ import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
+import { FormModal } from '../../ui/FormModal';
 import { useGenerateRota, useGroups, useRotas, useSources, useWaterRights, type RotaForm } from './api';
 import { CanalDiagram, CONDITION_STYLE } from './CanalDiagram';
 import { IncidentsTab } from './Incidents';
@@ -237,7 +238,7 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
   const generate = useGenerateRota(slug);
   const [v, setV] = useState<Partial<RotaForm>>({ turnHours: 24, rule: 'proportional', order: 'downstream_first' });
   const set = (patch: Partial<RotaForm>) => setV((x) => ({ ...x, ...patch }));
-  const fields = isApiError(generate.error) ? generate.error.fields : {};
+  const fields = fieldErrorsOf(generate.error);
   const submit = () =>
     generate.mutate(v as RotaForm, {
       onSuccess: (r) => void navigate({ to: '/t/$tenant/water/rota/$id', params: { tenant: slug, id: r.id } }),
@@ -246,87 +247,81 @@ function GenerateModal({ onClose }: { onClose: () => void }) {
     .filter((s) => s.kind === 'weir' || s.kind === 'main_canal' || s.kind === 'side_canal')
     .map((s) => ({ value: s.id, label: `${s.name} (${t(`water.kind.${s.kind}`)})` }));
   return (
-    <Modal opened onClose={onClose} title={t('water.rota.generate')} fullScreen={!desktop} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Select
-            label={t('water.rota.source')}
-            data={options}
-            value={v.sourceId ?? null}
-            onChange={(x) => set({ sourceId: x ?? undefined })}
-            error={fields.sourceId}
-            required
-            searchable
-            data-testid="rota-source"
-          />
-          <TextInput
-            label={t('water.rota.season')}
-            value={v.season ?? ''}
-            onChange={(e) => set({ season: e.currentTarget.value })}
-            error={fields.season}
-            required
-            placeholder={t('water.rota.seasonPlaceholder')}
-            data-testid="rota-season"
-          />
-          <Group grow align="flex-start">
-            <DateField
-              label={t('water.rota.startsOn')}
-              value={v.startsOn}
-              onChange={(x) => set({ startsOn: x ?? undefined })}
-              error={fields.startsOn}
-              required
-              data-testid="rota-starts"
-            />
-            <DateField
-              label={t('water.rota.endsOn')}
-              value={v.endsOn}
-              onChange={(x) => set({ endsOn: x ?? undefined })}
-              error={fields.endsOn}
-              required
-              data-testid="rota-ends"
-            />
-          </Group>
-          <NumberInput
-            label={t('water.rota.turnHours')}
-            description={t('water.rota.turnHoursHint')}
-            value={v.turnHours}
-            onChange={(x) => set({ turnHours: typeof x === 'number' ? x : undefined })}
-            min={1}
-            max={168}
-            error={fields.turnHours}
-          />
-          <Select
-            label={t('water.rota.rule')}
-            data={ROTA_RULES.map((r) => ({ value: r, label: t(`water.rota.rules.${r}`) }))}
-            value={v.rule}
-            onChange={(x) => set({ rule: (x ?? 'proportional') as RotaForm['rule'] })}
-            allowDeselect={false}
-            error={fields.rule}
-          />
-          <Select
-            label={t('water.rota.order')}
-            data={ROTA_ORDERS.map((r) => ({ value: r, label: t(`water.rota.orders.${r}`) }))}
-            value={v.order}
-            onChange={(x) => set({ order: (x ?? 'downstream_first') as RotaForm['order'] })}
-            allowDeselect={false}
-            error={fields.order}
-          />
-          {generate.error && !Object.keys(fields).length ? <ErrorAlert error={generate.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={generate.isPending} data-testid="rota-submit">
-              {t('water.rota.generateSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('water.rota.generate')}
+      fullScreen={!desktop}
+      size="lg"
+      gap="sm"
+      onSubmit={submit}
+      saving={generate.isPending}
+      error={errorWithoutFields(generate.error)}
+      submitLabel={t('water.rota.generateSubmit')}
+      submitTestId="rota-submit"
+    >
+      <Select
+        label={t('water.rota.source')}
+        data={options}
+        value={v.sourceId ?? null}
+        onChange={(x) => set({ sourceId: x ?? undefined })}
+        error={fields.sourceId}
+        required
+        searchable
+        data-testid="rota-source"
+      />
+      <TextInput
+        label={t('water.rota.season')}
+        value={v.season ?? ''}
+        onChange={(e) => set({ season: e.currentTarget.value })}
+        error={fields.season}
+        required
+        placeholder={t('water.rota.seasonPlaceholder')}
+        data-testid="rota-season"
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('water.rota.startsOn')}
+          value={v.startsOn}
+          onChange={(x) => set({ startsOn: x ?? undefined })}
+          error={fields.startsOn}
+          required
+          data-testid="rota-starts"
+        />
+        <DateField
+          label={t('water.rota.endsOn')}
+          value={v.endsOn}
+          onChange={(x) => set({ endsOn: x ?? undefined })}
+          error={fields.endsOn}
+          required
+          data-testid="rota-ends"
+        />
+      </Group>
+      <NumberInput
+        label={t('water.rota.turnHours')}
+        description={t('water.rota.turnHoursHint')}
+        value={v.turnHours}
+        onChange={(x) => set({ turnHours: typeof x === 'number' ? x : undefined })}
+        min={1}
+        max={168}
+        error={fields.turnHours}
+      />
+      <Select
+        label={t('water.rota.rule')}
+        data={ROTA_RULES.map((r) => ({ value: r, label: t(`water.rota.rules.${r}`) }))}
+        value={v.rule}
+        onChange={(x) => set({ rule: (x ?? 'proportional') as RotaForm['rule'] })}
+        allowDeselect={false}
+        error={fields.rule}
+      />
+      <Select
+        label={t('water.rota.order')}
+        data={ROTA_ORDERS.map((r) => ({ value: r, label: t(`water.rota.orders.${r}`) }))}
+        value={v.order}
+        onChange={(x) => set({ order: (x ?? 'downstream_first') as RotaForm['order'] })}
+        allowDeselect={false}
+        error={fields.order}
+      />
+    </FormModal>
   );
 }
