@@ -5,14 +5,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES } from '../../../../common/schemas/enums';
 import type { AccessLogEntry, PrivacyNotice, ProcessingActivity, RetentionSettings } from '../../../../common/schemas/privacy';
-import { apiUrl, isApiError, tenantPath } from '../../api/client';
+import { apiUrl, tenantPath } from '../../api/client';
 import { usePermissions, useTenant } from '../../context/tenant';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type Column, DataView } from '../../ui/DataView';
 import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormModal } from '../../ui/FormModal';
-import { fieldErrorsOf } from '../../ui/serverErrors';
+import { errorWithoutFields, fieldErrorsOf } from '../../ui/serverErrors';
 import { enumLabel, enumOptions } from '../../ui/enums';
 import { useIsDesktop, useLang } from '../../ui/hooks';
 import { AnchorLink } from '../../ui/links';
@@ -278,7 +278,7 @@ function ActivityModal({ activity, onClose }: { activity: ProcessingActivity | n
       fullScreen={!desktop}
       onSubmit={() => save.mutate(v, { onSuccess: onClose })}
       saving={save.isPending}
-      error={isApiError(save.error) ? null : save.error}
+      error={errorWithoutFields(save.error)}
       submitTestId="save-activity"
     >
       {input('name', true)}
