@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rows } from '../../platform/sql';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 import { expectNoRowsWithoutTenant, expectTenantIsolation } from '../../test/tenant-isolation';
 import { MESSAGES } from '../../platform/messages';
@@ -244,8 +245,11 @@ describe('committees', () => {
     expect((await s.api.post(`${s.base}/meetings/${second.id}/certify-minutes`, { minutesOfMeetingId: first.id })).statusCode).toBe(409);
     expect(fieldsOf(await s.api.patch(`${s.base}/meetings/${second.id}`, { meetingDate: day(-90) }))).toEqual({ meetingDate: 'certification_order' });
     // the audit log has the certification
-    const logged = await t.database.db.execute(sql`select count(*)::int as c from audit_log where entity = 'meeting_minutes' and entity_id = ${first.id}`);
-    expect((logged as unknown as { rows: { c: number }[] }).rows[0].c).toBe(2);
+    const [logged] = await rows<{ c: number }>(
+      t.database.db,
+      sql`select count(*)::int as c from audit_log where entity = 'meeting_minutes' and entity_id = ${first.id}`,
+    );
+    expect(logged.c).toBe(2);
   });
 
   it('serves the invitation as .ics and the minutes as a Thai PDF', async () => {
@@ -310,9 +314,7 @@ describe('resolutions that act', () => {
     expect(r1.target).toEqual({ kind: 'plan', id: plan.id, name: 'แผนปฏิบัติการร่วมฝายพญาคำ ปี 2569' });
     const side = (await ok(s.api.get(`${s.base}/resolutions/adoption?planId=${plan.id}`))) as { adoptedBy: { id: string; label: string } | null };
     expect(side.adoptedBy).toMatchObject({ id: r1.id, label: `มติคณะกรรมการขับเคลื่อนการบริหารจัดการน้ำฝายพญาคำ ครั้งที่ ${m.number}/${m.yearBE} ข้อ 1` });
-    const [col] = (
-      (await t.database.db.execute(sql`select adopted_by_resolution_id as r from plans where id = ${plan.id}`)) as unknown as { rows: { r: string }[] }
-    ).rows;
+    const [col] = await rows<{ r: string }>(t.database.db, sql`select adopted_by_resolution_id as r from plans where id = ${plan.id}`);
     expect(col.r).toBe(r1.id);
     const again = await s.api.post(`${s.base}/meetings/${m.id}/resolutions`, { text: 'ซ้ำ', votesFor: 4, action: 'adopt_plan', planId: plan.id });
     expect(again.statusCode).toBe(409);

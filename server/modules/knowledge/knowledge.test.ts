@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rows } from '../../platform/sql';
 import { buildTestApp, createUser, login, tenantWithUser, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -180,8 +181,8 @@ describe('knowledge items', () => {
     // deleting the item takes its history with it (the app may not delete versions itself)
     expect((await admin.delete(url)).statusCode).toBe(204);
     expect((await admin.get(`${url}/versions`)).statusCode).toBe(404);
-    const left = await t.database.db.execute(sql`select count(*)::int as n from knowledge_versions where item_id = ${v1.id}`);
-    expect((left as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
+    const [left] = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from knowledge_versions where item_id = ${v1.id}`);
+    expect(left.n).toBe(0);
   });
 });
 
@@ -272,10 +273,10 @@ describe('Thai search', () => {
   });
 
   it('on a PostgreSQL server the full-text index leads with the tenant, so a search reads only its tenant (migration 0051)', async () => {
-    const r = await t.database.db.execute(
+    const defs = await rows<{ indexname: string; indexdef: string }>(
+      t.database.db,
       sql`select indexname, indexdef from pg_indexes where tablename = 'knowledge_items' and indexdef like '%search_vector%'`,
     );
-    const defs = (r as unknown as { rows: { indexname: string; indexdef: string }[] }).rows;
     if (t.database.kind === 'pglite') expect(defs.map((d) => d.indexname)).toEqual(['knowledge_items_search_idx']);
     else {
       expect(defs).toHaveLength(1);
@@ -286,10 +287,11 @@ describe('Thai search', () => {
   it('row-level security confines the knowledge tables to the tenant', async () => {
     const counts = await t.database.db.transaction(async (tx) => {
       await tx.execute(sql`set local role phakhi_app`);
-      const r = await tx.execute(
+      const [r] = await rows<Record<string, number>>(
+        tx,
         sql`select (select count(*)::int from knowledge_items) i, (select count(*)::int from knowledge_versions) v, (select count(*)::int from knowledge_item_networks) n, (select count(*)::int from knowledge_forums) f, (select count(*)::int from knowledge_attachments) a, (select count(*)::int from knowledge_views) w`,
       );
-      return (r as unknown as { rows: Record<string, number>[] }).rows[0];
+      return r;
     });
     expect(counts).toEqual({ i: 0, v: 0, n: 0, f: 0, a: 0, w: 0 });
   });
